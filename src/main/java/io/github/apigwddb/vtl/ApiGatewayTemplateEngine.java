@@ -1,0 +1,56 @@
+package io.github.apigwddb.vtl;
+
+import io.github.apigwddb.vtl.internal.ParsedTemplate;
+import io.github.apigwddb.vtl.internal.VelocityRenderer;
+
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders API Gateway REST API mapping templates offline, as API Gateway would (see {@link Fidelity}),
+ * inside a sandbox: templates are untrusted code.
+ *
+ * <p>Thread-safe; one instance per check run; each distinct template text is compiled once and can be
+ * rendered many times, also concurrently.
+ */
+public final class ApiGatewayTemplateEngine {
+
+    private final VelocityRenderer renderer;
+    private final ConcurrentHashMap<String, Object> compiled = new ConcurrentHashMap<>();
+
+    public ApiGatewayTemplateEngine() {
+        this(TemplateLimits.defaults());
+    }
+
+    public ApiGatewayTemplateEngine(TemplateLimits limits) {
+        this.renderer = new VelocityRenderer(Objects.requireNonNull(limits, "limits"));
+    }
+
+    public TemplateLimits limits() {
+        return renderer.limits();
+    }
+
+    /** @throws TemplateSyntaxException with 1-based line/column inside the template text */
+    public CompiledTemplate compile(String name, String text) throws TemplateSyntaxException {
+        Objects.requireNonNull(text, "template text");
+        // cache by text: the same template appears under many methods; syntax errors are cached too
+        Object entry = compiled.computeIfAbsent(text, t -> {
+            try {
+                return renderer.parse(t);
+            } catch (TemplateSyntaxException e) {
+                return e;
+            }
+        });
+        if (entry instanceof TemplateSyntaxException e) {
+            throw new TemplateSyntaxException(e.getMessage(), e.line(), e.column());
+        }
+        return new CompiledTemplate(name, text, (ParsedTemplate) entry);
+    }
+
+    /** Never throws for template or input problems: they come back as {@link RenderResult#problem()}. */
+    public RenderResult render(CompiledTemplate template, TemplateInput input) {
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(input, "input");
+        return renderer.render(template.parsed, input);
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.apigwddb.vtl;
+
+import io.github.apigwddb.vtl.internal.ParsedTemplate;
+
+/** A template compiled by {@link ApiGatewayTemplateEngine}; immutable and shareable between threads. */
+public final class CompiledTemplate {
+
+    private final String name;
+    private final String text;
+    final ParsedTemplate parsed;
+
+    CompiledTemplate(String name, String text, ParsedTemplate parsed) {
+        this.name = name;
+        this.text = text;
+        this.parsed = parsed;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

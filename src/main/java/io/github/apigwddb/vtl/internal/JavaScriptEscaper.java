@@ -1,0 +1,52 @@
+package io.github.apigwddb.vtl.internal;
+
+import java.util.Locale;
+
+/**
+ * {@code $util.escapeJavaScript}: the rules of Apache Commons Lang 2 {@code StringEscapeUtils.escapeJavaScript}
+ * (AWS's documented wording is that method's Javadoc, facts §6): {@code '} becomes {@code \'} (invalid in JSON,
+ * as on AWS), {@code "} {@code \} and {@code /} are backslash-escaped, control characters use short escapes or
+ * {@code \}{@code u00XX}, and every non-ASCII UTF-16 unit becomes {@code \}{@code uXXXX} with upper-case hex.
+ */
+final class JavaScriptEscaper {
+
+    private JavaScriptEscaper() {
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch > 0x7f) {
+                unicode(out, ch);
+            } else if (ch < 32) {
+                switch (ch) {
+                    case '\b' -> out.append("\\b");
+                    case '\n' -> out.append("\\n");
+                    case '\t' -> out.append("\\t");
+                    case '\f' -> out.append("\\f");
+                    case '\r' -> out.append("\\r");
+                    default -> unicode(out, ch);
+                }
+            } else {
+                switch (ch) {
+                    case '\'' -> out.append("\\'");
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '/' -> out.append("\\/");
+                    default -> out.append(ch);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void unicode(StringBuilder out, char ch) {
+        String hex = Integer.toHexString(ch).toUpperCase(Locale.ROOT);
+        out.append("\\u");
+        for (int pad = hex.length(); pad < 4; pad++) {
+            out.append('0');
+        }
+        out.append(hex);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.apigwddb.vtl.internal;
+
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.context.Context;
+
+/**
+ * Null and undefined references render as nothing, never as the literal {@code $foo} (AWS-REC S11, S13,
+ * S14), with or without quiet notation. Also counts what references insert, because interpolated
+ * strings ({@code "$s$s"}) grow outside the output writer.
+ */
+public final class NullAsEmptyInsertion implements ReferenceInsertionEventHandler {
+
+    @Override
+    public Object referenceInsert(Context context, String reference, Object value) {
+        RenderGuard guard = RenderGuard.current();
+        if (value == null) {
+            return "";
+        }
+        if (guard == null) {
+            return value;
+        }
+        guard.tick();
+        guard.checkValueSize(value);
+        String text = String.valueOf(value);
+        guard.inserted(text.length());
+        return text;
+    }
+}

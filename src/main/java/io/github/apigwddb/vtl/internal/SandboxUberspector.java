@@ -1,0 +1,291 @@
+package io.github.apigwddb.vtl.internal;
+
+import io.github.apigwddb.vtl.RenderProblem.Kind;
+import org.apache.velocity.runtime.directive.Scope;
+import org.apache.velocity.util.introspection.Info;
+import org.apache.velocity.util.introspection.UberspectImpl;
+import org.apache.velocity.util.introspection.VelMethod;
+import org.apache.velocity.util.introspection.VelPropertyGet;
+import org.apache.velocity.util.introspection.VelPropertySet;
+
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Velocity's only door to Java objects, restricted by {@link SandboxPolicy}. A refused call stops the
+ * render with a SANDBOX problem at the call's position (Velocity's own SecureUberspector would leave
+ * {@code $s.getClass().getName()} working and print refused calls literally). Calls that exist nowhere
+ * resolve to null and render empty, as unknown {@code $util} functions do on AWS. Every allowed call is
+ * wrapped to enforce the render's deadline and size bounds.
+ */
+public final class SandboxUberspector extends UberspectImpl {
+
+    @Override
+    public Iterator getIterator(Object obj, Info info) {
+        RenderGuard guard = positioned(info);
+        if (obj == null) {
+            return null;
+        }
+        if (!(obj instanceof Collection || obj instanceof Map || obj instanceof Iterator || obj.getClass().isArray())) {
+            if (SandboxPolicy.receiverAllowed(obj)) {
+                return null; // not iterable: #foreach renders nothing
+            }
+            throw refuse(guard, info, "iterating over " + SandboxPolicy.describe(obj) + " is not allowed");
+        }
+        if (guard != null && obj instanceof Collection<?> c && c.size() > RenderGuard.MAX_COLLECTION_ELEMENTS) {
+            guard.checkValueSize(c);
+        }
+        return super.getIterator(obj, info);
+    }
+
+    @Override
+    public VelMethod getMethod(Object obj, String methodName, Object[] args, Info info) {
+        RenderGuard guard = positioned(info);
+        if (obj == null) {
+            return null;
+        }
+        if (!SandboxPolicy.receiverAllowed(obj) || "getClass".equals(methodName)) {
+            throw refuse(guard, info, "calling " + methodName + "() on " + SandboxPolicy.describe(obj) + " is not allowed");
+        }
+        VelMethod method = super.getMethod(obj, methodName, args, info);
+        if (method == null) {
+            return null;
+        }
+        if (!SandboxPolicy.methodAllowed(obj, methodName) || returnsForbiddenType(method.getMethod())) {
+            throw refuse(guard, info, "calling " + methodName + "() on " + SandboxPolicy.describe(obj) + " is not allowed");
+        }
+        return new GuardedMethod(method, info);
+    }
+
+    @Override
+    public VelPropertyGet getPropertyGet(Object obj, String identifier, Info info) {
+        RenderGuard guard = positioned(info);
+        if (obj == null) {
+            return null;
+        }
+        if (obj instanceof Map && !(obj instanceof Scope)) {
+            // JSON keys such as "class" or "empty" are data, never getters
+            return new MapGet(identifier);
+        }
+        if (!SandboxPolicy.receiverAllowed(obj) || "class".equals(identifier)) {
+            throw refuse(guard, info, "reading ." + identifier + " of " + SandboxPolicy.describe(obj) + " is not allowed");
+        }
+        VelPropertyGet getter = super.getPropertyGet(obj, identifier, info);
+        if (getter == null) {
+            return null;
+        }
+        if (!SandboxPolicy.methodAllowed(obj, getter.getMethodName())) {
+            throw refuse(guard, info, "reading ." + identifier + " of " + SandboxPolicy.describe(obj) + " is not allowed");
+        }
+        return getter;
+    }
+
+    @Override
+    public VelPropertySet getPropertySet(Object obj, String identifier, Object arg, Info info) {
+        RenderGuard guard = positioned(info);
+        if (obj == null) {
+            return null;
+        }
+        if (obj instanceof Map) {
+            return new MapSet(identifier, info);
+        }
+        if (!SandboxPolicy.receiverAllowed(obj)) {
+            throw refuse(guard, info, "setting ." + identifier + " of " + SandboxPolicy.describe(obj) + " is not allowed");
+        }
+        return null; // like Velocity: an unknown property cannot be set, nothing happens
+    }
+
+    private static boolean returnsForbiddenType(Method method) {
+        if (method == null) {
+            return false;
+        }
+        Class<?> type = method.getReturnType();
+        return Class.class.isAssignableFrom(type) || ClassLoader.class.isAssignableFrom(type)
+                || type.getName().startsWith("java.lang.reflect.") || type.getName().startsWith("java.lang.invoke.")
+                || Thread.class.isAssignableFrom(type) || java.util.stream.BaseStream.class.isAssignableFrom(type);
+    }
+
+    private static RenderGuard positioned(Info info) {
+        RenderGuard guard = RenderGuard.current();
+        if (guard != null) {
+            guard.at(info.getLine(), info.getColumn());
+            guard.tick();
+        }
+        return guard;
+    }
+
+    private static RuntimeException refuse(RenderGuard guard, Info info, String message) {
+        String full = "sandbox: " + message;
+        if (guard != null) {
+            return guard.fail(Kind.SANDBOX, full, info.getLine(), info.getColumn());
+        }
+        return new TemplateAbort(Kind.SANDBOX, full, info.getLine(), info.getColumn());
+    }
+
+    /** {@code $map.key}: a plain get, so a key named like a getter stays data. */
+    private record MapGet(String key) implements VelPropertyGet {
+        @Override
+        public Object invoke(Object o) {
+            return ((Map<?, ?>) o).get(key);
+        }
+
+        @Override
+        public boolean isCacheable() {
+            return true;
+        }
+
+        @Override
+        public String getMethodName() {
+            return "get";
+        }
+    }
+
+    /** {@code #set($map.key = value)}, positioned so that a duplicate override names its line. */
+    private record MapSet(String key, Info info) implements VelPropertySet {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object invoke(Object o, Object value) {
+            RenderGuard guard = positioned(info);
+            if (guard != null) {
+                guard.checkValueSize(value);
+            }
+            Map<Object, Object> map = (Map<Object, Object>) o;
+            Object previous = map.put(key, value);
+            if (guard != null) {
+                guard.checkValueSize(map);
+            }
+            return previous;
+        }
+
+        @Override
+        public boolean isCacheable() {
+            return true;
+        }
+
+        @Override
+        public String getMethodName() {
+            return "put";
+        }
+    }
+
+    /** An allowed method call with pre- and post-checks that bound time and memory. */
+    private static final class GuardedMethod implements VelMethod {
+        private final VelMethod delegate;
+        private final Info info;
+        private final String name;
+
+        GuardedMethod(VelMethod delegate, Info info) {
+            this.delegate = delegate;
+            this.info = info;
+            this.name = delegate.getMethodName();
+        }
+
+        @Override
+        public Object invoke(Object o, Object[] params) throws IllegalAccessException, java.lang.reflect.InvocationTargetException {
+            RenderGuard guard = positioned(info);
+            if (guard == null) {
+                return delegate.invoke(o, params);
+            }
+            for (Object param : params) {
+                guard.checkValueSize(param);
+            }
+            Object result;
+            if (o instanceof String s) {
+                result = invokeOnString(guard, s, params);
+            } else {
+                if ((o instanceof Collection || o instanceof Map) && !SandboxPolicy.CONSTANT_TIME.contains(name)) {
+                    guard.checkValueSize(o);
+                }
+                result = delegate.invoke(o, params);
+                guard.checkValueSize(o);
+            }
+            guard.checkValueSize(result);
+            return result;
+        }
+
+        private Object invokeOnString(RenderGuard guard, String s, Object[] params) throws IllegalAccessException, java.lang.reflect.InvocationTargetException {
+            long max = guard.limits().maxOutputChars();
+            switch (name) {
+                case "repeat" -> {
+                    if (params.length == 1 && params[0] instanceof Number n && (long) s.length() * n.longValue() > max) {
+                        throw guard.fail(Kind.LIMIT, "repeat() would build more than " + max + " characters");
+                    }
+                }
+                case "replace", "replaceAll", "replaceFirst" -> {
+                    if (params.length == 2 && params[1] != null) {
+                        String replacement = params[1].toString();
+                        long perMatch = replacement.length() + (replacement.indexOf('$') >= 0 ? (long) s.length() * replacement.length() : 0);
+                        if (s.length() + (s.length() + 1L) * perMatch > max && !name.equals("replaceFirst")) {
+                            throw guard.fail(Kind.LIMIT, name + "() could build more than " + max + " characters");
+                        }
+                        if (!name.equals("replace") && params[0] instanceof String regex) {
+                            // regexes run on a deadline-checking view so catastrophic backtracking cannot hang
+                            var matcher = Pattern.compile(regex).matcher(new DeadlineCharSequence(s, guard));
+                            return name.equals("replaceAll") ? matcher.replaceAll(replacement) : matcher.replaceFirst(replacement);
+                        }
+                    }
+                }
+                case "matches" -> {
+                    if (params.length == 1 && params[0] instanceof String regex) {
+                        return Pattern.compile(regex).matcher(new DeadlineCharSequence(s, guard)).matches();
+                    }
+                }
+                case "split" -> {
+                    if (params.length >= 1 && params[0] instanceof String regex) {
+                        int limit = params.length == 2 && params[1] instanceof Number n ? n.intValue() : 0;
+                        return Pattern.compile(regex).split(new DeadlineCharSequence(s, guard), limit);
+                    }
+                }
+                default -> { }
+            }
+            return delegate.invoke(s, params);
+        }
+
+        @Override
+        public boolean isCacheable() {
+            return delegate.isCacheable();
+        }
+
+        @Override
+        public String getMethodName() {
+            return name;
+        }
+
+        @Override
+        public Method getMethod() {
+            return delegate.getMethod();
+        }
+
+        @Override
+        public Class<?> getReturnType() {
+            return delegate.getReturnType();
+        }
+    }
+
+    /** A string view whose charAt checks the render deadline, interrupting runaway regex matching. */
+    private record DeadlineCharSequence(String text, RenderGuard guard) implements CharSequence {
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            guard.tick();
+            return text.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new DeadlineCharSequence(text.substring(start, end), guard);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.apigwddb.vtl.internal;
+
+import io.github.apigwddb.vtl.Fidelity;
+import io.github.apigwddb.vtl.Overrides;
+import io.github.apigwddb.vtl.RenderProblem;
+import io.github.apigwddb.vtl.RenderProblem.Kind;
+import io.github.apigwddb.vtl.RenderResult;
+import io.github.apigwddb.vtl.TemplateInput;
+import io.github.apigwddb.vtl.TemplateLimits;
+import io.github.apigwddb.vtl.TemplateSyntaxException;
+import org.apache.velocity.Template;
+import org.apache.velocity.exception.MacroOverflowException;
+import org.apache.velocity.exception.MethodInvocationException;
+import org.apache.velocity.exception.ParseErrorException;
+import org.apache.velocity.exception.TemplateInitException;
+import org.apache.velocity.exception.VelocityException;
+import org.apache.velocity.runtime.RuntimeInstance;
+import org.apache.velocity.runtime.parser.ParseException;
+import org.apache.velocity.runtime.parser.Token;
+import org.apache.velocity.runtime.parser.node.SimpleNode;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Velocity configured to behave like API Gateway's template engine, inside the sandbox. */
+public final class VelocityRenderer {
+
+    private static final UtilVariable UTIL = new UtilVariable();
+    private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final Pattern QUALIFIED_CLASS = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
+
+    private final TemplateLimits limits;
+    private final RuntimeInstance velocity;
+    private final AtomicLong templateIds = new AtomicLong();
+
+    public VelocityRenderer(TemplateLimits limits) {
+        this.limits = limits;
+        this.velocity = new RuntimeInstance();
+        velocity.init(configuration(limits));
+    }
+
+    private static Properties configuration(TemplateLimits limits) {
+        Properties p = new Properties();
+        // no file system or class path: templates come only as text, #include/#parse are disabled below
+        p.setProperty("resource.loaders", "string");
+        p.setProperty("resource.loader.string.class", "org.apache.velocity.runtime.resource.loader.StringResourceLoader");
+        p.setProperty("resource.loader.string.repository.static", "false");
+        p.setProperty("velocimacro.library.path", "");
+        p.setProperty("introspector.uberspect.class", SandboxUberspector.class.getName());
+        p.setProperty("event_handler.reference_insertion.class", NullAsEmptyInsertion.class.getName());
+        // later registrations replace Velocity's built-ins of the same name
+        p.setProperty("runtime.custom_directives", String.join(",",
+                GuardedForeach.class.getName(), DisabledDirectives.Include.class.getName(),
+                DisabledDirectives.Parse.class.getName(), DisabledDirectives.Evaluate.class.getName(),
+                DisabledDirectives.Define.class.getName()));
+        // Velocity 1.7 language level, see Fidelity
+        p.setProperty("parser.space_gobbling", Fidelity.SPACE_GOBBLING);
+        p.setProperty("parser.allow_hyphen_in_identifiers", String.valueOf(Fidelity.HYPHENS_IN_IDENTIFIERS));
+        p.setProperty("directive.if.empty_check", String.valueOf(Fidelity.IF_EMPTY_IS_FALSE));
+        p.setProperty("runtime.strict_mode.enable", "false");
+        p.setProperty("runtime.log.log_invalid_references", "false");
+        p.setProperty("runtime.log.log_invalid_method_calls", "false");
+        p.setProperty("velocimacro.max_depth", String.valueOf(limits.maxMacroDepth()));
+        // each template keeps its own macros: two templates may define a macro with the same name
+        p.setProperty("velocimacro.inline.local_scope", "true");
+        return p;
+    }
+
+    public TemplateLimits limits() {
+        return limits;
+    }
+
+    public ParsedTemplate parse(String text) throws TemplateSyntaxException {
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limits.maxTemplateBytes()) {
+            return ParsedTemplate.oversize(bytes);
+        }
+        Template template = new Template();
+        template.setName("template-" + templateIds.incrementAndGet());
+        template.setRuntimeServices(velocity);
+        try {
+            SimpleNode root = velocity.parse(new StringReader(text), template);
+            NullAsEmptyComparisons.rewrite(root);
+            template.setData(root);
+            template.initDocument();
+            return ParsedTemplate.of(template);
+        } catch (ParseException e) {
+            throw syntaxError(e);
+        } catch (TemplateInitException e) {
+            throw new TemplateSyntaxException(clean(e.getMessage()), e.getLineNumber(), e.getColumnNumber());
+        } catch (ParseErrorException e) {
+            throw new TemplateSyntaxException(clean(e.getMessage()), e.getLineNumber(), e.getColumnNumber());
+        } catch (StackOverflowError e) {
+            throw new TemplateSyntaxException("the template is nested too deeply", 1, 1);
+        } catch (VelocityException e) {
+            int[] position = position(e.getMessage());
+            throw new TemplateSyntaxException(clean(e.getMessage()), position[0], position[1]);
+        }
+    }
+
+    private static TemplateSyntaxException syntaxError(ParseException e) {
+        Token current = e.currentToken;
+        if (current != null && current.next != null && e.expectedTokenSequences != null) {
+            Token bad = current.next;
+            String what = bad.kind == 0 ? "unexpected end of template" : "unexpected \"" + bad.image + "\"";
+            return new TemplateSyntaxException("syntax error: " + what, bad.beginLine, bad.beginColumn);
+        }
+        int[] position = position(e.getMessage());
+        return new TemplateSyntaxException("syntax error: " + clean(e.getMessage()), position[0], position[1]);
+    }
+
+    public RenderResult render(ParsedTemplate parsed, TemplateInput input) {
+        if (parsed.template == null) {
+            return new RenderResult(null, new RenderProblem(Kind.LIMIT, "the template is " + parsed.oversizeBytes
+                    + " bytes; API Gateway allows at most " + limits.maxTemplateBytes(), 0, 0), Overrides.none());
+        }
+        RenderGuard guard = RenderGuard.install(limits);
+        ContextMap context = null;
+        try {
+            RenderContext variables = new RenderContext(guard);
+            context = ContextVariable.build(input.context());
+            variables.put("input", new InputVariable(input.body(), input.path(), input.querystring(), input.headers()));
+            variables.put("util", UTIL);
+            variables.put("context", context);
+            variables.put("stageVariables", new LinkedHashMap<String, Object>(input.stageVariables()));
+            BoundedWriter output = new BoundedWriter(guard);
+            parsed.template.merge(variables, output);
+            if (guard.abort() != null) {
+                return new RenderResult(null, guard.abort().toProblem(), overrides(context));
+            }
+            Overrides overrides = overrides(context);
+            if (guard.duplicateOverride() != null) {
+                return new RenderResult(null, guard.duplicateOverride().toProblem(), overrides);
+            }
+            return new RenderResult(output.toString(), null, overrides);
+        } catch (RuntimeException e) {
+            return new RenderResult(null, problem(e, guard), safeOverrides(context));
+        } catch (StackOverflowError e) {
+            return new RenderResult(null, new RenderProblem(Kind.LIMIT, "the template nests evaluation too deeply",
+                    guard.line(), guard.column()), safeOverrides(context));
+        } finally {
+            RenderGuard.uninstall();
+        }
+    }
+
+    private RenderProblem problem(RuntimeException e, RenderGuard guard) {
+        if (guard.abort() != null) {
+            return guard.abort().toProblem();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TemplateAbort abort) {
+                return abort.toProblem();
+            }
+        }
+        if (e instanceof MacroOverflowException) {
+            int[] position = position(e.getMessage());
+            return new RenderProblem(Kind.LIMIT, "macro calls are nested deeper than " + limits.maxMacroDepth(),
+                    position[0], position[1]);
+        }
+        if (e instanceof MethodInvocationException mie) {
+            Throwable root = mie;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String detail = root == mie ? "" : ": " + clean(String.valueOf(root.getMessage()));
+            return new RenderProblem(Kind.RUNTIME, "calling " + mie.getMethodName() + "() failed" + detail,
+                    mie.getLineNumber(), mie.getColumnNumber());
+        }
+        int[] position = position(e.getMessage());
+        if (position[0] == 0) {
+            position = new int[] {guard.line(), guard.column()};
+        }
+        return new RenderProblem(Kind.RUNTIME, "template evaluation failed: " + clean(e.getMessage()), position[0], position[1]);
+    }
+
+    private static int[] position(String message) {
+        if (message != null) {
+            Matcher m = POSITION.matcher(message);
+            if (m.find()) {
+                return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+            }
+        }
+        return new int[] {0, 0};
+    }
+
+    /** First line of a Velocity message without internal template names or Java class names. */
+    private static String clean(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String first = message.lines().findFirst().orElse("").trim();
+        first = first.replaceAll("\\s*(?:at|of|in)?\\s*template-\\d+(?:\\[line \\d+, column \\d+\\])?", "");
+        return QUALIFIED_CLASS.matcher(first).replaceAll("value");
+    }
+
+    private static Overrides safeOverrides(ContextMap context) {
+        try {
+            return context == null ? Overrides.none() : overrides(context);
+        } catch (RuntimeException e) {
+            return Overrides.none();
+        }
+    }
+
+    /** Reads $context.requestOverride / responseOverride after the template ran (overrides apply then, facts §7). */
+    private static Overrides overrides(ContextMap context) {
+        Map<?, ?> request = context.get("requestOverride") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> response = context.get("responseOverride") instanceof Map<?, ?> m ? m : Map.of();
+        return new Overrides(strings(request.get("header")), strings(request.get("path")),
+                strings(request.get("querystring")), strings(response.get("header")), status(response.get("status")));
+    }
+
+    private static Map<String, String> strings(Object value) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    // a list becomes a multi-value header, sent comma-separated (facts §7)
+                    result.put(k.toString(), v instanceof Collection<?> c
+                            ? c.stream().map(String::valueOf).collect(Collectors.joining(",")) : v.toString());
+                }
+            });
+        }
+        return result;
+    }
+
+    private static Integer status(Object value) {
+        Integer status = null;
+        if (value instanceof Number n) {
+            status = n.intValue();
+        } else if (value != null) {
+            try {
+                status = Integer.valueOf(value.toString().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (status == null || status < Fidelity.MIN_OVERRIDE_STATUS || status > Fidelity.MAX_OVERRIDE_STATUS) {
+            return null;
+        }
+        return status;
+    }
+}
