@@ -1,0 +1,185 @@
+package io.github.apigwddb.spec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Parses JSON or YAML text in a single streaming pass into a Jackson tree and its {@link SourceMap}.
+ * Thread-safe. Nesting depth, alias expansion and document size are bounded so hostile files fail with a
+ * message instead of exhausting the build.
+ */
+public final class DocumentParser {
+
+    /** Deeper than any real API definition; deep enough to refuse stack-exhausting files early. */
+    static final int MAX_NESTING = 500;
+    static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
+
+    private final JsonFactory json;
+    private final YAMLFactory yaml;
+
+    public DocumentParser() {
+        StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
+        this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(MAX_NESTING);
+        this.yaml = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
+    }
+
+    /** Parses {@code text}; a syntax error comes back as {@link DocumentSyntaxException} with its position. */
+    public ParsedDocument parse(String text, SpecFormat format) throws DocumentSyntaxException {
+        LineIndex lines = new LineIndex(text);
+        SourceMap map = new SourceMap();
+        List<String> duplicates = new ArrayList<>();
+        JsonFactory factory = format == SpecFormat.JSON ? json : yaml;
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return new ParsedDocument(text, JsonNodeFactory.instance.missingNode(), map, lines, duplicates);
+            }
+            JsonNode root = new TreeBuilder(parser, map, lines, duplicates).build();
+            return new ParsedDocument(text, root, map, lines, duplicates);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            TextPosition position = where == null ? TextPosition.START : toPosition(where, lines);
+            throw new DocumentSyntaxException(e.getOriginalMessage(), position);
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports some problems (alias limits, bad tags) as its own runtime exceptions.
+            throw new DocumentSyntaxException(firstLine(e.getMessage()), TextPosition.START);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable content";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    static TextPosition toPosition(JsonLocation location, LineIndex lines) {
+        long offset = location.getCharOffset();
+        if (offset >= 0) {
+            return lines.positionOf(offset);
+        }
+        return new TextPosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()), -1);
+    }
+
+    /** Builds the tree from the token stream, recording positions as it goes; iterative, so depth is no risk. */
+    private static final class TreeBuilder {
+        private final JsonParser parser;
+        private final SourceMap map;
+        private final LineIndex lines;
+        private final List<String> duplicates;
+
+        TreeBuilder(JsonParser parser, SourceMap map, LineIndex lines, List<String> duplicates) {
+            this.parser = parser;
+            this.map = map;
+            this.lines = lines;
+            this.duplicates = duplicates;
+        }
+
+        private record Frame(JsonNode container, String pointer, String pendingField) {
+        }
+
+        JsonNode build() throws IOException {
+            Deque<Frame> stack = new ArrayDeque<>();
+            JsonNode root = null;
+            String fieldName = null;
+            JsonToken token = parser.currentToken();
+            while (token != null) {
+                switch (token) {
+                    case FIELD_NAME -> {
+                        fieldName = parser.currentName();
+                        Frame top = stack.peek();
+                        String pointer = JsonPointers.child(top.pointer(), fieldName);
+                        if (top.container().has(fieldName)) {
+                            duplicates.add(pointer);
+                        }
+                        map.putKey(pointer, here(parser.currentTokenLocation()));
+                    }
+                    case START_OBJECT, START_ARRAY -> {
+                        JsonNode container = token == JsonToken.START_OBJECT
+                                ? JsonNodeFactory.instance.objectNode()
+                                : JsonNodeFactory.instance.arrayNode();
+                        String pointer = attach(stack, container, fieldName);
+                        if (root == null) {
+                            root = container;
+                        }
+                        map.putValue(pointer, here(parser.currentTokenLocation()));
+                        stack.push(new Frame(container, pointer, null));
+                        fieldName = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        stack.pop();
+                        if (stack.isEmpty()) {
+                            return root;
+                        }
+                    }
+                    default -> {
+                        JsonNode scalar = scalar(token);
+                        String pointer = attach(stack, scalar, fieldName);
+                        map.putValue(pointer, here(parser.currentTokenLocation()));
+                        fieldName = null;
+                        if (stack.isEmpty()) {
+                            return scalar;
+                        }
+                    }
+                }
+                token = parser.nextToken();
+            }
+            return root == null ? JsonNodeFactory.instance.missingNode() : root;
+        }
+
+        private String attach(Deque<Frame> stack, JsonNode node, String fieldName) {
+            Frame top = stack.peek();
+            if (top == null) {
+                return "";
+            }
+            if (top.container() instanceof ObjectNode object) {
+                object.set(fieldName, node);
+                return JsonPointers.child(top.pointer(), fieldName);
+            }
+            ArrayNode array = (ArrayNode) top.container();
+            array.add(node);
+            return JsonPointers.child(top.pointer(), array.size() - 1);
+        }
+
+        private JsonNode scalar(JsonToken token) throws IOException {
+            JsonNodeFactory f = JsonNodeFactory.instance;
+            return switch (token) {
+                case VALUE_STRING -> f.textNode(parser.getText());
+                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                    case INT -> f.numberNode(parser.getIntValue());
+                    case LONG -> f.numberNode(parser.getLongValue());
+                    default -> f.numberNode(parser.getBigIntegerValue());
+                };
+                case VALUE_NUMBER_FLOAT -> f.numberNode(parser.getDecimalValue());
+                case VALUE_TRUE -> f.booleanNode(true);
+                case VALUE_FALSE -> f.booleanNode(false);
+                case VALUE_NULL -> f.nullNode();
+                default -> f.textNode(parser.getText());
+            };
+        }
+
+        private TextPosition here(JsonLocation location) {
+            return toPosition(location, lines);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.apigwddb.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.rules.Rule;
+import io.swagger.parser.util.SwaggerDeserializationResult;
+import io.swagger.parser.util.SwaggerDeserializer;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.OpenAPIDeserializer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one definition file: decodes it strictly as UTF-8, parses it once (keeping positions), decides what
+ * kind of document it is, and has swagger-parser validate OpenAPI/Swagger structure. Never throws for bad
+ * content: every problem is a {@link SpecProblem} with a position. Thread-safe.
+ */
+public final class SpecLoader {
+
+    /** API Gateway imports definitions of at most 6 MB; a file far beyond that is no API definition. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private final DocumentParser parser = new DocumentParser();
+
+    public LoadResult load(Path file) {
+        List<SpecProblem> problems = new ArrayList<>();
+        String text;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                problems.add(new SpecProblem(Rule.SPEC001,
+                        "The file is " + size / (1024 * 1024) + " MB; files over " + MAX_FILE_BYTES / (1024 * 1024)
+                                + " MB are not read (API Gateway imports at most 6 MB)", TextPosition.START));
+                return new LoadResult(null, problems);
+            }
+            text = decodeUtf8(Files.readAllBytes(file));
+        } catch (CharacterCodingException e) {
+            problems.add(new SpecProblem(Rule.SPEC001, "The file is not UTF-8 text", TextPosition.START));
+            return new LoadResult(null, problems);
+        } catch (IOException e) {
+            problems.add(new SpecProblem(Rule.SPEC001, "The file cannot be read: " + e.getMessage(), TextPosition.START));
+            return new LoadResult(null, problems);
+        }
+        if (text.indexOf('\0') >= 0) {
+            problems.add(new SpecProblem(Rule.SPEC001, "The file is binary, not JSON or YAML text", TextPosition.START));
+            return new LoadResult(null, problems);
+        }
+        SpecFormat format = SpecFormat.of(file);
+        ParsedDocument document;
+        try {
+            document = parser.parse(stripBom(text), format);
+        } catch (DocumentSyntaxException e) {
+            problems.add(new SpecProblem(Rule.SPEC001,
+                    "Not valid " + format + ": " + e.getMessage(), e.position()));
+            return new LoadResult(null, problems);
+        }
+        for (String duplicate : document.duplicateKeys()) {
+            problems.add(new SpecProblem(Rule.SPEC002,
+                    "Duplicate key '" + lastSegment(duplicate) + "': the later value replaces the earlier one",
+                    document.sourceMap().locate(duplicate)));
+        }
+        SpecKind kind = SpecKind.of(document.root());
+        LoadedSpec spec = new LoadedSpec(file, format, kind, document);
+        if (kind == SpecKind.OPENAPI3 || kind == SpecKind.SWAGGER2) {
+            for (String message : structureMessages(document.root(), kind)) {
+                problems.add(new SpecProblem(Rule.SPEC002, message, TextPosition.START));
+            }
+        }
+        return new LoadResult(spec, problems);
+    }
+
+    /**
+     * swagger-parser's structural messages, from the tree already parsed. References are not resolved here,
+     * so nothing is fetched from the network.
+     */
+    private static Set<String> structureMessages(JsonNode root, SpecKind kind) {
+        Set<String> messages = new LinkedHashSet<>();
+        try {
+            if (kind == SpecKind.OPENAPI3) {
+                ParseOptions options = new ParseOptions();
+                options.setResolve(false);
+                boolean openApi31 = root.path("openapi").asText().startsWith("3.1");
+                SwaggerParseResult result = new OpenAPIDeserializer().deserialize(root, null, options, openApi31);
+                if (result.getMessages() != null) {
+                    messages.addAll(result.getMessages());
+                }
+            } else {
+                SwaggerDeserializationResult result = new SwaggerDeserializer().deserialize(root);
+                if (result.getMessages() != null) {
+                    messages.addAll(result.getMessages());
+                }
+            }
+        } catch (RuntimeException e) {
+            messages.add("swagger-parser could not read the document: " + e.getMessage());
+        }
+        return messages;
+    }
+
+    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+    }
+
+    private static String lastSegment(String pointer) {
+        String segment = pointer.substring(pointer.lastIndexOf('/') + 1);
+        return segment.replace("~1", "/").replace("~0", "~");
+    }
+}

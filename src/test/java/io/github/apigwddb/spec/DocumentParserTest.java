@@ -1,0 +1,82 @@
+package io.github.apigwddb.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DocumentParserTest {
+
+    private final DocumentParser parser = new DocumentParser();
+
+    @Test
+    void jsonPositionsPointAtKeysAndValues() throws Exception {
+        String json = "{\n  \"paths\": {\n    \"/items\": {\n      \"post\": {\"x\": [1, \"two\"]}\n    }\n  }\n}";
+        ParsedDocument doc = parser.parse(json, SpecFormat.JSON);
+
+        assertThat(doc.root().at("/paths/~1items/post/x/1").asText()).isEqualTo("two");
+        assertThat(doc.sourceMap().locate("/paths")).extracting(TextPosition::line, TextPosition::column).containsExactly(2, 3);
+        assertThat(doc.sourceMap().locate("/paths/~1items/post")).extracting(TextPosition::line, TextPosition::column).containsExactly(4, 7);
+        assertThat(doc.sourceMap().valueStart("/paths/~1items/post/x/1")).extracting(TextPosition::line, TextPosition::column).containsExactly(4, 25);
+    }
+
+    @Test
+    void missingPointerFallsBackToClosestAncestor() throws Exception {
+        ParsedDocument doc = parser.parse("{\n  \"a\": {\n    \"b\": 1\n  }\n}", SpecFormat.JSON);
+        assertThat(doc.sourceMap().locate("/a/nothere/deeper")).extracting(TextPosition::line).isEqualTo(2);
+    }
+
+    @Test
+    void yamlPositionsAndBlockScalars() throws Exception {
+        String yaml = "openapi: 3.0.1\npaths:\n  /items:\n    post:\n      template: |\n        {\n          \"TableName\": \"T\"\n        }\n";
+        ParsedDocument doc = parser.parse(yaml, SpecFormat.YAML);
+        assertThat(doc.root().at("/paths/~1items/post/template").asText()).startsWith("{\n  \"TableName\"");
+        assertThat(doc.sourceMap().locate("/paths/~1items/post/template")).extracting(TextPosition::line, TextPosition::column).containsExactly(5, 7);
+    }
+
+    @Test
+    void keepsDecimalsAndBigIntegersExactly() throws Exception {
+        ParsedDocument doc = parser.parse("{\"price\": 10.00, \"big\": 123456789012345678901234567890}", SpecFormat.JSON);
+        assertThat(doc.root().get("price").toString()).isEqualTo("10.00");
+        assertThat(doc.root().get("big").toString()).isEqualTo("123456789012345678901234567890");
+    }
+
+    @Test
+    void reportsDuplicateKeys() throws Exception {
+        ParsedDocument doc = parser.parse("{\"a\": 1, \"a\": 2}", SpecFormat.JSON);
+        assertThat(doc.duplicateKeys()).containsExactly("/a");
+        assertThat(doc.root().get("a").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void syntaxErrorsCarryTheirPosition() {
+        assertThatThrownBy(() -> parser.parse("{\n  \"a\": 1,\n  \"b\" 2\n}", SpecFormat.JSON))
+                .isInstanceOfSatisfying(DocumentSyntaxException.class, e -> {
+                    assertThat(e.position().line()).isEqualTo(3);
+                    assertThat(e.getMessage()).contains("Unexpected character");
+                });
+    }
+
+    @Test
+    void refusesStackExhaustingNesting() {
+        String deep = "[".repeat(10_000) + "]".repeat(10_000);
+        assertThatThrownBy(() -> parser.parse(deep, SpecFormat.JSON))
+                .isInstanceOf(DocumentSyntaxException.class)
+                .hasMessageContaining("nesting depth");
+    }
+
+    @Test
+    void yamlAliasBombsDoNotExpand() throws Exception {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 12; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        // 10^12 leaves if aliases were expanded; the tree must stay the size of the text
+        ParsedDocument doc = parser.parse(yaml.toString(), SpecFormat.YAML);
+        assertThat(doc.sourceMap().size()).isLessThan(500);
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.apigwddb.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.rules.Rule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final SpecLoader loader = new SpecLoader();
+
+    @Test
+    void recognisesKindsOfDocument() throws Exception {
+        assertThat(load("a.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n").spec().kind()).isEqualTo(SpecKind.OPENAPI3);
+        assertThat(load("b.json", "{\"swagger\": \"2.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {}}").spec().kind()).isEqualTo(SpecKind.SWAGGER2);
+        assertThat(load("c.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n").spec().kind()).isEqualTo(SpecKind.CLOUDFORMATION);
+        assertThat(load("d.yaml", "type: object\nproperties: {id: {type: string}}\n").spec().kind()).isEqualTo(SpecKind.NOT_AN_API);
+    }
+
+    @Test
+    void brokenFileIsAFindingWithItsPosition() throws Exception {
+        LoadResult result = load("broken.yaml", "openapi: 3.0.1\npaths:\n  /x:\n    get: [unclosed\n");
+        assertThat(result.spec()).isNull();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.SPEC001);
+            assertThat(p.message()).startsWith("Not valid YAML");
+            assertThat(p.position().line()).isGreaterThan(1);
+        });
+    }
+
+    @Test
+    void nonUtf8AndBinaryFilesAreFindings() throws Exception {
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'});
+        assertThat(loader.load(latin1).problems()).singleElement().extracting(SpecProblem::message).isEqualTo("The file is not UTF-8 text");
+
+        Path binary = dir.resolve("bin.yaml");
+        Files.write(binary, new byte[] {'a', 0, 1, 2});
+        assertThat(loader.load(binary).problems()).singleElement().extracting(SpecProblem::message).asString().contains("binary");
+    }
+
+    @Test
+    void swaggerParserMessagesBecomeSpecFindings() throws Exception {
+        LoadResult result = load("invalid.yaml", "openapi: 3.0.1\npaths: {}\n");
+        assertThat(result.spec()).isNotNull();
+        assertThat(result.problems()).extracting(SpecProblem::rule).contains(Rule.SPEC002);
+        assertThat(result.problems()).extracting(SpecProblem::message).anyMatch(m -> m.contains("info"));
+    }
+
+    @Test
+    void keepsSwagger2ExtensionsIntact() throws Exception {
+        LoadResult result = load("s.json", "{\"swagger\": \"2.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {\"/a\": {\"post\": {"
+                + "\"responses\": {\"200\": {\"description\": \"ok\"}},"
+                + "\"x-amazon-apigateway-integration\": {\"type\": \"aws\", \"requestTemplates\": {\"application/json\": \"{}\"}}}}}}");
+        assertThat(result.spec().root().at("/paths/~1a/post/x-amazon-apigateway-integration/requestTemplates/application~1json").asText()).isEqualTo("{}");
+    }
+
+    private LoadResult load(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return loader.load(file);
+    }
+}
