@@ -1,0 +1,42 @@
+package io.github.apigwddb.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code x-amazon-apigateway-integration} of one operation, read into a model. Members keep what the
+ * file says (null when absent) so rules can tell "missing" from "wrong".
+ *
+ * @param pointer JSON pointer of the integration object
+ */
+public record Integration(
+        ApiOperation operation,
+        String pointer,
+        JsonNode node,
+        SpecValue type,
+        SpecValue uri,
+        SpecValue httpMethod,
+        SpecValue credentials,
+        SpecValue passthroughBehavior,
+        List<MappingTemplate> requestTemplates,
+        List<IntegrationResponse> responses) {
+
+    public Optional<AwsServiceUri> serviceUri() {
+        return uri == null ? Optional.empty() : AwsServiceUri.parse(uri.text());
+    }
+
+    /** Whether the uri names DynamoDB: only these integrations are checked. */
+    public boolean isDynamoDb() {
+        return serviceUri().map(AwsServiceUri::isDynamoDb).orElse(false);
+    }
+
+    /** The DynamoDB action of an {@code action/<Action>} uri, or empty. */
+    public Optional<String> action() {
+        return serviceUri().filter(AwsServiceUri::isAction).map(AwsServiceUri::target);
+    }
+
+    public String member(String name) {
+        return pointer + "/" + name;
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.apigwddb.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.spec.JsonPointers;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Finds every operation of an OpenAPI 3 or Swagger 2 tree and reads its integration, if any. */
+public final class IntegrationExtractor {
+
+    public static final String EXTENSION = "x-amazon-apigateway-integration";
+    static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    private IntegrationExtractor() {
+    }
+
+    /** All operations in document order. */
+    public static List<ApiOperation> operations(JsonNode root) {
+        List<ApiOperation> operations = new ArrayList<>();
+        JsonNode paths = root.path("paths");
+        Iterator<Map.Entry<String, JsonNode>> entries = paths.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            String path = entry.getKey();
+            JsonNode item = entry.getValue();
+            if (!item.isObject()) {
+                continue;
+            }
+            String itemPointer = JsonPointers.child("/paths", path);
+            Iterator<Map.Entry<String, JsonNode>> members = item.fields();
+            while (members.hasNext()) {
+                Map.Entry<String, JsonNode> member = members.next();
+                String key = member.getKey();
+                String method = METHODS.contains(key) ? key : ANY_METHOD.equals(key) ? "ANY" : null;
+                if (method == null || !member.getValue().isObject()) {
+                    continue;
+                }
+                JsonNode operation = member.getValue();
+                JsonNode id = operation.get("operationId");
+                String operationId = id != null && id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+                operations.add(new ApiOperation(new OperationRef(method, path, operationId),
+                        JsonPointers.child(itemPointer, key), operation, item));
+            }
+        }
+        return operations;
+    }
+
+    /** The operation's integration, or null when it has none. */
+    public static Integration integrationOf(ApiOperation operation) {
+        JsonNode node = operation.node().get(EXTENSION);
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        String pointer = JsonPointers.child(operation.pointer(), EXTENSION);
+        return new Integration(
+                operation,
+                pointer,
+                node,
+                SpecValue.of(node.get("type")),
+                SpecValue.of(node.get("uri")),
+                SpecValue.of(node.get("httpMethod")),
+                SpecValue.of(node.get("credentials")),
+                SpecValue.of(node.get("passthroughBehavior")),
+                templates(node.get("requestTemplates"), JsonPointers.child(pointer, "requestTemplates")),
+                responses(node.get("responses"), JsonPointers.child(pointer, "responses")));
+    }
+
+    private static List<MappingTemplate> templates(JsonNode templates, String pointer) {
+        List<MappingTemplate> result = new ArrayList<>();
+        if (templates == null || !templates.isObject()) {
+            return result;
+        }
+        Iterator<Map.Entry<String, JsonNode>> entries = templates.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            SpecValue value = SpecValue.of(entry.getValue());
+            if (value == null) {
+                continue;
+            }
+            String templatePointer = JsonPointers.child(pointer, entry.getKey());
+            if ("Fn::Sub".equals(value.intrinsic())) {
+                // Point at the string inside the intrinsic so positions land in the template itself.
+                templatePointer = entry.getValue().path("Fn::Sub").isArray()
+                        ? templatePointer + "/Fn::Sub/0" : templatePointer + "/Fn::Sub";
+            }
+            result.add(new MappingTemplate(entry.getKey(), value.text(), templatePointer, value.isIntrinsic()));
+        }
+        return result;
+    }
+
+    private static List<IntegrationResponse> responses(JsonNode responses, String pointer) {
+        List<IntegrationResponse> result = new ArrayList<>();
+        if (responses == null || !responses.isObject()) {
+            return result;
+        }
+        Iterator<Map.Entry<String, JsonNode>> entries = responses.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            JsonNode response = entry.getValue();
+            String responsePointer = JsonPointers.child(pointer, entry.getKey());
+            SpecValue status = SpecValue.of(response.get("statusCode"));
+            result.add(new IntegrationResponse(entry.getKey(), status == null ? null : status.text(),
+                    templates(response.get("responseTemplates"), JsonPointers.child(responsePointer, "responseTemplates")),
+                    responsePointer));
+        }
+        return result;
+    }
+}

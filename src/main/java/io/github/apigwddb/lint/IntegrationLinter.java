@@ -1,0 +1,260 @@
+package io.github.apigwddb.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.dynamodb.DynamoDbActions;
+import io.github.apigwddb.integration.ApiOperation;
+import io.github.apigwddb.integration.AwsServiceUri;
+import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationResponse;
+import io.github.apigwddb.integration.SpecValue;
+import io.github.apigwddb.rules.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The static rules on a DynamoDB integration object (rule catalogue §3.1–3.2): what can be judged from the
+ * definition alone, before any template is rendered. Stateless.
+ */
+public final class IntegrationLinter {
+
+    private static final Set<String> TYPES = Set.of("aws", "aws_proxy", "http", "http_proxy", "mock");
+    private static final Set<String> PASSTHROUGH = Set.of("when_no_match", "when_no_templates", "never");
+    private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
+    /** Region names as the partitions' regionRegex in botocore's partitions.json allow them. */
+    private static final Pattern REGION = Pattern.compile("(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob|eusc)-\\w+-\\d+");
+    /** IAM role ARN: 12-digit account (or a placeholder), role path and name of IAM's allowed characters. */
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:[\\w-]+:iam::(\\d{12}|\\$\\{[^}]+\\}):role/([\\w+=,.@/-]*/)?[\\w+=,.@-]{1,64}");
+    private static final String CALLER_CREDENTIALS = "arn:aws:iam::*:user/*";
+    private static final Set<String> HTTP_STATUS_SAMPLES_4XX = Set.of("400");
+    private static final Set<String> HTTP_STATUS_SAMPLES_5XX = Set.of("500");
+
+    public List<LintIssue> lint(Integration integration, JsonNode root) {
+        List<LintIssue> issues = new ArrayList<>();
+        checkType(integration, issues);
+        checkUri(integration, issues);
+        checkHttpMethod(integration, issues);
+        checkCredentials(integration, root, issues);
+        checkPassthrough(integration, issues);
+        checkRequestTemplates(integration, issues);
+        checkResponses(integration, issues);
+        return issues;
+    }
+
+    private static void checkType(Integration integration, List<LintIssue> issues) {
+        SpecValue type = integration.type();
+        if (type == null) {
+            issues.add(new LintIssue(Rule.AGW001, "The integration has no 'type'; a DynamoDB integration needs type 'aws'",
+                    integration.pointer()));
+            return;
+        }
+        String value = type.text().toLowerCase(Locale.ROOT);
+        if (!TYPES.contains(value)) {
+            issues.add(new LintIssue(Rule.AGW001, "Integration type '" + type.text()
+                    + "' is not one of aws, aws_proxy, http, http_proxy, mock", integration.member("type")));
+        } else if (!"aws".equals(value)) {
+            String why = "aws_proxy".equals(value)
+                    ? ": API Gateway answers \"Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.\""
+                    : ": DynamoDB is reached only through an AWS service integration";
+            issues.add(new LintIssue(Rule.AGW002, "Integration type is '" + type.text() + "' but a DynamoDB integration must be 'aws'" + why,
+                    integration.member("type")));
+        }
+    }
+
+    private static void checkUri(Integration integration, List<LintIssue> issues) {
+        String pointer = integration.member("uri");
+        String text = integration.uri().text();
+        Optional<AwsServiceUri> parsed = integration.serviceUri();
+        String shape = "arn:<partition>:apigateway:<region>:dynamodb:action/<Action>";
+        if (parsed.isEmpty() || !parsed.get().isDynamoDb()) {
+            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' is not of the form " + shape, pointer));
+            return;
+        }
+        AwsServiceUri uri = parsed.get();
+        if (!uri.isAction()) {
+            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' must name a DynamoDB action ("
+                    + shape + "); DynamoDB has no path-based API", pointer));
+            return;
+        }
+        if (!AwsServiceUri.isPlaceholder(uri.partition()) && !PARTITIONS.contains(uri.partition())) {
+            issues.add(new LintIssue(Rule.AGW003, "Unknown partition '" + uri.partition() + "' in integration uri '" + text + "'", pointer));
+        }
+        if (uri.region().isEmpty()) {
+            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' has no region", pointer));
+        } else if (!AwsServiceUri.isPlaceholder(uri.region()) && !REGION.matcher(uri.region()).matches()) {
+            issues.add(new LintIssue(Rule.AGW005, "'" + uri.region() + "' in integration uri is not an AWS region name (such as us-east-1)", pointer));
+        }
+        String action = uri.target();
+        if (AwsServiceUri.isPlaceholder(action)) {
+            return;
+        }
+        if (action.isEmpty()) {
+            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' names no action after 'action/'", pointer));
+        } else if (!DynamoDbActions.isKnown(action)) {
+            String suggestion = DynamoDbActions.suggest(action);
+            issues.add(new LintIssue(Rule.AGW004, "'" + action + "' is not a DynamoDB action"
+                    + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+                    + " Every call would fail with UnknownOperationException", pointer));
+        }
+    }
+
+    private static void checkHttpMethod(Integration integration, List<LintIssue> issues) {
+        SpecValue method = integration.httpMethod();
+        if (method == null) {
+            issues.add(new LintIssue(Rule.AGW006, "The integration has no 'httpMethod'; DynamoDB's API is called with POST"
+                    + " (API Gateway: \"Enumeration value for HttpMethod must be non-empty\")", integration.pointer()));
+        } else if (!"POST".equalsIgnoreCase(method.text())) {
+            issues.add(new LintIssue(Rule.AGW006, "Integration httpMethod is '" + method.text()
+                    + "' but DynamoDB actions are called with POST, whatever the client's method", integration.member("httpMethod")));
+        }
+    }
+
+    private static void checkCredentials(Integration integration, JsonNode root, List<LintIssue> issues) {
+        SpecValue credentials = integration.credentials();
+        if (credentials == null || credentials.text().isBlank()) {
+            issues.add(new LintIssue(Rule.AGW007, "The integration has no 'credentials': API Gateway needs an IAM role it may assume"
+                    + " to call DynamoDB (\"Role ARN must be specified for AWS integrations\")", integration.pointer()));
+            return;
+        }
+        String text = credentials.text();
+        if (credentials.isIntrinsic() && !text.startsWith("arn:")) {
+            return; // Fn::GetAtt Role.Arn, Ref, ...: resolved by CloudFormation
+        }
+        if (CALLER_CREDENTIALS.equals(text)) {
+            if (!usesIamAuthorization(integration.operation(), root)) {
+                issues.add(new LintIssue(Rule.AGW009, "Credentials '" + CALLER_CREDENTIALS + "' pass the caller's identity on,"
+                        + " which needs IAM authorization on the method (\"AWS_IAM Auth type is required for AWS integrations"
+                        + " with identity forwarding specified\")", integration.member("credentials")));
+            }
+            return;
+        }
+        if (!ROLE_ARN.matcher(text).matches() && !isWholePlaceholder(text)) {
+            issues.add(new LintIssue(Rule.AGW008, "Credentials '" + text + "' are not an IAM role ARN"
+                    + " (arn:aws:iam::<account>:role/<name>): \"Invalid ARN specified in the request\"", integration.member("credentials")));
+        }
+    }
+
+    private static boolean isWholePlaceholder(String text) {
+        return text.startsWith("${") && text.endsWith("}") && text.indexOf('}') == text.length() - 1;
+    }
+
+    /** IAM authorization: {@code x-amazon-apigateway-auth: {type: AWS_IAM}} or a security scheme of authtype awsSigv4. */
+    private static boolean usesIamAuthorization(ApiOperation operation, JsonNode root) {
+        if ("AWS_IAM".equalsIgnoreCase(operation.node().path("x-amazon-apigateway-auth").path("type").asText())) {
+            return true;
+        }
+        JsonNode security = operation.node().has("security") ? operation.node().get("security") : root.path("security");
+        JsonNode schemes = root.has("components") ? root.path("components").path("securitySchemes") : root.path("securityDefinitions");
+        for (JsonNode requirement : security) {
+            var names = requirement.fieldNames();
+            while (names.hasNext()) {
+                if ("awsSigv4".equalsIgnoreCase(schemes.path(names.next()).path("x-amazon-apigateway-authtype").asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void checkPassthrough(Integration integration, List<LintIssue> issues) {
+        SpecValue behavior = integration.passthroughBehavior();
+        String value = behavior == null ? "when_no_match" : behavior.text().toLowerCase(Locale.ROOT);
+        if (behavior != null && !PASSTHROUGH.contains(value)) {
+            issues.add(new LintIssue(Rule.AGW010, "passthroughBehavior '" + behavior.text()
+                    + "' is not one of when_no_match, when_no_templates, never", integration.member("passthroughBehavior")));
+            return;
+        }
+        boolean noTemplates = integration.requestTemplates().isEmpty();
+        if ("when_no_match".equals(value)) {
+            issues.add(new LintIssue(Rule.AGW011, (behavior == null ? "passthroughBehavior is not set, so it is when_no_match:" : "passthroughBehavior is when_no_match:")
+                    + " a request whose Content-Type has no template (e.g. text/plain) is sent to DynamoDB untransformed,"
+                    + " letting the client choose the table and the request; use 'never' (API Gateway then answers 415)",
+                    behavior == null ? integration.pointer() : integration.member("passthroughBehavior")));
+        } else if ("when_no_templates".equals(value) && noTemplates) {
+            issues.add(new LintIssue(Rule.AGW011, "passthroughBehavior is when_no_templates and there is no request template:"
+                    + " every client body is sent to DynamoDB untransformed", integration.member("passthroughBehavior")));
+        }
+    }
+
+    private static void checkRequestTemplates(Integration integration, List<LintIssue> issues) {
+        if (integration.requestTemplates().isEmpty()) {
+            issues.add(new LintIssue(Rule.AGW012, "The integration has no requestTemplates: nothing turns the HTTP request into"
+                    + " a DynamoDB request; add an 'application/json' template", integration.pointer()));
+        } else if (integration.requestTemplates().stream().noneMatch(t -> "application/json".equalsIgnoreCase(t.contentType()))) {
+            issues.add(new LintIssue(Rule.AGW012, "No 'application/json' request template: requests without a Content-Type"
+                    + " (and the console's Test) use application/json", integration.member("requestTemplates")));
+        }
+    }
+
+    private static void checkResponses(Integration integration, List<LintIssue> issues) {
+        List<IntegrationResponse> responses = integration.responses();
+        String responsesPointer = integration.member("responses");
+        if (responses.isEmpty()) {
+            issues.add(new LintIssue(Rule.MAP006, "The integration has no 'responses': API Gateway needs at least a 'default'"
+                    + " integration response, else every call ends in a configuration error (500)", integration.pointer()));
+            return;
+        }
+        IntegrationResponse fallback = responses.stream().filter(r -> r.isDefault() || ".*".equals(r.selectionPattern()))
+                .findFirst().orElse(null);
+        if (fallback == null) {
+            issues.add(new LintIssue(Rule.MAP006, "No 'default' integration response: a DynamoDB status that matches no pattern"
+                    + " ends in a configuration error (500)", responsesPointer));
+        }
+        JsonNode methodResponses = integration.operation().node().path("responses");
+        for (IntegrationResponse response : responses) {
+            if (response.statusCode() != null && !methodResponses.has(response.statusCode()) && !methodResponses.has("default")) {
+                issues.add(new LintIssue(Rule.MAP007, "Integration response '" + response.selectionPattern() + "' returns status "
+                        + response.statusCode() + " but the operation declares no " + response.statusCode()
+                        + " response (\"Output mapping refers to an invalid method response\")", response.pointer() + "/statusCode"));
+            }
+        }
+        List<String> unmapped = new ArrayList<>();
+        if (!mapped(responses, HTTP_STATUS_SAMPLES_4XX)) {
+            unmapped.add("4xx (ValidationException, ConditionalCheckFailedException)");
+        }
+        if (!mapped(responses, HTTP_STATUS_SAMPLES_5XX)) {
+            unmapped.add("5xx (InternalServerError)");
+        }
+        if (!unmapped.isEmpty()) {
+            String status = fallback == null || fallback.statusCode() == null ? "the default status" : "status " + fallback.statusCode();
+            issues.add(new LintIssue(Rule.MAP010, "DynamoDB errors " + String.join(" and ", unmapped) + " have no integration response"
+                    + " of their own, so clients get them with " + status + "; add responses such as \"4\\\\d{2}\" -> 400 and \"5\\\\d{2}\" -> 500",
+                    responsesPointer));
+        }
+        Optional<String> action = integration.action();
+        if (action.isPresent() && DynamoDbActions.isRead(action.get())) {
+            IntegrationResponse success = selectFor("200", responses);
+            if (success != null && success.templates().isEmpty()) {
+                issues.add(new LintIssue(Rule.MAP012, action.get() + " answers in DynamoDB JSON ({\"S\": ...}); without a response"
+                        + " template the client receives it as is", success.pointer()));
+            }
+        }
+    }
+
+    /** Whether a non-default response's pattern matches one of the sample statuses (patterns match the whole status). */
+    private static boolean mapped(List<IntegrationResponse> responses, Set<String> statuses) {
+        return responses.stream().filter(r -> !r.isDefault()).anyMatch(r -> statuses.stream().anyMatch(s -> matches(r.selectionPattern(), s)));
+    }
+
+    /** The response API Gateway selects for a DynamoDB status: the first non-default pattern that matches, else default. */
+    public static IntegrationResponse selectFor(String status, List<IntegrationResponse> responses) {
+        for (IntegrationResponse r : responses) {
+            if (!r.isDefault() && matches(r.selectionPattern(), status)) {
+                return r;
+            }
+        }
+        return responses.stream().filter(IntegrationResponse::isDefault).findFirst().orElse(null);
+    }
+
+    static boolean matches(String pattern, String status) {
+        try {
+            return Pattern.compile(pattern, Pattern.DOTALL).matcher(status).matches();
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.apigwddb.rules;
+
+import static io.github.apigwddb.rules.Severity.ERROR;
+import static io.github.apigwddb.rules.Severity.INFO;
+import static io.github.apigwddb.rules.Severity.WARNING;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The rule catalogue: every finding the plugin can report, with its stable id (the enum name), default
+ * severity and a one-line title. Ids are grouped by prefix (architecture contract §4); each has a docs
+ * page {@code docs/rules/<ID>.md}.
+ */
+public enum Rule {
+    // SPEC: loading and OpenAPI validity
+    SPEC001(ERROR, "The file cannot be read as JSON or YAML"),
+    SPEC002(WARNING, "The document is not a valid OpenAPI/Swagger definition"),
+    SPEC003(INFO, "CloudFormation/SAM templates are not read yet"),
+    SPEC004(ERROR, "A reference cannot be resolved"),
+
+    // AGW: the integration object
+    AGW001(ERROR, "Integration type is missing or unknown"),
+    AGW002(ERROR, "A DynamoDB integration must be of type aws"),
+    AGW003(ERROR, "Integration uri is not a DynamoDB action ARN"),
+    AGW004(ERROR, "Unknown DynamoDB action"),
+    AGW005(WARNING, "Region is not a valid AWS region"),
+    AGW006(ERROR, "Integration httpMethod must be POST"),
+    AGW007(ERROR, "Integration credentials are missing"),
+    AGW008(ERROR, "Integration credentials are not an IAM role ARN"),
+    AGW009(ERROR, "Caller credentials need IAM authorization"),
+    AGW010(ERROR, "Unknown passthroughBehavior"),
+    AGW011(WARNING, "Client bodies can pass through to DynamoDB untransformed"),
+    AGW012(ERROR, "No application/json request template"),
+
+    // MAP: parameter and response mappings
+    MAP006(ERROR, "No default integration response"),
+    MAP007(ERROR, "Integration response status has no method response"),
+    MAP010(WARNING, "DynamoDB errors are not mapped to 4xx/5xx"),
+    MAP012(WARNING, "Read action returns DynamoDB-typed JSON to the client"),
+
+    // VTL: template parsing and rendering
+    VTL001(ERROR, "Template does not parse"),
+    VTL002(ERROR, "Rendered request is not valid JSON"),
+    VTL007(ERROR, "Template exceeds an API Gateway limit"),
+    VTL010(ERROR, "Template fails while rendering"),
+    VTL011(ERROR, "Template reaches outside the sandbox"),
+
+    // DDB: DynamoDB request members and values
+    DDB000(ERROR, "Internal error while validating a DynamoDB request"),
+    DDB001(ERROR, "Required DynamoDB request member is missing"),
+    DDB002(WARNING, "Unknown DynamoDB request member"),
+    DDB003(ERROR, "DynamoDB request member has the wrong JSON type"),
+    DDB004(ERROR, "DynamoDB request member violates a constraint"),
+    DDB005(ERROR, "Value not allowed for this action"),
+    DDB006(ERROR, "AttributeValue must have exactly one data type"),
+    DDB007(ERROR, "Invalid number in an AttributeValue"),
+    DDB008(ERROR, "Invalid set, NULL or binary AttributeValue"),
+    DDB009(WARNING, "DynamoDB size or nesting limit exceeded"),
+    DDB010(ERROR, "Invalid batch or transaction request"),
+    DDB011(ERROR, "Invalid Scan segment"),
+    DDB012(ERROR, "Legacy and expression parameters mixed"),
+    DDB013(INFO, "Request does not match the table schema"),
+    DDB014(INFO, "The integration role lacks the DynamoDB permission"),
+
+    // DDX: DynamoDB expressions
+    DDX001(ERROR, "Expression syntax error"),
+    DDX002(ERROR, "Expression placeholder is not defined"),
+    DDX003(ERROR, "Expression placeholder is defined but not used"),
+    DDX004(ERROR, "Invalid expression placeholder map"),
+    DDX005(ERROR, "Reserved word used as an attribute name"),
+    DDX006(ERROR, "Invalid function in an expression"),
+    DDX007(ERROR, "Invalid key condition"),
+    DDX008(ERROR, "Invalid update expression"),
+    DDX009(ERROR, "Overlapping projection paths"),
+    DDX010(ERROR, "Invalid BETWEEN bounds"),
+    DDX011(ERROR, "Expression limit exceeded"),
+    DDX012(WARNING, "PartiQL parameters do not match the statement"),
+
+    // EXM: examples and their expectations
+    EXM001(ERROR, "Example expectation not met"),
+    EXM002(WARNING, "Operation has no example"),
+    EXM003(WARNING, "Example parameter is not declared by the operation"),
+    EXM004(ERROR, "Example cannot be read"),
+    EXM005(WARNING, "Example body would be rejected by API Gateway");
+
+    private final Severity defaultSeverity;
+    private final String title;
+
+    Rule(Severity defaultSeverity, String title) {
+        this.defaultSeverity = defaultSeverity;
+        this.title = title;
+    }
+
+    public String id() {
+        return name();
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Where the rule's documentation lives (SARIF helpUri, console hints). */
+    public String docsUrl() {
+        return "https://github.com/apigwddb/apigw-dynamodb-maven-plugin/blob/main/docs/rules/" + name() + ".md";
+    }
+
+    public static Optional<Rule> byId(String id) {
+        return Arrays.stream(values()).filter(r -> r.name().equalsIgnoreCase(id == null ? "" : id.trim())).findFirst();
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.apigwddb.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.SpecFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IntegrationLinterTest {
+
+    private static final String GOOD = """
+            type: aws
+            httpMethod: POST
+            uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+            credentials: arn:aws:iam::123456789012:role/api-ddb
+            passthroughBehavior: never
+            requestTemplates:
+              application/json: '{"TableName": "T", "Item": {"id": {"S": "1"}}}'
+            responses:
+              default: {statusCode: "200"}
+              "4\\\\d{2}": {statusCode: "400"}
+              "5\\\\d{2}": {statusCode: "500"}
+            """;
+
+    @Test
+    void aCorrectIntegrationHasNoFindings() throws Exception {
+        assertThat(lint(GOOD)).isEmpty();
+    }
+
+    @Test
+    void getInsteadOfPostIsAgw006() throws Exception {
+        List<LintIssue> issues = lint(GOOD.replace("httpMethod: POST", "httpMethod: GET"));
+        assertThat(issues).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.AGW006);
+            assertThat(i.pointer()).endsWith("/x-amazon-apigateway-integration/httpMethod");
+            assertThat(i.message()).contains("'GET'").contains("POST");
+        });
+    }
+
+    @Test
+    void missingCredentialsIsAgw007() throws Exception {
+        assertThat(rules(GOOD.replace("credentials: arn:aws:iam::123456789012:role/api-ddb\n", ""))).containsExactly(Rule.AGW007);
+    }
+
+    @Test
+    void credentialsMustBeARoleArn() throws Exception {
+        assertThat(rules(GOOD.replace("role/api-ddb", "policy/api-ddb"))).containsExactly(Rule.AGW008);
+        assertThat(rules(GOOD.replace("arn:aws:iam::123456789012:role/api-ddb", "'${AWS::Region}'"))).isEmpty();
+        assertThat(rules(GOOD.replace("arn:aws:iam::123456789012:role/api-ddb", "{Fn::GetAtt: [Role, Arn]}"))).isEmpty();
+    }
+
+    @Test
+    void callerCredentialsNeedIamAuth() throws Exception {
+        assertThat(rules(GOOD.replace("arn:aws:iam::123456789012:role/api-ddb", "'arn:aws:iam::*:user/*'"))).containsExactly(Rule.AGW009);
+    }
+
+    @Test
+    void typeMustBeAws() throws Exception {
+        assertThat(rules(GOOD.replace("type: aws", "type: aws_proxy"))).containsExactly(Rule.AGW002);
+        assertThat(rules(GOOD.replace("type: aws", "type: lambda"))).containsExactly(Rule.AGW001);
+        assertThat(rules(GOOD.replace("type: aws\n", ""))).containsExactly(Rule.AGW001);
+    }
+
+    @Test
+    void uriShapeActionAndRegion() throws Exception {
+        assertThat(rules(GOOD.replace("action/PutItem", "path/PutItem"))).containsExactly(Rule.AGW003);
+        assertThat(lint(GOOD.replace("action/PutItem", "action/PutItems"))).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.AGW004);
+            assertThat(i.message()).contains("did you mean 'PutItem'");
+        });
+        assertThat(rules(GOOD.replace("us-east-1", "us-east1"))).containsExactly(Rule.AGW005);
+        assertThat(rules(GOOD.replace("us-east-1", "${AWS::Region}"))).isEmpty();
+    }
+
+    @Test
+    void passthroughBehaviour() throws Exception {
+        assertThat(rules(GOOD.replace("passthroughBehavior: never\n", ""))).containsExactly(Rule.AGW011);
+        assertThat(rules(GOOD.replace("never", "WHEN_NO_MATCH"))).containsExactly(Rule.AGW011);
+        assertThat(rules(GOOD.replace("never", "when_no_templates"))).isEmpty();
+        assertThat(rules(GOOD.replace("never", "sometimes"))).containsExactly(Rule.AGW010);
+    }
+
+    @Test
+    void requestTemplatesMustIncludeJson() throws Exception {
+        assertThat(rules(GOOD.replace("application/json: '{", "text/plain: '{"))).containsExactly(Rule.AGW012);
+    }
+
+    @Test
+    void responsesNeedADefaultAndErrorMappings() throws Exception {
+        assertThat(rules(GOOD.replace("default: {statusCode: \"200\"}", "\"2\\\\d{2}\": {statusCode: \"200\"}"))).containsExactly(Rule.MAP006);
+        String onlyDefault = GOOD.replace("  \"4\\\\d{2}\": {statusCode: \"400\"}\n  \"5\\\\d{2}\": {statusCode: \"500\"}\n", "");
+        assertThat(lint(onlyDefault)).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP010);
+            assertThat(i.message()).contains("4xx").contains("5xx").contains("status 200");
+        });
+    }
+
+    @Test
+    void readActionsWithoutResponseTemplatesLeakDynamoDbJson() throws Exception {
+        assertThat(rules(GOOD.replace("action/PutItem", "action/GetItem"))).containsExactly(Rule.MAP012);
+    }
+
+    @Test
+    void integrationStatusNeedsAMethodResponse() throws Exception {
+        assertThat(rules(GOOD.replace("default: {statusCode: \"200\"}", "default: {statusCode: \"201\"}"))).containsExactly(Rule.MAP007);
+    }
+
+    private List<Rule> rules(String integration) throws Exception {
+        return lint(integration).stream().map(LintIssue::rule).toList();
+    }
+
+    private List<LintIssue> lint(String integration) throws Exception {
+        String spec = "openapi: 3.0.1\npaths:\n  /items:\n    post:\n      responses:\n        '200': {description: ok}\n"
+                + "        '400': {description: bad}\n        '500': {description: failed}\n"
+                + "      x-amazon-apigateway-integration:\n" + integration.indent(8);
+        JsonNode root = new DocumentParser().parse(spec, SpecFormat.YAML).root();
+        Integration found = IntegrationExtractor.integrationOf(IntegrationExtractor.operations(root).get(0));
+        return new IntegrationLinter().lint(found, root);
+    }
+}
