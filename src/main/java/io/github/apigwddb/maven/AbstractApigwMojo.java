@@ -1,0 +1,142 @@
+package io.github.apigwddb.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Parameters every goal shares, and turning them into paths and values the core understands. */
+abstract class AbstractApigwMojo extends AbstractMojo {
+
+    static final String DEFAULT_SPEC_DIRECTORY = "src/main/apigateway";
+
+    /** Skips every goal of this plugin. */
+    @Parameter(property = "apigw.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * API definition files, or directories searched recursively for {@code *.json}, {@code *.yaml} and
+     * {@code *.yml}. Default: {@code src/main/apigateway}. A path named here that does not exist is an error.
+     */
+    @Parameter(property = "apigw.specs")
+    protected List<File> specs;
+
+    /** Where sidecar example files {@code <operationId>.(json|yaml)} are read from. */
+    @Parameter(property = "apigw.examplesDirectory", defaultValue = "${project.basedir}/src/test/apigateway/examples")
+    protected File examplesDirectory;
+
+    /**
+     * Stage variables for every render, as {@code name=value,name=value}; an example's own
+     * {@code stageVariables} win.
+     */
+    @Parameter(property = "apigw.stageVariables")
+    protected String stageVariables;
+
+    /** Where reports are written. */
+    @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
+    protected File outputDirectory;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    protected String pluginVersion;
+
+    /**
+     * The spec files to read, sorted; empty when the project has no API (then the goal is skipped).
+     *
+     * @throws MojoExecutionException when a path named in {@code apigw.specs} does not exist
+     */
+    protected List<Path> specFiles() throws MojoExecutionException {
+        List<Path> roots = new ArrayList<>();
+        if (specs == null || specs.isEmpty()) {
+            Path defaultDirectory = basedir.toPath().resolve(DEFAULT_SPEC_DIRECTORY);
+            if (!Files.isDirectory(defaultDirectory)) {
+                return List.of();
+            }
+            roots.add(defaultDirectory);
+        } else {
+            for (File spec : specs) {
+                Path path = spec.isAbsolute() ? spec.toPath() : basedir.toPath().resolve(spec.toPath());
+                if (!Files.exists(path)) {
+                    throw new MojoExecutionException("The spec path " + path + " named in <specs> (apigw.specs) does not exist;"
+                            + " name existing files or directories, or remove the parameter to use " + DEFAULT_SPEC_DIRECTORY);
+                }
+                roots.add(path);
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            if (Files.isRegularFile(root)) {
+                files.add(root.toAbsolutePath().normalize());
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).filter(AbstractApigwMojo::isSpecName)
+                        .map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot list the spec directory " + root + ": " + e.getMessage(), e);
+            }
+        }
+        return files.stream().distinct().toList();
+    }
+
+    private static boolean isSpecName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** Parses {@code name=value,name=value}. */
+    protected Map<String, String> stageVariableMap() throws MojoExecutionException {
+        return parseMap("stageVariables", stageVariables);
+    }
+
+    static Map<String, String> parseMap(String parameter, String text) throws MojoExecutionException {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return map;
+        }
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new MojoExecutionException("<" + parameter + "> (apigw." + parameter + ") takes name=value pairs separated by commas;"
+                        + " '" + pair.trim() + "' has no name=value form");
+            }
+            map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return map;
+    }
+
+    /** The git top level above the project, else the reactor root: what report URIs are relative to. */
+    protected Path repositoryRoot() {
+        for (Path dir = basedir.toPath().toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return dir;
+            }
+        }
+        if (session != null && session.getExecutionRootDirectory() != null) {
+            return Path.of(session.getExecutionRootDirectory());
+        }
+        return basedir.toPath().toAbsolutePath();
+    }
+
+    protected String pluginVersion() {
+        return pluginVersion == null ? "unknown" : pluginVersion;
+    }
+}

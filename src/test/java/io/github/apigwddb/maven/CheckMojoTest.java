@@ -1,0 +1,155 @@
+package io.github.apigwddb.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The check goal's wiring: its descriptor, parameters from the POM, and how results become build outcomes. */
+@MojoTest
+class CheckMojoTest {
+
+    private static final String POM = "src/test/resources/unit/check/pom.xml";
+
+    private static final String SPEC = """
+            openapi: 3.0.1
+            info: {title: t, version: "1"}
+            paths:
+              /items:
+                post:
+                  operationId: putItem
+                  x-apigw-examples:
+                    - name: one
+                      body: {"id": "1"}
+                  responses:
+                    "200": {description: ok}
+                    "400": {description: bad}
+                    "500": {description: failed}
+                  x-amazon-apigateway-integration:
+                    type: aws
+                    httpMethod: POST
+                    uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                    credentials: arn:aws:iam::123456789012:role/r
+                    passthroughBehavior: never
+                    requestTemplates:
+                      application/json: '{"TableName": "$stageVariables.table", "Item": {"id": {"S": "$input.path(''$.id'')"}}}'
+                    responses:
+                      default: {statusCode: "200"}
+                      "4\\\\d{2}": {statusCode: "400"}
+                      "5\\\\d{2}": {statusCode: "500"}
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void readsItsConfigurationFromThePom(CheckMojo mojo) throws Exception {
+        assertThat(getVariableValueFromObject(mojo, "failOn")).isEqualTo("warning");
+        assertThat(getVariableValueFromObject(mojo, "stageVariables")).isEqualTo("table=Widgets");
+        assertThat(getVariableValueFromObject(mojo, "threads")).isEqualTo(2);
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void cleanSpecPassesAndWritesSarif(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        mojo.execute();
+        assertThat(project.resolve("target/apigw/apigw.sarif")).exists();
+        assertThat(Files.readString(project.resolve("target/apigw/apigw.sarif"))).contains("\"results\" : [ ]");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void findingsAtTheThresholdFailTheBuild(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC.replace("httpMethod: POST", "httpMethod: GET"));
+        configure(mojo);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("1 finding at or above warning");
+        assertThat(Files.readString(project.resolve("target/apigw/apigw.sarif"))).contains("\"ruleId\" : \"AGW006\"");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void failOnNoneReportsWithoutFailing(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC.replace("httpMethod: POST", "httpMethod: GET"));
+        configure(mojo);
+        setVariableValueToObject(mojo, "failOn", "none");
+        mojo.execute();
+        assertThat(Files.readString(project.resolve("target/apigw/apigw.sarif"))).contains("AGW006");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void unknownFailOnIsAConfigurationError(CheckMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "failOn", "warnings");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("<failOn> (apigw.failOn) is 'warnings'; use one of: error, warning, none");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void namedSpecPathThatDoesNotExistIsAConfigurationError(CheckMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "specs", List.of(new File("src/no-such-dir")));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("src/no-such-dir named in <specs> (apigw.specs) does not exist");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void projectWithoutApiIsSkipped(CheckMojo mojo) throws Exception {
+        configure(mojo);
+        mojo.execute();
+        assertThat(project.resolve("target/apigw")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void skipDoesNothing(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC.replace("httpMethod: POST", "httpMethod: GET"));
+        configure(mojo);
+        setVariableValueToObject(mojo, "skip", true);
+        mojo.execute();
+        assertThat(project.resolve("target/apigw")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void malformedStageVariablesAreAConfigurationError(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        setVariableValueToObject(mojo, "stageVariables", "table");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("'table' has no name=value form");
+    }
+
+    private void writeSpec(String content) throws Exception {
+        Path dir = project.resolve("src/main/apigateway");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("api.yaml"), content);
+    }
+
+    private void configure(CheckMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "basedir", project.toFile());
+        setVariableValueToObject(mojo, "outputDirectory", project.resolve("target/apigw").toFile());
+        setVariableValueToObject(mojo, "examplesDirectory", project.resolve("src/test/apigateway/examples").toFile());
+    }
+}
