@@ -266,7 +266,8 @@ public final class CheckEngine {
                 Rule rule = Rule.byId(violation.ruleId()).orElse(Rule.DDB000);
                 TextPosition where = json.sourceMap().locate(violation.jsonPointer());
                 int templateLine = lines.templateLineFor(where.line(), lineOf(output, where.line()));
-                String member = violation.path().isEmpty() ? "" : " at " + violation.path();
+                // A missing member's message already names it; for others, say where in the request it is.
+                String member = violation.path().isEmpty() || rule == Rule.DDB001 ? "" : " at " + violation.path();
                 out.add(inTemplate(rule, action + " request" + member + ": " + violation.message(), spec, template, templateLine, 1, op, example.name()));
             }
         }
