@@ -20,7 +20,9 @@ public final class DynamoDbRequestValidator {
                 new OperationEnumRule(),
                 new BatchAndTransactionRule(),
                 new ScanSegmentRule(),
-                new LegacyExpressionMixRule()));
+                new LegacyExpressionMixRule(),
+                new ExpressionRule(),
+                new PartiQlRule()));
     }
 
     /** For tests: a validator with the given cross-member rules. */

@@ -1,0 +1,162 @@
+package io.github.apigwddb.dynamodb;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.apigwddb.dynamodb.expression.ExpressionAnalyzer;
+import io.github.apigwddb.dynamodb.expression.ExpressionKind;
+import io.github.apigwddb.dynamodb.expression.ExpressionProblem;
+
+/**
+ * Runs the expression checks (DDX001–DDX011) on every structure of the request that carries expressions: the
+ * request itself, each BatchGetItem table entry and each transaction action. The placeholder maps are checked
+ * here (DDX003 unused, DDX004 keys and presence); the expressions themselves by {@link ExpressionAnalyzer}.
+ */
+final class ExpressionRule implements RequestRule {
+
+    private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
+    private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
+    static final int MAX_PLACEHOLDER_BYTES = 255;
+    static final int MAX_PLACEHOLDER_MAPS_BYTES = 2 * 1024 * 1024;
+
+    @Override
+    public String ruleId() {
+        return "DDX001-DDX011";
+    }
+
+    @Override
+    public void check(String action, ObjectNode request, Violations violations) {
+        Shape input = DynamoDbModel.input(action);
+        if (input != null) {
+            visit(request, input, RequestPath.ROOT, violations);
+        }
+    }
+
+    /** Finds the structures whose shape has expression members, following the shape through lists and maps. */
+    private void visit(JsonNode node, Shape shape, RequestPath path, Violations violations) {
+        switch (shape.kind) {
+            case STRUCTURE -> {
+                if (!(node instanceof ObjectNode object)) {
+                    return;
+                }
+                if (shape.members.keySet().stream().anyMatch(m -> ExpressionKind.ofMember(m) != null)) {
+                    checkStructure(object, shape, path, violations);
+                }
+                shape.members.forEach((name, memberShape) -> {
+                    JsonNode member = object.get(name);
+                    if (member != null && (memberShape.kind == Shape.Kind.STRUCTURE || memberShape.kind == Shape.Kind.LIST
+                            || (memberShape.kind == Shape.Kind.MAP && memberShape.mapValue.kind != Shape.Kind.ATTRIBUTE_VALUE))) {
+                        visit(member, memberShape, path.member(name), violations);
+                    }
+                });
+            }
+            case LIST -> {
+                if (node.isArray()) {
+                    for (int i = 0; i < node.size(); i++) {
+                        visit(node.get(i), shape.element, path.index(i), violations);
+                    }
+                }
+            }
+            case MAP -> {
+                if (node.isObject()) {
+                    node.fields().forEachRemaining(e -> visit(e.getValue(), shape.mapValue, path.key(e.getKey()), violations));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void checkStructure(ObjectNode node, Shape shape, RequestPath path, Violations violations) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        JsonNode nameMap = node.get("ExpressionAttributeNames");
+        JsonNode valueMap = node.get("ExpressionAttributeValues");
+        if (nameMap != null && nameMap.isObject()) {
+            nameMap.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+        }
+        if (valueMap != null && valueMap.isObject()) {
+            valueMap.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+        }
+
+        ExpressionAnalyzer analyzer = new ExpressionAnalyzer(names, values);
+        boolean allParsed = true;
+        boolean anyExpression = false;
+        boolean anyValueExpression = false;
+        List<String> valueExpressionMembers = new ArrayList<>();
+        for (String member : shape.members.keySet()) {
+            ExpressionKind kind = ExpressionKind.ofMember(member);
+            if (kind == null) {
+                continue;
+            }
+            if (kind.usesValues()) {
+                valueExpressionMembers.add(member);
+            }
+            JsonNode text = node.get(member);
+            if (text == null || text.isNull() || !text.isTextual()) {
+                continue;
+            }
+            anyExpression = true;
+            anyValueExpression |= kind.usesValues();
+            for (ExpressionProblem problem : analyzer.analyze(kind, text.asText())) {
+                violations.add(problem.ruleId(), path.member(member), problem.message());
+                allParsed &= !problem.ruleId().equals("DDX001");
+            }
+        }
+
+        if (nameMap != null && nameMap.isObject()) {
+            checkPlaceholderMap("ExpressionAttributeNames", nameMap, NAME_KEY, anyExpression,
+                    "ExpressionAttributeNames can only be specified when using expressions", path, violations);
+            List<String> unused = names.keySet().stream().filter(k -> !analyzer.usedNames().contains(k)).toList();
+            if (allParsed && anyExpression && !unused.isEmpty()) {
+                violations.add("DDX003", path.member("ExpressionAttributeNames"),
+                        "Value provided in ExpressionAttributeNames unused in expressions: keys: {" + String.join(", ", unused) + "}");
+            }
+        }
+        if (valueMap != null && valueMap.isObject()) {
+            String notUsing = "ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", valueExpressionMembers) + (valueExpressionMembers.size() == 1 ? " is null" : " are null");
+            checkPlaceholderMap("ExpressionAttributeValues", valueMap, VALUE_KEY, anyValueExpression, notUsing, path, violations);
+            List<String> unused = values.keySet().stream().filter(k -> !analyzer.usedValues().contains(k)).toList();
+            if (allParsed && anyValueExpression && !unused.isEmpty()) {
+                violations.add("DDX003", path.member("ExpressionAttributeValues"),
+                        "Value provided in ExpressionAttributeValues unused in expressions: keys: {" + String.join(", ", unused) + "}");
+            }
+        }
+        long mapBytes = (nameMap == null ? 0 : nameMap.toString().getBytes(StandardCharsets.UTF_8).length)
+                + (valueMap == null ? 0 : valueMap.toString().getBytes(StandardCharsets.UTF_8).length);
+        if (mapBytes > MAX_PLACEHOLDER_MAPS_BYTES) {
+            violations.add("DDX011", path, "ExpressionAttributeNames and ExpressionAttributeValues together take about "
+                    + mapBytes + " bytes; DynamoDB allows at most 2 MB");
+        }
+    }
+
+    private void checkPlaceholderMap(String member, JsonNode map, Pattern keyPattern, boolean expressionsPresent,
+                                     String notUsingMessage, RequestPath path, Violations violations) {
+        RequestPath mapPath = path.member(member);
+        if (!expressionsPresent) {
+            violations.add("DDX004", mapPath, notUsingMessage);
+            return;
+        }
+        if (map.isEmpty()) {
+            violations.add("DDX004", mapPath, member + " must not be empty");
+            return;
+        }
+        for (Iterator<String> keys = map.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!keyPattern.matcher(key).matches()) {
+                violations.add("DDX004", mapPath.key(key), member + " contains invalid key: Syntax error; key: \"" + key + "\"");
+            } else if (key.getBytes(StandardCharsets.UTF_8).length > MAX_PLACEHOLDER_BYTES) {
+                violations.add("DDX011", mapPath.key(key), "The placeholder " + key.substring(0, 20) + "… is longer than "
+                        + MAX_PLACEHOLDER_BYTES + " bytes, DynamoDB's limit");
+            }
+        }
+    }
+}
