@@ -1,13 +1,15 @@
 package io.github.apigwddb.check;
 
 import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.rules.Severity;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a check found, in report order.
+ * What a check found, in report order, and what it rendered (for test reports and documentation).
  *
- * @param cases one entry per operation and example, for test-style reports
+ * @param cases one entry per operation and example, in spec order
  */
 public record CheckResult(List<Finding> findings, int specsChecked, int integrationsChecked, int examplesRendered, List<CheckedCase> cases) {
 
@@ -15,7 +17,25 @@ public record CheckResult(List<Finding> findings, int specsChecked, int integrat
         return findings.stream().filter(f -> f.severity() == severity).count();
     }
 
-    /** One operation rendered with one example (or the operation's static checks, with example null). */
-    public record CheckedCase(String file, String operation, String example, List<Finding> findings) {
+    /**
+     * One operation rendered with one example, or the operation's static checks ({@code example} null).
+     *
+     * @param action the DynamoDB action, null when the uri names none
+     * @param renderedRequest the request sent to DynamoDB, null when none was rendered
+     * @param dynamoDbStatus what DynamoDB answered (given by the example or assumed), null when not rendered
+     * @param clientStatus the status the client gets, null when unknown
+     * @param clientResponse the body the client gets, null when not rendered
+     */
+    public record CheckedCase(
+            Path file,
+            OperationRef operation,
+            String action,
+            String example,
+            String renderedRequest,
+            Integer dynamoDbStatus,
+            String dynamoDbBody,
+            Integer clientStatus,
+            String clientResponse,
+            List<Finding> findings) {
     }
 }

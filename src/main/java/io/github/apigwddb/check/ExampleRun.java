@@ -1,0 +1,62 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.ParsedDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One example going through one integration: what was rendered at each step, and the findings so far.
+ * Filled in order by the {@link ExampleCheck}s; each reads what the earlier ones left.
+ */
+public final class ExampleRun {
+
+    final Locator locator;
+    final Integration integration;
+    final Example example;
+    final Map<String, String> stageVariables;
+    final List<Finding> findings = new ArrayList<>();
+
+    /** The request template API Gateway selects for the example's Content-Type, or null (passthrough/415). */
+    MappingTemplate requestTemplate;
+    /** The rendered request text; null when rendering failed or nothing was rendered. */
+    String renderedRequest;
+    /** The rendered request parsed as JSON; null when it is not JSON. */
+    ParsedDocument requestJson;
+    /** The DynamoDB status and body fed to the integration responses. */
+    Integer dynamoDbStatus;
+    String dynamoDbBody;
+    /** The status API Gateway returns to the client, and the rendered client response. */
+    Integer clientStatus;
+    String clientResponse;
+
+    ExampleRun(Locator locator, Integration integration, Example example, Map<String, String> stageVariables) {
+        this.locator = locator;
+        this.integration = integration;
+        this.example = example;
+        this.stageVariables = stageVariables;
+    }
+
+    public OperationRef operation() {
+        return integration.operation().ref();
+    }
+
+    /** The DynamoDB action of the integration, or null when the uri names none. */
+    public String action() {
+        return integration.action().orElse(null);
+    }
+
+    void inTemplate(Rule rule, String message, MappingTemplate template, int line, int column) {
+        findings.add(locator.inTemplate(rule, message, template, line, column, operation(), example.name()));
+    }
+
+    void atExample(Rule rule, String message, String member) {
+        findings.add(locator.atExample(rule, message, example, member, operation()));
+    }
+}

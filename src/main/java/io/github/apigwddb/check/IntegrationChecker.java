@@ -1,0 +1,65 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.examples.ExampleCollector;
+import io.github.apigwddb.examples.ExampleProblem;
+import io.github.apigwddb.examples.ExampleSet;
+import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.lint.IntegrationLinter;
+import io.github.apigwddb.lint.LintIssue;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks one DynamoDB integration: the static rules, then every example through the {@link ExampleCheck}s. Stateless. */
+final class IntegrationChecker {
+
+    record Outcome(List<Finding> findings, List<CheckResult.CheckedCase> cases, int examplesRendered) {
+    }
+
+    private final IntegrationLinter linter = new IntegrationLinter();
+    private final List<ExampleCheck> checks;
+
+    IntegrationChecker(List<ExampleCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    Outcome check(Locator locator, Integration integration, ExampleCollector collector, CheckRequest request) {
+        OperationRef op = integration.operation().ref();
+        String action = integration.action().orElse(null);
+        List<Finding> findings = new ArrayList<>();
+        List<CheckResult.CheckedCase> cases = new ArrayList<>();
+
+        List<Finding> staticFindings = new ArrayList<>();
+        for (LintIssue issue : linter.lint(integration, locator.spec().root())) {
+            staticFindings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), op, null));
+        }
+        ExampleSet examples = collector.collect(locator.spec(), integration.operation());
+        for (ExampleProblem problem : examples.problems()) {
+            staticFindings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
+                    Locator.position(problem.file(), problem.position()), op, problem.example()));
+        }
+        findings.addAll(staticFindings);
+        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings));
+
+        int rendered = 0;
+        for (Example example : examples.examples()) {
+            Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
+            stageVariables.putAll(example.stageVariables());
+            ExampleRun run = new ExampleRun(locator, integration, example, stageVariables);
+            for (ExampleCheck check : checks) {
+                check.check(run);
+            }
+            if (run.requestTemplate != null) {
+                rendered++;
+            }
+            findings.addAll(run.findings);
+            cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, example.name(), run.renderedRequest,
+                    run.dynamoDbStatus, run.dynamoDbBody, run.clientStatus, run.clientResponse, List.copyOf(run.findings)));
+        }
+        return new Outcome(findings, cases, rendered);
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.rules.SourcePosition;
+import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.StringContentLocator;
+import io.github.apigwddb.spec.TextPosition;
+import java.nio.file.Path;
+
+/** Turns "rule, message, where" into a {@link Finding} with file, line and column, for one spec file. */
+public final class Locator {
+
+    private final LoadedSpec spec;
+
+    public Locator(LoadedSpec spec) {
+        this.spec = spec;
+    }
+
+    public LoadedSpec spec() {
+        return spec;
+    }
+
+    /** At the element a JSON pointer names (or its closest existing ancestor). */
+    public Finding at(Rule rule, String message, String pointer, OperationRef op, String example) {
+        return new Finding(rule, rule.defaultSeverity(), message, position(spec.file(), spec.locate(pointer)), op, example);
+    }
+
+    /** At a 1-based line and column inside a mapping template. */
+    public Finding inTemplate(Rule rule, String message, MappingTemplate template, int line, int column, OperationRef op, String example) {
+        TextPosition start = spec.sourceMap().valueStart(template.pointer());
+        TextPosition where = start == null ? spec.locate(template.pointer())
+                : StringContentLocator.locate(spec.document(), start, Math.max(1, line), Math.max(1, column));
+        return new Finding(rule, rule.defaultSeverity(), message, position(spec.file(), where), op, example);
+    }
+
+    /** At the example itself (or the member of it named by {@code member}, when it is in the spec). */
+    public Finding atExample(Rule rule, String message, Example example, String member, OperationRef op) {
+        if (example.file() != null && example.file().equals(spec.file())) {
+            String pointer = member == null ? example.pointer() : example.pointer() + "/" + member;
+            return new Finding(rule, rule.defaultSeverity(), message, position(spec.file(), spec.locate(pointer)), op, example.name());
+        }
+        Path file = example.file() == null ? spec.file() : example.file();
+        return new Finding(rule, rule.defaultSeverity(), message, position(file, TextPosition.START), op, example.name());
+    }
+
+    static SourcePosition position(Path file, TextPosition position) {
+        return new SourcePosition(file, position.line(), position.column());
+    }
+}

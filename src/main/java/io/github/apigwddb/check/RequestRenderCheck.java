@@ -1,0 +1,86 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.vtl.RenderResult;
+import io.github.apigwddb.vtl.RequestTemplateSelector;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Selects the request template as API Gateway does, renders it, and parses the output as JSON: a request
+ * that is not JSON is VTL002 (DynamoDB would answer SerializationException).
+ */
+final class RequestRenderCheck implements ExampleCheck {
+
+    private final TemplateRunner runner;
+    private final DocumentParser json = new DocumentParser();
+
+    RequestRenderCheck(TemplateRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public void check(ExampleRun run) {
+        run.requestTemplate = select(run);
+        if (run.requestTemplate == null) {
+            return;
+        }
+        RenderResult result = runner.render(run, run.requestTemplate, run.example.body());
+        if (result == null) {
+            return;
+        }
+        String output = result.output();
+        run.renderedRequest = output;
+        MappingTemplate template = run.requestTemplate;
+        if (output.isBlank()) {
+            run.inTemplate(Rule.VTL002, "The rendered request is empty; DynamoDB answers SerializationException", template, 1, 1);
+            return;
+        }
+        try {
+            run.requestJson = json.parse(output, SpecFormat.JSON);
+        } catch (DocumentSyntaxException e) {
+            String outputLine = OutputText.line(output, e.position().line());
+            int templateLine = new OutputLineMapper(template.text()).templateLineFor(e.position().line(), outputLine);
+            run.inTemplate(Rule.VTL002, "The rendered request is not valid JSON (DynamoDB answers SerializationException): "
+                    + e.getMessage() + " at output line " + e.position().line() + ", column " + e.position().column()
+                    + ": " + OutputText.excerpt(outputLine, e.position().column()), template, templateLine, 1);
+        }
+    }
+
+    /** The template API Gateway picks for the example's Content-Type; null when it would pass through or answer 415. */
+    private static MappingTemplate select(ExampleRun run) {
+        Map<String, String> byType = new LinkedHashMap<>();
+        Map<String, MappingTemplate> templates = new LinkedHashMap<>();
+        for (MappingTemplate template : run.integration.requestTemplates()) {
+            byType.put(template.contentType(), template.text());
+            templates.put(template.contentType(), template);
+        }
+        String behavior = run.integration.passthroughBehavior() == null ? null : run.integration.passthroughBehavior().text();
+        RequestTemplateSelector.Selection selection = RequestTemplateSelector.select(byType, run.example.contentType(), passthrough(behavior));
+        if (selection.outcome() != RequestTemplateSelector.Outcome.TRANSFORM) {
+            return null;
+        }
+        return templates.get(selection.contentType());
+    }
+
+    private static RequestTemplateSelector.PassthroughBehavior passthrough(String text) {
+        if (text == null) {
+            return RequestTemplateSelector.PassthroughBehavior.WHEN_NO_MATCH;
+        }
+        try {
+            return RequestTemplateSelector.PassthroughBehavior.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return RequestTemplateSelector.PassthroughBehavior.WHEN_NO_MATCH;
+        }
+    }
+
+    static String contentTypeOf(Example example) {
+        return example.contentType() == null ? Example.DEFAULT_CONTENT_TYPE : example.contentType();
+    }
+}
