@@ -61,7 +61,7 @@ public enum Rule {
     DDB011(ERROR, "Invalid Scan segment"),
     DDB012(ERROR, "Legacy and expression parameters mixed"),
     DDB013(INFO, "Request does not match the table schema"),
-    DDB014(INFO, "The integration role lacks the DynamoDB permission"),
+    DDB014(ERROR, "The integration role lacks the DynamoDB permission"),
 
     // DDX: DynamoDB expressions
     DDX001(ERROR, "Expression syntax error"),
