@@ -1,17 +1,18 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.cloudformation.CloudFormationReader;
+import io.github.apigwddb.cloudformation.TemplateApi;
+import io.github.apigwddb.cloudformation.TemplateReading;
 import io.github.apigwddb.examples.ExampleCollector;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Finding;
-import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.LoadResult;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.SpecLoader;
 import io.github.apigwddb.spec.SpecProblem;
-import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,12 +32,15 @@ public final class CheckEngine {
 
     private final SpecLoader loader = new SpecLoader();
     private final IntegrationChecker checker;
+    private final CloudFormationReader cloudFormation = new CloudFormationReader();
+    private final RolePermissionCheck roles = new RolePermissionCheck();
 
     public CheckEngine() {
         TemplateRunner runner = new TemplateRunner(new ApiGatewayTemplateEngine());
         this.checker = new IntegrationChecker(List.of(
                 new RequestRenderCheck(runner),
                 new DynamoDbRequestCheck(),
+                roles,
                 new ResponseRenderCheck(runner),
                 new ExpectationCheck()));
     }
@@ -67,23 +71,30 @@ public final class CheckEngine {
                     log.debug(file + " is " + SpecKind.NOT_AN_API.label() + " (no openapi, swagger or Resources at its root): not checked");
                     continue;
                 }
+                List<LoadedSpec> apis = List.of(spec);
                 if (spec.kind() == SpecKind.CLOUDFORMATION) {
-                    findings.add(new Finding(Rule.SPEC003, Rule.SPEC003.defaultSeverity(),
-                            "This is a CloudFormation/SAM template; the integrations inside it are not checked yet."
-                                    + " Keep the OpenAPI definition in its own file (AWS::Include) to have it checked",
-                            Locator.position(file, TextPosition.START), null, null));
-                    continue;
+                    TemplateReading reading = cloudFormation.read(spec, request.templateParameters());
+                    findings.addAll(reading.findings());
+                    reading.notes().forEach(log::info);
+                    apis = new ArrayList<>();
+                    for (TemplateApi api : reading.apis()) {
+                        log.debug(file.getFileName() + ": REST API " + api.name() + " from " + api.origin());
+                        roles.register(api);
+                        apis.add(api.spec());
+                    }
                 }
-                specs++;
-                List<Integration> dynamo = dynamoDbIntegrations(spec, log);
-                log.info("Checking " + file.getFileName() + " (" + spec.kind().label() + "): " + dynamo.size() + " DynamoDB integration"
-                        + (dynamo.size() == 1 ? "" : "s"));
-                integrations += dynamo.size();
-                Locator locator = new Locator(spec);
-                for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, request, pool)) {
-                    findings.addAll(outcome.findings());
-                    cases.addAll(outcome.cases());
-                    examples += outcome.examplesRendered();
+                for (LoadedSpec api : apis) {
+                    specs++;
+                    List<Integration> dynamo = dynamoDbIntegrations(api, log);
+                    log.info("Checking " + api.file().getFileName() + " (" + spec.kind().label() + "): " + dynamo.size()
+                            + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
+                    integrations += dynamo.size();
+                    Locator locator = new Locator(api);
+                    for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, request, pool)) {
+                        findings.addAll(outcome.findings());
+                        cases.addAll(outcome.cases());
+                        examples += outcome.examplesRendered();
+                    }
                 }
             }
         } finally {

@@ -1,5 +1,7 @@
 package io.github.apigwddb.maven;
 
+import io.github.apigwddb.cloudformation.ParameterFiles;
+import io.github.apigwddb.cloudformation.TemplateParameters;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +43,28 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      */
     @Parameter(property = "apigw.stageVariables")
     protected String stageVariables;
+
+    /**
+     * CloudFormation parameter values (also {@code AWS::Region}, {@code AWS::AccountId}) and values of other
+     * tools' template placeholders, as {@code Name=Value,Name=Value}; they win over {@link #parametersFile}.
+     */
+    @Parameter(property = "apigw.parameters")
+    protected String parameters;
+
+    /**
+     * A file of parameter values: {@code aws cloudformation} parameter JSON, {@code --parameter-overrides}
+     * JSON or {@code Key=Value} words, or a {@code samconfig.toml} ({@code parameter_overrides}).
+     */
+    @Parameter(property = "apigw.parametersFile")
+    protected File parametersFile;
+
+    /**
+     * S3 locations of API definitions ({@code AWS::Include}, {@code DefinitionUri}, {@code BodyS3Location})
+     * mapped to project files: {@code s3://bucket/api.yaml=src/main/apigateway/api.yaml,...}. Unmapped, the
+     * file of the key's name next to the template is read.
+     */
+    @Parameter(property = "apigw.s3Locations")
+    protected String s3Locations;
 
     /** Where reports are written. */
     @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
@@ -102,6 +126,25 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     /** Parses {@code name=value,name=value}. */
     protected Map<String, String> stageVariableMap() throws MojoExecutionException {
         return parseMap("stageVariables", stageVariables);
+    }
+
+    /** Parameter values and S3 location mappings for CloudFormation templates. */
+    protected TemplateParameters templateParameters() throws MojoExecutionException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (parametersFile != null) {
+            Path file = parametersFile.isAbsolute() ? parametersFile.toPath() : basedir.toPath().resolve(parametersFile.toPath());
+            try {
+                values.putAll(ParameterFiles.read(file));
+            } catch (IOException | RuntimeException e) {
+                throw new MojoExecutionException("Cannot read <parametersFile> (apigw.parametersFile) " + file + ": " + e.getMessage(), e);
+            }
+        }
+        values.putAll(parseMap("parameters", parameters));
+        Map<String, Path> locations = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : parseMap("s3Locations", s3Locations).entrySet()) {
+            locations.put(entry.getKey(), basedir.toPath().resolve(entry.getValue()).toAbsolutePath().normalize());
+        }
+        return new TemplateParameters(values, locations);
     }
 
     static Map<String, String> parseMap(String parameter, String text) throws MojoExecutionException {

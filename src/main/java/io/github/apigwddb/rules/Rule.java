@@ -61,7 +61,7 @@ public enum Rule {
     DDB011(ERROR, "Invalid Scan segment"),
     DDB012(ERROR, "Legacy and expression parameters mixed"),
     DDB013(INFO, "Request does not match the table schema"),
-    DDB014(INFO, "The integration role lacks the DynamoDB permission"),
+    DDB014(ERROR, "The integration role lacks the DynamoDB permission"),
 
     // DDX: DynamoDB expressions
     DDX001(ERROR, "Expression syntax error"),
@@ -82,7 +82,16 @@ public enum Rule {
     EXM002(WARNING, "Operation has no example"),
     EXM003(WARNING, "Example parameter is not declared by the operation"),
     EXM004(ERROR, "Example cannot be read"),
-    EXM005(WARNING, "Example body would be rejected by API Gateway");
+    EXM005(WARNING, "Example body would be rejected by API Gateway"),
+
+    // CFN: CloudFormation/SAM embedding
+    CFN001(WARNING, "An API of the template cannot be read"),
+    CFN002(ERROR, "YAML short form in a file pulled in by AWS::Include"),
+    CFN003(ERROR, "Intrinsic function in a file CloudFormation does not process"),
+    CFN004(ERROR, "Fn::Sub takes a VTL reference for its own variable"),
+    CFN005(INFO, "Value not known before deployment: a placeholder is used"),
+    CFN007(WARNING, "Unknown YAML tag"),
+    CFN008(INFO, "API not checked: WebSocket and HTTP APIs are out of scope");
 
     private final Severity defaultSeverity;
     private final String title;
