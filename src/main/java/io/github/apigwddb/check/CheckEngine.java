@@ -34,10 +34,14 @@ public final class CheckEngine {
 
     public CheckEngine() {
         TemplateRunner runner = new TemplateRunner(new ApiGatewayTemplateEngine());
+        RequestRenderCheck renderRequest = new RequestRenderCheck(runner);
+        DynamoDbRequestCheck validateRequest = new DynamoDbRequestCheck();
         this.checker = new IntegrationChecker(List.of(
-                new RequestRenderCheck(runner),
-                new DynamoDbRequestCheck(),
+                renderRequest,
+                validateRequest,
+                new MinimalExampleCheck(List.of(renderRequest, validateRequest)),
                 new ResponseRenderCheck(runner),
+                new ResponsePathCheck(runner),
                 new ExpectationCheck()));
     }
 

@@ -10,6 +10,8 @@ import io.github.apigwddb.lint.LintIssue;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +48,11 @@ final class IntegrationChecker {
         cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings));
 
         int rendered = 0;
+        Set<String> reportedOnce = new HashSet<>();
         for (Example example : examples.examples()) {
             Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
             stageVariables.putAll(example.stageVariables());
-            ExampleRun run = new ExampleRun(locator, integration, example, stageVariables);
+            ExampleRun run = new ExampleRun(locator, integration, example, stageVariables, reportedOnce);
             for (ExampleCheck check : checks) {
                 check.check(run);
             }
