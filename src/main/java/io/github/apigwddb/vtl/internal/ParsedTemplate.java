@@ -4,6 +4,7 @@ import io.github.apigwddb.vtl.InputPathCall;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.velocity.Template;
+import org.apache.velocity.runtime.parser.node.ASTExpression;
 import org.apache.velocity.runtime.parser.node.ASTMethod;
 import org.apache.velocity.runtime.parser.node.ASTReference;
 import org.apache.velocity.runtime.parser.node.ASTStringLiteral;
@@ -42,10 +43,13 @@ public final class ParsedTemplate {
         if (node instanceof ASTReference reference && "input".equals(reference.getRootString())
                 && reference.jjtGetNumChildren() > 0 && reference.jjtGetChild(0) instanceof ASTMethod method) {
             String name = method.getMethodName();
-            // child 0 of a method node is its name; the arguments follow
-            if (("path".equals(name) || "json".equals(name)) && method.jjtGetNumChildren() == 2
-                    && method.jjtGetChild(1) instanceof ASTStringLiteral literal) {
-                String path = unquote(literal.getFirstToken().image);
+            // child 0 is the name, the argument an expression holding the literal
+            Node argument = method.jjtGetNumChildren() == 2 ? method.jjtGetChild(1) : null;
+            if (argument instanceof ASTExpression && argument.jjtGetNumChildren() == 1) {
+                argument = argument.jjtGetChild(0);
+            }
+            if (("path".equals(name) || "json".equals(name)) && argument instanceof ASTStringLiteral literal) {
+                String path = unquote(literal.literal());
                 if (path != null) {
                     calls.add(new InputPathCall(name, path, reference.getLine(), reference.getColumn()));
                 }
