@@ -1,6 +1,8 @@
 package io.github.apigwddb.check;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +22,7 @@ final class DynamoDbAnswers {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A real DynamoDB message: its apostrophes catch templates that escape them as JavaScript does (\'). */
     static final Answer VALIDATION = new Answer("400 ValidationException", 400,
@@ -42,6 +45,16 @@ final class DynamoDbAnswers {
         }
         errors.add(INTERNAL_SERVER_ERROR);
         return errors;
+    }
+
+    /** " ConditionalCheckFailedException" from an error body's {@code __type}; empty when the body names none. */
+    static String errorName(String body) {
+        try {
+            String type = MAPPER.readTree(body == null ? "" : body).path("__type").asText("");
+            return type.isEmpty() ? "" : " " + type.substring(type.lastIndexOf('#') + 1);
+        } catch (JsonProcessingException e) {
+            return "";
+        }
     }
 
     private static boolean isConditionalWrite(String action, JsonNode request) {

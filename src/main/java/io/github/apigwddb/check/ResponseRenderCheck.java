@@ -46,7 +46,9 @@ final class ResponseRenderCheck implements ExampleCheck {
         JsonNode request = run.requestJson == null ? null : run.requestJson.root();
         Example.DynamoDbResponse given = run.example.dynamodbResponse();
         DynamoDbAnswers.Answer success = given != null
-                ? new DynamoDbAnswers.Answer(given.status() + " answer of the example (dynamodbResponse)", given.status(), given.body())
+                ? new DynamoDbAnswers.Answer(given.status() + DynamoDbAnswers.errorName(given.body())
+                        + (run.example.file() == null ? " (given on the command line)" : " (the example's dynamodbResponse)"),
+                        given.status(), given.body())
                 : DynamoDbAnswers.success(action, request, attributesRead(run));
         run.dynamoDbStatus = success.status();
         run.dynamoDbBody = success.body();

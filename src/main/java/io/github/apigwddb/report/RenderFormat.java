@@ -60,7 +60,8 @@ public final class RenderFormat {
             json(r.renderedRequest(), out);
         } else {
             out.add(INDENT + "NOT VALID JSON, sent as rendered:");
-            text(r.renderedRequest(), out, jsonErrorLine(r));
+            int[] error = jsonError(r);
+            text(r.renderedRequest(), out, error[0], error[1]);
         }
         if (r.dynamoDbStatus() != null) {
             out.add("");
@@ -88,7 +89,7 @@ public final class RenderFormat {
                 } else if (isJson(r.clientResponse())) {
                     json(r.clientResponse(), out);
                 } else {
-                    text(r.clientResponse(), out, -1);
+                    text(r.clientResponse(), out, -1, -1);
                 }
             }
         }
@@ -117,21 +118,28 @@ public final class RenderFormat {
                 + finding.position().column() + "]");
     }
 
-    /** The output line of the VTL002 JSON error, from its message; -1 when unknown. */
-    private static int jsonErrorLine(RenderedExample r) {
+    /** Output line and column of the VTL002 JSON error, from its message; -1 when unknown. */
+    private static int[] jsonError(RenderedExample r) {
         for (Finding finding : r.findings()) {
             String message = finding.message();
             int at = message.indexOf(" at output line ");
             if (finding.rule() == Rule.VTL002 && at >= 0) {
                 String rest = message.substring(at + " at output line ".length());
-                int end = 0;
-                while (end < rest.length() && Character.isDigit(rest.charAt(end))) {
-                    end++;
-                }
-                return end == 0 ? -1 : Integer.parseInt(rest.substring(0, end));
+                int line = leadingNumber(rest);
+                int comma = rest.indexOf(", column ");
+                int column = comma < 0 ? -1 : leadingNumber(rest.substring(comma + ", column ".length()));
+                return new int[] {line, column};
             }
         }
-        return -1;
+        return new int[] {-1, -1};
+    }
+
+    private static int leadingNumber(String text) {
+        int end = 0;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? -1 : Integer.parseInt(text.substring(0, end));
     }
 
     private static void template(MappingTemplate template, List<String> out) {
@@ -143,13 +151,16 @@ public final class RenderFormat {
         }
     }
 
-    /** Text with line numbers; the line {@code mark} (1-based) gets an arrow. */
-    private static void text(String text, List<String> out, int mark) {
+    /** Text with line numbers; line {@code mark} (1-based) gets an arrow, and a caret under {@code column} when known. */
+    private static void text(String text, List<String> out, int mark, int column) {
         String[] lines = text.split("\r?\n", -1);
         int width = String.valueOf(lines.length).length();
         for (int i = 0; i < lines.length; i++) {
-            String prefix = i + 1 == mark ? ">> " : "   ";
-            out.add(INDENT + prefix + String.format("%" + width + "d | ", i + 1) + lines[i]);
+            boolean marked = i + 1 == mark;
+            out.add(INDENT + (marked ? ">> " : "   ") + String.format("%" + width + "d | ", i + 1) + lines[i]);
+            if (marked && column >= 1) {
+                out.add(INDENT + "   " + " ".repeat(width) + "   " + " ".repeat(column - 1) + "^");
+            }
         }
     }
 
@@ -171,7 +182,7 @@ public final class RenderFormat {
                 out.add(INDENT + line);
             }
         } catch (JsonProcessingException e) {
-            text(text, out, -1);
+            text(text, out, -1, -1);
         }
     }
 }
