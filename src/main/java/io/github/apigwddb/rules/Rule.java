@@ -43,6 +43,7 @@ public enum Rule {
     VTL001(ERROR, "Template does not parse"),
     VTL002(ERROR, "Rendered request is not valid JSON"),
     VTL007(ERROR, "Template exceeds an API Gateway limit"),
+    VTL009(WARNING, "Template breaks when optional inputs are absent"),
     VTL010(ERROR, "Template fails while rendering"),
     VTL011(ERROR, "Template reaches outside the sandbox"),
 
@@ -76,6 +77,10 @@ public enum Rule {
     DDX010(ERROR, "Invalid BETWEEN bounds"),
     DDX011(ERROR, "Expression limit exceeded"),
     DDX012(WARNING, "PartiQL parameters do not match the statement"),
+
+    // RSP: the response side
+    RSP001(WARNING, "Response template JSONPath never matches the action's output"),
+    RSP003(ERROR, "Rendered client response is not valid JSON"),
 
     // EXM: examples and their expectations
     EXM001(ERROR, "Example expectation not met"),
