@@ -43,7 +43,8 @@ final class IntegrationChecker {
                     Locator.position(problem.file(), problem.position()), op, problem.example()));
         }
         findings.addAll(staticFindings);
-        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings));
+        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings,
+                integration, null));
 
         int rendered = 0;
         for (Example example : examples.examples()) {
@@ -58,7 +59,8 @@ final class IntegrationChecker {
             }
             findings.addAll(run.findings);
             cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, example.name(), run.renderedRequest,
-                    run.dynamoDbStatus, run.dynamoDbBody, run.clientStatus, run.clientResponse, List.copyOf(run.findings)));
+                    run.dynamoDbStatus, run.dynamoDbBody, run.clientStatus, run.clientResponse, List.copyOf(run.findings),
+                    integration, example));
         }
         return new Outcome(findings, cases, rendered);
     }
