@@ -1,6 +1,5 @@
 package io.github.apigwddb.docs;
 
-import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.MappingTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.Locale;
  */
 final class FlowDiagram {
 
-    /** Average glyph width of the 12px sans-serif labels, for cutting labels that would overflow. */
-    private static final double CHAR_WIDTH = 6.9;
+    /** How many 12px monospace characters fit in a line of the API Gateway box. */
+    private static final int GATEWAY_CHARS = 33;
 
     private final String request;
     private final String action;
@@ -21,6 +20,7 @@ final class FlowDiagram {
     private final List<String> mapping;
     private final String tables;
     private final String responses;
+    private final List<String> responseItems;
 
     FlowDiagram(ApiDocs.Operation operation) {
         this.request = operation.ref().method() + " " + operation.ref().path();
@@ -28,57 +28,87 @@ final class FlowDiagram {
         this.role = operation.roleName() == null ? "no role" : "as " + operation.roleName();
         this.mapping = new ArrayList<>();
         List<String> types = operation.requestTemplates().stream().map(MappingTemplate::contentType).toList();
-        mapping.add(types.isEmpty() ? "no request template" : "request template: " + String.join(", ", types));
+        mapping.add(types.isEmpty() ? "no request template" : "request: " + String.join(", ", types));
         mapping.add("passthrough: " + (operation.passthrough() == null ? "when_no_match (default)" : operation.passthrough()));
         this.tables = operation.tables().isEmpty() ? "table not named" : String.join(", ", operation.tables());
-        this.responses = responseSummary(operation.responses());
+        this.responseItems = operation.responses().stream()
+                .map(r -> r.selectionPattern() + "\u2192" + (r.statusCode() == null ? "?" : r.statusCode())).toList();
+        this.responses = String.join(", ", responseItems);
         mapping.add(responses.isEmpty() ? "no integration responses" : "responses: " + responses);
     }
 
-    /** {@code default→201, 4\d{2}→400}: selection pattern to client status. */
-    private static String responseSummary(List<IntegrationResponse> responses) {
-        List<String> parts = new ArrayList<>();
-        for (IntegrationResponse response : responses) {
-            parts.add(response.selectionPattern() + "\u2192" + (response.statusCode() == null ? "?" : response.statusCode()));
-        }
-        return String.join(", ", parts);
-    }
-
     String svg(String id) {
+        List<String> gatewayLines = new ArrayList<>(mapping.subList(0, 2));
+        List<Integer> indents = new ArrayList<>(List.of(0, 0));
+        List<String> wrapped = wrap("responses: ", responseItems, GATEWAY_CHARS);
+        for (int i = 0; i < wrapped.size(); i++) {
+            gatewayLines.add(wrapped.get(i));
+            indents.add(i == 0 ? 0 : 2);
+        }
+        int gatewayHeight = 56 + gatewayLines.size() * 18;
+        int height = Math.max(180, gatewayHeight + 30);
+        int middle = height / 2;
+        int forward = middle - 12;
+        int back = middle + 26;
+
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow\" viewBox=\"0 0 960 180\" role=\"img\" aria-labelledby=\"")
-                .append(id).append("-title\">\n");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow\" viewBox=\"0 0 960 ").append(height)
+                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title\">\n");
         svg.append("<title id=\"").append(id).append("-title\">").append(Text.html(
                 "Client sends " + request + " to API Gateway, which maps it with " + mapping.get(0) + " to DynamoDB " + action
                         + " on " + tables + ", and maps the answer back (" + (responses.isEmpty() ? "no responses" : responses) + ")"))
                 .append("</title>\n");
         // client
-        svg.append("<rect class=\"node\" x=\"10\" y=\"45\" width=\"130\" height=\"90\" rx=\"14\"/>\n");
-        label(svg, "node-title", 75, 95, "middle", "Client", 18);
+        svg.append(String.format(Locale.ROOT, "<rect class=\"node\" x=\"10\" y=\"%d\" width=\"120\" height=\"90\" rx=\"14\"/>%n", middle - 45));
+        label(svg, "node-title", 70, middle + 6, "middle", "Client", 14);
         // API Gateway with its mapping
-        svg.append("<rect class=\"node gateway\" x=\"370\" y=\"30\" width=\"260\" height=\"120\" rx=\"6\"/>\n");
-        label(svg, "node-title", 500, 56, "middle", "API Gateway", 36);
-        for (int i = 0; i < mapping.size(); i++) {
-            label(svg, "node-text", 382, 82 + i * 20, "start", mapping.get(i), 36);
+        int top = middle - gatewayHeight / 2;
+        svg.append(String.format(Locale.ROOT, "<rect class=\"node gateway\" x=\"330\" y=\"%d\" width=\"270\" height=\"%d\" rx=\"6\"/>%n",
+                top, gatewayHeight));
+        label(svg, "node-title", 465, top + 26, "middle", "API Gateway", 30);
+        for (int i = 0; i < gatewayLines.size(); i++) {
+            label(svg, "node-text", 342 + indents.get(i) * 8, top + 50 + i * 18, "start", gatewayLines.get(i), GATEWAY_CHARS - indents.get(i));
         }
         // DynamoDB table as a cylinder
-        svg.append("<path class=\"node table\" d=\"M790 48 a80 14 0 0 1 160 0 v88 a80 14 0 0 1 -160 0 z\"/>\n");
-        svg.append("<path class=\"node-edge\" d=\"M790 48 a80 14 0 0 0 160 0\"/>\n");
-        label(svg, "node-title", 870, 92, "middle", "DynamoDB", 22);
-        label(svg, "node-text", 870, 114, "middle", tables, 22);
+        svg.append(String.format(Locale.ROOT, "<path class=\"node table\" d=\"M790 %d a80 14 0 0 1 160 0 v88 a80 14 0 0 1 -160 0 z\"/>%n", middle - 44));
+        svg.append(String.format(Locale.ROOT, "<path class=\"node-edge\" d=\"M790 %d a80 14 0 0 0 160 0\"/>%n", middle - 44));
+        label(svg, "node-title", 870, middle + 4, "middle", "DynamoDB", 20);
+        label(svg, "node-text", 870, middle + 24, "middle", tables, 20);
         // requests, left to right
-        arrow(svg, 140, 370, 76, false);
-        label(svg, "edge-label", 255, 68, "middle", request, (int) (226 / CHAR_WIDTH));
-        arrow(svg, 630, 790, 76, false);
-        label(svg, "edge-label strong", 710, 68, "middle", action, (int) (156 / CHAR_WIDTH));
-        label(svg, "edge-label", 710, 96, "middle", role, (int) (156 / CHAR_WIDTH));
+        arrow(svg, 130, 330, forward, false);
+        label(svg, "edge-label", 230, forward - 8, "middle", request, 28);
+        arrow(svg, 600, 790, forward, false);
+        label(svg, "edge-label strong", 695, forward - 8, "middle", action, 26);
+        label(svg, "edge-label", 695, forward + 20, "middle", role, 26);
         // answers, right to left
-        arrow(svg, 790, 630, 118, true);
-        label(svg, "edge-label", 710, 138, "middle", "status + JSON", 22);
-        arrow(svg, 370, 140, 118, true);
-        label(svg, "edge-label", 255, 138, "middle", "mapped response", 32);
+        arrow(svg, 790, 600, back, true);
+        label(svg, "edge-label", 695, back + 18, "middle", "status + JSON", 26);
+        arrow(svg, 330, 130, back, true);
+        label(svg, "edge-label", 230, back + 18, "middle", "mapped response", 28);
         svg.append("</svg>");
         return svg.toString();
+    }
+
+    /** Items after a prefix, joined with commas, over as many lines as needed to stay within {@code width}. */
+    static List<String> wrap(String prefix, List<String> items, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(prefix);
+        boolean empty = true;
+        for (String item : items) {
+            String piece = empty ? item : ", " + item;
+            if (!empty && line.length() + piece.length() + 1 > width) {
+                lines.add(line.append(',').toString());
+                line = new StringBuilder(item);
+            } else {
+                line.append(piece);
+            }
+            empty = false;
+        }
+        if (empty) {
+            line.append("none");
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** A horizontal arrow with its head drawn as a polygon (no markers: they need url() references). */

@@ -103,8 +103,8 @@ public final class HtmlDocsWriter {
     private void toc(ApiDocs docs) {
         out.append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
         for (ApiDocs.Spec spec : docs.specs()) {
-            out.append("<li><a href=\"#").append(spec.anchor()).append("\">").append(Text.html(spec.title())).append("</a>\n<ol>\n");
-            out.append("<li><a href=\"#").append(spec.anchor()).append("-overview\">Overview</a></li>\n");
+            out.append("<li><a href=\"#").append(spec.anchor()).append("\">").append(Text.html(spec.title())).append("</a>")
+                    .append(" \u00b7 <a href=\"#").append(spec.anchor()).append("-overview\">Overview</a>\n<ol>\n");
             for (ApiDocs.Operation op : spec.operations()) {
                 out.append("<li><a href=\"#").append(op.anchor()).append("\">").append(method(op.ref().method()))
                         .append(" <code>").append(Text.html(op.ref().path())).append("</code>");
@@ -175,7 +175,7 @@ public final class HtmlDocsWriter {
         fact("URI", op.uri() == null ? null : "<code>" + Text.html(op.uri()) + "</code>");
         fact("Findings", badges(op));
         out.append("</dl>\n");
-        out.append("<figure class=\"diagram\">\n").append(new FlowDiagram(op).svg(op.anchor() + "-flow")).append("\n</figure>\n");
+        out.append("<figure class=\"diagram\">\n").append(new FlowDiagram(op).svg("flow-" + op.anchor())).append("\n</figure>\n");
 
         out.append("<h4>Request templates</h4>\n");
         if (op.requestTemplates().isEmpty()) {
@@ -258,7 +258,7 @@ public final class HtmlDocsWriter {
                 example.renderedRequest() == null ? "Nothing rendered: " + example.requestTemplate() : "from the " + example.requestTemplate());
         step("3", "DynamoDB response", status(example.dynamoDbStatus()), example.dynamoDbBody(),
                 example.dynamoDbBody() == null ? "No request was sent." : null);
-        String selection = example.responseSelection() == null ? null : "response " + example.responseSelection() + " selected";
+        String selection = example.responseSelection() == null ? null : "via integration response " + example.responseSelection();
         step("4", "Client response", status(example.clientStatus()), example.clientResponse(),
                 example.clientResponse() == null ? (example.dynamoDbBody() == null ? "No response." : "No response rendered.") : selection);
         out.append("</div>\n");

@@ -156,7 +156,7 @@ public final class MarkdownDocsWriter {
             out.append(" ").append(example.clientStatus());
         }
         if (example.responseSelection() != null) {
-            out.append(" — response ").append(code(example.responseSelection())).append(" selected");
+            out.append(" — via integration response ").append(code(example.responseSelection()));
         }
         if (example.clientResponse() == null) {
             out.append(example.dynamoDbBody() == null ? " — no response\n\n" : " — no response rendered\n\n");

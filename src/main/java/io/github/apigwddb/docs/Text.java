@@ -1,15 +1,14 @@
 package io.github.apigwddb.docs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /** Escaping and formatting shared by the HTML and Markdown writers. */
 final class Text {
@@ -19,10 +18,8 @@ final class Text {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /** Objects and arrays whose one-line form fits in this width stay on one line ({@code {"S": "w-1"}}). */
+    private static final int LINE_WIDTH = 72;
 
     private Text() {
     }
@@ -67,13 +64,61 @@ final class Text {
             try {
                 JsonNode node = JSON.readTree(trimmed);
                 if (node != null) {
-                    return PRETTY.writeValueAsString(node);
+                    StringBuilder out = new StringBuilder();
+                    indent(node, 0, out);
+                    return out.toString();
                 }
             } catch (JsonProcessingException e) {
                 // not JSON: shown as rendered
             }
         }
         return text.stripTrailing();
+    }
+
+    /** Writes {@code node} at {@code depth}, breaking objects and arrays over lines only when they do not fit on one. */
+    private static void indent(JsonNode node, int depth, StringBuilder out) {
+        String oneLine = oneLine(node);
+        if (!node.isContainerNode() || node.isEmpty() || depth * 2 + oneLine.length() <= LINE_WIDTH) {
+            out.append(oneLine);
+            return;
+        }
+        String inner = "  ".repeat(depth + 1);
+        out.append(node.isObject() ? '{' : '[');
+        boolean first = true;
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                out.append(first ? "\n" : ",\n").append(inner).append(quoted(field.getKey())).append(": ");
+                indent(field.getValue(), depth + 1, out);
+                first = false;
+            }
+        } else {
+            for (JsonNode element : node) {
+                out.append(first ? "\n" : ",\n").append(inner);
+                indent(element, depth + 1, out);
+                first = false;
+            }
+        }
+        out.append('\n').append("  ".repeat(depth)).append(node.isObject() ? '}' : ']');
+    }
+
+    private static String oneLine(JsonNode node) {
+        if (node.isObject()) {
+            StringJoiner members = new StringJoiner(", ", "{", "}");
+            node.fields().forEachRemaining(f -> members.add(quoted(f.getKey()) + ": " + oneLine(f.getValue())));
+            return members.toString();
+        }
+        if (node.isArray()) {
+            StringJoiner elements = new StringJoiner(", ", "[", "]");
+            node.forEach(e -> elements.add(oneLine(e)));
+            return elements.toString();
+        }
+        return node.toString(); // Jackson writes a value node as its JSON text
+    }
+
+    private static String quoted(String name) {
+        return JSON.getNodeFactory().textNode(name).toString();
     }
 
     /** An id usable as an HTML anchor and a Markdown link target: lower-case letters, digits and hyphens. */

@@ -69,8 +69,9 @@ class DocsGeneratorTest {
         String html = html();
         assertThat(html).contains("POST /widgets\nContent-Type: application/json");
         assertThat(html).contains("GET /widgets/by-owner/ada?limit=10");
-        // the rendered PutItem request, indented, with the escaped apostrophe turned back
-        assertThat(html).contains("&quot;name&quot;: {\n      &quot;S&quot;: &quot;O&#39;Brien&#39;s gear&quot;");
+        // the rendered PutItem request, indented, AttributeValues on one line, the escaped apostrophe turned back
+        assertThat(html).contains("  &quot;Item&quot;: {\n    &quot;id&quot;: {&quot;S&quot;: &quot;w-2&quot;},\n"
+                + "    &quot;name&quot;: {&quot;S&quot;: &quot;O&#39;Brien&#39;s gear&quot;},");
         assertThat(html).contains("ConditionalCheckFailedException");
         assertThat(html).contains("&quot;error&quot;: &quot;not found&quot;");
         for (CheckResult.CheckedCase checked : result.cases()) {
