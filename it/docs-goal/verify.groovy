@@ -31,7 +31,7 @@ operations.eachWithIndex { id, action, i ->
 
 // Every example is shown with the DynamoDB request its template rendered.
 def rendered = [
-    'op-createwidget-plain'               : '"Item": {"id": {"S": "w-1"}, "name": {"S": "Sprocket"}, "count": {"N": "3"}}',
+    'op-createwidget-plain'               : '"count": {"N": "3"}',
     'op-createwidget-apostrophe'          : '"name": {"S": "O\'Brien\'s gear"}',
     'op-createwidget-already-exists'      : '"ConditionExpression": "attribute_not_exists(id)"',
     'op-getwidget-found'                  : '"Key": {"id": {"S": "w-1"}}',

@@ -18,8 +18,11 @@ final class Text {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    /** Objects and arrays whose one-line form fits in this width stay on one line ({@code {"S": "w-1"}}). */
-    private static final int LINE_WIDTH = 72;
+    /**
+     * Objects and arrays whose line, with indentation and member name, fits in this width stay on one line
+     * ({@code {"S": "w-1"}}); it fits the half-page columns of the example flow.
+     */
+    private static final int LINE_WIDTH = 60;
 
     private Text() {
     }
@@ -65,7 +68,7 @@ final class Text {
                 JsonNode node = JSON.readTree(trimmed);
                 if (node != null) {
                     StringBuilder out = new StringBuilder();
-                    indent(node, 0, out);
+                    indent(node, 0, 0, out);
                     return out.toString();
                 }
             } catch (JsonProcessingException e) {
@@ -76,9 +79,9 @@ final class Text {
     }
 
     /** Writes {@code node} at {@code depth}, breaking objects and arrays over lines only when they do not fit on one. */
-    private static void indent(JsonNode node, int depth, StringBuilder out) {
+    private static void indent(JsonNode node, int depth, int nameWidth, StringBuilder out) {
         String oneLine = oneLine(node);
-        if (!node.isContainerNode() || node.isEmpty() || depth * 2 + oneLine.length() <= LINE_WIDTH) {
+        if (!node.isContainerNode() || node.isEmpty() || depth * 2 + nameWidth + oneLine.length() <= LINE_WIDTH) {
             out.append(oneLine);
             return;
         }
@@ -89,14 +92,15 @@ final class Text {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                out.append(first ? "\n" : ",\n").append(inner).append(quoted(field.getKey())).append(": ");
-                indent(field.getValue(), depth + 1, out);
+                String name = quoted(field.getKey()) + ": ";
+                out.append(first ? "\n" : ",\n").append(inner).append(name);
+                indent(field.getValue(), depth + 1, name.length(), out);
                 first = false;
             }
         } else {
             for (JsonNode element : node) {
                 out.append(first ? "\n" : ",\n").append(inner);
-                indent(element, depth + 1, out);
+                indent(element, depth + 1, 0, out);
                 first = false;
             }
         }
