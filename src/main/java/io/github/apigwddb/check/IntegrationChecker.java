@@ -38,7 +38,8 @@ final class IntegrationChecker {
         ExampleSet examples = collector.collect(locator.spec(), integration.operation());
         List<Finding> staticFindings = staticFindings(locator, integration, examples);
         findings.addAll(staticFindings);
-        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings));
+        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings,
+                integration, null));
 
         int rendered = 0;
         Set<String> reportedOnce = new HashSet<>();
@@ -49,7 +50,8 @@ final class IntegrationChecker {
             }
             findings.addAll(run.findings);
             cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, example.name(), run.renderedRequest,
-                    run.dynamoDbStatus, run.dynamoDbBody, run.clientStatus, run.clientResponse, List.copyOf(run.findings)));
+                    run.dynamoDbStatus, run.dynamoDbBody, run.clientStatus, run.clientResponse, List.copyOf(run.findings),
+                    integration, example));
         }
         return new Outcome(findings, cases, rendered);
     }

@@ -85,6 +85,11 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * @throws MojoExecutionException when a path named in {@code apigw.specs} does not exist
      */
     protected List<Path> specFiles() throws MojoExecutionException {
+        return specFiles(basedir, specs);
+    }
+
+    /** {@link #specFiles()} for goals that cannot extend this class (the site report). */
+    static List<Path> specFiles(File basedir, List<File> specs) throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
             Path defaultDirectory = basedir.toPath().resolve(DEFAULT_SPEC_DIRECTORY);
