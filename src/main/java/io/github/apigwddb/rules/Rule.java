@@ -105,6 +105,11 @@ public enum Rule {
         return title;
     }
 
+    /** A few sentences on what the rule checks and why (SARIF fullDescription and help text). */
+    public String description() {
+        return RuleDescriptions.of(this);
+    }
+
     /** Where the rule's documentation lives (SARIF helpUri, console hints). */
     public String docsUrl() {
         return "https://github.com/apigwddb/apigw-dynamodb-maven-plugin/blob/main/docs/rules/" + name() + ".md";
