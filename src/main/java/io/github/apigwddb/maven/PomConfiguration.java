@@ -34,7 +34,7 @@ final class PomConfiguration {
         if (plugin == null) {
             return;
         }
-        List<String> given = new ArrayList<>(childNames(plugin.getConfiguration()));
+        Set<String> given = new java.util.LinkedHashSet<>(childNames(plugin.getConfiguration()));
         PluginExecution pluginExecution = plugin.getExecutionsAsMap().get(execution.getExecutionId());
         if (pluginExecution != null) {
             given.addAll(childNames(pluginExecution.getConfiguration()));
