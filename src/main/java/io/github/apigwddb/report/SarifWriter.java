@@ -98,7 +98,6 @@ public final class SarifWriter {
         for (Rule rule : ruleIndex(findings).keySet()) {
             json.writeStartObject();
             json.writeStringField("id", rule.id());
-            json.writeStringField("name", rule.id());
             json.writeObjectFieldStart("shortDescription");
             json.writeStringField("text", rule.title());
             json.writeEndObject();
