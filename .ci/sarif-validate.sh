@@ -22,9 +22,9 @@ for file in "${files[@]}"; do
   fi
   out="$(mktemp -d)/validation.sarif"
   # -o writes the validator's own findings as SARIF
-  if "$tool_dir/node_modules/.bin/sarif-multitool" validate "$file" --output "$out" --force; then
-    # the validator's findings: errors fail, warnings (SARIF best practices) fail too, so the report stays clean
-    errors=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).runs.flatMap(x=>x.results||[]).filter(x=>x.level==="error"||x.level==="warning");console.log(r.length);r.forEach(x=>console.error(x.level+" "+x.ruleId+": "+(x.message.text||x.message.id)))' "$out")
+  if "$tool_dir/node_modules/.bin/sarif-multitool" validate "$file" --output "$out"; then
+    # the validator's findings (a result without level is a warning): errors and warnings (SARIF best practices) fail
+    errors=$(node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).runs.flatMap(x=>x.results||[]).filter(x=>x.level!=="note"&&x.level!=="none");console.log(r.length);r.forEach(x=>console.error((x.level||"warning")+" "+x.ruleId+": "+(x.message.text||x.message.id)))' "$out")
     if [ "$errors" != "0" ]; then
       echo "sarif-validate: $file: $errors error(s)" >&2
       status=1
