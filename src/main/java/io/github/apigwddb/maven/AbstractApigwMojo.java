@@ -2,6 +2,8 @@ package io.github.apigwddb.maven;
 
 import io.github.apigwddb.cloudformation.ParameterFiles;
 import io.github.apigwddb.cloudformation.TemplateParameters;
+import io.github.apigwddb.gate.GateConfigurationException;
+import io.github.apigwddb.gate.SpecFileFilter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +34,18 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      */
     @Parameter(property = "apigw.specs")
     protected List<File> specs;
+
+    /**
+     * Globs of the spec files to read, relative to each directory in {@code specs}, e.g. {@code **}{@code /*.yaml};
+     * default: every {@code *.json}, {@code *.yaml} and {@code *.yml}. A leading {@code **}{@code /} also matches
+     * files directly in the directory. Files named in {@code specs} are always read.
+     */
+    @Parameter(property = "apigw.includes")
+    protected List<String> includes;
+
+    /** Globs of spec files not to read, relative to each directory in {@code specs}, e.g. {@code legacy/**}; win over includes. */
+    @Parameter(property = "apigw.excludes")
+    protected List<String> excludes;
 
     /** Where sidecar example files {@code <operationId>.(json|yaml)} are read from. */
     @Parameter(property = "apigw.examplesDirectory", defaultValue = "${project.basedir}/src/test/apigateway/examples")
@@ -85,11 +99,11 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * @throws MojoExecutionException when a path named in {@code apigw.specs} does not exist
      */
     protected List<Path> specFiles() throws MojoExecutionException {
-        return specFiles(basedir, specs);
+        return specFiles(basedir, specs, specFileFilter());
     }
 
     /** {@link #specFiles()} for goals that cannot extend this class (the site report). */
-    static List<Path> specFiles(File basedir, List<File> specs) throws MojoExecutionException {
+    static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter) throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
             Path defaultDirectory = basedir.toPath().resolve(DEFAULT_SPEC_DIRECTORY);
@@ -114,13 +128,26 @@ abstract class AbstractApigwMojo extends AbstractMojo {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(AbstractApigwMojo::isSpecName)
+                walk.filter(Files::isRegularFile).filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file))
                         .map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot list the spec directory " + root + ": " + e.getMessage(), e);
             }
         }
         return files.stream().distinct().toList();
+    }
+
+    /** The include/exclude globs; a pattern that is no glob fails with the reason. */
+    protected SpecFileFilter specFileFilter() throws MojoExecutionException {
+        return specFileFilter(includes, excludes);
+    }
+
+    static SpecFileFilter specFileFilter(List<String> includes, List<String> excludes) throws MojoExecutionException {
+        try {
+            return SpecFileFilter.of(includes, excludes);
+        } catch (GateConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     private static boolean isSpecName(Path file) {

@@ -94,7 +94,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     }
 
     private ApiDocs docs() throws MojoExecutionException {
-        List<Path> files = AbstractApigwMojo.specFiles(basedir, specs);
+        List<Path> files = AbstractApigwMojo.specFiles(basedir, specs, AbstractApigwMojo.specFileFilter(null, null));
         CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(),
                 AbstractApigwMojo.parseMap("stageVariables", stageVariables), 1);
         CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(getLog()));
@@ -102,7 +102,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     }
 
     private boolean shouldReport() throws MojoExecutionException {
-        return !skip && !AbstractApigwMojo.specFiles(basedir, specs).isEmpty();
+        return !skip && !AbstractApigwMojo.specFiles(basedir, specs, AbstractApigwMojo.specFileFilter(null, null)).isEmpty();
     }
 
     @Override

@@ -18,6 +18,7 @@ public enum Rule {
     SPEC002(WARNING, "The document is not a valid OpenAPI/Swagger definition"),
     SPEC003(INFO, "CloudFormation/SAM templates are not read yet"),
     SPEC004(ERROR, "A reference cannot be resolved"),
+    SPEC005(WARNING, "x-apigw-ignore entry has no reason or names an unknown rule"),
 
     // AGW: the integration object
     AGW001(ERROR, "Integration type is missing or unknown"),
@@ -116,6 +117,11 @@ public enum Rule {
 
     public String title() {
         return title;
+    }
+
+    /** A few sentences on what the rule checks and why (SARIF fullDescription and help text). */
+    public String description() {
+        return RuleDescriptions.of(this);
     }
 
     /** Where the rule's documentation lives (SARIF helpUri, console hints). */
