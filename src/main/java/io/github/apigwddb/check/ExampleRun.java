@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.MappingTemplate;
@@ -21,6 +22,8 @@ public final class ExampleRun {
     final Integration integration;
     final Example example;
     final Map<String, String> stageVariables;
+    /** The table definitions requests are checked against (DDB013); none by default. */
+    TableSchemas tables = TableSchemas.NONE;
     final List<Finding> findings = new ArrayList<>();
 
     /** The request template API Gateway selects for the example's Content-Type, or null (passthrough/415). */

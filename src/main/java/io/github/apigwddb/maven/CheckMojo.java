@@ -50,7 +50,7 @@ public class CheckMojo extends AbstractApigwMojo {
             return;
         }
         CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), tableSchemas());
         CheckResult result = new CheckEngine().run(request, new MavenCheckLog(log));
 
         Path sarif = outputDirectory.toPath().resolve("apigw.sarif");
