@@ -23,6 +23,7 @@ public final class DynamoDbRequestValidator {
                 new BatchAndTransactionRule(),
                 new ScanSegmentRule(),
                 new LegacyExpressionMixRule(),
+                new LegacyConditionRule(),
                 new ExpressionRule(),
                 new PartiQlRule()));
     }

@@ -86,7 +86,10 @@ final class TableSchemaRule {
             case "Scan" -> {
                 TableSchema table = table(request, root);
                 if (table != null) {
-                    index(table, request, root);
+                    SecondaryIndex index = index(table, request, root);
+                    if (index != null || !request.has("IndexName")) {
+                        startKey(table, index, request, root);
+                    }
                 }
             }
             case "DescribeTable", "DescribeTimeToLive", "DeleteTable", "UpdateTable", "DescribeContinuousBackups" -> table(request, root);
@@ -335,6 +338,9 @@ final class TableSchemaRule {
         if (request.has("IndexName") && index == null) {
             return;
         }
+        if (!startKey(table, index, request, path)) {
+            return;
+        }
         List<KeyAttribute> keys = index == null ? table.keys() : index.keys();
         Map<String, String> names = stringMap(request.get("ExpressionAttributeNames"));
         JsonNode values = request.get("ExpressionAttributeValues");
@@ -555,6 +561,25 @@ final class TableSchemaRule {
             return null;
         }
         return index;
+    }
+
+    /** Query/Scan ExclusiveStartKey: the table's key attributes, plus the index's when reading an index. Returns whether it matched. */
+    private boolean startKey(TableSchema table, SecondaryIndex index, ObjectNode request, RequestPath path) {
+        if (!(request.get("ExclusiveStartKey") instanceof ObjectNode key) || !attributeValues(key)) {
+            return true;
+        }
+        List<KeyAttribute> expected = new ArrayList<>(table.keys());
+        if (index != null) {
+            index.keys().stream().filter(k -> expected.stream().noneMatch(e -> e.name().equals(k.name()))).forEach(expected::add);
+        }
+        boolean matches = key.size() == expected.size()
+                && expected.stream().allMatch(k -> key.get(k.name()) != null && key.get(k.name()).has(k.type()));
+        if (!matches) {
+            report(path.member("ExclusiveStartKey"), "The provided starting key is invalid"
+                    + (index == null ? ": The provided key element does not match the schema" : "")
+                    + " (expected " + describe(expected) + ", found " + names(key) + ")");
+        }
+        return matches;
     }
 
     /** Reports a sort key over 1024 bytes; returns whether it did. */
