@@ -63,6 +63,7 @@ public final class CheckEngine {
         int specs = 0;
         int integrations = 0;
         int examples = 0;
+        findings.addAll(TableDefinitionFindings.of(request.tables()));
         ForkJoinPool pool = request.threads() > 1 ? new ForkJoinPool(request.threads()) : null;
         try {
             for (Path file : request.specFiles()) {

@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationResponse;
@@ -24,6 +25,8 @@ public final class ExampleRun {
     final Integration integration;
     final Example example;
     final Map<String, String> stageVariables;
+    /** The table definitions requests are checked against (DDB013); none by default. */
+    TableSchemas tables = TableSchemas.NONE;
     final List<Finding> findings = new ArrayList<>();
     /** Keys of findings already reported for this integration by an earlier example (shared by its runs). */
     final Set<String> reportedOnce;

@@ -61,6 +61,7 @@ final class IntegrationChecker {
         Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
         stageVariables.putAll(example.stageVariables());
         ExampleRun run = new ExampleRun(locator, integration, example, stageVariables, reportedOnce);
+        run.tables = request.tables();
         for (ExampleCheck check : checks) {
             check.check(run);
         }

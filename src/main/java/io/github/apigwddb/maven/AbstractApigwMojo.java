@@ -2,6 +2,8 @@ package io.github.apigwddb.maven;
 
 import io.github.apigwddb.cloudformation.ParameterFiles;
 import io.github.apigwddb.cloudformation.TemplateParameters;
+import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.gate.GateConfigurationException;
 import io.github.apigwddb.gate.SpecFileFilter;
 import java.io.File;
@@ -80,6 +82,14 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     @Parameter(property = "apigw.s3Locations")
     protected String s3Locations;
 
+    /**
+     * Files with DynamoDB table definitions that requests are checked against (rule DDB013): each a CreateTable
+     * request (JSON or YAML), an array of them, a DescribeTable response or a CloudFormation/SAM template.
+     * A file named here that does not exist is an error.
+     */
+    @Parameter(property = "apigw.tables")
+    protected List<File> tables;
+
     /** Where reports are written. */
     @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
     protected File outputDirectory;
@@ -153,6 +163,26 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     private static boolean isSpecName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /**
+     * Reads {@code apigw.tables}; definitions that cannot be used come back as problems, reported as findings.
+     *
+     * @throws MojoExecutionException when a named file does not exist
+     */
+    protected TableSchemas tableSchemas() throws MojoExecutionException {
+        if (tables == null || tables.isEmpty()) {
+            return TableSchemas.NONE;
+        }
+        List<Path> files = new ArrayList<>();
+        for (File table : tables) {
+            Path path = table.isAbsolute() ? table.toPath() : basedir.toPath().resolve(table.toPath());
+            if (!Files.isRegularFile(path)) {
+                throw new MojoExecutionException("The table definition file " + path + " named in <tables> (apigw.tables) does not exist");
+            }
+            files.add(path.toAbsolutePath().normalize());
+        }
+        return new TableSchemaReader().read(files);
     }
 
     /** Parses {@code name=value,name=value}. */

@@ -110,7 +110,7 @@ public class CheckMojo extends AbstractApigwMojo {
         }
 
         CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), templateParameters());
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), templateParameters(), tableSchemas());
         CheckResult result = new CheckEngine().run(request, new MavenCheckLog(log));
         GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result);
         if (updateBaseline) {

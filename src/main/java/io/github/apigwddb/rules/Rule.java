@@ -58,11 +58,13 @@ public enum Rule {
     DDB006(ERROR, "AttributeValue must have exactly one data type"),
     DDB007(ERROR, "Invalid number in an AttributeValue"),
     DDB008(ERROR, "Invalid set, NULL or binary AttributeValue"),
-    DDB009(WARNING, "DynamoDB size or nesting limit exceeded"),
+    DDB009(ERROR, "DynamoDB size, nesting or key value limit exceeded"),
     DDB010(ERROR, "Invalid batch or transaction request"),
     DDB011(ERROR, "Invalid Scan segment"),
     DDB012(ERROR, "Legacy and expression parameters mixed"),
-    DDB013(INFO, "Request does not match the table schema"),
+    // DDB013 only reports when apigw.tables defines tables, and then DynamoDB would reject the request: error
+    DDB013(ERROR, "Request does not match the table schema"),
+    // DDB014 reports a role of the same template that allows no such call: AccessDenied on every call
     DDB014(ERROR, "The integration role lacks the DynamoDB permission"),
 
     // DDX: DynamoDB expressions
