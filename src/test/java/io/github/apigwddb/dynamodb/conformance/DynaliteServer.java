@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * dynalite (installed by {@code .ci/dynalite-setup.sh} into {@code conformance/dynalite}) started in memory on a
+ * dynalite (installed by the build, from conformance/dynalite/package-lock.json) started in memory on a
  * free loopback port by {@code conformance/dynalite/start.js}, and requests to it over plain HTTP.
  */
 final class DynaliteServer implements AutoCloseable {
@@ -29,7 +29,7 @@ final class DynaliteServer implements AutoCloseable {
     /** Why dynalite cannot run here, or null when it can. */
     static String unavailableReason() {
         if (!Files.isRegularFile(DIRECTORY.resolve("node_modules/dynalite/package.json"))) {
-            return "dynalite is not installed in " + DIRECTORY.toAbsolutePath() + ": run .ci/dynalite-setup.sh (npm ci --prefix conformance/dynalite)";
+            return "dynalite is not installed in " + DIRECTORY.toAbsolutePath() + ": the build installs it with npm when npm is on the PATH (npm ci --prefix conformance/dynalite)";
         }
         try {
             Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
