@@ -8,12 +8,40 @@ import java.util.function.Function;
  * as CloudFormation ({@code ${AWS::Region}}, {@code {{resolve:...}}}) or as Maven filtering ({@code ${x}},
  * {@code @x@}), so a template keeps meaning what it says.
  */
-final class Placeholders {
+public final class Placeholders {
 
-    static final String OPEN = "{{apigw:";
+    public static final String OPEN = "{{apigw:";
     static final String CLOSE = "}}";
 
     private Placeholders() {
+    }
+
+    /**
+     * Fills known placeholders in every string of a tree, in place (unknown ones stay: the check renders what
+     * it can; the bundle reports them). Positions stay those of the file, which is what findings should show.
+     */
+    public static void fillTree(com.fasterxml.jackson.databind.JsonNode node, java.util.Map<String, String> values) {
+        if (node.isObject()) {
+            var object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            var fields = object.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (field.getValue().isTextual() && field.getValue().asText().contains(OPEN)) {
+                    field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(substitute(field.getValue().asText(), values::get, name -> { })));
+                } else {
+                    fillTree(field.getValue(), values);
+                }
+            }
+        } else if (node.isArray()) {
+            var array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual() && array.get(i).asText().contains(OPEN)) {
+                    array.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(substitute(array.get(i).asText(), values::get, name -> { })));
+                } else {
+                    fillTree(array.get(i), values);
+                }
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.bundle.Placeholders;
 import io.github.apigwddb.cloudformation.CloudFormationReader;
 import io.github.apigwddb.cloudformation.TemplateApi;
 import io.github.apigwddb.cloudformation.TemplateReading;
@@ -73,6 +74,9 @@ public final class CheckEngine {
                             Locator.position(file, problem.position()), null, null));
                 }
                 LoadedSpec spec = loaded.spec();
+                if (spec != null && !request.deploymentValues().isEmpty()) {
+                    Placeholders.fillTree(spec.root(), request.deploymentValues());
+                }
                 if (spec == null) {
                     if (loaded.skippedBecause() != null) {
                         log.debug(file + " is " + loaded.skippedBecause() + ": not checked");

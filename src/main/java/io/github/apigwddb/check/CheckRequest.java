@@ -15,6 +15,7 @@ import java.util.Map;
  * @param threads how many operations are rendered at once (1 = serial)
  * @param templateParameters CloudFormation parameter values and S3 locations mapped to project files
  * @param tables the table definitions of {@code apigw.tables}, with what could not be read from them
+ * @param deploymentValues values of {@code {{apigw:name}}} placeholders, filled in before checking (as the bundle does)
  */
 public record CheckRequest(
         List<Path> specFiles,
@@ -22,7 +23,8 @@ public record CheckRequest(
         Map<String, String> stageVariables,
         int threads,
         TemplateParameters templateParameters,
-        TableSchemas tables) {
+        TableSchemas tables,
+        Map<String, String> deploymentValues) {
 
     public CheckRequest {
         specFiles = List.copyOf(specFiles);
@@ -30,6 +32,12 @@ public record CheckRequest(
         threads = Math.max(1, threads);
         templateParameters = templateParameters == null ? TemplateParameters.NONE : templateParameters;
         tables = tables == null ? TableSchemas.NONE : tables;
+        deploymentValues = deploymentValues == null ? Map.of() : Map.copyOf(deploymentValues);
+    }
+
+    public CheckRequest(List<Path> specFiles, Path examplesDirectory, Map<String, String> stageVariables, int threads,
+            TemplateParameters templateParameters, TableSchemas tables) {
+        this(specFiles, examplesDirectory, stageVariables, threads, templateParameters, tables, Map.of());
     }
 
     /** A check without CloudFormation parameters or table definitions. */

@@ -1,5 +1,6 @@
 package io.github.apigwddb.maven;
 
+import io.github.apigwddb.check.CheckRequest;
 import io.github.apigwddb.cloudformation.ParameterFiles;
 import io.github.apigwddb.cloudformation.TemplateParameters;
 import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
@@ -89,6 +90,17 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      */
     @Parameter(property = "apigw.tables")
     protected List<File> tables;
+
+    /**
+     * Deployment values for {@code {{apigw:name}}} placeholders in the definitions, as {@code name=value,name=value};
+     * they win over {@link #valuesFile}. The check renders with them filled in, and the bundle is written with them.
+     */
+    @Parameter(property = "apigw.values")
+    protected String values;
+
+    /** A properties file of deployment values for {@code {{apigw:name}}} placeholders. */
+    @Parameter(property = "apigw.valuesFile")
+    protected File valuesFile;
 
     /** Where reports are written. */
     @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
@@ -183,6 +195,29 @@ abstract class AbstractApigwMojo extends AbstractMojo {
             files.add(path.toAbsolutePath().normalize());
         }
         return new TableSchemaReader().read(files);
+    }
+
+    /** The check request of this project's configuration, for every goal that runs the check. */
+    protected CheckRequest checkRequest(List<Path> files, int threads) throws MojoExecutionException {
+        return new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(), threads, templateParameters(), tableSchemas(),
+                deploymentValues());
+    }
+
+    /** {@code apigw.valuesFile} overlaid with {@code apigw.values}. */
+    protected Map<String, String> deploymentValues() throws MojoExecutionException {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (valuesFile != null) {
+            Path file = valuesFile.isAbsolute() ? valuesFile.toPath() : basedir.toPath().resolve(valuesFile.toPath());
+            java.util.Properties properties = new java.util.Properties();
+            try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot read <valuesFile> (apigw.valuesFile) " + file + ": " + e.getMessage(), e);
+            }
+            new java.util.TreeMap<>(properties).forEach((k, v) -> result.put(k.toString(), v.toString()));
+        }
+        result.putAll(parseMap("values", values));
+        return result;
     }
 
     /** Parses {@code name=value,name=value}. */

@@ -74,18 +74,28 @@ public class CheckMojo extends AbstractApigwMojo {
     private boolean force;
 
     @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
+    protected MavenProject project;
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        Log log = getLog();
         if (skip) {
-            log.info("apigw:check skipped (apigw.skip)");
+            getLog().info("apigw:check skipped (apigw.skip)");
             return;
         }
+        checkUnderGate();
+    }
+
+    /**
+     * Runs the check (or finds it up to date) and applies the gate.
+     *
+     * @return the spec files that passed; empty when the project has no API
+     * @throws MojoFailureException when findings at or above {@code failOn} remain
+     */
+    protected List<Path> checkUnderGate() throws MojoExecutionException, MojoFailureException {
+        Log log = getLog();
         PomConfiguration.requireKnownNames(project, mojoExecution);
         Severity threshold = failOnThreshold();
         RuleSettings ruleSettings = ruleSettings();
@@ -94,14 +104,14 @@ public class CheckMojo extends AbstractApigwMojo {
         List<Path> files = specFiles();
         if (files.isEmpty()) {
             log.info("No API definitions in " + DEFAULT_SPEC_DIRECTORY + ": nothing to check");
-            return;
+            return files;
         }
         UpToDateStamp stamp = new UpToDateStamp(outputDirectory.toPath());
         String inputs = inputsFingerprint(files, ruleSettings, threshold, baselineFile);
         if (!force && !updateBaseline && stamp.matches(inputs)) {
             log.info("apigw:check: nothing changed since the last successful check (specs, examples, baseline, configuration and"
                     + " plugin are as recorded in " + stamp.file() + "); skipped. -Dapigw.force runs it anyway");
-            return;
+            return files;
         }
         try {
             stamp.clear();
@@ -109,8 +119,7 @@ public class CheckMojo extends AbstractApigwMojo {
             throw new MojoExecutionException("Cannot remove " + stamp.file() + ": " + e.getMessage(), e);
         }
 
-        CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), templateParameters(), tableSchemas());
+        CheckRequest request = checkRequest(files, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         CheckResult result = new CheckEngine().run(request, new MavenCheckLog(log));
         GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result);
         if (updateBaseline) {
@@ -154,6 +163,7 @@ public class CheckMojo extends AbstractApigwMojo {
         } catch (IOException e) {
             log.warn("Cannot record the inputs of this check in " + stamp.file() + " (the next run checks again): " + e.getMessage());
         }
+        return files;
     }
 
     private RuleSettings ruleSettings() throws MojoExecutionException {
@@ -179,6 +189,7 @@ public class CheckMojo extends AbstractApigwMojo {
                 "failOn=" + (threshold == null ? "none" : threshold.id()),
                 "rules=" + ruleSettings.canonical(),
                 "stageVariables=" + new TreeMap<>(stageVariableMap()),
+                "values=" + new TreeMap<>(deploymentValues()),
                 "specs=" + files,
                 specFileFilter().canonical(),
                 "examplesDirectory=" + examplesDirectory,

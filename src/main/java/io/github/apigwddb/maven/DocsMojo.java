@@ -36,7 +36,7 @@ public class DocsMojo extends AbstractApigwMojo {
             getLog().info("No API definitions in " + DEFAULT_SPEC_DIRECTORY + ": nothing to document");
             return;
         }
-        CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(), 1);
+        CheckRequest request = checkRequest(files, 1);
         CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(getLog()));
         try {
             List<Path> written = new DocsGenerator(basedir.toPath()).write(result, docsDirectory.toPath());

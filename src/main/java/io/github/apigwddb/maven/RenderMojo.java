@@ -68,7 +68,7 @@ public class RenderMojo extends AbstractApigwMojo {
         if (files.isEmpty()) {
             throw new MojoExecutionException("No API definitions in " + DEFAULT_SPEC_DIRECTORY + " (or apigw.specs): nothing to render");
         }
-        CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(), 1);
+        CheckRequest request = checkRequest(files, 1);
         RenderRequest.AdHocInput input = new RenderRequest.AdHocInput(body, contentType, parseMap("path", path),
                 parseMap("querystring", querystring), parseMap("headers", headers), dynamodbStatus, dynamodbBody);
         RenderedExample rendered;
