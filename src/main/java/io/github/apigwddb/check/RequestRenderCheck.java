@@ -43,7 +43,7 @@ final class RequestRenderCheck implements ExampleCheck {
             return;
         }
         try {
-            run.requestJson = json.parse(output, SpecFormat.JSON);
+            run.requestJson = json.parseJsonValue(output);
         } catch (DocumentSyntaxException e) {
             String outputLine = OutputText.line(output, e.position().line());
             int templateLine = new OutputLineMapper(template.text()).templateLineFor(e.position().line(), outputLine);

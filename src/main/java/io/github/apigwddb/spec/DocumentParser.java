@@ -42,6 +42,40 @@ public final class DocumentParser {
         this.yaml = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
     }
 
+    /**
+     * Parses JSON text that usually needs no positions (a rendered request): the tree is read directly, the
+     * source map is built only if a position is asked for. Same syntax errors and limits as {@link #parse}.
+     */
+    public ParsedDocument parseJsonValue(String text) throws DocumentSyntaxException {
+        LineIndex lines = new LineIndex(text);
+        try (JsonParser parser = json.createParser(text)) {
+            JsonNode root = VALUES.readTree(parser);
+            if (root == null) {
+                root = JsonNodeFactory.instance.missingNode();
+            } else if (parser.nextToken() != null) {
+                throw new DocumentSyntaxException("Unexpected content after the end of the JSON value",
+                        toPosition(parser.currentTokenLocation(), lines));
+            }
+            return new ParsedDocument(text, root, SourceMap.deferred(() -> {
+                try {
+                    return parse(text, SpecFormat.JSON).sourceMap();
+                } catch (DocumentSyntaxException e) {
+                    return new SourceMap();
+                }
+            }), lines, List.of());
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new DocumentSyntaxException(e.getOriginalMessage(), where == null ? TextPosition.START : toPosition(where, lines));
+        } catch (IOException e) {
+            throw new DocumentSyntaxException(firstLine(e.getMessage()), TextPosition.START);
+        }
+    }
+
+    /** Keeps decimals exact ({@code 10.00} stays 10.00), as the streaming tree builder does. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper VALUES = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
     /** Parses {@code text}; a syntax error comes back as {@link DocumentSyntaxException} with its position. */
     public ParsedDocument parse(String text, SpecFormat format) throws DocumentSyntaxException {
         LineIndex lines = new LineIndex(text);
@@ -55,6 +89,10 @@ public final class DocumentParser {
                 return new ParsedDocument(text, JsonNodeFactory.instance.missingNode(), map, lines, duplicates);
             }
             JsonNode root = new TreeBuilder(parser, text, map, lines, duplicates, tags).build();
+            if (format == SpecFormat.JSON && parser.nextToken() != null) {
+                throw new DocumentSyntaxException("Unexpected content after the end of the JSON value",
+                        toPosition(parser.currentTokenLocation(), lines));
+            }
             return new ParsedDocument(text, root, map, lines, duplicates, List.copyOf(tags));
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();

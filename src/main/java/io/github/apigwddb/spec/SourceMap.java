@@ -12,6 +12,27 @@ public final class SourceMap {
 
     private final Map<String, TextPosition> keys = new HashMap<>();
     private final Map<String, TextPosition> values = new HashMap<>();
+    /** For a map built only when first asked: most rendered requests never need a position. */
+    private java.util.function.Supplier<SourceMap> deferred;
+
+    public SourceMap() {
+    }
+
+    /** A map filled from {@code builder} the first time a position is asked for. */
+    static SourceMap deferred(java.util.function.Supplier<SourceMap> builder) {
+        SourceMap map = new SourceMap();
+        map.deferred = builder;
+        return map;
+    }
+
+    private synchronized void fill() {
+        if (deferred != null) {
+            SourceMap built = deferred.get();
+            deferred = null;
+            keys.putAll(built.keys);
+            values.putAll(built.values);
+        }
+    }
 
     public void putKey(String pointer, TextPosition position) {
         keys.put(pointer, position);
@@ -27,6 +48,7 @@ public final class SourceMap {
      * reported at the object that lacks it).
      */
     public TextPosition locate(String pointer) {
+        fill();
         String p = pointer;
         while (true) {
             TextPosition key = keys.get(p);
@@ -47,11 +69,13 @@ public final class SourceMap {
 
     /** The position where the value at {@code pointer} starts, or null when there is no such value. */
     public TextPosition valueStart(String pointer) {
+        fill();
         return values.get(pointer);
     }
 
     /** The key position recorded for exactly {@code pointer}, or null. */
     public TextPosition keyAt(String pointer) {
+        fill();
         return keys.get(pointer);
     }
 
@@ -60,6 +84,7 @@ public final class SourceMap {
      * derived from a part of another document (an API body inside a template) keeps that document's positions.
      */
     public void copySubtree(SourceMap source, String from, String to) {
+        source.fill();
         copy(source.keys, keys, from, to);
         copy(source.values, values, from, to);
     }
@@ -76,6 +101,7 @@ public final class SourceMap {
     }
 
     public int size() {
+        fill();
         return values.size();
     }
 }

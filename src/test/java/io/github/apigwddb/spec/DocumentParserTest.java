@@ -79,4 +79,21 @@ class DocumentParserTest {
         ParsedDocument doc = parser.parse(yaml.toString(), SpecFormat.YAML);
         assertThat(doc.sourceMap().size()).isLessThan(500);
     }
+
+    @Test
+    void contentAfterTheJsonValueIsASyntaxError() {
+        assertThatThrownBy(() -> parser.parse("{\"a\": 1}\n}", SpecFormat.JSON))
+                .isInstanceOfSatisfying(DocumentSyntaxException.class, e -> assertThat(e.position().line()).isEqualTo(2));
+        assertThatThrownBy(() -> parser.parseJsonValue("{\"a\": 1} {\"b\": 2}"))
+                .isInstanceOf(DocumentSyntaxException.class).hasMessageContaining("after the end of the JSON value");
+    }
+
+    @Test
+    void jsonValuesGetTheirPositionsOnlyWhenAsked() throws Exception {
+        ParsedDocument doc = parser.parseJsonValue("{\n  \"Item\": {\"price\": {\"N\": 10.00}}\n}");
+        assertThat(doc.root().at("/Item/price/N").toString()).isEqualTo("10.00");
+        assertThat(doc.sourceMap().locate("/Item/price")).extracting(TextPosition::line, TextPosition::column).containsExactly(2, 12);
+        assertThatThrownBy(() -> parser.parseJsonValue("{\"a\": }"))
+                .isInstanceOfSatisfying(DocumentSyntaxException.class, e -> assertThat(e.position().column()).isEqualTo(7));
+    }
 }
