@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,12 +23,6 @@ class RuleCatalogueTest {
 
     private static final Path PAGES = Path.of("docs/rules");
 
-    /**
-     * Rule groups whose pages are written on another branch. Remove this once both branches are merged:
-     * from then on a missing DDB/DDX page fails like any other.
-     */
-    private static final Set<String> PAGES_WRITTEN_ON_ANOTHER_BRANCH = Set.of("DDB", "DDX");
-
     private static final List<String> SECTIONS = List.of("## What it checks", "## Why", "## Failing example", "## Passing example",
             "## How to fix");
     private static final Pattern FIRST_FENCE = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
@@ -38,7 +31,6 @@ class RuleCatalogueTest {
     void everyRuleHasItsPage() {
         List<String> missing = Arrays.stream(Rule.values())
                 .filter(rule -> !Files.isRegularFile(page(rule)))
-                .filter(rule -> !PAGES_WRITTEN_ON_ANOTHER_BRANCH.contains(prefix(rule)))
                 .map(Rule::id).toList();
         assertThat(missing).as("rules without docs/rules/<ID>.md").isEmpty();
     }
@@ -150,9 +142,5 @@ class RuleCatalogueTest {
 
     private static Path page(Rule rule) {
         return PAGES.resolve(rule.id() + ".md");
-    }
-
-    private static String prefix(Rule rule) {
-        return rule.id().replaceAll("\\d", "");
     }
 }
