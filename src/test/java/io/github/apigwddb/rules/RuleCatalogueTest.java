@@ -80,12 +80,13 @@ class RuleCatalogueTest {
     void theIndexListsEveryRuleAndNoOther() throws IOException {
         String index = Files.readString(PAGES.resolve("README.md"));
         List<String> listed = new ArrayList<>();
-        Matcher m = Pattern.compile("^\\| \\[([A-Z]+\\d{3})]\\(\\1\\.md\\) \\| (\\w+) \\|", Pattern.MULTILINE).matcher(index);
+        Matcher m = Pattern.compile("^\\| \\[([A-Z]+\\d{3})]\\(\\1\\.md\\) \\| (\\w+) \\| (.*) \\|$", Pattern.MULTILINE).matcher(index);
         while (m.find()) {
             listed.add(m.group(1));
             Rule rule = Rule.byId(m.group(1)).orElse(null);
             assertThat(rule).as("index entry " + m.group(1)).isNotNull();
             assertThat(m.group(2)).as("default severity of " + m.group(1) + " in the index").isEqualTo(rule.defaultSeverity().id());
+            assertThat(m.group(3)).as("title of " + m.group(1) + " in the index").isEqualTo(rule.title());
         }
         assertThat(listed).containsExactlyElementsOf(Arrays.stream(Rule.values()).map(Rule::id).toList());
     }
