@@ -2,30 +2,27 @@ package io.github.apigwddb.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apigwddb.check.CheckEngine;
-import io.github.apigwddb.check.CheckLog;
-import io.github.apigwddb.check.CheckRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The catalogue and its documentation agree: every rule has a complete page and a description, every page a rule. */
+/**
+ * The catalogue and its documentation agree: every rule has a complete page and a description, every page a rule.
+ * That the pages' examples behave as the pages say is {@link RuleDocsExamplesTest}.
+ */
 class RuleCatalogueTest {
 
     private static final Path PAGES = Path.of("docs/rules");
 
     private static final List<String> SECTIONS = List.of("## What it checks", "## Why", "## Failing example", "## Passing example",
             "## How to fix");
-    private static final Pattern FIRST_FENCE = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void everyRuleHasItsPage() {
@@ -95,50 +92,6 @@ class RuleCatalogueTest {
     void everyRuleHasADescription() {
         assertThat(Arrays.stream(Rule.values()).filter(r -> !RuleDescriptions.has(r)).map(Rule::id)).isEmpty();
         assertThat(Rule.AGW006.description()).contains("POST").doesNotContain("`");
-    }
-
-    /**
-     * The examples of pages that show a whole definition are run through the check: the failing one must
-     * raise the rule, the passing one must not. So the pages cannot drift from what the plugin does.
-     */
-    @Test
-    void wholeDefinitionExamplesBehaveAsThePageSays(@TempDir Path dir) throws IOException {
-        int checked = 0;
-        for (Rule rule : Rule.values()) {
-            if (!Files.isRegularFile(page(rule))) {
-                continue;
-            }
-            String text = Files.readString(page(rule));
-            String failing = definitionIn(section(text, "## Failing example"));
-            String passing = definitionIn(section(text, "## Passing example"));
-            if (failing == null || passing == null) {
-                continue;
-            }
-            assertThat(rulesRaisedBy(failing, dir.resolve(rule.id() + "-failing.yaml"))).as(rule.id() + " failing example").contains(rule);
-            assertThat(rulesRaisedBy(passing, dir.resolve(rule.id() + "-passing.yaml"))).as(rule.id() + " passing example").doesNotContain(rule);
-            checked++;
-        }
-        assertThat(checked).as("pages with whole-definition examples").isGreaterThanOrEqualTo(15);
-    }
-
-    private static List<Rule> rulesRaisedBy(String definition, Path file) throws IOException {
-        Files.writeString(file, definition);
-        return new CheckEngine().run(new CheckRequest(List.of(file), file.getParent().resolve("no-examples"), Map.of(), 1), CheckLog.SILENT)
-                .findings().stream().map(Finding::rule).toList();
-    }
-
-    private static String section(String text, String heading) {
-        int at = text.indexOf("\n" + heading + "\n");
-        return at < 0 ? "" : text.substring(at + heading.length() + 2).split("\n## ", 2)[0];
-    }
-
-    /** The section's first fenced block when it is a whole YAML definition. */
-    private static String definitionIn(String section) {
-        Matcher fence = FIRST_FENCE.matcher(section);
-        if (!fence.find() || !fence.group(1).equals("yaml") || !fence.group(2).startsWith("openapi:") || !fence.group(2).contains("paths:")) {
-            return null;
-        }
-        return fence.group(2);
     }
 
     private static Path page(Rule rule) {
