@@ -54,6 +54,9 @@ class RuleCatalogueTest {
             if (!text.startsWith("# " + rule.id() + ": " + rule.title() + "\n")) {
                 problems.add(rule.id() + ": first line is not '# " + rule.id() + ": " + rule.title() + "'");
             }
+            if (!text.contains("\n\nDefault severity: **" + rule.defaultSeverity().id() + "**")) {
+                problems.add(rule.id() + ": third line does not say 'Default severity: **" + rule.defaultSeverity().id() + "**'");
+            }
             int previous = -1;
             for (String section : SECTIONS) {
                 int at = text.indexOf("\n" + section + "\n");
