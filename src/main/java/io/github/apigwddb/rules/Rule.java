@@ -16,7 +16,6 @@ public enum Rule {
     // SPEC: loading and OpenAPI validity
     SPEC001(ERROR, "The file cannot be read as JSON or YAML"),
     SPEC002(WARNING, "The document is not a valid OpenAPI/Swagger definition"),
-    SPEC003(INFO, "CloudFormation/SAM templates are not read yet"),
     SPEC004(ERROR, "A reference cannot be resolved"),
     SPEC005(WARNING, "x-apigw-ignore entry has no reason or names an unknown rule"),
 
