@@ -33,10 +33,12 @@ public final class CheckEngine {
     private final IntegrationChecker checker;
 
     public CheckEngine() {
-        TemplateRunner runner = new TemplateRunner(new ApiGatewayTemplateEngine());
+        ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+        TemplateRunner runner = new TemplateRunner(engine);
         this.checker = new IntegrationChecker(List.of(
                 new RequestRenderCheck(runner),
                 new DynamoDbRequestCheck(),
+                new InjectionCheck(engine),
                 new ResponseRenderCheck(runner),
                 new ExpectationCheck()));
     }

@@ -77,6 +77,12 @@ public enum Rule {
     DDX011(ERROR, "Expression limit exceeded"),
     DDX012(WARNING, "PartiQL parameters do not match the statement"),
 
+    // SEC: injection and exposure
+    SEC001(WARNING, "Client input can break or rewrite the DynamoDB request"),
+    SEC002(WARNING, "An apostrophe breaks the request after $util.escapeJavaScript"),
+    SEC003(WARNING, "The client's body is sent to DynamoDB as the request"),
+    SEC004(WARNING, "The client chooses attribute or key names in the request"),
+
     // EXM: examples and their expectations
     EXM001(ERROR, "Example expectation not met"),
     EXM002(WARNING, "Operation has no example"),
