@@ -60,6 +60,9 @@ public final class CheckEngine {
                 }
                 LoadedSpec spec = loaded.spec();
                 if (spec == null) {
+                    if (loaded.skippedBecause() != null) {
+                        log.debug(file + " is " + loaded.skippedBecause() + ": not checked");
+                    }
                     continue;
                 }
                 if (spec.kind() == SpecKind.NOT_AN_API) {

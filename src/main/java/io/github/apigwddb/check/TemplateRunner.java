@@ -1,6 +1,7 @@
 package io.github.apigwddb.check;
 
 import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.FnSubPlaceholders;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
@@ -23,7 +24,9 @@ final class TemplateRunner {
     RenderResult render(ExampleRun run, MappingTemplate template, String body) {
         CompiledTemplate compiled;
         try {
-            compiled = engine.compile(template.pointer(), template.text());
+            // Fn::Sub templates reach API Gateway with CloudFormation's substitutions made.
+            String text = template.fromIntrinsic() ? FnSubPlaceholders.substitute(template.text()) : template.text();
+            compiled = engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
             run.inTemplate(Rule.VTL001, "Template does not parse: " + e.getMessage(), template, e.line(), e.column());
             return null;

@@ -219,8 +219,9 @@ public final class IntegrationLinter {
         if (!mapped(responses, HTTP_STATUS_SAMPLES_5XX)) {
             unmapped.add("5xx (InternalServerError)");
         }
-        if (!unmapped.isEmpty()) {
-            String status = fallback == null || fallback.statusCode() == null ? "the default status" : "status " + fallback.statusCode();
+        // Without a fallback, MAP006 already says unmatched statuses end in a configuration error.
+        if (!unmapped.isEmpty() && fallback != null) {
+            String status = fallback.statusCode() == null ? "the default status" : "status " + fallback.statusCode();
             issues.add(new LintIssue(Rule.MAP010, "DynamoDB errors " + String.join(" and ", unmapped) + " have no integration response"
                     + " of their own, so clients get them with " + status + "; add responses such as \"4\\\\d{2}\" -> 400 and \"5\\\\d{2}\" -> 500",
                     responsesPointer));

@@ -59,6 +59,9 @@ public final class SpecLoader {
         try {
             document = parser.parse(stripBom(text), format);
         } catch (DocumentSyntaxException e) {
+            if (looksLikeMappingTemplate(text)) {
+                return new LoadResult(null, problems, "a mapping template file, not an API definition");
+            }
             problems.add(new SpecProblem(Rule.SPEC001,
                     "Not valid " + format + ": " + e.getMessage(), e.position()));
             return new LoadResult(null, problems);
@@ -72,7 +75,7 @@ public final class SpecLoader {
         LoadedSpec spec = new LoadedSpec(file, format, kind, document);
         if (kind == SpecKind.OPENAPI3 || kind == SpecKind.SWAGGER2) {
             for (String message : structureMessages(document.root(), kind)) {
-                problems.add(new SpecProblem(Rule.SPEC002, message, TextPosition.START));
+                problems.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(SwaggerParserMessages.pointerOf(message))));
             }
         }
         return new LoadResult(spec, problems);
@@ -103,6 +106,15 @@ public final class SpecLoader {
             messages.add("swagger-parser could not read the document: " + e.getMessage());
         }
         return messages;
+    }
+
+    /**
+     * Teams keep mapping templates in files of their own (Terraform's templatefile, for one) with a .json
+     * name; such a file is VTL, not a definition, and is not checked on its own (contract §2).
+     */
+    static boolean looksLikeMappingTemplate(String text) {
+        return text.contains("$input.") || text.contains("$util.") || text.contains("$context.")
+                || text.contains("#set(") || text.contains("#foreach(") || text.contains("#if(");
     }
 
     private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {

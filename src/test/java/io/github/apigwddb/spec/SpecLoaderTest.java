@@ -35,6 +35,24 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aMappingTemplateFileIsPassedOverNotReportedAsBrokenJson() throws Exception {
+        LoadResult result = load("request_mapping.json", "{\n  \"TableName\": \"posts\",\n  \"Item\": $input.json('$')\n}");
+        assertThat(result.spec()).isNull();
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.skippedBecause()).contains("mapping template");
+    }
+
+    @Test
+    void swaggerParserMessagesPointAtTheElement() throws Exception {
+        LoadResult result = load("headers.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
+                + "      responses:\n        '200':\n          description: ok\n          headers:\n            X-A:\n              type: string\n");
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.message()).contains("headers.X-A.type is unexpected");
+            assertThat(p.position().line()).isEqualTo(11);
+        });
+    }
+
+    @Test
     void nonUtf8AndBinaryFilesAreFindings() throws Exception {
         Path latin1 = dir.resolve("latin1.json");
         Files.write(latin1, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'});

@@ -1,0 +1,62 @@
+package io.github.apigwddb.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.report.ConsoleFormat;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public API definitions of the corpus (copied byte for byte from their repositories, see the
+ * manifest) are all read without a crash, and known true findings stay found.
+ */
+class CorpusTest {
+
+    @Test
+    void everyFileIsReadAndTheKnownFindingsAreThere() throws Exception {
+        List<Path> files = corpusFiles();
+        assertThat(files).hasSize(20);
+
+        CheckResult result = new CheckEngine().run(new CheckRequest(files, null, Map.of(), 2), CheckLog.SILENT);
+
+        if (Boolean.getBoolean("apigw.corpus.print")) {
+            result.findings().forEach(f -> System.out.println(f.severity() + " " + ConsoleFormat.line(f)));
+        }
+        // Nothing crashed: a file either parsed or is a SPEC001 finding; none of these is malformed.
+        assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.SPEC001 || f.rule() == Rule.DDB000);
+        assertThat(result.integrationsChecked()).isGreaterThanOrEqualTo(40);
+
+        // Fn::Sub templates render with CloudFormation's substitutions: their TableName is not lost.
+        assertThat(result.findings()).filteredOn(f -> f.position().file().getFileName().toString().startsWith("00"))
+                .noneMatch(f -> f.rule() == Rule.DDB004 && f.message().contains("Value ''"));
+        // 018: ${TTL} of Fn::Sub inside #set(...) still parses.
+        assertThat(findings(result, "018-", Rule.VTL001)).isEmpty();
+        // 003: when_no_match on every operation lets raw client bodies through to DynamoDB.
+        assertThat(findings(result, "003-", Rule.AGW011)).hasSize(5);
+        // 014: integration responses keyed "200" with no default: DynamoDB errors end in a configuration error.
+        assertThat(findings(result, "014-", Rule.MAP006)).hasSize(5);
+        // 024 (Swagger 2): DynamoDB errors come back with status 200.
+        assertThat(findings(result, "024-", Rule.MAP010)).isNotEmpty();
+    }
+
+    private static List<Finding> findings(CheckResult result, String filePrefix, Rule rule) {
+        return result.findings().stream()
+                .filter(f -> f.position().file().getFileName().toString().startsWith(filePrefix) && f.rule() == rule)
+                .toList();
+    }
+
+    static List<Path> corpusFiles() throws URISyntaxException, IOException {
+        Path dir = Path.of(CorpusTest.class.getResource("/corpus/real-world").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> !p.getFileName().toString().equals("manifest.json")).sorted().toList();
+        }
+    }
+}
