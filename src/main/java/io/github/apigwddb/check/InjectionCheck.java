@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.integration.FnSubPlaceholders;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.security.HostileValue;
@@ -49,7 +50,9 @@ final class InjectionCheck implements ExampleCheck {
         }
         CompiledTemplate compiled;
         try {
-            compiled = engine.compile(template.pointer(), template.text());
+            // the text TemplateRunner rendered: Fn::Sub templates with CloudFormation's substitutions made
+            String text = template.fromIntrinsic() ? FnSubPlaceholders.substitute(template.text()) : template.text();
+            compiled = engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
             return; // VTL001 says so
         }
