@@ -39,6 +39,11 @@ public final class InjectionProbe {
     private static final String KEY_MARKER_PREFIX = "zqk";
     /** Nesting and size limits: a long value that only trips them is not an injection. */
     private static final String SIZE_RULE = "DDB009";
+    /**
+     * A probe of one template stops starting new inputs after this long: each render is bounded already
+     * (2 s), but a slow template times many inputs must not stall the build.
+     */
+    private static final long BUDGET_NANOS = 10_000_000_000L;
 
     private final ApiGatewayTemplateEngine engine;
     private final DocumentParser parser = new DocumentParser();
@@ -90,7 +95,8 @@ public final class InjectionProbe {
         String stringValues = markersAsBackground ? stringValues(markedJson.root()) : "";
 
         List<Injection> found = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
+        long deadline = System.nanoTime() + BUDGET_NANOS;
+        for (int i = 0; i < slots.size() && System.nanoTime() - deadline < 0; i++) {
             InputSlots.Slot slot = slots.get(i);
             if (slot.kind == InputSlots.Kind.BODY_KEYS) {
                 if (markersAsBackground) {
