@@ -1,20 +1,28 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.cloudformation.CloudFormationReader;
+import io.github.apigwddb.cloudformation.TemplateApi;
+import io.github.apigwddb.cloudformation.TemplateReading;
+import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.examples.ExampleCollector;
+import io.github.apigwddb.examples.ExampleSet;
+import io.github.apigwddb.examples.ExampleSource;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Finding;
-import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.LoadResult;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.SpecLoader;
 import io.github.apigwddb.spec.SpecProblem;
-import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -31,15 +39,22 @@ public final class CheckEngine {
 
     private final SpecLoader loader = new SpecLoader();
     private final IntegrationChecker checker;
+    private final CloudFormationReader cloudFormation = new CloudFormationReader();
+    private final RolePermissionCheck roles = new RolePermissionCheck();
 
     public CheckEngine() {
         ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
         TemplateRunner runner = new TemplateRunner(engine);
+        RequestRenderCheck renderRequest = new RequestRenderCheck(runner);
+        DynamoDbRequestCheck validateRequest = new DynamoDbRequestCheck();
         this.checker = new IntegrationChecker(List.of(
-                new RequestRenderCheck(runner),
-                new DynamoDbRequestCheck(),
+                renderRequest,
+                validateRequest,
                 new InjectionCheck(engine),
+                roles,
+                new MinimalExampleCheck(List.of(renderRequest, validateRequest)),
                 new ResponseRenderCheck(runner),
+                new ResponsePathCheck(runner),
                 new ExpectationCheck()));
     }
 
@@ -50,6 +65,7 @@ public final class CheckEngine {
         int specs = 0;
         int integrations = 0;
         int examples = 0;
+        findings.addAll(TableDefinitionFindings.of(request.tables()));
         ForkJoinPool pool = request.threads() > 1 ? new ForkJoinPool(request.threads()) : null;
         try {
             for (Path file : request.specFiles()) {
@@ -69,23 +85,30 @@ public final class CheckEngine {
                     log.debug(file + " is " + SpecKind.NOT_AN_API.label() + " (no openapi, swagger or Resources at its root): not checked");
                     continue;
                 }
+                List<LoadedSpec> apis = List.of(spec);
                 if (spec.kind() == SpecKind.CLOUDFORMATION) {
-                    findings.add(new Finding(Rule.SPEC003, Rule.SPEC003.defaultSeverity(),
-                            "This is a CloudFormation/SAM template; the integrations inside it are not checked yet."
-                                    + " Keep the OpenAPI definition in its own file (AWS::Include) to have it checked",
-                            Locator.position(file, TextPosition.START), null, null));
-                    continue;
+                    TemplateReading reading = cloudFormation.read(spec, request.templateParameters());
+                    findings.addAll(reading.findings());
+                    reading.notes().forEach(log::info);
+                    apis = new ArrayList<>();
+                    for (TemplateApi api : reading.apis()) {
+                        log.debug(file.getFileName() + ": REST API " + api.name() + " from " + api.origin());
+                        roles.register(api);
+                        apis.add(api.spec());
+                    }
                 }
-                specs++;
-                List<Integration> dynamo = dynamoDbIntegrations(spec, log);
-                log.info("Checking " + file.getFileName() + " (" + spec.kind().label() + "): " + dynamo.size() + " DynamoDB integration"
-                        + (dynamo.size() == 1 ? "" : "s"));
-                integrations += dynamo.size();
-                Locator locator = new Locator(spec);
-                for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, request, pool)) {
-                    findings.addAll(outcome.findings());
-                    cases.addAll(outcome.cases());
-                    examples += outcome.examplesRendered();
+                for (LoadedSpec api : apis) {
+                    specs++;
+                    List<Integration> dynamo = dynamoDbIntegrations(api, log);
+                    log.info("Checking " + api.file().getFileName() + " (" + spec.kind().label() + "): " + dynamo.size()
+                            + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
+                    integrations += dynamo.size();
+                    Locator locator = new Locator(api);
+                    for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, request, pool)) {
+                        findings.addAll(outcome.findings());
+                        cases.addAll(outcome.cases());
+                        examples += outcome.examplesRendered();
+                    }
                 }
             }
         } finally {
@@ -95,6 +118,105 @@ public final class CheckEngine {
         }
         findings.sort(Finding.REPORT_ORDER);
         return new CheckResult(List.copyOf(findings), specs, integrations, examples, List.copyOf(cases));
+    }
+
+    /**
+     * Renders one operation with one example through the same checks as {@link #run}, for the render goal.
+     *
+     * @throws UnknownRenderTargetException when the operation or example does not exist (the message lists those that do)
+     */
+    public RenderedExample render(CheckRequest request, RenderRequest target, CheckLog log) {
+        List<String> known = new ArrayList<>();
+        for (Path file : request.specFiles()) {
+            LoadedSpec spec = loader.load(file).spec();
+            if (spec == null || spec.kind() == SpecKind.NOT_AN_API || spec.kind() == SpecKind.CLOUDFORMATION) {
+                continue;
+            }
+            for (Integration integration : dynamoDbIntegrations(spec, log)) {
+                known.add(integration.operation().ref().display());
+                if (names(integration, target.operation())) {
+                    return render(new Locator(spec), integration, request, target);
+                }
+            }
+        }
+        throw new UnknownRenderTargetException("No DynamoDB integration '" + target.operation() + "' in " + request.specFiles().size()
+                + " spec file" + (request.specFiles().size() == 1 ? "" : "s") + "; name one as METHOD /path or operationId: "
+                + (known.isEmpty() ? "(there are none)" : String.join(", ", known)));
+    }
+
+    private static boolean names(Integration integration, String operation) {
+        String wanted = operation == null ? "" : operation.trim();
+        var ref = integration.operation().ref();
+        int space = wanted.indexOf(' ');
+        if (space > 0) {
+            return ref.method().equalsIgnoreCase(wanted.substring(0, space)) && ref.path().equals(wanted.substring(space + 1).trim());
+        }
+        return wanted.equals(ref.operationId());
+    }
+
+    private RenderedExample render(Locator locator, Integration integration, CheckRequest request, RenderRequest target) {
+        ExampleCollector collector = new ExampleCollector(request.examplesDirectory());
+        ExampleSet examples = collector.collect(locator.spec(), integration.operation());
+        Example example = chooseExample(integration, examples, target);
+        ExampleRun run = checker.run(locator, integration, example, request, new HashSet<>());
+        List<Finding> staticFindings = new ArrayList<>(checker.staticFindings(locator, integration, examples));
+        staticFindings.sort(Finding.REPORT_ORDER);
+        List<Finding> findings = new ArrayList<>(run.findings);
+        findings.sort(Finding.REPORT_ORDER);
+        return new RenderedExample(locator.spec().file(), integration.operation().ref(), integration.action().orElse(null), example,
+                run.requestTemplate, run.renderedRequest, run.requestJson != null, run.dynamoDbAnswerName, run.dynamoDbStatus,
+                run.dynamoDbBody, run.selectedResponse, run.responseTemplate, run.clientStatus, run.clientResponse,
+                List.copyOf(staticFindings), List.copyOf(findings));
+    }
+
+    private static Example chooseExample(Integration integration, ExampleSet examples, RenderRequest target) {
+        RenderRequest.AdHocInput input = target.input() == null ? RenderRequest.AdHocInput.none() : target.input();
+        Example base;
+        if (target.example() != null && !target.example().isBlank()) {
+            base = examples.examples().stream().filter(e -> e.name().equals(target.example().trim())).findFirst()
+                    .orElseThrow(() -> new UnknownRenderTargetException("No example '" + target.example() + "' for "
+                            + integration.operation().ref().display() + "; its examples: "
+                            + examples.examples().stream().map(Example::name).collect(Collectors.joining(", "))
+                            + " (or leave apigw.example out and give apigw.body, apigw.path, ... on the command line)"));
+        } else if (input.hasRequest() || examples.examples().isEmpty()) {
+            base = new Example("command-line", ExampleSource.EXTENSION, null, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                    null, null, null, integration.operation().pointer());
+        } else {
+            base = examples.examples().get(0);
+        }
+        return withInput(base, input);
+    }
+
+    /** The example with the command line's values in place of its own. */
+    private static Example withInput(Example base, RenderRequest.AdHocInput input) {
+        Map<String, String> path = new LinkedHashMap<>(base.path());
+        path.putAll(input.path());
+        Map<String, String> query = new LinkedHashMap<>(base.querystring());
+        query.putAll(input.querystring());
+        Map<String, String> headers = new LinkedHashMap<>(base.headers());
+        headers.putAll(input.headers());
+        Example.DynamoDbResponse answer = base.dynamodbResponse();
+        if (input.dynamodbStatus() != null || input.dynamodbBody() != null) {
+            int status = input.dynamodbStatus() != null ? input.dynamodbStatus() : answer == null ? 200 : answer.status();
+            String body = input.dynamodbBody() != null ? input.dynamodbBody() : defaultBody(status, answer);
+            // a bare 200 leaves the answer to be made up from the request, like an example without dynamodbResponse
+            answer = body == null ? null : new Example.DynamoDbResponse(status, body);
+        }
+        boolean adHoc = input.hasRequest() || input.dynamodbStatus() != null || input.dynamodbBody() != null;
+        return new Example(base.name(), base.source(), input.body() != null ? input.body() : base.body(),
+                input.contentType() != null ? input.contentType() : base.contentType(), path, query, headers, base.stageVariables(),
+                base.context(), answer, adHoc ? null : base.expect(), base.file(), base.pointer());
+    }
+
+    /** For a status given without a body: DynamoDB's own error body, or the example's answer when the status is its. */
+    private static String defaultBody(int status, Example.DynamoDbResponse given) {
+        if (status >= 500) {
+            return DynamoDbAnswers.INTERNAL_SERVER_ERROR.body();
+        }
+        if (status >= 400) {
+            return DynamoDbAnswers.VALIDATION.body();
+        }
+        return given != null && given.status() == status ? given.body() : null;
     }
 
     private static List<Integration> dynamoDbIntegrations(LoadedSpec spec, CheckLog log) {

@@ -1,5 +1,7 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.cloudformation.TemplateParameters;
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +13,39 @@ import java.util.Map;
  * @param examplesDirectory where sidecar example files live (may not exist)
  * @param stageVariables stage variables for every render; an example's own win
  * @param threads how many operations are rendered at once (1 = serial)
+ * @param templateParameters CloudFormation parameter values and S3 locations mapped to project files
+ * @param tables the table definitions of {@code apigw.tables}, with what could not be read from them
  */
 public record CheckRequest(
         List<Path> specFiles,
         Path examplesDirectory,
         Map<String, String> stageVariables,
-        int threads) {
+        int threads,
+        TemplateParameters templateParameters,
+        TableSchemas tables) {
 
     public CheckRequest {
         specFiles = List.copyOf(specFiles);
         stageVariables = Map.copyOf(stageVariables);
         threads = Math.max(1, threads);
+        templateParameters = templateParameters == null ? TemplateParameters.NONE : templateParameters;
+        tables = tables == null ? TableSchemas.NONE : tables;
+    }
+
+    /** A check without CloudFormation parameters or table definitions. */
+    public CheckRequest(List<Path> specFiles, Path examplesDirectory, Map<String, String> stageVariables, int threads) {
+        this(specFiles, examplesDirectory, stageVariables, threads, TemplateParameters.NONE, TableSchemas.NONE);
+    }
+
+    /** A check with CloudFormation parameters and no table definitions. */
+    public CheckRequest(List<Path> specFiles, Path examplesDirectory, Map<String, String> stageVariables, int threads,
+            TemplateParameters templateParameters) {
+        this(specFiles, examplesDirectory, stageVariables, threads, templateParameters, TableSchemas.NONE);
+    }
+
+    /** A check with table definitions and no CloudFormation parameters. */
+    public CheckRequest(List<Path> specFiles, Path examplesDirectory, Map<String, String> stageVariables, int threads,
+            TableSchemas tables) {
+        this(specFiles, examplesDirectory, stageVariables, threads, TemplateParameters.NONE, tables);
     }
 }

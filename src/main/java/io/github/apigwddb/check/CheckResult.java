@@ -1,5 +1,7 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.rules.Severity;
@@ -25,6 +27,8 @@ public record CheckResult(List<Finding> findings, int specsChecked, int integrat
      * @param dynamoDbStatus what DynamoDB answered (given by the example or assumed), null when not rendered
      * @param clientStatus the status the client gets, null when unknown
      * @param clientResponse the body the client gets, null when not rendered
+     * @param integration the integration model of the operation (for documentation)
+     * @param input the example as the client sends it, null for the static case
      */
     public record CheckedCase(
             Path file,
@@ -36,6 +40,8 @@ public record CheckResult(List<Finding> findings, int specsChecked, int integrat
             String dynamoDbBody,
             Integer clientStatus,
             String clientResponse,
-            List<Finding> findings) {
+            List<Finding> findings,
+            Integration integration,
+            Example input) {
     }
 }

@@ -18,7 +18,7 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             return;
         }
         OutputLineMapper lines = new OutputLineMapper(run.requestTemplate.text());
-        for (RequestViolation violation : validator.validate(action, run.requestJson.root())) {
+        for (RequestViolation violation : validator.validate(action, run.requestJson.root(), run.tables)) {
             Rule rule = Rule.byId(violation.ruleId()).orElse(Rule.DDB000);
             TextPosition where = run.requestJson.sourceMap().locate(violation.jsonPointer());
             int templateLine = lines.templateLineFor(where.line(), OutputText.line(run.renderedRequest, where.line()));

@@ -1,15 +1,19 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.ParsedDocument;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One example going through one integration: what was rendered at each step, and the findings so far.
@@ -21,7 +25,11 @@ public final class ExampleRun {
     final Integration integration;
     final Example example;
     final Map<String, String> stageVariables;
+    /** The table definitions requests are checked against (DDB013); none by default. */
+    TableSchemas tables = TableSchemas.NONE;
     final List<Finding> findings = new ArrayList<>();
+    /** Keys of findings already reported for this integration by an earlier example (shared by its runs). */
+    final Set<String> reportedOnce;
 
     /** The request template API Gateway selects for the example's Content-Type, or null (passthrough/415). */
     MappingTemplate requestTemplate;
@@ -32,15 +40,45 @@ public final class ExampleRun {
     /** The DynamoDB status and body fed to the integration responses. */
     Integer dynamoDbStatus;
     String dynamoDbBody;
+    /** What the success answer was (the example's own, or made up). */
+    String dynamoDbAnswerName;
+    /** The integration response selected for it, and the template rendered (null: passed through). */
+    IntegrationResponse selectedResponse;
+    MappingTemplate responseTemplate;
     /** The status API Gateway returns to the client, and the rendered client response. */
     Integer clientStatus;
     String clientResponse;
 
     ExampleRun(Locator locator, Integration integration, Example example, Map<String, String> stageVariables) {
+        this(locator, integration, example, stageVariables, new HashSet<>());
+    }
+
+    ExampleRun(Locator locator, Integration integration, Example example, Map<String, String> stageVariables, Set<String> reportedOnce) {
         this.locator = locator;
         this.integration = integration;
         this.example = example;
         this.stageVariables = stageVariables;
+        this.reportedOnce = reportedOnce;
+    }
+
+    /** A run of the same integration with another example (a variant of this one), sharing nothing but the setting. */
+    ExampleRun variant(Example other) {
+        return new ExampleRun(locator, integration, other, stageVariables, new HashSet<>());
+    }
+
+    /**
+     * Adds a finding unless an earlier example of the integration reported the same rule at the same place
+     * with the same message: problems of the template itself, not of the example, are reported once.
+     */
+    void once(Finding finding) {
+        once(finding.rule() + "|" + finding.position() + "|" + finding.message(), finding);
+    }
+
+    /** Adds the finding unless one with the same key was reported for this integration. */
+    void once(String key, Finding finding) {
+        if (reportedOnce.add(key)) {
+            findings.add(finding);
+        }
     }
 
     public OperationRef operation() {

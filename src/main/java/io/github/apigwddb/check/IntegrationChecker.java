@@ -10,6 +10,8 @@ import io.github.apigwddb.lint.LintIssue;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,33 +35,50 @@ final class IntegrationChecker {
         List<Finding> findings = new ArrayList<>();
         List<CheckResult.CheckedCase> cases = new ArrayList<>();
 
-        List<Finding> staticFindings = new ArrayList<>();
-        for (LintIssue issue : linter.lint(integration, locator.spec().root())) {
-            staticFindings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), op, null));
-        }
         ExampleSet examples = collector.collect(locator.spec(), integration.operation());
-        for (ExampleProblem problem : examples.problems()) {
-            staticFindings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
-                    Locator.position(problem.file(), problem.position()), op, problem.example()));
-        }
+        List<Finding> staticFindings = staticFindings(locator, integration, examples);
         findings.addAll(staticFindings);
-        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings));
+        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings,
+                integration, null));
 
         int rendered = 0;
+        Set<String> reportedOnce = new HashSet<>();
         for (Example example : examples.examples()) {
-            Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
-            stageVariables.putAll(example.stageVariables());
-            ExampleRun run = new ExampleRun(locator, integration, example, stageVariables);
-            for (ExampleCheck check : checks) {
-                check.check(run);
-            }
+            ExampleRun run = run(locator, integration, example, request, reportedOnce);
             if (run.requestTemplate != null) {
                 rendered++;
             }
             findings.addAll(run.findings);
             cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, example.name(), run.renderedRequest,
-                    run.dynamoDbStatus, run.dynamoDbBody, run.clientStatus, run.clientResponse, List.copyOf(run.findings)));
+                    run.dynamoDbStatus, run.dynamoDbBody, run.clientStatus, run.clientResponse, List.copyOf(run.findings),
+                    integration, example));
         }
         return new Outcome(findings, cases, rendered);
+    }
+
+    /** Puts one example through every check; {@code reportedOnce} is shared by the examples of one integration. */
+    ExampleRun run(Locator locator, Integration integration, Example example, CheckRequest request, Set<String> reportedOnce) {
+        Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
+        stageVariables.putAll(example.stageVariables());
+        ExampleRun run = new ExampleRun(locator, integration, example, stageVariables, reportedOnce);
+        run.tables = request.tables();
+        for (ExampleCheck check : checks) {
+            check.check(run);
+        }
+        return run;
+    }
+
+    /** The static rules' findings and the example problems of an integration. */
+    List<Finding> staticFindings(Locator locator, Integration integration, ExampleSet examples) {
+        OperationRef op = integration.operation().ref();
+        List<Finding> staticFindings = new ArrayList<>();
+        for (LintIssue issue : linter.lint(integration, locator.spec().root())) {
+            staticFindings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), op, null));
+        }
+        for (ExampleProblem problem : examples.problems()) {
+            staticFindings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
+                    Locator.position(problem.file(), problem.position()), op, problem.example()));
+        }
+        return staticFindings;
     }
 }

@@ -63,6 +63,13 @@ final class RequestRenderCheck implements ExampleCheck {
         }
         String behavior = run.integration.passthroughBehavior() == null ? null : run.integration.passthroughBehavior().text();
         RequestTemplateSelector.Selection selection = RequestTemplateSelector.select(byType, run.example.contentType(), passthrough(behavior));
+        if (selection.outcome() == RequestTemplateSelector.Outcome.PASSTHROUGH) {
+            String type = selection.contentType();
+            run.once("AGW011|" + type, run.locator.atExample(Rule.AGW011, "Example '" + run.example.name() + "' is sent with Content-Type '"
+                    + type + "', which has no request template: API Gateway passes its body to DynamoDB untransformed"
+                    + " (passthroughBehavior " + (behavior == null ? "when_no_match by default" : behavior) + "), so the client chooses"
+                    + " the table and the request", run.example, "contentType", run.operation()));
+        }
         if (selection.outcome() != RequestTemplateSelector.Outcome.TRANSFORM) {
             return null;
         }

@@ -1,24 +1,40 @@
 package io.github.apigwddb.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.lint.IntegrationLinter;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RenderResult;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Feeds DynamoDB's answer to the integration responses: selects the one API Gateway would (by status code),
- * renders its template, and records the status and body the client gets.
+ * Feeds DynamoDB's answers to the integration responses: selects the one API Gateway would (by status code),
+ * renders its template, and checks what the client gets: valid JSON for JSON content types (RSP003) and a
+ * status the method declares (MAP007, for a {@code responseOverride.status}). The success answer (the
+ * example's {@code dynamodbResponse}, else one made up from the request) is recorded in the run; DynamoDB's
+ * error answers are rendered too, and their problems reported once per integration.
  */
 final class ResponseRenderCheck implements ExampleCheck {
 
-    /** What DynamoDB answers when the example does not say: success with an empty object. */
-    static final Example.DynamoDbResponse DEFAULT_ANSWER = new Example.DynamoDbResponse(200, "{}");
-
     private final TemplateRunner runner;
+    private final DocumentParser json = new DocumentParser();
 
     ResponseRenderCheck(TemplateRunner runner) {
         this.runner = runner;
+    }
+
+    /** What a render of one answer gave. */
+    record Rendered(IntegrationResponse selected, MappingTemplate template, Integer status, String body) {
     }
 
     @Override
@@ -26,27 +42,114 @@ final class ResponseRenderCheck implements ExampleCheck {
         if (run.renderedRequest == null) {
             return;
         }
-        Example.DynamoDbResponse answer = run.example.dynamodbResponse() == null ? DEFAULT_ANSWER : run.example.dynamodbResponse();
-        run.dynamoDbStatus = answer.status();
-        run.dynamoDbBody = answer.body();
+        String action = run.action();
+        JsonNode request = run.requestJson == null ? null : run.requestJson.root();
+        Example.DynamoDbResponse given = run.example.dynamodbResponse();
+        DynamoDbAnswers.Answer success = given != null
+                ? new DynamoDbAnswers.Answer(given.status() + DynamoDbAnswers.errorName(given.body())
+                        + (run.example.file() == null ? " (given on the command line)" : " (the example's dynamodbResponse)"),
+                        given.status(), given.body())
+                : DynamoDbAnswers.success(action, request, attributesRead(run));
+        run.dynamoDbStatus = success.status();
+        run.dynamoDbBody = success.body();
+        run.dynamoDbAnswerName = success.name();
+        Rendered rendered = render(run, success, false);
+        if (rendered != null) {
+            run.selectedResponse = rendered.selected();
+            run.responseTemplate = rendered.template();
+            run.clientStatus = rendered.status();
+            run.clientResponse = rendered.body();
+        }
+        for (DynamoDbAnswers.Answer error : DynamoDbAnswers.errors(action, request)) {
+            if (given != null && given.status() == error.status()) {
+                continue; // the example's own answer already went down this path
+            }
+            ExampleRun scratch = run.variant(run.example);
+            render(scratch, error, true);
+            for (Finding finding : scratch.findings) {
+                run.once(new Finding(finding.rule(), finding.severity(), "When DynamoDB answers " + error.name() + ": " + finding.message(),
+                        finding.position(), finding.operation(), finding.example()));
+            }
+        }
+    }
+
+    /** Selects, renders and checks one answer; findings go to {@code run}. Null when no response is selected. */
+    Rendered render(ExampleRun run, DynamoDbAnswers.Answer answer, boolean errorPath) {
         IntegrationResponse selected = IntegrationLinter.selectFor(String.valueOf(answer.status()), run.integration.responses());
         if (selected == null) {
-            return; // MAP006 says there is no default response
+            return null; // MAP006 says there is no default response
         }
-        run.clientStatus = parseStatus(selected.statusCode());
+        Integer status = parseStatus(selected.statusCode());
         MappingTemplate template = responseTemplate(selected, run.example);
         if (template == null) {
-            run.clientResponse = answer.body(); // no template: the payload passes through unmapped
-            return;
+            return new Rendered(selected, null, status, answer.body()); // no template: the payload passes through unmapped
         }
         RenderResult result = runner.render(run, template, answer.body());
         if (result == null) {
-            return;
+            return new Rendered(selected, template, status, null);
         }
-        run.clientResponse = result.output();
-        if (result.overrides() != null && result.overrides().responseStatus() != null) {
-            run.clientStatus = result.overrides().responseStatus();
+        String body = result.output();
+        Integer override = result.overrides() == null ? null : result.overrides().responseStatus();
+        if (override != null) {
+            status = override;
+            if (!declaresStatus(run, override)) {
+                run.inTemplate(Rule.MAP007, "$context.responseOverride.status sets " + override + " but the operation declares no "
+                        + override + " response (\"Output mapping refers to an invalid method response\")"
+                        + (errorPath ? "" : " (DynamoDB answered " + answer.name() + ")"),
+                        template, lineMentioning(template.text(), "responseOverride.status"), 1);
+            }
         }
+        if (isJson(template.contentType()) && !body.isBlank()) {
+            try {
+                json.parse(body, SpecFormat.JSON);
+            } catch (DocumentSyntaxException e) {
+                String outputLine = OutputText.line(body, e.position().line());
+                int templateLine = new OutputLineMapper(template.text()).templateLineFor(e.position().line(), outputLine);
+                String hint = !errorPath && run.example.dynamodbResponse() == null
+                        ? " (DynamoDB's answer was made up from the request; give the example a dynamodbResponse to render a real one)" : "";
+                run.inTemplate(Rule.RSP003, "The " + template.contentType() + " response for status " + status + " is not valid JSON"
+                        + (errorPath ? "" : " when DynamoDB answers " + answer.name()) + ": " + e.getMessage()
+                        + " at output line " + e.position().line() + ", column " + e.position().column() + ": "
+                        + OutputText.excerpt(outputLine, e.position().column()) + hint, template, templateLine, 1);
+            }
+        }
+        return new Rendered(selected, template, status, body);
+    }
+
+    /** Attributes the response templates read through literal paths ({@code $.Item.name.S}), for a made-up item. */
+    private Map<String, String> attributesRead(ExampleRun run) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (IntegrationResponse response : run.integration.responses()) {
+            for (MappingTemplate template : response.templates()) {
+                CompiledTemplate compiled = runner.compiled(template);
+                if (compiled != null) {
+                    for (InputPathCall call : compiled.inputPathCalls()) {
+                        OutputPathMatcher.attributeRead(call.jsonPath(), attributes);
+                    }
+                }
+            }
+        }
+        return attributes;
+    }
+
+    static boolean declaresStatus(ExampleRun run, int status) {
+        JsonNode responses = run.integration.operation().node().path("responses");
+        return !responses.isObject() || responses.has(String.valueOf(status)) || responses.has("default");
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
+    }
+
+    private static int lineMentioning(String text, String needle) {
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     /**

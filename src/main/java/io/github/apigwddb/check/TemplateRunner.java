@@ -20,6 +20,15 @@ final class TemplateRunner {
         this.engine = engine;
     }
 
+    /** The compiled template, or null when it does not compile (reported where it is rendered). */
+    CompiledTemplate compiled(MappingTemplate template) {
+        try {
+            return engine.compile(template.pointer(), template.text());
+        } catch (TemplateSyntaxException e) {
+            return null;
+        }
+    }
+
     /** @return the render result, or null when the template does not compile or the render failed (findings added) */
     RenderResult render(ExampleRun run, MappingTemplate template, String body) {
         CompiledTemplate compiled;

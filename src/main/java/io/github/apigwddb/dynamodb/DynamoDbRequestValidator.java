@@ -6,6 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
+
 /**
  * Validates a rendered DynamoDB request body against the operation's request model and DynamoDB's own
  * validation rules (DDB001–DDB012, DDX001–DDX012). Stateless and thread-safe; build once, call many times.
@@ -21,6 +23,7 @@ public final class DynamoDbRequestValidator {
                 new BatchAndTransactionRule(),
                 new ScanSegmentRule(),
                 new LegacyExpressionMixRule(),
+                new LegacyConditionRule(),
                 new ExpressionRule(),
                 new PartiQlRule()));
     }
@@ -36,6 +39,14 @@ public final class DynamoDbRequestValidator {
      * (see {@link DynamoDbActions#isKnown}).
      */
     public List<RequestViolation> validate(String action, JsonNode request) {
+        return validate(action, request, TableSchemas.NONE);
+    }
+
+    /**
+     * As {@link #validate(String, JsonNode)}, and against the given table definitions (DDB013) when the request
+     * is otherwise well-formed enough to compare: the schema check runs after the model and expression checks.
+     */
+    public List<RequestViolation> validate(String action, JsonNode request, TableSchemas tables) {
         List<RequestViolation> result = new ArrayList<>();
         Shape input = action == null ? null : DynamoDbModel.input(action);
         if (input == null) {
@@ -51,6 +62,9 @@ public final class DynamoDbRequestValidator {
         for (RequestRule rule : rules) {
             run(rule.ruleId() + " " + rule.getClass().getSimpleName(), result,
                     violations -> rule.check(action, body, violations));
+        }
+        if (!tables.isEmpty()) {
+            run(TableSchemaRule.ID + " TableSchemaRule", result, violations -> new TableSchemaRule(tables, violations, List.copyOf(result)).check(action, body));
         }
         return result;
     }

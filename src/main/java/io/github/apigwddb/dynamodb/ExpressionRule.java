@@ -82,7 +82,8 @@ final class ExpressionRule implements RequestRule {
         if (nameMap != null && nameMap.isObject()) {
             nameMap.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
         }
-        if (valueMap != null && valueMap.isObject()) {
+        // an action without ExpressionAttributeValues (GetItem) drops the member unread: DDB002 warns about it
+        if (valueMap != null && valueMap.isObject() && shape.members.containsKey("ExpressionAttributeValues")) {
             valueMap.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
         }
 
@@ -120,7 +121,8 @@ final class ExpressionRule implements RequestRule {
                         "Value provided in ExpressionAttributeNames unused in expressions: keys: {" + String.join(", ", unused) + "}");
             }
         }
-        if (valueMap != null && valueMap.isObject()) {
+        // an action without ExpressionAttributeValues (GetItem) drops the member unread: DDB002 warns about it
+        if (valueMap != null && valueMap.isObject() && shape.members.containsKey("ExpressionAttributeValues")) {
             String notUsing = "ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", valueExpressionMembers) + (valueExpressionMembers.size() == 1 ? " is null" : " are null");
             checkPlaceholderMap("ExpressionAttributeValues", valueMap, VALUE_KEY, anyValueExpression, notUsing, path, violations);

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" by case-insensitive edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
@@ -13,7 +13,7 @@ final class Suggestions {
      * The candidate closest to {@code input}, or null when nothing is close enough: an exact case-insensitive
      * match wins, otherwise the distance must be at most a third of the input's length (at least 1, at most 4).
      */
-    static String nearest(String input, Collection<String> candidates) {
+    public static String nearest(String input, Collection<String> candidates) {
         if (input == null || input.isBlank()) {
             return null;
         }

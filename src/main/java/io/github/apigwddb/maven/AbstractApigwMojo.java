@@ -1,5 +1,11 @@
 package io.github.apigwddb.maven;
 
+import io.github.apigwddb.cloudformation.ParameterFiles;
+import io.github.apigwddb.cloudformation.TemplateParameters;
+import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
+import io.github.apigwddb.gate.GateConfigurationException;
+import io.github.apigwddb.gate.SpecFileFilter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +37,18 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     @Parameter(property = "apigw.specs")
     protected List<File> specs;
 
+    /**
+     * Globs of the spec files to read, relative to each directory in {@code specs}, e.g. {@code **}{@code /*.yaml};
+     * default: every {@code *.json}, {@code *.yaml} and {@code *.yml}. A leading {@code **}{@code /} also matches
+     * files directly in the directory. Files named in {@code specs} are always read.
+     */
+    @Parameter(property = "apigw.includes")
+    protected List<String> includes;
+
+    /** Globs of spec files not to read, relative to each directory in {@code specs}, e.g. {@code legacy/**}; win over includes. */
+    @Parameter(property = "apigw.excludes")
+    protected List<String> excludes;
+
     /** Where sidecar example files {@code <operationId>.(json|yaml)} are read from. */
     @Parameter(property = "apigw.examplesDirectory", defaultValue = "${project.basedir}/src/test/apigateway/examples")
     protected File examplesDirectory;
@@ -41,6 +59,36 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      */
     @Parameter(property = "apigw.stageVariables")
     protected String stageVariables;
+
+    /**
+     * CloudFormation parameter values (also {@code AWS::Region}, {@code AWS::AccountId}) and values of other
+     * tools' template placeholders, as {@code Name=Value,Name=Value}; they win over {@link #parametersFile}.
+     */
+    @Parameter(property = "apigw.parameters")
+    protected String parameters;
+
+    /**
+     * A file of parameter values: {@code aws cloudformation} parameter JSON, {@code --parameter-overrides}
+     * JSON or {@code Key=Value} words, or a {@code samconfig.toml} ({@code parameter_overrides}).
+     */
+    @Parameter(property = "apigw.parametersFile")
+    protected File parametersFile;
+
+    /**
+     * S3 locations of API definitions ({@code AWS::Include}, {@code DefinitionUri}, {@code BodyS3Location})
+     * mapped to project files: {@code s3://bucket/api.yaml=src/main/apigateway/api.yaml,...}. Unmapped, the
+     * file of the key's name next to the template is read.
+     */
+    @Parameter(property = "apigw.s3Locations")
+    protected String s3Locations;
+
+    /**
+     * Files with DynamoDB table definitions that requests are checked against (rule DDB013): each a CreateTable
+     * request (JSON or YAML), an array of them, a DescribeTable response or a CloudFormation/SAM template.
+     * A file named here that does not exist is an error.
+     */
+    @Parameter(property = "apigw.tables")
+    protected List<File> tables;
 
     /** Where reports are written. */
     @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
@@ -61,6 +109,11 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * @throws MojoExecutionException when a path named in {@code apigw.specs} does not exist
      */
     protected List<Path> specFiles() throws MojoExecutionException {
+        return specFiles(basedir, specs, specFileFilter());
+    }
+
+    /** {@link #specFiles()} for goals that cannot extend this class (the site report). */
+    static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter) throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
             Path defaultDirectory = basedir.toPath().resolve(DEFAULT_SPEC_DIRECTORY);
@@ -85,7 +138,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(AbstractApigwMojo::isSpecName)
+                walk.filter(Files::isRegularFile).filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file))
                         .map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot list the spec directory " + root + ": " + e.getMessage(), e);
@@ -94,14 +147,66 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         return files.stream().distinct().toList();
     }
 
+    /** The include/exclude globs; a pattern that is no glob fails with the reason. */
+    protected SpecFileFilter specFileFilter() throws MojoExecutionException {
+        return specFileFilter(includes, excludes);
+    }
+
+    static SpecFileFilter specFileFilter(List<String> includes, List<String> excludes) throws MojoExecutionException {
+        try {
+            return SpecFileFilter.of(includes, excludes);
+        } catch (GateConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
     private static boolean isSpecName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
+    /**
+     * Reads {@code apigw.tables}; definitions that cannot be used come back as problems, reported as findings.
+     *
+     * @throws MojoExecutionException when a named file does not exist
+     */
+    protected TableSchemas tableSchemas() throws MojoExecutionException {
+        if (tables == null || tables.isEmpty()) {
+            return TableSchemas.NONE;
+        }
+        List<Path> files = new ArrayList<>();
+        for (File table : tables) {
+            Path path = table.isAbsolute() ? table.toPath() : basedir.toPath().resolve(table.toPath());
+            if (!Files.isRegularFile(path)) {
+                throw new MojoExecutionException("The table definition file " + path + " named in <tables> (apigw.tables) does not exist");
+            }
+            files.add(path.toAbsolutePath().normalize());
+        }
+        return new TableSchemaReader().read(files);
+    }
+
     /** Parses {@code name=value,name=value}. */
     protected Map<String, String> stageVariableMap() throws MojoExecutionException {
         return parseMap("stageVariables", stageVariables);
+    }
+
+    /** Parameter values and S3 location mappings for CloudFormation templates. */
+    protected TemplateParameters templateParameters() throws MojoExecutionException {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (parametersFile != null) {
+            Path file = parametersFile.isAbsolute() ? parametersFile.toPath() : basedir.toPath().resolve(parametersFile.toPath());
+            try {
+                values.putAll(ParameterFiles.read(file));
+            } catch (IOException | RuntimeException e) {
+                throw new MojoExecutionException("Cannot read <parametersFile> (apigw.parametersFile) " + file + ": " + e.getMessage(), e);
+            }
+        }
+        values.putAll(parseMap("parameters", parameters));
+        Map<String, Path> locations = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : parseMap("s3Locations", s3Locations).entrySet()) {
+            locations.put(entry.getKey(), basedir.toPath().resolve(entry.getValue()).toAbsolutePath().normalize());
+        }
+        return new TemplateParameters(values, locations);
     }
 
     static Map<String, String> parseMap(String parameter, String text) throws MojoExecutionException {

@@ -3,6 +3,8 @@ package io.github.apigwddb.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.apigwddb.gate.FindingFingerprint;
+import io.github.apigwddb.gate.SuppressedFinding;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.Severity;
@@ -10,15 +12,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
  * Writes findings as SARIF 2.1.0 (one run; the rules that fired, with help text and URI; each result with
  * rule, level, message, the file relative to the repository root, line and column, and the operation as a
- * logical location). Streams, so a large result set is never held twice.
+ * logical location, and a {@code partialFingerprints} entry that survives unrelated edits). Findings
+ * suppressed by {@code x-apigw-ignore} or the baseline are kept as results with a {@code suppressions} entry
+ * (kind {@code inSource} or {@code external}, status {@code accepted}, the reason as justification), as SARIF
+ * §3.27.23 intends: consumers such as GitHub code scanning show them as closed instead of losing them.
+ * Streams, so a large result set is never held twice.
  */
 public final class SarifWriter {
 
@@ -35,6 +44,16 @@ public final class SarifWriter {
     }
 
     public void write(Collection<Finding> findings, Path target) throws IOException {
+        write(findings, List.of(), target);
+    }
+
+    /** Writes the findings that count and, marked as suppressed, those suppressed in the spec or by the baseline. */
+    public void write(Collection<Finding> reported, Collection<SuppressedFinding> suppressed, Path target) throws IOException {
+        List<SuppressedFinding> results = new ArrayList<>();
+        reported.forEach(f -> results.add(new SuppressedFinding(f, null, null)));
+        results.addAll(suppressed);
+        results.sort(Comparator.comparing(SuppressedFinding::finding, Finding.REPORT_ORDER));
+        List<Finding> findings = results.stream().map(SuppressedFinding::finding).toList();
         Files.createDirectories(target.toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(target);
                 JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -52,8 +71,8 @@ public final class SarifWriter {
             json.writeEndObject();
             json.writeArrayFieldStart("results");
             Map<Rule, Integer> ruleIndex = ruleIndex(findings);
-            for (Finding finding : findings) {
-                writeResult(json, finding, ruleIndex.get(finding.rule()));
+            for (SuppressedFinding result : results) {
+                writeResult(json, result, ruleIndex.get(result.finding().rule()));
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -79,12 +98,16 @@ public final class SarifWriter {
         for (Rule rule : ruleIndex(findings).keySet()) {
             json.writeStartObject();
             json.writeStringField("id", rule.id());
-            json.writeStringField("name", rule.id());
             json.writeObjectFieldStart("shortDescription");
             json.writeStringField("text", rule.title());
             json.writeEndObject();
+            json.writeObjectFieldStart("fullDescription");
+            json.writeStringField("text", rule.description());
+            json.writeEndObject();
             json.writeObjectFieldStart("help");
-            json.writeStringField("text", rule.title() + ". See " + rule.docsUrl());
+            json.writeStringField("text", rule.description() + " See " + rule.docsUrl());
+            json.writeStringField("markdown", "**" + rule.id() + ": " + rule.title() + "**\n\n" + rule.description()
+                    + "\n\n[Rule documentation](" + rule.docsUrl() + ")");
             json.writeEndObject();
             json.writeStringField("helpUri", rule.docsUrl());
             json.writeObjectFieldStart("defaultConfiguration");
@@ -97,7 +120,8 @@ public final class SarifWriter {
         json.writeEndObject();
     }
 
-    private void writeResult(JsonGenerator json, Finding finding, int ruleIndex) throws IOException {
+    private void writeResult(JsonGenerator json, SuppressedFinding result, int ruleIndex) throws IOException {
+        Finding finding = result.finding();
         json.writeStartObject();
         json.writeStringField("ruleId", finding.rule().id());
         json.writeNumberField("ruleIndex", ruleIndex);
@@ -130,6 +154,18 @@ public final class SarifWriter {
         }
         json.writeEndObject();
         json.writeEndArray();
+        json.writeObjectFieldStart("partialFingerprints");
+        json.writeStringField(FindingFingerprint.SARIF_KEY, FindingFingerprint.of(finding));
+        json.writeEndObject();
+        if (result.kind() != null) {
+            json.writeArrayFieldStart("suppressions");
+            json.writeStartObject();
+            json.writeStringField("kind", result.kind().sarifKind());
+            json.writeStringField("status", "accepted");
+            json.writeStringField("justification", result.justification());
+            json.writeEndObject();
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 

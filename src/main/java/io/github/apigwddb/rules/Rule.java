@@ -18,6 +18,7 @@ public enum Rule {
     SPEC002(WARNING, "The document is not a valid OpenAPI/Swagger definition"),
     SPEC003(INFO, "CloudFormation/SAM templates are not read yet"),
     SPEC004(ERROR, "A reference cannot be resolved"),
+    SPEC005(WARNING, "x-apigw-ignore entry has no reason or names an unknown rule"),
 
     // AGW: the integration object
     AGW001(ERROR, "Integration type is missing or unknown"),
@@ -43,6 +44,7 @@ public enum Rule {
     VTL001(ERROR, "Template does not parse"),
     VTL002(ERROR, "Rendered request is not valid JSON"),
     VTL007(ERROR, "Template exceeds an API Gateway limit"),
+    VTL009(WARNING, "Template breaks when optional inputs are absent"),
     VTL010(ERROR, "Template fails while rendering"),
     VTL011(ERROR, "Template reaches outside the sandbox"),
 
@@ -56,12 +58,14 @@ public enum Rule {
     DDB006(ERROR, "AttributeValue must have exactly one data type"),
     DDB007(ERROR, "Invalid number in an AttributeValue"),
     DDB008(ERROR, "Invalid set, NULL or binary AttributeValue"),
-    DDB009(WARNING, "DynamoDB size or nesting limit exceeded"),
+    DDB009(ERROR, "DynamoDB size, nesting or key value limit exceeded"),
     DDB010(ERROR, "Invalid batch or transaction request"),
     DDB011(ERROR, "Invalid Scan segment"),
     DDB012(ERROR, "Legacy and expression parameters mixed"),
-    DDB013(INFO, "Request does not match the table schema"),
-    DDB014(INFO, "The integration role lacks the DynamoDB permission"),
+    // DDB013 only reports when apigw.tables defines tables, and then DynamoDB would reject the request: error
+    DDB013(ERROR, "Request does not match the table schema"),
+    // DDB014 reports a role of the same template that allows no such call: AccessDenied on every call
+    DDB014(ERROR, "The integration role lacks the DynamoDB permission"),
 
     // DDX: DynamoDB expressions
     DDX001(ERROR, "Expression syntax error"),
@@ -77,6 +81,10 @@ public enum Rule {
     DDX011(ERROR, "Expression limit exceeded"),
     DDX012(WARNING, "PartiQL parameters do not match the statement"),
 
+    // RSP: the response side
+    RSP001(WARNING, "Response template JSONPath never matches the action's output"),
+    RSP003(ERROR, "Rendered client response is not valid JSON"),
+
     // SEC: injection and exposure
     SEC001(WARNING, "Client input can break or rewrite the DynamoDB request"),
     SEC002(WARNING, "An apostrophe breaks the request after $util.escapeJavaScript"),
@@ -88,7 +96,16 @@ public enum Rule {
     EXM002(WARNING, "Operation has no example"),
     EXM003(WARNING, "Example parameter is not declared by the operation"),
     EXM004(ERROR, "Example cannot be read"),
-    EXM005(WARNING, "Example body would be rejected by API Gateway");
+    EXM005(WARNING, "Example body would be rejected by API Gateway"),
+
+    // CFN: CloudFormation/SAM embedding
+    CFN001(WARNING, "An API of the template cannot be read"),
+    CFN002(ERROR, "YAML short form in a file pulled in by AWS::Include"),
+    CFN003(ERROR, "Intrinsic function in a file CloudFormation does not process"),
+    CFN004(ERROR, "Fn::Sub takes a VTL reference for its own variable"),
+    CFN005(INFO, "Value not known before deployment: a placeholder is used"),
+    CFN007(WARNING, "Unknown YAML tag"),
+    CFN008(INFO, "API not checked: WebSocket and HTTP APIs are out of scope");
 
     private final Severity defaultSeverity;
     private final String title;
@@ -108,6 +125,11 @@ public enum Rule {
 
     public String title() {
         return title;
+    }
+
+    /** A few sentences on what the rule checks and why (SARIF fullDescription and help text). */
+    public String description() {
+        return RuleDescriptions.of(this);
     }
 
     /** Where the rule's documentation lives (SARIF helpUri, console hints). */

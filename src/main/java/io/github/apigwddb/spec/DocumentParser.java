@@ -57,14 +57,15 @@ public final class DocumentParser {
         LineIndex lines = new LineIndex(text);
         SourceMap map = new SourceMap();
         List<String> duplicates = new ArrayList<>();
+        List<YamlTag> tags = new ArrayList<>();
         JsonFactory factory = format == SpecFormat.JSON ? json : yaml;
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new ParsedDocument(text, JsonNodeFactory.instance.missingNode(), map, lines, duplicates);
             }
-            JsonNode root = new TreeBuilder(parser, map, lines, duplicates).build();
-            return new ParsedDocument(text, root, map, lines, duplicates);
+            JsonNode root = new TreeBuilder(parser, text, map, lines, duplicates, tags).build();
+            return new ParsedDocument(text, root, map, lines, duplicates, List.copyOf(tags));
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             TextPosition position = where == null ? TextPosition.START : toPosition(where, lines);
@@ -104,19 +105,23 @@ public final class DocumentParser {
     /** Builds the tree from the token stream, recording positions as it goes; iterative, so depth is no risk. */
     private static final class TreeBuilder {
         private final JsonParser parser;
+        private final String text;
         private final SourceMap map;
         private final LineIndex lines;
         private final List<String> duplicates;
+        private final List<YamlTag> tags;
         /** YAML anchors seen so far; an alias shares the anchored node (the tree is read-only afterwards). */
         private final Map<String, JsonNode> anchors = new HashMap<>();
         private int collectionAliases;
         private long aliasExpansion;
 
-        TreeBuilder(JsonParser parser, SourceMap map, LineIndex lines, List<String> duplicates) {
+        TreeBuilder(JsonParser parser, String text, SourceMap map, LineIndex lines, List<String> duplicates, List<YamlTag> tags) {
             this.parser = parser;
+            this.text = text;
             this.map = map;
             this.lines = lines;
             this.duplicates = duplicates;
+            this.tags = tags;
         }
 
         private record Frame(JsonNode container, String pointer, String pendingField) {
@@ -153,12 +158,13 @@ public final class DocumentParser {
                         JsonNode container = token == JsonToken.START_OBJECT
                                 ? JsonNodeFactory.instance.objectNode()
                                 : JsonNodeFactory.instance.arrayNode();
-                        String pointer = attach(stack, container, fieldName);
+                        TextPosition at = here(parser.currentTokenLocation());
+                        String pointer = attachTagged(stack, container, fieldName, at, at);
                         if (root == null) {
-                            root = container;
+                            root = stack.isEmpty() && !pointer.isEmpty() ? wrapperOfRoot : container;
                         }
                         anchor(container);
-                        map.putValue(pointer, here(parser.currentTokenLocation()));
+                        map.putValue(pointer, at);
                         stack.push(new Frame(container, pointer, null));
                         fieldName = null;
                     }
@@ -171,11 +177,12 @@ public final class DocumentParser {
                     default -> {
                         JsonNode scalar = scalar(token);
                         anchor(scalar);
-                        String pointer = attach(stack, scalar, fieldName);
-                        map.putValue(pointer, here(parser.currentTokenLocation()));
+                        TextPosition at = here(parser.currentTokenLocation());
+                        String pointer = attachTagged(stack, scalar, fieldName, at, afterTag(at));
+                        map.putValue(pointer, afterTag(at));
                         fieldName = null;
                         if (stack.isEmpty()) {
-                            return scalar;
+                            return pointer.isEmpty() ? scalar : wrapperOfRoot;
                         }
                     }
                 }
@@ -231,6 +238,63 @@ public final class DocumentParser {
                 }
             }
             return count;
+        }
+
+        /** Set when the root value itself carries a short-form tag. */
+        private JsonNode wrapperOfRoot;
+
+        /**
+         * Attaches {@code node}; a CloudFormation short form ({@code !Sub x}) becomes its long form
+         * ({@code {"Fn::Sub": x}}), so the tree is the one CloudFormation sees. Returns the node's own pointer.
+         */
+        private String attachTagged(Deque<Frame> stack, JsonNode node, String fieldName, TextPosition tagAt, TextPosition valueAt)
+                throws IOException {
+            String tag = localTag();
+            if (tag == null) {
+                return attach(stack, node, fieldName);
+            }
+            String function = CloudFormationShortForms.longForm(tag);
+            if (function == null) {
+                String pointer = attach(stack, node, fieldName);
+                tags.add(new YamlTag(pointer, tag, null, tagAt));
+                return pointer;
+            }
+            ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
+            String outer = attach(stack, wrapper, fieldName);
+            if (stack.isEmpty()) {
+                wrapperOfRoot = wrapper;
+            }
+            map.putValue(outer, tagAt);
+            wrapper.set(function, node);
+            String inner = JsonPointers.child(outer, function);
+            map.putKey(inner, tagAt);
+            tags.add(new YamlTag(outer, tag, function, tagAt));
+            return inner;
+        }
+
+        /** The tag of the current value when it is a local one ({@code !Sub}); YAML's own ({@code !!str}) are not. */
+        private String localTag() throws IOException {
+            Object typeId = parser.getTypeId();
+            String tag = typeId == null ? null : typeId.toString();
+            if (tag == null || tag.isEmpty() || tag.startsWith("tag:yaml.org,2002:")) {
+                return null;
+            }
+            return tag.startsWith("!") ? tag.substring(1) : tag;
+        }
+
+        /** A tagged scalar's token starts at its tag; its content (quote, block indicator) follows the tag and blanks. */
+        private TextPosition afterTag(TextPosition at) {
+            int i = (int) at.offset();
+            if (i < 0 || i >= text.length() || text.charAt(i) != '!') {
+                return at;
+            }
+            while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i >= text.length() ? at : lines.positionOf(i);
         }
 
         private String attach(Deque<Frame> stack, JsonNode node, String fieldName) {

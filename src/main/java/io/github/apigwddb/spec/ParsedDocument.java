@@ -8,6 +8,13 @@ import java.util.List;
  *
  * @param duplicateKeys pointers of members that appear twice in one object (the later one wins, as in
  *     most parsers; both API Gateway and the user usually meant something else)
+ * @param tags the YAML local tags met, in document order; CloudFormation short forms among them are already
+ *     in their long form in {@code root}
  */
-public record ParsedDocument(String text, JsonNode root, SourceMap sourceMap, LineIndex lines, List<String> duplicateKeys) {
+public record ParsedDocument(String text, JsonNode root, SourceMap sourceMap, LineIndex lines, List<String> duplicateKeys,
+        List<YamlTag> tags) {
+
+    public ParsedDocument(String text, JsonNode root, SourceMap sourceMap, LineIndex lines, List<String> duplicateKeys) {
+        this(text, root, sourceMap, lines, duplicateKeys, List.of());
+    }
 }

@@ -13,11 +13,11 @@ public final class SourceMap {
     private final Map<String, TextPosition> keys = new HashMap<>();
     private final Map<String, TextPosition> values = new HashMap<>();
 
-    void putKey(String pointer, TextPosition position) {
+    public void putKey(String pointer, TextPosition position) {
         keys.put(pointer, position);
     }
 
-    void putValue(String pointer, TextPosition position) {
+    public void putValue(String pointer, TextPosition position) {
         values.put(pointer, position);
     }
 
@@ -48,6 +48,31 @@ public final class SourceMap {
     /** The position where the value at {@code pointer} starts, or null when there is no such value. */
     public TextPosition valueStart(String pointer) {
         return values.get(pointer);
+    }
+
+    /** The key position recorded for exactly {@code pointer}, or null. */
+    public TextPosition keyAt(String pointer) {
+        return keys.get(pointer);
+    }
+
+    /**
+     * Copies the positions of {@code source}'s subtree at {@code from} to the pointers under {@code to}: a tree
+     * derived from a part of another document (an API body inside a template) keeps that document's positions.
+     */
+    public void copySubtree(SourceMap source, String from, String to) {
+        copy(source.keys, keys, from, to);
+        copy(source.values, values, from, to);
+    }
+
+    private static void copy(Map<String, TextPosition> source, Map<String, TextPosition> target, String from, String to) {
+        for (Map.Entry<String, TextPosition> entry : source.entrySet()) {
+            String pointer = entry.getKey();
+            if (pointer.equals(from)) {
+                target.put(to, entry.getValue());
+            } else if (pointer.startsWith(from) && pointer.charAt(from.length()) == '/') {
+                target.put(to + pointer.substring(from.length()), entry.getValue());
+            }
+        }
     }
 
     public int size() {

@@ -77,6 +77,12 @@ public final class SpecLoader {
                     "Duplicate key '" + lastSegment(duplicate) + "': the later value replaces the earlier one",
                     document.sourceMap().locate(duplicate)));
         }
+        for (YamlTag tag : document.tags()) {
+            if (!tag.isShortForm()) {
+                problems.add(new SpecProblem(Rule.CFN007, "Unknown YAML tag '!" + tag.tag()
+                        + "': it is no CloudFormation short form, so the value is read as written", tag.position()));
+            }
+        }
         problems.addAll(RemoteReferences.find(document));
         SpecKind kind = SpecKind.of(document.root());
         LoadedSpec spec = new LoadedSpec(file, format, kind, document);

@@ -1,6 +1,7 @@
 package io.github.apigwddb.vtl;
 
 import io.github.apigwddb.vtl.internal.ParsedTemplate;
+import java.util.List;
 
 /** A template compiled by {@link ApiGatewayTemplateEngine}; immutable and shareable between threads. */
 public final class CompiledTemplate {
@@ -21,6 +22,11 @@ public final class CompiledTemplate {
 
     public String text() {
         return text;
+    }
+
+    /** The template's {@code $input.path}/{@code $input.json} calls with a literal JSONPath, in template order. */
+    public List<InputPathCall> inputPathCalls() {
+        return parsed.inputPathCalls();
     }
 
     @Override

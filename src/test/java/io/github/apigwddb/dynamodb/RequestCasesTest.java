@@ -19,6 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
+
 /**
  * Table-driven cases from {@code src/test/resources/dynamodb/cases/*.json}: each case names an action, a
  * request and the exact violations expected as {@code rule} + {@code path} (+ optional message fragment).
@@ -44,10 +47,25 @@ class RequestCasesTest {
         return arguments.stream();
     }
 
+    /** A case may name a table definition file under {@code /dynamodb/tables/} to validate against (DDB013). */
+    private static TableSchemas tables(String file) {
+        if (file == null) {
+            return TableSchemas.NONE;
+        }
+        try {
+            TableSchemas tables = new TableSchemaReader().read(List.of(Path.of(RequestCasesTest.class.getResource("/dynamodb/tables/" + file).toURI())));
+            assertThat(tables.problems()).as("problems in %s", file).isEmpty();
+            return tables;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void producesExactlyTheExpectedViolations(String name, JsonNode testCase) {
-        List<RequestViolation> actual = VALIDATOR.validate(testCase.get("action").asText(), testCase.get("request"));
+        List<RequestViolation> actual = VALIDATOR.validate(testCase.get("action").asText(), testCase.get("request"),
+                tables(testCase.path("tables").asText(null)));
 
         List<String> expectedKeys = new ArrayList<>();
         for (JsonNode expected : testCase.get("expect")) {

@@ -1,0 +1,24 @@
+// Serial and -T 4 builds of the same reactor report the same findings, module by module.
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('thread count of 4') : 'the second build did not run with -T 4'
+
+def results = { String module, String run ->
+    def sarif = new JsonSlurper().parse(new File(basedir, "${module}/target/${run}/apigw.sarif"))
+    sarif.runs[0].results.collect { r ->
+        [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine,
+         r.locations[0].physicalLocation.region.startColumn, r.message.text, r.partialFingerprints.'apigwFinding/v1', r.suppressions?.size() ?: 0]
+    }
+}
+def expectedRules = [orders: ['AGW006', 'AGW007', 'DDB001', 'DDB001', 'DDB002'], stock: ['AGW006', 'AGW011', 'MAP012', 'SPEC005', 'SPEC005'],
+                     users: ['AGW011', 'MAP012']]
+expectedRules.each { module, rules ->
+    def serial = results(module, 'serial')
+    def parallel = results(module, 'parallel')
+    assert serial == parallel : "${module}: serial and parallel findings differ"
+    assert serial.collect { it[0] }.sort() == rules : "${module}: ${serial.collect { it[0] }}"
+    serial.each { assert it[2].endsWith("${module}/src/main/apigateway/" + (module == 'orders' ? 'items-api.json' : 'items-api.yaml')) }
+    assert new File(basedir, "${module}/target/parallel/TEST-apigw.xml").text == new File(basedir, "${module}/target/serial/TEST-apigw.xml").text
+}
+true

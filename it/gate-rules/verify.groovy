@@ -1,0 +1,20 @@
+// Rule levels from the POM and the command line; unknown rule ids and parameter names fail with the valid names.
+def log = new File(basedir, 'build.log').text
+def spec = new File(basedir, 'src/main/apigateway/items-api.yaml').toPath().toAbsolutePath().normalize().toString()
+def agw011 = "${spec}:[16,7] AGW011 passthroughBehavior is not set, so it is when_no_match"
+
+// 1: AGW011 raised to error fails the build; MAP012 (GetItem without response template) is off
+assert log.contains("[ERROR] ${agw011}")
+assert log.contains('apigw:check found 1 finding at or above error (apigw.failOn)')
+assert !log.contains(' MAP012 ')
+// 2: -Dapigw.rules wins over <rules>
+assert log.contains("[WARNING] ${agw011}")
+assert log.contains('[WARNING] apigw:check: 0 errors, 1 warning, 0 info in 1 spec')
+// 3: an unknown rule id
+assert log.contains("Unknown rule id 'AGW999' in <rules> / apigw.rules; valid rule ids: SPEC001, SPEC002")
+assert log.contains('MAP012, VTL001')
+// 4: a misspelt parameter
+assert log.contains('Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; valid parameters: ')
+assert log =~ /valid parameters: .*baseline, .*failOn, .*rules, /
+assert !log.contains('\tat ') : 'a stack trace reached the log'
+true

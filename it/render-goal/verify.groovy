@@ -1,0 +1,26 @@
+// apigw:render shows the request the seed template sends for a name with a quote (not JSON, error marked),
+// the DynamoDB answer fed back, the selected integration response and the client response.
+def log = new File(basedir, 'build.log').text
+def lines = log.readLines()
+def expected = [
+    '[INFO] == POST /items [putItem] -> DynamoDB PutItem ==',
+    '[INFO]     example: quote (sidecar)',
+    '[INFO] == Request template (application/json) ==',
+    '[INFO]     5 |     "name": {"S": "$input.path(\'$.name\')"}',
+    '[INFO] == DynamoDB request ==',
+    '[INFO]     NOT VALID JSON, sent as rendered:',
+    '[INFO]     >> 5 |     "name": {"S": "Say "hi""}',
+    '[INFO]                                    ^',
+    '[INFO] == DynamoDB answer: 200 PutItem (made up from the request) ==',
+    '[INFO] == Integration response \'default\' -> status 200 ==',
+    '[INFO] == Client response: status 200 ==',
+    '[INFO]       "message": "Item added successfully"',
+    '[INFO] == Findings of this example (1) ==',
+]
+expected.each { line ->
+    assert lines.contains(line) : "missing log line:\n${line}"
+}
+assert lines.any { it.startsWith('[INFO]     ERROR VTL002 The rendered request is not valid JSON (DynamoDB answers SerializationException)') }
+assert log.contains('BUILD SUCCESS')
+assert !lines.findAll { it.contains(' == ') || it.contains('    ') }.any { it.contains('\u001b[') } : 'colour codes in what render prints'
+true

@@ -1,0 +1,232 @@
+package io.github.apigwddb.bundle;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.spec.TextPosition;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes one self-contained, deterministic document of a definition: references to other local files (whole
+ * files or fragments) are inlined, the plugin's own extensions stripped, deployment placeholders filled in;
+ * key order stays the source's, line endings are LF, nothing depends on the clock or the machine. References
+ * inside the document ({@code #/components/...}) stay: they are already self-contained. Thread-safe.
+ */
+public final class SpecBundler {
+
+    /** The plugin's own extensions: test data and lint control, not part of the API. */
+    static final String PLUGIN_EXTENSION_PREFIX = "x-apigw-";
+    private static final int MAX_REFERENCE_DEPTH = 32;
+
+    private final DocumentParser parser = new DocumentParser();
+
+    /** The bundled text, or the problems that prevent it. */
+    public record Bundle(String text, BundleOptions.Format format, List<BundleProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Bundle bundle(LoadedSpec spec, BundleOptions options) {
+        List<BundleProblem> problems = new ArrayList<>();
+        Map<Path, ParsedDocument> documents = new HashMap<>();
+        documents.put(spec.file().toAbsolutePath().normalize(), spec.document());
+        JsonNode inlined = inline(spec.root().deepCopy(), spec.file().toAbsolutePath().normalize(), "", documents, new ArrayDeque<>(), options, problems);
+        if (options.stripPluginExtensions()) {
+            strip(inlined);
+        }
+        JsonNode filled = fill(inlined, spec.file(), "", spec.document(), options, problems);
+        BundleOptions.Format format = options.format() != null ? options.format()
+                : spec.format() == SpecFormat.JSON ? BundleOptions.Format.JSON : BundleOptions.Format.YAML;
+        if (!problems.isEmpty()) {
+            return new Bundle(null, format, List.copyOf(problems));
+        }
+        return new Bundle(write(filled, format), format, List.of());
+    }
+
+    /** Replaces each reference to another file by the value it points at, recursively, refusing what leaves the project. */
+    private JsonNode inline(JsonNode node, Path file, String pointer, Map<Path, ParsedDocument> documents, Deque<String> chain,
+            BundleOptions options, List<BundleProblem> problems) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+                return resolveExternal(ref.asText(), file, pointer, documents, chain, options, problems);
+            }
+            ObjectNode object = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                object.set(name, inline(object.get(name), file, JsonPointers.child(pointer, name), documents, chain, options, problems));
+            }
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, inline(array.get(i), file, JsonPointers.child(pointer, i), documents, chain, options, problems));
+            }
+        }
+        return node;
+    }
+
+    private JsonNode resolveExternal(String ref, Path file, String pointer, Map<Path, ParsedDocument> documents, Deque<String> chain,
+            BundleOptions options, List<BundleProblem> problems) {
+        ParsedDocument here = documents.get(file);
+        if (ref.contains("://") || ref.startsWith("//")) {
+            problems.add(problem("Reference '" + ref + "' is remote; only files of the project are inlined", file, here, pointer));
+            return JsonNodeFactory.instance.nullNode();
+        }
+        int hash = ref.indexOf('#');
+        String target = hash < 0 ? ref : ref.substring(0, hash);
+        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
+        Path targetFile = file.getParent().resolve(target).toAbsolutePath().normalize();
+        if (!targetFile.startsWith(options.projectRoot().toAbsolutePath().normalize())) {
+            problems.add(problem("Reference '" + ref + "' leads outside the project (" + targetFile + ")", file, here, pointer));
+            return JsonNodeFactory.instance.nullNode();
+        }
+        String key = targetFile + "#" + fragment;
+        if (chain.contains(key) || chain.size() >= MAX_REFERENCE_DEPTH) {
+            problems.add(problem("Reference '" + ref + "' is circular; a bundle cannot inline it", file, here, pointer));
+            return JsonNodeFactory.instance.nullNode();
+        }
+        ParsedDocument document = documents.get(targetFile);
+        if (document == null) {
+            try {
+                document = parser.parse(Files.readString(targetFile, StandardCharsets.UTF_8), SpecFormat.of(targetFile));
+                documents.put(targetFile, document);
+            } catch (IOException e) {
+                problems.add(problem("Reference '" + ref + "' names a file that cannot be read: " + targetFile, file, here, pointer));
+                return JsonNodeFactory.instance.nullNode();
+            } catch (DocumentSyntaxException e) {
+                problems.add(new BundleProblem("Referenced file is not valid " + SpecFormat.of(targetFile) + ": " + e.getMessage(),
+                        targetFile, e.position().line(), e.position().column()));
+                return JsonNodeFactory.instance.nullNode();
+            }
+        }
+        JsonNode value = document.root().at(fragment);
+        if (value.isMissingNode()) {
+            problems.add(problem("Reference '" + ref + "' points at nothing in " + targetFile.getFileName(), file, here, pointer));
+            return JsonNodeFactory.instance.nullNode();
+        }
+        chain.push(key);
+        // References inside the fragment are relative to its own file: '#/...' there means that file.
+        JsonNode copy = rebaseInternalRefs(value.deepCopy(), targetFile.getFileName().toString());
+        JsonNode result = inline(copy, targetFile, fragment, documents, chain, options, problems);
+        chain.pop();
+        return result;
+    }
+
+    /** An internal reference of another file becomes a reference to that file, to be inlined in turn. */
+    private static JsonNode rebaseInternalRefs(JsonNode node, String file) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
+                ((ObjectNode) node).put("$ref", file + ref.asText());
+            }
+            node.elements().forEachRemaining(child -> rebaseInternalRefs(child, file));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> rebaseInternalRefs(child, file));
+        }
+        return node;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().startsWith(PLUGIN_EXTENSION_PREFIX)) {
+                    fields.remove();
+                } else {
+                    strip(field.getValue());
+                }
+            }
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(SpecBundler::strip);
+        }
+    }
+
+    /** Fills {@code {{apigw:name}}} placeholders in every string; an unknown name is a problem at its position. */
+    private static JsonNode fill(JsonNode node, Path file, String pointer, ParsedDocument document, BundleOptions options,
+            List<BundleProblem> problems) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            if (!text.contains(Placeholders.OPEN)) {
+                return node;
+            }
+            String filled = Placeholders.substitute(text, options.values()::get, name -> problems.add(problem(
+                    "Placeholder {{apigw:" + name + "}} has no value; set it in <values> (apigw.values) or the values file",
+                    file, document, pointer)));
+            return JsonNodeFactory.instance.textNode(filled);
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                object.set(name, fill(object.get(name), file, JsonPointers.child(pointer, name), document, options, problems));
+            }
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, fill(array.get(i), file, JsonPointers.child(pointer, i), document, options, problems));
+            }
+        }
+        return node;
+    }
+
+    private static BundleProblem problem(String message, Path file, ParsedDocument document, String pointer) {
+        TextPosition position = document == null ? TextPosition.START : document.sourceMap().locate(pointer);
+        return new BundleProblem(message, file, position.line(), position.column());
+    }
+
+    /** Deterministic text: source key order, two-space indentation, LF, a final newline. */
+    static String write(JsonNode node, BundleOptions.Format format) {
+        try {
+            StringWriter out = new StringWriter();
+            if (format == BundleOptions.Format.JSON) {
+                DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+                ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+                try (JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+                    generator.setPrettyPrinter(printer);
+                    mapper.writeTree(generator, node);
+                }
+                out.write("\n");
+            } else {
+                YAMLFactory yaml = YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .build();
+                new ObjectMapper(yaml).writeValue(out, node);
+            }
+            return out.toString().replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("Writing to memory failed", e);
+        }
+    }
+}

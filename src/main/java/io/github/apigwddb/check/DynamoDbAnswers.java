@@ -1,0 +1,141 @@
+package io.github.apigwddb.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answers DynamoDB gives that the integration responses are fed: a success made up from the action's
+ * output shape and the rendered request, and the error bodies of dynamodb-facts §9.
+ */
+final class DynamoDbAnswers {
+
+    /** One answer: what it is (for messages), HTTP status, JSON body. */
+    record Answer(String name, int status, String body) {
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A real DynamoDB message: its apostrophes catch templates that escape them as JavaScript does (\'). */
+    static final Answer VALIDATION = new Answer("400 ValidationException", 400,
+            "{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"1 validation error detected: Value '-1' at 'limit'"
+                    + " failed to satisfy constraint: Member must have value greater than or equal to 1\"}");
+    static final Answer CONDITIONAL_CHECK_FAILED = new Answer("400 ConditionalCheckFailedException", 400,
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}");
+    static final Answer INTERNAL_SERVER_ERROR = new Answer("500 InternalServerError", 500,
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}");
+
+    private DynamoDbAnswers() {
+    }
+
+    /** The errors this request can meet: always validation and a 500; a conditional check failure for conditional writes. */
+    static List<Answer> errors(String action, JsonNode request) {
+        List<Answer> errors = new ArrayList<>();
+        errors.add(VALIDATION);
+        if (request != null && isConditionalWrite(action, request)) {
+            errors.add(CONDITIONAL_CHECK_FAILED);
+        }
+        errors.add(INTERNAL_SERVER_ERROR);
+        return errors;
+    }
+
+    /** " ConditionalCheckFailedException" from an error body's {@code __type}; empty when the body names none. */
+    static String errorName(String body) {
+        try {
+            String type = MAPPER.readTree(body == null ? "" : body).path("__type").asText("");
+            return type.isEmpty() ? "" : " " + type.substring(type.lastIndexOf('#') + 1);
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+
+    private static boolean isConditionalWrite(String action, JsonNode request) {
+        boolean write = "PutItem".equals(action) || "UpdateItem".equals(action) || "DeleteItem".equals(action);
+        return write && (request.has("ConditionExpression") || request.has("Expected"));
+    }
+
+    /**
+     * A plausible success for the rendered request.
+     *
+     * @param attributes attribute name → AttributeValue type that the response templates read, added to every
+     *     item made up (besides the request's key)
+     */
+    static Answer success(String action, JsonNode request, Map<String, String> attributes) {
+        JsonNode req = request == null ? NODES.objectNode() : request;
+        ObjectNode body = NODES.objectNode();
+        switch (action == null ? "" : action) {
+            case "GetItem" -> body.set("Item", item(req.path("Key"), attributes));
+            case "Query", "Scan" -> {
+                ArrayNode items = body.putArray("Items");
+                items.add(item(NODES.objectNode(), attributes));
+                body.put("Count", 1);
+                body.put("ScannedCount", 1);
+            }
+            case "ExecuteStatement" -> body.putArray("Items").add(item(NODES.objectNode(), attributes));
+            case "PutItem" -> {
+                if ("ALL_OLD".equals(req.path("ReturnValues").asText())) {
+                    body.set("Attributes", item(req.path("Item"), Map.of()));
+                }
+            }
+            case "UpdateItem", "DeleteItem" -> {
+                String returnValues = req.path("ReturnValues").asText("NONE");
+                if (!returnValues.isEmpty() && !"NONE".equals(returnValues)) {
+                    body.set("Attributes", item(req.path("Key"), attributes));
+                }
+            }
+            case "BatchGetItem" -> {
+                ObjectNode responses = body.putObject("Responses");
+                req.path("RequestItems").fields().forEachRemaining(table -> {
+                    ArrayNode items = responses.putArray(table.getKey());
+                    table.getValue().path("Keys").forEach(key -> items.add(item(key, attributes)));
+                });
+                body.putObject("UnprocessedKeys");
+            }
+            case "BatchWriteItem" -> body.putObject("UnprocessedItems");
+            case "TransactGetItems" -> {
+                ArrayNode responses = body.putArray("Responses");
+                req.path("TransactItems").forEach(t -> responses.addObject().set("Item", item(t.path("Get").path("Key"), attributes)));
+            }
+            default -> {
+                // writes without ReturnValues, transactions and the rest answer an empty object
+            }
+        }
+        return new Answer("200 " + (action == null ? "success" : action) + " (made up from the request)", 200, body.toString());
+    }
+
+    private static ObjectNode item(JsonNode key, Map<String, String> attributes) {
+        ObjectNode item = NODES.objectNode();
+        if (key.isObject()) {
+            item.setAll((ObjectNode) key.deepCopy());
+        }
+        Map<String, String> extra = new LinkedHashMap<>(attributes);
+        extra.forEach((name, type) -> {
+            if (!item.has(name)) {
+                item.set(name, NODES.objectNode().set(type, sample(type, name)));
+            }
+        });
+        return item;
+    }
+
+    private static JsonNode sample(String type, String name) {
+        return switch (type) {
+            case "N" -> NODES.textNode("1");
+            case "B" -> NODES.textNode("ZXhhbXBsZQ==");
+            case "BOOL", "NULL" -> NODES.booleanNode(true);
+            case "SS" -> NODES.arrayNode().add("example-" + name);
+            case "NS" -> NODES.arrayNode().add("1");
+            case "BS" -> NODES.arrayNode().add("ZXhhbXBsZQ==");
+            case "M" -> NODES.objectNode();
+            case "L" -> NODES.arrayNode();
+            default -> NODES.textNode("example-" + name);
+        };
+    }
+}

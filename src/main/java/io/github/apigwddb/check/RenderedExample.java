@@ -1,0 +1,40 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.IntegrationResponse;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One operation rendered with one example, step by step, for the render goal.
+ *
+ * @param requestTemplate the selected request template, null when none is selected (passthrough or 415)
+ * @param renderedRequest the text sent to DynamoDB, null when nothing was rendered
+ * @param requestIsJson whether {@code renderedRequest} parses as JSON
+ * @param dynamoDbAnswer what the answer fed back is (the example's, or made up)
+ * @param selectedResponse the integration response selected for the answer, null when none
+ * @param responseTemplate its template that was rendered, null when the answer passed through
+ * @param staticFindings the integration's findings that no example causes
+ * @param findings the findings of this example
+ */
+public record RenderedExample(
+        Path file,
+        OperationRef operation,
+        String action,
+        Example example,
+        MappingTemplate requestTemplate,
+        String renderedRequest,
+        boolean requestIsJson,
+        String dynamoDbAnswer,
+        Integer dynamoDbStatus,
+        String dynamoDbBody,
+        IntegrationResponse selectedResponse,
+        MappingTemplate responseTemplate,
+        Integer clientStatus,
+        String clientResponse,
+        List<Finding> staticFindings,
+        List<Finding> findings) {
+}

@@ -1,0 +1,74 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.dynamodb.DynamoDbOutputs;
+import io.github.apigwddb.dynamodb.OutputShape;
+import io.github.apigwddb.integration.IntegrationResponse;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.lint.IntegrationLinter;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.InputPathCall;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RSP001: a literal JSONPath in a response template ({@code $input.path('$.Items')}) that can never select
+ * anything in what DynamoDB answers for the statuses selecting that response: the action's output on 200,
+ * the error body on 400 and 500. Static: judged once per integration, whatever the example.
+ */
+final class ResponsePathCheck implements ExampleCheck {
+
+    private final TemplateRunner runner;
+
+    ResponsePathCheck(TemplateRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public void check(ExampleRun run) {
+        Optional<OutputShape> output = DynamoDbOutputs.output(run.action());
+        if (output.isEmpty() || !run.reportedOnce.add("RSP001 checked")) {
+            return;
+        }
+        for (IntegrationResponse response : run.integration.responses()) {
+            Map<String, OutputShape> fedWith = new LinkedHashMap<>();
+            if (selects(run, response, "200")) {
+                fedWith.put(run.action() + "'s output", output.get());
+            }
+            if (selects(run, response, "400") || selects(run, response, "500")) {
+                fedWith.put("DynamoDB's error body", DynamoDbOutputs.error());
+            }
+            if (fedWith.isEmpty()) {
+                continue; // no DynamoDB status selects this response
+            }
+            for (MappingTemplate template : response.templates()) {
+                CompiledTemplate compiled = runner.compiled(template);
+                if (compiled == null) {
+                    continue; // VTL001 is reported where it renders
+                }
+                for (InputPathCall call : compiled.inputPathCalls()) {
+                    check(run, template, call, fedWith);
+                }
+            }
+        }
+    }
+
+    private static boolean selects(ExampleRun run, IntegrationResponse response, String status) {
+        return IntegrationLinter.selectFor(status, run.integration.responses()) == response;
+    }
+
+    private static void check(ExampleRun run, MappingTemplate template, InputPathCall call, Map<String, OutputShape> fedWith) {
+        StringBuilder reasons = new StringBuilder();
+        for (Map.Entry<String, OutputShape> shape : fedWith.entrySet()) {
+            String reason = OutputPathMatcher.neverMatches(call.jsonPath(), shape.getValue());
+            if (reason == null) {
+                return;
+            }
+            reasons.append(reasons.length() == 0 ? "" : "; ").append("in ").append(shape.getKey()).append(", ").append(reason);
+        }
+        String empty = "path".equals(call.method()) ? "an empty value" : "\"\"";
+        run.inTemplate(Rule.RSP001, "$input." + call.method() + "('" + call.jsonPath() + "') never matches what DynamoDB answers,"
+                + " so it always renders " + empty + ": " + reasons, template, call.line(), call.column());
+    }
+}

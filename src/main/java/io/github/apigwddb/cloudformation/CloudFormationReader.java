@@ -1,0 +1,285 @@
+package io.github.apigwddb.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.check.Locator;
+import io.github.apigwddb.integration.ApiOperation;
+import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.rules.SourcePosition;
+import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.LoadResult;
+import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.SpecLoader;
+import io.github.apigwddb.spec.SpecProblem;
+import io.github.apigwddb.spec.StringContentLocator;
+import io.github.apigwddb.spec.TextPosition;
+import io.github.apigwddb.spec.YamlTag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the REST APIs of a CloudFormation/SAM template (rule CFN001): inline {@code DefinitionBody}/{@code Body},
+ * bodies pulled in with {@code Fn::Transform: AWS::Include}, {@code DefinitionUri}/{@code BodyS3Location} files
+ * (S3 locations mapped to project files), and {@code AWS::ApiGateway::Method} resources; evaluates their
+ * intrinsic functions (CFN005) and checks the CloudFormation-specific rules (CFN002–CFN004, CFN008). Stateless.
+ */
+public final class CloudFormationReader {
+
+    private static final String INCLUDE = "AWS::Include";
+
+    private final SpecLoader loader = new SpecLoader();
+
+    public TemplateReading read(LoadedSpec templateSpec, TemplateParameters parameters) {
+        CloudFormationTemplate template = new CloudFormationTemplate(templateSpec);
+        IntrinsicResolver resolver = new IntrinsicResolver(template, parameters);
+        Locator locator = new Locator(templateSpec);
+        List<TemplateApi> apis = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (CloudFormationTemplate.Resource resource : template.resources().values()) {
+            switch (resource.type()) {
+                case "AWS::Serverless::Api" -> readDefinition(template, resource, "DefinitionBody", "DefinitionUri", parameters,
+                        resolver, apis, findings, notes);
+                case "AWS::ApiGateway::RestApi" -> readDefinition(template, resource, "Body", "BodyS3Location", parameters,
+                        resolver, apis, findings, notes);
+                case "AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi" -> findings.add(locator.at(Rule.CFN008,
+                        outOfScope(resource), resource.pointer(), null, null));
+                default -> {
+                }
+            }
+        }
+        MethodResourceAssembler assembler = new MethodResourceAssembler(template, resolver);
+        for (Map.Entry<String, List<CloudFormationTemplate.Resource>> api : assembler.methodsByApi().entrySet()) {
+            LoadedSpec spec = assembler.assemble(api.getKey(), api.getValue());
+            apis.add(new TemplateApi(api.getKey(), api.getValue().size() + " AWS::ApiGateway::Method resources", spec, "/Resources",
+                    template, resolver));
+        }
+        // Notes and Fn::Sub problems of the template itself, limited to what the checked integrations use.
+        List<String> dynamoPrefixes = new ArrayList<>();
+        for (TemplateApi api : apis) {
+            if (api.spec().file().equals(templateSpec.file())) {
+                dynamoPrefixes.addAll(dynamoDbIntegrationSources(api, template));
+            }
+        }
+        report(resolver, templateSpec, dynamoPrefixes, findings);
+        return new TemplateReading(List.copyOf(apis), findings, notes);
+    }
+
+    private static String outOfScope(CloudFormationTemplate.Resource resource) {
+        String protocol = resource.properties().path("ProtocolType").asText("HTTP");
+        return resource.type() + " " + resource.logicalId() + " is a" + ("WEBSOCKET".equalsIgnoreCase(protocol) ? " WebSocket" : "n HTTP")
+                + " API (API Gateway v2): its integrations are not checked; only REST APIs are";
+    }
+
+    private void readDefinition(CloudFormationTemplate template, CloudFormationTemplate.Resource resource, String bodyMember,
+            String locationMember, TemplateParameters parameters, IntrinsicResolver resolver, List<TemplateApi> apis,
+            List<Finding> findings, List<String> notes) {
+        Locator locator = new Locator(template.spec());
+        JsonNode body = resource.properties().get(bodyMember);
+        String bodyPointer = resource.property(bodyMember);
+        if (body != null) {
+            JsonNode transform = body.path("Fn::Transform");
+            if (body.isObject() && body.size() == 1 && transform.isObject()) {
+                String at = JsonPointers.child(bodyPointer, "Fn::Transform");
+                if (!INCLUDE.equals(transform.path("Name").asText())) {
+                    findings.add(locator.at(Rule.CFN001, "Fn::Transform " + transform.path("Name").asText()
+                            + " is a macro run at deployment: the API it makes is not checked", at, null, null));
+                    return;
+                }
+                JsonNode location = transform.path("Parameters").path("Location");
+                String locationPointer = at + "/Parameters/Location";
+                String s3 = resolver.resolveText(location, locationPointer);
+                Path file = localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource);
+                if (file != null) {
+                    readFile(template, resource, file, true, parameters, apis, findings, "AWS::Include " + s3);
+                }
+                return;
+            }
+            if (!body.isObject()) {
+                findings.add(locator.at(Rule.CFN001, resource.logicalId() + "." + bodyMember
+                        + " is not an OpenAPI object: the API is not checked", bodyPointer, null, null));
+                return;
+            }
+            JsonNode resolved = resolver.resolve(body, bodyPointer);
+            DerivedDocument derived = new DerivedDocument(template.spec(), resolver.replaced());
+            derived.map(bodyPointer, "");
+            apis.add(new TemplateApi(resource.logicalId(), bodyMember, derived.build(resolved), bodyPointer, template, resolver));
+            return;
+        }
+        JsonNode location = resource.properties().get(locationMember);
+        if (location == null) {
+            return;
+        }
+        String locationPointer = resource.property(locationMember);
+        String s3;
+        if (location.isObject() && IntrinsicResolver.functionOf(location) == null) {
+            String bucket = resolver.resolveText(location.path("Bucket"), JsonPointers.child(locationPointer, "Bucket"));
+            String key = resolver.resolveText(location.path("Key"), JsonPointers.child(locationPointer, "Key"));
+            s3 = "s3://" + bucket + "/" + key;
+        } else {
+            s3 = resolver.resolveText(location, locationPointer);
+        }
+        Path file = s3.startsWith("s3://")
+                ? localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource)
+                : existing(template.spec().file().resolveSibling(s3), locator, locationPointer, findings, resource, s3);
+        if (file != null) {
+            readFile(template, resource, file, false, parameters, apis, findings, locationMember + " " + s3);
+        }
+    }
+
+    private static Path existing(Path file, Locator locator, String pointer, List<Finding> findings,
+            CloudFormationTemplate.Resource resource, String named) {
+        if (Files.isRegularFile(file)) {
+            return file.toAbsolutePath().normalize();
+        }
+        findings.add(locator.at(Rule.CFN001, resource.logicalId() + " names " + named + ", which does not exist at " + file
+                + ": the API is not checked", pointer, null, null));
+        return null;
+    }
+
+    /** The project file standing for an S3 object: the configured mapping, else the key's file name next to the template. */
+    private static Path localFile(CloudFormationTemplate template, String s3, TemplateParameters parameters, Locator locator,
+            String pointer, List<Finding> findings, List<String> notes, CloudFormationTemplate.Resource resource) {
+        Path mapped = parameters.s3Locations().get(s3);
+        if (mapped != null) {
+            return existing(mapped, locator, pointer, findings, resource, s3 + " (mapped in apigw.s3Locations to " + mapped + ")");
+        }
+        String name = s3.substring(s3.lastIndexOf('/') + 1);
+        Path sibling = template.spec().file().resolveSibling(name);
+        if (!name.isEmpty() && Files.isRegularFile(sibling)) {
+            notes.add(s3 + " is not mapped in apigw.s3Locations: reading " + sibling + ", the file of that name next to the template");
+            return sibling.toAbsolutePath().normalize();
+        }
+        findings.add(locator.at(Rule.CFN001, resource.logicalId() + " reads its API from " + s3
+                + ", which is not mapped to a project file (apigw.s3Locations=" + s3 + "=<file>) and no file '" + name
+                + "' is next to the template: the API is not checked", pointer, null, null));
+        return null;
+    }
+
+    /**
+     * Reads a definition file an include or an S3 location names. CloudFormation evaluates intrinsics in an
+     * included snippet but takes no short forms there (CFN002); a DefinitionUri/BodyS3Location file is not
+     * processed by CloudFormation at all (CFN003): API Gateway only fills in ${AWS::Region}, ${AWS::AccountId}
+     * and ${AWS::Partition} at import.
+     */
+    private void readFile(CloudFormationTemplate template, CloudFormationTemplate.Resource resource, Path file, boolean included,
+            TemplateParameters parameters, List<TemplateApi> apis, List<Finding> findings, String origin) {
+        LoadResult loaded = loader.load(file);
+        for (SpecProblem problem : loaded.problems()) {
+            findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
+                    new SourcePosition(file, problem.position().line(), problem.position().column()), null, null));
+        }
+        LoadedSpec spec = loaded.spec();
+        if (spec == null) {
+            return;
+        }
+        Locator locator = new Locator(spec);
+        if (included) {
+            for (YamlTag tag : spec.document().tags()) {
+                if (tag.isShortForm()) {
+                    findings.add(locator.at(Rule.CFN002, "'!" + tag.tag() + "' in a file pulled in by AWS::Include: CloudFormation"
+                            + " does not take YAML short forms there (\"We do not currently support using shorthand notations for"
+                            + " YAML snippets\"); write '" + tag.function() + ":'", tag.pointer(), null, null));
+                }
+            }
+            IntrinsicResolver fileResolver = new IntrinsicResolver(template, parameters);
+            JsonNode resolved = fileResolver.resolve(spec.root(), "");
+            DerivedDocument derived = new DerivedDocument(spec, fileResolver.replaced());
+            derived.map("", "");
+            TemplateApi api = new TemplateApi(resource.logicalId(), origin, derived.build(resolved), "", template, fileResolver);
+            apis.add(api);
+            report(fileResolver, spec, dynamoDbIntegrationSources(api, template), findings);
+            return;
+        }
+        List<String> intrinsics = new ArrayList<>();
+        collectIntrinsics(spec.root(), "", intrinsics);
+        for (String pointer : intrinsics) {
+            findings.add(locator.at(Rule.CFN003, "CloudFormation intrinsic '" + spec.root().at(pointer).fieldNames().next()
+                    + "' in a file read through " + origin.substring(0, origin.indexOf(' ')) + ": CloudFormation does not process"
+                    + " such files, so API Gateway gets the object as written; use DefinitionBody with AWS::Include instead",
+                    pointer, null, null));
+        }
+        apis.add(new TemplateApi(resource.logicalId(), origin, spec, "", template, new IntrinsicResolver(template, parameters)));
+    }
+
+    private static void collectIntrinsics(JsonNode node, String pointer, List<String> out) {
+        if (node.isObject()) {
+            if (IntrinsicResolver.functionOf(node) != null || node.size() == 1 && node.has("Fn::Transform")) {
+                out.add(pointer);
+                return;
+            }
+            node.fields().forEachRemaining(e -> collectIntrinsics(e.getValue(), JsonPointers.child(pointer, e.getKey()), out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectIntrinsics(node.get(i), JsonPointers.child(pointer, i), out);
+            }
+        }
+    }
+
+    /** Pointers (in the API's own source document) of the DynamoDB integrations of an API. */
+    private static List<String> dynamoDbIntegrationSources(TemplateApi api, CloudFormationTemplate template) {
+        List<String> sources = new ArrayList<>();
+        for (ApiOperation operation : IntegrationExtractor.operations(api.spec().root())) {
+            Integration integration = IntegrationExtractor.integrationOf(operation);
+            if (integration == null || integration.uri() == null || !integration.uri().text().contains(":dynamodb")) {
+                continue;
+            }
+            JsonNode resourceId = operation.node().get("x-apigw-cloudformation-resource");
+            if (resourceId != null) {
+                sources.add(template.resource(resourceId.asText()).pointer());
+            } else {
+                sources.add(api.sourcePrefix() + integration.pointer());
+            }
+        }
+        return sources;
+    }
+
+    /** CFN005 notes and CFN004 swallowed references found while resolving, within the given integrations. */
+    private static void report(IntrinsicResolver resolver, LoadedSpec source, List<String> within, List<Finding> findings) {
+        Locator locator = new Locator(source);
+        java.util.Set<String> said = new java.util.HashSet<>();
+        for (IntrinsicResolver.Unresolved note : resolver.unresolved()) {
+            // Said once per template, at its first use in a checked integration.
+            if (inside(note.pointer(), within) && said.add(note.message())) {
+                findings.add(locator.at(Rule.CFN005, note.message(), note.pointer(), null, null));
+            }
+        }
+        for (IntrinsicResolver.SwallowedReference reference : resolver.swallowed()) {
+            if (!inside(reference.stringPointer(), within)) {
+                continue;
+            }
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < reference.offset(); i++) {
+                if (reference.text().charAt(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            TextPosition start = source.sourceMap().valueStart(reference.stringPointer());
+            TextPosition where = start == null ? source.locate(reference.stringPointer())
+                    : StringContentLocator.locate(source.document(), start, line, column);
+            findings.add(new Finding(Rule.CFN004, Rule.CFN004.defaultSeverity(), "'${" + reference.name() + "}' in an Fn::Sub string"
+                    + " names no parameter, resource or variable: CloudFormation rejects the template (or, once such a name exists,"
+                    + " substitutes it). A VTL reference must be written '${!" + reference.name() + "}' inside Fn::Sub",
+                    new SourcePosition(source.file(), where.line(), where.column()), (OperationRef) null, null));
+        }
+    }
+
+    private static boolean inside(String pointer, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (pointer.equals(prefix) || pointer.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

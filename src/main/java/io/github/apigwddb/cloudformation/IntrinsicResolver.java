@@ -1,0 +1,455 @@
+package io.github.apigwddb.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.spec.JsonPointers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates CloudFormation intrinsic functions the way CloudFormation would at deployment, with the values
+ * known before it: configured parameters, parameter defaults, pseudo parameters, and names and ARNs of
+ * resources of the same template (known in shape). What cannot be known gets a readable placeholder and an
+ * {@link Unresolved} note. Not thread-safe: one resolver per template read.
+ */
+public final class IntrinsicResolver {
+
+    /** A value that is only known at deployment: the placeholder used, and why. */
+    public record Unresolved(String pointer, String message) {
+    }
+
+    /**
+     * A {@code ${name}} in an {@code Fn::Sub} string that names no parameter, resource or variable:
+     * CloudFormation rejects it, and in a mapping template it usually is a VTL reference meant literally.
+     *
+     * @param stringPointer pointer of the Fn::Sub template string
+     * @param offset index of the {@code $} in that string
+     */
+    public record SwallowedReference(String stringPointer, String text, int offset, String name) {
+    }
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Set<String> PSEUDO = Set.of("AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::StackName",
+            "AWS::StackId", "AWS::URLSuffix", "AWS::NoValue", "AWS::NotificationARNs");
+
+    private final CloudFormationTemplate template;
+    private final TemplateParameters parameters;
+    private final Map<String, String> replaced = new LinkedHashMap<>();
+    private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
+    private final List<SwallowedReference> swallowed = new ArrayList<>();
+    private final Set<String> conditionsInProgress = new HashSet<>();
+
+    public IntrinsicResolver(CloudFormationTemplate template, TemplateParameters parameters) {
+        this.template = template;
+        this.parameters = parameters;
+    }
+
+    /** Intrinsic objects replaced by their value: pointer of the object → pointer of the string that carries its text. */
+    public Map<String, String> replaced() {
+        return replaced;
+    }
+
+    public List<Unresolved> unresolved() {
+        return List.copyOf(unresolved.values());
+    }
+
+    public List<SwallowedReference> swallowed() {
+        return List.copyOf(swallowed);
+    }
+
+    /** A copy of {@code node} (found at {@code pointer} of the template) with every intrinsic function evaluated. */
+    public JsonNode resolve(JsonNode node, String pointer) {
+        JsonNode value = evaluate(node, pointer);
+        return value == null ? F.nullNode() : value;
+    }
+
+    /** The value as text (lists joined by commas, as CloudFormation does for list parameters). */
+    public String resolveText(JsonNode node, String pointer) {
+        return text(resolve(node, pointer));
+    }
+
+    /** Null stands for {@code AWS::NoValue}: the member is removed. */
+    private JsonNode evaluate(JsonNode node, String pointer) {
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isObject()) {
+            String function = functionOf(node);
+            if (function != null) {
+                return call(function, node.get(function), pointer);
+            }
+            ObjectNode copy = F.objectNode();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = evaluate(field.getValue(), JsonPointers.child(pointer, field.getKey()));
+                if (value != null) {
+                    copy.set(field.getKey(), value);
+                }
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = F.arrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode value = evaluate(node.get(i), JsonPointers.child(pointer, i));
+                if (value != null) {
+                    copy.add(value);
+                }
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    /** The intrinsic function an object is, or null. {@code Fn::Transform} is left to the caller (it includes files). */
+    static String functionOf(JsonNode node) {
+        if (node == null || !node.isObject() || node.size() != 1) {
+            return null;
+        }
+        String key = node.fieldNames().next();
+        if ("Ref".equals(key) || key.startsWith("Fn::") && !"Fn::Transform".equals(key)) {
+            return key;
+        }
+        return null;
+    }
+
+    private JsonNode call(String function, JsonNode argument, String pointer) {
+        String at = JsonPointers.child(pointer, function);
+        switch (function) {
+            case "Ref":
+                return ref(argument.asText(), pointer);
+            case "Fn::GetAtt":
+                return getAtt(argument, pointer);
+            case "Fn::Sub":
+                return sub(argument, pointer, at);
+            case "Fn::Join": {
+                JsonNode list = argument.isArray() ? evaluate(argument.path(1), JsonPointers.child(at, 1)) : null;
+                if (list == null || !list.isArray()) {
+                    return placeholder(pointer, "Fn::Join", "Fn::Join takes [delimiter, [values]]");
+                }
+                List<String> parts = new ArrayList<>();
+                list.forEach(part -> parts.add(text(part)));
+                String first = JsonPointers.child(JsonPointers.child(at, 1), 0);
+                replaced.put(pointer, argument.path(1).path(0).isTextual() ? first : pointer);
+                return F.textNode(String.join(argument.path(0).asText(), parts));
+            }
+            case "Fn::Select": {
+                JsonNode index = evaluate(argument.path(0), JsonPointers.child(at, 0));
+                JsonNode list = evaluate(argument.path(1), JsonPointers.child(at, 1));
+                int i = index == null ? -1 : index.asInt(-1);
+                if (list == null || !list.isArray() || i < 0 || i >= list.size()) {
+                    return placeholder(pointer, "Fn::Select", "Fn::Select index " + text(index) + " is outside its list");
+                }
+                return list.get(i);
+            }
+            case "Fn::Split": {
+                String delimiter = argument.path(0).asText();
+                String source = text(evaluate(argument.path(1), JsonPointers.child(at, 1)));
+                ArrayNode parts = F.arrayNode();
+                if (delimiter.isEmpty()) {
+                    parts.add(source);
+                } else {
+                    for (String part : source.split(java.util.regex.Pattern.quote(delimiter), -1)) {
+                        parts.add(part);
+                    }
+                }
+                return parts;
+            }
+            case "Fn::If": {
+                if (!argument.isArray() || argument.size() != 3) {
+                    return placeholder(pointer, "Fn::If", "Fn::If takes [condition, value if true, value if false]");
+                }
+                boolean holds = condition(argument.path(0).asText(), pointer);
+                int branch = holds ? 1 : 2;
+                return evaluate(argument.get(branch), JsonPointers.child(at, branch));
+            }
+            case "Fn::FindInMap": {
+                String map = text(evaluate(argument.path(0), JsonPointers.child(at, 0)));
+                String top = text(evaluate(argument.path(1), JsonPointers.child(at, 1)));
+                String second = text(evaluate(argument.path(2), JsonPointers.child(at, 2)));
+                JsonNode found = template.mappings().path(map).path(top).path(second);
+                if (found.isMissingNode()) {
+                    JsonNode fallback = argument.path(3).path("DefaultValue");
+                    if (!fallback.isMissingNode()) {
+                        return evaluate(fallback, JsonPointers.child(JsonPointers.child(at, 3), "DefaultValue"));
+                    }
+                    return placeholder(pointer, map + top + second, "Mapping " + map + "/" + top + "/" + second + " does not exist");
+                }
+                return evaluate(found, "/Mappings/" + JsonPointers.escape(map) + "/" + JsonPointers.escape(top) + "/"
+                        + JsonPointers.escape(second));
+            }
+            case "Fn::Base64":
+                return F.textNode(Base64.getEncoder().encodeToString(
+                        text(evaluate(argument, at)).getBytes(StandardCharsets.UTF_8)));
+            case "Fn::GetAZs": {
+                ArrayNode zones = F.arrayNode();
+                for (String suffix : List.of("a", "b", "c")) {
+                    zones.add(parameters.region() + suffix);
+                }
+                return zones;
+            }
+            case "Fn::Equals":
+            case "Fn::And":
+            case "Fn::Or":
+            case "Fn::Not":
+                return F.booleanNode(holds(function, argument, pointer));
+            case "Fn::ImportValue": {
+                String export = text(evaluate(argument, at));
+                return placeholder(pointer, export, "Fn::ImportValue '" + export + "' is another stack's export");
+            }
+            default:
+                return placeholder(pointer, function.substring(function.indexOf(':') + 2),
+                        function + " is not evaluated before deployment");
+        }
+    }
+
+    private JsonNode placeholder(String pointer, String value, String why) {
+        String shown = value.replaceAll("[^A-Za-z0-9_.-]", "");
+        unresolved.putIfAbsent(pointer, new Unresolved(pointer, why + "; '" + shown + "' stands in for it"));
+        return F.textNode(shown);
+    }
+
+    private JsonNode ref(String name, String pointer) {
+        if (PSEUDO.contains(name)) {
+            return pseudo(name);
+        }
+        JsonNode declared = template.parameter(name);
+        if (declared != null || parameters.values().containsKey(name)) {
+            String given = parameters.values().get(name);
+            if (given != null) {
+                return F.textNode(given);
+            }
+            JsonNode fallback = declared.get("Default");
+            if (fallback != null && !fallback.isNull()) {
+                return F.textNode(fallback.asText());
+            }
+            return placeholder(pointer, name, "Parameter " + name + " has no value (give it in apigw.parameters) and no Default");
+        }
+        CloudFormationTemplate.Resource resource = template.resource(name);
+        if (resource != null) {
+            return F.textNode(physicalName(resource, pointer));
+        }
+        return placeholder(pointer, name, "Ref " + name + " names no parameter or resource of the template");
+    }
+
+    private JsonNode pseudo(String name) {
+        return switch (name) {
+            case "AWS::Region" -> F.textNode(parameters.region());
+            case "AWS::AccountId" -> F.textNode(parameters.accountId());
+            case "AWS::Partition" -> F.textNode(parameters.partition());
+            case "AWS::StackName" -> F.textNode(parameters.values().getOrDefault(name, "stack"));
+            case "AWS::StackId" -> F.textNode("arn:" + parameters.partition() + ":cloudformation:" + parameters.region() + ":"
+                    + parameters.accountId() + ":stack/stack/00000000-0000-0000-0000-000000000000");
+            case "AWS::URLSuffix" -> F.textNode(parameters.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com");
+            case "AWS::NotificationARNs" -> F.arrayNode();
+            default -> null; // AWS::NoValue
+        };
+    }
+
+    /** The name CloudFormation gives a resource: its name property when set, else (a stand-in for the generated name) its logical id. */
+    public String physicalName(CloudFormationTemplate.Resource resource, String pointer) {
+        String property = switch (resource.type()) {
+            case "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable" -> "TableName";
+            case "AWS::IAM::Role" -> "RoleName";
+            case "AWS::IAM::ManagedPolicy" -> "ManagedPolicyName";
+            default -> null;
+        };
+        if (property == null) {
+            return resource.logicalId();
+        }
+        JsonNode named = resource.properties().get(property);
+        if (named != null && !named.isNull()) {
+            return resolveText(named, resource.property(property));
+        }
+        // Generated names are <stack>-<logical id>-<suffix>, cut to the resource's length limit (64 for IAM names).
+        String standIn = property.equals("TableName") ? resource.logicalId()
+                : resource.logicalId().substring(0, Math.min(64, resource.logicalId().length()));
+        if (pointer != null) {
+            unresolved.putIfAbsent(pointer, new Unresolved(pointer, resource.logicalId() + " has no " + property
+                    + ", so CloudFormation generates its name at deployment; '" + standIn + "' stands in for it"));
+        }
+        return standIn;
+    }
+
+    private JsonNode getAtt(JsonNode argument, String pointer) {
+        String logicalId;
+        String attribute;
+        if (argument.isArray()) {
+            logicalId = argument.path(0).asText();
+            attribute = text(evaluate(argument.path(1), JsonPointers.child(JsonPointers.child(pointer, "Fn::GetAtt"), 1)));
+        } else {
+            String dotted = argument.asText();
+            int dot = dotted.indexOf('.');
+            logicalId = dot < 0 ? dotted : dotted.substring(0, dot);
+            attribute = dot < 0 ? "" : dotted.substring(dot + 1);
+        }
+        return F.textNode(attribute(logicalId, attribute, pointer));
+    }
+
+    /** The value of {@code Fn::GetAtt logicalId.attribute}, as known before deployment. */
+    public String attribute(String logicalId, String attribute, String pointer) {
+        CloudFormationTemplate.Resource resource = template.resource(logicalId);
+        if (resource == null) {
+            return placeholder(pointer, logicalId + attribute, "Fn::GetAtt " + logicalId + "." + attribute
+                    + " names no resource of the template").asText();
+        }
+        String account = parameters.accountId();
+        String partition = parameters.partition();
+        switch (resource.type() + "." + attribute) {
+            case "AWS::IAM::Role.Arn":
+                return "arn:" + partition + ":iam::" + account + ":role/" + physicalName(resource, pointer);
+            case "AWS::DynamoDB::Table.Arn", "AWS::DynamoDB::GlobalTable.Arn", "AWS::Serverless::SimpleTable.Arn":
+                return tableArn(physicalName(resource, pointer));
+            case "AWS::DynamoDB::Table.StreamArn", "AWS::DynamoDB::GlobalTable.StreamArn":
+                return tableArn(physicalName(resource, pointer)) + "/stream/1970-01-01T00:00:00.000";
+            case "AWS::ApiGateway::RestApi.RootResourceId":
+                return logicalId + "RootResourceId";
+            default:
+                return placeholder(pointer, logicalId + attribute, "Fn::GetAtt " + logicalId + "." + attribute
+                        + " is known only at deployment").asText();
+        }
+    }
+
+    public String tableArn(String tableName) {
+        return "arn:" + parameters.partition() + ":dynamodb:" + parameters.region() + ":" + parameters.accountId() + ":table/" + tableName;
+    }
+
+    private JsonNode sub(JsonNode argument, String pointer, String at) {
+        JsonNode templateNode = argument.isArray() ? argument.path(0) : argument;
+        String stringPointer = argument.isArray() ? JsonPointers.child(at, 0) : at;
+        if (!templateNode.isTextual()) {
+            return placeholder(pointer, "Sub", "Fn::Sub takes a string or [string, {variables}]");
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (argument.isArray()) {
+            JsonNode declared = argument.path(1);
+            declared.fields().forEachRemaining(e -> variables.put(e.getKey(),
+                    text(evaluate(e.getValue(), JsonPointers.child(JsonPointers.child(at, 1), e.getKey())))));
+        }
+        replaced.put(pointer, stringPointer);
+        String text = templateNode.asText();
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf("${", i);
+            if (open < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            out.append(text, i, open);
+            if (open + 2 < text.length() && text.charAt(open + 2) == '!') {
+                // ${!Literal} is written out as ${Literal}
+                out.append("${");
+                i = open + 3;
+                continue;
+            }
+            int close = text.indexOf('}', open + 2);
+            if (close < 0) {
+                out.append(text, open, text.length());
+                break;
+            }
+            String name = text.substring(open + 2, close).trim();
+            String value = subVariable(name, variables, pointer);
+            if (value == null) {
+                swallowed.add(new SwallowedReference(stringPointer, text, open, name));
+                out.append(text, open, close + 1);
+            } else {
+                out.append(value);
+            }
+            i = close + 1;
+        }
+        return F.textNode(out.toString());
+    }
+
+    /** A variable of Fn::Sub: its own map, a pseudo parameter, a parameter, a resource, or Resource.Attribute; null when none. */
+    private String subVariable(String name, Map<String, String> variables, String pointer) {
+        if (variables.containsKey(name)) {
+            return variables.get(name);
+        }
+        if (PSEUDO.contains(name) || template.parameter(name) != null || template.resource(name) != null
+                || parameters.values().containsKey(name)) {
+            JsonNode value = ref(name, pointer);
+            return value == null ? "" : text(value);
+        }
+        int dot = name.indexOf('.');
+        if (dot > 0 && template.resource(name.substring(0, dot)) != null) {
+            return attribute(name.substring(0, dot), name.substring(dot + 1), pointer);
+        }
+        return null;
+    }
+
+    /** Evaluates the named entry of {@code Conditions}. */
+    public boolean condition(String name, String pointer) {
+        JsonNode definition = template.conditions().get(name);
+        if (definition == null || !conditionsInProgress.add(name)) {
+            placeholder(pointer, name, "Condition " + name + " is not defined (or defined in terms of itself); taken as false");
+            return false;
+        }
+        try {
+            String function = functionOf(definition);
+            if (function == null && definition.has("Condition")) {
+                return condition(definition.get("Condition").asText(), pointer);
+            }
+            return function != null && holds(function, definition.get(function), "/Conditions/" + JsonPointers.escape(name));
+        } finally {
+            conditionsInProgress.remove(name);
+        }
+    }
+
+    private boolean holds(String function, JsonNode argument, String pointer) {
+        String at = JsonPointers.child(pointer, function);
+        switch (function) {
+            case "Fn::Equals":
+                return text(evaluate(argument.path(0), JsonPointers.child(at, 0)))
+                        .equals(text(evaluate(argument.path(1), JsonPointers.child(at, 1))));
+            case "Fn::Not":
+                return !truth(argument.path(0), JsonPointers.child(at, 0));
+            case "Fn::And": {
+                boolean all = true;
+                for (int i = 0; i < argument.size(); i++) {
+                    all &= truth(argument.get(i), JsonPointers.child(at, i));
+                }
+                return all;
+            }
+            case "Fn::Or": {
+                boolean any = false;
+                for (int i = 0; i < argument.size(); i++) {
+                    any |= truth(argument.get(i), JsonPointers.child(at, i));
+                }
+                return any;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private boolean truth(JsonNode node, String pointer) {
+        if (node.isObject() && node.size() == 1 && node.has("Condition")) {
+            return condition(node.get("Condition").asText(), pointer);
+        }
+        JsonNode value = evaluate(node, pointer);
+        return value != null && (value.isBoolean() ? value.asBoolean() : "true".equalsIgnoreCase(value.asText()));
+    }
+
+    static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(v -> parts.add(text(v)));
+            return String.join(",", parts);
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+}

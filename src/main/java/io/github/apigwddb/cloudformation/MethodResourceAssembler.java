@@ -1,0 +1,226 @@
+package io.github.apigwddb.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.LoadedSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a REST API spelt out as {@code AWS::ApiGateway::Resource} and {@code AWS::ApiGateway::Method}
+ * resources into the Swagger 2 document API Gateway would export for it: paths from the resources'
+ * {@code PathPart}s and parents, each method's {@code Integration} as {@code x-amazon-apigateway-integration}
+ * (CloudFormation's PascalCase members to the extension's names; {@code IntegrationResponses[]} keyed by
+ * {@code SelectionPattern}), {@code MethodResponses} as responses. Every member keeps its template position.
+ */
+final class MethodResourceAssembler {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** CloudFormation Integration member → OpenAPI extension member (integration-facts.md §2, notes). */
+    private static final Map<String, String> INTEGRATION_MEMBERS = new LinkedHashMap<>();
+
+    static {
+        INTEGRATION_MEMBERS.put("Type", "type");
+        INTEGRATION_MEMBERS.put("Uri", "uri");
+        INTEGRATION_MEMBERS.put("IntegrationHttpMethod", "httpMethod");
+        INTEGRATION_MEMBERS.put("Credentials", "credentials");
+        INTEGRATION_MEMBERS.put("PassthroughBehavior", "passthroughBehavior");
+        INTEGRATION_MEMBERS.put("RequestParameters", "requestParameters");
+        INTEGRATION_MEMBERS.put("RequestTemplates", "requestTemplates");
+        INTEGRATION_MEMBERS.put("ContentHandling", "contentHandling");
+        INTEGRATION_MEMBERS.put("TimeoutInMillis", "timeoutInMillis");
+        INTEGRATION_MEMBERS.put("CacheKeyParameters", "cacheKeyParameters");
+        INTEGRATION_MEMBERS.put("CacheNamespace", "cacheNamespace");
+        INTEGRATION_MEMBERS.put("ConnectionType", "connectionType");
+        INTEGRATION_MEMBERS.put("ConnectionId", "connectionId");
+    }
+
+    private static final Map<String, String> RESPONSE_MEMBERS = Map.of(
+            "StatusCode", "statusCode",
+            "ResponseTemplates", "responseTemplates",
+            "ResponseParameters", "responseParameters",
+            "ContentHandling", "contentHandling");
+
+    private final CloudFormationTemplate template;
+    private final IntrinsicResolver resolver;
+
+    MethodResourceAssembler(CloudFormationTemplate template, IntrinsicResolver resolver) {
+        this.template = template;
+        this.resolver = resolver;
+    }
+
+    /** The methods of the template grouped by the logical id of their RestApi ({@code RestApiId: !Ref Api}). */
+    Map<String, List<CloudFormationTemplate.Resource>> methodsByApi() {
+        Map<String, List<CloudFormationTemplate.Resource>> byApi = new LinkedHashMap<>();
+        for (CloudFormationTemplate.Resource method : template.resourcesOfType("AWS::ApiGateway::Method")) {
+            byApi.computeIfAbsent(logicalIdIn(method.properties().get("RestApiId")), k -> new ArrayList<>()).add(method);
+        }
+        return byApi;
+    }
+
+    /** The derived Swagger 2 document of one API's methods. */
+    LoadedSpec assemble(String apiId, List<CloudFormationTemplate.Resource> methods) {
+        DerivedDocument derived = new DerivedDocument(template.spec(), resolver.replaced());
+        ObjectNode root = F.objectNode();
+        root.put("swagger", "2.0");
+        root.putObject("info").put("title", apiId).put("version", "CloudFormation");
+        ObjectNode paths = root.putObject("paths");
+        for (CloudFormationTemplate.Resource method : methods) {
+            JsonNode properties = resolver.resolve(method.properties(), method.propertiesPointer());
+            String path = pathOf(method.properties().get("ResourceId"));
+            String verb = properties.path("HttpMethod").asText("ANY").toLowerCase(Locale.ROOT);
+            String key = "any".equals(verb) ? "x-amazon-apigateway-any-method" : verb;
+            ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+            String operationPointer = JsonPointers.child(JsonPointers.child("/paths", path), key);
+            derived.map(method.pointer(), operationPointer);
+            ObjectNode operation = item.putObject(key);
+            operation.put("x-apigw-cloudformation-resource", method.logicalId());
+            copy(properties, "OperationName", operation, "operationId", method, operationPointer, derived);
+            String auth = properties.path("AuthorizationType").asText("");
+            if (!auth.isEmpty()) {
+                operation.putObject("x-amazon-apigateway-auth").put("type", auth);
+                derived.map(method.property("AuthorizationType"), operationPointer + "/x-amazon-apigateway-auth");
+            }
+            parameters(properties.path("RequestParameters"), operation, method, operationPointer, derived);
+            responses(properties.path("MethodResponses"), operation, method, operationPointer, derived);
+            JsonNode integration = properties.get("Integration");
+            if (integration != null && integration.isObject()) {
+                String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
+                operation.set(IntegrationExtractor.EXTENSION,
+                        integration(integration, method.property("Integration"), integrationPointer, derived));
+            }
+        }
+        return derived.build(root);
+    }
+
+    private static void copy(JsonNode from, String name, ObjectNode to, String as, CloudFormationTemplate.Resource method,
+            String targetPointer, DerivedDocument derived) {
+        JsonNode value = from.get(name);
+        if (value != null) {
+            to.set(as, value);
+            derived.map(method.property(name), JsonPointers.child(targetPointer, as));
+        }
+    }
+
+    private ObjectNode integration(JsonNode integration, String sourcePointer, String targetPointer, DerivedDocument derived) {
+        ObjectNode extension = F.objectNode();
+        derived.map(sourcePointer, targetPointer);
+        for (Map.Entry<String, String> member : INTEGRATION_MEMBERS.entrySet()) {
+            JsonNode value = integration.get(member.getKey());
+            if (value != null) {
+                extension.set(member.getValue(), value);
+                derived.map(JsonPointers.child(sourcePointer, member.getKey()), JsonPointers.child(targetPointer, member.getValue()));
+            }
+        }
+        JsonNode responses = integration.path("IntegrationResponses");
+        if (responses.isArray()) {
+            String responsesSource = JsonPointers.child(sourcePointer, "IntegrationResponses");
+            String responsesTarget = JsonPointers.child(targetPointer, "responses");
+            derived.map(responsesSource, responsesTarget);
+            ObjectNode byPattern = extension.putObject("responses");
+            for (int i = 0; i < responses.size(); i++) {
+                JsonNode response = responses.get(i);
+                // In CloudFormation the pattern is a member; absent, the response is the default one.
+                String pattern = response.path("SelectionPattern").asText("");
+                String keyName = pattern.isEmpty() ? "default" : pattern;
+                String source = JsonPointers.child(responsesSource, i);
+                String target = JsonPointers.child(responsesTarget, keyName);
+                derived.map(source, target);
+                ObjectNode converted = byPattern.putObject(keyName);
+                for (Map.Entry<String, String> member : RESPONSE_MEMBERS.entrySet()) {
+                    JsonNode value = response.get(member.getKey());
+                    if (value != null) {
+                        converted.set(member.getValue(), value);
+                        derived.map(JsonPointers.child(source, member.getKey()), JsonPointers.child(target, member.getValue()));
+                    }
+                }
+            }
+        }
+        return extension;
+    }
+
+    /** {@code method.request.path.id: true} → a declared path parameter, so example and mapping rules see it. */
+    private static void parameters(JsonNode requestParameters, ObjectNode operation, CloudFormationTemplate.Resource method,
+            String operationPointer, DerivedDocument derived) {
+        if (!requestParameters.isObject() || requestParameters.isEmpty()) {
+            return;
+        }
+        ArrayNode declared = operation.putArray("parameters");
+        derived.map(method.property("RequestParameters"), JsonPointers.child(operationPointer, "parameters"));
+        requestParameters.fields().forEachRemaining(entry -> {
+            String[] parts = entry.getKey().split("\\.", 4);
+            if (parts.length != 4 || !"method".equals(parts[0]) || !"request".equals(parts[1])) {
+                return;
+            }
+            String in = switch (parts[2]) {
+                case "path" -> "path";
+                case "querystring", "multivaluequerystring" -> "query";
+                case "header", "multivalueheader" -> "header";
+                default -> null;
+            };
+            if (in != null) {
+                ObjectNode parameter = declared.addObject();
+                parameter.put("name", parts[3]).put("in", in).put("required", "path".equals(in) || entry.getValue().asBoolean())
+                        .put("type", "string");
+            }
+        });
+    }
+
+    private static void responses(JsonNode methodResponses, ObjectNode operation, CloudFormationTemplate.Resource method,
+            String operationPointer, DerivedDocument derived) {
+        ObjectNode responses = operation.putObject("responses");
+        if (!methodResponses.isArray()) {
+            return;
+        }
+        String source = method.property("MethodResponses");
+        derived.map(source, JsonPointers.child(operationPointer, "responses"));
+        for (int i = 0; i < methodResponses.size(); i++) {
+            String status = methodResponses.get(i).path("StatusCode").asText("");
+            if (!status.isEmpty()) {
+                responses.putObject(status).put("description", "");
+                derived.map(JsonPointers.child(source, i), JsonPointers.child(JsonPointers.child(operationPointer, "responses"), status));
+            }
+        }
+    }
+
+    /** The path of a resource: its parents' PathParts joined; the API's root resource is "/". */
+    String pathOf(JsonNode resourceId) {
+        List<String> parts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        JsonNode current = resourceId;
+        while (current != null) {
+            String logicalId = "Ref".equals(IntrinsicResolver.functionOf(current)) ? current.get("Ref").asText() : null;
+            CloudFormationTemplate.Resource resource = logicalId == null ? null : template.resource(logicalId);
+            if (resource == null || !"AWS::ApiGateway::Resource".equals(resource.type()) || !seen.add(logicalId)) {
+                break; // !GetAtt Api.RootResourceId, or a resource of another stack: the root
+            }
+            parts.add(0, resolver.resolveText(resource.properties().path("PathPart"), resource.property("PathPart")));
+            current = resource.properties().get("ParentId");
+        }
+        return "/" + String.join("/", parts);
+    }
+
+    /** The logical id named by {@code !Ref X} or {@code !GetAtt X.Attr}; "" for anything else. */
+    static String logicalIdIn(JsonNode reference) {
+        String function = IntrinsicResolver.functionOf(reference);
+        if ("Ref".equals(function)) {
+            return reference.get("Ref").asText();
+        }
+        if ("Fn::GetAtt".equals(function)) {
+            JsonNode argument = reference.get("Fn::GetAtt");
+            String text = argument.isArray() ? argument.path(0).asText() : argument.asText();
+            int dot = text.indexOf('.');
+            return dot < 0 || argument.isArray() ? text : text.substring(0, dot);
+        }
+        return "";
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.apigwddb.gate;
+
+import io.github.apigwddb.check.CheckResult;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns what the check found into what the build judges: adds the SPEC005 findings about
+ * {@code x-apigw-ignore}, applies the per-rule configuration (severity, off), drops findings suppressed in
+ * the spec, then those accepted by the baseline. Knows nothing of Maven; stateless apart from its settings.
+ */
+public final class Gate {
+
+    private final RuleSettings rules;
+    private final Baseline baseline;
+    private final String baselineName;
+    private final SuppressionReader suppressionReader = new SuppressionReader();
+
+    /** @param baselineName how the baseline is named in justifications, e.g. {@code apigw-baseline.json} */
+    public Gate(RuleSettings rules, Baseline baseline, String baselineName) {
+        this.rules = rules;
+        this.baseline = baseline;
+        this.baselineName = baselineName;
+    }
+
+    public GateOutcome apply(CheckResult result) {
+        Map<Finding, Path> specFileOf = new IdentityHashMap<>();
+        Set<Path> specFiles = new LinkedHashSet<>();
+        for (CheckResult.CheckedCase checkedCase : result.cases()) {
+            Path file = checkedCase.file().toAbsolutePath().normalize();
+            specFiles.add(file);
+            checkedCase.findings().forEach(f -> specFileOf.put(f, file));
+        }
+        List<Suppression> suppressions = new ArrayList<>();
+        List<Finding> all = new ArrayList<>(result.findings());
+        for (Path file : specFiles) {
+            SuppressionReader.Result read = suppressionReader.read(file);
+            suppressions.addAll(read.suppressions());
+            all.addAll(read.problems());
+        }
+        all.sort(Finding.REPORT_ORDER);
+
+        Map<Finding, Finding> configured = new IdentityHashMap<>();
+        List<Finding> counted = new ArrayList<>();
+        List<SuppressedFinding> suppressed = new ArrayList<>();
+        for (Finding original : all) {
+            if (rules.isOff(original.rule())) {
+                continue;
+            }
+            Finding finding = original.withSeverity(rules.severityOf(original.rule()));
+            Suppression suppression = suppressionFor(finding, specFileOf.get(original), suppressions);
+            if (suppression != null) {
+                suppressed.add(new SuppressedFinding(finding, SuppressedFinding.Kind.IN_SOURCE,
+                        suppression.reason() == null ? SuppressionReader.EXTENSION + " without a reason" : suppression.reason()));
+                continue;
+            }
+            configured.put(finding, original);
+            counted.add(finding);
+        }
+        Baseline.Match match = baseline.match(counted);
+        for (Finding finding : match.baselined()) {
+            suppressed.add(new SuppressedFinding(finding, SuppressedFinding.Kind.BASELINE, "Accepted in the baseline " + baselineName));
+        }
+        Map<Finding, Finding> reportedByOriginal = new IdentityHashMap<>();
+        for (Finding finding : match.newFindings()) {
+            reportedByOriginal.put(configured.get(finding), finding);
+        }
+        return new GateOutcome(match.newFindings(), suppressed, match.stale(), reportedByOriginal);
+    }
+
+    private static Suppression suppressionFor(Finding finding, Path specFile, List<Suppression> suppressions) {
+        if (finding.operation() == null || specFile == null || finding.rule() == Rule.SPEC005) {
+            return null;
+        }
+        for (Suppression s : suppressions) {
+            if (s.specFile().equals(specFile) && s.method().equals(finding.operation().method())
+                    && s.path().equals(finding.operation().path()) && s.rules().contains(finding.rule())) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

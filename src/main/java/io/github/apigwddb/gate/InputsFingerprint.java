@@ -1,0 +1,161 @@
+package io.github.apigwddb.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.SpecFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * One SHA-256 over everything a check's outcome depends on: the spec files, the local files they reach
+ * through {@code $ref} (transitively), every file in the examples directory, further files such as the
+ * baseline, the configuration text and the plugin version. Equal fingerprints mean the check would find
+ * the same again.
+ */
+public final class InputsFingerprint {
+
+    private final DocumentParser parser = new DocumentParser();
+
+    /**
+     * @param specFiles the spec files to be checked
+     * @param examplesDirectory where sidecar examples are read (may not exist)
+     * @param otherFiles further inputs (may not exist)
+     * @param configuration every setting that changes the outcome, as stable text
+     * @param pluginIdentity the plugin version, and for snapshots a digest of its jar
+     */
+    public String compute(List<Path> specFiles, Path examplesDirectory, List<Path> otherFiles, String configuration, String pluginIdentity) {
+        MessageDigest digest = sha256();
+        update(digest, "plugin", pluginIdentity);
+        update(digest, "configuration", configuration);
+        for (Path file : referencedClosure(specFiles)) {
+            updateFile(digest, "spec", file);
+        }
+        for (Path file : filesUnder(examplesDirectory)) {
+            updateFile(digest, "example", file);
+        }
+        for (Path file : otherFiles) {
+            updateFile(digest, "input", file.toAbsolutePath().normalize());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The spec files and every local file reached from them by {@code $ref}, sorted. */
+    Set<Path> referencedClosure(List<Path> specFiles) {
+        Set<Path> seen = new TreeSet<>();
+        Deque<Path> todo = new ArrayDeque<>();
+        specFiles.forEach(f -> todo.add(f.toAbsolutePath().normalize()));
+        while (!todo.isEmpty()) {
+            Path file = todo.poll();
+            if (!seen.add(file) || !Files.isRegularFile(file) || !isStructured(file)) {
+                continue;
+            }
+            JsonNode root;
+            try {
+                root = parser.parse(Files.readString(file, StandardCharsets.UTF_8), SpecFormat.of(file)).root();
+            } catch (Exception e) {
+                continue; // the check reports unreadable files; their bytes are still in the fingerprint
+            }
+            collectRefs(root, file.getParent(), todo);
+        }
+        return seen;
+    }
+
+    private static boolean isStructured(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private static void collectRefs(JsonNode node, Path directory, Deque<Path> todo) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                Path target = localTarget(ref.asText(), directory);
+                if (target != null) {
+                    todo.add(target);
+                }
+            }
+            node.elements().forEachRemaining(child -> collectRefs(child, directory, todo));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> collectRefs(child, directory, todo));
+        }
+    }
+
+    /** The file a {@code $ref} names, when it names a local file; null for in-document and remote references. */
+    private static Path localTarget(String ref, Path directory) {
+        int hash = ref.indexOf('#');
+        String location = hash < 0 ? ref : ref.substring(0, hash);
+        if (location.isEmpty()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(location);
+            if (uri.getScheme() != null && !"file".equalsIgnoreCase(uri.getScheme())) {
+                return null;
+            }
+            return (uri.getScheme() == null ? directory.resolve(uri.getPath()) : Path.of(uri)).toAbsolutePath().normalize();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<Path> filesUnder(Path directory) {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + directory, e);
+        }
+    }
+
+    private static void updateFile(MessageDigest digest, String kind, Path file) {
+        update(digest, kind, file.toString());
+        try {
+            digest.update(Files.isRegularFile(file) ? Files.readAllBytes(file) : "<missing>".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            update(digest, "unreadable", e.getClass().getName());
+        }
+        digest.update((byte) 0);
+    }
+
+    private static void update(MessageDigest digest, String label, String value) {
+        digest.update((label + "=" + value).getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A digest of a file's bytes (the plugin jar of a snapshot), or {@code <none>} when there is no such file. */
+    public static String digestOf(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return "<none>";
+        }
+        try {
+            return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return "<unreadable>";
+        }
+    }
+}

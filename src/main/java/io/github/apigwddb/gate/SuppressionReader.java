@@ -1,0 +1,115 @@
+package io.github.apigwddb.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.integration.ApiOperation;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.rules.SourcePosition;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.spec.TextPosition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the {@code x-apigw-ignore} extension of every operation and of its
+ * {@code x-amazon-apigateway-integration}: a list of entries {@code {rules: [AGW011, MAP012], reason: "..."}}.
+ * An entry without a reason, or naming a rule that does not exist, is reported as SPEC005. A file that cannot
+ * be parsed has no suppressions (the check has already reported it as SPEC001). Thread-safe.
+ */
+public final class SuppressionReader {
+
+    public static final String EXTENSION = "x-apigw-ignore";
+
+    /** The suppressions of one file and the SPEC005 findings about them. */
+    public record Result(List<Suppression> suppressions, List<Finding> problems) {
+    }
+
+    private final DocumentParser parser = new DocumentParser();
+
+    public Result read(Path specFile) {
+        ParsedDocument document;
+        try {
+            String text = Files.readString(specFile, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            document = parser.parse(text, SpecFormat.of(specFile));
+        } catch (IOException | DocumentSyntaxException | RuntimeException e) {
+            return new Result(List.of(), List.of());
+        }
+        List<Suppression> suppressions = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>();
+        for (ApiOperation operation : IntegrationExtractor.operations(document.root())) {
+            readEntries(specFile, document, operation, operation.pointer(), operation.node(), suppressions, problems);
+            String integrationPointer = operation.pointer() + "/" + IntegrationExtractor.EXTENSION;
+            readEntries(specFile, document, operation, integrationPointer, operation.node().path(IntegrationExtractor.EXTENSION),
+                    suppressions, problems);
+        }
+        return new Result(List.copyOf(suppressions), List.copyOf(problems));
+    }
+
+    private static void readEntries(Path file, ParsedDocument document, ApiOperation operation, String ownerPointer, JsonNode owner,
+            List<Suppression> suppressions, List<Finding> problems) {
+        JsonNode entries = owner.path(EXTENSION);
+        if (entries.isMissingNode()) {
+            return;
+        }
+        String pointer = ownerPointer + "/" + EXTENSION;
+        OperationRef op = operation.ref();
+        if (!entries.isArray()) {
+            problems.add(problem(file, document, pointer, op, EXTENSION + " must be a list of {rules: [<rule id>, ...], reason: \"...\"};"
+                    + " this one is ignored"));
+            return;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            String entryPointer = pointer + "/" + i;
+            JsonNode ids = entry.path("rules");
+            if (!entry.isObject() || !ids.isArray() || ids.isEmpty()) {
+                problems.add(problem(file, document, entryPointer, op, EXTENSION + " entry " + (i + 1)
+                        + " has no 'rules' list; write {rules: [<rule id>, ...], reason: \"...\"}; it is ignored"));
+                continue;
+            }
+            Set<Rule> rules = EnumSet.noneOf(Rule.class);
+            for (int j = 0; j < ids.size(); j++) {
+                String id = ids.get(j).asText();
+                Rule rule = Rule.byId(id).orElse(null);
+                if (rule == null) {
+                    problems.add(problem(file, document, entryPointer + "/rules/" + j, op, EXTENSION + " names rule '" + id
+                            + "', which does not exist; valid rule ids: " + RuleSettings.validRuleIds()));
+                } else if (rule != Rule.SPEC005) {
+                    rules.add(rule);
+                }
+            }
+            JsonNode reasonNode = entry.path("reason");
+            String reason = reasonNode.isTextual() && !reasonNode.asText().isBlank() ? reasonNode.asText().strip() : null;
+            if (reason == null && !rules.isEmpty()) {
+                problems.add(problem(file, document, entryPointer, op, EXTENSION + " entry for " + String.join(", ",
+                        rules.stream().map(Rule::id).toList()) + " gives no reason; add reason: \"...\" so readers know why it is safe"));
+            }
+            if (!rules.isEmpty()) {
+                suppressions.add(new Suppression(file, op.method(), op.path(), rules, reason));
+            }
+        }
+    }
+
+    private static Finding problem(Path file, ParsedDocument document, String pointer, OperationRef op, String message) {
+        TextPosition at = document.sourceMap().locate(pointer);
+        if (at == null) {
+            at = TextPosition.START;
+        }
+        return new Finding(Rule.SPEC005, Rule.SPEC005.defaultSeverity(), message,
+                new SourcePosition(file.toAbsolutePath().normalize(), at.line(), at.column()), op, null);
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.apigwddb.maven;
+
+import io.github.apigwddb.gate.ConfigurationNames;
+import io.github.apigwddb.gate.GateConfigurationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * Reads this plugin's {@code <configuration>} as written in the POM (plugin level and the running
+ * execution's) and fails on element names that no goal of the plugin knows. Maven drops such elements with
+ * a warning at most, so a typo such as {@code <failon>} would silently keep the default.
+ */
+final class PomConfiguration {
+
+    private PomConfiguration() {
+    }
+
+    static void requireKnownNames(MavenProject project, MojoExecution execution) throws MojoExecutionException {
+        if (project == null || execution == null || execution.getMojoDescriptor() == null) {
+            return;
+        }
+        MojoDescriptor mojo = execution.getMojoDescriptor();
+        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(mojo.getPluginDescriptor().getPluginLookupKey());
+        if (plugin == null) {
+            return;
+        }
+        Set<String> given = new java.util.LinkedHashSet<>(childNames(plugin.getConfiguration()));
+        PluginExecution pluginExecution = plugin.getExecutionsAsMap().get(execution.getExecutionId());
+        if (pluginExecution != null) {
+            given.addAll(childNames(pluginExecution.getConfiguration()));
+        }
+        try {
+            ConfigurationNames.requireKnown(mojo.getFullGoalName(), given, validNames(mojo));
+        } catch (GateConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Plugin-level configuration is shared by every goal, so any goal's parameter is valid there. */
+    private static Set<String> validNames(MojoDescriptor mojo) {
+        Set<String> names = new TreeSet<>();
+        for (MojoDescriptor goal : mojo.getPluginDescriptor().getMojos()) {
+            if (goal.getParameters() == null) {
+                continue;
+            }
+            for (Parameter parameter : goal.getParameters()) {
+                if (parameter.isEditable()) {
+                    names.add(parameter.getName());
+                    if (parameter.getAlias() != null) {
+                        names.add(parameter.getAlias());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<String> childNames(Object configuration) {
+        List<String> names = new ArrayList<>();
+        if (configuration instanceof Xpp3Dom dom) {
+            for (Xpp3Dom child : dom.getChildren()) {
+                names.add(child.getName());
+            }
+        }
+        return names;
+    }
+}

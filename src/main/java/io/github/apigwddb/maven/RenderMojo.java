@@ -1,0 +1,85 @@
+package io.github.apigwddb.maven;
+
+import io.github.apigwddb.check.CheckEngine;
+import io.github.apigwddb.check.CheckLog;
+import io.github.apigwddb.check.CheckRequest;
+import io.github.apigwddb.check.RenderRequest;
+import io.github.apigwddb.check.RenderedExample;
+import io.github.apigwddb.check.UnknownRenderTargetException;
+import io.github.apigwddb.report.RenderFormat;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Renders one operation's templates against one example, as the API Gateway console's "Test" would, offline:
+ * prints the request template, the DynamoDB request, DynamoDB's answer, the selected integration response,
+ * the client response and the findings. For the command line:
+ * {@code mvn apigw:render -Dapigw.operation="POST /items" -Dapigw.example=NAME}.
+ */
+@Mojo(name = "render", requiresProject = true, threadSafe = true)
+public class RenderMojo extends AbstractApigwMojo {
+
+    /** The operation: {@code METHOD /path} (e.g. {@code "POST /items"}) or its operationId. */
+    @Parameter(property = "apigw.operation", required = true)
+    private String operation;
+
+    /** The example to render, by name; default: the operation's first, or the ad hoc input when some is given. */
+    @Parameter(property = "apigw.example")
+    private String example;
+
+    /** Request body (replaces the example's). */
+    @Parameter(property = "apigw.body")
+    private String body;
+
+    /** Request Content-Type (replaces the example's). */
+    @Parameter(property = "apigw.contentType")
+    private String contentType;
+
+    /** Path parameters, {@code name=value,name=value}. */
+    @Parameter(property = "apigw.path")
+    private String path;
+
+    /** Query string parameters, {@code name=value,name=value}. */
+    @Parameter(property = "apigw.querystring")
+    private String querystring;
+
+    /** Request headers, {@code name=value,name=value}. */
+    @Parameter(property = "apigw.headers")
+    private String headers;
+
+    /** The HTTP status DynamoDB answers; 4xx/5xx without a body give DynamoDB's own error body. */
+    @Parameter(property = "apigw.dynamodbStatus")
+    private Integer dynamodbStatus;
+
+    /** The JSON body DynamoDB answers. */
+    @Parameter(property = "apigw.dynamodbBody")
+    private String dynamodbBody;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("apigw:render skipped (apigw.skip)");
+            return;
+        }
+        List<Path> files = specFiles();
+        if (files.isEmpty()) {
+            throw new MojoExecutionException("No API definitions in " + DEFAULT_SPEC_DIRECTORY + " (or apigw.specs): nothing to render");
+        }
+        CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(), 1);
+        RenderRequest.AdHocInput input = new RenderRequest.AdHocInput(body, contentType, parseMap("path", path),
+                parseMap("querystring", querystring), parseMap("headers", headers), dynamodbStatus, dynamodbBody);
+        RenderedExample rendered;
+        try {
+            rendered = new CheckEngine().render(request, new RenderRequest(operation, example, input), CheckLog.SILENT);
+        } catch (UnknownRenderTargetException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        // plain text: Maven's colour switch lives in a class realm plugins do not see, so no escape codes at all
+        for (String line : RenderFormat.plain().lines(rendered)) {
+            getLog().info(line);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.apigwddb.report;
+
+import io.github.apigwddb.check.CheckResult;
+import io.github.apigwddb.gate.GateOutcome;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Severity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes the check as a JUnit XML test suite (the Ant/Surefire format CI dashboards read): one test case per
+ * operation (its static rules) and per operation and example, named {@code METHOD /path [operationId]} and
+ * {@code ..., example <name>}, with the spec file relative to the repository root as class name. A case
+ * fails when it has findings at or above {@code failOn}; its other findings go to {@code system-out}.
+ * Findings that belong to no operation (a file that cannot be read) form a case named {@code definition}.
+ */
+public final class JUnitXmlWriter {
+
+    public static final String FILE_NAME = "TEST-apigw.xml";
+
+    private final Path repositoryRoot;
+
+    public JUnitXmlWriter(Path repositoryRoot) {
+        this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+    }
+
+    private record TestCase(String className, String name, List<Finding> findings) {
+    }
+
+    /** @param failOn the lowest severity that fails, null for none */
+    public void write(CheckResult result, GateOutcome outcome, Severity failOn, Path target) throws IOException {
+        List<TestCase> cases = new ArrayList<>();
+        Set<Finding> inCases = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (CheckResult.CheckedCase checked : result.cases()) {
+            List<Finding> findings = outcome.reportedOf(checked.findings());
+            inCases.addAll(findings);
+            String name = checked.operation().display() + (checked.example() == null ? "" : ", example " + checked.example());
+            cases.add(new TestCase(relative(checked.file()), name, findings));
+        }
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        for (Finding finding : outcome.reported()) {
+            if (!inCases.contains(finding)) {
+                byFile.computeIfAbsent(relative(finding.position().file()), f -> new ArrayList<>()).add(finding);
+            }
+        }
+        byFile.forEach((file, findings) -> cases.add(new TestCase(file, "definition", findings)));
+
+        long failures = cases.stream().filter(c -> !failing(c, failOn).isEmpty()).count();
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(target)) {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "apigw");
+            xml.writeAttribute("tests", Integer.toString(cases.size()));
+            xml.writeAttribute("failures", Long.toString(failures));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("time", "0");
+            xml.writeCharacters("\n");
+            for (TestCase testCase : cases) {
+                writeCase(xml, testCase, failing(testCase, failOn));
+            }
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Finding> failing(TestCase testCase, Severity failOn) {
+        return failOn == null ? List.of() : testCase.findings().stream().filter(f -> f.severity().atLeast(failOn)).toList();
+    }
+
+    private void writeCase(XMLStreamWriter xml, TestCase testCase, List<Finding> failing) throws XMLStreamException {
+        xml.writeCharacters("  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", testCase.className());
+        xml.writeAttribute("name", testCase.name());
+        xml.writeAttribute("time", "0");
+        if (!failing.isEmpty()) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", String.join(",", failing.stream().map(f -> f.rule().id()).distinct().toList()));
+            xml.writeAttribute("message", failing.size() == 1 ? lineOf(failing.get(0))
+                    : failing.size() + " findings, first: " + lineOf(failing.get(0)));
+            xml.writeCharacters(lines(failing));
+            xml.writeEndElement();
+        }
+        List<Finding> others = testCase.findings().stream().filter(f -> !failing.contains(f)).toList();
+        if (!others.isEmpty()) {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(lines(others));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private String lines(List<Finding> findings) {
+        StringBuilder text = new StringBuilder();
+        findings.forEach(f -> text.append(lineOf(f)).append('\n'));
+        return text.toString();
+    }
+
+    /** {@code [ERROR] path/relative/to/repo:[line,col] RULE message (operation, example)}. */
+    private String lineOf(Finding finding) {
+        String line = ConsoleFormat.line(finding);
+        String absolute = finding.position().file().toString();
+        return "[" + finding.severity().name() + "] " + (line.startsWith(absolute) ? relative(finding.position().file())
+                + line.substring(absolute.length()) : line);
+    }
+
+    private String relative(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return (absolute.startsWith(repositoryRoot) ? repositoryRoot.relativize(absolute) : absolute).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.apigwddb.vtl;
+
+/**
+ * A call {@code $input.path('...')} or {@code $input.json('...')} whose JSONPath is a literal string, found in
+ * a template's syntax tree (not in its text), so that the path can be judged without rendering.
+ *
+ * @param method {@code path} or {@code json}
+ * @param jsonPath the literal argument, unquoted
+ * @param line   1-based line of the call in the template
+ * @param column 1-based column of the call in the template
+ */
+public record InputPathCall(String method, String jsonPath, int line, int column) {
+}

@@ -1,0 +1,136 @@
+package io.github.apigwddb.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.spec.SpecLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecBundlerTest {
+
+    @TempDir
+    Path project;
+
+    private static final String SPEC = """
+            openapi: 3.0.1
+            info: {title: t, version: "1"}
+            paths:
+              /items:
+                post:
+                  x-apigw-examples:
+                    - {name: one, body: {"id": "1"}}
+                  x-apigw-ignore: [{rules: [AGW011], reason: legacy}]
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: "schemas/item.yaml#/Item"}
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: "#/components/schemas/Result"}
+                  x-amazon-apigateway-integration:
+                    type: aws
+                    httpMethod: POST
+                    uri: arn:aws:apigateway:{{apigw:region}}:dynamodb:action/PutItem
+                    credentials: "{{apigw:role}}"
+                    requestTemplates:
+                      application/json: |
+                        {"TableName": "{{apigw:table}}", "Item": {"id": {"S": "$input.path('$.id')"}}}
+                    responses:
+                      default: {statusCode: "200"}
+            components:
+              schemas:
+                Result: {type: object}
+            """;
+
+    private static final String SCHEMA = """
+            Item:
+              type: object
+              properties:
+                id: {type: string}
+                tags: {$ref: "#/Tags"}
+            Tags:
+              type: array
+              items: {type: string}
+            """;
+
+    @Test
+    void inlinesFilesStripsPluginExtensionsAndFillsPlaceholders() throws Exception {
+        LoadedSpec spec = setUp(SPEC);
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(spec, options(Map.of("region", "eu-west-1",
+                "role", "arn:aws:iam::123456789012:role/api", "table", "Items")));
+
+        assertThat(bundle.problems()).isEmpty();
+        assertThat(bundle.format()).isEqualTo(BundleOptions.Format.YAML);
+        JsonNode root = new DocumentParser().parse(bundle.text(), SpecFormat.YAML).root();
+        JsonNode schema = root.at("/paths/~1items/post/requestBody/content/application~1json/schema");
+        assertThat(schema.path("type").asText()).isEqualTo("object");
+        assertThat(schema.at("/properties/tags/type").asText()).isEqualTo("array");
+        assertThat(bundle.text()).doesNotContain("schemas/item.yaml").doesNotContain("x-apigw-");
+        assertThat(root.at("/paths/~1items/post/responses/200/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Result");
+        JsonNode integration = root.at("/paths/~1items/post/x-amazon-apigateway-integration");
+        assertThat(integration.path("uri").asText()).isEqualTo("arn:aws:apigateway:eu-west-1:dynamodb:action/PutItem");
+        assertThat(integration.at("/requestTemplates/application~1json").asText()).contains("\"TableName\": \"Items\"").contains("$input.path('$.id')");
+        assertThat(integration.at("/responses/default/statusCode").isTextual()).isTrue();
+    }
+
+    @Test
+    void sameInputGivesTheSameBytes() throws Exception {
+        LoadedSpec spec = setUp(SPEC);
+        BundleOptions options = new BundleOptions(BundleOptions.Format.JSON, true, Map.of("region", "r", "role", "x", "table", "T"), project);
+        String first = new SpecBundler().bundle(spec, options).text();
+        String second = new SpecBundler().bundle(new SpecLoader().load(spec.file()).spec(), options).text();
+        assertThat(first).isEqualTo(second).doesNotContain("\r").endsWith("}\n");
+    }
+
+    @Test
+    void unresolvedPlaceholderIsAProblemNamingItAtItsPosition() throws Exception {
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(setUp(SPEC), options(Map.of("region", "eu-west-1", "table", "Items")));
+        assertThat(bundle.ok()).isFalse();
+        assertThat(bundle.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("{{apigw:role}}");
+            assertThat(p.line()).isEqualTo(23);
+        });
+    }
+
+    @Test
+    void refusesReferencesLeavingTheProjectOrTheMachine() throws Exception {
+        String outside = SPEC.replace("schemas/item.yaml#/Item", "../../../../etc/item.yaml#/Item");
+        assertThat(new SpecBundler().bundle(setUp(outside), options(Map.of("region", "r", "role", "x", "table", "T"))).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("leads outside the project"));
+        String remote = SPEC.replace("schemas/item.yaml#/Item", "https://example.com/item.yaml#/Item");
+        assertThat(new SpecBundler().bundle(setUp(remote), options(Map.of("region", "r", "role", "x", "table", "T"))).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("is remote"));
+    }
+
+    @Test
+    void circularFileReferencesAreAProblemNotAHang() throws Exception {
+        LoadedSpec spec = setUp(SPEC);
+        Files.writeString(project.resolve("src/main/apigateway/schemas/item.yaml"), "Item: {$ref: 'other.yaml#/X'}\n");
+        Files.writeString(project.resolve("src/main/apigateway/schemas/other.yaml"), "X: {$ref: 'item.yaml#/Item'}\n");
+        assertThat(new SpecBundler().bundle(spec, options(Map.of("region", "r", "role", "x", "table", "T"))).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("circular"));
+    }
+
+    private BundleOptions options(Map<String, String> values) {
+        return new BundleOptions(null, true, values, project);
+    }
+
+    private LoadedSpec setUp(String spec) throws Exception {
+        Path dir = project.resolve("src/main/apigateway");
+        Files.createDirectories(dir.resolve("schemas"));
+        Files.writeString(dir.resolve("schemas/item.yaml"), SCHEMA);
+        Path file = dir.resolve("api.yaml");
+        Files.writeString(file, spec);
+        return new SpecLoader().load(file).spec();
+    }
+}

@@ -1,0 +1,204 @@
+package io.github.apigwddb.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The check end to end on small definitions: what is checked, what is rendered, where findings point. */
+class CheckEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String INTEGRATION = """
+                  x-amazon-apigateway-integration:
+                    type: aws
+                    httpMethod: POST
+                    uri: arn:aws:apigateway:us-east-1:dynamodb:action/GetItem
+                    credentials: arn:aws:iam::123456789012:role/r
+                    passthroughBehavior: never
+                    requestTemplates:
+                      application/json: |
+                        {
+                          "TableName": "Items",
+                          "Key": {"id": {"S": "$util.escapeJavaScript($input.params('id')).replaceAll("\\\\'","'")"}}
+                        }
+                    responses:
+                      default:
+                        statusCode: "200"
+                        responseTemplates:
+                          application/json: '{"name": "$input.path(''$.Item.name.S'')"}'
+                      "4\\\\d{2}": {statusCode: "400"}
+                      "5\\\\d{2}": {statusCode: "500"}
+            """;
+
+    @Test
+    void openApi31WithExpectationsAndSidecarExamples() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                """ + INTEGRATION);
+        Path examples = dir.resolve("examples");
+        Files.createDirectories(examples);
+        Files.writeString(examples.resolve("getItem.yaml"), """
+                - name: right
+                  path: {id: "7"}
+                  dynamodbResponse: {status: 200, body: {"Item": {"id": {"S": "7"}, "name": {"S": "seven"}}}}
+                  expect:
+                    request: {"TableName": "Items", "Key": {"id": {"S": "7"}}}
+                    status: 200
+                    response: {"name": "seven"}
+                - name: wrong
+                  path: {id: "8"}
+                  headers: {X-Undeclared: "1"}
+                  expect:
+                    request: {"TableName": "Items", "Key": {"id": {"S": "7"}}}
+                """);
+        CheckResult result = check(examples, spec);
+
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        assertThat(result.examplesRendered()).isEqualTo(2);
+        assertThat(rules(result)).containsExactlyInAnyOrder(Rule.EXM001, Rule.EXM003);
+        Finding diff = only(result, Rule.EXM001);
+        assertThat(diff.message()).isEqualTo("The rendered request differs from expect.request: /Key/id/S: expected \"7\", got \"8\"");
+        assertThat(diff.example()).isEqualTo("wrong");
+        assertThat(diff.position().file()).isEqualTo(examples.resolve("getItem.yaml"));
+
+        CheckResult.CheckedCase right = result.cases().stream().filter(c -> "right".equals(c.example())).findFirst().orElseThrow();
+        assertThat(right.renderedRequest()).contains("\"S\": \"7\"");
+        assertThat(right.clientStatus()).isEqualTo(200);
+        assertThat(right.clientResponse()).isEqualTo("{\"name\": \"seven\"}");
+    }
+
+    @Test
+    void findingsInsideABlockTemplatePointAtTheTemplateLine() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                """ + INTEGRATION.replace("\"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\")\"}}", "\"Key\": {\"id\": {\"N\": 5}}"));
+        CheckResult result = check(null, spec);
+        Finding type = only(result, Rule.DDB003);
+        // the template's line 3 ("Key": ...) is the file's line 24
+        assertThat(type.position().line()).isEqualTo(24);
+        assertThat(type.message()).contains("NUMBER_VALUE cannot be converted to String");
+        assertThat(type.operation().display()).isEqualTo("GET /items/{id}");
+    }
+
+    @Test
+    void otherIntegrationsAreLeftAlone() throws Exception {
+        Path spec = write("api.json", """
+                {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {
+                  "/lambda": {"post": {"responses": {"200": {"description": "ok"}},
+                    "x-amazon-apigateway-integration": {"type": "aws_proxy", "httpMethod": "GET",
+                      "uri": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations"}}},
+                  "/mock": {"get": {"responses": {"200": {"description": "ok"}},
+                    "x-amazon-apigateway-integration": {"type": "mock", "requestTemplates": {"application/json": "{\\"statusCode\\": 200}"}}}}}}
+                """);
+        List<String> debug = new ArrayList<>();
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), new CheckLog() {
+            @Override
+            public void debug(String message) {
+                debug.add(message);
+            }
+
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        });
+        assertThat(result.integrationsChecked()).isZero();
+        assertThat(result.findings()).isEmpty();
+        assertThat(debug).contains("POST /lambda: Lambda integration, not checked", "GET /mock: mock integration, not checked");
+    }
+
+    @Test
+    void specExamplesOfOpenApi3AreUsedBeforeSynthesis() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}, example: "from-spec"}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                """ + INTEGRATION);
+        CheckResult result = check(null, spec);
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("from-spec"));
+    }
+
+    @Test
+    void anOperationWithoutExamplesIsRenderedWithASynthesisedOneAndAWarning() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                """ + INTEGRATION);
+        CheckResult result = check(null, spec);
+        // swagger-parser also notes the undeclared path parameter {id}
+        assertThat(rules(result)).containsExactlyInAnyOrder(Rule.EXM002, Rule.SPEC002);
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("example-id"));
+    }
+
+    private CheckResult check(Path examples, Path... specs) {
+        return new CheckEngine().run(new CheckRequest(List.of(specs), examples, Map.of(), 1), CheckLog.SILENT);
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static List<Rule> rules(CheckResult result) {
+        return result.findings().stream().map(Finding::rule).toList();
+    }
+
+    private static Finding only(CheckResult result, Rule rule) {
+        List<Finding> matching = result.findings().stream().filter(f -> f.rule() == rule).toList();
+        assertThat(matching).as("findings of " + rule + " in " + result.findings()).hasSize(1);
+        return matching.get(0);
+    }
+}

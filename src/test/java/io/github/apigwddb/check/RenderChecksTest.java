@@ -1,0 +1,301 @@
+package io.github.apigwddb.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** VTL009, RSP001, RSP003, MAP007 at render time and the example-level AGW011, through the whole check. */
+class RenderChecksTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = """
+            openapi: 3.0.1
+            info: {title: t, version: "1"}
+            paths:
+            """;
+
+    private static String operation(String path, String method, String extra, String action, String requestTemplate,
+            String responses) {
+        return "  " + path + ":\n    " + method + ":\n      operationId: op\n" + extra
+                + "      responses:\n        \"200\": {description: ok}\n        \"400\": {description: bad}\n        \"500\": {description: failed}\n"
+                + "      x-amazon-apigateway-integration:\n"
+                + "        type: aws\n        httpMethod: POST\n"
+                + "        uri: arn:aws:apigateway:eu-west-1:dynamodb:action/" + action + "\n"
+                + "        credentials: arn:aws:iam::123456789012:role/r\n"
+                + "        passthroughBehavior: never\n"
+                + "        requestTemplates:\n          application/json: |\n" + indent(requestTemplate, 12)
+                + "        responses:\n" + responses;
+    }
+
+    private static String indent(String text, int spaces) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            out.append(" ".repeat(spaces)).append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static final String PLAIN_RESPONSES = """
+                      default:
+                        statusCode: "200"
+                      "4\\\\d{2}":
+                        statusCode: "400"
+                      "5\\\\d{2}":
+                        statusCode: "500"
+            """;
+
+    private List<Finding> check(String spec) throws IOException {
+        Path file = dir.resolve("api.yaml");
+        Files.writeString(file, spec);
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(file), dir.resolve("none"), Map.of("table", "T"), 1), CheckLog.SILENT);
+        return result.findings();
+    }
+
+    private static List<Finding> of(List<Finding> findings, Rule rule) {
+        return findings.stream().filter(f -> f.rule() == rule).toList();
+    }
+
+    private static final String QUERY_WITH_LIMIT = """
+            {
+              "TableName": "$stageVariables.table",
+              "KeyConditionExpression": "pk = :pk",
+              "ExpressionAttributeValues": {":pk": {"S": "$input.params('owner')"}},
+              "Limit": $input.params('pageSize')
+            }""";
+
+    private static final String OPTIONAL_PAGE_SIZE = """
+                  parameters:
+                    - {name: owner, in: path, required: true, schema: {type: string}}
+                    - {name: pageSize, in: query, required: false, schema: {type: integer}}
+                  x-apigw-examples:
+                    - {name: full, path: {owner: ada}, querystring: {pageSize: "10"}}
+                    - {name: again, path: {owner: bob}, querystring: {pageSize: "5"}}
+            """;
+
+    @Test
+    void optionalQueryParameterThatBreaksTheRequestIsVtl009OnceNamingIt() throws IOException {
+        List<Finding> findings = check(HEADER + operation("/o/{owner}", "get", OPTIONAL_PAGE_SIZE, "Query", QUERY_WITH_LIMIT, PLAIN_RESPONSES));
+
+        assertThat(of(findings, Rule.VTL002)).isEmpty(); // the full examples render fine
+        List<Finding> vtl009 = of(findings, Rule.VTL009);
+        assertThat(vtl009).hasSize(1);
+        assertThat(vtl009.get(0).message()).startsWith("Without the optional querystring 'pageSize'")
+                .contains("not valid JSON");
+        // JSON breaks at the '}' after the empty value: the template line that printed it
+        assertThat(vtl009.get(0).position().line()).isEqualTo(findLine("\"Limit\": $input.params('pageSize')") + 1);
+    }
+
+    @Test
+    void guardedOptionalParameterIsNoVtl009() throws IOException {
+        String guarded = QUERY_WITH_LIMIT.replace("\"ExpressionAttributeValues\": {\":pk\": {\"S\": \"$input.params('owner')\"}},\n  \"Limit\": $input.params('pageSize')",
+                "#if($input.params('pageSize') != \"\")\n  \"Limit\": $input.params('pageSize'),\n#end\n  \"ExpressionAttributeValues\": {\":pk\": {\"S\": \"$input.params('owner')\"}}");
+        assertThat(guarded).contains("#if");
+        List<Finding> findings = check(HEADER + operation("/o/{owner}", "get", OPTIONAL_PAGE_SIZE, "Query", guarded, PLAIN_RESPONSES));
+
+        assertThat(of(findings, Rule.VTL009)).isEmpty();
+        assertThat(of(findings, Rule.VTL002)).isEmpty();
+    }
+
+    @Test
+    void optionalBodyMemberThatLeavesAKeyEmptyIsVtl009ForThatMember() throws IOException {
+        String extra = """
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              $ref: "#/components/schemas/W"
+                      x-apigw-examples:
+                        - {name: all, body: {"id": "1", "name": "n", "tags": ["a"]}}
+                """;
+        String template = """
+                {"TableName": "T", "Item": {"id": {"S": "$input.path('$.id')"}, "name": {"S": "$input.path('$.name')"},
+                 "tags": {"SS": $input.json('$.tags')}}}""";
+        String spec = HEADER + operation("/w", "post", extra, "PutItem", template, PLAIN_RESPONSES) + """
+                components:
+                  schemas:
+                    W:
+                      type: object
+                      required: [id, name]
+                      properties: {id: {type: string}, name: {type: string}, tags: {type: array, items: {type: string}}}
+                """;
+        List<Finding> vtl009 = of(check(spec), Rule.VTL009);
+
+        assertThat(vtl009).hasSize(1);
+        assertThat(vtl009.get(0).message()).startsWith("Without the optional body member 'tags'");
+    }
+
+    @Test
+    void nothingOptionalMeansNoSecondRender() throws IOException {
+        String extra = """
+                      x-apigw-examples:
+                        - {name: only, path: {owner: ada}}
+                """;
+        String template = "{\"TableName\": \"T\", \"Key\": {\"pk\": {\"S\": \"$input.params('owner')\"}}}";
+        assertThat(of(check(HEADER + operation("/o/{owner}", "get", extra, "GetItem", template, PLAIN_RESPONSES)), Rule.VTL009)).isEmpty();
+    }
+
+    private static final String GET_BY_ID = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}}}";
+    private static final String GET_EXAMPLE = """
+                  x-apigw-examples:
+                    - {name: one, path: {id: "1"}}
+            """;
+
+    @Test
+    void itemsOnGetItemIsRsp001AndItemIsNot() throws IOException {
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: |
+                                {"items": $input.json('$.Items'), "item": $input.json('$.Item'), "name": "$input.path('$.Item.name.S')"}
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                            responseTemplates:
+                              application/json: '{"error": "$input.path(''$.message'')", "x": "$input.path(''$.Items'')"}'
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        List<Finding> rsp001 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses)), Rule.RSP001);
+
+        assertThat(rsp001).extracting(Finding::message).containsExactlyInAnyOrder(
+                "$input.json('$.Items') never matches what DynamoDB answers, so it always renders \"\": in GetItem's output,"
+                        + " 'Items' is not a member of the output (members: Item, ConsumedCapacity)",
+                "$input.path('$.Items') never matches what DynamoDB answers, so it always renders an empty value: in DynamoDB's error body,"
+                        + " 'Items' is not a member of the output (members: __type, message, Message, Item, CancellationReasons)");
+    }
+
+    @Test
+    void wrongAttributeValueTypeKeyIsRsp001() throws IOException {
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: '{"name": "$input.path(''$.Item.name.Str'')"}'
+                """;
+        List<Finding> rsp001 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses)), Rule.RSP001);
+
+        assertThat(rsp001).singleElement().extracting(Finding::message).asString()
+                .contains("'Str' is not a member of an AttributeValue at $.Item.<name>");
+    }
+
+    @Test
+    void responseThatBreaksOnAnErrorBodyIsRsp003NamingTheAnswer() throws IOException {
+        // one response for everything: DynamoDB's errors reach a template written for the item
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: '{"count": $input.path(''$.Item.count.N'')}'
+                """;
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
+
+        List<Finding> rsp003 = of(findings, Rule.RSP003);
+        assertThat(rsp003).extracting(Finding::message).anySatisfy(m -> assertThat(m).startsWith("When DynamoDB answers 400 ValidationException: "))
+                .anySatisfy(m -> assertThat(m).startsWith("When DynamoDB answers 500 InternalServerError: "));
+        // the made-up success holds the attribute the template reads, so the success path is fine
+        assertThat(rsp003).noneMatch(f -> f.message().contains("when DynamoDB answers 200"));
+    }
+
+    @Test
+    void validJsonResponsesAreNoRsp003() throws IOException {
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: '{"name": "$input.path(''$.Item.name.S'')"}'
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                            responseTemplates:
+                              application/json: '{"error": "$util.escapeJavaScript($input.path(''$.message'')).replaceAll("\\\\''", "''")"}'
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
+
+        assertThat(of(findings, Rule.RSP003)).isEmpty();
+        assertThat(of(findings, Rule.RSP001)).isEmpty();
+    }
+
+    @Test
+    void escapeJavaScriptOfTheValidationMessageIsRsp003() throws IOException {
+        String responses = """
+                          default:
+                            statusCode: "200"
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                            responseTemplates:
+                              application/json: '{"error": "$util.escapeJavaScript($input.path(''$.message''))"}'
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        List<Finding> rsp003 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses)), Rule.RSP003);
+
+        assertThat(rsp003).singleElement().extracting(Finding::message).asString()
+                .startsWith("When DynamoDB answers 400 ValidationException: The application/json response for status 400 is not valid JSON");
+    }
+
+    @Test
+    void overrideToAnUndeclaredStatusIsMap007() throws IOException {
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: |
+                                #if($input.path('$.Item') == "")
+                                #set($context.responseOverride.status = 404)
+                                #end
+                                {}
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        String missing = """
+                      x-apigw-examples:
+                        - {name: gone, path: {id: "1"}, dynamodbResponse: {status: 200, body: {}}}
+                """;
+        List<Finding> map007 = of(check(HEADER + operation("/i/{id}", "get", missing, "GetItem", GET_BY_ID, responses)), Rule.MAP007);
+
+        assertThat(map007).singleElement().extracting(Finding::message).asString()
+                .startsWith("$context.responseOverride.status sets 404 but the operation declares no 404 response");
+
+        String declared = HEADER + operation("/i/{id}", "get", missing, "GetItem", GET_BY_ID, responses)
+                .replace("\"500\": {description: failed}", "\"500\": {description: failed}\n        \"404\": {description: none}");
+        assertThat(of(check(declared), Rule.MAP007)).isEmpty();
+    }
+
+    @Test
+    void exampleWithAContentTypeWithoutTemplateIsAgw011NamingIt() throws IOException {
+        String extra = """
+                      x-apigw-examples:
+                        - {name: text, path: {id: "1"}, contentType: text/plain, body: "hello"}
+                        - {name: text-again, path: {id: "2"}, contentType: text/plain, body: "hello"}
+                """;
+        String spec = HEADER + operation("/i/{id}", "get", extra, "GetItem", GET_BY_ID, PLAIN_RESPONSES).replace("passthroughBehavior: never", "passthroughBehavior: when_no_match");
+        List<Finding> agw011 = of(check(spec), Rule.AGW011);
+
+        assertThat(agw011).hasSize(2); // the static one, and one for text/plain (not one per example)
+        assertThat(agw011).extracting(Finding::message).anySatisfy(m -> assertThat(m)
+                .startsWith("Example 'text' is sent with Content-Type 'text/plain', which has no request template"));
+    }
+
+    private int findLine(String text) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("api.yaml"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in the spec");
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.apigwddb.cloudformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.check.CheckEngine;
+import io.github.apigwddb.check.CheckLog;
+import io.github.apigwddb.check.CheckRequest;
+import io.github.apigwddb.check.CheckResult;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CloudFormationReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path copy(String name) throws IOException, URISyntaxException {
+        Path target = dir.resolve(name);
+        Files.createDirectories(target.getParent());
+        Files.copy(Path.of(getClass().getResource("/cloudformation/" + name).toURI()), target);
+        return target;
+    }
+
+    private CheckResult check(Path template, TemplateParameters parameters) {
+        return new CheckEngine().run(new CheckRequest(List.of(template), dir.resolve("examples"), Map.of(), 1, parameters), CheckLog.SILENT);
+    }
+
+    private static List<String> lines(CheckResult result, Rule rule) {
+        return result.findings().stream().filter(f -> f.rule() == rule)
+                .map(f -> f.position().file().getFileName() + ":" + f.position().line() + ":" + f.position().column() + " " + f.message())
+                .toList();
+    }
+
+    @Test
+    void inlineDefinitionBodyIsCheckedWithIntrinsicsResolved() throws Exception {
+        Path template = copy("sam-inline.yaml");
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest())
+                .contains("\"TableName\": \"items-dev\"").contains("\"S\": \"42\""));
+        // ${requester} names nothing of the template: CFN004 inside the template string, at its line
+        assertThat(lines(result, Rule.CFN004)).singleElement().asString().startsWith("sam-inline.yaml:59:81 '${requester}' in an Fn::Sub string");
+        // the role allows GetItem only: PutItem is DDB014 at the policy
+        assertThat(lines(result, Rule.DDB014)).containsExactly("sam-inline.yaml:27:11 Role ApiRole (the credentials of this integration)"
+                + " does not allow dynamodb:PutItem on arn:aws:dynamodb:us-east-1:123456789012:table/items-dev: every call fails with"
+                + " AccessDeniedException");
+        assertThat(result.findings()).noneMatch(f -> f.rule().id().startsWith("AGW"));
+    }
+
+    @Test
+    void parameterValuesWinOverDefaults() throws Exception {
+        Path template = copy("sam-inline.yaml");
+        CheckResult result = check(template, new TemplateParameters(Map.of("Stage", "prod", "AWS::Region", "eu-west-1"), Map.of()));
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"items-prod\""));
+        assertThat(lines(result, Rule.DDB014)).singleElement().asString().contains("arn:aws:dynamodb:eu-west-1:123456789012:table/items-prod");
+    }
+
+    @Test
+    void includesS3LocationsWebSocketAndUnknownTags() throws Exception {
+        Path template = copy("include.yaml");
+        copy("short-forms.yaml");
+        Path mapped = copy("intrinsics.yaml");
+        CheckResult result = check(template, new TemplateParameters(Map.of(), Map.of("s3://my-bucket/apis/intrinsics.yaml", mapped)));
+        assertThat(result.integrationsChecked()).isEqualTo(2);
+        assertThat(lines(result, Rule.CFN002)).containsExactly("short-forms.yaml:11:9 '!Sub' in a file pulled in by AWS::Include:"
+                + " CloudFormation does not take YAML short forms there (\"We do not currently support using shorthand notations for YAML"
+                + " snippets\"); write 'Fn::Sub:'");
+        assertThat(lines(result, Rule.CFN003)).singleElement().asString().startsWith("intrinsics.yaml:12:9 CloudFormation intrinsic 'Fn::GetAtt'");
+        assertThat(lines(result, Rule.CFN001)).singleElement().asString().startsWith("include.yaml:31:7 Unmapped reads its API from"
+                + " s3://my-bucket/missing.yaml, which is not mapped");
+        assertThat(lines(result, Rule.CFN008)).singleElement().asString().startsWith("include.yaml:23:3 AWS::ApiGatewayV2::Api Ws is a WebSocket API");
+        assertThat(lines(result, Rule.CFN007)).singleElement().asString().startsWith("include.yaml:35:14 Unknown YAML tag '!Frobnicate'");
+        // the read-only managed policy allows Scan: no DDB014
+        assertThat(lines(result, Rule.DDB014)).isEmpty();
+    }
+
+    @Test
+    void unresolvedValuesAreNotedOnce() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, """
+                Parameters:
+                  Table: {Type: String}
+                Resources:
+                  M:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      HttpMethod: GET
+                      ResourceId: !GetAtt Api.RootResourceId
+                      RestApiId: !Ref Api
+                      MethodResponses: [{StatusCode: '200'}]
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: !Sub arn:aws:apigateway:${AWS::Region}:dynamodb:action/Scan
+                        PassthroughBehavior: NEVER
+                        RequestTemplates:
+                          application/json: !Sub '{"TableName": "${Table}"} ${Table}'
+                        IntegrationResponses: [{StatusCode: '200'}]
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """);
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        assertThat(lines(result, Rule.CFN005)).containsExactly("t.yaml:18:11 Parameter Table has no value (give it in apigw.parameters)"
+                + " and no Default; 'Table' stands in for it");
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).isEqualTo("{\"TableName\": \"Table\"} Table"));
+        assertThat(result.findings()).extracting(Finding::rule).doesNotContain(Rule.CFN004, Rule.AGW003);
+    }
+}

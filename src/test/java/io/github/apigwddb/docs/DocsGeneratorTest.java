@@ -1,0 +1,120 @@
+package io.github.apigwddb.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.check.CheckEngine;
+import io.github.apigwddb.check.CheckLog;
+import io.github.apigwddb.check.CheckRequest;
+import io.github.apigwddb.check.CheckResult;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** The documentation of the example project: content, structure, self-containment and determinism. */
+class DocsGeneratorTest {
+
+    private static final Path EXAMPLES = Path.of("examples");
+    private static CheckResult result;
+
+    @TempDir
+    Path output;
+
+    @BeforeAll
+    static void check() {
+        CheckRequest request = new CheckRequest(List.of(EXAMPLES.resolve("src/main/apigateway/widgets-api.yaml").toAbsolutePath()),
+                EXAMPLES.resolve("src/test/apigateway/examples").toAbsolutePath(), Map.of("table", "Widgets"), 1);
+        result = new CheckEngine().run(request, CheckLog.SILENT);
+    }
+
+    private String html() throws Exception {
+        List<Path> written = new DocsGenerator(EXAMPLES.toAbsolutePath()).write(result, output);
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("index.html", "widgets-api.md");
+        return Files.readString(output.resolve("index.html"));
+    }
+
+    @Test
+    void writesTheSamePageForTheSameInput() throws Exception {
+        String first = html();
+        String markdown = Files.readString(output.resolve("widgets-api.md"));
+        ApiDocs again = new DocsGenerator(EXAMPLES.toAbsolutePath()).model(result);
+        assertThat(HtmlDocsWriter.page(again)).isEqualTo(first);
+        assertThat(MarkdownDocsWriter.document(again.specs().get(0))).isEqualTo(markdown);
+    }
+
+    @Test
+    void theOverviewListsEveryOperationWithItsActionTableAndRole() throws Exception {
+        Document page = parse(html());
+        NodeList rows = (NodeList) XPathFactory.newInstance().newXPath()
+                .evaluate("//table[@class='overview']/tbody/tr", page, XPathConstants.NODESET);
+        assertThat(rows.getLength()).isEqualTo(5);
+        String overview = rows.item(0).getTextContent();
+        assertThat(overview).contains("POST", "/widgets", "createWidget", "PutItem", "Widgets", "widgets-api-dynamodb", "never");
+        String all = page.getDocumentElement().getTextContent();
+        assertThat(all).contains("getWidget", "renameWidget", "deleteWidget", "listWidgetsByOwner", "GetItem", "UpdateItem", "DeleteItem", "Query");
+    }
+
+    @Test
+    void everyExampleShowsItsFlow() throws Exception {
+        String html = html();
+        assertThat(html).contains("POST /widgets\nContent-Type: application/json");
+        assertThat(html).contains("GET /widgets/by-owner/ada?limit=10");
+        // the rendered PutItem request, indented, AttributeValues on one line, the escaped apostrophe turned back
+        assertThat(html).contains("  &quot;Item&quot;: {\n    &quot;id&quot;: {&quot;S&quot;: &quot;w-2&quot;},\n"
+                + "    &quot;name&quot;: {&quot;S&quot;: &quot;O&#39;Brien&#39;s gear&quot;},");
+        assertThat(html).contains("ConditionalCheckFailedException");
+        assertThat(html).contains("&quot;error&quot;: &quot;not found&quot;");
+        for (CheckResult.CheckedCase checked : result.cases()) {
+            if (checked.example() != null) {
+                assertThat(html).contains("<code>" + checked.example() + "</code>");
+            }
+        }
+    }
+
+    @Test
+    void isWellFormedAndLoadsNothing() throws Exception {
+        String html = html();
+        parse(html);
+        assertThat(html).doesNotContain("@import", "url(", "<script", "<link", "<img", "src=");
+        assertThat(html.replace("href=\"https://github.com/apigwddb/apigw-dynamodb-maven-plugin/blob/main/docs/rules/", ""))
+                .doesNotContain("href=\"http");
+    }
+
+    @Test
+    void showsNoJavaToString() throws Exception {
+        String html = html();
+        String markdown = Files.readString(output.resolve("widgets-api.md"));
+        for (String text : List.of(html, markdown)) {
+            assertThat(text).doesNotContain("io.github.apigwddb.", "Optional[", "Optional.empty", "=null", "Finding[", "OperationRef[");
+            assertThat(text).doesNotContainPattern("@[0-9a-f]{6,}");
+        }
+    }
+
+    @Test
+    void highlightsTemplatesAndDrawsEachFlow() throws Exception {
+        String html = html();
+        assertThat(html).contains("<span class=\"d\">#set</span>(<span class=\"r\">$body</span> = <span class=\"r\">$input.path</span>(<span class=\"s\">&#39;$&#39;</span>))");
+        assertThat(html.split("<svg ", -1)).hasSize(6);
+        String markdown = Files.readString(output.resolve("widgets-api.md"));
+        assertThat(markdown.split("```mermaid", -1)).hasSize(6);
+        assertThat(markdown).contains("| POST | [`/widgets`](#op-createwidget) | createWidget | `PutItem` | `Widgets` |");
+    }
+
+    static Document parse(String html) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+}

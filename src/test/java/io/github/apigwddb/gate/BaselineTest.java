@@ -1,0 +1,69 @@
+package io.github.apigwddb.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.rules.Severity;
+import io.github.apigwddb.rules.SourcePosition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaselineTest {
+
+    @TempDir
+    Path project;
+
+    private Finding finding(Rule rule, int line, String message, String example) {
+        return new Finding(rule, Severity.ERROR, message, new SourcePosition(project.resolve("src/api.yaml"), line, 3),
+                new OperationRef("post", "/items", "putItem"), example);
+    }
+
+    @Test
+    void writtenBaselineMatchesTheSameFindingsOnOtherLines() throws Exception {
+        Path file = project.resolve("apigw-baseline.json");
+        Baseline.of(List.of(finding(Rule.AGW006, 10, "httpMethod  is GET", null), finding(Rule.DDB001, 20, "no Key", "one")), project).write(file);
+
+        Baseline read = Baseline.read(file, project);
+        assertThat(read.entries()).extracting(Baseline.Entry::file).containsOnly("src/api.yaml");
+        assertThat(Files.readString(file)).doesNotContain("\"line\"");
+        // moved by an edit above, whitespace changed: still the same findings
+        Baseline.Match match = read.match(List.of(finding(Rule.AGW006, 14, "httpMethod is GET", null), finding(Rule.DDB001, 25, "no Key", "one")));
+        assertThat(match.newFindings()).isEmpty();
+        assertThat(match.baselined()).hasSize(2);
+        assertThat(match.stale()).isEmpty();
+    }
+
+    @Test
+    void newFindingsAreNewAndMissingOnesAreStale() throws Exception {
+        Baseline baseline = Baseline.of(List.of(finding(Rule.DDB001, 20, "no Key", "one")), project);
+        Finding other = finding(Rule.DDB001, 20, "no Key", "two");
+        Baseline.Match match = baseline.match(List.of(other));
+        assertThat(match.newFindings()).containsExactly(other);
+        assertThat(match.stale()).singleElement().satisfies(e -> assertThat(e.display()).isEqualTo("DDB001 src/api.yaml POST /items: no Key"));
+    }
+
+    @Test
+    void eachEntryAcceptsOneFinding() {
+        Baseline baseline = Baseline.of(List.of(finding(Rule.AGW006, 1, "m", null)), project);
+        Baseline.Match match = baseline.match(List.of(finding(Rule.AGW006, 1, "m", null), finding(Rule.AGW006, 9, "m", null)));
+        assertThat(match.baselined()).hasSize(1);
+        assertThat(match.newFindings()).hasSize(1);
+    }
+
+    @Test
+    void missingFileIsEmptyAndBrokenFileIsAClearError() throws Exception {
+        assertThat(Baseline.read(project.resolve("none.json"), project).entries()).isEmpty();
+        Path broken = project.resolve("broken.json");
+        Files.writeString(broken, "{\"findings\": [");
+        assertThatThrownBy(() -> Baseline.read(broken, project)).isInstanceOf(GateConfigurationException.class)
+                .hasMessageContaining("is not valid JSON").hasMessageContaining("-Dapigw.baseline.update");
+        Files.writeString(broken, "{\"other\": 1}");
+        assertThatThrownBy(() -> Baseline.read(broken, project)).hasMessageContaining("has no 'findings' list");
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.apigwddb.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The render goal's wiring: parameters, what it prints, and how a wrong operation or example is told. */
+@MojoTest
+class RenderMojoTest {
+
+    private static final String POM = "src/test/resources/unit/render/pom.xml";
+
+    private static final String SPEC = """
+            openapi: 3.0.1
+            info: {title: t, version: "1"}
+            paths:
+              /items:
+                post:
+                  operationId: putItem
+                  x-apigw-examples:
+                    - name: one
+                      body: {"id": "1"}
+                    - name: two
+                      body: {"id": "2"}
+                  responses:
+                    "200": {description: ok}
+                    "400": {description: bad}
+                    "500": {description: failed}
+                  x-amazon-apigateway-integration:
+                    type: aws
+                    httpMethod: POST
+                    uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                    credentials: arn:aws:iam::123456789012:role/r
+                    passthroughBehavior: never
+                    requestTemplates:
+                      application/json: '{"TableName": "$stageVariables.table", "Item": {"id": {"S": "$input.path(''$.id'')"}}}'
+                    responses:
+                      default:
+                        statusCode: "200"
+                        responseTemplates:
+                          application/json: '{"saved": "$input.path(''$.Attributes.id.S'')"}'
+                      "4\\\\d{2}":
+                        statusCode: "400"
+                        responseTemplates:
+                          application/json: '{"error": "$input.path(''$.message'')"}'
+                      "5\\\\d{2}": {statusCode: "500"}
+            """;
+
+    @TempDir
+    Path project;
+
+    private final List<String> printed = new ArrayList<>();
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void readsTheOperationFromThePom(RenderMojo mojo) throws Exception {
+        assertThat(getVariableValueFromObject(mojo, "operation")).isEqualTo("POST /items");
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void printsRequestAnswerAndClientResponseOfTheNamedExample(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "example", "two");
+        mojo.execute();
+
+        assertThat(printed).contains(
+                "== POST /items [putItem] -> DynamoDB PutItem ==",
+                "    example: two (extension)",
+                "== Request template (application/json) ==",
+                "== DynamoDB request ==",
+                "      \"TableName\": \"Widgets\",",
+                "          \"S\": \"2\"",
+                "== DynamoDB answer: 200 PutItem (made up from the request) ==",
+                "== Integration response 'default' -> status 200 ==",
+                "== Client response: status 200 ==",
+                "      \"saved\": \"\"",
+                "== Findings of this example (1) ==");
+        // the injection probe runs by default: the unescaped $input.path('$.id') is shown as a warning
+        assertThat(printed).anySatisfy(line -> assertThat(line).startsWith("    WARNING SEC001 Client input 'body $.id' can break the DynamoDB request"));
+        assertThat(String.join("\n", printed)).doesNotContain("\u001b[");
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void adHocBodyAndDynamoDbErrorStatus(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "body", "{\"id\": \"x\\\"y\"}");
+        setVariableValueToObject(mojo, "dynamodbStatus", 400);
+        mojo.execute();
+
+        assertThat(printed).contains(
+                "    example: command-line (given on the command line)",
+                "    NOT VALID JSON, sent as rendered:",
+                "    >> 1 | {\"TableName\": \"Widgets\", \"Item\": {\"id\": {\"S\": \"x\"y\"}}}",
+                "           " + " ".repeat(49) + "^",
+                "== DynamoDB answer: 400 ValidationException (given on the command line) ==",
+                "== Integration response '4\\d{2}' -> status 400 ==",
+                "== Client response: status 400 ==",
+                "      \"error\": \"1 validation error detected: Value '-1' at 'limit' failed to satisfy constraint:"
+                        + " Member must have value greater than or equal to 1\"",
+                "== Findings of this example (1) ==");
+        assertThat(printed).anySatisfy(line -> assertThat(line).startsWith("    ERROR VTL002 The rendered request is not valid JSON"));
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void unknownOperationListsTheKnownOnes(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "operation", "GET /nope");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("No DynamoDB integration 'GET /nope' in 1 spec file; name one as METHOD /path or operationId: POST /items [putItem]");
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void unknownExampleListsTheKnownOnes(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "operation", "putItem");
+        setVariableValueToObject(mojo, "example", "three");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No example 'three' for POST /items [putItem]; its examples: one, two");
+    }
+
+    private void configure(RenderMojo mojo) throws Exception {
+        Path dir = project.resolve("src/main/apigateway");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("api.yaml"), SPEC);
+        setVariableValueToObject(mojo, "basedir", project.toFile());
+        setVariableValueToObject(mojo, "outputDirectory", project.resolve("target/apigw").toFile());
+        setVariableValueToObject(mojo, "examplesDirectory", project.resolve("src/test/apigateway/examples").toFile());
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                printed.add(content.toString());
+            }
+        });
+    }
+}
