@@ -7,10 +7,11 @@ def expected = [
     "[ERROR] ${spec}:[17,34] DDB001 GetItem request: Value null at 'key' failed to satisfy constraint: Member must not be null (POST /items [getItem], example by-id)",
     "[ERROR] ${spec}:[17,34] DDB001 GetItem request: Value null at 'tableName' failed to satisfy constraint: Member must not be null (POST /items [getItem], example by-id)",
     "[WARNING] ${spec}:[17,37] DDB002 GetItem request at id: Unknown member 'id' in GetItemInput; DynamoDB ignores it (POST /items [getItem], example by-id)",
+    "[WARNING] ${spec}:[17,37] SEC001 Client input 'body \$.id' can break the DynamoDB request: '\",\"TableName\":\"Other' changes the request's structure: member /TableName appears; wrap it in \$util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\") (POST /items [getItem], example by-id)",
     "[ERROR] ${spec}:[20,89] RSP003 The application/json response for status 200 is not valid JSON when DynamoDB answers 200 GetItem (made up from the request): Unexpected character ('I' (code 73)): was expecting double-quote to start field name at output line 1, column 2: { >>>Item={}} (DynamoDB's answer was made up from the request; give the example a dynamodbResponse to render a real one) (POST /items [getItem], example by-id)",
     "[ERROR] ${spec}:[36,11] AGW006 Integration httpMethod is 'GET' but DynamoDB actions are called with POST, whatever the client's method (GET /items/{id} [readItem])",
     "[ERROR] ${spec}:[54,9] AGW007 The integration has no 'credentials': API Gateway needs an IAM role it may assume to call DynamoDB (\"Role ARN must be specified for AWS integrations\") (DELETE /items/{id} [deleteItem])",
-    "[ERROR] apigw:check: 5 errors, 1 warning, 0 info in 1 spec (3 DynamoDB integrations, 3 examples rendered); SARIF: ${basedir.toPath().toAbsolutePath().normalize()}/target/apigw/apigw.sarif",
+    "[ERROR] apigw:check: 5 errors, 2 warnings, 0 info in 1 spec (3 DynamoDB integrations, 3 examples rendered); SARIF: ${basedir.toPath().toAbsolutePath().normalize()}/target/apigw/apigw.sarif",
 ]
 def lines = log.readLines()
 expected.each { line ->
@@ -18,7 +19,7 @@ expected.each { line ->
 }
 // exactly these findings, nothing else
 def findingLines = lines.findAll { it ==~ /\[(ERROR|WARNING|INFO)\] \/.*:\[\d+,\d+\] [A-Z]{3,4}\d{3} .*/ }
-assert findingLines.size() == 6 : "unexpected findings:\n" + findingLines.join('\n')
+assert findingLines.size() == 7 : "unexpected findings:\n" + findingLines.join('\n')
 assert log.contains('apigw:check found 5 findings at or above error (apigw.failOn)')
 assert !log.contains('Exception:') && !log.contains('\tat ') : 'a stack trace reached the log'
 true

@@ -13,8 +13,8 @@ assert lines.any { it.startsWith("[WARNING] ${spec}:[") && it.contains(' SPEC005
 assert lines.any { it.startsWith("[WARNING] ${spec}:[") && it.contains(' SPEC005 x-apigw-ignore entry for MAP012 gives no reason') && it.endsWith('(GET /items/{id} [getItem])') }
 assert lines.any { it.startsWith("[ERROR] ${spec}:[") && it.contains(' AGW006 Integration httpMethod is \'GET\'') }
 assert log =~ /apigw:check: 2 suppressed \(x-apigw-ignore\), 0 in the baseline (.*\/)?apigw-baseline.json, 0 baseline entries no longer matched/
-assert log.contains('[ERROR] apigw:check: 1 error, 2 warnings, 0 info in 1 spec')
-assert lines.any { it ==~ /\[INFO\] apigw: (.*\/)?src\/main\/apigateway\/items-api.yaml \(3 findings\)/ }
+assert log.contains('[ERROR] apigw:check: 1 error, 5 warnings, 0 info in 1 spec')
+assert lines.any { it ==~ /\[INFO\] apigw: (.*\/)?src\/main\/apigateway\/items-api.yaml \(6 findings\)/ }
 
 // SARIF: valid against the schema; suppressed findings carried with their justification
 def sarifFile = new File(basedir, 'target/apigw/apigw.sarif')
@@ -22,7 +22,8 @@ def violations = SarifSchema.violations(sarifFile.toPath())
 assert violations.isEmpty() : "SARIF schema violations:\n" + violations.join('\n')
 def run = new JsonSlurper().parse(sarifFile).runs[0]
 def byRule = run.results.groupBy { it.ruleId }
-assert byRule.keySet() == ['AGW006', 'AGW011', 'MAP012', 'SPEC005'] as Set
+// the injection probe's warnings: the unescaped path id and body id, and the when_no_match passthrough
+assert byRule.keySet() == ['AGW006', 'AGW011', 'MAP012', 'SEC001', 'SEC003', 'SPEC005'] as Set
 assert byRule.AGW006[0].suppressions == null
 assert byRule.AGW011[0].suppressions[0].kind == 'inSource'
 assert byRule.AGW011[0].suppressions[0].justification == 'Private API; our clients always send application/json'

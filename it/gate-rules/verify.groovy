@@ -9,7 +9,7 @@ assert log.contains('apigw:check found 1 finding at or above error (apigw.failOn
 assert !log.contains(' MAP012 ')
 // 2: -Dapigw.rules wins over <rules>
 assert log.contains("[WARNING] ${agw011}")
-assert log.contains('[WARNING] apigw:check: 0 errors, 1 warning, 0 info in 1 spec')
+assert log.contains('[WARNING] apigw:check: 0 errors, 3 warnings, 0 info in 1 spec')
 // 3: an unknown rule id
 assert log.contains("Unknown rule id 'AGW999' in <rules> / apigw.rules; valid rule ids: SPEC001, SPEC002")
 assert log.contains('MAP012, VTL001')

@@ -44,12 +44,14 @@ public final class CheckEngine {
     private final RolePermissionCheck roles = new RolePermissionCheck();
 
     public CheckEngine() {
-        TemplateRunner runner = new TemplateRunner(new ApiGatewayTemplateEngine());
+        ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+        TemplateRunner runner = new TemplateRunner(engine);
         RequestRenderCheck renderRequest = new RequestRenderCheck(runner);
         DynamoDbRequestCheck validateRequest = new DynamoDbRequestCheck();
         this.checker = new IntegrationChecker(List.of(
                 renderRequest,
                 validateRequest,
+                new InjectionCheck(engine),
                 roles,
                 new MinimalExampleCheck(List.of(renderRequest, validateRequest)),
                 new ResponseRenderCheck(runner),

@@ -84,6 +84,12 @@ public enum Rule {
     RSP001(WARNING, "Response template JSONPath never matches the action's output"),
     RSP003(ERROR, "Rendered client response is not valid JSON"),
 
+    // SEC: injection and exposure
+    SEC001(WARNING, "Client input can break or rewrite the DynamoDB request"),
+    SEC002(WARNING, "An apostrophe breaks the request after $util.escapeJavaScript"),
+    SEC003(WARNING, "The client's body is sent to DynamoDB as the request"),
+    SEC004(WARNING, "The client chooses attribute or key names in the request"),
+
     // EXM: examples and their expectations
     EXM001(ERROR, "Example expectation not met"),
     EXM002(WARNING, "Operation has no example"),

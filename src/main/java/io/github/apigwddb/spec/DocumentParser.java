@@ -16,7 +16,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.util.HashMap;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses JSON or YAML text in a single streaming pass into a Jackson tree and its {@link SourceMap}.
@@ -28,6 +34,10 @@ public final class DocumentParser {
     /** Deeper than any real API definition; deep enough to refuse stack-exhausting files early. */
     static final int MAX_NESTING = 500;
     static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
+    /** As SnakeYAML's own default: no real definition needs more aliases to mappings or sequences. */
+    static final int MAX_COLLECTION_ALIASES = 50;
+    /** Nodes that aliases may add when expanded: an alias bomb is refused long before it could grow. */
+    static final int MAX_ALIAS_EXPANSION = 100_000;
 
     private final JsonFactory json;
     private final YAMLFactory yaml;
@@ -97,11 +107,21 @@ public final class DocumentParser {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             TextPosition position = where == null ? TextPosition.START : toPosition(where, lines);
-            throw new DocumentSyntaxException(e.getOriginalMessage(), position);
+            throw new DocumentSyntaxException(describe(e), position);
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some problems (alias limits, bad tags) as its own runtime exceptions.
             throw new DocumentSyntaxException(firstLine(e.getMessage()), TextPosition.START);
         }
+    }
+
+    /** SnakeYAML's messages span several lines with excerpts; a finding is one line, its position is given apart. */
+    private static String describe(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            Mark context = yaml.getContextMark();
+            return yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext()
+                    + (context == null ? "" : " at line " + (context.getLine() + 1) + ", column " + (context.getColumn() + 1)) + ")");
+        }
+        return firstLine(e.getOriginalMessage());
     }
 
     private static String firstLine(String message) {
@@ -128,6 +148,10 @@ public final class DocumentParser {
         private final LineIndex lines;
         private final List<String> duplicates;
         private final List<YamlTag> tags;
+        /** YAML anchors seen so far; an alias shares the anchored node (the tree is read-only afterwards). */
+        private final Map<String, JsonNode> anchors = new HashMap<>();
+        private int collectionAliases;
+        private long aliasExpansion;
 
         TreeBuilder(JsonParser parser, String text, SourceMap map, LineIndex lines, List<String> duplicates, List<YamlTag> tags) {
             this.parser = parser;
@@ -147,6 +171,17 @@ public final class DocumentParser {
             String fieldName = null;
             JsonToken token = parser.currentToken();
             while (token != null) {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    JsonNode target = alias(yaml, stack);
+                    String pointer = attach(stack, target, fieldName);
+                    map.putValue(pointer, here(parser.currentTokenLocation()));
+                    fieldName = null;
+                    if (stack.isEmpty()) {
+                        return target;
+                    }
+                    token = parser.nextToken();
+                    continue;
+                }
                 switch (token) {
                     case FIELD_NAME -> {
                         fieldName = parser.currentName();
@@ -166,6 +201,7 @@ public final class DocumentParser {
                         if (root == null) {
                             root = stack.isEmpty() && !pointer.isEmpty() ? wrapperOfRoot : container;
                         }
+                        anchor(container);
                         map.putValue(pointer, at);
                         stack.push(new Frame(container, pointer, null));
                         fieldName = null;
@@ -178,6 +214,7 @@ public final class DocumentParser {
                     }
                     default -> {
                         JsonNode scalar = scalar(token);
+                        anchor(scalar);
                         TextPosition at = here(parser.currentTokenLocation());
                         String pointer = attachTagged(stack, scalar, fieldName, at, afterTag(at));
                         map.putValue(pointer, afterTag(at));
@@ -190,6 +227,55 @@ public final class DocumentParser {
                 token = parser.nextToken();
             }
             return root == null ? JsonNodeFactory.instance.missingNode() : root;
+        }
+
+        private void anchor(JsonNode node) {
+            if (parser instanceof YAMLParser yaml && yaml.getCurrentAnchor() != null) {
+                anchors.put(yaml.getCurrentAnchor(), node);
+            }
+        }
+
+        /** Resolves an alias to its anchored node, refusing unknown and recursive aliases and alias bombs. */
+        private JsonNode alias(YAMLParser yaml, Deque<Frame> stack) throws IOException {
+            String name = yaml.getText();
+            JsonNode target = anchors.get(name);
+            if (target == null) {
+                // Jackson's YAML parser drops anchors on plain values, so those aliases cannot be resolved either
+                throw new JsonParseException(parser, "alias *" + name + " refers to no mapping or sequence anchored before it"
+                        + " (anchors on plain values are not supported: repeat the value)");
+            }
+            if (target.isContainerNode()) {
+                for (Frame frame : stack) {
+                    if (frame.container() == target) {
+                        throw new JsonParseException(parser, "alias *" + name + " refers to a node that contains it (recursive alias)");
+                    }
+                }
+                if (++collectionAliases > MAX_COLLECTION_ALIASES) {
+                    throw new JsonParseException(parser, "more than " + MAX_COLLECTION_ALIASES
+                            + " aliases to mappings or sequences: refused, as an alias bomb could expand without bound");
+                }
+                aliasExpansion += size(target, MAX_ALIAS_EXPANSION - aliasExpansion + 1);
+                if (aliasExpansion > MAX_ALIAS_EXPANSION) {
+                    throw new JsonParseException(parser, "aliases would expand to more than " + MAX_ALIAS_EXPANSION
+                            + " nodes: refused as an alias bomb");
+                }
+            }
+            return target;
+        }
+
+        /** Number of nodes under {@code node} counting shared ones each time, stopping once past {@code limit}. */
+        private static long size(JsonNode node, long limit) {
+            long count = 0;
+            Deque<JsonNode> work = new ArrayDeque<>();
+            work.push(node);
+            while (!work.isEmpty() && count <= limit) {
+                JsonNode next = work.pop();
+                count++;
+                if (next.isContainerNode()) {
+                    next.elements().forEachRemaining(work::push);
+                }
+            }
+            return count;
         }
 
         /** Set when the root value itself carries a short-form tag. */

@@ -9,7 +9,9 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +28,11 @@ import java.util.Set;
  */
 public final class SpecLoader {
 
-    /** API Gateway imports definitions of at most 6 MB; a file far beyond that is no API definition. */
-    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /**
+     * API Gateway imports definitions of at most 6 MB and CloudFormation templates are at most 1 MB: a file
+     * far beyond that is no API definition, and refusing it keeps memory bounded.
+     */
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private final DocumentParser parser = new DocumentParser();
 
@@ -43,8 +48,9 @@ public final class SpecLoader {
                 return new LoadResult(null, problems);
             }
             text = decodeUtf8(Files.readAllBytes(file));
-        } catch (CharacterCodingException e) {
-            problems.add(new SpecProblem(Rule.SPEC001, "The file is not UTF-8 text", TextPosition.START));
+        } catch (NotUtf8Exception e) {
+            problems.add(new SpecProblem(Rule.SPEC001, "The file is not UTF-8 text: byte 0x" + e.badByte
+                    + " cannot start or continue a UTF-8 character; save the file as UTF-8", e.position));
             return new LoadResult(null, problems);
         } catch (IOException e) {
             problems.add(new SpecProblem(Rule.SPEC001, "The file cannot be read: " + e.getMessage(), TextPosition.START));
@@ -77,6 +83,7 @@ public final class SpecLoader {
                         + "': it is no CloudFormation short form, so the value is read as written", tag.position()));
             }
         }
+        problems.addAll(RemoteReferences.find(document));
         SpecKind kind = SpecKind.of(document.root());
         LoadedSpec spec = new LoadedSpec(file, format, kind, document);
         if (kind == SpecKind.OPENAPI3 || kind == SpecKind.SWAGGER2) {
@@ -123,12 +130,39 @@ public final class SpecLoader {
                 || text.contains("#set(") || text.contains("#foreach(") || text.contains("#if(");
     }
 
-    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+    private static String decodeUtf8(byte[] bytes) throws NotUtf8Exception {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new NotUtf8Exception(bytes, in.position());
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /** Where the first byte that is not UTF-8 stands, as a line and a column of the text before it. */
+    private static final class NotUtf8Exception extends Exception {
+        final TextPosition position;
+        final String badByte;
+
+        NotUtf8Exception(byte[] bytes, int offset) {
+            super(null, null, false, false);
+            int lineStart = 0;
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
+            this.position = new TextPosition(line, column, -1);
+            this.badByte = String.format("%02X", bytes[offset] & 0xff);
+        }
     }
 
     private static String stripBom(String text) {

@@ -16,7 +16,9 @@ public final class StringContentLocator {
      * @param line 1-based line inside the string's content
      * @param column 1-based column inside that line
      */
-    public static TextPosition locate(ParsedDocument document, TextPosition valueStart, int line, int column) {
+    public static TextPosition locate(ParsedDocument document, TextPosition valueStart, int lineWanted, int columnWanted) {
+        int line = Math.max(1, lineWanted);
+        int column = Math.max(1, columnWanted);
         String text = document.text();
         int start = (int) valueStart.offset();
         if (start < 0 || start >= text.length()) {
@@ -39,6 +41,10 @@ public final class StringContentLocator {
         int contentColumn = 1;
         int i = start + 1;
         while (i < text.length()) {
+            i = skipEscapedLineBreaks(text, i, backslashEscapes);
+            if (i >= text.length()) {
+                break;
+            }
             if (contentLine > line || (contentLine == line && contentColumn >= column)) {
                 return document.lines().positionOf(i);
             }
@@ -51,7 +57,13 @@ public final class StringContentLocator {
                 } else {
                     contentColumn++;
                 }
-                i += next == 'u' ? 6 : 2;
+                // u and four hex digits (JSON and YAML), YAML's x and two, U and eight; every other escape is two characters
+                i += switch (next) {
+                    case 'u' -> 6;
+                    case 'x' -> 4;
+                    case 'U' -> 10;
+                    default -> 2;
+                };
                 continue;
             }
             if (c == quote) {
@@ -65,16 +77,32 @@ public final class StringContentLocator {
             if (c == '\n') {
                 // YAML folds a line break inside a quoted scalar into one space.
                 contentColumn++;
-                i++;
-                while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                    i++;
-                }
+                i = skipIndentation(text, i + 1);
                 continue;
             }
             contentColumn++;
             i++;
         }
         return document.lines().positionOf(Math.min(i, text.length()));
+    }
+
+    /** YAML: an escaped line break joins the lines and drops the next line's indentation; it stands for no character. */
+    private static int skipEscapedLineBreaks(String text, int from, boolean backslashEscapes) {
+        int i = from;
+        while (backslashEscapes && i + 1 < text.length() && text.charAt(i) == '\\'
+                && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+            int afterBreak = i + (text.charAt(i + 1) == '\r' && i + 2 < text.length() && text.charAt(i + 2) == '\n' ? 3 : 2);
+            i = skipIndentation(text, afterBreak);
+        }
+        return i;
+    }
+
+    private static int skipIndentation(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     /** A block scalar's content line k is file line (indicator line + k), indented by the block's indentation. */

@@ -29,7 +29,7 @@ class CheckEngineTest {
                       application/json: |
                         {
                           "TableName": "Items",
-                          "Key": {"id": {"S": "$input.params('id')"}}
+                          "Key": {"id": {"S": "$util.escapeJavaScript($input.params('id')).replaceAll("\\\\'","'")"}}
                         }
                     responses:
                       default:
@@ -104,7 +104,7 @@ class CheckEngineTest {
                         "200": {description: ok}
                         "400": {description: bad}
                         "500": {description: failed}
-                """ + INTEGRATION.replace("\"Key\": {\"id\": {\"S\": \"$input.params('id')\"}}", "\"Key\": {\"id\": {\"N\": 5}}"));
+                """ + INTEGRATION.replace("\"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\")\"}}", "\"Key\": {\"id\": {\"N\": 5}}"));
         CheckResult result = check(null, spec);
         Finding type = only(result, Rule.DDB003);
         // the template's line 3 ("Key": ...) is the file's line 24

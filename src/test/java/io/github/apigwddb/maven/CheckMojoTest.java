@@ -43,7 +43,7 @@ class CheckMojoTest {
                     credentials: arn:aws:iam::123456789012:role/r
                     passthroughBehavior: never
                     requestTemplates:
-                      application/json: '{"TableName": "$stageVariables.table", "Item": {"id": {"S": "$input.path(''$.id'')"}}}'
+                      application/json: '{"TableName": "$stageVariables.table", "Item": {"id": {"S": $input.json(''$.id'')}}}'
                     responses:
                       default: {statusCode: "200"}
                       "4\\\\d{2}": {statusCode: "400"}

@@ -66,7 +66,25 @@ class DocumentParserTest {
     }
 
     @Test
-    void yamlAliasBombsDoNotExpand() throws Exception {
+    void yamlAliasesShareTheAnchoredNode() throws Exception {
+        ParsedDocument doc = parser.parse("base: &i {type: aws, uri: u}\nget: *i\nlist: [*i, &s [x], *s]\n", SpecFormat.YAML);
+        assertThat(doc.root().get("get")).isEqualTo(doc.root().get("base"));
+        assertThat(doc.root().get("list").toString()).isEqualTo("[{\"type\":\"aws\",\"uri\":\"u\"},[\"x\"],[\"x\"]]");
+        // an alias has no lines of its own: positions inside it are the alias's
+        assertThat(doc.sourceMap().locate("/get/uri").line()).isEqualTo(2);
+    }
+
+    @Test
+    void undefinedAndRecursiveAliasesAreSyntaxErrors() {
+        assertThatThrownBy(() -> parser.parse("a: *nothing\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class);
+        assertThatThrownBy(() -> parser.parse("a: &s x\nb: *s\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class)
+                .hasMessageContaining("anchors on plain values are not supported");
+        assertThatThrownBy(() -> parser.parse("a: &r [1, *r]\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class)
+                .hasMessageContaining("recursive");
+    }
+
+    @Test
+    void yamlAliasBombsAreRefused() throws Exception {
         StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 12; i++) {
             yaml.append("a").append(i).append(": &a").append(i).append(" [");
@@ -75,9 +93,11 @@ class DocumentParserTest {
             }
             yaml.append("]\n");
         }
-        // 10^12 leaves if aliases were expanded; the tree must stay the size of the text
-        ParsedDocument doc = parser.parse(yaml.toString(), SpecFormat.YAML);
-        assertThat(doc.sourceMap().size()).isLessThan(500);
+        // 10^12 leaves if aliases were expanded: refused while counting, at the line of the alias that tips it
+        assertThatThrownBy(() -> parser.parse(yaml.toString(), SpecFormat.YAML)).isInstanceOfSatisfying(DocumentSyntaxException.class, e -> {
+            assertThat(e.getMessage()).contains("alias bomb");
+            assertThat(e.position().line()).isBetween(2, 12);
+        });
     }
 
     @Test

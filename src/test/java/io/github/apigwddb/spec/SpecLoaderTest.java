@@ -56,7 +56,10 @@ class SpecLoaderTest {
     void nonUtf8AndBinaryFilesAreFindings() throws Exception {
         Path latin1 = dir.resolve("latin1.json");
         Files.write(latin1, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'});
-        assertThat(loader.load(latin1).problems()).singleElement().extracting(SpecProblem::message).isEqualTo("The file is not UTF-8 text");
+        assertThat(loader.load(latin1).problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("The file is not UTF-8 text: byte 0xE9");
+            assertThat(p.position().column()).isEqualTo(7);
+        });
 
         Path binary = dir.resolve("bin.yaml");
         Files.write(binary, new byte[] {'a', 0, 1, 2});

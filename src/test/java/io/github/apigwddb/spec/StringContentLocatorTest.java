@@ -38,4 +38,15 @@ class StringContentLocatorTest {
         TextPosition where = StringContentLocator.locate(doc, doc.sourceMap().valueStart("/t"), 1, 6);
         assertThat(yaml.charAt((int) where.offset())).isEqualTo('$');
     }
+
+    @Test
+    void followsYamlDoubleQuotedLinesJoinedByEscapedLineBreaks() throws Exception {
+        // the corpus writes templates this way: "{\"a\": \<newline>   \"$x\"}"
+        String yaml = "t: \"{\\\"a\\\": \\\n    \\\"$x\\\"}\"\n";
+        ParsedDocument doc = parser.parse(yaml, SpecFormat.YAML);
+        assertThat(doc.root().get("t").asText()).isEqualTo("{\"a\": \"$x\"}");
+        TextPosition where = StringContentLocator.locate(doc, doc.sourceMap().valueStart("/t"), 1, 8);
+        assertThat(where.line()).isEqualTo(2);
+        assertThat(yaml.charAt((int) where.offset())).isEqualTo('$');
+    }
 }

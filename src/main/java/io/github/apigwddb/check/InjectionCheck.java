@@ -1,0 +1,150 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.integration.FnSubPlaceholders;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.security.HostileValue;
+import io.github.apigwddb.security.Injection;
+import io.github.apigwddb.security.InjectionProbe;
+import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.RequestTemplateSelector;
+import io.github.apigwddb.vtl.TemplateInput;
+import io.github.apigwddb.vtl.TemplateSyntaxException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SEC rules: probes the example's request template with hostile client input (see {@link InjectionProbe})
+ * and checks whether a client body can bypass the templates. Reports each input of a template once, for the
+ * first example that shows it, however many examples the operation has.
+ */
+final class InjectionCheck implements ExampleCheck {
+
+    static final String FIX = "$util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\")";
+    /** Content types a client may send that DynamoDB templates rarely map. */
+    private static final List<String> UNMAPPED_TYPES = List.of("text/plain", "application/x-www-form-urlencoded", "application/octet-stream");
+
+    private final ApiGatewayTemplateEngine engine;
+    private final InjectionProbe probe;
+    /** What was reported already, per spec file of the current run (a Locator lives as long as its file's check). */
+    private final Map<Locator, Set<String>> reported = Collections.synchronizedMap(new WeakHashMap<>());
+
+    InjectionCheck(ApiGatewayTemplateEngine engine) {
+        this.engine = engine;
+        this.probe = new InjectionProbe(engine);
+    }
+
+    @Override
+    public void check(ExampleRun run) {
+        checkPassthrough(run);
+        MappingTemplate template = run.requestTemplate;
+        if (template == null || run.requestJson == null) {
+            return;
+        }
+        CompiledTemplate compiled;
+        try {
+            // the text TemplateRunner rendered: Fn::Sub templates with CloudFormation's substitutions made
+            String text = template.fromIntrinsic() ? FnSubPlaceholders.substitute(template.text()) : template.text();
+            compiled = engine.compile(template.pointer(), text);
+        } catch (TemplateSyntaxException e) {
+            return; // VTL001 says so
+        }
+        TemplateInput input = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
+                run.example.headers(), run.stageVariables, run.example.context());
+        OutputLineMapper lines = null;
+        for (Injection injection : probe.probe(compiled, input, run.action())) {
+            Rule rule = ruleFor(injection);
+            if (!firstTime(run, template.pointer() + " " + injection.input())) {
+                continue;
+            }
+            if (lines == null) {
+                lines = new OutputLineMapper(template.text());
+            }
+            int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText());
+            run.inTemplate(rule, message(rule, injection), template, line, 1);
+        }
+    }
+
+    static Rule ruleFor(Injection injection) {
+        return switch (injection.kind()) {
+            case CLIENT_REQUEST_MEMBERS -> Rule.SEC003;
+            case CLIENT_ATTRIBUTE_NAMES -> Rule.SEC004;
+            default -> injection.onlyApostrophe() ? Rule.SEC002 : Rule.SEC001;
+        };
+    }
+
+    static String message(Rule rule, Injection injection) {
+        String input = "Client input '" + injection.input() + "'";
+        return switch (rule) {
+            case SEC002 -> input + " is escaped with $util.escapeJavaScript, which turns " + injection.value()
+                    + " into \\', and that " + injection.effect() + "; use " + FIX;
+            case SEC003 -> "The client's body becomes the DynamoDB request: " + injection.effect()
+                    + ", so the client can set TableName, ConditionExpression or any other member; build the request from"
+                    + " named fields with $input.path(...)";
+            case SEC004 -> "The client chooses names in the DynamoDB request: " + injection.effect() + " (through '"
+                    + injection.input() + "'); map known fields one by one, or check the keys against a list";
+            default -> input + " can break the DynamoDB request: " + injection.value() + " " + injection.effect() + "; " + fix(injection);
+        };
+    }
+
+    private static String fix(Injection injection) {
+        if (!injection.insideString()) {
+            return "the value lands outside a JSON string: validate it (a request validator with a schema or pattern), or put it"
+                    + " in a JSON string with " + FIX;
+        }
+        if (injection.kind() == Injection.Kind.REJECTED || injection.kind() == Injection.Kind.RENDER_FAILS) {
+            return "escape it with " + FIX + ", and pass client values into expressions only as ExpressionAttributeValues";
+        }
+        boolean apostropheToo = injection.breakingValues().contains(HostileValue.APOSTROPHE);
+        return "wrap it in " + FIX + (apostropheToo ? " (the replaceAll matters: an apostrophe breaks it too)" : "");
+    }
+
+    /**
+     * AGW011's situation seen from the client: a body sent with a Content-Type that has no template reaches
+     * DynamoDB untransformed, under the integration's role.
+     */
+    private void checkPassthrough(ExampleRun run) {
+        Map<String, String> templates = new LinkedHashMap<>();
+        run.integration.requestTemplates().forEach(t -> templates.put(t.contentType(), t.text()));
+        String unmapped = UNMAPPED_TYPES.stream().filter(t -> !templates.containsKey(t)).findFirst().orElse(null);
+        if (unmapped == null) {
+            return;
+        }
+        RequestTemplateSelector.PassthroughBehavior behavior = passthrough(run);
+        if (behavior == null) {
+            return;
+        }
+        RequestTemplateSelector.Selection selection = RequestTemplateSelector.select(templates, unmapped, behavior);
+        if (selection.outcome() != RequestTemplateSelector.Outcome.PASSTHROUGH || !firstTime(run, run.integration.pointer() + " passthrough")) {
+            return;
+        }
+        String pointer = run.integration.passthroughBehavior() == null ? run.integration.pointer()
+                : run.integration.member("passthroughBehavior");
+        run.findings.add(run.locator.at(Rule.SEC003, "A client that sends its body as " + unmapped
+                + " bypasses the request templates: API Gateway forwards the body to DynamoDB untransformed, under the"
+                + " integration's role, so {\"TableName\": \"Other\", ...} reads or writes any table the role allows;"
+                + " set passthroughBehavior to never", pointer, run.operation(), null));
+    }
+
+    private static RequestTemplateSelector.PassthroughBehavior passthrough(ExampleRun run) {
+        if (run.integration.passthroughBehavior() == null) {
+            return RequestTemplateSelector.PassthroughBehavior.WHEN_NO_MATCH;
+        }
+        try {
+            return RequestTemplateSelector.PassthroughBehavior.valueOf(run.integration.passthroughBehavior().text().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null; // AGW010 reports an unknown value; nobody knows what API Gateway would do
+        }
+    }
+
+    private boolean firstTime(ExampleRun run, String key) {
+        return reported.computeIfAbsent(run.locator, l -> ConcurrentHashMap.newKeySet()).add(key);
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.apigwddb.security;
+
+import java.util.List;
+
+/**
+ * A value a client can send in any input, and how a message shows it (several are invisible or unwieldy).
+ *
+ * @param text the value as the client sends it (already URL-decoded, as API Gateway hands it to templates)
+ * @param label how findings quote it
+ */
+public record HostileValue(String text, String label) {
+
+    /** Breaks out of a JSON string and adds a member: the injection an attacker would try first. */
+    public static final HostileValue ADD_MEMBER = new HostileValue("\",\"TableName\":\"Other", "'\",\"TableName\":\"Other'");
+    /** Closes the enclosing object and opens new members around it. */
+    public static final HostileValue CLOSE_OBJECT = new HostileValue("\"}, \"Limit\": 1, \"x\": {\"", "'\"}, \"Limit\": 1, \"x\": {\"'");
+    public static final HostileValue QUOTE = new HostileValue("\"", "a double quote (\")");
+    public static final HostileValue BACKSLASH = new HostileValue("\\", "a backslash (\\)");
+    /** {@code $util.escapeJavaScript} turns it into {@code \'}, which JSON does not allow. */
+    public static final HostileValue APOSTROPHE = new HostileValue("'", "an apostrophe (')");
+    public static final HostileValue NEWLINE = new HostileValue("\n", "a newline (\\n)");
+    public static final HostileValue CONTROL = new HostileValue("\u0001", "a control character (U+0001)");
+    public static final HostileValue NON_BMP = new HostileValue("\uD83D\uDE00", "an emoji outside the BMP (U+1F600)");
+    /** Long, but far from every DynamoDB size limit except the ones the probe ignores. */
+    public static final HostileValue LONG = new HostileValue("a".repeat(1000), "a 1,000-character string");
+
+    /** In the order findings prefer them: when several break a request, the first one is shown. */
+    public static final List<HostileValue> ALL = List.of(ADD_MEMBER, CLOSE_OBJECT, QUOTE, BACKSLASH, APOSTROPHE, NEWLINE, CONTROL,
+            NON_BMP, LONG);
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

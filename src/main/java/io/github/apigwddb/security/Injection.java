@@ -1,0 +1,47 @@
+package io.github.apigwddb.security;
+
+import java.util.List;
+
+/**
+ * What a client can do to the rendered request through one input of one template.
+ *
+ * @param kind the worst effect found
+ * @param input the input, e.g. {@code body $.name}, {@code path id}, {@code body keys of $.item}
+ * @param value the hostile value that had that effect; null for the key findings
+ * @param effect what happened to the request, as a sentence fragment
+ * @param breakingValues every hostile value that had any effect, in {@link HostileValue#ALL} order (up to the worst one)
+ * @param insideString whether the input lands inside a JSON string of the request (so escaping is the fix)
+ * @param outputLine 1-based line of the rendered request where the input lands
+ * @param outputLineText that line, as rendered with marker values
+ */
+public record Injection(
+        Kind kind,
+        String input,
+        HostileValue value,
+        String effect,
+        List<HostileValue> breakingValues,
+        boolean insideString,
+        int outputLine,
+        String outputLineText) {
+
+    /** Effects, mildest first. */
+    public enum Kind {
+        /** The template fails to render (API Gateway answers 500). */
+        RENDER_FAILS,
+        /** The request stays JSON with the same shape, but DynamoDB rejects it (not for its size). */
+        REJECTED,
+        /** The request is no longer JSON: DynamoDB answers SerializationException. */
+        INVALID_JSON,
+        /** A member, key or attribute appears, disappears or changes type: the client rewrites the request. */
+        STRUCTURE_CHANGED,
+        /** A key the client adds to the body becomes a member of the DynamoDB request itself. */
+        CLIENT_REQUEST_MEMBERS,
+        /** A key the client adds to the body becomes a key inside the request (an attribute or map key). */
+        CLIENT_ATTRIBUTE_NAMES
+    }
+
+    /** Whether {@code '} alone breaks the request: the mark of {@code $util.escapeJavaScript} without the replaceAll. */
+    public boolean onlyApostrophe() {
+        return breakingValues.equals(List.of(HostileValue.APOSTROPHE));
+    }
+}

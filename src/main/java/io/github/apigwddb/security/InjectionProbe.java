@@ -1,0 +1,321 @@
+package io.github.apigwddb.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.dynamodb.DynamoDbActions;
+import io.github.apigwddb.dynamodb.DynamoDbRequestValidator;
+import io.github.apigwddb.dynamodb.RequestViolation;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.RenderProblem;
+import io.github.apigwddb.vtl.RenderResult;
+import io.github.apigwddb.vtl.TemplateInput;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders a request template with each client-controlled input replaced by hostile values and reports the
+ * inputs through which a client can break or rewrite the DynamoDB request.
+ *
+ * <p>One render with a unique marker in every input ({@code zq1x}, {@code zq2x}…) shows which inputs reach
+ * the output at all; only those are re-rendered with the {@link HostileValue}s. When the marker render is
+ * JSON, the other inputs keep their markers during the hostile renders and the marker render is the
+ * reference, so a branch on another input's value cannot pass for a change of structure; otherwise the
+ * example's own render is the reference. Thread-safe: all state of a probe lives in its call.
+ */
+public final class InjectionProbe {
+
+    private static final String MARKER_PREFIX = "zq";
+    private static final String KEY_MARKER_PREFIX = "zqk";
+    /** Nesting and size limits: a long value that only trips them is not an injection. */
+    private static final String SIZE_RULE = "DDB009";
+    /**
+     * A probe of one template stops starting new inputs after this long: each render is bounded already
+     * (2 s), but a slow template times many inputs must not stall the build.
+     */
+    private static final long BUDGET_NANOS = 10_000_000_000L;
+
+    private final ApiGatewayTemplateEngine engine;
+    private final DocumentParser parser = new DocumentParser();
+    private final DynamoDbRequestValidator validator = new DynamoDbRequestValidator();
+
+    public InjectionProbe(ApiGatewayTemplateEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * @param template the compiled request template
+     * @param example the example request it is normally rendered against
+     * @param action the DynamoDB action, or null when unknown (then DynamoDB's own checks are skipped)
+     * @return one {@link Injection} per input that a client can abuse, in input order; empty when the
+     *     example's own request does not render to JSON (other rules report that)
+     */
+    public List<Injection> probe(CompiledTemplate template, TemplateInput example, String action) {
+        InputSlots inputs = new InputSlots(example);
+        List<InputSlots.Slot> slots = inputs.slots();
+        if (slots.isEmpty()) {
+            return List.of();
+        }
+        RenderResult baseline = engine.render(template, example);
+        ParsedDocument baselineJson = baseline.ok() ? parseOrNull(baseline.output()) : null;
+        if (baselineJson == null) {
+            return List.of();
+        }
+        String[] markers = new String[slots.size()];
+        for (int i = 0; i < markers.length; i++) {
+            InputSlots.Slot slot = slots.get(i);
+            markers[i] = (slot.kind == InputSlots.Kind.BODY_KEYS ? KEY_MARKER_PREFIX : MARKER_PREFIX) + (i + 1) + "x";
+            slot.set(markers[i]);
+        }
+        RenderResult marked = engine.render(template, inputs.current());
+        if (!marked.ok()) {
+            return List.of();
+        }
+        String markedOutput = marked.output();
+        ParsedDocument markedJson = parseOrNull(markedOutput);
+        boolean markersAsBackground = markedJson != null;
+        String[] background = new String[slots.size()];
+        for (int i = 0; i < background.length; i++) {
+            background[i] = markersAsBackground ? markers[i] : slots.get(i).original;
+            slots.get(i).set(background[i]);
+        }
+        ParsedDocument reference = markersAsBackground ? markedJson : baselineJson;
+        boolean checkDynamoDb = action != null && DynamoDbActions.isKnown(action);
+        Set<String> referenceViolations = checkDynamoDb ? violationKeys(action, reference.root()) : Set.of();
+        String stringValues = markersAsBackground ? stringValues(markedJson.root()) : "";
+
+        List<Injection> found = new ArrayList<>();
+        long deadline = System.nanoTime() + BUDGET_NANOS;
+        for (int i = 0; i < slots.size() && System.nanoTime() - deadline < 0; i++) {
+            InputSlots.Slot slot = slots.get(i);
+            if (slot.kind == InputSlots.Kind.BODY_KEYS) {
+                if (markersAsBackground) {
+                    Injection names = clientKeys(slot, markers[i], markedJson);
+                    if (names != null) {
+                        found.add(names);
+                    }
+                }
+                continue;
+            }
+            int at = markedOutput.indexOf(markers[i]);
+            if (at < 0) {
+                continue; // the input never reaches the request
+            }
+            Probe probe = new Probe(template, inputs, reference, referenceViolations, checkDynamoDb ? action : null);
+            Injection injection = probe.attack(slot, background[i], stringValues.contains(markers[i]),
+                    lineOf(markedOutput, at), lineText(markedOutput, at));
+            if (injection != null) {
+                found.add(injection);
+            }
+        }
+        return found;
+    }
+
+    /** The hostile renders of one input. */
+    private final class Probe {
+        private final CompiledTemplate template;
+        private final InputSlots inputs;
+        private final ParsedDocument reference;
+        private final Set<String> referenceViolations;
+        private final String action;
+
+        Probe(CompiledTemplate template, InputSlots inputs, ParsedDocument reference, Set<String> referenceViolations, String action) {
+            this.template = template;
+            this.inputs = inputs;
+            this.reference = reference;
+            this.referenceViolations = referenceViolations;
+            this.action = action;
+        }
+
+        Injection attack(InputSlots.Slot slot, String background, boolean insideString, int line, String lineText) {
+            List<HostileValue> breaking = new ArrayList<>();
+            Injection.Kind worst = null;
+            HostileValue worstValue = null;
+            String worstEffect = null;
+            try {
+                for (HostileValue value : HostileValue.ALL) {
+                    if (!slot.kind.accepts(value)) {
+                        continue;
+                    }
+                    slot.set(value.text());
+                    Outcome outcome = evaluate(value);
+                    if (outcome == null) {
+                        continue;
+                    }
+                    breaking.add(value);
+                    if (worst == null || outcome.kind().compareTo(worst) > 0) {
+                        worst = outcome.kind();
+                        worstValue = value;
+                        worstEffect = outcome.effect();
+                    }
+                    if (worst == Injection.Kind.STRUCTURE_CHANGED) {
+                        break; // nothing is worse
+                    }
+                }
+            } finally {
+                slot.set(background);
+            }
+            return worst == null ? null
+                    : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, line, lineText);
+        }
+
+        private Outcome evaluate(HostileValue value) {
+            RenderResult result = engine.render(template, inputs.current());
+            if (!result.ok()) {
+                if (value == HostileValue.LONG && result.problem().kind() == RenderProblem.Kind.LIMIT) {
+                    return null;
+                }
+                return new Outcome(Injection.Kind.RENDER_FAILS, "makes the template fail: " + result.problem().message());
+            }
+            String output = result.output();
+            if (output.isBlank()) {
+                return new Outcome(Injection.Kind.INVALID_JSON, "leaves the request empty");
+            }
+            ParsedDocument json;
+            try {
+                json = parser.parse(output, SpecFormat.JSON);
+            } catch (DocumentSyntaxException e) {
+                return new Outcome(Injection.Kind.INVALID_JSON, "makes the request invalid JSON (" + e.getMessage()
+                        + " at line " + e.position().line() + ", column " + e.position().column() + ")");
+            }
+            if (json.duplicateKeys().size() > reference.duplicateKeys().size()) {
+                return new Outcome(Injection.Kind.STRUCTURE_CHANGED,
+                        "changes the request's structure: member " + json.duplicateKeys().get(0) + " appears twice");
+            }
+            String difference = JsonShapes.difference(reference.root(), json.root());
+            if (difference != null) {
+                return new Outcome(Injection.Kind.STRUCTURE_CHANGED, "changes the request's structure: " + difference);
+            }
+            if (action != null && value != HostileValue.LONG) {
+                for (RequestViolation violation : validator.validate(action, json.root())) {
+                    if (!SIZE_RULE.equals(violation.ruleId()) && !referenceViolations.contains(key(violation))) {
+                        return new Outcome(Injection.Kind.REJECTED, "makes DynamoDB reject the request ("
+                                + violation.ruleId() + (violation.path().isEmpty() ? "" : " at " + violation.path()) + ": "
+                                + violation.message() + ")");
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private record Outcome(Injection.Kind kind, String effect) {
+    }
+
+    /** Where a key the client added to the body object shows up as a key in the request, if anywhere. */
+    private static Injection clientKeys(InputSlots.Slot slot, String marker, ParsedDocument marked) {
+        String pointer = keyPointer(marked.root(), marker);
+        if (pointer == null) {
+            return null;
+        }
+        boolean requestMember = pointer.indexOf('/', 1) < 0;
+        Injection.Kind kind = requestMember ? Injection.Kind.CLIENT_REQUEST_MEMBERS : Injection.Kind.CLIENT_ATTRIBUTE_NAMES;
+        String effect = requestMember
+                ? "a member the client adds to the body becomes member " + pointer + " of the DynamoDB request"
+                : "a key the client adds to the body becomes key " + pointer + " in the DynamoDB request";
+        int line = marked.sourceMap().locate(pointer).line();
+        return new Injection(kind, slot.label, null, effect, List.of(), false, line, lineAt(marked.text(), line));
+    }
+
+    /** The pointer of a member whose name holds the marker, the shallowest first; null when none. */
+    private static String keyPointer(JsonNode root, String marker) {
+        Deque<Map.Entry<String, JsonNode>> work = new ArrayDeque<>();
+        work.add(Map.entry("", root));
+        while (!work.isEmpty()) {
+            Map.Entry<String, JsonNode> next = work.removeFirst();
+            JsonNode node = next.getValue();
+            if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    String pointer = JsonPointers.child(next.getKey(), member.getKey());
+                    if (member.getKey().contains(marker)) {
+                        return pointer;
+                    }
+                    work.addLast(Map.entry(pointer, member.getValue()));
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    work.addLast(Map.entry(JsonPointers.child(next.getKey(), i), node.get(i)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Every string value of the document, separated by NUL, to ask which markers landed inside a string. */
+    private static String stringValues(JsonNode root) {
+        StringBuilder out = new StringBuilder();
+        Deque<JsonNode> work = new ArrayDeque<>();
+        work.push(root);
+        while (!work.isEmpty()) {
+            JsonNode node = work.pop();
+            if (node.isTextual()) {
+                out.append(node.textValue()).append('\0');
+            } else if (node.isContainerNode()) {
+                node.elements().forEachRemaining(work::push);
+            }
+        }
+        return out.toString();
+    }
+
+    private Set<String> violationKeys(String action, JsonNode request) {
+        Set<String> keys = new HashSet<>();
+        for (RequestViolation violation : validator.validate(action, request)) {
+            keys.add(key(violation));
+        }
+        return keys;
+    }
+
+    private static String key(RequestViolation violation) {
+        return violation.ruleId() + " " + violation.jsonPointer();
+    }
+
+    private ParsedDocument parseOrNull(String output) {
+        if (output == null || output.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.parse(output, SpecFormat.JSON);
+        } catch (DocumentSyntaxException e) {
+            return null;
+        }
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String lineText(String text, int offset) {
+        int start = text.lastIndexOf('\n', offset - 1) + 1;
+        int end = text.indexOf('\n', offset);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    /** The text of a 1-based line. */
+    private static String lineAt(String text, int line) {
+        int start = 0;
+        for (int l = 1; l < line && start >= 0; l++) {
+            start = text.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return "";
+            }
+        }
+        return lineText(text, start);
+    }
+}

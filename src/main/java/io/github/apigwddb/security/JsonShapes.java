@@ -1,0 +1,78 @@
+package io.github.apigwddb.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.github.apigwddb.spec.JsonPointers;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Compares the shape of two JSON documents: which members exist, how long arrays are, and the JSON type of
+ * every value, ignoring the values themselves. A client value that changes the shape of a rendered request
+ * has escaped the string it was meant to fill.
+ */
+public final class JsonShapes {
+
+    private JsonShapes() {
+    }
+
+    /** @return the first difference, as a sentence naming the JSON pointer, or null when both have the same shape */
+    public static String difference(JsonNode expected, JsonNode actual) {
+        return difference(expected, actual, "");
+    }
+
+    private static String difference(JsonNode expected, JsonNode actual, String pointer) {
+        JsonNodeType wanted = expected.getNodeType();
+        JsonNodeType got = actual.getNodeType();
+        if (wanted != got) {
+            return where(pointer) + " changes from " + name(wanted) + " to " + name(got);
+        }
+        if (expected.isObject()) {
+            for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!expected.has(name)) {
+                    return "member " + JsonPointers.child(pointer, name) + " appears";
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                JsonNode other = actual.get(member.getKey());
+                String child = JsonPointers.child(pointer, member.getKey());
+                if (other == null) {
+                    return "member " + child + " disappears";
+                }
+                String difference = difference(member.getValue(), other, child);
+                if (difference != null) {
+                    return difference;
+                }
+            }
+        } else if (expected.isArray()) {
+            if (expected.size() != actual.size()) {
+                return where(pointer) + " has " + actual.size() + " elements instead of " + expected.size();
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                String difference = difference(expected.get(i), actual.get(i), JsonPointers.child(pointer, i));
+                if (difference != null) {
+                    return difference;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String where(String pointer) {
+        return pointer.isEmpty() ? "the request" : pointer;
+    }
+
+    private static String name(JsonNodeType type) {
+        return switch (type) {
+            case OBJECT, POJO -> "an object";
+            case ARRAY -> "an array";
+            case STRING, BINARY -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            case MISSING -> "nothing";
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.apigwddb.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.rules.Rule;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds {@code $ref}s that name a URL. Nothing in the plugin resolves them (a build fetches nothing, and
+ * API Gateway imports no remote reference), so each one is a SPEC004 finding instead of a silent gap.
+ */
+final class RemoteReferences {
+
+    private RemoteReferences() {
+    }
+
+    static List<SpecProblem> find(ParsedDocument document) {
+        List<SpecProblem> problems = new ArrayList<>();
+        Deque<Map.Entry<String, JsonNode>> work = new ArrayDeque<>();
+        work.push(Map.entry("", document.root()));
+        while (!work.isEmpty()) {
+            Map.Entry<String, JsonNode> next = work.pop();
+            JsonNode node = next.getValue();
+            if (node.isObject()) {
+                JsonNode ref = node.get("$ref");
+                if (ref != null && ref.isTextual() && isUrl(ref.textValue())) {
+                    String pointer = JsonPointers.child(next.getKey(), "$ref");
+                    problems.add(new SpecProblem(Rule.SPEC004, "$ref '" + ref.textValue() + "' is not followed: the plugin reads"
+                            + " no URL and API Gateway imports no remote reference; put the referenced definition into this file",
+                            document.sourceMap().locate(pointer)));
+                }
+                List<Map.Entry<String, JsonNode>> children = new ArrayList<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    children.add(Map.entry(JsonPointers.child(next.getKey(), member.getKey()), member.getValue()));
+                }
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    work.push(children.get(i));
+                }
+            } else if (node.isArray()) {
+                for (int i = node.size() - 1; i >= 0; i--) {
+                    work.push(Map.entry(JsonPointers.child(next.getKey(), i), node.get(i)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** A reference with a URI scheme of two letters or more (one letter is a Windows drive). */
+    private static boolean isUrl(String ref) {
+        try {
+            String scheme = new URI(ref).getScheme();
+            return scheme != null && scheme.length() > 1;
+        } catch (URISyntaxException e) {
+            int colon = ref.indexOf(':');
+            return colon > 1 && ref.substring(0, colon).chars().allMatch(Character::isLetter);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.apigwddb.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The probe on the public definitions of the corpus: the holes read in their templates are found (spot-checked
+ * below), and with {@code -Dapigw.corpus.print=true} the injectable operations are listed per file.
+ */
+class InjectionCorpusTest {
+
+    @Test
+    void theInjectableOperationsOfTheCorpusAreFound() throws Exception {
+        CheckResult result = new CheckEngine().run(new CheckRequest(CorpusTest.corpusFiles(), null, Map.of(), 2), CheckLog.SILENT);
+        List<Finding> sec = result.findings().stream().filter(f -> f.rule().name().startsWith("SEC")).toList();
+
+        if (Boolean.getBoolean("apigw.corpus.print")) {
+            Map<String, TreeSet<String>> byFile = new TreeMap<>();
+            for (Finding f : sec) {
+                byFile.computeIfAbsent(f.position().file().getFileName().toString(), k -> new TreeSet<>())
+                        .add(f.operation().display() + " " + f.rule() + " " + input(f));
+            }
+            byFile.forEach((file, ops) -> ops.forEach(op -> System.out.println(file + ": " + op)));
+        }
+        // 001: "Key": {"id": {"S": "$input.params().path.id"}} in GET, PUT and DELETE /{id}
+        assertThat(sec).filteredOn(f -> file(f).startsWith("001-") && f.rule() == Rule.SEC001)
+                .extracting(f -> f.operation().display()).anySatisfy(op -> assertThat(op).startsWith("GET /{id}"))
+                .anySatisfy(op -> assertThat(op).startsWith("DELETE /{id}"));
+        // 003: $input.path("$.description") unescaped in ExpressionAttributeValues, and when_no_match everywhere
+        assertThat(sec).filteredOn(f -> file(f).startsWith("003-") && f.rule() == Rule.SEC001)
+                .anySatisfy(f -> assertThat(f.message()).contains("'body $.description'").contains("/ExpressionAttributeValues/:description"));
+        assertThat(sec).filteredOn(f -> file(f).startsWith("003-") && f.rule() == Rule.SEC003).hasSize(5);
+        // 024 (Swagger 2): path id straight into the key
+        assertThat(sec).filteredOn(f -> file(f).startsWith("024-") && f.rule() == Rule.SEC001).isNotEmpty();
+        // SEC findings are warnings: they never fail a build on their own
+        assertThat(sec).allSatisfy(f -> assertThat(f.severity()).isEqualTo(f.rule().defaultSeverity()));
+    }
+
+    private static String file(Finding f) {
+        return f.position().file().getFileName().toString();
+    }
+
+    private static String input(Finding f) {
+        int start = f.message().indexOf('\'');
+        int end = start < 0 ? -1 : f.message().indexOf('\'', start + 1);
+        return end < 0 ? "(passthrough)" : f.message().substring(start + 1, end);
+    }
+}

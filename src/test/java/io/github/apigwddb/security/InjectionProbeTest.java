@@ -1,0 +1,153 @@
+package io.github.apigwddb.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.TemplateInput;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InjectionProbeTest {
+
+    /** The seed's PutItem template: client values straight inside JSON strings. */
+    static final String SEED = "{\n  \"TableName\": \"YourTable\",\n  \"Item\": {\n    \"id\": {\"S\": \"$input.path('$.id')\"},\n"
+            + "    \"name\": {\"S\": \"$input.path('$.name')\"}\n  }\n}";
+    static final String ESCAPED = "{\n  \"TableName\": \"YourTable\",\n  \"Item\": {\n"
+            + "    \"id\": {\"S\": \"$util.escapeJavaScript($input.path('$.id'))\"},\n"
+            + "    \"name\": {\"S\": \"$util.escapeJavaScript($input.path('$.name'))\"}\n  }\n}";
+    static final String FULLY_ESCAPED = "{\n  \"TableName\": \"YourTable\",\n  \"Item\": {\n"
+            + "    \"id\": {\"S\": \"$util.escapeJavaScript($input.path('$.id')).replaceAll(\"\\\\'\",\"'\")\"},\n"
+            + "    \"name\": {\"S\": \"$util.escapeJavaScript($input.path('$.name')).replaceAll(\"\\\\'\",\"'\")\"}\n  }\n}";
+    static final String BODY = "{\"id\": \"42\", \"name\": \"w1\"}";
+
+    private final ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+    private final InjectionProbe probe = new InjectionProbe(engine);
+
+    private List<Injection> probe(String template, TemplateInput input, String action) throws Exception {
+        CompiledTemplate compiled = engine.compile("t", template);
+        return probe.probe(compiled, input, action);
+    }
+
+    @Test
+    void seedTemplateIsInjectableThroughIdAndName() throws Exception {
+        List<Injection> found = probe(SEED, TemplateInput.ofBody(BODY), "PutItem");
+
+        assertThat(found).extracting(Injection::input).containsExactly("body $.id", "body $.name");
+        Injection name = found.get(1);
+        assertThat(name.kind()).isEqualTo(Injection.Kind.STRUCTURE_CHANGED);
+        assertThat(name.value()).isEqualTo(HostileValue.ADD_MEMBER);
+        assertThat(name.effect()).contains("member /Item/name/TableName appears");
+        assertThat(name.insideString()).isTrue();
+        assertThat(name.onlyApostrophe()).isFalse();
+        assertThat(name.outputLine()).isEqualTo(5);
+        assertThat(name.outputLineText()).contains("\"name\": {\"S\": \"zq");
+    }
+
+    @Test
+    void escapeJavaScriptAloneIsBrokenOnlyByTheApostrophe() throws Exception {
+        List<Injection> found = probe(ESCAPED, TemplateInput.ofBody(BODY), "PutItem");
+
+        assertThat(found).extracting(Injection::input).containsExactly("body $.id", "body $.name");
+        assertThat(found).allSatisfy(injection -> {
+            assertThat(injection.kind()).isEqualTo(Injection.Kind.INVALID_JSON);
+            assertThat(injection.value()).isEqualTo(HostileValue.APOSTROPHE);
+            assertThat(injection.breakingValues()).containsExactly(HostileValue.APOSTROPHE);
+            assertThat(injection.onlyApostrophe()).isTrue();
+        });
+    }
+
+    @Test
+    void fullyEscapedTemplateIsClean() throws Exception {
+        assertThat(probe(FULLY_ESCAPED, TemplateInput.ofBody(BODY), "PutItem")).isEmpty();
+    }
+
+    @Test
+    void inputsThatNeverReachTheOutputAreNotReported() throws Exception {
+        String template = "#if($input.path('$.name') == 'w1')#set($t = 'A')#else#set($t = 'B')#end"
+                + "{\"TableName\": \"$t\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.path('$.id')).replaceAll(\"\\\\'\",\"'\")\"}}}";
+        assertThat(probe(template, TemplateInput.ofBody(BODY), "GetItem")).isEmpty();
+    }
+
+    @Test
+    void pathQueryHeaderAndAuthorizerValuesAreProbedByName() throws Exception {
+        String template = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}},"
+                + " \"ProjectionExpression\": \"$input.params('fields')\","
+                + " \"ExpressionAttributeNames\": {\"#t\": \"$input.params('X-Tenant')\"},"
+                + " \"ReturnConsumedCapacity\": \"$context.authorizer.claims.sub\"}";
+        TemplateInput input = new TemplateInput(null, Map.of("id", "42"), Map.of("fields", "id"), Map.of("X-Tenant", "t1"), Map.of(),
+                Map.of("authorizer", Map.of("claims", Map.of("sub", "NONE"))));
+
+        List<Injection> found = probe(template, input, "GetItem");
+
+        assertThat(found).extracting(Injection::input)
+                .containsExactly("path id", "querystring fields", "header X-Tenant", "$context.authorizer.claims.sub");
+        assertThat(found).allSatisfy(i -> assertThat(i.kind()).isEqualTo(Injection.Kind.STRUCTURE_CHANGED));
+    }
+
+    @Test
+    void anEscapedValueInAnExpressionIsStillRejectedByDynamoDb() throws Exception {
+        String template = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"1\"}},"
+                + " \"ProjectionExpression\": \"$util.escapeJavaScript($input.params('fields')).replaceAll(\"\\\\'\",\"'\")\"}";
+        TemplateInput input = new TemplateInput(null, null, Map.of("fields", "id"), null, null, null);
+
+        List<Injection> found = probe(template, input, "GetItem");
+
+        assertThat(found).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(Injection.Kind.REJECTED);
+            assertThat(i.effect()).contains("DDX001");
+        });
+    }
+
+    @Test
+    void aNumberOutsideAStringBreaksForAnyText() throws Exception {
+        String template = "{\"TableName\": \"T\", \"Limit\": $input.params('limit')}";
+        TemplateInput input = new TemplateInput(null, null, Map.of("limit", "10"), null, null, null);
+
+        List<Injection> found = probe(template, input, "Scan");
+
+        assertThat(found).singleElement().satisfies(i -> {
+            assertThat(i.input()).isEqualTo("querystring limit");
+            assertThat(i.insideString()).isFalse();
+            assertThat(i.kind()).isIn(Injection.Kind.INVALID_JSON, Injection.Kind.STRUCTURE_CHANGED);
+        });
+    }
+
+    @Test
+    void rawBodyAsTheRequestLetsTheClientChooseMembers() throws Exception {
+        List<Injection> found = probe("$input.json('$')", TemplateInput.ofBody("{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"1\"}}}"),
+                "GetItem");
+
+        assertThat(found).filteredOn(i -> i.kind() == Injection.Kind.CLIENT_REQUEST_MEMBERS)
+                .singleElement().satisfies(i -> assertThat(i.input()).isEqualTo("body keys of $"));
+        assertThat(found).noneMatch(i -> i.kind() == Injection.Kind.STRUCTURE_CHANGED || i.kind() == Injection.Kind.INVALID_JSON);
+    }
+
+    @Test
+    void foreachOverBodyKeysLetsTheClientChooseAttributeNames() throws Exception {
+        String template = "#set($item = $input.path('$.item'))"
+                + "{\"TableName\": \"T\", \"Item\": {#foreach($k in $item.keySet())\"$k\": {\"S\": \"$util.escapeJavaScript($item.get($k)).replaceAll(\"\\\\'\",\"'\")\"}#if($foreach.hasNext),#end#end}}";
+
+        List<Injection> found = probe(template, TemplateInput.ofBody("{\"item\": {\"id\": \"1\"}}"), "PutItem");
+
+        assertThat(found).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(Injection.Kind.CLIENT_ATTRIBUTE_NAMES);
+            assertThat(i.input()).isEqualTo("body keys of $.item");
+            assertThat(i.effect()).contains("/Item/zqk");
+        });
+    }
+
+    @Test
+    void headersAreNotProbedWithLineBreaks() throws Exception {
+        // a raw newline or control character would break this, but HTTP headers cannot carry them
+        String template = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('X-Id')).replaceAll(\"\\\\'\",\"'\")\"}}}";
+        TemplateInput input = new TemplateInput(null, null, null, Map.of("X-Id", "1"), null, null);
+        assertThat(probe(template, input, "GetItem")).isEmpty();
+    }
+
+    @Test
+    void noInputsNoRenders() throws Exception {
+        assertThat(probe("{\"TableName\": \"T\"}", TemplateInput.ofBody(null), "Scan")).isEmpty();
+    }
+}
