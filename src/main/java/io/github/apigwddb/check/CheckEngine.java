@@ -4,6 +4,9 @@ import io.github.apigwddb.bundle.Placeholders;
 import io.github.apigwddb.cloudformation.CloudFormationReader;
 import io.github.apigwddb.cloudformation.TemplateApi;
 import io.github.apigwddb.cloudformation.TemplateReading;
+import io.github.apigwddb.dynamodb.schema.TableSchema;
+import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.examples.ExampleCollector;
 import io.github.apigwddb.examples.ExampleSet;
@@ -39,6 +42,7 @@ import java.util.concurrent.Future;
 public final class CheckEngine {
 
     private final SpecLoader loader = new SpecLoader();
+    private final TableSchemaReader tableReader = new TableSchemaReader();
     private final IntegrationChecker checker;
     private final CloudFormationReader cloudFormation = new CloudFormationReader();
     private final RolePermissionCheck roles = new RolePermissionCheck();
@@ -90,7 +94,9 @@ public final class CheckEngine {
                     continue;
                 }
                 List<LoadedSpec> apis = List.of(spec);
+                CheckRequest apiRequest = request;
                 if (spec.kind() == SpecKind.CLOUDFORMATION) {
+                    apiRequest = withTablesOfTemplate(request, file);
                     TemplateReading reading = cloudFormation.read(spec, request.templateParameters());
                     findings.addAll(reading.findings());
                     reading.notes().forEach(log::info);
@@ -108,7 +114,7 @@ public final class CheckEngine {
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
                     Locator locator = new Locator(api);
-                    for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, request, pool)) {
+                    for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
                         findings.addAll(outcome.findings());
                         cases.addAll(outcome.cases());
                         examples += outcome.examplesRendered();
@@ -122,6 +128,25 @@ public final class CheckEngine {
         }
         findings.sort(Finding.REPORT_ORDER);
         return new CheckResult(List.copyOf(findings), specs, integrations, examples, List.copyOf(cases));
+    }
+
+    /**
+     * The tables a template defines itself ({@code AWS::DynamoDB::Table}, ...) join those of {@code apigw.tables}
+     * for its own integrations, so {@code TableName: !Ref Items} is checked against that table's keys.
+     */
+    private CheckRequest withTablesOfTemplate(CheckRequest request, Path template) {
+        TableSchemas own = tableReader.read(List.of(template));
+        if (own.tables().isEmpty()) {
+            return request;
+        }
+        List<TableSchema> tables = new ArrayList<>(request.tables().tables());
+        for (TableSchema table : own.tables()) {
+            if (table.name() == null || request.tables().find(table.name()).isEmpty()) {
+                tables.add(table);
+            }
+        }
+        return new CheckRequest(request.specFiles(), request.examplesDirectory(), request.stageVariables(), request.threads(),
+                request.templateParameters(), new TableSchemas(tables, request.tables().problems()), request.deploymentValues());
     }
 
     /**

@@ -201,4 +201,54 @@ class CheckEngineTest {
         assertThat(matching).as("findings of " + rule + " in " + result.findings()).hasSize(1);
         return matching.get(0);
     }
+
+    @Test
+    void tablesOfATemplateCheckItsOwnIntegrations() throws Exception {
+        Path template = write("template.yaml", """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Items:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: items
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                      BillingMode: PAY_PER_REQUEST
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      DefinitionBody:
+                        openapi: 3.0.1
+                        info: {title: t, version: "1"}
+                        paths:
+                          /items/{id}:
+                            get:
+                              parameters:
+                                - {name: id, in: path, required: true, schema: {type: string}}
+                              x-apigw-examples:
+                                - {name: one, path: {id: "7"}}
+                              responses:
+                                "200": {description: ok}
+                                "400": {description: bad}
+                                "500": {description: failed}
+                              x-amazon-apigateway-integration:
+                                type: aws
+                                httpMethod: POST
+                                uri: !Sub "arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem"
+                                credentials: arn:aws:iam::123456789012:role/r
+                                passthroughBehavior: never
+                                requestTemplates:
+                                  application/json: !Sub '{"TableName": "${Items}", "Key": {"pk": {"S": "$util.escapeJavaScript($input.params(''id''))"}}}'
+                                responses:
+                                  default: {statusCode: "200", responseTemplates: {application/json: '{"ok": true}'}}
+                                  "4\\\\d{2}": {statusCode: "400", responseTemplates: {application/json: '{"ok": false}'}}
+                                  "5\\\\d{2}": {statusCode: "500", responseTemplates: {application/json: '{"ok": false}'}}
+                """);
+        CheckResult result = check(null, template);
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.DDB013)
+                .anySatisfy(f -> assertThat(f.message()).contains("id"));
+    }
 }
