@@ -30,6 +30,8 @@ public final class ExampleRun {
     final List<Finding> findings = new ArrayList<>();
     /** Keys of findings already reported for this integration by an earlier example (shared by its runs). */
     final Set<String> reportedOnce;
+    /** Values of other tools' {@code ${name}} placeholders ({@code apigw.parameters}). */
+    Map<String, String> templateValues = Map.of();
 
     /** The request template API Gateway selects for the example's Content-Type, or null (passthrough/415). */
     MappingTemplate requestTemplate;

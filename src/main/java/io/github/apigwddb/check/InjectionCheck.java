@@ -1,6 +1,5 @@
 package io.github.apigwddb.check;
 
-import io.github.apigwddb.integration.FnSubPlaceholders;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.security.HostileValue;
@@ -51,7 +50,10 @@ final class InjectionCheck implements ExampleCheck {
         CompiledTemplate compiled;
         try {
             // the text TemplateRunner rendered: Fn::Sub templates with CloudFormation's substitutions made
-            String text = template.fromIntrinsic() ? FnSubPlaceholders.substitute(template.text()) : template.text();
+            String text = TemplateRunner.deployedText(run, template);
+            if (text == null) {
+                return;
+            }
             compiled = engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
             return; // VTL001 says so

@@ -62,6 +62,7 @@ final class IntegrationChecker {
         stageVariables.putAll(example.stageVariables());
         ExampleRun run = new ExampleRun(locator, integration, example, stageVariables, reportedOnce);
         run.tables = request.tables();
+        run.templateValues = request.templateParameters().values();
         for (ExampleCheck check : checks) {
             check.check(run);
         }

@@ -2,6 +2,9 @@ package io.github.apigwddb.check;
 
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.FnSubPlaceholders;
+import io.github.apigwddb.integration.ToolPlaceholders;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
@@ -32,9 +35,11 @@ final class TemplateRunner {
     /** @return the render result, or null when the template does not compile or the render failed (findings added) */
     RenderResult render(ExampleRun run, MappingTemplate template, String body) {
         CompiledTemplate compiled;
+        String text = deployedText(run, template);
+        if (text == null) {
+            return null;
+        }
         try {
-            // Fn::Sub templates reach API Gateway with CloudFormation's substitutions made.
-            String text = template.fromIntrinsic() ? FnSubPlaceholders.substitute(template.text()) : template.text();
             compiled = engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
             run.inTemplate(Rule.VTL001, "Template does not parse: " + e.getMessage(), template, e.line(), e.column());
@@ -49,6 +54,36 @@ final class TemplateRunner {
             return null;
         }
         return result;
+    }
+
+    /**
+     * The text API Gateway receives: Fn::Sub templates with CloudFormation's substitutions made, other tools'
+     * {@code ${name}} placeholders filled from {@code apigw.parameters} or with a stand-in (said once, as info).
+     * Null when the whole template is such a placeholder without a value: there is nothing to render.
+     */
+    static String deployedText(ExampleRun run, MappingTemplate template) {
+        if (template.fromIntrinsic()) {
+            return FnSubPlaceholders.substitute(template.text());
+        }
+        Set<String> names = ToolPlaceholders.find(template.text());
+        if (names.isEmpty()) {
+            return template.text();
+        }
+        Set<String> unknown = new LinkedHashSet<>(names);
+        unknown.removeAll(run.templateValues.keySet());
+        if (ToolPlaceholders.isWholeTemplate(template.text(), unknown)) {
+            run.once(run.locator.inTemplate(Rule.CFN005, "The template is a placeholder of another templating tool ("
+                    + template.text().strip() + "), filled in before deployment; it is not rendered. Give its text with"
+                    + " apigw.parameters to check it", template, 1, 1, run.operation(), null));
+            return null;
+        }
+        if (!unknown.isEmpty()) {
+            run.once(run.locator.inTemplate(Rule.CFN005, "Placeholders " + unknown.stream().map(n -> "${" + n + "}").toList()
+                    + " are no VTL variables of this template but another tool's (e.g. Terraform templatefile), filled in before"
+                    + " deployment; rendered with their names as stand-ins. Give their values with apigw.parameters",
+                    template, 1, 1, run.operation(), null));
+        }
+        return ToolPlaceholders.substitute(template.text(), names, run.templateValues);
     }
 
     private static void report(ExampleRun run, MappingTemplate template, RenderProblem problem) {

@@ -45,10 +45,21 @@ public final class FnSubPlaceholders {
             }
             // Inside a directive's arguments (#set($ttl = ${TTL})) an unquoted word would not parse: quote it.
             boolean bareInDirective = !name.startsWith("!") && insideDirectiveArguments(text, start);
-            out.append(bareInDirective ? "\"" + value + "\"" : value);
+            // A variable alone on its line inserts a block of template text (a macro from a mapping, say) whose
+            // content is unknown here: it stands for nothing rather than for a word that would break the output.
+            boolean wholeLine = !name.startsWith("!") && !PSEUDO_PARAMETERS.containsKey(name) && aloneOnItsLine(text, start, end);
+            out.append(wholeLine ? "" : bareInDirective ? "\"" + value + "\"" : value);
             i = end + 1;
         }
         return out.toString();
+    }
+
+    private static boolean aloneOnItsLine(String text, int start, int end) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.indexOf('\n', end);
+        String before = text.substring(lineStart, start);
+        String after = text.substring(end + 1, lineEnd < 0 ? text.length() : lineEnd);
+        return text.indexOf('\n') >= 0 && before.isBlank() && after.isBlank();
     }
 
     /** Whether {@code position} lies between a {@code #set(}, {@code #if(}, ... and its closing parenthesis. */

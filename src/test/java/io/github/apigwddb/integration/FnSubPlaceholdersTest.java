@@ -19,4 +19,9 @@ class FnSubPlaceholdersTest {
         assertThat(FnSubPlaceholders.substitute("#set($ttl = ${TTL}) {\"T\": \"${Table}\"} #if($x == ${Max})y#end"))
                 .isEqualTo("#set($ttl = \"TTL\") {\"T\": \"Table\"} #if($x == \"Max\")y#end");
     }
+
+    @Test
+    void aVariableAloneOnItsLineStandsForAnUnknownBlockOfTemplateText() {
+        assertThat(FnSubPlaceholders.substitute("${macros}\n{\"T\": \"${Table}\"}")).isEqualTo("\n{\"T\": \"Table\"}");
+    }
 }
