@@ -1,7 +1,6 @@
 package io.github.apigwddb.maven;
 
 import io.github.apigwddb.check.CheckEngine;
-import io.github.apigwddb.check.CheckLog;
 import io.github.apigwddb.check.CheckRequest;
 import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.gate.Baseline;
@@ -120,7 +119,7 @@ public class CheckMojo extends AbstractApigwMojo {
         }
 
         CheckRequest request = checkRequest(files, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
-        CheckResult result = new CheckEngine().run(request, new MavenCheckLog(log));
+        CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(log));
         GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result);
         if (updateBaseline) {
             Baseline written = Baseline.of(outcome.baselineCandidates(), basedir.toPath());
@@ -233,23 +232,5 @@ public class CheckMojo extends AbstractApigwMojo {
 
     private static String plural(long n) {
         return n == 1 ? "" : "s";
-    }
-
-    /** Sends the core's progress lines to Maven's log. */
-    private record MavenCheckLog(Log log) implements CheckLog {
-        @Override
-        public void debug(String message) {
-            log.debug(message);
-        }
-
-        @Override
-        public void info(String message) {
-            log.info(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.warn(message);
-        }
     }
 }
