@@ -113,7 +113,7 @@ public final class CheckEngine {
                     log.info("Checking " + api.file().getFileName() + " (" + spec.kind().label() + "): " + dynamo.size()
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
-                    Locator locator = new Locator(api);
+                    Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION);
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
                         findings.addAll(outcome.findings());
                         cases.addAll(outcome.cases());

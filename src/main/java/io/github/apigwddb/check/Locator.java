@@ -15,9 +15,20 @@ import java.nio.file.Path;
 public final class Locator {
 
     private final LoadedSpec spec;
+    private final boolean fromTemplate;
 
     public Locator(LoadedSpec spec) {
+        this(spec, false);
+    }
+
+    /** @param fromTemplate the definition comes out of a CloudFormation/SAM template, its intrinsics already evaluated */
+    public Locator(LoadedSpec spec, boolean fromTemplate) {
         this.spec = spec;
+        this.fromTemplate = fromTemplate;
+    }
+
+    public boolean fromTemplate() {
+        return fromTemplate;
     }
 
     public LoadedSpec spec() {

@@ -65,6 +65,9 @@ final class TemplateRunner {
         if (template.fromIntrinsic()) {
             return FnSubPlaceholders.substitute(template.text());
         }
+        if (run.locator.fromTemplate()) {
+            return template.text(); // CloudFormation's ${!x} escapes are evaluated: what is left is VTL
+        }
         Set<String> names = ToolPlaceholders.find(template.text());
         if (names.isEmpty()) {
             return template.text();
