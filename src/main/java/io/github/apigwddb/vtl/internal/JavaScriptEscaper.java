@@ -6,7 +6,7 @@ import java.util.Locale;
  * {@code $util.escapeJavaScript}: the rules of Apache Commons Lang 2 {@code StringEscapeUtils.escapeJavaScript}
  * (AWS's documented wording is that method's Javadoc, facts §6): {@code '} becomes {@code \'} (invalid in JSON,
  * as on AWS), {@code "} {@code \} and {@code /} are backslash-escaped, control characters use short escapes or
- * {@code \}{@code u00XX}, and every non-ASCII UTF-16 unit becomes {@code \}{@code uXXXX} with upper-case hex.
+ * a backslash, u, and four upper-case hex digits, and so does every non-ASCII UTF-16 unit.
  */
 final class JavaScriptEscaper {
 
