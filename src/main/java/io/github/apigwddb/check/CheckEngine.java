@@ -158,13 +158,20 @@ public final class CheckEngine {
         List<String> known = new ArrayList<>();
         for (Path file : request.specFiles()) {
             LoadedSpec spec = loader.load(file).spec();
-            if (spec == null || spec.kind() == SpecKind.NOT_AN_API || spec.kind() == SpecKind.CLOUDFORMATION) {
+            if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
                 continue;
             }
-            for (Integration integration : dynamoDbIntegrations(spec, log)) {
-                known.add(integration.operation().ref().display());
-                if (names(integration, target.operation())) {
-                    return render(new Locator(spec), integration, request, target);
+            boolean template = spec.kind() == SpecKind.CLOUDFORMATION;
+            List<LoadedSpec> apis = template
+                    ? cloudFormation.read(spec, request.templateParameters()).apis().stream().map(TemplateApi::spec).toList()
+                    : List.of(spec);
+            CheckRequest apiRequest = template ? withTablesOfTemplate(request, file) : request;
+            for (LoadedSpec api : apis) {
+                for (Integration integration : dynamoDbIntegrations(api, log)) {
+                    known.add(integration.operation().ref().display());
+                    if (names(integration, target.operation())) {
+                        return render(new Locator(api, template), integration, apiRequest, target);
+                    }
                 }
             }
         }

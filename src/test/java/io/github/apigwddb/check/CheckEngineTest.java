@@ -250,5 +250,10 @@ class CheckEngineTest {
         assertThat(result.integrationsChecked()).isEqualTo(1);
         assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.DDB013)
                 .anySatisfy(f -> assertThat(f.message()).contains("id"));
+
+        // the render goal reaches the same integration inside the template, with the template's values
+        RenderedExample rendered = new CheckEngine().render(new CheckRequest(List.of(template), null, Map.of(), 1),
+                new RenderRequest("GET /items/{id}", "one", null), CheckLog.SILENT);
+        assertThat(rendered.renderedRequest()).contains("\"TableName\": \"items\"").contains("\"S\": \"7\"");
     }
 }
