@@ -252,10 +252,20 @@ public final class IntegrationLinter {
     }
 
     static boolean matches(String pattern, String status) {
+        Pattern compiled = SELECTION_PATTERNS.computeIfAbsent(pattern, IntegrationLinter::compile);
+        return compiled != NEVER_MATCHES && compiled.matcher(status).matches();
+    }
+
+    /** Selection patterns repeat across operations and are matched for every DynamoDB answer: compile each once. */
+    private static final java.util.Map<String, Pattern> SELECTION_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Stands for a pattern that does not compile (API Gateway never selects such a response). */
+    private static final Pattern NEVER_MATCHES = Pattern.compile("(?!)");
+
+    private static Pattern compile(String pattern) {
         try {
-            return Pattern.compile(pattern, Pattern.DOTALL).matcher(status).matches();
+            return Pattern.compile(pattern, Pattern.DOTALL);
         } catch (PatternSyntaxException e) {
-            return false;
+            return NEVER_MATCHES;
         }
     }
 }
