@@ -19,6 +19,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -89,21 +90,21 @@ public final class DocumentParser {
     /** Parses {@code text}; a syntax error comes back as {@link DocumentSyntaxException} with its position. */
     public ParsedDocument parse(String text, SpecFormat format) throws DocumentSyntaxException {
         LineIndex lines = new LineIndex(text);
-        SourceMap map = new SourceMap();
         List<String> duplicates = new ArrayList<>();
         List<YamlTag> tags = new ArrayList<>();
         JsonFactory factory = format == SpecFormat.JSON ? json : yaml;
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                return new ParsedDocument(text, JsonNodeFactory.instance.missingNode(), map, lines, duplicates);
+                return new ParsedDocument(text, JsonNodeFactory.instance.missingNode(), new SourceMap(), lines, duplicates);
             }
-            JsonNode root = new TreeBuilder(parser, text, map, lines, duplicates, tags).build();
+            TreeBuilder builder = new TreeBuilder(parser, text, lines, duplicates, tags);
+            JsonNode root = builder.build();
             if (format == SpecFormat.JSON && parser.nextToken() != null) {
                 throw new DocumentSyntaxException("Unexpected content after the end of the JSON value",
                         toPosition(parser.currentTokenLocation(), lines));
             }
-            return new ParsedDocument(text, root, map, lines, duplicates, List.copyOf(tags));
+            return new ParsedDocument(text, root, new SourceMap(builder.positions(), lines), lines, duplicates, List.copyOf(tags));
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             TextPosition position = where == null ? TextPosition.START : toPosition(where, lines);
@@ -140,99 +141,141 @@ public final class DocumentParser {
         return new TextPosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()), -1);
     }
 
-    /** Builds the tree from the token stream, recording positions as it goes; iterative, so depth is no risk. */
+    /**
+     * Builds the tree from the token stream, recording where each element starts as it goes; iterative, so
+     * depth is no risk. Pointers are written out only for what is reported (duplicate keys, YAML tags).
+     */
     private static final class TreeBuilder {
         private final JsonParser parser;
         private final String text;
-        private final SourceMap map;
         private final LineIndex lines;
         private final List<String> duplicates;
         private final List<YamlTag> tags;
         /** YAML anchors seen so far; an alias shares the anchored node (the tree is read-only afterwards). */
         private final Map<String, JsonNode> anchors = new HashMap<>();
+        /** The root value as the only element of an array, so the root is attached like any other value. */
+        private final ArrayNode document = JsonNodeFactory.instance.arrayNode(1);
+        private final Positions documentPositions = Positions.array();
         private int collectionAliases;
         private long aliasExpansion;
 
-        TreeBuilder(JsonParser parser, String text, SourceMap map, LineIndex lines, List<String> duplicates, List<YamlTag> tags) {
+        TreeBuilder(JsonParser parser, String text, LineIndex lines, List<String> duplicates, List<YamlTag> tags) {
             this.parser = parser;
             this.text = text;
-            this.map = map;
             this.lines = lines;
             this.duplicates = duplicates;
             this.tags = tags;
         }
 
-        private record Frame(JsonNode container, String pointer, String pendingField) {
+        /**
+         * An object or array being filled, with the member name or index it has in its parent ({@code function}:
+         * the long-form wrapper a short form put between them) and the member whose key was read last.
+         */
+        private static final class Frame {
+            final JsonNode container;
+            final Positions positions;
+            final Object segment;
+            final String function;
+            String fieldName;
+            int fieldIndex;
+
+            Frame(JsonNode container, Positions positions, Object segment, String function) {
+                this.container = container;
+                this.positions = positions;
+                this.segment = segment;
+                this.function = function;
+            }
+        }
+
+        Positions positions() {
+            return documentPositions;
         }
 
         JsonNode build() throws IOException {
             Deque<Frame> stack = new ArrayDeque<>();
-            JsonNode root = null;
-            String fieldName = null;
+            stack.push(new Frame(document, documentPositions, null, null));
             JsonToken token = parser.currentToken();
             while (token != null) {
+                Frame top = stack.peek();
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                     JsonNode target = alias(yaml, stack);
-                    String pointer = attach(stack, target, fieldName);
-                    map.putValue(pointer, here(parser.currentTokenLocation()));
-                    fieldName = null;
-                    if (stack.isEmpty()) {
-                        return target;
+                    int at = attach(top, target);
+                    // the alias stands where it is written; what it shares has its positions at the anchor
+                    top.positions.value(at, offset(), null);
+                    if (stack.size() == 1) {
+                        return document.get(0);
                     }
                     token = parser.nextToken();
                     continue;
                 }
                 switch (token) {
                     case FIELD_NAME -> {
-                        fieldName = parser.currentName();
-                        Frame top = stack.peek();
-                        String pointer = JsonPointers.child(top.pointer(), fieldName);
-                        if (top.container().has(fieldName)) {
-                            duplicates.add(pointer);
+                        String name = parser.currentName();
+                        boolean duplicate = top.container.has(name);
+                        if (duplicate) {
+                            duplicates.add(pointer(stack) + "/" + JsonPointers.escape(name));
                         }
-                        map.putKey(pointer, here(parser.currentTokenLocation()));
+                        top.fieldName = name;
+                        top.fieldIndex = top.positions.member(name, offset(), duplicate);
                     }
                     case START_OBJECT, START_ARRAY -> {
-                        JsonNode container = token == JsonToken.START_OBJECT
-                                ? JsonNodeFactory.instance.objectNode()
-                                : JsonNodeFactory.instance.arrayNode();
-                        TextPosition at = here(parser.currentTokenLocation());
-                        String pointer = attachTagged(stack, container, fieldName, at, at);
-                        if (root == null) {
-                            root = stack.isEmpty() && !pointer.isEmpty() ? wrapperOfRoot : container;
-                        }
+                        boolean object = token == JsonToken.START_OBJECT;
+                        JsonNode container = object ? JsonNodeFactory.instance.objectNode() : JsonNodeFactory.instance.arrayNode();
+                        Positions positions = object ? Positions.object() : Positions.array();
+                        long at = offset();
+                        Object segment = stack.size() == 1 ? null : top.container.isObject() ? top.fieldName : (Object) top.container.size();
+                        String function = attachTagged(stack, top, container, at, positions);
                         anchor(container);
-                        map.putValue(pointer, at);
-                        stack.push(new Frame(container, pointer, null));
-                        fieldName = null;
+                        stack.push(new Frame(container, positions, segment, function));
                     }
                     case END_OBJECT, END_ARRAY -> {
                         stack.pop();
-                        if (stack.isEmpty()) {
-                            return root;
+                        if (stack.size() == 1) {
+                            return document.get(0);
                         }
                     }
                     default -> {
                         JsonNode scalar = scalar(token);
                         anchor(scalar);
-                        TextPosition at = here(parser.currentTokenLocation());
-                        String pointer = attachTagged(stack, scalar, fieldName, at, afterTag(at));
-                        map.putValue(pointer, afterTag(at));
-                        fieldName = null;
-                        if (stack.isEmpty()) {
-                            return pointer.isEmpty() ? scalar : wrapperOfRoot;
+                        attachTagged(stack, top, scalar, offset(), null);
+                        if (stack.size() == 1) {
+                            return document.get(0);
                         }
                     }
                 }
                 token = parser.nextToken();
             }
-            return root == null ? JsonNodeFactory.instance.missingNode() : root;
+            return document.isEmpty() ? JsonNodeFactory.instance.missingNode() : document.get(0);
         }
 
         private void anchor(JsonNode node) {
             if (parser instanceof YAMLParser yaml && yaml.getCurrentAnchor() != null) {
                 anchors.put(yaml.getCurrentAnchor(), node);
             }
+        }
+
+        /** The pointer of the innermost container being filled. */
+        private static String pointer(Deque<Frame> stack) {
+            StringBuilder pointer = new StringBuilder();
+            for (Iterator<Frame> it = stack.descendingIterator(); it.hasNext(); ) {
+                Frame frame = it.next();
+                if (frame.segment != null) {
+                    pointer.append('/').append(frame.segment instanceof String name ? JsonPointers.escape(name) : frame.segment);
+                }
+                if (frame.function != null) {
+                    pointer.append('/').append(JsonPointers.escape(frame.function));
+                }
+            }
+            return pointer.toString();
+        }
+
+        /** The pointer of the value attached to {@code top} next. */
+        private static String childPointer(Deque<Frame> stack, Frame top) {
+            if (stack.size() == 1) {
+                return "";
+            }
+            String parent = pointer(stack);
+            return parent + "/" + (top.container.isObject() ? JsonPointers.escape(top.fieldName) : top.container.size());
         }
 
         /** Resolves an alias to its anchored node, refusing unknown and recursive aliases and alias bombs. */
@@ -246,7 +289,7 @@ public final class DocumentParser {
             }
             if (target.isContainerNode()) {
                 for (Frame frame : stack) {
-                    if (frame.container() == target) {
+                    if (frame.container == target) {
                         throw new JsonParseException(parser, "alias *" + name + " refers to a node that contains it (recursive alias)");
                     }
                 }
@@ -278,36 +321,28 @@ public final class DocumentParser {
             return count;
         }
 
-        /** Set when the root value itself carries a short-form tag. */
-        private JsonNode wrapperOfRoot;
-
         /**
-         * Attaches {@code node}; a CloudFormation short form ({@code !Sub x}) becomes its long form
-         * ({@code {"Fn::Sub": x}}), so the tree is the one CloudFormation sees. Returns the node's own pointer.
+         * Attaches {@code node} (with {@code nested}, its own positions when it is an object or array); a
+         * CloudFormation short form ({@code !Sub x}) becomes its long form ({@code {"Fn::Sub": x}}), so the
+         * tree is the one CloudFormation sees. Returns the long form's function name, or null.
          */
-        private String attachTagged(Deque<Frame> stack, JsonNode node, String fieldName, TextPosition tagAt, TextPosition valueAt)
-                throws IOException {
+        private String attachTagged(Deque<Frame> stack, Frame top, JsonNode node, long at, Positions nested) throws IOException {
+            long valueAt = nested != null ? at : afterTag(at);
             String tag = localTag();
-            if (tag == null) {
-                return attach(stack, node, fieldName);
+            String function = tag == null ? null : CloudFormationShortForms.longForm(tag);
+            if (tag != null) {
+                tags.add(new YamlTag(childPointer(stack, top), tag, function, Positions.decode(at, lines)));
             }
-            String function = CloudFormationShortForms.longForm(tag);
             if (function == null) {
-                String pointer = attach(stack, node, fieldName);
-                tags.add(new YamlTag(pointer, tag, null, tagAt));
-                return pointer;
+                top.positions.value(attach(top, node), valueAt, nested);
+                return null;
             }
             ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
-            String outer = attach(stack, wrapper, fieldName);
-            if (stack.isEmpty()) {
-                wrapperOfRoot = wrapper;
-            }
-            map.putValue(outer, tagAt);
+            Positions wrapperPositions = Positions.object();
+            top.positions.value(attach(top, wrapper), at, wrapperPositions);
             wrapper.set(function, node);
-            String inner = JsonPointers.child(outer, function);
-            map.putKey(inner, tagAt);
-            tags.add(new YamlTag(outer, tag, function, tagAt));
-            return inner;
+            wrapperPositions.value(wrapperPositions.member(function, at, false), valueAt, nested);
+            return function;
         }
 
         /** The tag of the current value when it is a local one ({@code !Sub}); YAML's own ({@code !!str}) are not. */
@@ -321,32 +356,28 @@ public final class DocumentParser {
         }
 
         /** A tagged scalar's token starts at its tag; its content (quote, block indicator) follows the tag and blanks. */
-        private TextPosition afterTag(TextPosition at) {
-            int i = (int) at.offset();
-            if (i < 0 || i >= text.length() || text.charAt(i) != '!') {
+        private long afterTag(long at) {
+            if (at < 0 || at >= text.length() || text.charAt((int) at) != '!') {
                 return at;
             }
+            int i = (int) at;
             while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            return i >= text.length() ? at : lines.positionOf(i);
+            return i >= text.length() ? at : i;
         }
 
-        private String attach(Deque<Frame> stack, JsonNode node, String fieldName) {
-            Frame top = stack.peek();
-            if (top == null) {
-                return "";
+        /** Attaches {@code node} as the next member or element of {@code top}; returns its index there. */
+        private static int attach(Frame top, JsonNode node) {
+            if (top.container instanceof ObjectNode object) {
+                object.set(top.fieldName, node);
+                return top.fieldIndex;
             }
-            if (top.container() instanceof ObjectNode object) {
-                object.set(fieldName, node);
-                return JsonPointers.child(top.pointer(), fieldName);
-            }
-            ArrayNode array = (ArrayNode) top.container();
-            array.add(node);
-            return JsonPointers.child(top.pointer(), array.size() - 1);
+            ((ArrayNode) top.container).add(node);
+            return top.positions.element();
         }
 
         private JsonNode scalar(JsonToken token) throws IOException {
@@ -366,8 +397,12 @@ public final class DocumentParser {
             };
         }
 
-        private TextPosition here(JsonLocation location) {
-            return toPosition(location, lines);
+        /** Where the current token starts, as {@link Positions} keeps it. */
+        private long offset() {
+            JsonLocation location = parser.currentTokenLocation();
+            long offset = location.getCharOffset();
+            return offset >= 0 ? offset
+                    : Positions.encode(new TextPosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()), -1));
         }
     }
 }

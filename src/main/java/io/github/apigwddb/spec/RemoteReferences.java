@@ -22,34 +22,47 @@ final class RemoteReferences {
 
     static List<SpecProblem> find(ParsedDocument document) {
         List<SpecProblem> problems = new ArrayList<>();
-        Deque<Map.Entry<String, JsonNode>> work = new ArrayDeque<>();
-        work.push(Map.entry("", document.root()));
+        Deque<Step> work = new ArrayDeque<>();
+        work.push(new Step(document.root(), null, null));
         while (!work.isEmpty()) {
-            Map.Entry<String, JsonNode> next = work.pop();
-            JsonNode node = next.getValue();
+            Step step = work.pop();
+            JsonNode node = step.node();
             if (node.isObject()) {
                 JsonNode ref = node.get("$ref");
                 if (ref != null && ref.isTextual() && isUrl(ref.textValue())) {
-                    String pointer = JsonPointers.child(next.getKey(), "$ref");
                     problems.add(new SpecProblem(Rule.SPEC004, "$ref '" + ref.textValue() + "' is not followed: the plugin reads"
                             + " no URL and API Gateway imports no remote reference; put the referenced definition into this file",
-                            document.sourceMap().locate(pointer)));
+                            document.sourceMap().locate(JsonPointers.child(step.pointer(), "$ref"))));
                 }
-                List<Map.Entry<String, JsonNode>> children = new ArrayList<>();
+                List<Step> children = new ArrayList<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> member = it.next();
-                    children.add(Map.entry(JsonPointers.child(next.getKey(), member.getKey()), member.getValue()));
+                    if (member.getValue().isContainerNode()) {
+                        children.add(new Step(member.getValue(), step, member.getKey()));
+                    }
                 }
                 for (int i = children.size() - 1; i >= 0; i--) {
                     work.push(children.get(i));
                 }
             } else if (node.isArray()) {
                 for (int i = node.size() - 1; i >= 0; i--) {
-                    work.push(Map.entry(JsonPointers.child(next.getKey(), i), node.get(i)));
+                    if (node.get(i).isContainerNode()) {
+                        work.push(new Step(node.get(i), step, i));
+                    }
                 }
             }
         }
         return problems;
+    }
+
+    /** A container on the walk; its pointer is written out only for a reference that is reported. */
+    private record Step(JsonNode node, Step parent, Object segment) {
+        String pointer() {
+            if (parent == null) {
+                return "";
+            }
+            return segment instanceof String name ? JsonPointers.child(parent.pointer(), name) : JsonPointers.child(parent.pointer(), (Integer) segment);
+        }
     }
 
     /** A reference with a URI scheme of two letters or more (one letter is a Windows drive). */

@@ -1,25 +1,48 @@
 package io.github.apigwddb.spec;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where every JSON pointer of a document stands in its file: the position of the member's key (what a
- * finding about the member points at) and of its value (where a string's content starts). Built in one
- * streaming pass over the raw text, because the parsed model keeps no positions.
+ * finding about the member points at) and of its value (where a string's content starts).
+ *
+ * <p>A parsed document's positions are kept as a tree of {@link Positions}, one per object or array, holding
+ * character offsets: no pointer string is built while parsing, and a line and column are worked out only for
+ * the few elements a finding points at. A 16 MB definition has over a million elements, so this is what keeps
+ * its loading fast and its memory small. Documents derived from parts of others (an API inside a template) add
+ * single positions and whole borrowed subtrees on top. Safe to read from several threads once built.
  */
 public final class SourceMap {
 
+    /** Positions of the parsed tree, as the one element of an array around the root; null for explicit entries only. */
+    private Positions document;
+    private LineIndex lines;
     private final Map<String, TextPosition> keys = new HashMap<>();
     private final Map<String, TextPosition> values = new HashMap<>();
+    /** Subtrees of other documents' maps that stand at a pointer of this one. */
+    private final List<Mount> mounts = new ArrayList<>();
     /** For a map built only when first asked: most rendered requests never need a position. */
-    private java.util.function.Supplier<SourceMap> deferred;
+    private Supplier<SourceMap> deferred;
 
     public SourceMap() {
     }
 
+    /**
+     * The positions of a parsed tree, whose offsets {@code lines} turns into lines and columns.
+     *
+     * @param document an array whose only element is the root value
+     */
+    SourceMap(Positions document, LineIndex lines) {
+        this.document = document;
+        this.lines = lines;
+    }
+
     /** A map filled from {@code builder} the first time a position is asked for. */
-    static SourceMap deferred(java.util.function.Supplier<SourceMap> builder) {
+    static SourceMap deferred(Supplier<SourceMap> builder) {
         SourceMap map = new SourceMap();
         map.deferred = builder;
         return map;
@@ -29,8 +52,11 @@ public final class SourceMap {
         if (deferred != null) {
             SourceMap built = deferred.get();
             deferred = null;
+            document = built.document;
+            lines = built.lines;
             keys.putAll(built.keys);
             values.putAll(built.values);
+            mounts.addAll(built.mounts);
         }
     }
 
@@ -51,11 +77,11 @@ public final class SourceMap {
         fill();
         String p = pointer;
         while (true) {
-            TextPosition key = keys.get(p);
+            TextPosition key = find(p, true);
             if (key != null) {
                 return key;
             }
-            TextPosition value = values.get(p);
+            TextPosition value = find(p, false);
             if (value != null) {
                 return value;
             }
@@ -70,38 +96,71 @@ public final class SourceMap {
     /** The position where the value at {@code pointer} starts, or null when there is no such value. */
     public TextPosition valueStart(String pointer) {
         fill();
-        return values.get(pointer);
+        return find(pointer, false);
     }
 
     /** The key position recorded for exactly {@code pointer}, or null. */
     public TextPosition keyAt(String pointer) {
         fill();
-        return keys.get(pointer);
+        return find(pointer, true);
     }
 
     /**
-     * Copies the positions of {@code source}'s subtree at {@code from} to the pointers under {@code to}: a tree
-     * derived from a part of another document (an API body inside a template) keeps that document's positions.
+     * Lets the positions of {@code source}'s subtree at {@code from} stand for the pointers under {@code to}: a
+     * tree derived from a part of another document (an API body inside a template) keeps that document's positions.
      */
     public void copySubtree(SourceMap source, String from, String to) {
         source.fill();
-        copy(source.keys, keys, from, to);
-        copy(source.values, values, from, to);
+        mounts.add(new Mount(to, source, from));
     }
 
-    private static void copy(Map<String, TextPosition> source, Map<String, TextPosition> target, String from, String to) {
-        for (Map.Entry<String, TextPosition> entry : source.entrySet()) {
-            String pointer = entry.getKey();
-            if (pointer.equals(from)) {
-                target.put(to, entry.getValue());
-            } else if (pointer.startsWith(from) && pointer.charAt(from.length()) == '/') {
-                target.put(to + pointer.substring(from.length()), entry.getValue());
+    private record Mount(String at, SourceMap source, String from) {
+    }
+
+    /** The key or value position recorded for exactly {@code pointer}: explicit entries first, then mounts, then the tree. */
+    private TextPosition find(String pointer, boolean key) {
+        TextPosition explicit = (key ? keys : values).get(pointer);
+        if (explicit != null) {
+            return explicit;
+        }
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            Mount mount = mounts.get(i);
+            if (pointer.equals(mount.at()) || pointer.startsWith(mount.at()) && pointer.charAt(mount.at().length()) == '/') {
+                TextPosition borrowed = mount.source().find(mount.from() + pointer.substring(mount.at().length()), key);
+                if (borrowed != null) {
+                    return borrowed;
+                }
             }
         }
+        return document == null || document.size() == 0 ? null : inTree(pointer, key);
     }
 
-    public int size() {
-        fill();
-        return values.size();
+    private TextPosition inTree(String pointer, boolean key) {
+        if (pointer.isEmpty()) {
+            return key ? null : position(document.valueAt(0));
+        }
+        if (pointer.charAt(0) != '/') {
+            return null;
+        }
+        Positions container = document.childAt(0);
+        int start = 1;
+        while (container != null) {
+            int end = pointer.indexOf('/', start);
+            String segment = pointer.substring(start, end < 0 ? pointer.length() : end);
+            int index = container.indexOf(segment);
+            if (index < 0) {
+                return null;
+            }
+            if (end < 0) {
+                return position(key ? container.keyAt(index) : container.valueAt(index));
+            }
+            container = container.childAt(index);
+            start = end + 1;
+        }
+        return null;
+    }
+
+    private TextPosition position(long encoded) {
+        return encoded == Positions.NONE ? null : Positions.decode(encoded, lines);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.apigwddb.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.rules.Rule;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
@@ -87,7 +88,7 @@ public final class SpecLoader {
         SpecKind kind = SpecKind.of(document.root());
         LoadedSpec spec = new LoadedSpec(file, format, kind, document);
         if (kind == SpecKind.OPENAPI3 || kind == SpecKind.SWAGGER2) {
-            for (String message : structureMessages(document.root(), kind)) {
+            for (String message : structureMessages(document.root(), kind, true)) {
                 problems.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(SwaggerParserMessages.pointerOf(message))));
             }
         }
@@ -97,10 +98,14 @@ public final class SpecLoader {
     /**
      * swagger-parser's structural messages, from the tree already parsed. References are not resolved here,
      * so nothing is fetched from the network.
+     *
+     * @param slim whether to leave out the gateway's extensions first (see {@link #withoutGatewayExtensions}); a
+     *     test compares both ways
      */
-    private static Set<String> structureMessages(JsonNode root, SpecKind kind) {
+    static Set<String> structureMessages(JsonNode document, SpecKind kind, boolean slim) {
         Set<String> messages = new LinkedHashSet<>();
         try {
+            JsonNode root = slim ? withoutGatewayExtensions(document) : document;
             if (kind == SpecKind.OPENAPI3) {
                 ParseOptions options = new ParseOptions();
                 options.setResolve(false);
@@ -119,6 +124,51 @@ public final class SpecLoader {
             messages.add("swagger-parser could not read the document: " + e.getMessage());
         }
         return messages;
+    }
+
+    /**
+     * The document as swagger-parser needs to see it: operations without API Gateway's and this plugin's own
+     * extensions. swagger-parser turns every extension value into Java maps and checks nothing inside them,
+     * and in a large definition the integrations and examples are most of the text, so leaving them out halves
+     * its time. Only operation members are dropped: elsewhere (schema properties) an {@code x-} name can be data.
+     * Nothing is copied but the objects on the way to the operations.
+     */
+    static JsonNode withoutGatewayExtensions(JsonNode root) {
+        if (!(root.get("paths") instanceof ObjectNode paths)) {
+            return root;
+        }
+        ObjectNode slimPaths = paths.objectNode();
+        paths.fields().forEachRemaining(path -> {
+            if (path.getValue() instanceof ObjectNode pathItem) {
+                ObjectNode slimItem = pathItem.objectNode();
+                pathItem.fields().forEachRemaining(member -> slimItem.set(member.getKey(),
+                        member.getValue() instanceof ObjectNode operation && isOperation(member.getKey())
+                                ? withoutOwnExtensions(operation) : member.getValue()));
+                slimPaths.set(path.getKey(), slimItem);
+            } else {
+                slimPaths.set(path.getKey(), path.getValue());
+            }
+        });
+        ObjectNode slimRoot = ((ObjectNode) root).objectNode();
+        root.fields().forEachRemaining(member -> slimRoot.set(member.getKey(), member.getKey().equals("paths") ? slimPaths : member.getValue()));
+        return slimRoot;
+    }
+
+    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace",
+            "x-amazon-apigateway-any-method");
+
+    private static boolean isOperation(String member) {
+        return OPERATIONS.contains(member);
+    }
+
+    private static ObjectNode withoutOwnExtensions(ObjectNode operation) {
+        ObjectNode slim = operation.objectNode();
+        operation.fields().forEachRemaining(member -> {
+            if (!member.getKey().startsWith("x-amazon-apigateway-") && !member.getKey().startsWith("x-apigw-")) {
+                slim.set(member.getKey(), member.getValue());
+            }
+        });
+        return slim;
     }
 
     /**

@@ -21,6 +21,26 @@ class DocumentParserTest {
     }
 
     @Test
+    void largeObjectsDuplicatesAndArrayIndexesResolveLikeTheTree() throws Exception {
+        StringBuilder json = new StringBuilder("{\"paths\": {");
+        for (int i = 0; i < 40; i++) {
+            json.append(i == 0 ? "" : ",").append("\n\"/r").append(i).append("\": [").append(i).append(", {\"a~b/c\": ").append(i).append("}]");
+        }
+        json.append(",\n\"/r7\": [\"again\"]}}");
+        ParsedDocument doc = parser.parse(json.toString(), SpecFormat.JSON);
+
+        assertThat(doc.duplicateKeys()).containsExactly("/paths/~1r7");
+        assertThat(doc.sourceMap().locate("/paths/~1r30/1/a~0b~1c")).extracting(TextPosition::line).isEqualTo(32);
+        assertThat(doc.sourceMap().valueStart("/paths/~1r30/0")).extracting(TextPosition::line, TextPosition::column).containsExactly(32, 10);
+        assertThat(doc.sourceMap().keyAt("/paths/~1r7")).extracting(TextPosition::line).as("the later member").isEqualTo(42);
+        assertThat(doc.sourceMap().valueStart("/paths/~1r7/1")).as("the earlier value is gone").isNull();
+        assertThat(doc.sourceMap().valueStart("/paths/~1r30/01")).isNull();
+        assertThat(doc.sourceMap().valueStart("/paths/~1r30/2")).isNull();
+        assertThat(doc.sourceMap().keyAt("/paths/~1r30/0")).as("array elements have no key").isNull();
+        assertThat(doc.sourceMap().valueStart("")).isEqualTo(TextPosition.START);
+    }
+
+    @Test
     void missingPointerFallsBackToClosestAncestor() throws Exception {
         ParsedDocument doc = parser.parse("{\n  \"a\": {\n    \"b\": 1\n  }\n}", SpecFormat.JSON);
         assertThat(doc.sourceMap().locate("/a/nothere/deeper")).extracting(TextPosition::line).isEqualTo(2);

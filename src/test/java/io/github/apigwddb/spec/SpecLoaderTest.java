@@ -2,6 +2,7 @@ package io.github.apigwddb.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.rules.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,29 @@ class SpecLoaderTest {
             assertThat(p.message()).contains("headers.X-A.type is unexpected");
             assertThat(p.position().line()).isEqualTo(11);
         });
+    }
+
+    @Test
+    void swaggerParserSeesOperationsWithoutTheGatewaysExtensionsAndEverythingElseAsWritten() throws Exception {
+        String spec = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    x-amazon-apigateway-any-method:\n"
+                + "      x-amazon-apigateway-integration: {type: aws}\n      responses: {'200': {description: ok}}\n"
+                + "    get:\n      x-amazon-apigateway-integration: {type: aws, uri: 'arn:aws:apigateway:eu-west-1:dynamodb:action/GetItem'}\n"
+                + "      x-apigw-examples: [{name: e}]\n      x-team: a\n      parameters: [{name: q, in: query, schema: {type: strin}}]\n"
+                + "      responses: {'200': {description: ok, headers: {X-A: {type: string}}, content: {application/json: {schema: {properties:"
+                + " {x-amazon-apigateway-id: {type: string}}}}}}}\n";
+        JsonNode root = load("slim.yaml", spec).spec().root();
+
+        JsonNode slim = SpecLoader.withoutGatewayExtensions(root);
+
+        assertThat(slim.at("/paths/~1a/get").has("x-amazon-apigateway-integration")).isFalse();
+        assertThat(slim.at("/paths/~1a/get").has("x-apigw-examples")).isFalse();
+        assertThat(slim.at("/paths/~1a/x-amazon-apigateway-any-method").has("x-amazon-apigateway-integration")).isFalse();
+        assertThat(slim.at("/paths/~1a/get/x-team").asText()).isEqualTo("a");
+        assertThat(slim.at("/paths/~1a/get/responses/200/content/application~1json/schema/properties").has("x-amazon-apigateway-id")).isTrue();
+        assertThat(slim.at("/info")).isSameAs(root.at("/info"));
+        assertThat(root.at("/paths/~1a/get").has("x-amazon-apigateway-integration")).as("the loaded tree is untouched").isTrue();
+        assertThat(load("slim.yaml", spec).problems()).extracting(SpecProblem::message).isNotEmpty()
+                .containsExactlyElementsOf(SpecLoader.structureMessages(root, SpecKind.OPENAPI3, false));
     }
 
     @Test
