@@ -29,7 +29,10 @@ public final class Baseline {
 
     public static final String DEFAULT_FILE_NAME = "apigw-baseline.json";
     static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: an up-to-date build without a baseline file never pays for a mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /**
      * One accepted finding. {@code message} is for the reader of the file and is not used for matching.
@@ -86,7 +89,8 @@ public final class Baseline {
     public static Baseline read(Path file, Path baseDirectory) throws GateConfigurationException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            String text = Files.readString(file, StandardCharsets.UTF_8); // first: without a file, no mapper is made
+            root = Json.MAPPER.readTree(text);
         } catch (NoSuchFileException e) {
             return empty(baseDirectory);
         } catch (JsonProcessingException e) {
@@ -114,7 +118,7 @@ public final class Baseline {
     }
 
     public void write(Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", FORMAT_VERSION);
         root.put("comment", "Accepted findings of apigw:check. A finding listed here does not fail the build."
                 + " Fix findings and run mvn apigw:check -Dapigw.baseline.update to shrink this file.");
@@ -131,7 +135,7 @@ public final class Baseline {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, Json.MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
     }
 
     public List<Entry> entries() {

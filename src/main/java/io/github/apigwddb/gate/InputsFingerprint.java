@@ -25,11 +25,23 @@ import java.util.stream.Stream;
  * One SHA-256 over everything a check's outcome depends on: the spec files, the local files they reach
  * through {@code $ref} (transitively), every file in the examples directory, further files such as the
  * baseline, the configuration text and the plugin version. Equal fingerprints mean the check would find
- * the same again.
+ * the same again. Each file counts by its own digest, which {@link FileDigests} may remember from the last build.
  */
 public final class InputsFingerprint {
 
-    private final DocumentParser parser = new DocumentParser();
+    private final FileDigests digests;
+    /** Made when a changed file has references to follow; an unchanged project needs none. */
+    private DocumentParser parser;
+
+    /** Reads every file. */
+    public InputsFingerprint() {
+        this(FileDigests.none());
+    }
+
+    /** Reads only the files that {@code digests} does not know unchanged. */
+    public InputsFingerprint(FileDigests digests) {
+        this.digests = digests;
+    }
 
     /**
      * @param specFiles the spec files to be checked
@@ -64,15 +76,32 @@ public final class InputsFingerprint {
             if (!seen.add(file) || !Files.isRegularFile(file) || !isStructured(file)) {
                 continue;
             }
-            JsonNode root;
-            try {
-                root = parser.parse(Files.readString(file, StandardCharsets.UTF_8), SpecFormat.of(file)).root();
-            } catch (Exception e) {
-                continue; // the check reports unreadable files; their bytes are still in the fingerprint
+            FileDigests.Entry entry = digests.of(file, bytes -> localReferences(bytes, file));
+            if (entry != null) {
+                entry.references().forEach(target -> todo.add(Path.of(target)));
             }
-            collectRefs(root, file.getParent(), todo);
         }
         return seen;
+    }
+
+    /** The local files a definition's {@code $ref}s name; it is parsed only when the text has a {@code $ref} at all. */
+    private List<String> localReferences(byte[] bytes, Path file) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!text.contains("$ref")) {
+            return List.of();
+        }
+        if (parser == null) {
+            parser = new DocumentParser();
+        }
+        JsonNode root;
+        try {
+            root = parser.parse(text, SpecFormat.of(file)).root();
+        } catch (Exception e) {
+            return List.of(); // the check reports unreadable files; their bytes are still in the fingerprint
+        }
+        Deque<Path> targets = new ArrayDeque<>();
+        collectRefs(root, file.getParent(), targets);
+        return targets.stream().map(Path::toString).toList();
     }
 
     private static boolean isStructured(Path file) {
@@ -124,14 +153,10 @@ public final class InputsFingerprint {
         }
     }
 
-    private static void updateFile(MessageDigest digest, String kind, Path file) {
+    private void updateFile(MessageDigest digest, String kind, Path file) {
         update(digest, kind, file.toString());
-        try {
-            digest.update(Files.isRegularFile(file) ? Files.readAllBytes(file) : "<missing>".getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            update(digest, "unreadable", e.getClass().getName());
-        }
-        digest.update((byte) 0);
+        FileDigests.Entry entry = Files.isRegularFile(file) ? digests.of(file, null) : null;
+        update(digest, "sha256", entry == null ? (Files.exists(file) ? "<unreadable>" : "<missing>") : entry.sha256());
     }
 
     private static void update(MessageDigest digest, String label, String value) {
@@ -148,14 +173,11 @@ public final class InputsFingerprint {
     }
 
     /** A digest of a file's bytes (the plugin jar of a snapshot), or {@code <none>} when there is no such file. */
-    public static String digestOf(Path file) {
+    public String digestOf(Path file) {
         if (file == null || !Files.isRegularFile(file)) {
             return "<none>";
         }
-        try {
-            return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            return "<unreadable>";
-        }
+        FileDigests.Entry entry = digests.of(file.toAbsolutePath().normalize(), null);
+        return entry == null ? "<unreadable>" : entry.sha256();
     }
 }

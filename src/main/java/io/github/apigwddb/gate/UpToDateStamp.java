@@ -12,11 +12,25 @@ import java.nio.file.Path;
 public final class UpToDateStamp {
 
     public static final String FILE_NAME = "apigw-inputs.sha256";
+    /** The digests of the input files, to tell unchanged ones without reading them (see {@link FileDigests}). */
+    public static final String DIGESTS_FILE_NAME = "apigw-inputs.digests";
 
     private final Path file;
+    private final Path digestsFile;
 
     public UpToDateStamp(Path outputDirectory) {
         this.file = outputDirectory.resolve(FILE_NAME);
+        this.digestsFile = outputDirectory.resolve(DIGESTS_FILE_NAME);
+    }
+
+    /** The file digests remembered from the last build. */
+    public FileDigests digests() {
+        return FileDigests.read(digestsFile);
+    }
+
+    /** Keeps the digests of this build's files for the next one (whatever the check's outcome: they describe files). */
+    public void remember(FileDigests digests) throws IOException {
+        digests.write(digestsFile);
     }
 
     public Path file() {

@@ -7,6 +7,7 @@ import io.github.apigwddb.gate.Baseline;
 import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.GateConfigurationException;
 import io.github.apigwddb.gate.GateOutcome;
+import io.github.apigwddb.gate.FileDigests;
 import io.github.apigwddb.gate.InputsFingerprint;
 import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.UpToDateStamp;
@@ -94,6 +95,7 @@ public class CheckMojo extends AbstractApigwMojo {
      * @throws MojoFailureException when findings at or above {@code failOn} remain
      */
     protected List<Path> checkUnderGate() throws MojoExecutionException, MojoFailureException {
+        long started = System.nanoTime();
         Log log = getLog();
         PomConfiguration.requireKnownNames(project, mojoExecution);
         Severity threshold = failOnThreshold();
@@ -106,10 +108,17 @@ public class CheckMojo extends AbstractApigwMojo {
             return files;
         }
         UpToDateStamp stamp = new UpToDateStamp(outputDirectory.toPath());
-        String inputs = inputsFingerprint(files, ruleSettings, threshold, baselineFile);
+        FileDigests digests = stamp.digests();
+        String inputs = inputsFingerprint(digests, files, ruleSettings, threshold, baselineFile);
+        try {
+            stamp.remember(digests);
+        } catch (IOException e) {
+            log.debug("Cannot keep the file digests for the next build: " + e.getMessage());
+        }
         if (!force && !updateBaseline && stamp.matches(inputs)) {
             log.info("apigw:check: nothing changed since the last successful check (specs, examples, baseline, configuration and"
                     + " plugin are as recorded in " + stamp.file() + "); skipped. -Dapigw.force runs it anyway");
+            log.debug("apigw:check: up to date, found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             return files;
         }
         try {
@@ -131,7 +140,7 @@ public class CheckMojo extends AbstractApigwMojo {
             log.info("apigw:check: wrote " + written.entries().size() + " finding" + plural(written.entries().size()) + " to the baseline "
                     + baselineFile + "; commit it, and later runs fail only on findings not in it");
             outcome = new Gate(ruleSettings, written, baselineFile.getFileName().toString()).apply(result);
-            inputs = inputsFingerprint(files, ruleSettings, threshold, baselineFile);
+            inputs = inputsFingerprint(digests, files, ruleSettings, threshold, baselineFile);
         }
 
         Path sarif = outputDirectory.toPath().resolve("apigw.sarif");
@@ -182,7 +191,7 @@ public class CheckMojo extends AbstractApigwMojo {
     }
 
     /** Everything the outcome depends on; threads and force do not change findings, so they are left out. */
-    private String inputsFingerprint(List<Path> files, RuleSettings ruleSettings, Severity threshold, Path baselineFile)
+    private String inputsFingerprint(FileDigests digests, List<Path> files, RuleSettings ruleSettings, Severity threshold, Path baselineFile)
             throws MojoExecutionException {
         String configuration = String.join("\n",
                 "failOn=" + (threshold == null ? "none" : threshold.id()),
@@ -195,17 +204,18 @@ public class CheckMojo extends AbstractApigwMojo {
                 "baseline=" + baselineFile,
                 "outputDirectory=" + outputDirectory,
                 "repositoryRoot=" + repositoryRoot());
-        return new InputsFingerprint().compute(files, examplesDirectory.toPath(), List.of(baselineFile), configuration, pluginIdentity());
+        InputsFingerprint fingerprint = new InputsFingerprint(digests);
+        return fingerprint.compute(files, examplesDirectory.toPath(), List.of(baselineFile), configuration, pluginIdentity(fingerprint));
     }
 
     /** The version, and for a snapshot the digest of the jar, so a rebuilt snapshot plugin checks again. */
-    private String pluginIdentity() {
+    private String pluginIdentity(InputsFingerprint fingerprint) {
         String version = pluginVersion();
         if (!version.endsWith("-SNAPSHOT") || mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
             return version;
         }
         Artifact artifact = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginArtifact();
-        return version + "@" + InputsFingerprint.digestOf(artifact == null || artifact.getFile() == null ? null : artifact.getFile().toPath());
+        return version + "@" + fingerprint.digestOf(artifact == null || artifact.getFile() == null ? null : artifact.getFile().toPath());
     }
 
     private Severity failOnThreshold() throws MojoExecutionException {

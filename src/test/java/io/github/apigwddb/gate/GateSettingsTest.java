@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,42 @@ class GateSettingsTest {
         assertThat(afterSchema).isNotEqualTo(first);
         Files.writeString(examples.resolve("putItem.yaml"), "- name: b\n");
         assertThat(fingerprint.compute(List.of(spec), examples, List.of(), "c", "1.0")).isNotEqualTo(afterSchema);
+    }
+
+    @Test
+    void rememberedDigestsSpareReadingUnchangedFilesButNotRacyOrChangedOnes() throws Exception {
+        Path spec = dir.resolve("api.yaml");
+        Path schema = dir.resolve("item.yaml");
+        Files.writeString(spec, "openapi: 3.0.1\ncomponents: {schemas: {Item: {$ref: 'item.yaml#/Item'}}}\n");
+        Files.writeString(schema, "Item: {type: object}\n");
+        FileTime anHourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(spec, anHourAgo);
+        Files.setLastModifiedTime(schema, anHourAgo);
+        UpToDateStamp stamp = new UpToDateStamp(dir.resolve("target/apigw"));
+        FileDigests first = stamp.digests();
+        String recorded = new InputsFingerprint(first).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0");
+        stamp.remember(first);
+
+        // same size and time as recorded, long before the digest was taken: the remembered digest stands, the file is not read
+        Files.writeString(schema, "Item: {type: string}\n"); // as long as before
+        Files.setLastModifiedTime(schema, anHourAgo);
+        assertThat(new InputsFingerprint(stamp.digests()).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
+                .isEqualTo(recorded);
+        // another time: read again
+        Files.setLastModifiedTime(schema, FileTime.fromMillis(anHourAgo.toMillis() + 1_000));
+        assertThat(new InputsFingerprint(stamp.digests()).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
+                .isNotEqualTo(recorded);
+        // written within the racy margin of the digest: never trusted, however equal size and time are
+        Files.writeString(schema, "Item: {type: object}\n");
+        FileDigests racy = FileDigests.none();
+        String now = new InputsFingerprint(racy).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0");
+        racy.write(dir.resolve("racy.digests"));
+        FileTime sameTime = Files.getLastModifiedTime(schema);
+        Files.writeString(schema, "Item: {type: number}\n"); // as long as before
+        Files.setLastModifiedTime(schema, sameTime);
+        assertThat(new InputsFingerprint(FileDigests.read(dir.resolve("racy.digests"))).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
+                .isNotEqualTo(now);
+        assertThat(FileDigests.read(dir.resolve("missing.digests"))).as("a missing file is no error").isNotNull();
     }
 
     @Test
