@@ -73,7 +73,17 @@ write_project() {
 EOF
 }
 
-declare -A SPECTRAL_S MVN_S
+# Median plugin time of an up-to-date skip: the check's own debug line says how long finding nothing changed took.
+skip_millis() {
+    local project=$1 times=()
+    for _ in $(seq "$REPS"); do
+        times+=($(mvn -B -o -X -f "$project/pom.xml" apigw:check 2>&1 | sed -n 's/.*up to date, found in \([0-9]*\) ms.*/\1/p'))
+    done
+    [ "${#times[@]}" -eq "$REPS" ] || { log "the check did not skip in $project"; exit 1; }
+    printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
+}
+
+declare -A SPECTRAL_S MVN_S SKIP_MS
 for n in ${SIZES//,/ }; do
     log "N=$n: generating the spec"
     java -cp "$CLASSPATH" io.github.apigwddb.bench.SpecGenerator "$n" "$WORK/spec-$n.json"
@@ -83,21 +93,23 @@ for n in ${SIZES//,/ }; do
     log "N=$n: mvn apigw:check, $REPS runs"
     # -o: the warm-up run has resolved everything; timed runs do not ask remote repositories about the SNAPSHOT.
     MVN_S[$n]=$(median_seconds 0 mvn -B -q -o -f "$WORK/project-$n/pom.xml" apigw:check -Dapigw.force)
+    log "N=$n: mvn apigw:check with nothing changed, $REPS runs"
+    SKIP_MS[$n]=$(skip_millis "$WORK/project-$n")
 done
 
 log "in-process CheckBenchmark"
-java -Xmx2g -cp "$CLASSPATH" io.github.apigwddb.bench.CheckBenchmark "$SIZES" "$REPS" "$(nproc)" | tee "$WORK/in-process.txt" >&2
+java -Xmx1g -cp "$CLASSPATH" io.github.apigwddb.bench.CheckBenchmark "$SIZES" "$REPS" "$(nproc)" | tee "$WORK/in-process.txt" >&2
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo
 echo "apigw:check vs Spectral, $(date -u '+%Y-%m-%d %H:%M UTC'), median of $REPS runs after one warm-up"
-printf '| %s | %s | %s | %s | %s | %s |\n' "N operations" "Spectral s" "mvn apigw:check s" "mvn / Spectral" \
-    "in-process warm median ms" "peak heap MB"
-echo "|---:|---:|---:|---:|---:|---:|"
+printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "N operations" "Spectral s" "mvn apigw:check s" "mvn / Spectral" \
+    "in-process cold ms" "in-process warm median ms" "heap after GC, peak MB (-Xmx1g)" "unchanged: skip ms"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in ${SIZES//,/ }; do
-    read -r warm peak < <(awk -v n="$n" '$1 == n { print $3, $5 }' "$WORK/in-process.txt")
+    read -r cold warm live < <(awk -v n="$n" '$1 == n { print $2, $4, $6 }' "$WORK/in-process.txt")
     ratio=$(awk -v m="${MVN_S[$n]}" -v s="${SPECTRAL_S[$n]}" 'BEGIN { printf "%.2f", m / s }')
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$n" "${SPECTRAL_S[$n]}" "${MVN_S[$n]}" "$ratio" "$warm" "$peak"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "${SPECTRAL_S[$n]}" "${MVN_S[$n]}" "$ratio" "$cold" "$warm" "$live" "${SKIP_MS[$n]}"
 done
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) memory," \

@@ -4,6 +4,7 @@ import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.gate.GateOutcome;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Severity;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -59,7 +60,8 @@ public final class JUnitXmlWriter {
 
         long failures = cases.stream().filter(c -> !failing(c, failOn).isEmpty()).count();
         Files.createDirectories(target.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(target)) {
+        // the JDK's XML writer hands every escaped piece to the stream: unbuffered, 20,000 cases cost a second
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");

@@ -15,8 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Times the check in process on generated specs of N operations: warm-up runs, then measured repetitions;
- * prints wall time (min and median), allocated bytes per run and peak heap. Run through {@code bench/run.sh}.
+ * Times the check in process on generated specs of N operations: the first (cold) run, warm-up runs, then measured
+ * repetitions; prints wall time (cold, min and median), bytes allocated per run, the largest heap left after a
+ * garbage collection (what the check really keeps) and the sum of the heap pools' peaks (which also counts garbage
+ * not yet collected, so it grows with -Xmx). Run through {@code bench/run.sh}, which gives the JVM -Xmx1g.
  * Arguments: sizes (comma-separated, default 100,1000,10000), repetitions (default 5), threads (default: cores).
  */
 public final class CheckBenchmark {
@@ -26,46 +28,37 @@ public final class CheckBenchmark {
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
         Path dir = Files.createTempDirectory("apigw-bench");
-        System.out.printf(Locale.ROOT, "%-8s %10s %10s %12s %12s %10s %8s%n", "ops", "min ms", "median ms", "alloc MB/run", "peak heap MB", "findings", "threads");
+        HeapWatch heap = HeapWatch.start();
+        System.out.printf(Locale.ROOT, "%-8s %9s %9s %10s %13s %13s %13s %9s %8s%n", "ops", "cold ms", "min ms", "median ms",
+                "alloc MB/run", "after-GC peak", "pool peak MB", "findings", "threads");
         for (String size : sizes) {
             int n = Integer.parseInt(size.trim());
             Path spec = SpecGenerator.write(dir.resolve("spec-" + n + ".json"), n);
             CheckRequest request = new CheckRequest(List.of(spec), dir.resolve("no-examples"), Map.of(), threads);
             int warmups = n >= 10_000 ? 2 : 5;
-            CheckResult result = null;
-            for (int i = 0; i < warmups; i++) {
+            long coldStart = System.nanoTime();
+            CheckResult result = new CheckEngine().run(request, CheckLog.SILENT);
+            long cold = (System.nanoTime() - coldStart) / 1_000_000;
+            for (int i = 1; i < warmups; i++) {
                 result = new CheckEngine().run(request, CheckLog.SILENT);
             }
             resetPeaks();
+            heap.reset();
             List<Long> times = new ArrayList<>();
             long allocated = 0;
             for (int i = 0; i < repetitions; i++) {
-                long before = allocatedBytes();
+                long before = heap.allocated();
                 long start = System.nanoTime();
                 result = new CheckEngine().run(request, CheckLog.SILENT);
                 times.add((System.nanoTime() - start) / 1_000_000);
-                allocated += allocatedBytes() - before;
+                allocated += heap.allocated() - before;
             }
             times.sort(Long::compare);
-            System.out.printf(Locale.ROOT, "%-8d %10d %10d %12d %12d %10d %8d%n", n, times.get(0), times.get(times.size() / 2),
-                    allocated / repetitions / (1024 * 1024), peakHeap() / (1024 * 1024), result.findings().size(), threads);
+            System.out.printf(Locale.ROOT, "%-8d %9d %9d %10d %13d %13d %13d %9d %8d%n", n, cold, times.get(0), times.get(times.size() / 2),
+                    allocated / repetitions / (1024 * 1024), heap.livePeak() / (1024 * 1024), peakHeap() / (1024 * 1024),
+                    result.findings().size(), threads);
         }
     }
-
-    /** Bytes allocated by all threads so far (HotSpot's per-thread counters). */
-    private static long allocatedBytes() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (long id : threads.getAllThreadIds()) {
-            long bytes = threads.getThreadAllocatedBytes(id);
-            if (bytes > 0) {
-                total += bytes;
-            }
-        }
-        return total + finishedThreadsAllocation;
-    }
-
-    private static long finishedThreadsAllocation;
 
     private static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
