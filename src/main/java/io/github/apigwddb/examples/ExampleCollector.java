@@ -12,16 +12,20 @@ import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.TextPosition;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Collects an operation's examples from every source the contract names (§3), in its order: the
@@ -35,6 +39,13 @@ public final class ExampleCollector {
 
     private final Path sidecarDirectory;
     private final DocumentParser parser = new DocumentParser();
+    /**
+     * The names in the sidecar directory, lower-cased, listed once per check: a definition of thousands of
+     * operations would otherwise ask the file system three times for each. Lower-cased so that a file system
+     * which ignores case still finds {@code getitem.yaml} for {@code getItem}; a name found here is then opened as usual.
+     */
+    private Set<String> sidecarNames;
+    private boolean sidecarNamesListed;
 
     /** @param sidecarDirectory where {@code <operationId>.(json|yaml)} files live; null or absent = none */
     public ExampleCollector(Path sidecarDirectory) {
@@ -73,12 +84,17 @@ public final class ExampleCollector {
     }
 
     private List<Example> sidecarExamples(ApiOperation operation, List<ExampleProblem> problems) {
-        if (sidecarDirectory == null || !Files.isDirectory(sidecarDirectory)) {
+        Set<String> names = sidecarNames();
+        if (names != null && names.isEmpty()) {
             return List.of();
         }
         List<Example> examples = new ArrayList<>();
         for (String extension : new String[] {"json", "yaml", "yml"}) {
-            Path file = sidecarDirectory.resolve(operation.ref().fileSafeName() + "." + extension);
+            String name = operation.ref().fileSafeName() + "." + extension;
+            if (names != null && !names.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            Path file = sidecarDirectory.resolve(name);
             if (!Files.isRegularFile(file)) {
                 continue;
             }
@@ -97,6 +113,25 @@ public final class ExampleCollector {
             reader.problems().forEach(p -> problems.add(problem(Rule.EXM004, p.message(), file, document.sourceMap().locate(p.pointer()), null)));
         }
         return examples;
+    }
+
+    /** The lower-cased names in the sidecar directory; null when it cannot be listed (then each name is asked for). */
+    private synchronized Set<String> sidecarNames() {
+        if (!sidecarNamesListed) {
+            Set<String> names = new HashSet<>();
+            if (sidecarDirectory != null && Files.isDirectory(sidecarDirectory)) {
+                try (Stream<Path> files = Files.list(sidecarDirectory)) {
+                    files.forEach(f -> names.add(f.getFileName().toString().toLowerCase(Locale.ROOT)));
+                } catch (IOException | UncheckedIOException e) {
+                    sidecarNames = null;
+                    sidecarNamesListed = true;
+                    return null;
+                }
+            }
+            sidecarNames = names;
+            sidecarNamesListed = true;
+        }
+        return sidecarNames;
     }
 
     /** Examples the spec itself carries: OpenAPI 3 example/examples, Swagger 2 x-example and schema example. */
