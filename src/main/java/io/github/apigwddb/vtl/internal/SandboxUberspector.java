@@ -12,6 +12,8 @@ import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,16 @@ import java.util.regex.Pattern;
  * wrapped to enforce the render's deadline and size bounds.
  */
 public final class SandboxUberspector extends UberspectImpl {
+
+    /** Regexes longer than this are compiled on every call: a hostile template must not fill the cache. */
+    private static final int MAX_CACHED_REGEX_CHARS = 256;
+    private static final int MAX_CACHED_REGEXES = 256;
+
+    /**
+     * Regexes of {@code replaceAll}, {@code matches} and {@code split} by their text: templates pass the same few
+     * literals on every render. One Velocity runtime, so one engine, shares them; a Pattern is thread-safe.
+     */
+    private final Map<String, Pattern> regexes = new ConcurrentHashMap<>();
 
     @Override
     public Iterator getIterator(Object obj, Info info) {
@@ -57,7 +69,7 @@ public final class SandboxUberspector extends UberspectImpl {
         if (!SandboxPolicy.methodAllowed(obj, methodName) || returnsForbiddenType(method.getMethod())) {
             throw refuse(guard, info, "calling " + methodName + "() on " + SandboxPolicy.describe(obj) + " is not allowed");
         }
-        return new GuardedMethod(method, info);
+        return new GuardedMethod(method, info, this::regex);
     }
 
     @Override
@@ -96,6 +108,17 @@ public final class SandboxUberspector extends UberspectImpl {
             throw refuse(guard, info, "setting ." + identifier + " of " + SandboxPolicy.describe(obj) + " is not allowed");
         }
         return null; // like Velocity: an unknown property cannot be set, nothing happens
+    }
+
+    private Pattern regex(String regex) {
+        Pattern pattern = regexes.get(regex);
+        if (pattern == null) {
+            pattern = Pattern.compile(regex);
+            if (regex.length() <= MAX_CACHED_REGEX_CHARS && regexes.size() < MAX_CACHED_REGEXES) {
+                regexes.put(regex, pattern);
+            }
+        }
+        return pattern;
     }
 
     private static boolean returnsForbiddenType(Method method) {
@@ -176,11 +199,13 @@ public final class SandboxUberspector extends UberspectImpl {
         private final VelMethod delegate;
         private final Info info;
         private final String name;
+        private final Function<String, Pattern> regexes;
 
-        GuardedMethod(VelMethod delegate, Info info) {
+        GuardedMethod(VelMethod delegate, Info info, Function<String, Pattern> regexes) {
             this.delegate = delegate;
             this.info = info;
             this.name = delegate.getMethodName();
+            this.regexes = regexes;
         }
 
         @Override
@@ -223,20 +248,20 @@ public final class SandboxUberspector extends UberspectImpl {
                         }
                         if (!name.equals("replace") && params[0] instanceof String regex) {
                             // regexes run on a deadline-checking view so catastrophic backtracking cannot hang
-                            var matcher = Pattern.compile(regex).matcher(new DeadlineCharSequence(s, guard));
+                            var matcher = regexes.apply(regex).matcher(new DeadlineCharSequence(s, guard));
                             return name.equals("replaceAll") ? matcher.replaceAll(replacement) : matcher.replaceFirst(replacement);
                         }
                     }
                 }
                 case "matches" -> {
                     if (params.length == 1 && params[0] instanceof String regex) {
-                        return Pattern.compile(regex).matcher(new DeadlineCharSequence(s, guard)).matches();
+                        return regexes.apply(regex).matcher(new DeadlineCharSequence(s, guard)).matches();
                     }
                 }
                 case "split" -> {
                     if (params.length >= 1 && params[0] instanceof String regex) {
                         int limit = params.length == 2 && params[1] instanceof Number n ? n.intValue() : 0;
-                        return Pattern.compile(regex).split(new DeadlineCharSequence(s, guard), limit);
+                        return regexes.apply(regex).split(new DeadlineCharSequence(s, guard), limit);
                     }
                 }
                 default -> { }
