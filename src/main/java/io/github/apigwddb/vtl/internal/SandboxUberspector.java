@@ -9,9 +9,12 @@ import org.apache.velocity.util.introspection.VelPropertyGet;
 import org.apache.velocity.util.introspection.VelPropertySet;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -34,6 +37,18 @@ public final class SandboxUberspector extends UberspectImpl {
      * literals on every render. One Velocity runtime, so one engine, shares them; a Pattern is thread-safe.
      */
     private final Map<String, Pattern> regexes = new ConcurrentHashMap<>();
+
+    private static final int MAX_CACHED_METHODS = 4096;
+
+    /**
+     * Velocity's introspection result by receiver class, method name and argument classes (null for a null
+     * argument), which is all it depends on: Velocity caches it only per render. Absent when there is no such
+     * method. The sandbox checks still run on every lookup, and every call site gets its own guard.
+     */
+    private final Map<MethodKey, Optional<VelMethod>> methods = new ConcurrentHashMap<>();
+
+    private record MethodKey(Class<?> receiver, String name, List<Class<?>> arguments) {
+    }
 
     @Override
     public Iterator getIterator(Object obj, Info info) {
@@ -62,7 +77,7 @@ public final class SandboxUberspector extends UberspectImpl {
         if (!SandboxPolicy.receiverAllowed(obj) || "getClass".equals(methodName)) {
             throw refuse(guard, info, "calling " + methodName + "() on " + SandboxPolicy.describe(obj) + " is not allowed");
         }
-        VelMethod method = super.getMethod(obj, methodName, args, info);
+        VelMethod method = introspect(obj, methodName, args, info);
         if (method == null) {
             return null;
         }
@@ -108,6 +123,25 @@ public final class SandboxUberspector extends UberspectImpl {
             throw refuse(guard, info, "setting ." + identifier + " of " + SandboxPolicy.describe(obj) + " is not allowed");
         }
         return null; // like Velocity: an unknown property cannot be set, nothing happens
+    }
+
+    private VelMethod introspect(Object obj, String methodName, Object[] args, Info info) {
+        if (obj instanceof Class) {
+            return super.getMethod(obj, methodName, args, info); // static methods: the class itself is the key
+        }
+        Class<?>[] argumentClasses = new Class<?>[args.length];
+        for (int i = 0; i < args.length; i++) {
+            argumentClasses[i] = args[i] == null ? null : args[i].getClass();
+        }
+        MethodKey key = new MethodKey(obj.getClass(), methodName, Arrays.asList(argumentClasses));
+        Optional<VelMethod> method = methods.get(key);
+        if (method == null) {
+            method = Optional.ofNullable(super.getMethod(obj, methodName, args, info));
+            if (methods.size() < MAX_CACHED_METHODS) {
+                methods.put(key, method);
+            }
+        }
+        return method.orElse(null);
     }
 
     private Pattern regex(String regex) {
