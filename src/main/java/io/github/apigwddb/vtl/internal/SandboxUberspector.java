@@ -12,7 +12,6 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,7 +46,30 @@ public final class SandboxUberspector extends UberspectImpl {
      */
     private final Map<MethodKey, Optional<VelMethod>> methods = new ConcurrentHashMap<>();
 
-    private record MethodKey(Class<?> receiver, String name, List<Class<?>> arguments) {
+    /** Hashed once: it is looked up for every method call site of every render. */
+    private static final class MethodKey {
+        private final Class<?> receiver;
+        private final String name;
+        private final Class<?>[] arguments;
+        private final int hash;
+
+        MethodKey(Class<?> receiver, String name, Class<?>[] arguments) {
+            this.receiver = receiver;
+            this.name = name;
+            this.arguments = arguments;
+            this.hash = (receiver.hashCode() * 31 + name.hashCode()) * 31 + Arrays.hashCode(arguments);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MethodKey key && receiver == key.receiver && name.equals(key.name)
+                    && Arrays.equals(arguments, key.arguments);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     @Override
@@ -133,7 +155,7 @@ public final class SandboxUberspector extends UberspectImpl {
         for (int i = 0; i < args.length; i++) {
             argumentClasses[i] = args[i] == null ? null : args[i].getClass();
         }
-        MethodKey key = new MethodKey(obj.getClass(), methodName, Arrays.asList(argumentClasses));
+        MethodKey key = new MethodKey(obj.getClass(), methodName, argumentClasses);
         Optional<VelMethod> method = methods.get(key);
         if (method == null) {
             method = Optional.ofNullable(super.getMethod(obj, methodName, args, info));
