@@ -304,20 +304,20 @@ public final class SandboxUberspector extends UberspectImpl {
                         }
                         if (!name.equals("replace") && params[0] instanceof String regex) {
                             // regexes run on a deadline-checking view so catastrophic backtracking cannot hang
-                            var matcher = regexes.apply(regex).matcher(new DeadlineCharSequence(s, guard));
+                            var matcher = regexes.apply(regex).matcher(guarded(regex, s, guard));
                             return name.equals("replaceAll") ? matcher.replaceAll(replacement) : matcher.replaceFirst(replacement);
                         }
                     }
                 }
                 case "matches" -> {
                     if (params.length == 1 && params[0] instanceof String regex) {
-                        return regexes.apply(regex).matcher(new DeadlineCharSequence(s, guard)).matches();
+                        return regexes.apply(regex).matcher(guarded(regex, s, guard)).matches();
                     }
                 }
                 case "split" -> {
                     if (params.length >= 1 && params[0] instanceof String regex) {
                         int limit = params.length == 2 && params[1] instanceof Number n ? n.intValue() : 0;
-                        return regexes.apply(regex).split(new DeadlineCharSequence(s, guard), limit);
+                        return regexes.apply(regex).split(guarded(regex, s, guard), limit);
                     }
                 }
                 default -> { }
@@ -344,6 +344,37 @@ public final class SandboxUberspector extends UberspectImpl {
         public Class<?> getReturnType() {
             return delegate.getReturnType();
         }
+    }
+
+    /** Literal regexes longer than this still run on the deadline view: matching costs up to length times text. */
+    private static final int MAX_UNGUARDED_LITERAL_CHARS = 16;
+
+    /**
+     * The text a regex runs on: a deadline-checking view, unless the regex is a short literal ({@code \'}), which
+     * cannot backtrack and so needs no deadline; most templates only unescape quotes that way.
+     */
+    private static CharSequence guarded(String regex, String text, RenderGuard guard) {
+        return isShortLiteral(regex) ? text : new DeadlineCharSequence(text, guard);
+    }
+
+    /** ASCII without quantifier, group, alternation, class, anchor or dot; escapes only of punctuation. */
+    static boolean isShortLiteral(String regex) {
+        if (regex.length() > MAX_UNGUARDED_LITERAL_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c >= 128 || "^$.|?*+()[]{}".indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '\\') {
+                i++;
+                if (i == regex.length() || regex.charAt(i) >= 128 || Character.isLetterOrDigit(regex.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A string view whose charAt checks the render deadline, interrupting runaway regex matching. */
