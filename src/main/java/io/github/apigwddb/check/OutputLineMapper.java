@@ -1,5 +1,7 @@
 package io.github.apigwddb.check;
 
+import java.util.regex.Pattern;
+
 /**
  * Guesses which template line produced a line of rendered output, so a problem found in the output (a JSON
  * error, a wrong DynamoDB member) points into the template. Velocity keeps no output-to-source map; the
@@ -8,10 +10,21 @@ package io.github.apigwddb.check;
  */
 final class OutputLineMapper {
 
-    private final String[] templateLines;
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+
+    private final String template;
+    /** Split on first use: most requests have nothing to point at. */
+    private String[] templateLines;
 
     OutputLineMapper(String template) {
-        this.templateLines = template.split("\r?\n", -1);
+        this.template = template;
+    }
+
+    private String[] templateLines() {
+        if (templateLines == null) {
+            templateLines = LINE_BREAK.split(template, -1);
+        }
+        return templateLines;
     }
 
     /** @return the 1-based template line for the 1-based output line with the given text */
@@ -20,6 +33,7 @@ final class OutputLineMapper {
         if (wanted.isEmpty()) {
             return clamp(outputLine);
         }
+        String[] templateLines = templateLines();
         int best = -1;
         int bestScore = 1;
         for (int i = 0; i < templateLines.length; i++) {
@@ -35,7 +49,7 @@ final class OutputLineMapper {
     }
 
     private int clamp(int line) {
-        return Math.max(1, Math.min(line, templateLines.length));
+        return Math.max(1, Math.min(line, templateLines().length));
     }
 
     /** Length of the shared start of the two lines, stopping where the template's literal text ends. */

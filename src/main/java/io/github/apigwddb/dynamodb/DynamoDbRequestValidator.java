@@ -15,6 +15,8 @@ import io.github.apigwddb.dynamodb.schema.TableSchemas;
 public final class DynamoDbRequestValidator {
 
     private final List<RequestRule> rules;
+    /** Each rule's name in an internal-error violation, built once rather than on every request. */
+    private final List<String> ruleNames;
 
     public DynamoDbRequestValidator() {
         this(List.of(
@@ -31,6 +33,7 @@ public final class DynamoDbRequestValidator {
     /** For tests: a validator with the given cross-member rules. */
     DynamoDbRequestValidator(List<RequestRule> rules) {
         this.rules = List.copyOf(rules);
+        this.ruleNames = this.rules.stream().map(rule -> rule.ruleId() + " " + rule.getClass().getSimpleName()).toList();
     }
 
     /**
@@ -59,9 +62,9 @@ public final class DynamoDbRequestValidator {
         }
         run("request model (DDB001-DDB010)", result, violations ->
                 new ShapeValidator(violations).validate(body, input, RequestPath.ROOT));
-        for (RequestRule rule : rules) {
-            run(rule.ruleId() + " " + rule.getClass().getSimpleName(), result,
-                    violations -> rule.check(action, body, violations));
+        for (int i = 0; i < rules.size(); i++) {
+            RequestRule rule = rules.get(i);
+            run(ruleNames.get(i), result, violations -> rule.check(action, body, violations));
         }
         if (!tables.isEmpty()) {
             run(TableSchemaRule.ID + " TableSchemaRule", result, violations -> new TableSchemaRule(tables, violations, List.copyOf(result)).check(action, body));

@@ -1,7 +1,9 @@
 package io.github.apigwddb.dynamodb;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ final class ExpressionRule implements RequestRule {
     private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
     static final int MAX_PLACEHOLDER_BYTES = 255;
     static final int MAX_PLACEHOLDER_MAPS_BYTES = 2 * 1024 * 1024;
+    private static final int BYTES_AROUND_ELEMENT = 16;
 
     @Override
     public String ruleId() {
@@ -132,12 +135,47 @@ final class ExpressionRule implements RequestRule {
                         "Value provided in ExpressionAttributeValues unused in expressions: keys: {" + String.join(", ", unused) + "}");
             }
         }
-        long mapBytes = (nameMap == null ? 0 : nameMap.toString().getBytes(StandardCharsets.UTF_8).length)
-                + (valueMap == null ? 0 : valueMap.toString().getBytes(StandardCharsets.UTF_8).length);
-        if (mapBytes > MAX_PLACEHOLDER_MAPS_BYTES) {
-            violations.add("DDX011", path, "ExpressionAttributeNames and ExpressionAttributeValues together take about "
-                    + mapBytes + " bytes; DynamoDB allows at most 2 MB");
+        // serialising the maps to measure them is costly; only when a cheap upper bound reaches the limit
+        if (jsonBytesAtMost(nameMap) + jsonBytesAtMost(valueMap) > MAX_PLACEHOLDER_MAPS_BYTES) {
+            long mapBytes = jsonBytes(nameMap) + jsonBytes(valueMap);
+            if (mapBytes > MAX_PLACEHOLDER_MAPS_BYTES) {
+                violations.add("DDX011", path, "ExpressionAttributeNames and ExpressionAttributeValues together take about "
+                        + mapBytes + " bytes; DynamoDB allows at most 2 MB");
+            }
         }
+    }
+
+    private static long jsonBytes(JsonNode node) {
+        return node == null ? 0 : node.toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * At least {@link #jsonBytes}: a character of a name or value takes at most 6 bytes in UTF-8 JSON (a control
+     * character's unicode escape), and quotes, separators, brackets and literals at most
+     * {@value #BYTES_AROUND_ELEMENT} per member or element.
+     */
+    private static long jsonBytesAtMost(JsonNode node) {
+        long bytes = 0;
+        Deque<JsonNode> work = new ArrayDeque<>();
+        if (node != null) {
+            work.push(node);
+        }
+        while (!work.isEmpty()) {
+            JsonNode next = work.pop();
+            bytes += BYTES_AROUND_ELEMENT;
+            if (next.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = next.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    bytes += BYTES_AROUND_ELEMENT + 6L * member.getKey().length();
+                    work.push(member.getValue());
+                }
+            } else if (next.isArray()) {
+                next.elements().forEachRemaining(work::push);
+            } else if (next.isTextual() || next.isNumber()) {
+                bytes += 6L * next.asText().length();
+            }
+        }
+        return bytes;
     }
 
     private void checkPlaceholderMap(String member, JsonNode map, Pattern keyPattern, boolean expressionsPresent,

@@ -217,15 +217,19 @@ final class ShapeValidator {
     }
 
     private void checkCount(JsonNode value, Shape shape, RequestPath path) {
-        String rendered = value.size() == 0 ? (value.isArray() ? "[]" : "{}") : abbreviate(value.toString());
         if (shape.min != null && value.size() < shape.min) {
-            violations.add(shape.lengthRuleId, path, constraintMessage(rendered, path,
+            violations.add(shape.lengthRuleId, path, constraintMessage(rendered(value), path,
                     "Member must have length greater than or equal to " + shape.min));
         }
         if (shape.max != null && value.size() > shape.max) {
-            violations.add(shape.lengthRuleId, path, constraintMessage(rendered, path,
+            violations.add(shape.lengthRuleId, path, constraintMessage(rendered(value), path,
                     "Member must have length less than or equal to " + shape.max));
         }
+    }
+
+    /** A list or map as a message shows it; serialised only for a violation, as it can be large. */
+    private static String rendered(JsonNode value) {
+        return value.size() == 0 ? (value.isArray() ? "[]" : "{}") : abbreviate(value.toString());
     }
 
     static String constraintMessage(String value, RequestPath path, String phrase) {

@@ -181,23 +181,28 @@ public final class InjectionProbe {
             if (output.isBlank()) {
                 return new Outcome(Injection.Kind.INVALID_JSON, "leaves the request empty");
             }
-            ParsedDocument json;
-            try {
-                json = parser.parse(output, SpecFormat.JSON);
-            } catch (DocumentSyntaxException e) {
-                return new Outcome(Injection.Kind.INVALID_JSON, "makes the request invalid JSON (" + e.getMessage()
-                        + " at line " + e.position().line() + ", column " + e.position().column() + ")");
+            JsonNode root = RenderedJson.readOrNull(output);
+            if (root == null) {
+                // invalid JSON or a duplicate key: the full parser words the finding
+                ParsedDocument json;
+                try {
+                    json = parser.parse(output, SpecFormat.JSON);
+                } catch (DocumentSyntaxException e) {
+                    return new Outcome(Injection.Kind.INVALID_JSON, "makes the request invalid JSON (" + e.getMessage()
+                            + " at line " + e.position().line() + ", column " + e.position().column() + ")");
+                }
+                if (json.duplicateKeys().size() > reference.duplicateKeys().size()) {
+                    return new Outcome(Injection.Kind.STRUCTURE_CHANGED,
+                            "changes the request's structure: member " + json.duplicateKeys().get(0) + " appears twice");
+                }
+                root = json.root();
             }
-            if (json.duplicateKeys().size() > reference.duplicateKeys().size()) {
-                return new Outcome(Injection.Kind.STRUCTURE_CHANGED,
-                        "changes the request's structure: member " + json.duplicateKeys().get(0) + " appears twice");
-            }
-            String difference = JsonShapes.difference(reference.root(), json.root());
+            String difference = JsonShapes.difference(reference.root(), root);
             if (difference != null) {
                 return new Outcome(Injection.Kind.STRUCTURE_CHANGED, "changes the request's structure: " + difference);
             }
             if (action != null && value != HostileValue.LONG) {
-                for (RequestViolation violation : validator.validate(action, json.root())) {
+                for (RequestViolation violation : validator.validate(action, root)) {
                     if (!SIZE_RULE.equals(violation.ruleId()) && !referenceViolations.contains(key(violation))) {
                         return new Outcome(Injection.Kind.REJECTED, "makes DynamoDB reject the request ("
                                 + violation.ruleId() + (violation.path().isEmpty() ? "" : " at " + violation.path()) + ": "

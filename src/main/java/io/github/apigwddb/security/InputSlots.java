@@ -53,6 +53,8 @@ final class InputSlots {
     private final TemplateInput base;
     /** A one-element array holding the JSON body, so the root can be swapped like any element; null without a JSON body. */
     private final ArrayNode bodyHolder;
+    /** The JSON body as text, kept until a body slot changes: most renders change a parameter or header. */
+    private String bodyText;
     private String rawBody;
     private final Map<String, String> path;
     private final Map<String, String> querystring;
@@ -92,7 +94,10 @@ final class InputSlots {
 
     /** The request as the slots now hold it. */
     TemplateInput current() {
-        String body = bodyHolder == null ? rawBody : serialize(bodyHolder.get(0));
+        if (bodyHolder != null && bodyText == null) {
+            bodyText = serialize(bodyHolder.get(0));
+        }
+        String body = bodyHolder == null ? rawBody : bodyText;
         return new TemplateInput(body, path, querystring, headers, base.stageVariables(), context);
     }
 
@@ -150,10 +155,11 @@ final class InputSlots {
         return PLAIN_NAME.matcher(name).matches() ? "." + name : "['" + name.replace("'", "\\'") + "']";
     }
 
-    private static Slot stringSlot(JsonNode parent, Object key, String label, String original) {
+    private Slot stringSlot(JsonNode parent, Object key, String label, String original) {
         return new Slot(Kind.BODY_STRING, label, original) {
             @Override
             void set(String value) {
+                bodyText = null;
                 if (parent instanceof ObjectNode object) {
                     object.set((String) key, TextNode.valueOf(value));
                 } else {
@@ -164,12 +170,13 @@ final class InputSlots {
     }
 
     /** Adds one extra member to a body object (null removes it): where does a client-chosen key end up? */
-    private static Slot keySlot(ObjectNode object, String label) {
+    private Slot keySlot(ObjectNode object, String label) {
         return new Slot(Kind.BODY_KEYS, label, null) {
             private String added;
 
             @Override
             void set(String value) {
+                bodyText = null;
                 if (added != null) {
                     object.remove(added);
                 }

@@ -18,28 +18,28 @@ public final class JsonShapes {
 
     /** @return the first difference, as a sentence naming the JSON pointer, or null when both have the same shape */
     public static String difference(JsonNode expected, JsonNode actual) {
-        return difference(expected, actual, "");
+        return difference(expected, actual, Location.ROOT);
     }
 
-    private static String difference(JsonNode expected, JsonNode actual, String pointer) {
+    private static String difference(JsonNode expected, JsonNode actual, Location at) {
         JsonNodeType wanted = expected.getNodeType();
         JsonNodeType got = actual.getNodeType();
         if (wanted != got) {
-            return where(pointer) + " changes from " + name(wanted) + " to " + name(got);
+            return where(at.pointer()) + " changes from " + name(wanted) + " to " + name(got);
         }
         if (expected.isObject()) {
             for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 if (!expected.has(name)) {
-                    return "member " + JsonPointers.child(pointer, name) + " appears";
+                    return "member " + at.member(name).pointer() + " appears";
                 }
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
                 JsonNode other = actual.get(member.getKey());
-                String child = JsonPointers.child(pointer, member.getKey());
+                Location child = at.member(member.getKey());
                 if (other == null) {
-                    return "member " + child + " disappears";
+                    return "member " + child.pointer() + " disappears";
                 }
                 String difference = difference(member.getValue(), other, child);
                 if (difference != null) {
@@ -48,16 +48,36 @@ public final class JsonShapes {
             }
         } else if (expected.isArray()) {
             if (expected.size() != actual.size()) {
-                return where(pointer) + " has " + actual.size() + " elements instead of " + expected.size();
+                return where(at.pointer()) + " has " + actual.size() + " elements instead of " + expected.size();
             }
             for (int i = 0; i < expected.size(); i++) {
-                String difference = difference(expected.get(i), actual.get(i), JsonPointers.child(pointer, i));
+                String difference = difference(expected.get(i), actual.get(i), at.element(i));
                 if (difference != null) {
                     return difference;
                 }
             }
         }
         return null;
+    }
+
+    /** Where the comparison is; spelled out as a JSON pointer only for the difference found, as most have none. */
+    private record Location(Location parent, String member, int index) {
+        static final Location ROOT = new Location(null, null, 0);
+
+        Location member(String name) {
+            return new Location(this, name, 0);
+        }
+
+        Location element(int i) {
+            return new Location(this, null, i);
+        }
+
+        String pointer() {
+            if (parent == null) {
+                return "";
+            }
+            return member == null ? JsonPointers.child(parent.pointer(), index) : JsonPointers.child(parent.pointer(), member);
+        }
     }
 
     private static String where(String pointer) {

@@ -44,6 +44,30 @@ class DynamoDbRequestValidatorTest {
     }
 
     @Test
+    void measuresPlaceholderMapsAsTheirJsonText() {
+        // each control character is written as a six-byte escape: 350,000 of them pass 2 MB only as JSON
+        ObjectNode request = (ObjectNode) NODES.objectNode().put("TableName", "Widgets")
+                .put("FilterExpression", "colour = :c");
+        request.putObject("ExpressionAttributeValues").putObject(":c").put("S", "\u0001".repeat(350_000));
+        long bytes = request.get("ExpressionAttributeValues").toString().length();
+
+        assertThat(validator.validate("Scan", request)).singleElement().satisfies(v -> {
+            assertThat(v.ruleId()).isEqualTo("DDX011");
+            assertThat(v.message()).isEqualTo("ExpressionAttributeNames and ExpressionAttributeValues together take about "
+                    + bytes + " bytes; DynamoDB allows at most 2 MB");
+        });
+    }
+
+    @Test
+    void acceptsPlaceholderMapsJustUnderTwoMegabytes() {
+        ObjectNode request = (ObjectNode) NODES.objectNode().put("TableName", "Widgets")
+                .put("FilterExpression", "colour = :c");
+        request.putObject("ExpressionAttributeValues").putObject(":c").put("S", "\u0001".repeat(349_000));
+
+        assertThat(validator.validate("Scan", request)).isEmpty();
+    }
+
+    @Test
     void reportsNestingDeeperThanThirtyTwoLevels() {
         ObjectNode request = putItem();
         ObjectNode value = request.with("Item").putObject("deep");

@@ -95,14 +95,14 @@ public final class ExpressionAnalyzer {
         }
         try {
             switch (expressionKind) {
-                case UPDATE -> checkUpdate(ExpressionParser.parseUpdate(text));
-                case PROJECTION -> checkPaths(ExpressionParser.parseProjection(text).paths(), "DDX009");
+                case UPDATE -> checkUpdate(ParsedExpressions.update(text));
+                case PROJECTION -> checkPaths(ParsedExpressions.projection(text).paths(), "DDX009");
                 case KEY_CONDITION -> {
-                    Condition condition = ExpressionParser.parseCondition(text);
+                    Condition condition = ParsedExpressions.condition(text);
                     checkCondition(condition);
                     checkKeyCondition(condition);
                 }
-                default -> checkCondition(ExpressionParser.parseCondition(text));
+                default -> checkCondition(ParsedExpressions.condition(text));
             }
         } catch (ExpressionSyntaxException e) {
             add("DDX001", expressionKind.prefix() + e.getMessage(), e.position());

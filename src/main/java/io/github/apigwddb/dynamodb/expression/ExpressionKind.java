@@ -1,5 +1,9 @@
 package io.github.apigwddb.dynamodb.expression;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /** The expression members of DynamoDB requests and how DynamoDB names them in messages. */
 public enum ExpressionKind {
     CONDITION("ConditionExpression", "Condition"),
@@ -31,12 +35,11 @@ public enum ExpressionKind {
         return this != PROJECTION;
     }
 
+    /** Asked for every member of every structure a request has: a lookup, not a scan of values(). */
+    private static final Map<String, ExpressionKind> BY_MEMBER =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ExpressionKind::member, kind -> kind));
+
     public static ExpressionKind ofMember(String member) {
-        for (ExpressionKind kind : values()) {
-            if (kind.member.equals(member)) {
-                return kind;
-            }
-        }
-        return null;
+        return member == null ? null : BY_MEMBER.get(member);
     }
 }

@@ -14,8 +14,16 @@ final class JavaScriptEscaper {
     }
 
     static String escape(String text) {
+        int first = 0;
+        while (first < text.length() && !needsEscape(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text; // the common case: nothing to escape
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (ch > 0x7f) {
                 unicode(out, ch);
@@ -39,6 +47,10 @@ final class JavaScriptEscaper {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscape(char ch) {
+        return ch > 0x7f || ch < 32 || ch == '\'' || ch == '"' || ch == '\\' || ch == '/';
     }
 
     private static void unicode(StringBuilder out, char ch) {

@@ -9,9 +9,13 @@ import org.apache.velocity.util.introspection.VelPropertyGet;
 import org.apache.velocity.util.introspection.VelPropertySet;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +26,51 @@ import java.util.regex.Pattern;
  * wrapped to enforce the render's deadline and size bounds.
  */
 public final class SandboxUberspector extends UberspectImpl {
+
+    /** Regexes longer than this are compiled on every call: a hostile template must not fill the cache. */
+    private static final int MAX_CACHED_REGEX_CHARS = 256;
+    private static final int MAX_CACHED_REGEXES = 256;
+
+    /**
+     * Regexes of {@code replaceAll}, {@code matches} and {@code split} by their text: templates pass the same few
+     * literals on every render. One Velocity runtime, so one engine, shares them; a Pattern is thread-safe.
+     */
+    private final Map<String, Pattern> regexes = new ConcurrentHashMap<>();
+
+    private static final int MAX_CACHED_METHODS = 4096;
+
+    /**
+     * Velocity's introspection result by receiver class, method name and argument classes (null for a null
+     * argument), which is all it depends on: Velocity caches it only per render. Absent when there is no such
+     * method. The sandbox checks still run on every lookup, and every call site gets its own guard.
+     */
+    private final Map<MethodKey, Optional<VelMethod>> methods = new ConcurrentHashMap<>();
+
+    /** Hashed once: it is looked up for every method call site of every render. */
+    private static final class MethodKey {
+        private final Class<?> receiver;
+        private final String name;
+        private final Class<?>[] arguments;
+        private final int hash;
+
+        MethodKey(Class<?> receiver, String name, Class<?>[] arguments) {
+            this.receiver = receiver;
+            this.name = name;
+            this.arguments = arguments;
+            this.hash = (receiver.hashCode() * 31 + name.hashCode()) * 31 + Arrays.hashCode(arguments);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MethodKey key && receiver == key.receiver && name.equals(key.name)
+                    && Arrays.equals(arguments, key.arguments);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     @Override
     public Iterator getIterator(Object obj, Info info) {
@@ -50,14 +99,14 @@ public final class SandboxUberspector extends UberspectImpl {
         if (!SandboxPolicy.receiverAllowed(obj) || "getClass".equals(methodName)) {
             throw refuse(guard, info, "calling " + methodName + "() on " + SandboxPolicy.describe(obj) + " is not allowed");
         }
-        VelMethod method = super.getMethod(obj, methodName, args, info);
+        VelMethod method = introspect(obj, methodName, args, info);
         if (method == null) {
             return null;
         }
         if (!SandboxPolicy.methodAllowed(obj, methodName) || returnsForbiddenType(method.getMethod())) {
             throw refuse(guard, info, "calling " + methodName + "() on " + SandboxPolicy.describe(obj) + " is not allowed");
         }
-        return new GuardedMethod(method, info);
+        return new GuardedMethod(method, info, this::regex);
     }
 
     @Override
@@ -96,6 +145,36 @@ public final class SandboxUberspector extends UberspectImpl {
             throw refuse(guard, info, "setting ." + identifier + " of " + SandboxPolicy.describe(obj) + " is not allowed");
         }
         return null; // like Velocity: an unknown property cannot be set, nothing happens
+    }
+
+    private VelMethod introspect(Object obj, String methodName, Object[] args, Info info) {
+        if (obj instanceof Class) {
+            return super.getMethod(obj, methodName, args, info); // static methods: the class itself is the key
+        }
+        Class<?>[] argumentClasses = new Class<?>[args.length];
+        for (int i = 0; i < args.length; i++) {
+            argumentClasses[i] = args[i] == null ? null : args[i].getClass();
+        }
+        MethodKey key = new MethodKey(obj.getClass(), methodName, argumentClasses);
+        Optional<VelMethod> method = methods.get(key);
+        if (method == null) {
+            method = Optional.ofNullable(super.getMethod(obj, methodName, args, info));
+            if (methods.size() < MAX_CACHED_METHODS) {
+                methods.put(key, method);
+            }
+        }
+        return method.orElse(null);
+    }
+
+    private Pattern regex(String regex) {
+        Pattern pattern = regexes.get(regex);
+        if (pattern == null) {
+            pattern = Pattern.compile(regex);
+            if (regex.length() <= MAX_CACHED_REGEX_CHARS && regexes.size() < MAX_CACHED_REGEXES) {
+                regexes.put(regex, pattern);
+            }
+        }
+        return pattern;
     }
 
     private static boolean returnsForbiddenType(Method method) {
@@ -176,11 +255,13 @@ public final class SandboxUberspector extends UberspectImpl {
         private final VelMethod delegate;
         private final Info info;
         private final String name;
+        private final Function<String, Pattern> regexes;
 
-        GuardedMethod(VelMethod delegate, Info info) {
+        GuardedMethod(VelMethod delegate, Info info, Function<String, Pattern> regexes) {
             this.delegate = delegate;
             this.info = info;
             this.name = delegate.getMethodName();
+            this.regexes = regexes;
         }
 
         @Override
@@ -223,20 +304,20 @@ public final class SandboxUberspector extends UberspectImpl {
                         }
                         if (!name.equals("replace") && params[0] instanceof String regex) {
                             // regexes run on a deadline-checking view so catastrophic backtracking cannot hang
-                            var matcher = Pattern.compile(regex).matcher(new DeadlineCharSequence(s, guard));
+                            var matcher = regexes.apply(regex).matcher(guarded(regex, s, guard));
                             return name.equals("replaceAll") ? matcher.replaceAll(replacement) : matcher.replaceFirst(replacement);
                         }
                     }
                 }
                 case "matches" -> {
                     if (params.length == 1 && params[0] instanceof String regex) {
-                        return Pattern.compile(regex).matcher(new DeadlineCharSequence(s, guard)).matches();
+                        return regexes.apply(regex).matcher(guarded(regex, s, guard)).matches();
                     }
                 }
                 case "split" -> {
                     if (params.length >= 1 && params[0] instanceof String regex) {
                         int limit = params.length == 2 && params[1] instanceof Number n ? n.intValue() : 0;
-                        return Pattern.compile(regex).split(new DeadlineCharSequence(s, guard), limit);
+                        return regexes.apply(regex).split(guarded(regex, s, guard), limit);
                     }
                 }
                 default -> { }
@@ -263,6 +344,37 @@ public final class SandboxUberspector extends UberspectImpl {
         public Class<?> getReturnType() {
             return delegate.getReturnType();
         }
+    }
+
+    /** Literal regexes longer than this still run on the deadline view: matching costs up to length times text. */
+    private static final int MAX_UNGUARDED_LITERAL_CHARS = 16;
+
+    /**
+     * The text a regex runs on: a deadline-checking view, unless the regex is a short literal ({@code \'}), which
+     * cannot backtrack and so needs no deadline; most templates only unescape quotes that way.
+     */
+    private static CharSequence guarded(String regex, String text, RenderGuard guard) {
+        return isShortLiteral(regex) ? text : new DeadlineCharSequence(text, guard);
+    }
+
+    /** ASCII without quantifier, group, alternation, class, anchor or dot; escapes only of punctuation. */
+    static boolean isShortLiteral(String regex) {
+        if (regex.length() > MAX_UNGUARDED_LITERAL_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c >= 128 || "^$.|?*+()[]{}".indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '\\') {
+                i++;
+                if (i == regex.length() || regex.charAt(i) >= 128 || Character.isLetterOrDigit(regex.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A string view whose charAt checks the render deadline, interrupting runaway regex matching. */

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,29 +124,28 @@ public final class VelocityRenderer {
                     + " bytes; API Gateway allows at most " + limits.maxTemplateBytes(), 0, 0), Overrides.none());
         }
         RenderGuard guard = RenderGuard.install(limits);
-        ContextMap context = null;
+        LazyContext context = new LazyContext(input.context());
         try {
             RenderContext variables = new RenderContext(guard);
-            context = ContextVariable.build(input.context());
             variables.put("input", new InputVariable(input.body(), input.path(), input.querystring(), input.headers()));
             variables.put("util", UTIL);
-            variables.put("context", context);
+            variables.putLazily("context", context);
             variables.put("stageVariables", new LinkedHashMap<String, Object>(input.stageVariables()));
             BoundedWriter output = new BoundedWriter(guard);
             parsed.template.merge(variables, output);
             if (guard.abort() != null) {
-                return new RenderResult(null, guard.abort().toProblem(), overrides(context));
+                return new RenderResult(null, guard.abort().toProblem(), overrides(context.built));
             }
-            Overrides overrides = overrides(context);
+            Overrides overrides = overrides(context.built);
             if (guard.duplicateOverride() != null) {
                 return new RenderResult(null, guard.duplicateOverride().toProblem(), overrides);
             }
             return new RenderResult(output.toString(), null, overrides);
         } catch (RuntimeException e) {
-            return new RenderResult(null, problem(e, guard), safeOverrides(context));
+            return new RenderResult(null, problem(e, guard), safeOverrides(context.built));
         } catch (StackOverflowError e) {
             return new RenderResult(null, new RenderProblem(Kind.LIMIT, "the template nests evaluation too deeply",
-                    guard.line(), guard.column()), safeOverrides(context));
+                    guard.line(), guard.column()), safeOverrides(context.built));
         } finally {
             RenderGuard.uninstall();
         }
@@ -209,8 +209,33 @@ public final class VelocityRenderer {
         }
     }
 
-    /** Reads $context.requestOverride / responseOverride after the template ran (overrides apply then, facts §7). */
+    /**
+     * {@code $context}, built when the template first reads it: many templates never do, and building it costs
+     * a good part of a short render. Until then it is null, and its overrides are none.
+     */
+    private static final class LazyContext implements Supplier<ContextMap> {
+        private final Map<String, Object> example;
+        private ContextMap built;
+
+        LazyContext(Map<String, Object> example) {
+            this.example = example;
+        }
+
+        @Override
+        public ContextMap get() {
+            built = ContextVariable.build(example);
+            return built;
+        }
+    }
+
+    /**
+     * Reads $context.requestOverride / responseOverride after the template ran (overrides apply then, facts §7);
+     * none when the template never read $context.
+     */
     private static Overrides overrides(ContextMap context) {
+        if (context == null) {
+            return Overrides.none();
+        }
         Map<?, ?> request = context.get("requestOverride") instanceof Map<?, ?> m ? m : Map.of();
         Map<?, ?> response = context.get("responseOverride") instanceof Map<?, ?> m ? m : Map.of();
         return new Overrides(strings(request.get("header")), strings(request.get("path")),
