@@ -72,9 +72,12 @@ public final class CheckEngine {
         int examples = 0;
         findings.addAll(TableDefinitionFindings.of(request.tables()));
         ForkJoinPool pool = request.threads() > 1 ? new ForkJoinPool(request.threads()) : null;
+        List<LoadResult> structureChecks = new ArrayList<>();
         try {
             for (Path file : request.specFiles()) {
-                LoadResult loaded = loader.load(file);
+                // swagger-parser's structural check runs beside the rendering, unless placeholders are about to change the tree
+                LoadResult loaded = pool != null && request.deploymentValues().isEmpty() ? loader.load(file, pool) : loader.load(file);
+                structureChecks.add(loaded);
                 for (SpecProblem problem : loaded.problems()) {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
@@ -119,6 +122,12 @@ public final class CheckEngine {
                         cases.addAll(outcome.cases());
                         examples += outcome.examplesRendered();
                     }
+                }
+            }
+            for (LoadResult loaded : structureChecks) {
+                for (SpecProblem problem : loaded.structureProblems().join()) {
+                    findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
+                            Locator.position(loaded.spec().file(), problem.position()), null, null));
                 }
             }
         } finally {

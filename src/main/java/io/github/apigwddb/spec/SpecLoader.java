@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Reads one definition file: decodes it strictly as UTF-8, parses it once (keeping positions), decides what
@@ -37,7 +39,20 @@ public final class SpecLoader {
 
     private final DocumentParser parser = new DocumentParser();
 
+    /** Reads {@code file} with every problem, swagger-parser's structural ones included. */
     public LoadResult load(Path file) {
+        LoadResult result = load(file, Runnable::run);
+        List<SpecProblem> problems = new ArrayList<>(result.problems());
+        problems.addAll(result.structureProblems().join());
+        return new LoadResult(result.spec(), problems, result.skippedBecause());
+    }
+
+    /**
+     * Reads {@code file}, leaving swagger-parser's structural check to {@code structureCheck}: in a large definition
+     * it takes a good part of the reading, and nothing else depends on it, so the check can run beside the
+     * integrations' rendering. The tree must not change until {@link LoadResult#structureProblems()} is done.
+     */
+    public LoadResult load(Path file, Executor structureCheck) {
         List<SpecProblem> problems = new ArrayList<>();
         String text;
         try {
@@ -87,12 +102,16 @@ public final class SpecLoader {
         problems.addAll(RemoteReferences.find(document));
         SpecKind kind = SpecKind.of(document.root());
         LoadedSpec spec = new LoadedSpec(file, format, kind, document);
-        if (kind == SpecKind.OPENAPI3 || kind == SpecKind.SWAGGER2) {
-            for (String message : structureMessages(document.root(), kind, true)) {
-                problems.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(SwaggerParserMessages.pointerOf(message))));
-            }
+        if (kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) {
+            return new LoadResult(spec, problems);
         }
-        return new LoadResult(spec, problems);
+        return new LoadResult(spec, problems, null, CompletableFuture.supplyAsync(() -> {
+            List<SpecProblem> structure = new ArrayList<>();
+            for (String message : structureMessages(document.root(), kind, true)) {
+                structure.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(SwaggerParserMessages.pointerOf(message))));
+            }
+            return structure;
+        }, structureCheck));
     }
 
     /**
