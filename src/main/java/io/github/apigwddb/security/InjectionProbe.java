@@ -181,7 +181,7 @@ public final class InjectionProbe {
             if (output.isBlank()) {
                 return new Outcome(Injection.Kind.INVALID_JSON, "leaves the request empty");
             }
-            JsonNode root = RenderedJson.readOrNull(output);
+            JsonNode root = parser.treeOrNull(output);
             if (root == null) {
                 // invalid JSON or a duplicate key: the full parser words the finding
                 ParsedDocument json;

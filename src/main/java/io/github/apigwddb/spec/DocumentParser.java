@@ -82,6 +82,91 @@ public final class DocumentParser {
         }
     }
 
+    /**
+     * The tree of a well-formed JSON document without duplicate keys, exactly as {@link #parse} builds it but
+     * without positions; null for anything else (invalid JSON, a duplicate key, content after the value, deep
+     * nesting), which {@link #parse} then reads with its messages, positions and duplicate keys. For text that is
+     * read many times and nearly always fine: the injection probe's hostile renders. Thread-safe.
+     */
+    public JsonNode treeOrNull(String text) {
+        try (JsonParser parser = json.createParser(text)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return null;
+            }
+            JsonNode root = plainTree(parser, token);
+            return root == null || parser.nextToken() != null ? null : root;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Iterative as {@link TreeBuilder}, with the same node for every scalar; null on a duplicate key. */
+    private static JsonNode plainTree(JsonParser parser, JsonToken first) throws IOException {
+        Deque<JsonNode> open = new ArrayDeque<>();
+        JsonNode root = null;
+        String fieldName = null;
+        for (JsonToken token = first; token != null; token = parser.nextToken()) {
+            switch (token) {
+                case FIELD_NAME -> {
+                    fieldName = parser.currentName();
+                    if (open.peek().has(fieldName)) {
+                        return null;
+                    }
+                }
+                case START_OBJECT, START_ARRAY -> {
+                    JsonNode container = token == JsonToken.START_OBJECT
+                            ? JsonNodeFactory.instance.objectNode()
+                            : JsonNodeFactory.instance.arrayNode();
+                    if (open.peek() instanceof ObjectNode object) {
+                        object.set(fieldName, container);
+                    } else if (open.peek() instanceof ArrayNode array) {
+                        array.add(container);
+                    }
+                    if (root == null) {
+                        root = container;
+                    }
+                    open.push(container);
+                }
+                case END_OBJECT, END_ARRAY -> {
+                    open.pop();
+                    if (open.isEmpty()) {
+                        return root;
+                    }
+                }
+                default -> {
+                    JsonNode scalar = scalar(parser, token);
+                    if (open.peek() instanceof ObjectNode object) {
+                        object.set(fieldName, scalar);
+                    } else if (open.peek() instanceof ArrayNode array) {
+                        array.add(scalar);
+                    } else {
+                        return scalar;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The node of a scalar token: decimals kept as written ({@code 10.00}), integers in the smallest type that holds them. */
+    private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return switch (token) {
+            case VALUE_STRING -> f.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> f.numberNode(parser.getIntValue());
+                case LONG -> f.numberNode(parser.getLongValue());
+                default -> f.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> f.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            default -> f.textNode(parser.getText());
+        };
+    }
+
     /** Keeps decimals exact ({@code 10.00} stays 10.00), as the streaming tree builder does. */
     private static final com.fasterxml.jackson.databind.ObjectMapper VALUES = new com.fasterxml.jackson.databind.ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -235,7 +320,7 @@ public final class DocumentParser {
                         }
                     }
                     default -> {
-                        JsonNode scalar = scalar(token);
+                        JsonNode scalar = scalar(parser, token);
                         anchor(scalar);
                         attachTagged(stack, top, scalar, offset(), null);
                         if (stack.size() == 1) {
@@ -378,23 +463,6 @@ public final class DocumentParser {
             }
             ((ArrayNode) top.container).add(node);
             return top.positions.element();
-        }
-
-        private JsonNode scalar(JsonToken token) throws IOException {
-            JsonNodeFactory f = JsonNodeFactory.instance;
-            return switch (token) {
-                case VALUE_STRING -> f.textNode(parser.getText());
-                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                    case INT -> f.numberNode(parser.getIntValue());
-                    case LONG -> f.numberNode(parser.getLongValue());
-                    default -> f.numberNode(parser.getBigIntegerValue());
-                };
-                case VALUE_NUMBER_FLOAT -> f.numberNode(parser.getDecimalValue());
-                case VALUE_TRUE -> f.booleanNode(true);
-                case VALUE_FALSE -> f.booleanNode(false);
-                case VALUE_NULL -> f.nullNode();
-                default -> f.textNode(parser.getText());
-            };
         }
 
         /** Where the current token starts, as {@link Positions} keeps it. */

@@ -1,14 +1,13 @@
-package io.github.apigwddb.security;
+package io.github.apigwddb.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.apigwddb.spec.DocumentParser;
-import io.github.apigwddb.spec.SpecFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RenderedJsonTest {
+/** {@link DocumentParser#treeOrNull}: the same tree as the full parser, or null where that one must decide. */
+class PlainTreeTest {
 
     private final DocumentParser parser = new DocumentParser();
 
@@ -22,12 +21,12 @@ class RenderedJsonTest {
         "  42  ",
     })
     void readsTheSameTreeAsTheFullParser(String text) throws Exception {
-        assertThat(RenderedJson.readOrNull(text)).isEqualTo(parser.parse(text, SpecFormat.JSON).root());
+        assertThat(parser.treeOrNull(text)).isEqualTo(parser.parse(text, SpecFormat.JSON).root());
     }
 
     @Test
     void keepsDecimalsAsWritten() {
-        assertThat(RenderedJson.readOrNull("{\"p\": 10.00}").get("p").decimalValue().toPlainString()).isEqualTo("10.00");
+        assertThat(parser.treeOrNull("{\"p\": 10.00}").get("p").decimalValue().toPlainString()).isEqualTo("10.00");
     }
 
     @ParameterizedTest
@@ -42,12 +41,14 @@ class RenderedJsonTest {
         "   ",
     })
     void leavesDuplicatesAndInvalidJsonToTheFullParser(String text) {
-        assertThat(RenderedJson.readOrNull(text)).isNull();
+        // the full parser reads these with a message or a duplicate key, or (empty text) as a missing node
+        assertThat(parser.treeOrNull(text)).isNull();
     }
 
     @Test
-    void leavesDeepDocumentsToTheFullParser() {
-        assertThat(RenderedJson.readOrNull("[".repeat(150) + "]".repeat(150))).isNull();
-        assertThat(RenderedJson.readOrNull("[".repeat(50) + "]".repeat(50))).isNotNull();
+    void refusesWhatTheFullParserRefusesForDepth() {
+        String deep = "[".repeat(DocumentParser.MAX_NESTING + 1) + "]".repeat(DocumentParser.MAX_NESTING + 1);
+        assertThat(parser.treeOrNull(deep)).isNull();
+        assertThat(parser.treeOrNull("[".repeat(50) + "]".repeat(50))).isNotNull();
     }
 }
