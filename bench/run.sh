@@ -5,5 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -ntp test-compile -Dinvoker.skip
 mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  io.github.apigwddb.bench.CheckBenchmark "${1:-100,1000,10000}" "${2:-5}" "${3:-$(nproc)}"
+# a JVM per size: each size's first ("cold") run is then as cold as a build's only run
+for n in $(echo "${1:-100,1000,10000}" | tr ',' ' '); do
+  java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    io.github.apigwddb.bench.CheckBenchmark "$n" "${2:-5}" "${3:-$(nproc)}"
+done
