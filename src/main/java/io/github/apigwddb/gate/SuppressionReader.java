@@ -44,6 +44,9 @@ public final class SuppressionReader {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
+            if (!mayHold(text)) {
+                return new Result(List.of(), List.of());
+            }
             document = parser.parse(text, SpecFormat.of(specFile));
         } catch (IOException | DocumentSyntaxException | RuntimeException e) {
             return new Result(List.of(), List.of());
@@ -57,6 +60,24 @@ public final class SuppressionReader {
                     suppressions, problems);
         }
         return new Result(List.copyOf(suppressions), List.copyOf(problems));
+    }
+
+    /**
+     * Whether the text can have an {@code x-apigw-ignore} member at all: written out, or spelled with escapes
+     * that make letters (a backslash before u, U or x) or join lines (a backslash before a line break, in YAML).
+     * Most definitions have neither, and then the check's largest file need not be parsed a second time.
+     */
+    static boolean mayHold(String text) {
+        if (text.contains(EXTENSION)) {
+            return true;
+        }
+        for (int i = text.indexOf('\\'); i >= 0 && i + 1 < text.length(); i = text.indexOf('\\', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (next == 'u' || next == 'U' || next == 'x' || next == '\n' || next == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void readEntries(Path file, ParsedDocument document, ApiOperation operation, String ownerPointer, JsonNode owner,

@@ -53,4 +53,18 @@ class SuppressionReaderTest {
         Files.writeString(spec, "{");
         assertThat(new SuppressionReader().read(spec).suppressions()).isEmpty();
     }
+
+    @Test
+    void aKeySpelledWithEscapesIsReadAndAFileThatCannotHoldOneIsPassedOver() throws Exception {
+        Path escaped = dir.resolve("escaped.json");
+        Files.writeString(escaped, "{\"openapi\": \"3.0.1\", \"paths\": {\"/a\": {\"get\": {\"x-apigw-\\u0069gnore\":"
+                + " [{\"rules\": [\"AGW011\"], \"reason\": \"private\"}]}}}}");
+        assertThat(new SuppressionReader().read(escaped).suppressions()).singleElement()
+                .satisfies(s -> assertThat(s.rules()).containsExactly(Rule.AGW011));
+
+        assertThat(SuppressionReader.mayHold("{\"paths\": {\"/a\": {\"get\": {\"x\": \"say \\\"hi\\\"\\n\"}}}}")).isFalse();
+        assertThat(SuppressionReader.mayHold("key: \"x-apigw-\\\n  ignore\"")).isTrue();
+        assertThat(SuppressionReader.mayHold("key: \"\\x78-apigw-ignore\"")).isTrue();
+        assertThat(SuppressionReader.mayHold("x-apigw-ignore: []")).isTrue();
+    }
 }
