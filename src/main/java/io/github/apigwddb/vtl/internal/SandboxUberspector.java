@@ -302,6 +302,11 @@ public final class SandboxUberspector extends UberspectImpl {
                         if (s.length() + (s.length() + 1L) * perMatch > max && !name.equals("replaceFirst")) {
                             throw guard.fail(Kind.LIMIT, name + "() could build more than " + max + " characters");
                         }
+                        if (name.equals("replaceAll") && params[0] instanceof String regex && !regex.isEmpty()
+                                && isShortLiteral(regex) && replacement.indexOf('$') < 0 && replacement.indexOf('\\') < 0) {
+                            // the usual quote unescaping: a literal regex and a plain replacement replace as String.replace does
+                            return s.replace(literalOf(regex), replacement);
+                        }
                         if (!name.equals("replace") && params[0] instanceof String regex) {
                             // regexes run on a deadline-checking view so catastrophic backtracking cannot hang
                             var matcher = regexes.apply(regex).matcher(guarded(regex, s, guard));
@@ -375,6 +380,16 @@ public final class SandboxUberspector extends UberspectImpl {
             }
         }
         return true;
+    }
+
+    /** The text a {@link #isShortLiteral short literal} regex matches: its escapes (only of punctuation) undone. */
+    static String literalOf(String regex) {
+        StringBuilder literal = new StringBuilder(regex.length());
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            literal.append(c == '\\' ? regex.charAt(++i) : c);
+        }
+        return literal.toString();
     }
 
     /** A string view whose charAt checks the render deadline, interrupting runaway regex matching. */

@@ -35,4 +35,17 @@ class ShortLiteralRegexTest {
         assertThat(engine.render(engine.compile("t", template), input).output())
                 .isEqualTo(text.replaceAll(regex, "-") + "|" + text.matches(regex) + "|" + text.split(regex).length);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\'", "\\\"", "\\\\", "o", "a-b", "\\.", "x\\/y", "' ", "oo"})
+    void aLiteralRegexReplacesAsTheRegexDoes(String regex) throws Exception {
+        ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+        String text = "it's o'clock. a\\b \"x/y\" a-b ooo";
+        for (String replacement : new String[] {"-", "", "'", "\\\\'", "$0"}) {
+            var input = new TemplateInput(null, java.util.Map.of("r", regex, "t", text, "w", replacement), null, null, null, null);
+            String template = "$input.params('t').replaceAll($input.params('r'), $input.params('w'))";
+            assertThat(engine.render(engine.compile("t", template), input).output())
+                    .as("%s -> %s", regex, replacement).isEqualTo(text.replaceAll(regex, replacement));
+        }
+    }
 }
