@@ -290,7 +290,7 @@ public final class InjectionProbe {
             return null;
         }
         try {
-            return parser.parse(output, SpecFormat.JSON);
+            return parser.parseJson(output); // positions only for a key finding
         } catch (DocumentSyntaxException e) {
             return null;
         }

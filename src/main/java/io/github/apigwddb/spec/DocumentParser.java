@@ -83,6 +83,24 @@ public final class DocumentParser {
     }
 
     /**
+     * JSON text as {@link #parse} reads it (the same tree, duplicate keys, errors and positions), with the positions
+     * worked out only when first asked for: most rendered requests never need one.
+     */
+    public ParsedDocument parseJson(String text) throws DocumentSyntaxException {
+        JsonNode root = treeOrNull(text);
+        if (root == null) {
+            return parse(text, SpecFormat.JSON);
+        }
+        return new ParsedDocument(text, root, SourceMap.deferred(() -> {
+            try {
+                return parse(text, SpecFormat.JSON).sourceMap();
+            } catch (DocumentSyntaxException e) {
+                throw new IllegalStateException("JSON that was read once cannot be read again", e);
+            }
+        }), new LineIndex(text), List.of());
+    }
+
+    /**
      * The tree of a well-formed JSON document without duplicate keys, exactly as {@link #parse} builds it but
      * without positions; null for anything else (invalid JSON, a duplicate key, content after the value, deep
      * nesting), which {@link #parse} then reads with its messages, positions and duplicate keys. For text that is

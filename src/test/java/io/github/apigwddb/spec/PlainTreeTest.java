@@ -1,6 +1,8 @@
 package io.github.apigwddb.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,5 +52,24 @@ class PlainTreeTest {
         String deep = "[".repeat(DocumentParser.MAX_NESTING + 1) + "]".repeat(DocumentParser.MAX_NESTING + 1);
         assertThat(parser.treeOrNull(deep)).isNull();
         assertThat(parser.treeOrNull("[".repeat(50) + "]".repeat(50))).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\n  \"a\": {\"b\": [1, \"two\"]}\n}", "{\"a\": 1, \"a\": 2}"})
+    void parseJsonGivesWhatParseGivesPositionsIncluded(String text) throws Exception {
+        ParsedDocument full = parser.parse(text, SpecFormat.JSON);
+        ParsedDocument json = parser.parseJson(text);
+
+        assertThat(json.root()).isEqualTo(full.root());
+        assertThat(json.duplicateKeys()).isEqualTo(full.duplicateKeys());
+        for (String pointer : new String[] {"", "/a", "/a/b/1", "/a/missing"}) {
+            assertThat(json.sourceMap().locate(pointer)).isEqualTo(full.sourceMap().locate(pointer));
+        }
+    }
+
+    @Test
+    void parseJsonReportsWhatParseReports() {
+        assertThatThrownBy(() -> parser.parseJson("{\"a\": }")).isInstanceOf(DocumentSyntaxException.class)
+                .hasMessage(catchThrowable(() -> parser.parse("{\"a\": }", SpecFormat.JSON)).getMessage());
     }
 }
