@@ -2,7 +2,7 @@ package io.github.apigwddb.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.PointerPath;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -18,10 +18,10 @@ public final class JsonShapes {
 
     /** @return the first difference, as a sentence naming the JSON pointer, or null when both have the same shape */
     public static String difference(JsonNode expected, JsonNode actual) {
-        return difference(expected, actual, Location.ROOT);
+        return difference(expected, actual, PointerPath.ROOT);
     }
 
-    private static String difference(JsonNode expected, JsonNode actual, Location at) {
+    private static String difference(JsonNode expected, JsonNode actual, PointerPath at) {
         JsonNodeType wanted = expected.getNodeType();
         JsonNodeType got = actual.getNodeType();
         if (wanted != got) {
@@ -37,7 +37,7 @@ public final class JsonShapes {
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
                 JsonNode other = actual.get(member.getKey());
-                Location child = at.member(member.getKey());
+                PointerPath child = at.member(member.getKey());
                 if (other == null) {
                     return "member " + child.pointer() + " disappears";
                 }
@@ -58,26 +58,6 @@ public final class JsonShapes {
             }
         }
         return null;
-    }
-
-    /** Where the comparison is; spelled out as a JSON pointer only for the difference found, as most have none. */
-    private record Location(Location parent, String member, int index) {
-        static final Location ROOT = new Location(null, null, 0);
-
-        Location member(String name) {
-            return new Location(this, name, 0);
-        }
-
-        Location element(int i) {
-            return new Location(this, null, i);
-        }
-
-        String pointer() {
-            if (parent == null) {
-                return "";
-            }
-            return member == null ? JsonPointers.child(parent.pointer(), index) : JsonPointers.child(parent.pointer(), member);
-        }
     }
 
     private static String where(String pointer) {

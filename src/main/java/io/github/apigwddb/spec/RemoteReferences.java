@@ -23,7 +23,7 @@ final class RemoteReferences {
     static List<SpecProblem> find(ParsedDocument document) {
         List<SpecProblem> problems = new ArrayList<>();
         Deque<Step> work = new ArrayDeque<>();
-        work.push(new Step(document.root(), null, null));
+        work.push(new Step(document.root(), PointerPath.ROOT));
         while (!work.isEmpty()) {
             Step step = work.pop();
             JsonNode node = step.node();
@@ -32,13 +32,13 @@ final class RemoteReferences {
                 if (ref != null && ref.isTextual() && isUrl(ref.textValue())) {
                     problems.add(new SpecProblem(Rule.SPEC004, "$ref '" + ref.textValue() + "' is not followed: the plugin reads"
                             + " no URL and API Gateway imports no remote reference; put the referenced definition into this file",
-                            document.sourceMap().locate(JsonPointers.child(step.pointer(), "$ref"))));
+                            document.sourceMap().locate(step.path().member("$ref").pointer())));
                 }
                 List<Step> children = new ArrayList<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> member = it.next();
                     if (member.getValue().isContainerNode()) {
-                        children.add(new Step(member.getValue(), step, member.getKey()));
+                        children.add(new Step(member.getValue(), step.path().member(member.getKey())));
                     }
                 }
                 for (int i = children.size() - 1; i >= 0; i--) {
@@ -47,7 +47,7 @@ final class RemoteReferences {
             } else if (node.isArray()) {
                 for (int i = node.size() - 1; i >= 0; i--) {
                     if (node.get(i).isContainerNode()) {
-                        work.push(new Step(node.get(i), step, i));
+                        work.push(new Step(node.get(i), step.path().element(i)));
                     }
                 }
             }
@@ -55,14 +55,8 @@ final class RemoteReferences {
         return problems;
     }
 
-    /** A container on the walk; its pointer is written out only for a reference that is reported. */
-    private record Step(JsonNode node, Step parent, Object segment) {
-        String pointer() {
-            if (parent == null) {
-                return "";
-            }
-            return segment instanceof String name ? JsonPointers.child(parent.pointer(), name) : JsonPointers.child(parent.pointer(), (Integer) segment);
-        }
+    /** A container on the walk and where it is. */
+    private record Step(JsonNode node, PointerPath path) {
     }
 
     /** A reference with a URI scheme of two letters or more (one letter is a Windows drive). */

@@ -10,7 +10,6 @@ import com.jayway.jsonpath.spi.json.JsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON the way API Gateway handles it: Jayway JsonPath with its default json-smart provider in
@@ -27,12 +26,11 @@ final class Json {
     private static final JsonProvider PROVIDER = CONFIGURATION.jsonProvider();
     /** Paths longer than this are compiled on every read: a hostile template must not fill the cache. */
     private static final int MAX_CACHED_PATH_CHARS = 256;
-    private static final int MAX_CACHED_PATHS = 1024;
     /**
      * Compiled paths by their text: templates read the same few on every render. Only paths without functions
      * and filters: those keep evaluation state in the compiled path (json-path issue 975), so cannot be shared.
      */
-    private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
+    private static final BoundedCache<String, JsonPath> PATHS = new BoundedCache<>(1024);
 
     private Json() {
     }
@@ -65,14 +63,7 @@ final class Json {
     }
 
     private static JsonPath compiled(String path) {
-        JsonPath compiled = PATHS.get(path);
-        if (compiled == null) {
-            compiled = JsonPath.compile(path);
-            if (path.length() <= MAX_CACHED_PATH_CHARS && path.indexOf('(') < 0 && PATHS.size() < MAX_CACHED_PATHS) {
-                PATHS.put(path, compiled);
-            }
-        }
-        return compiled;
+        return PATHS.get(path, path.length() <= MAX_CACHED_PATH_CHARS && path.indexOf('(') < 0, JsonPath::compile);
     }
 
     /** Compact JSON text of a parsed value, strings quoted, written by the provider (json-smart). */

@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -29,22 +28,19 @@ public final class SandboxUberspector extends UberspectImpl {
 
     /** Regexes longer than this are compiled on every call: a hostile template must not fill the cache. */
     private static final int MAX_CACHED_REGEX_CHARS = 256;
-    private static final int MAX_CACHED_REGEXES = 256;
 
     /**
      * Regexes of {@code replaceAll}, {@code matches} and {@code split} by their text: templates pass the same few
      * literals on every render. One Velocity runtime, so one engine, shares them; a Pattern is thread-safe.
      */
-    private final Map<String, Pattern> regexes = new ConcurrentHashMap<>();
-
-    private static final int MAX_CACHED_METHODS = 4096;
+    private final BoundedCache<String, Pattern> regexes = new BoundedCache<>(256);
 
     /**
      * Velocity's introspection result by receiver class, method name and argument classes (null for a null
      * argument), which is all it depends on: Velocity caches it only per render. Absent when there is no such
      * method. The sandbox checks still run on every lookup, and every call site gets its own guard.
      */
-    private final Map<MethodKey, Optional<VelMethod>> methods = new ConcurrentHashMap<>();
+    private final BoundedCache<MethodKey, Optional<VelMethod>> methods = new BoundedCache<>(4096);
 
     /** Hashed once: it is looked up for every method call site of every render. */
     private static final class MethodKey {
@@ -155,26 +151,12 @@ public final class SandboxUberspector extends UberspectImpl {
         for (int i = 0; i < args.length; i++) {
             argumentClasses[i] = args[i] == null ? null : args[i].getClass();
         }
-        MethodKey key = new MethodKey(obj.getClass(), methodName, argumentClasses);
-        Optional<VelMethod> method = methods.get(key);
-        if (method == null) {
-            method = Optional.ofNullable(super.getMethod(obj, methodName, args, info));
-            if (methods.size() < MAX_CACHED_METHODS) {
-                methods.put(key, method);
-            }
-        }
-        return method.orElse(null);
+        return methods.get(new MethodKey(obj.getClass(), methodName, argumentClasses), true,
+                key -> Optional.ofNullable(super.getMethod(obj, methodName, args, info))).orElse(null);
     }
 
     private Pattern regex(String regex) {
-        Pattern pattern = regexes.get(regex);
-        if (pattern == null) {
-            pattern = Pattern.compile(regex);
-            if (regex.length() <= MAX_CACHED_REGEX_CHARS && regexes.size() < MAX_CACHED_REGEXES) {
-                regexes.put(regex, pattern);
-            }
-        }
-        return pattern;
+        return regexes.get(regex, regex.length() <= MAX_CACHED_REGEX_CHARS, Pattern::compile);
     }
 
     private static boolean returnsForbiddenType(Method method) {
