@@ -207,7 +207,8 @@ public final class DocumentParser {
                 throw new DocumentSyntaxException("Unexpected content after the end of the JSON value",
                         toPosition(parser.currentTokenLocation(), lines));
             }
-            return new ParsedDocument(text, root, new SourceMap(builder.positions(), lines), lines, duplicates, List.copyOf(tags));
+            return new ParsedDocument(text, root, new SourceMap(builder.positions(), lines), lines, duplicates, List.copyOf(tags),
+                    builder.urlReference());
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             TextPosition position = where == null ? TextPosition.START : toPosition(where, lines);
@@ -261,6 +262,8 @@ public final class DocumentParser {
         private final Positions documentPositions = Positions.array();
         private int collectionAliases;
         private long aliasExpansion;
+        /** Whether a {@code $ref} member holds a URL: noted while reading, so a spec without one is not walked again. */
+        private boolean urlReference;
 
         TreeBuilder(JsonParser parser, String text, LineIndex lines, List<String> duplicates, List<YamlTag> tags) {
             this.parser = parser;
@@ -292,6 +295,10 @@ public final class DocumentParser {
 
         Positions positions() {
             return documentPositions;
+        }
+
+        boolean urlReference() {
+            return urlReference;
         }
 
         JsonNode build() throws IOException {
@@ -339,6 +346,10 @@ public final class DocumentParser {
                     }
                     default -> {
                         JsonNode scalar = scalar(parser, token);
+                        if (scalar.isTextual() && top.container.isObject() && "$ref".equals(top.fieldName)
+                                && RemoteReferences.isUrl(scalar.textValue())) {
+                            urlReference = true;
+                        }
                         anchor(scalar);
                         attachTagged(stack, top, scalar, offset(), null);
                         if (stack.size() == 1) {

@@ -10,9 +10,16 @@ import java.util.List;
  *     most parsers; both API Gateway and the user usually meant something else)
  * @param tags the YAML local tags met, in document order; CloudFormation short forms among them are already
  *     in their long form in {@code root}
+ * @param mayReferenceUrls false only when the parser saw every {@code $ref} member and none names a URL, so that
+ *     nothing needs to walk the tree for one; true when unknown
  */
 public record ParsedDocument(String text, JsonNode root, SourceMap sourceMap, LineIndex lines, List<String> duplicateKeys,
-        List<YamlTag> tags) {
+        List<YamlTag> tags, boolean mayReferenceUrls) {
+
+    public ParsedDocument(String text, JsonNode root, SourceMap sourceMap, LineIndex lines, List<String> duplicateKeys,
+            List<YamlTag> tags) {
+        this(text, root, sourceMap, lines, duplicateKeys, tags, true);
+    }
 
     public ParsedDocument(String text, JsonNode root, SourceMap sourceMap, LineIndex lines, List<String> duplicateKeys) {
         this(text, root, sourceMap, lines, duplicateKeys, List.of());

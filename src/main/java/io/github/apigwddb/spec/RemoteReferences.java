@@ -21,6 +21,9 @@ final class RemoteReferences {
     }
 
     static List<SpecProblem> find(ParsedDocument document) {
+        if (!document.mayReferenceUrls()) {
+            return List.of();
+        }
         List<SpecProblem> problems = new ArrayList<>();
         Deque<Step> work = new ArrayDeque<>();
         work.push(new Step(document.root(), PointerPath.ROOT));
@@ -60,7 +63,7 @@ final class RemoteReferences {
     }
 
     /** A reference with a URI scheme of two letters or more (one letter is a Windows drive). */
-    private static boolean isUrl(String ref) {
+    static boolean isUrl(String ref) {
         try {
             String scheme = new URI(ref).getScheme();
             return scheme != null && scheme.length() > 1;

@@ -136,4 +136,15 @@ class DocumentParserTest {
         assertThatThrownBy(() -> parser.parseJsonValue("{\"a\": }"))
                 .isInstanceOfSatisfying(DocumentSyntaxException.class, e -> assertThat(e.position().column()).isEqualTo(7));
     }
+
+    @Test
+    void notesWhetherAnyRefNamesAUrlWhileReading() throws Exception {
+        assertThat(parser.parse("{\"a\": {\"$ref\": \"#/components/schemas/A\"}, \"b\": [\"$ref\", \"https://x.test/a\"]}",
+                SpecFormat.JSON).mayReferenceUrls()).as("local references and strings elsewhere").isFalse();
+        assertThat(parser.parse("{\"a\": [{\"\\u0024ref\": \"https://x.test/a.json\"}]}", SpecFormat.JSON).mayReferenceUrls())
+                .as("a key spelled with an escape").isTrue();
+        assertThat(parser.parse("a:\n  b: &shared\n    $ref: 'http://x.test/b.yaml'\n  c: *shared\n", SpecFormat.YAML).mayReferenceUrls())
+                .isTrue();
+        assertThat(parser.parse("a:\n  $ref: './local.yaml#/B'\n", SpecFormat.YAML).mayReferenceUrls()).isFalse();
+    }
 }
