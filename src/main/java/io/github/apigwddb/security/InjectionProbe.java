@@ -111,8 +111,11 @@ public final class InjectionProbe {
             if (at < 0) {
                 continue; // the input never reaches the request
             }
+            // with markers around it, a hostile render that changes only the marker's string is read from that string alone
+            MarkedString spliced = markersAsBackground && markedJson.duplicateKeys().isEmpty()
+                    ? MarkedString.find(markedOutput, markedJson.root(), markers[i], parser) : null;
             Probe probe = new Probe(template, inputs, reference, referenceViolations, checkDynamoDb ? action : null);
-            Injection injection = probe.attack(slot, background[i], stringValues.contains(markers[i]),
+            Injection injection = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]),
                     lineOf(markedOutput, at), lineText(markedOutput, at));
             if (injection != null) {
                 found.add(injection);
@@ -137,7 +140,7 @@ public final class InjectionProbe {
             this.action = action;
         }
 
-        Injection attack(InputSlots.Slot slot, String background, boolean insideString, int line, String lineText) {
+        Injection attack(InputSlots.Slot slot, String background, MarkedString spliced, boolean insideString, int line, String lineText) {
             List<HostileValue> breaking = new ArrayList<>();
             Injection.Kind worst = null;
             HostileValue worstValue = null;
@@ -148,7 +151,7 @@ public final class InjectionProbe {
                         continue;
                     }
                     slot.set(value.text());
-                    Outcome outcome = evaluate(value);
+                    Outcome outcome = evaluate(value, spliced);
                     if (outcome == null) {
                         continue;
                     }
@@ -169,7 +172,7 @@ public final class InjectionProbe {
                     : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, line, lineText);
         }
 
-        private Outcome evaluate(HostileValue value) {
+        private Outcome evaluate(HostileValue value, MarkedString spliced) {
             RenderResult result = engine.render(template, inputs.current());
             if (!result.ok()) {
                 if (value == HostileValue.LONG && result.problem().kind() == RenderProblem.Kind.LIMIT) {
@@ -181,7 +184,11 @@ public final class InjectionProbe {
             if (output.isBlank()) {
                 return new Outcome(Injection.Kind.INVALID_JSON, "leaves the request empty");
             }
-            JsonNode root = parser.treeOrNull(output);
+            JsonNode root = spliced == null ? null : spliced.treeOf(output);
+            if (root != null) {
+                return rejection(value, root); // one string changed: the shape is the reference's
+            }
+            root = parser.treeOrNull(output);
             if (root == null) {
                 // invalid JSON or a duplicate key: the full parser words the finding
                 ParsedDocument json;
@@ -201,6 +208,11 @@ public final class InjectionProbe {
             if (difference != null) {
                 return new Outcome(Injection.Kind.STRUCTURE_CHANGED, "changes the request's structure: " + difference);
             }
+            return rejection(value, root);
+        }
+
+        /** What DynamoDB rejects in a request of the reference's shape that the reference did not have. */
+        private Outcome rejection(HostileValue value, JsonNode root) {
             if (action != null && value != HostileValue.LONG) {
                 for (RequestViolation violation : validator.validate(action, root)) {
                     if (!SIZE_RULE.equals(violation.ruleId()) && !referenceViolations.contains(key(violation))) {

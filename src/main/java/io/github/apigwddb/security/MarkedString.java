@@ -1,0 +1,175 @@
+package io.github.apigwddb.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.spec.DocumentParser;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON string value of the marker render that holds an input's only marker. A hostile render that equals the
+ * marker render outside that string's token has the marker render's tree with that one string changed, so reading
+ * the token alone gives the tree that reading the whole render would give: same tokens before and after it, one
+ * string token in between. Most hostile values of a well-escaped input change nothing else, and a render is then
+ * not read again for one changed value. Anything else (the render differs elsewhere, the token is no longer one
+ * string) leaves the render to the full reader. Immutable; thread-safe.
+ */
+final class MarkedString {
+
+    private final String before;
+    private final String after;
+    private final JsonNode reference;
+    /** Member names and array indexes from the root to the string. */
+    private final List<Object> path;
+    private final DocumentParser parser;
+
+    private MarkedString(String before, String after, JsonNode reference, List<Object> path, DocumentParser parser) {
+        this.before = before;
+        this.after = after;
+        this.reference = reference;
+        this.path = path;
+        this.parser = parser;
+    }
+
+    /**
+     * @param marked the marker render, valid JSON without duplicate keys
+     * @param reference its tree
+     * @return the string holding {@code marker}, or null when the marker is not exactly once in the render, or not
+     *     inside a string value (a member name, a number, several strings)
+     */
+    static MarkedString find(String marked, JsonNode reference, String marker, DocumentParser parser) {
+        int at = marked.indexOf(marker);
+        if (at < 0 || marked.indexOf(marker, at + 1) >= 0) {
+            return null;
+        }
+        int open = openingQuote(marked, at);
+        int close = open < 0 ? -1 : closingQuote(marked, at);
+        if (close < 0 || isMemberName(marked, close)) {
+            return null;
+        }
+        JsonNode token = parser.treeOrNull(marked.substring(open, close + 1));
+        List<Object> path = new ArrayList<>();
+        if (token == null || !token.isTextual() || !onlyStringHolding(reference, marker, token.textValue(), path)) {
+            return null;
+        }
+        return new MarkedString(marked.substring(0, open), marked.substring(close + 1), reference, List.copyOf(path), parser);
+    }
+
+    /** The tree of a hostile render, or null when reading the string alone cannot give it. */
+    JsonNode treeOf(String output) {
+        if (output.length() < before.length() + after.length() + 2 || !output.startsWith(before) || !output.endsWith(after)) {
+            return null;
+        }
+        JsonNode value = parser.treeOrNull(output.substring(before.length(), output.length() - after.length()));
+        return value != null && value.isTextual() ? replaced(reference, 0, value) : null;
+    }
+
+    /** A copy of the containers on the path (the rest is shared, and nobody changes these trees). */
+    private JsonNode replaced(JsonNode node, int depth, JsonNode value) {
+        if (depth == path.size()) {
+            return value;
+        }
+        Object step = path.get(depth);
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            copy.setAll(object);
+            copy.set((String) step, replaced(object.get((String) step), depth + 1, value));
+            return copy;
+        }
+        ArrayNode array = (ArrayNode) node;
+        ArrayNode copy = JsonNodeFactory.instance.arrayNode(array.size());
+        copy.addAll(array);
+        copy.set((Integer) step, replaced(array.get((Integer) step), depth + 1, value));
+        return copy;
+    }
+
+    /** The index of the quote opening the string that holds {@code at}, or -1 when {@code at} is outside strings. */
+    private static int openingQuote(String json, int at) {
+        int open = -1;
+        for (int i = 0; i < at; i++) {
+            char c = json.charAt(i);
+            if (open < 0) {
+                if (c == '"') {
+                    open = i;
+                }
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                open = -1;
+            }
+        }
+        return open;
+    }
+
+    /** The index of the quote closing the string that holds {@code from}; -1 when there is none. */
+    private static int closingQuote(String json, int from) {
+        for (int i = from; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isMemberName(String json, int close) {
+        for (int i = close + 1; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return c == ':';
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether exactly one string value of the tree holds the marker, and it is {@code expected}; fills {@code path}
+     * with the way to it. The string token holding the marker is a value of the tree, so that one is it.
+     */
+    private static boolean onlyStringHolding(JsonNode root, String marker, String expected, List<Object> path) {
+        List<Object> found = null;
+        Deque<Map.Entry<List<Object>, JsonNode>> work = new ArrayDeque<>();
+        work.push(Map.entry(List.of(), root));
+        while (!work.isEmpty()) {
+            Map.Entry<List<Object>, JsonNode> next = work.pop();
+            JsonNode node = next.getValue();
+            if (node.isTextual()) {
+                if (node.textValue().contains(marker)) {
+                    if (found != null || !node.textValue().equals(expected)) {
+                        return false;
+                    }
+                    found = next.getKey();
+                }
+            } else if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    work.push(Map.entry(append(next.getKey(), member.getKey()), member.getValue()));
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    work.push(Map.entry(append(next.getKey(), i), node.get(i)));
+                }
+            }
+        }
+        if (found == null) {
+            return false;
+        }
+        path.addAll(found);
+        return true;
+    }
+
+    private static List<Object> append(List<Object> path, Object step) {
+        List<Object> longer = new ArrayList<>(path.size() + 1);
+        longer.addAll(path);
+        longer.add(step);
+        return longer;
+    }
+}
