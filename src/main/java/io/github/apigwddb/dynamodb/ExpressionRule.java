@@ -3,11 +3,13 @@ package io.github.apigwddb.dynamodb;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +31,8 @@ final class ExpressionRule implements RequestRule {
     static final int MAX_PLACEHOLDER_BYTES = 255;
     static final int MAX_PLACEHOLDER_MAPS_BYTES = 2 * 1024 * 1024;
     private static final int BYTES_AROUND_ELEMENT = 16;
+    /** Shapes are built once and never change, so this holds one entry per structure shape of the model. */
+    private static final Map<Shape, Map<String, ExpressionKind>> EXPRESSION_MEMBERS = new ConcurrentHashMap<>();
 
     @Override
     public String ruleId() {
@@ -50,7 +54,7 @@ final class ExpressionRule implements RequestRule {
                 if (!(node instanceof ObjectNode object)) {
                     return;
                 }
-                if (shape.members.keySet().stream().anyMatch(m -> ExpressionKind.ofMember(m) != null)) {
+                if (!expressionMembers(shape).isEmpty()) {
                     checkStructure(object, shape, path, violations);
                 }
                 shape.members.forEach((name, memberShape) -> {
@@ -95,11 +99,9 @@ final class ExpressionRule implements RequestRule {
         boolean anyExpression = false;
         boolean anyValueExpression = false;
         List<String> valueExpressionMembers = new ArrayList<>();
-        for (String member : shape.members.keySet()) {
-            ExpressionKind kind = ExpressionKind.ofMember(member);
-            if (kind == null) {
-                continue;
-            }
+        for (Map.Entry<String, ExpressionKind> expressionMember : expressionMembers(shape).entrySet()) {
+            String member = expressionMember.getKey();
+            ExpressionKind kind = expressionMember.getValue();
             if (kind.usesValues()) {
                 valueExpressionMembers.add(member);
             }
@@ -143,6 +145,20 @@ final class ExpressionRule implements RequestRule {
                         + mapBytes + " bytes; DynamoDB allows at most 2 MB");
             }
         }
+    }
+
+    /** The members of a structure that hold expressions, in the model's order; worked out once per shape. */
+    private static Map<String, ExpressionKind> expressionMembers(Shape shape) {
+        return EXPRESSION_MEMBERS.computeIfAbsent(shape, s -> {
+            Map<String, ExpressionKind> members = new LinkedHashMap<>();
+            for (String member : s.members.keySet()) {
+                ExpressionKind kind = ExpressionKind.ofMember(member);
+                if (kind != null) {
+                    members.put(member, kind);
+                }
+            }
+            return Collections.unmodifiableMap(members);
+        });
     }
 
     private static long jsonBytes(JsonNode node) {
