@@ -1,6 +1,5 @@
 package io.github.apigwddb.dynamodb;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -278,7 +277,23 @@ final class AttributeValueValidator {
         return 1;
     }
 
+    /** What {@code text.getBytes(UTF_8).length} gives (a lone surrogate becomes one '?'), counted without the copy. */
     static long utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 2; // four bytes for the two chars
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
+            }
+        }
+        return bytes;
     }
 }
