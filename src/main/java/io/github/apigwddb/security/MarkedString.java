@@ -1,15 +1,15 @@
 package io.github.apigwddb.security;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.PointerPath;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,11 +25,11 @@ final class MarkedString {
     private final String before;
     private final String after;
     private final JsonNode reference;
-    /** Member names and array indexes from the root to the string. */
-    private final List<Object> path;
+    /** Where the string is in the reference. */
+    private final JsonPointer path;
     private final DocumentParser parser;
 
-    private MarkedString(String before, String after, JsonNode reference, List<Object> path, DocumentParser parser) {
+    private MarkedString(String before, String after, JsonNode reference, JsonPointer path, DocumentParser parser) {
         this.before = before;
         this.after = after;
         this.reference = reference;
@@ -54,11 +54,12 @@ final class MarkedString {
             return null;
         }
         JsonNode token = parser.treeOrNull(marked.substring(open, close + 1));
-        List<Object> path = new ArrayList<>();
-        if (token == null || !token.isTextual() || !onlyStringHolding(reference, marker, token.textValue(), path)) {
+        PointerPath path = token == null || !token.isTextual() ? null : onlyStringHolding(reference, marker, token.textValue());
+        if (path == null) {
             return null;
         }
-        return new MarkedString(marked.substring(0, open), marked.substring(close + 1), reference, List.copyOf(path), parser);
+        return new MarkedString(marked.substring(0, open), marked.substring(close + 1), reference, JsonPointer.compile(path.pointer()),
+                parser);
     }
 
     /** The tree of a hostile render, or null when reading the string alone cannot give it. */
@@ -67,25 +68,26 @@ final class MarkedString {
             return null;
         }
         JsonNode value = parser.treeOrNull(output.substring(before.length(), output.length() - after.length()));
-        return value != null && value.isTextual() ? replaced(reference, 0, value) : null;
+        return value != null && value.isTextual() ? replaced(reference, path, value) : null;
     }
 
     /** A copy of the containers on the path (the rest is shared, and nobody changes these trees). */
-    private JsonNode replaced(JsonNode node, int depth, JsonNode value) {
-        if (depth == path.size()) {
+    private static JsonNode replaced(JsonNode node, JsonPointer at, JsonNode value) {
+        if (at.matches()) {
             return value;
         }
-        Object step = path.get(depth);
         if (node instanceof ObjectNode object) {
+            String member = at.getMatchingProperty();
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             copy.setAll(object);
-            copy.set((String) step, replaced(object.get((String) step), depth + 1, value));
+            copy.set(member, replaced(object.get(member), at.tail(), value));
             return copy;
         }
         ArrayNode array = (ArrayNode) node;
+        int index = at.getMatchingIndex();
         ArrayNode copy = JsonNodeFactory.instance.arrayNode(array.size());
         copy.addAll(array);
-        copy.set((Integer) step, replaced(array.get((Integer) step), depth + 1, value));
+        copy.set(index, replaced(array.get(index), at.tail(), value));
         return copy;
     }
 
@@ -131,45 +133,34 @@ final class MarkedString {
     }
 
     /**
-     * Whether exactly one string value of the tree holds the marker, and it is {@code expected}; fills {@code path}
-     * with the way to it. The string token holding the marker is a value of the tree, so that one is it.
+     * Where the only string value of the tree that holds the marker is, when it is {@code expected}; null when none or
+     * several hold it. The string token holding the marker is a value of the tree, so that one is it.
      */
-    private static boolean onlyStringHolding(JsonNode root, String marker, String expected, List<Object> path) {
-        List<Object> found = null;
-        Deque<Map.Entry<List<Object>, JsonNode>> work = new ArrayDeque<>();
-        work.push(Map.entry(List.of(), root));
+    private static PointerPath onlyStringHolding(JsonNode root, String marker, String expected) {
+        PointerPath found = null;
+        Deque<Map.Entry<PointerPath, JsonNode>> work = new ArrayDeque<>();
+        work.push(Map.entry(PointerPath.ROOT, root));
         while (!work.isEmpty()) {
-            Map.Entry<List<Object>, JsonNode> next = work.pop();
+            Map.Entry<PointerPath, JsonNode> next = work.pop();
             JsonNode node = next.getValue();
             if (node.isTextual()) {
                 if (node.textValue().contains(marker)) {
                     if (found != null || !node.textValue().equals(expected)) {
-                        return false;
+                        return null;
                     }
                     found = next.getKey();
                 }
             } else if (node.isObject()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> member = it.next();
-                    work.push(Map.entry(append(next.getKey(), member.getKey()), member.getValue()));
+                    work.push(Map.entry(next.getKey().member(member.getKey()), member.getValue()));
                 }
             } else if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
-                    work.push(Map.entry(append(next.getKey(), i), node.get(i)));
+                    work.push(Map.entry(next.getKey().element(i), node.get(i)));
                 }
             }
         }
-        if (found == null) {
-            return false;
-        }
-        path.addAll(found);
-        return true;
-    }
-
-    private static List<Object> append(List<Object> path, Object step) {
-        List<Object> longer = new ArrayList<>(path.size() + 1);
-        longer.addAll(path);
-        longer.add(step);
-        return longer;
+        return found;
     }
 }
