@@ -4,19 +4,18 @@ import io.github.apigwddb.vtl.internal.ParsedTemplate;
 import io.github.apigwddb.vtl.internal.VelocityRenderer;
 
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders API Gateway REST API mapping templates offline, as API Gateway would (see {@link Fidelity}),
  * inside a sandbox: templates are untrusted code.
  *
- * <p>Thread-safe; one instance per check run; each distinct template text is compiled once and can be
- * rendered many times, also concurrently.
+ * <p>Thread-safe; one instance per check run. A template text is compiled once and can be rendered many times,
+ * also concurrently; see {@link RecentTemplates} for how long a compiled template is kept.
  */
 public final class ApiGatewayTemplateEngine {
 
     private final VelocityRenderer renderer;
-    private final ConcurrentHashMap<String, Object> compiled = new ConcurrentHashMap<>();
+    private final RecentTemplates compiled = new RecentTemplates(RecentTemplates.DEFAULT_CAPACITY);
 
     public ApiGatewayTemplateEngine() {
         this(TemplateLimits.defaults());
@@ -34,13 +33,15 @@ public final class ApiGatewayTemplateEngine {
     public CompiledTemplate compile(String name, String text) throws TemplateSyntaxException {
         Objects.requireNonNull(text, "template text");
         // cache by text: the same template appears under many methods; syntax errors are cached too
-        Object entry = compiled.computeIfAbsent(text, t -> {
+        Object entry = compiled.get(text);
+        if (entry == null) {
             try {
-                return renderer.parse(t);
+                entry = renderer.parse(text);
             } catch (TemplateSyntaxException e) {
-                return e;
+                entry = e;
             }
-        });
+            entry = compiled.putIfAbsent(text, entry);
+        }
         if (entry instanceof TemplateSyntaxException e) {
             throw new TemplateSyntaxException(e.getMessage(), e.line(), e.column());
         }
