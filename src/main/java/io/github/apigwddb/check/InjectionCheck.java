@@ -61,7 +61,7 @@ final class InjectionCheck implements ExampleCheck {
         TemplateInput input = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
                 run.example.headers(), run.stageVariables, run.example.context());
         OutputLineMapper lines = null;
-        for (Injection injection : probe.probe(compiled, input, run.action())) {
+        for (Injection injection : probe.probe(compiled, input, run.renderedRequest, run.action())) {
             Rule rule = ruleFor(injection);
             if (!firstTime(run, template.pointer() + " " + injection.input())) {
                 continue;

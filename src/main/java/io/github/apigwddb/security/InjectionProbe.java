@@ -61,13 +61,26 @@ public final class InjectionProbe {
      *     example's own request does not render to JSON (other rules report that)
      */
     public List<Injection> probe(CompiledTemplate template, TemplateInput example, String action) {
+        return probe(template, example, null, action);
+    }
+
+    /**
+     * @param exampleOutput the template's render of {@code example} when the caller has it (renders are
+     *     deterministic, so it is the render this probe would make); null to render it here
+     * @see #probe(CompiledTemplate, TemplateInput, String)
+     */
+    public List<Injection> probe(CompiledTemplate template, TemplateInput example, String exampleOutput, String action) {
         InputSlots inputs = new InputSlots(example);
         List<InputSlots.Slot> slots = inputs.slots();
         if (slots.isEmpty()) {
             return List.of();
         }
-        RenderResult baseline = engine.render(template, example);
-        ParsedDocument baselineJson = baseline.ok() ? parseOrNull(baseline.output()) : null;
+        String baseline = exampleOutput;
+        if (baseline == null) {
+            RenderResult render = engine.render(template, example);
+            baseline = render.ok() ? render.output() : null;
+        }
+        ParsedDocument baselineJson = parseOrNull(baseline);
         if (baselineJson == null) {
             return List.of();
         }

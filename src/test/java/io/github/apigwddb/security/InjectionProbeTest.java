@@ -46,6 +46,17 @@ class InjectionProbeTest {
     }
 
     @Test
+    void theExampleRenderGivenByTheCallerIsTheOneUsed() throws Exception {
+        CompiledTemplate compiled = engine.compile("t", SEED);
+        TemplateInput input = TemplateInput.ofBody(BODY);
+        String exampleOutput = engine.render(compiled, input).output();
+
+        assertThat(probe.probe(compiled, input, exampleOutput, "PutItem")).isEqualTo(probe.probe(compiled, input, "PutItem"));
+        // an example render that is no JSON means there is nothing to compare with, whatever the template does
+        assertThat(probe.probe(compiled, input, "not json", "PutItem")).isEmpty();
+    }
+
+    @Test
     void escapeJavaScriptAloneIsBrokenOnlyByTheApostrophe() throws Exception {
         List<Injection> found = probe(ESCAPED, TemplateInput.ofBody(BODY), "PutItem");
 
