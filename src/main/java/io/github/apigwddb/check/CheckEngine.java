@@ -37,7 +37,7 @@ import java.util.concurrent.Future;
  * The check, end to end and one way: files → spec tree and source map → DynamoDB integrations → static
  * rules → for each example the {@link ExampleCheck}s in order (render the request, validate it for the
  * action, render the response, compare with expectations) → findings in report order. Knows nothing of
- * Maven. One engine per run: it holds the compiled templates of that run.
+ * Maven. One engine per run: it holds the templates the run compiled lately.
  */
 public final class CheckEngine {
 
