@@ -1,6 +1,7 @@
 package io.github.apigwddb.vtl.internal;
 
 import org.apache.velocity.VelocityContext;
+import org.apache.velocity.runtime.parser.node.ASTMethod;
 import org.apache.velocity.util.introspection.IntrospectionCacheData;
 
 import java.util.function.Supplier;
@@ -79,10 +80,23 @@ final class RenderContext extends VelocityContext {
         }
     }
 
+    /**
+     * Velocity keeps a method it looked up for the rest of the render under its name and argument classes, so a
+     * later call site of the same method would run as the first one and a failure there would name the first
+     * one's position. Not kept here: every call site asks {@link SandboxUberspector}, which keeps the lookups of
+     * all renders and tells the guard where it is.
+     */
     @Override
     public IntrospectionCacheData icacheGet(Object key) {
         guard.tick();
-        return super.icacheGet(key);
+        return key instanceof ASTMethod.MethodCacheKey ? null : super.icacheGet(key);
+    }
+
+    @Override
+    public void icachePut(Object key, IntrospectionCacheData o) {
+        if (!(key instanceof ASTMethod.MethodCacheKey)) {
+            super.icachePut(key, o);
+        }
     }
 
     @Override

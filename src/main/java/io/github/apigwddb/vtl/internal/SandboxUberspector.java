@@ -36,9 +36,9 @@ public final class SandboxUberspector extends UberspectImpl {
     private final BoundedCache<String, Pattern> regexes = new BoundedCache<>(256);
 
     /**
-     * Velocity's introspection result by receiver class, method name and argument classes (null for a null
-     * argument), which is all it depends on: Velocity caches it only per render. Absent when there is no such
-     * method. The sandbox checks still run on every lookup, and every call site gets its own guard.
+     * The guarded method by receiver class, method name and argument classes (null for a null argument), which
+     * is all Velocity's introspection and the sandbox's verdict depend on; absent when there is no such method.
+     * Every call site looks it up ({@link RenderContext#icacheGet}), so the guard knows the position of the call.
      */
     private final BoundedCache<MethodKey, Optional<VelMethod>> methods = new BoundedCache<>(4096);
 
@@ -95,14 +95,24 @@ public final class SandboxUberspector extends UberspectImpl {
         if (!SandboxPolicy.receiverAllowed(obj) || "getClass".equals(methodName)) {
             throw refuse(guard, info, "calling " + methodName + "() on " + SandboxPolicy.describe(obj) + " is not allowed");
         }
-        VelMethod method = introspect(obj, methodName, args, info);
+        Class<?>[] argumentClasses = new Class<?>[args.length];
+        for (int i = 0; i < args.length; i++) {
+            argumentClasses[i] = args[i] == null ? null : args[i].getClass();
+        }
+        // a refusal throws, so it is not kept: it is worked out again (and positioned) at every call site
+        return methods.get(new MethodKey(obj.getClass(), methodName, argumentClasses), true,
+                key -> Optional.ofNullable(guarded(obj, methodName, args, info, guard))).orElse(null);
+    }
+
+    private VelMethod guarded(Object obj, String methodName, Object[] args, Info info, RenderGuard guard) {
+        VelMethod method = super.getMethod(obj, methodName, args, info);
         if (method == null) {
             return null;
         }
         if (!SandboxPolicy.methodAllowed(obj, methodName) || returnsForbiddenType(method.getMethod())) {
             throw refuse(guard, info, "calling " + methodName + "() on " + SandboxPolicy.describe(obj) + " is not allowed");
         }
-        return new GuardedMethod(method, info, this::regex);
+        return new GuardedMethod(method, this::regex);
     }
 
     @Override
@@ -141,18 +151,6 @@ public final class SandboxUberspector extends UberspectImpl {
             throw refuse(guard, info, "setting ." + identifier + " of " + SandboxPolicy.describe(obj) + " is not allowed");
         }
         return null; // like Velocity: an unknown property cannot be set, nothing happens
-    }
-
-    private VelMethod introspect(Object obj, String methodName, Object[] args, Info info) {
-        if (obj instanceof Class) {
-            return super.getMethod(obj, methodName, args, info); // static methods: the class itself is the key
-        }
-        Class<?>[] argumentClasses = new Class<?>[args.length];
-        for (int i = 0; i < args.length; i++) {
-            argumentClasses[i] = args[i] == null ? null : args[i].getClass();
-        }
-        return methods.get(new MethodKey(obj.getClass(), methodName, argumentClasses), true,
-                key -> Optional.ofNullable(super.getMethod(obj, methodName, args, info))).orElse(null);
     }
 
     private Pattern regex(String regex) {
@@ -235,23 +233,23 @@ public final class SandboxUberspector extends UberspectImpl {
     /** An allowed method call with pre- and post-checks that bound time and memory. */
     private static final class GuardedMethod implements VelMethod {
         private final VelMethod delegate;
-        private final Info info;
         private final String name;
         private final Function<String, Pattern> regexes;
 
-        GuardedMethod(VelMethod delegate, Info info, Function<String, Pattern> regexes) {
+        GuardedMethod(VelMethod delegate, Function<String, Pattern> regexes) {
             this.delegate = delegate;
-            this.info = info;
             this.name = delegate.getMethodName();
             this.regexes = regexes;
         }
 
         @Override
         public Object invoke(Object o, Object[] params) throws IllegalAccessException, java.lang.reflect.InvocationTargetException {
-            RenderGuard guard = positioned(info);
+            // shared by every call site: the lookup just before this call put the guard at this call's position
+            RenderGuard guard = RenderGuard.current();
             if (guard == null) {
                 return delegate.invoke(o, params);
             }
+            guard.tick();
             for (Object param : params) {
                 guard.checkValueSize(param);
             }
