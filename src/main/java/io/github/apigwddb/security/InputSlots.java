@@ -49,12 +49,25 @@ final class InputSlots {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Stands in for a string slot's value once, to find where that value's token is in the body text. */
+    private static final String PLACE = "\u0000apigw-slot\u0000";
+    private static final String PLACE_TOKEN = serialize(TextNode.valueOf(PLACE));
 
     private final TemplateInput base;
     /** A one-element array holding the JSON body, so the root can be swapped like any element; null without a JSON body. */
     private final ArrayNode bodyHolder;
     /** The JSON body as text, kept until a body slot changes: most renders change a parameter or header. */
     private String bodyText;
+    /**
+     * The string slot whose value's token is at [{@link #tokenStart}, {@link #tokenEnd}) of {@link #bodyText}: a new
+     * value of that slot is spliced into the text, not written out with the whole body again. The probe gives one slot
+     * nine values in a row, so a body is written once per slot, not once per value.
+     */
+    private Slot tokenSlot;
+    private int tokenStart;
+    private int tokenEnd;
+    /** The slot set last while {@link #bodyText} is unknown: the next write of the body finds its token. */
+    private Slot lastSet;
     private String rawBody;
     private final Map<String, String> path;
     private final Map<String, String> querystring;
@@ -95,10 +108,15 @@ final class InputSlots {
     /** The request as the slots now hold it. */
     TemplateInput current() {
         if (bodyHolder != null && bodyText == null) {
-            bodyText = serialize(bodyHolder.get(0));
+            bodyText = lastSet instanceof StringSlot slot ? withTokenOf(slot) : serialize(bodyHolder.get(0));
         }
         String body = bodyHolder == null ? rawBody : bodyText;
         return new TemplateInput(body, path, querystring, headers, base.stageVariables(), context);
+    }
+
+    /** The JSON body written out whole, as {@link #current()} would without splicing; null without a JSON body. */
+    String bodyWrittenWhole() {
+        return bodyHolder == null ? null : serialize(bodyHolder.get(0));
     }
 
     private static ArrayNode jsonBody(String body) {
@@ -116,6 +134,34 @@ final class InputSlots {
         } catch (JsonProcessingException e) {
             return null;
         }
+    }
+
+    /**
+     * The body text, noting where {@code slot}'s token is: written once with a placeholder in the slot, then the
+     * slot's value spliced in. Jackson writes a string the same wherever it stands, so the text is the one writing the
+     * whole body gives. Nothing is noted when the placeholder is not found exactly once (a key or value holds its text).
+     */
+    private String withTokenOf(StringSlot slot) {
+        String value = slot.value;
+        slot.put(PLACE);
+        String text = serialize(bodyHolder.get(0));
+        slot.put(value);
+        int at = text.indexOf(PLACE_TOKEN);
+        if (at < 0 || text.indexOf(PLACE_TOKEN, at + 1) >= 0) {
+            return serialize(bodyHolder.get(0));
+        }
+        tokenSlot = slot;
+        tokenStart = at;
+        tokenEnd = at + PLACE_TOKEN.length();
+        return spliced(text, value);
+    }
+
+    /** {@code text} with the noted token replaced by {@code value}'s, and the token's end moved along. */
+    private String spliced(String text, String value) {
+        String token = serialize(TextNode.valueOf(value));
+        String result = text.substring(0, tokenStart) + token + text.substring(tokenEnd);
+        tokenEnd = tokenStart + token.length();
+        return result;
     }
 
     private static String serialize(JsonNode node) {
@@ -156,17 +202,47 @@ final class InputSlots {
     }
 
     private Slot stringSlot(JsonNode parent, Object key, String label, String original) {
-        return new Slot(Kind.BODY_STRING, label, original) {
-            @Override
-            void set(String value) {
-                bodyText = null;
-                if (parent instanceof ObjectNode object) {
-                    object.set((String) key, TextNode.valueOf(value));
-                } else {
-                    ((ArrayNode) parent).set((Integer) key, TextNode.valueOf(value));
-                }
+        return new StringSlot(parent, key, label, original);
+    }
+
+    /** A string in the JSON body. */
+    private final class StringSlot extends Slot {
+        private final JsonNode parent;
+        private final Object key;
+        private String value;
+
+        StringSlot(JsonNode parent, Object key, String label, String original) {
+            super(Kind.BODY_STRING, label, original);
+            this.parent = parent;
+            this.key = key;
+            this.value = original;
+        }
+
+        @Override
+        void set(String value) {
+            put(value);
+            if (bodyText != null && tokenSlot == this) {
+                bodyText = spliced(bodyText, value);
+            } else {
+                bodyChanged(this);
             }
-        };
+        }
+
+        void put(String value) {
+            this.value = value;
+            if (parent instanceof ObjectNode object) {
+                object.set((String) key, TextNode.valueOf(value));
+            } else {
+                ((ArrayNode) parent).set((Integer) key, TextNode.valueOf(value));
+            }
+        }
+    }
+
+    /** The body text is unknown now; {@code slot} changed it last. */
+    private void bodyChanged(Slot slot) {
+        bodyText = null;
+        tokenSlot = null;
+        lastSet = slot;
     }
 
     /** Adds one extra member to a body object (null removes it): where does a client-chosen key end up? */
@@ -176,7 +252,7 @@ final class InputSlots {
 
             @Override
             void set(String value) {
-                bodyText = null;
+                bodyChanged(this);
                 if (added != null) {
                     object.remove(added);
                 }
