@@ -197,11 +197,11 @@ public final class InjectionProbe {
             if (output.isBlank()) {
                 return new Outcome(Injection.Kind.INVALID_JSON, "leaves the request empty");
             }
-            JsonNode root = spliced == null ? null : spliced.treeOf(output);
-            if (root != null) {
-                return rejection(value, root); // one string changed: the shape is the reference's
+            JsonNode changed = spliced == null ? null : spliced.valueIn(output);
+            if (changed != null) {
+                return spliced.with(changed, tree -> rejection(value, tree)); // one string changed: the shape is the reference's
             }
-            root = parser.treeOrNull(output);
+            JsonNode root = parser.treeOrNull(output);
             if (root == null) {
                 // invalid JSON or a duplicate key: the full parser words the finding
                 ParsedDocument json;

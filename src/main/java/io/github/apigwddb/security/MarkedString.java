@@ -3,7 +3,6 @@ package io.github.apigwddb.security;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.PointerPath;
@@ -11,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The JSON string value of the marker render that holds an input's only marker. A hostile render that equals the
@@ -18,7 +18,8 @@ import java.util.Map;
  * the token alone gives the tree that reading the whole render would give: same tokens before and after it, one
  * string token in between. Most hostile values of a well-escaped input change nothing else, and a render is then
  * not read again for one changed value. Anything else (the render differs elsewhere, the token is no longer one
- * string) leaves the render to the full reader. Immutable; thread-safe.
+ * string) leaves the render to the full reader. Belongs to one probe: {@link #with} changes the reference tree for
+ * the length of a call.
  */
 final class MarkedString {
 
@@ -62,33 +63,41 @@ final class MarkedString {
                 parser);
     }
 
-    /** The tree of a hostile render, or null when reading the string alone cannot give it. */
-    JsonNode treeOf(String output) {
+    /** The changed string of a hostile render, or null when reading the string alone cannot give its tree. */
+    JsonNode valueIn(String output) {
         if (output.length() < before.length() + after.length() + 2 || !output.startsWith(before) || !output.endsWith(after)) {
             return null;
         }
         JsonNode value = parser.treeOrNull(output.substring(before.length(), output.length() - after.length()));
-        return value != null && value.isTextual() ? replaced(reference, path, value) : null;
+        return value != null && value.isTextual() ? value : null;
     }
 
-    /** A copy of the containers on the path (the rest is shared, and nobody changes these trees). */
-    private static JsonNode replaced(JsonNode node, JsonPointer at, JsonNode value) {
-        if (at.matches()) {
-            return value;
+    /**
+     * Runs {@code use} on the tree of the hostile render whose string is {@code value} (from {@link #valueIn}): the
+     * reference with the string changed in place for the call, and changed back after it, so {@code use} must not keep
+     * the tree. Not copying the containers on the way matters: the probe reads thousands of such trees.
+     */
+    <R> R with(JsonNode value, Function<JsonNode, R> use) {
+        if (path.matches()) {
+            return use.apply(value);
         }
-        if (node instanceof ObjectNode object) {
-            String member = at.getMatchingProperty();
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            copy.setAll(object);
-            copy.set(member, replaced(object.get(member), at.tail(), value));
-            return copy;
+        JsonNode container = reference.at(path.head());
+        String member = path.last().getMatchingProperty();
+        JsonNode original;
+        if (container instanceof ObjectNode object) {
+            original = object.replace(member, value);
+        } else {
+            original = ((ArrayNode) container).set(path.last().getMatchingIndex(), value);
         }
-        ArrayNode array = (ArrayNode) node;
-        int index = at.getMatchingIndex();
-        ArrayNode copy = JsonNodeFactory.instance.arrayNode(array.size());
-        copy.addAll(array);
-        copy.set(index, replaced(array.get(index), at.tail(), value));
-        return copy;
+        try {
+            return use.apply(reference);
+        } finally {
+            if (container instanceof ObjectNode object) {
+                object.replace(member, original);
+            } else {
+                ((ArrayNode) container).set(path.last().getMatchingIndex(), original);
+            }
+        }
     }
 
     /** The index of the quote opening the string that holds {@code at}, or -1 when {@code at} is outside strings. */
