@@ -45,4 +45,16 @@ class MethodCallPositionTest {
         assertThat(engine.render(compiled, TemplateInput.ofBody("{\"a\": \"q\"}")).output()).isEqualTo("{\"a\": \"z\"}");
         assertThat(engine.render(compiled, TemplateInput.ofBody("{\"a\": \"qq\"}")).output()).isEqualTo("{\"a\": \"zz\"}");
     }
+
+    @Test
+    void theOutputLimitIsReportedWhereTheOutputGrewPastItNotAtAnEarlierCallOfTheSameMethod() throws TemplateSyntaxException {
+        ApiGatewayTemplateEngine small = new ApiGatewayTemplateEngine(
+                new TemplateLimits(1000, 300 * 1024, 20, java.time.Duration.ofSeconds(2), 20));
+        String template = "#set($s = \"0123456789\")\n$s.trim()\n$s.trim()\n";
+
+        RenderProblem problem = small.render(small.compile("t", template), TemplateInput.ofBody("{}")).problem();
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.line()).as("the second trim() pushes the output past 20 characters").isEqualTo(3);
+    }
 }
