@@ -52,7 +52,7 @@ public final class VelocityRenderer {
 
     /**
      * Velocity asks for a logger at every node of every template it parses, and each time reads two settings and
-     * concatenates a name: about a tenth of parsing a template. The loggers per name never change.
+     * concatenates a name: 8% of parsing in a profile of a warm check. The loggers per name never change.
      */
     private static final class LoggerCachingRuntime extends RuntimeInstance {
         private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
