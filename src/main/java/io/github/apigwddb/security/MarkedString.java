@@ -82,22 +82,18 @@ final class MarkedString {
             return use.apply(value);
         }
         JsonNode container = reference.at(path.head());
-        String member = path.last().getMatchingProperty();
-        JsonNode original;
-        if (container instanceof ObjectNode object) {
-            original = object.replace(member, value);
-        } else {
-            original = ((ArrayNode) container).set(path.last().getMatchingIndex(), value);
-        }
+        JsonNode original = put(container, path.last(), value);
         try {
             return use.apply(reference);
         } finally {
-            if (container instanceof ObjectNode object) {
-                object.replace(member, original);
-            } else {
-                ((ArrayNode) container).set(path.last().getMatchingIndex(), original);
-            }
+            put(container, path.last(), original);
         }
+    }
+
+    /** Puts {@code value} at {@code at} in an object or array; returns what was there. */
+    private static JsonNode put(JsonNode container, JsonPointer at, JsonNode value) {
+        return container instanceof ObjectNode object ? object.replace(at.getMatchingProperty(), value)
+                : ((ArrayNode) container).set(at.getMatchingIndex(), value);
     }
 
     /** The index of the quote opening the string that holds {@code at}, or -1 when {@code at} is outside strings. */

@@ -7,10 +7,11 @@ import java.util.Map;
  * The compiled templates of a run, by text, keeping the {@code capacity} most recently used.
  *
  * <p>Bounded because most request templates are used by one operation only (the table name is written into
- * them): kept to the end of the run, a syntax tree of about 10 KB per operation stayed in memory, 100 MB at 10,000
- * operations, and the collector copied each from generation to generation while the check ran. A template many operations share stays, as every
- * use makes it recent again; one that comes back after {@code capacity} other templates is compiled again,
- * which costs time but gives the same result. Thread-safe; compiling happens outside the lock.
+ * them): kept to the end of the run, a syntax tree of about 10 KB per operation stayed in memory, 100 MB at
+ * 10,000 operations, and the collector copied each from generation to generation while the check ran. A template
+ * many operations share stays, as every use makes it recent again; one that comes back after {@code capacity}
+ * other templates is compiled again, which costs time but gives the same result. Thread-safe; compiling happens
+ * outside the lock.
  */
 final class RecentTemplates {
 
