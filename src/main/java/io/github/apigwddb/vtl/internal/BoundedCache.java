@@ -19,6 +19,11 @@ final class BoundedCache<K, V> {
         this.maxEntries = maxEntries;
     }
 
+    /** The value kept for {@code key}, or null: lets a hot caller skip building the computation of a miss. */
+    V find(K key) {
+        return entries.get(key);
+    }
+
     /** The value for {@code key}, computed (and kept when {@code keep} and there is room) on first use. */
     V get(K key, boolean keep, Function<K, V> compute) {
         V value = entries.get(key);

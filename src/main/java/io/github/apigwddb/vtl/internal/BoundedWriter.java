@@ -7,13 +7,14 @@ import java.io.Writer;
 /** Collects the output and stops the render once it passes the output bound. */
 final class BoundedWriter extends Writer {
 
-    private final StringBuilder out = new StringBuilder(256);
+    private final StringBuilder out;
     private final RenderGuard guard;
     private final int max;
 
-    BoundedWriter(RenderGuard guard) {
+    BoundedWriter(RenderGuard guard, int capacity) {
         this.guard = guard;
         this.max = guard.limits().maxOutputChars();
+        this.out = new StringBuilder(Math.min(capacity, max));
     }
 
     private void reserve(int chars) {

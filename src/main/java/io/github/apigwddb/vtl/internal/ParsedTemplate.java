@@ -15,19 +15,22 @@ public final class ParsedTemplate {
 
     final Template template;
     final int oversizeBytes;
+    /** What the output buffer starts with: an output is mostly the template's text, so about as long. */
+    final int outputCapacity;
 
-    private ParsedTemplate(Template template, int oversizeBytes) {
+    private ParsedTemplate(Template template, int oversizeBytes, int outputCapacity) {
         this.template = template;
         this.oversizeBytes = oversizeBytes;
+        this.outputCapacity = outputCapacity;
     }
 
-    static ParsedTemplate of(Template template) {
-        return new ParsedTemplate(template, 0);
+    static ParsedTemplate of(Template template, int textLength) {
+        return new ParsedTemplate(template, 0, Math.max(64, Math.min(textLength + textLength / 4, 64 * 1024)));
     }
 
     /** Too large for API Gateway: not parsed, every render reports the limit. */
     static ParsedTemplate oversize(int bytes) {
-        return new ParsedTemplate(null, bytes);
+        return new ParsedTemplate(null, bytes, 0);
     }
 
     /** Walks the syntax tree for {@code $input.path('literal')} and {@code $input.json('literal')}. */

@@ -99,9 +99,13 @@ public final class SandboxUberspector extends UberspectImpl {
         for (int i = 0; i < args.length; i++) {
             argumentClasses[i] = args[i] == null ? null : args[i].getClass();
         }
-        // a refusal throws, so it is not kept: it is worked out again (and positioned) at every call site
-        return methods.get(new MethodKey(obj.getClass(), methodName, argumentClasses), true,
-                key -> Optional.ofNullable(guarded(obj, methodName, args, info, guard))).orElse(null);
+        MethodKey key = new MethodKey(obj.getClass(), methodName, argumentClasses);
+        Optional<VelMethod> known = methods.find(key); // before the capturing lambda: a hit is the rule, once per call
+        if (known == null) {
+            // a refusal throws, so it is not kept: it is worked out again (and positioned) at every call site
+            known = methods.get(key, true, k -> Optional.ofNullable(guarded(obj, methodName, args, info, guard)));
+        }
+        return known.orElse(null);
     }
 
     private VelMethod guarded(Object obj, String methodName, Object[] args, Info info, RenderGuard guard) {

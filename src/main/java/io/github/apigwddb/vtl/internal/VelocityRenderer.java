@@ -107,7 +107,7 @@ public final class VelocityRenderer {
             NullAsEmptyComparisons.rewrite(root);
             template.setData(root);
             template.initDocument();
-            return ParsedTemplate.of(template);
+            return ParsedTemplate.of(template, text.length());
         } catch (ParseException e) {
             throw syntaxError(e);
         } catch (TemplateInitException e) {
@@ -146,7 +146,7 @@ public final class VelocityRenderer {
             variables.put("util", UTIL);
             variables.putLazily("context", context);
             variables.put("stageVariables", new LinkedHashMap<String, Object>(input.stageVariables()));
-            BoundedWriter output = new BoundedWriter(guard);
+            BoundedWriter output = new BoundedWriter(guard, parsed.outputCapacity);
             parsed.template.merge(variables, output);
             if (guard.abort() != null) {
                 return new RenderResult(null, guard.abort().toProblem(), overrides(context.built));
