@@ -112,14 +112,15 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo
 echo "apigw:check vs Spectral, $(date -u '+%Y-%m-%d %H:%M UTC'), median of $REPS runs after one warm-up"
-printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "N operations" "Spectral s" "mvn apigw:check s" "mvn / Spectral" \
-    "mvn, tuned JVM s" "in-process cold ms" "in-process warm median ms" "heap after GC, peak MB (-Xmx1g)" "unchanged: skip ms"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "N operations" "Spectral s" "mvn apigw:check s" "mvn / Spectral" \
+    "mvn, tuned JVM s" "in-process cold ms" "cold run: CPU / of it JIT ms" "in-process warm median ms" "heap after GC, peak MB (-Xmx1g)" \
+    "unchanged: skip ms"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in ${SIZES//,/ }; do
-    read -r cold warm live < <(awk -v n="$n" '$1 == n { print $2, $4, $6 }' "$WORK/in-process.txt")
+    read -r cold warm live cold_cpu cold_jit < <(awk -v n="$n" '$1 == n { print $2, $4, $6, $10, $11 }' "$WORK/in-process.txt")
     ratio=$(awk -v m="${MVN_S[$n]}" -v s="${SPECTRAL_S[$n]}" 'BEGIN { printf "%.2f", m / s }')
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "${SPECTRAL_S[$n]}" "${MVN_S[$n]}" "$ratio" "${MVN_TUNED_S[$n]}" \
-        "$cold" "$warm" "$live" "${SKIP_MS[$n]}"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "${SPECTRAL_S[$n]}" "${MVN_S[$n]}" "$ratio" "${MVN_TUNED_S[$n]}" \
+        "$cold" "$cold_cpu / $cold_jit" "$warm" "$live" "${SKIP_MS[$n]}"
 done
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) memory," \
