@@ -94,7 +94,7 @@ for n in ${SIZES//,/ }; do
     log "N=$n: mvn apigw:check, $REPS runs"
     # -o: the warm-up run has resolved everything; timed runs do not ask remote repositories about the SNAPSHOT.
     MVN_S[$n]=$(median_seconds 0 mvn -B -q -o -f "$WORK/project-$n/pom.xml" apigw:check -Dapigw.force)
-    # a build's single run of the check spends about half its CPU in the JIT's C2 compiler, and G1 pauses more than the
+    # a build's single run of the check spends more than half its CPU in the JIT compilers, and G1 pauses more than the
     # parallel collector: the same run with the JVM tuned for one short job (.mvn/jvm.config or MAVEN_OPTS, README)
     log "N=$n: mvn apigw:check with $TUNED_JVM, $REPS runs"
     MVN_TUNED_S[$n]=$(MAVEN_OPTS="${MAVEN_OPTS:-} $TUNED_JVM" median_seconds 0 mvn -B -q -o -f "$WORK/project-$n/pom.xml" apigw:check -Dapigw.force)
