@@ -9,6 +9,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,14 +68,10 @@ public final class CheckBenchmark {
                 gc.add(cost.gcMillis());
                 allocated += heap.allocated() - before;
             }
-            System.out.printf(Locale.ROOT, "%-8d %9d %9d %10d %13d %13d %13d %9d %8d %12d %12d %11d %10d%n", n, cold, min(times), median(times),
+            System.out.printf(Locale.ROOT, "%-8d %9d %9d %10d %13d %13d %13d %9d %8d %12d %12d %11d %10d%n", n, cold, Collections.min(times), median(times),
                     allocated / repetitions / (1024 * 1024), heap.livePeak() / (1024 * 1024), peakHeap() / (1024 * 1024),
                     findings, threads, coldCost.cpuMillis(), coldCost.jitMillis(), median(cpu), median(gc));
         }
-    }
-
-    private static long min(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).min().orElse(-1);
     }
 
     /** The middle value; the upper one of the two middle values for an even count. */

@@ -6,9 +6,8 @@ import java.lang.management.ManagementFactory;
 
 /**
  * The JVM's own running totals, read before and after a run: CPU of the whole process (the check's threads, the
- * JIT compilers and the collector), time the collectors report, and time the JIT compilers spent. On a shared
- * machine the process's CPU moves less with other tenants than wall time does, and the JIT figure shows what a
- * cold run pays that a warm one does not.
+ * JIT compilers and the collector), time the collectors report, and time the JIT compilers spent. CPU shows the work
+ * apart from how many cores it got, and the JIT figure shows what a cold run pays that a warm one does not.
  */
 record JvmClock(long cpuNanos, long gcMillis, long jitMillis) {
 
