@@ -9,8 +9,10 @@ import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.SpecValue;
 import io.github.apigwddb.rules.Rule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,6 +34,15 @@ public final class IntegrationLinter {
     private static final String CALLER_CREDENTIALS = "arn:aws:iam::*:user/*";
     private static final Set<String> HTTP_STATUS_SAMPLES_4XX = Set.of("400");
     private static final Set<String> HTTP_STATUS_SAMPLES_5XX = Set.of("500");
+    /** Every status DynamoDB answers with, and what it means; 503 is rare but possible. */
+    private static final Map<String, String> DYNAMODB_STATUSES = new LinkedHashMap<>();
+
+    static {
+        DYNAMODB_STATUSES.put("200", "success");
+        DYNAMODB_STATUSES.put("400", "client errors and throttling");
+        DYNAMODB_STATUSES.put("500", "InternalServerError");
+        DYNAMODB_STATUSES.put("503", "ServiceUnavailable");
+    }
 
     public List<LintIssue> lint(Integration integration, JsonNode root) {
         List<LintIssue> issues = new ArrayList<>();
@@ -200,9 +211,15 @@ public final class IntegrationLinter {
         }
         IntegrationResponse fallback = responses.stream().filter(r -> r.isDefault() || ".*".equals(r.selectionPattern()))
                 .findFirst().orElse(null);
-        if (fallback == null) {
-            issues.add(new LintIssue(Rule.MAP006, "No 'default' integration response: a DynamoDB status that matches no pattern"
-                    + " ends in a configuration error (500)", responsesPointer));
+        // Without a default, patterns that together match every status DynamoDB answers with are as good as one.
+        List<String> unselected = DYNAMODB_STATUSES.keySet().stream().filter(status -> selectFor(status, responses) == null).toList();
+        if (!unselected.isEmpty()) {
+            List<String> named = unselected.stream().map(s -> s + " (" + DYNAMODB_STATUSES.get(s) + ")").toList();
+            String statuses = named.size() == 1 ? named.get(0)
+                    : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+            issues.add(new LintIssue(Rule.MAP006, "No 'default' integration response, and DynamoDB's "
+                    + (unselected.size() == 1 ? "status " + statuses + " matches" : "statuses " + statuses + " match")
+                    + " no pattern: such an answer ends in a configuration error (500); add a 'default' response", responsesPointer));
         }
         JsonNode methodResponses = integration.operation().node().path("responses");
         for (IntegrationResponse response : responses) {
@@ -257,7 +274,7 @@ public final class IntegrationLinter {
     }
 
     /** Selection patterns repeat across operations and are matched for every DynamoDB answer: compile each once. */
-    private static final java.util.Map<String, Pattern> SELECTION_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Pattern> SELECTION_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Stands for a pattern that does not compile (API Gateway never selects such a response). */
     private static final Pattern NEVER_MATCHES = Pattern.compile("(?!)");
 

@@ -44,8 +44,11 @@ class CorpusTest {
         assertThat(findings(result, "018-", Rule.VTL001)).isEmpty();
         // 003: when_no_match on every operation lets raw client bodies through to DynamoDB.
         assertThat(findings(result, "003-", Rule.AGW011)).hasSize(5);
-        // 014: integration responses keyed "200" with no default: DynamoDB errors end in a configuration error.
+        // 014: integration responses keyed "200" (and "400") with no default: DynamoDB errors end in a configuration error.
         assertThat(findings(result, "014-", Rule.MAP006)).hasSize(5);
+        // 023 ("200", "4\d{2}", "5\d{2}") and 025 ("200", "400", "5\d{2}"): every DynamoDB status has a response.
+        assertThat(findings(result, "023-", Rule.MAP006)).isEmpty();
+        assertThat(findings(result, "025-", Rule.MAP006)).isEmpty();
         // 024 (Swagger 2): DynamoDB errors come back with status 200.
         assertThat(findings(result, "024-", Rule.MAP010)).isNotEmpty();
     }

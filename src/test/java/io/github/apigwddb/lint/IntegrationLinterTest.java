@@ -91,8 +91,44 @@ class IntegrationLinterTest {
     }
 
     @Test
-    void responsesNeedADefaultAndErrorMappings() throws Exception {
-        assertThat(rules(GOOD.replace("default: {statusCode: \"200\"}", "\"2\\\\d{2}\": {statusCode: \"200\"}"))).containsExactly(Rule.MAP006);
+    void noResponsesIsMap006() throws Exception {
+        String none = GOOD.substring(0, GOOD.indexOf("responses:"));
+        assertThat(rules(none)).containsExactly(Rule.MAP006);
+    }
+
+    @Test
+    void withoutDefaultPatternsMatchingEveryDynamoDbStatusAreEnough() throws Exception {
+        assertThat(lint(withResponses("\"200\"", "\"4\\\\d{2}\"", "\"5\\\\d{2}\""))).isEmpty();
+        assertThat(lint(withResponses("\"200\"", "\"400\"", "\"5\\\\d{2}\""))).isEmpty();
+        assertThat(lint(withResponses("\"2\\\\d{2}\"", "\"4\\\\d{2}\"", "\"5\\\\d{2}\""))).isEmpty();
+    }
+
+    @Test
+    void withoutDefaultMap006NamesTheStatusesNoPatternMatches() throws Exception {
+        assertThat(lint(withResponses("\"200\"", "\"400\""))).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP006);
+            assertThat(i.pointer()).endsWith("/x-amazon-apigateway-integration/responses");
+            assertThat(i.message()).contains("statuses 500 (InternalServerError) and 503 (ServiceUnavailable) match no pattern");
+        });
+        assertThat(lint(withResponses("\"200\""))).singleElement().extracting(LintIssue::message).asString()
+                .contains("statuses 400 (client errors and throttling), 500 (InternalServerError) and 503 (ServiceUnavailable) match no pattern");
+        // 503 is DynamoDB's ServiceUnavailable: a pattern for 500 alone leaves it to a configuration error.
+        assertThat(lint(withResponses("\"200\"", "\"4\\\\d{2}\"", "\"500\""))).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP006);
+            assertThat(i.message()).contains("status 503 (ServiceUnavailable) matches no pattern").doesNotContain("500 (");
+        });
+    }
+
+    @Test
+    void aPatternThatIsNoRegexMatchesNothing() throws Exception {
+        assertThat(lint(withResponses("\"200\"", "\"4\\\\d{2}\"", "\"5\\\\d{2\""))).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP006);
+            assertThat(i.message()).contains("statuses 500 (InternalServerError) and 503 (ServiceUnavailable) match no pattern");
+        });
+    }
+
+    @Test
+    void onlyADefaultLeavesDynamoDbErrorsUnmapped() throws Exception {
         String onlyDefault = GOOD.replace("  \"4\\\\d{2}\": {statusCode: \"400\"}\n  \"5\\\\d{2}\": {statusCode: \"500\"}\n", "");
         assertThat(lint(onlyDefault)).singleElement().satisfies(i -> {
             assertThat(i.rule()).isEqualTo(Rule.MAP010);
@@ -108,6 +144,16 @@ class IntegrationLinterTest {
     @Test
     void integrationStatusNeedsAMethodResponse() throws Exception {
         assertThat(rules(GOOD.replace("default: {statusCode: \"200\"}", "default: {statusCode: \"201\"}"))).containsExactly(Rule.MAP007);
+    }
+
+    /** GOOD with responses under the given pattern keys, each mapped to the status it names (else to 500). */
+    private static String withResponses(String... patterns) {
+        StringBuilder responses = new StringBuilder("responses:\n");
+        for (String pattern : patterns) {
+            String status = pattern.startsWith("\"2") ? "200" : pattern.startsWith("\"4") ? "400" : "500";
+            responses.append("  ").append(pattern).append(": {statusCode: \"").append(status).append("\"}\n");
+        }
+        return GOOD.substring(0, GOOD.indexOf("responses:")) + responses;
     }
 
     private List<Rule> rules(String integration) throws Exception {
