@@ -32,6 +32,7 @@ public enum Rule {
     AGW010(ERROR, "Unknown passthroughBehavior"),
     AGW011(WARNING, "Client bodies can pass through to DynamoDB untransformed"),
     AGW012(ERROR, "No application/json request template"),
+    AGW017(WARNING, "Unknown key in the integration or an integration response"),
 
     // MAP: parameter and response mappings
     MAP006(ERROR, "No default integration response"),

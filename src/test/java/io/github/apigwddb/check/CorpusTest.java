@@ -51,6 +51,11 @@ class CorpusTest {
         assertThat(findings(result, "025-", Rule.MAP006)).isEmpty();
         // 017, 018: responseOverride.status to a status the method does not declare works in API Gateway.
         assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.MAP007);
+        // 014: the 400 response's template sits directly under the response, not under responseTemplates.
+        assertThat(findings(result, "014-", Rule.AGW017)).singleElement().extracting(Finding::message).asString()
+                .contains("'application/json'").contains("belongs under responseTemplates");
+        // 023: 'message' is no member of an integration response.
+        assertThat(findings(result, "023-", Rule.AGW017)).hasSize(4).allSatisfy(f -> assertThat(f.message()).contains("'message'"));
         // 024 (Swagger 2): DynamoDB errors come back with status 200.
         assertThat(findings(result, "024-", Rule.MAP010)).isNotEmpty();
     }

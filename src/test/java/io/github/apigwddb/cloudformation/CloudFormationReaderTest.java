@@ -82,6 +82,48 @@ class CloudFormationReaderTest {
         assertThat(lines(result, Rule.DDB014)).isEmpty();
     }
 
+    /** The linter sees a Method's Integration as the extension it becomes: every CloudFormation member maps to a known key. */
+    @Test
+    void methodResourcesWithEveryIntegrationMemberAreNoAgw017() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, """
+                Resources:
+                  M:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      HttpMethod: GET
+                      ResourceId: !GetAtt Api.RootResourceId
+                      RestApiId: !Ref Api
+                      RequestParameters: {method.request.querystring.id: true}
+                      MethodResponses: [{StatusCode: '200'}, {StatusCode: '400'}, {StatusCode: '500'}]
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: arn:aws:apigateway:us-east-1:dynamodb:action/Scan
+                        PassthroughBehavior: NEVER
+                        ContentHandling: CONVERT_TO_TEXT
+                        TimeoutInMillis: 29000
+                        CacheKeyParameters: [method.request.querystring.id]
+                        CacheNamespace: items
+                        ConnectionType: INTERNET
+                        RequestParameters: {integration.request.header.X-Id: method.request.querystring.id}
+                        RequestTemplates:
+                          application/json: '{"TableName": "Items"}'
+                        IntegrationResponses:
+                          - StatusCode: '200'
+                            ResponseTemplates: {application/json: '{}'}
+                            ResponseParameters: {}
+                            ContentHandling: CONVERT_TO_TEXT
+                          - {StatusCode: '400', SelectionPattern: '4\\d{2}'}
+                          - {StatusCode: '500', SelectionPattern: '5\\d{2}'}
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """);
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        assertThat(result.findings()).extracting(Finding::rule).doesNotContain(Rule.AGW017, Rule.MAP006);
+    }
+
     @Test
     void unresolvedValuesAreNotedOnce() throws Exception {
         Path template = dir.resolve("t.yaml");

@@ -146,6 +146,69 @@ class IntegrationLinterTest {
         assertThat(rules(GOOD.replace("default: {statusCode: \"200\"}", "default: {statusCode: \"201\"}"))).containsExactly(Rule.MAP007);
     }
 
+    @Test
+    void misspeltIntegrationKeysAreAgw017WithTheKeyTheyMeant() throws Exception {
+        List<LintIssue> issues = lint(GOOD.replace("requestTemplates:", "requestTemplate:"));
+        assertThat(issues).filteredOn(i -> i.rule() == Rule.AGW017).singleElement().satisfies(i -> {
+            assertThat(i.pointer()).endsWith("/x-amazon-apigateway-integration/requestTemplate");
+            assertThat(i.message()).contains("'requestTemplate'").contains("did you mean 'requestTemplates'?");
+        });
+        assertThat(lint(GOOD.replace("passthroughBehavior: never", "passThroughBehavior: never")))
+                .filteredOn(i -> i.rule() == Rule.AGW017).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("did you mean 'passthroughBehavior'?"));
+        assertThat(lint(GOOD + "cacheTtl: 300\n")).filteredOn(i -> i.rule() == Rule.AGW017).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("'cacheTtl'").doesNotContain("did you mean"));
+    }
+
+    @Test
+    void misspeltResponseKeysAreAgw017() throws Exception {
+        List<LintIssue> issues = lint(GOOD.replace("\"4\\\\d{2}\": {statusCode: \"400\"}", "\"4\\\\d{2}\": {statuscode: \"400\"}"));
+        assertThat(issues).filteredOn(i -> i.rule() == Rule.AGW017).singleElement().satisfies(i -> {
+            assertThat(i.pointer()).endsWith("/responses/4\\d{2}/statuscode");
+            assertThat(i.message()).contains("'statuscode'").contains("integration response '4\\d{2}'").contains("did you mean 'statusCode'?");
+        });
+        assertThat(lint(GOOD.replace("default: {statusCode: \"200\"}", "default: {statusCode: \"200\", selectionPattern: \"2\\\\d{2}\"}")))
+                .filteredOn(i -> i.rule() == Rule.AGW017).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("the response's key is its selection pattern"));
+    }
+
+    /** The corpus case: a 400 response with its template directly under it, so API Gateway never uses the template. */
+    @Test
+    void aTemplateDirectlyUnderAResponseBelongsUnderResponseTemplates() throws Exception {
+        String misplaced = GOOD.replace("\"4\\\\d{2}\": {statusCode: \"400\"}",
+                "\"4\\\\d{2}\": {statusCode: \"400\", application/json: '{\"error\": \"bad\"}'}");
+        assertThat(lint(misplaced)).filteredOn(i -> i.rule() == Rule.AGW017).singleElement().satisfies(i -> {
+            assertThat(i.pointer()).endsWith("/responses/4\\d{2}/application~1json");
+            assertThat(i.message()).contains("'application/json'").contains("belongs under responseTemplates");
+        });
+        String underIntegration = GOOD + "text/plain: '{}'\n";
+        assertThat(lint(underIntegration)).filteredOn(i -> i.rule() == Rule.AGW017).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("belongs under requestTemplates"));
+    }
+
+    @Test
+    void everyDocumentedKeyExtensionsAndCloudFormationFunctionsAreNoAgw017() throws Exception {
+        String all = GOOD.replace("default: {statusCode: \"200\"}",
+                        "default: {statusCode: \"200\", responseTemplates: {}, responseParameters: {}, contentHandling: CONVERT_TO_TEXT}")
+                + """
+                requestParameters: {}
+                cacheNamespace: items
+                cacheKeyParameters: []
+                contentHandling: CONVERT_TO_TEXT
+                timeoutInMillis: 29000
+                connectionType: INTERNET
+                connectionId: none
+                tlsConfig: {}
+                integrationSubtype: none
+                payloadFormatVersion: "1.0"
+                responseTransferMode: BUFFERED
+                integrationTarget: none
+                x-apigw-ignore: [{rules: [AGW011], reason: test}]
+                Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://bucket/more.yaml}}
+                """;
+        assertThat(lint(all)).extracting(LintIssue::rule).doesNotContain(Rule.AGW017);
+    }
+
     /** GOOD with responses under the given pattern keys, each mapped to the status it names (else to 500). */
     private static String withResponses(String... patterns) {
         StringBuilder responses = new StringBuilder("responses:\n");
