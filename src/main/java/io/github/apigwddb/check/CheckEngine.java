@@ -88,7 +88,8 @@ public final class CheckEngine {
                 }
                 if (spec == null) {
                     if (loaded.skippedBecause() != null) {
-                        log.debug(file + " is " + loaded.skippedBecause() + ": not checked");
+                        // said at info: the file does not parse, and only this line tells why no finding says so
+                        log.info("Not checking " + file.getFileName() + ": " + loaded.skippedBecause());
                     }
                     continue;
                 }

@@ -4,6 +4,7 @@ import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.FnSubPlaceholders;
 import io.github.apigwddb.integration.ToolPlaceholders;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
@@ -58,12 +59,20 @@ final class TemplateRunner {
 
     /**
      * The text API Gateway receives: Fn::Sub templates with CloudFormation's substitutions made, other tools'
-     * {@code ${name}} placeholders filled from {@code apigw.parameters} or with a stand-in (said once, as info).
+     * {@code ${name}} placeholders filled from {@code apigw.parameters}; a value not given gets a stand-in (said
+     * once, as info).
      * Null when the whole template is such a placeholder without a value: there is nothing to render.
      */
     static String deployedText(ExampleRun run, MappingTemplate template) {
         if (template.fromIntrinsic()) {
-            return FnSubPlaceholders.substitute(template.text());
+            FnSubPlaceholders.Substitution deployed = FnSubPlaceholders.substitute(template.text(), run.templateValues);
+            if (!deployed.standIns().isEmpty()) {
+                run.once(run.locator.inTemplate(Rule.CFN005, "Fn::Sub variables " + deployed.standIns().keySet().stream()
+                        .map(n -> "${" + n + "}").toList() + " are filled in by CloudFormation at deployment; rendered with"
+                        + " stand-ins " + standIns(deployed.standIns()) + ". Give their values with apigw.parameters",
+                        template, 1, 1, run.operation(), null));
+            }
+            return deployed.text();
         }
         if (run.locator.fromTemplate()) {
             return template.text(); // CloudFormation's ${!x} escapes are evaluated: what is left is VTL
@@ -87,6 +96,10 @@ final class TemplateRunner {
                     template, 1, 1, run.operation(), null));
         }
         return ToolPlaceholders.substitute(template.text(), names, run.templateValues);
+    }
+
+    private static String standIns(Map<String, String> standIns) {
+        return standIns.entrySet().stream().map(e -> e.getKey() + " = '" + e.getValue() + "'").toList().toString();
     }
 
     private static void report(ExampleRun run, MappingTemplate template, RenderProblem problem) {

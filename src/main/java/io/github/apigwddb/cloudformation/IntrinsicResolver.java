@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.spec.CloudFormationIntrinsics;
 import io.github.apigwddb.spec.JsonPointers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -113,14 +114,7 @@ public final class IntrinsicResolver {
 
     /** The intrinsic function an object is, or null. {@code Fn::Transform} is left to the caller (it includes files). */
     static String functionOf(JsonNode node) {
-        if (node == null || !node.isObject() || node.size() != 1) {
-            return null;
-        }
-        String key = node.fieldNames().next();
-        if ("Ref".equals(key) || key.startsWith("Fn::") && !"Fn::Transform".equals(key)) {
-            return key;
-        }
-        return null;
+        return CloudFormationIntrinsics.functionOf(node);
     }
 
     private JsonNode call(String function, JsonNode argument, String pointer) {

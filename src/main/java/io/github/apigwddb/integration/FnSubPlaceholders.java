@@ -1,13 +1,15 @@
 package io.github.apigwddb.integration;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Gives a template taken from {@code Fn::Sub} the text CloudFormation would hand to API Gateway, as far as
- * it can be known without the stack: {@code ${!Literal}} becomes {@code ${Literal}}, pseudo parameters get
- * example values, and any other {@code ${Name}} or {@code ${Resource.Attribute}} stands for itself (a valid
- * table or role name), so the rest of the template renders instead of losing its table name to VTL, which
- * would read {@code ${Name}} as an undefined reference.
+ * it can be known without the stack: {@code ${!Literal}} becomes {@code ${Literal}}, a variable with a given
+ * value ({@code apigw.parameters}) gets it, pseudo parameters get example values, and any other
+ * {@code ${Name}} or {@code ${Resource.Attribute}} gets a stand-in (a valid table or role name), so the rest of
+ * the template renders instead of losing its table name to VTL, which would read {@code ${Name}} as an
+ * undefined reference. The stand-ins are listed, so that a finding can say which values were made up.
  */
 public final class FnSubPlaceholders {
 
@@ -21,8 +23,17 @@ public final class FnSubPlaceholders {
     private FnSubPlaceholders() {
     }
 
-    public static String substitute(String text) {
+    /**
+     * @param text the template of an {@code Fn::Sub}, as written
+     * @param standIns the stand-ins used: variable name to the text it was given
+     */
+    public record Substitution(String text, Map<String, String> standIns) {
+    }
+
+    /** @param values values of CloudFormation parameters known to the build, by name */
+    public static Substitution substitute(String text, Map<String, String> values) {
         StringBuilder out = new StringBuilder(text.length());
+        Map<String, String> standIns = new LinkedHashMap<>();
         int i = 0;
         while (i < text.length()) {
             int start = text.indexOf("${", i);
@@ -33,25 +44,37 @@ public final class FnSubPlaceholders {
             }
             out.append(text, i, start);
             String name = text.substring(start + 2, end);
-            String value;
             if (name.startsWith("!")) {
-                value = "${" + name.substring(1) + "}";
+                out.append("${").append(name, 1, name.length()).append('}');
+            } else if (values.containsKey(name)) {
+                out.append(values.get(name));
             } else if (PSEUDO_PARAMETERS.containsKey(name)) {
-                value = PSEUDO_PARAMETERS.get(name);
-            } else if (name.endsWith(".Arn")) {
-                value = "arn:aws:iam::123456789012:role/" + name.substring(0, name.length() - 4);
+                out.append(PSEUDO_PARAMETERS.get(name));
             } else {
-                value = name.replace("::", "-").replace('.', '-');
+                String standIn = standIn(text, start, end, name);
+                standIns.putIfAbsent(name, standIn);
+                out.append(standIn);
             }
-            // Inside a directive's arguments (#set($ttl = ${TTL})) an unquoted word would not parse: quote it.
-            boolean bareInDirective = !name.startsWith("!") && insideDirectiveArguments(text, start);
-            // A variable alone on its line inserts a block of template text (a macro from a mapping, say) whose
-            // content is unknown here: it stands for nothing rather than for a word that would break the output.
-            boolean wholeLine = !name.startsWith("!") && !PSEUDO_PARAMETERS.containsKey(name) && aloneOnItsLine(text, start, end);
-            out.append(wholeLine ? "" : bareInDirective ? "\"" + value + "\"" : value);
             i = end + 1;
         }
-        return out.toString();
+        return new Substitution(out.toString(), standIns);
+    }
+
+    private static String standIn(String text, int start, int end, String name) {
+        // A variable alone on its line inserts a block of template text (a macro from a mapping, say) whose
+        // content is unknown here: it stands for nothing rather than for a word that would break the output.
+        if (aloneOnItsLine(text, start, end)) {
+            return "";
+        }
+        // Inside a directive's arguments (#set($ttl = ${TTL})) the deployed value must be a VTL literal for the
+        // template to parse at all, and a word would not be one: a number (a TTL, a limit) is the likely value.
+        if (insideDirectiveArguments(text, start)) {
+            return "1";
+        }
+        if (name.endsWith(".Arn")) {
+            return "arn:aws:iam::123456789012:role/" + name.substring(0, name.length() - 4);
+        }
+        return name.replace("::", "-").replace('.', '-');
     }
 
     private static boolean aloneOnItsLine(String text, int start, int end) {

@@ -108,7 +108,13 @@ public final class SpecLoader {
         return new LoadResult(spec, problems, null, CompletableFuture.supplyAsync(() -> {
             List<SpecProblem> structure = new ArrayList<>();
             for (String message : structureMessages(document.root(), kind, true)) {
-                structure.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(SwaggerParserMessages.pointerOf(message))));
+                String pointer = SwaggerParserMessages.pointerOf(message);
+                // A definition pulled in by AWS::Include holds intrinsics ({Ref: stage} as basePath) that
+                // CloudFormation replaces before API Gateway reads it: their type is not the definition's.
+                if (!pointer.isEmpty() && CloudFormationIntrinsics.functionOf(document.root().at(pointer)) != null) {
+                    continue;
+                }
+                structure.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(pointer)));
             }
             return structure;
         }, structureCheck));

@@ -144,6 +144,32 @@ class CheckEngineTest {
     }
 
     @Test
+    void aMappingTemplateFileAmongTheSpecsIsNotCheckedAndTheLogSaysWhy() throws Exception {
+        // Terraform projects keep templates as .json files next to the definition: not JSON, not an error
+        Path template = write("new_post_request_mapping.json", """
+                #set($body = $input.path('$'))
+                {"TableName": "posts", "Item": {"id": {"S": "$context.requestId"}}}
+                """);
+        List<String> info = new ArrayList<>();
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(template), null, Map.of(), 1), new CheckLog() {
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+                info.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        });
+        assertThat(result.findings()).isEmpty();
+        assertThat(info).contains("Not checking new_post_request_mapping.json: a mapping template file, not an API definition");
+    }
+
+    @Test
     void specExamplesOfOpenApi3AreUsedBeforeSynthesis() throws Exception {
         Path spec = write("api.yaml", """
                 openapi: 3.0.1

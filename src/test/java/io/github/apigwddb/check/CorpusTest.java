@@ -40,8 +40,13 @@ class CorpusTest {
         assertThat(findings(result, "020-", Rule.VTL002)).isEmpty();
         assertThat(findings(result, "020-", Rule.CFN005)).hasSize(3);
         assertThat(findings(result, "023-", Rule.CFN005)).isNotEmpty();
-        // 018: ${TTL} of Fn::Sub inside #set(...) still parses.
+        // 018: ${TTL} of Fn::Sub inside #set(...) still parses, and stands for a number: without the optional
+        // body member ttl the template adds it to a time, which must not turn into an invalid number.
         assertThat(findings(result, "018-", Rule.VTL001)).isEmpty();
+        assertThat(findings(result, "018-", Rule.VTL009)).isEmpty();
+        assertThat(findings(result, "018-", Rule.CFN005)).anySatisfy(f -> assertThat(f.message()).contains("${TTL}", "${LinkTable}"));
+        // 024 is AWS::Include'd: its basePath {Ref: apiStage} is CloudFormation's to fill in, not a wrong type.
+        assertThat(findings(result, "024-", Rule.SPEC002)).noneMatch(f -> f.message().contains("basePath"));
         // 003: when_no_match on every operation lets raw client bodies through to DynamoDB.
         assertThat(findings(result, "003-", Rule.AGW011)).hasSize(5);
         // 014: integration responses keyed "200" (and "400") with no default: DynamoDB errors end in a configuration error.
