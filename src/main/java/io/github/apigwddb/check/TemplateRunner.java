@@ -4,6 +4,7 @@ import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.FnSubPlaceholders;
 import io.github.apigwddb.integration.ToolPlaceholders;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
@@ -27,6 +28,25 @@ final class TemplateRunner {
     CompiledTemplate compiled(MappingTemplate template) {
         try {
             return engine.compile(template.pointer(), template.text());
+        } catch (TemplateSyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The compiled text API Gateway receives (see {@link #deployedText(ExampleRun, MappingTemplate)}), for reading the
+     * template before any example renders it; other tools' placeholders without a value keep their names. Null when
+     * it does not compile (reported where it renders).
+     */
+    CompiledTemplate compiledAsDeployed(MappingTemplate template, boolean fromCloudFormation, Map<String, String> templateValues) {
+        String text = template.text();
+        if (template.fromIntrinsic()) {
+            text = FnSubPlaceholders.substitute(text);
+        } else if (!fromCloudFormation) {
+            text = ToolPlaceholders.substitute(text, ToolPlaceholders.find(text), templateValues);
+        }
+        try {
+            return engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
             return null;
         }
