@@ -31,7 +31,8 @@ import java.util.stream.Stream;
 /**
  * Collects an operation's examples from every source the contract names (§3), in its order: the
  * {@code x-apigw-examples} extension, sidecar files, the spec's own examples, and, only when none of these
- * exists, examples synthesised from the schemas (with a warning). Thread-safe.
+ * exists, examples synthesised from the schemas and from what the request template reads (with a warning).
+ * Thread-safe.
  */
 public final class ExampleCollector {
 
@@ -310,18 +311,13 @@ public final class ExampleCollector {
         }
         SchemaSampler sampler = new SchemaSampler(spec.root());
         List<JsonNode> declared = parameters(operation, sampler);
-        List<String> pathTemplateNames = new ArrayList<>();
-        Matcher matcher = PATH_PARAMETER.matcher(operation.path());
-        while (matcher.find()) {
-            pathTemplateNames.add(matcher.group(1));
-        }
-        check(example, "path", example.path().keySet(), declared, "path", pathTemplateNames, problems, spec);
-        check(example, "querystring", example.querystring().keySet(), declared, "query", List.of(), problems, spec);
-        check(example, "headers", example.headers().keySet(), declared, "header", List.of(), problems, spec);
+        check(example, "path", example.path().keySet(), declared, "path", pathTemplateNames(operation), problems, spec);
+        check(example, "querystring", example.querystring().keySet(), declared, "query", Set.of(), problems, spec);
+        check(example, "headers", example.headers().keySet(), declared, "header", Set.of(), problems, spec);
     }
 
     private static void check(Example example, String member, Iterable<String> names, List<JsonNode> declared, String in,
-            List<String> alsoKnown, List<ExampleProblem> problems, LoadedSpec spec) {
+            Set<String> alsoKnown, List<ExampleProblem> problems, LoadedSpec spec) {
         for (String name : names) {
             boolean known = alsoKnown.contains(name) || declared.stream().anyMatch(p -> in.equals(p.path("in").asText())
                     && ("header".equals(in) ? p.path("name").asText().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
