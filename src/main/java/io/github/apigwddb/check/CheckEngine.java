@@ -52,7 +52,7 @@ public final class CheckEngine {
         TemplateRunner runner = new TemplateRunner(engine);
         RequestRenderCheck renderRequest = new RequestRenderCheck(runner);
         DynamoDbRequestCheck validateRequest = new DynamoDbRequestCheck();
-        this.checker = new IntegrationChecker(List.of(
+        this.checker = new IntegrationChecker(runner, List.of(
                 renderRequest,
                 validateRequest,
                 new InjectionCheck(engine),
@@ -202,7 +202,8 @@ public final class CheckEngine {
 
     private RenderedExample render(Locator locator, Integration integration, CheckRequest request, RenderRequest target) {
         ExampleCollector collector = new ExampleCollector(request.examplesDirectory());
-        ExampleSet examples = collector.collect(locator.spec(), integration.operation());
+        ExampleSet examples = collector.collect(locator.spec(), integration.operation(),
+                checker.requestTemplateReads(locator, integration, request));
         Example example = chooseExample(integration, examples, target);
         ExampleRun run = checker.run(locator, integration, example, request, new HashSet<>());
         List<Finding> staticFindings = new ArrayList<>(checker.staticFindings(locator, integration, examples));

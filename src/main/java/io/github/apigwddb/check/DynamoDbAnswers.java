@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.dynamodb.UpdatedAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,13 @@ final class DynamoDbAnswers {
                     body.set("Attributes", item(req.path("Item"), Map.of()));
                 }
             }
-            case "UpdateItem", "DeleteItem" -> {
+            case "UpdateItem" -> {
+                ObjectNode updated = updateAttributes(req, req.path("ReturnValues").asText("NONE"), attributes);
+                if (updated != null) {
+                    body.set("Attributes", updated);
+                }
+            }
+            case "DeleteItem" -> {
                 String returnValues = req.path("ReturnValues").asText("NONE");
                 if (!returnValues.isEmpty() && !"NONE".equals(returnValues)) {
                     body.set("Attributes", item(req.path("Key"), attributes));
@@ -109,6 +116,34 @@ final class DynamoDbAnswers {
             }
         }
         return new Answer("200 " + (action == null ? "success" : action) + " (made up from the request)", 200, body.toString());
+    }
+
+    /**
+     * What UpdateItem returns for {@code ReturnValues}, as DynamoDB documents it: ALL_NEW the key and every attribute the
+     * update writes, less those it removes; UPDATED_NEW only the attributes it writes. The item before the update is
+     * not known: ALL_OLD and UPDATED_OLD take the written values as the old ones (a plausible item, not a real one).
+     * The attributes the response templates read are added, unless the update removes them from the new item. Null for NONE.
+     */
+    private static ObjectNode updateAttributes(JsonNode request, String returnValues, Map<String, String> attributes) {
+        boolean all = "ALL_NEW".equals(returnValues) || "ALL_OLD".equals(returnValues);
+        boolean updated = "UPDATED_NEW".equals(returnValues) || "UPDATED_OLD".equals(returnValues);
+        if (!all && !updated) {
+            return null;
+        }
+        UpdatedAttributes update = UpdatedAttributes.of(request);
+        ObjectNode item = all ? item(request.path("Key"), Map.of()) : NODES.objectNode();
+        update.written().forEach((name, value) -> {
+            if (!item.has(name) || !request.path("Key").has(name)) {
+                item.set(name, value);
+            }
+        });
+        Map<String, String> read = new LinkedHashMap<>(attributes);
+        if (returnValues.endsWith("_NEW")) {
+            // a removed attribute is gone from the new item, also when a response template reads it
+            update.removed().forEach(item::remove);
+            update.removed().forEach(read::remove);
+        }
+        return item(item, read);
     }
 
     private static ObjectNode item(JsonNode key, Map<String, String> attributes) {

@@ -4,11 +4,14 @@ import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.examples.ExampleCollector;
 import io.github.apigwddb.examples.ExampleProblem;
 import io.github.apigwddb.examples.ExampleSet;
+import io.github.apigwddb.examples.TemplateReads;
 import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.lint.IntegrationLinter;
 import io.github.apigwddb.lint.LintIssue;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.vtl.CompiledTemplate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,9 +26,11 @@ final class IntegrationChecker {
     }
 
     private final IntegrationLinter linter = new IntegrationLinter();
+    private final TemplateRunner runner;
     private final List<ExampleCheck> checks;
 
-    IntegrationChecker(List<ExampleCheck> checks) {
+    IntegrationChecker(TemplateRunner runner, List<ExampleCheck> checks) {
+        this.runner = runner;
         this.checks = List.copyOf(checks);
     }
 
@@ -35,7 +40,7 @@ final class IntegrationChecker {
         List<Finding> findings = new ArrayList<>();
         List<CheckResult.CheckedCase> cases = new ArrayList<>();
 
-        ExampleSet examples = collector.collect(locator.spec(), integration.operation());
+        ExampleSet examples = collector.collect(locator.spec(), integration.operation(), requestTemplateReads(locator, integration, request));
         List<Finding> staticFindings = staticFindings(locator, integration, examples);
         findings.addAll(staticFindings);
         cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings,
@@ -54,6 +59,17 @@ final class IntegrationChecker {
                     integration, example));
         }
         return new Outcome(findings, cases, rendered);
+    }
+
+    /**
+     * What the request template of a JSON request reads, so that an example made up for the operation gives those
+     * inputs values; nothing when JSON requests pass through or the template does not compile.
+     */
+    TemplateReads requestTemplateReads(Locator locator, Integration integration, CheckRequest request) {
+        MappingTemplate template = RequestRenderCheck.templateFor(integration, Example.DEFAULT_CONTENT_TYPE);
+        CompiledTemplate compiled = template == null ? null
+                : runner.compiledAsDeployed(template, locator.fromTemplate(), request.templateParameters().values());
+        return compiled == null ? TemplateReads.NONE : TemplateReads.of(compiled);
     }
 
     /** Puts one example through every check; {@code reportedOnce} is shared by the examples of one integration. */

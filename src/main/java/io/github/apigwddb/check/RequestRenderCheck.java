@@ -1,6 +1,7 @@
 package io.github.apigwddb.check;
 
 import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
@@ -55,14 +56,8 @@ final class RequestRenderCheck implements ExampleCheck {
 
     /** The template API Gateway picks for the example's Content-Type; null when it would pass through or answer 415. */
     private static MappingTemplate select(ExampleRun run) {
-        Map<String, String> byType = new LinkedHashMap<>();
-        Map<String, MappingTemplate> templates = new LinkedHashMap<>();
-        for (MappingTemplate template : run.integration.requestTemplates()) {
-            byType.put(template.contentType(), template.text());
-            templates.put(template.contentType(), template);
-        }
+        RequestTemplateSelector.Selection selection = selection(run.integration, run.example.contentType());
         String behavior = run.integration.passthroughBehavior() == null ? null : run.integration.passthroughBehavior().text();
-        RequestTemplateSelector.Selection selection = RequestTemplateSelector.select(byType, run.example.contentType(), passthrough(behavior));
         if (selection.outcome() == RequestTemplateSelector.Outcome.PASSTHROUGH) {
             String type = selection.contentType();
             run.once("AGW011|" + type, run.locator.atExample(Rule.AGW011, "Example '" + run.example.name() + "' is sent with Content-Type '"
@@ -70,10 +65,35 @@ final class RequestRenderCheck implements ExampleCheck {
                     + " (passthroughBehavior " + (behavior == null ? "when_no_match by default" : behavior) + "), so the client chooses"
                     + " the table and the request", run.example, "contentType", run.operation()));
         }
+        return templateOf(run.integration, selection);
+    }
+
+    /** The template API Gateway picks for a request with this Content-Type; null when it would pass through or answer 415. */
+    static MappingTemplate templateFor(Integration integration, String contentType) {
+        return templateOf(integration, selection(integration, contentType));
+    }
+
+    private static RequestTemplateSelector.Selection selection(Integration integration, String contentType) {
+        Map<String, String> byType = new LinkedHashMap<>();
+        for (MappingTemplate template : integration.requestTemplates()) {
+            byType.put(template.contentType(), template.text());
+        }
+        String behavior = integration.passthroughBehavior() == null ? null : integration.passthroughBehavior().text();
+        return RequestTemplateSelector.select(byType, contentType, passthrough(behavior));
+    }
+
+    private static MappingTemplate templateOf(Integration integration, RequestTemplateSelector.Selection selection) {
         if (selection.outcome() != RequestTemplateSelector.Outcome.TRANSFORM) {
             return null;
         }
-        return templates.get(selection.contentType());
+        // the last template of a content type is the one the selection saw
+        MappingTemplate chosen = null;
+        for (MappingTemplate template : integration.requestTemplates()) {
+            if (template.contentType().equals(selection.contentType())) {
+                chosen = template;
+            }
+        }
+        return chosen;
     }
 
     private static RequestTemplateSelector.PassthroughBehavior passthrough(String text) {

@@ -33,6 +33,25 @@ final class TemplateRunner {
         }
     }
 
+    /**
+     * The compiled text API Gateway receives (see {@link #deployedText(ExampleRun, MappingTemplate)}), for reading the
+     * template before any example renders it; other tools' placeholders without a value keep their names. Null when
+     * it does not compile (reported where it renders).
+     */
+    CompiledTemplate compiledAsDeployed(MappingTemplate template, boolean fromCloudFormation, Map<String, String> templateValues) {
+        String text = template.text();
+        if (template.fromIntrinsic()) {
+            text = FnSubPlaceholders.substitute(text);
+        } else if (!fromCloudFormation) {
+            text = ToolPlaceholders.substitute(text, ToolPlaceholders.find(text), templateValues);
+        }
+        try {
+            return engine.compile(template.pointer(), text);
+        } catch (TemplateSyntaxException e) {
+            return null;
+        }
+    }
+
     /** @return the render result, or null when the template does not compile or the render failed (findings added) */
     RenderResult render(ExampleRun run, MappingTemplate template, String body) {
         CompiledTemplate compiled;

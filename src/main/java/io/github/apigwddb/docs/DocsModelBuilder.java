@@ -161,7 +161,7 @@ public final class DocsModelBuilder {
             case EXTENSION -> "x-apigw-examples";
             case SIDECAR -> "sidecar file";
             case SPEC -> "the spec's own example";
-            case SYNTHESISED -> "made up from the schemas";
+            case SYNTHESISED -> "made up from the schemas and what the request template reads";
         };
     }
 

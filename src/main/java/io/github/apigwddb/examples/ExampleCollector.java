@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
 /**
  * Collects an operation's examples from every source the contract names (§3), in its order: the
  * {@code x-apigw-examples} extension, sidecar files, the spec's own examples, and, only when none of these
- * exists, examples synthesised from the schemas (with a warning). Thread-safe.
+ * exists, examples synthesised from the schemas and from what the request template reads (with a warning).
+ * Thread-safe.
  */
 public final class ExampleCollector {
 
@@ -53,6 +55,14 @@ public final class ExampleCollector {
     }
 
     public ExampleSet collect(LoadedSpec spec, ApiOperation operation) {
+        return collect(spec, operation, TemplateReads.NONE);
+    }
+
+    /**
+     * @param reads what the operation's request template reads: an example made up for the operation also gives
+     *     these inputs values where the schemas give none (user-given examples are used as they are)
+     */
+    public ExampleSet collect(LoadedSpec spec, ApiOperation operation, TemplateReads reads) {
         List<Example> examples = new ArrayList<>();
         List<ExampleProblem> problems = new ArrayList<>();
         ExampleReader reader = new ExampleReader();
@@ -65,12 +75,15 @@ public final class ExampleCollector {
         }
         examples.addAll(sidecarExamples(operation, problems));
         if (examples.isEmpty()) {
-            examples.addAll(specExamples(spec, operation));
+            examples.addAll(specExamples(spec, operation, reads));
         }
         if (examples.isEmpty()) {
-            examples.add(synthesise(spec, operation));
-            problems.add(problem(Rule.EXM002, "No example for " + operation.ref().display() + ": rendered with one made up from"
-                    + " the schemas; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
+            List<String> fromTemplate = new ArrayList<>();
+            examples.add(synthesise(spec, operation, reads, fromTemplate));
+            String madeUpFrom = fromTemplate.isEmpty() ? "the schemas"
+                    : "the schemas and from what the request template reads (" + String.join(", ", fromTemplate) + ")";
+            problems.add(problem(Rule.EXM002, "No example for " + operation.ref().display() + ": rendered with one made up from "
+                    + madeUpFrom + "; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
                     spec.file(), spec.locate(operation.pointer()), null));
         }
         for (Example example : examples) {
@@ -135,7 +148,7 @@ public final class ExampleCollector {
     }
 
     /** Examples the spec itself carries: OpenAPI 3 example/examples, Swagger 2 x-example and schema example. */
-    private List<Example> specExamples(LoadedSpec spec, ApiOperation operation) {
+    private List<Example> specExamples(LoadedSpec spec, ApiOperation operation, TemplateReads reads) {
         SchemaSampler sampler = new SchemaSampler(spec.root());
         Map<String, Map<String, String>> params = new LinkedHashMap<>();
         boolean anyParameterExample = false;
@@ -182,7 +195,8 @@ public final class ExampleCollector {
             return List.of();
         }
         if (bodies.isEmpty()) {
-            JsonNode body = synthesisedBody(spec, operation, sampler);
+            // the parameters are the spec's own examples, the body is made up
+            JsonNode body = synthesisedBody(spec, operation, sampler, reads, new ArrayList<>());
             bodies.put("spec-example", body);
         }
         fillPathParameters(operation, params, sampler);
@@ -195,10 +209,12 @@ public final class ExampleCollector {
         return examples;
     }
 
-    private Example synthesise(LoadedSpec spec, ApiOperation operation) {
+    /** @param fromTemplate receives the inputs made up from what the request template reads ({@code body $.id}, {@code header X-Env}) */
+    private Example synthesise(LoadedSpec spec, ApiOperation operation, TemplateReads reads, List<String> fromTemplate) {
         SchemaSampler sampler = new SchemaSampler(spec.root());
         Map<String, Map<String, String>> params = new LinkedHashMap<>();
-        for (JsonNode parameter : parameters(operation, sampler)) {
+        List<JsonNode> declared = parameters(operation, sampler);
+        for (JsonNode parameter : declared) {
             String in = parameter.path("in").asText();
             if (parameter.path("required").asBoolean(false) && !"body".equals(in)) {
                 JsonNode schema = parameter.has("schema") ? parameter.get("schema") : parameter;
@@ -207,25 +223,48 @@ public final class ExampleCollector {
             }
         }
         fillPathParameters(operation, params, sampler);
-        JsonNode body = synthesisedBody(spec, operation, sampler);
+        List<String> bodyMembers = new ArrayList<>();
+        JsonNode body = synthesisedBody(spec, operation, sampler, reads, bodyMembers);
+        if (!bodyMembers.isEmpty()) {
+            fromTemplate.add("body " + String.join(", ", bodyMembers));
+        }
+        TemplateReadValues.completeParameters(params, reads.parameters(), declared, pathTemplateNames(operation), sampler, fromTemplate);
         return new Example("synthesised", ExampleSource.SYNTHESISED, ExampleReader.bodyText(body), Example.DEFAULT_CONTENT_TYPE,
                 params.getOrDefault("path", Map.of()), params.getOrDefault("query", Map.of()), params.getOrDefault("header", Map.of()),
                 Map.of(), Map.of(), null, null, spec.file(), operation.pointer());
     }
 
-    private JsonNode synthesisedBody(LoadedSpec spec, ApiOperation operation, SchemaSampler sampler) {
+    /** The body made up from its schema, with the members the request template reads and the schema does not give. */
+    private JsonNode synthesisedBody(LoadedSpec spec, ApiOperation operation, SchemaSampler sampler, TemplateReads reads,
+            List<String> fromTemplate) {
+        JsonNode schema = bodySchema(spec, operation, sampler);
+        JsonNode sampled = schema == null ? null : sampler.sample(schema, "body");
+        return TemplateReadValues.completeBody(sampled, schema, sampler, reads.bodyPaths(), fromTemplate);
+    }
+
+    /** The request body's schema: OpenAPI 3's for application/json (else the first media type), Swagger 2's body parameter's. */
+    private static JsonNode bodySchema(LoadedSpec spec, ApiOperation operation, SchemaSampler sampler) {
         if (spec.kind() == SpecKind.OPENAPI3) {
             JsonNode content = sampler.resolve(operation.node().path("requestBody")).path("content");
             JsonNode media = content.has(Example.DEFAULT_CONTENT_TYPE) ? content.get(Example.DEFAULT_CONTENT_TYPE)
                     : content.elements().hasNext() ? content.elements().next() : null;
-            return media == null || !media.has("schema") ? null : sampler.sample(media.get("schema"), "body");
+            return media == null || !media.has("schema") ? null : media.get("schema");
         }
         for (JsonNode parameter : parameters(operation, sampler)) {
             if ("body".equals(parameter.path("in").asText())) {
-                return sampler.sample(parameter.path("schema"), "body");
+                return parameter.has("schema") ? parameter.get("schema") : null;
             }
         }
         return null;
+    }
+
+    private static Set<String> pathTemplateNames(ApiOperation operation) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = PATH_PARAMETER.matcher(operation.path());
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 
     /** Every {@code {name}} of the path template gets a value, so templates reading path parameters see one. */
@@ -272,18 +311,13 @@ public final class ExampleCollector {
         }
         SchemaSampler sampler = new SchemaSampler(spec.root());
         List<JsonNode> declared = parameters(operation, sampler);
-        List<String> pathTemplateNames = new ArrayList<>();
-        Matcher matcher = PATH_PARAMETER.matcher(operation.path());
-        while (matcher.find()) {
-            pathTemplateNames.add(matcher.group(1));
-        }
-        check(example, "path", example.path().keySet(), declared, "path", pathTemplateNames, problems, spec);
-        check(example, "querystring", example.querystring().keySet(), declared, "query", List.of(), problems, spec);
-        check(example, "headers", example.headers().keySet(), declared, "header", List.of(), problems, spec);
+        check(example, "path", example.path().keySet(), declared, "path", pathTemplateNames(operation), problems, spec);
+        check(example, "querystring", example.querystring().keySet(), declared, "query", Set.of(), problems, spec);
+        check(example, "headers", example.headers().keySet(), declared, "header", Set.of(), problems, spec);
     }
 
     private static void check(Example example, String member, Iterable<String> names, List<JsonNode> declared, String in,
-            List<String> alsoKnown, List<ExampleProblem> problems, LoadedSpec spec) {
+            Set<String> alsoKnown, List<ExampleProblem> problems, LoadedSpec spec) {
         for (String name : names) {
             boolean known = alsoKnown.contains(name) || declared.stream().anyMatch(p -> in.equals(p.path("in").asText())
                     && ("header".equals(in) ? p.path("name").asText().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))

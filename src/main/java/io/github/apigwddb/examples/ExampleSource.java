@@ -8,6 +8,6 @@ public enum ExampleSource {
     SIDECAR,
     /** The spec's own {@code example}/{@code examples}/{@code x-example}. */
     SPEC,
-    /** Made up from the schemas because no example exists. */
+    /** Made up from the schemas, and from what the request template reads, because no example exists. */
     SYNTHESISED
 }

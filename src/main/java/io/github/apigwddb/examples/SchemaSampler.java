@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +33,29 @@ final class SchemaSampler {
             current = ref.startsWith("#") ? root.at(ref.substring(1)) : NODES.missingNode();
         }
         return current == null ? NODES.missingNode() : current;
+    }
+
+    /** The properties an object schema declares, its own and those of its {@code allOf} parts; the first declaration wins. */
+    Map<String, JsonNode> properties(JsonNode rawSchema) {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        gatherProperties(resolve(rawSchema), properties, 0);
+        return properties;
+    }
+
+    private void gatherProperties(JsonNode schema, Map<String, JsonNode> into, int depth) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        schema.path("properties").fields().forEachRemaining(p -> into.putIfAbsent(p.getKey(), p.getValue()));
+        for (JsonNode part : schema.path("allOf")) {
+            gatherProperties(resolve(part), into, depth + 1);
+        }
+    }
+
+    /** Whether an object schema allows no members but its declared properties ({@code additionalProperties: false}). */
+    boolean isClosed(JsonNode rawSchema) {
+        JsonNode additional = resolve(rawSchema).get("additionalProperties");
+        return additional != null && additional.isBoolean() && !additional.booleanValue();
     }
 
     JsonNode sample(JsonNode schema, String nameHint) {

@@ -29,6 +29,11 @@ public final class CompiledTemplate {
         return parsed.inputPathCalls();
     }
 
+    /** The template's reads of request parameters with a literal name, in template order. */
+    public List<InputParamCall> inputParamCalls() {
+        return parsed.inputParamCalls();
+    }
+
     @Override
     public String toString() {
         return name;

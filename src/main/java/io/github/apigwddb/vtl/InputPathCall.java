@@ -6,8 +6,9 @@ package io.github.apigwddb.vtl;
  *
  * @param method {@code path} or {@code json}
  * @param jsonPath the literal argument, unquoted
+ * @param slot   where the template writes the call's value (through escapes such as {@code $util.escapeJavaScript})
  * @param line   1-based line of the call in the template
  * @param column 1-based column of the call in the template
  */
-public record InputPathCall(String method, String jsonPath, int line, int column) {
+public record InputPathCall(String method, String jsonPath, OutputSlot slot, int line, int column) {
 }

@@ -37,6 +37,12 @@ class InjectionCorpusTest {
         assertThat(sec).filteredOn(f -> file(f).startsWith("003-") && f.rule() == Rule.SEC001)
                 .anySatisfy(f -> assertThat(f.message()).contains("'body $.description'").contains("/ExpressionAttributeValues/:description"));
         assertThat(sec).filteredOn(f -> file(f).startsWith("003-") && f.rule() == Rule.SEC003).hasSize(5);
+        // 016: the undeclared header X-App-Env, read by $input.params().header.get('X-App-Env') inside JSON strings
+        assertThat(sec).filteredOn(f -> file(f).startsWith("016-") && f.rule() == Rule.SEC001)
+                .filteredOn(f -> f.message().contains("'header X-App-Env'")).hasSize(4);
+        // 030: a CloudFormation method has no body schema; the body members its templates read unescaped are probed
+        assertThat(sec).filteredOn(f -> file(f).startsWith("030-") && f.rule() == Rule.SEC001)
+                .anySatisfy(f -> assertThat(f.message()).contains("'body $.EventCount'").contains("/Item/EventCount"));
         // 024 (Swagger 2): path id straight into the key
         assertThat(sec).filteredOn(f -> file(f).startsWith("024-") && f.rule() == Rule.SEC001).isNotEmpty();
         // SEC findings are warnings: they never fail a build on their own

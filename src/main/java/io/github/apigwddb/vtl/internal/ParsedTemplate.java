@@ -1,13 +1,9 @@
 package io.github.apigwddb.vtl.internal;
 
 import io.github.apigwddb.vtl.InputPathCall;
-import java.util.ArrayList;
+import io.github.apigwddb.vtl.InputParamCall;
 import java.util.List;
 import org.apache.velocity.Template;
-import org.apache.velocity.runtime.parser.node.ASTExpression;
-import org.apache.velocity.runtime.parser.node.ASTMethod;
-import org.apache.velocity.runtime.parser.node.ASTReference;
-import org.apache.velocity.runtime.parser.node.ASTStringLiteral;
 import org.apache.velocity.runtime.parser.node.Node;
 
 /** A template parsed and initialised once; rendering it is thread-safe. Opaque outside this package. */
@@ -17,6 +13,8 @@ public final class ParsedTemplate {
     final int oversizeBytes;
     /** What the output buffer starts with: an output is mostly the template's text, so about as long. */
     final int outputCapacity;
+    /** Filled on first use; racing threads find the same calls, so no lock is needed. */
+    private volatile InputCallFinder.Found inputCalls;
 
     private ParsedTemplate(Template template, int oversizeBytes, int outputCapacity) {
         this.template = template;
@@ -33,51 +31,23 @@ public final class ParsedTemplate {
         return new ParsedTemplate(null, bytes, 0);
     }
 
-    /** Walks the syntax tree for {@code $input.path('literal')} and {@code $input.json('literal')}. */
+    /** The template's {@code $input.path('literal')} and {@code $input.json('literal')} calls, in template order. */
     public List<InputPathCall> inputPathCalls() {
-        List<InputPathCall> calls = new ArrayList<>();
-        if (template != null && template.getData() instanceof Node root) {
-            collect(root, calls);
-        }
-        return calls;
+        return inputCalls().pathCalls();
     }
 
-    private static void collect(Node node, List<InputPathCall> calls) {
-        if (node instanceof ASTReference reference && "input".equals(reference.getRootString())
-                && reference.jjtGetNumChildren() > 0 && reference.jjtGetChild(0) instanceof ASTMethod method) {
-            String name = method.getMethodName();
-            // child 0 is the name, the argument an expression holding the literal
-            Node argument = method.jjtGetNumChildren() == 2 ? method.jjtGetChild(1) : null;
-            if (argument instanceof ASTExpression && argument.jjtGetNumChildren() == 1) {
-                argument = argument.jjtGetChild(0);
-            }
-            if (("path".equals(name) || "json".equals(name)) && argument instanceof ASTStringLiteral literal) {
-                String path = unquote(literal.literal());
-                if (path != null) {
-                    calls.add(new InputPathCall(name, path, reference.getLine(), reference.getColumn()));
-                }
-            }
-        }
-        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
-            collect(node.jjtGetChild(i), calls);
-        }
+    /** The template's {@code $input.params(...)} reads of a literal name, in template order. */
+    public List<InputParamCall> inputParamCalls() {
+        return inputCalls().paramCalls();
     }
 
-    /** A VTL string literal's text without its quotes; a doubled quote stands for one. */
-    private static String unquote(String image) {
-        if (image == null || image.length() < 2) {
-            return null;
+    /** Found once per template: the walk is the same for every example that renders it. */
+    private InputCallFinder.Found inputCalls() {
+        InputCallFinder.Found found = inputCalls;
+        if (found == null) {
+            found = template != null && template.getData() instanceof Node root ? InputCallFinder.find(root) : InputCallFinder.Found.NONE;
+            inputCalls = found;
         }
-        char quote = image.charAt(0);
-        if ((quote != '\'' && quote != '"') || image.charAt(image.length() - 1) != quote) {
-            return null;
-        }
-        String q = String.valueOf(quote);
-        String content = image.substring(1, image.length() - 1);
-        // a double-quoted literal interpolates: only "$..." with no further reference or directive is a constant path
-        if (quote == '"' && (content.indexOf('$', 1) >= 0 || content.indexOf('#') >= 0)) {
-            return null;
-        }
-        return content.replace(q + q, q);
+        return found;
     }
 }

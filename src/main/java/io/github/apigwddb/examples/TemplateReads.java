@@ -1,0 +1,28 @@
+package io.github.apigwddb.examples;
+
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.InputParamCall;
+import io.github.apigwddb.vtl.InputPathCall;
+import java.util.List;
+
+/**
+ * What an operation's request template reads from the request: body members through literal JSONPaths and
+ * parameters by literal name, each with where the template writes the value. An example made up for the operation
+ * gives these inputs values, so that the template renders as it would for a client that sends them.
+ *
+ * @param bodyPaths  the {@code $input.path}/{@code $input.json} calls, in template order
+ * @param parameters the {@code $input.params} reads, in template order
+ */
+public record TemplateReads(List<InputPathCall> bodyPaths, List<InputParamCall> parameters) {
+
+    public static final TemplateReads NONE = new TemplateReads(List.of(), List.of());
+
+    public TemplateReads {
+        bodyPaths = List.copyOf(bodyPaths);
+        parameters = List.copyOf(parameters);
+    }
+
+    public static TemplateReads of(CompiledTemplate template) {
+        return new TemplateReads(template.inputPathCalls(), template.inputParamCalls());
+    }
+}

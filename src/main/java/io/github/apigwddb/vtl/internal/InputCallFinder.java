@@ -1,0 +1,172 @@
+package io.github.apigwddb.vtl.internal;
+
+import io.github.apigwddb.vtl.InputParamCall;
+import io.github.apigwddb.vtl.InputPathCall;
+import io.github.apigwddb.vtl.OutputSlot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.velocity.runtime.parser.node.ASTBlock;
+import org.apache.velocity.runtime.parser.node.ASTComment;
+import org.apache.velocity.runtime.parser.node.ASTExpression;
+import org.apache.velocity.runtime.parser.node.ASTIdentifier;
+import org.apache.velocity.runtime.parser.node.ASTMethod;
+import org.apache.velocity.runtime.parser.node.ASTReference;
+import org.apache.velocity.runtime.parser.node.ASTSetDirective;
+import org.apache.velocity.runtime.parser.node.ASTStringLiteral;
+import org.apache.velocity.runtime.parser.node.ASTText;
+import org.apache.velocity.runtime.parser.node.ASTprocess;
+import org.apache.velocity.runtime.parser.node.Node;
+
+/**
+ * Walks a parsed template in document order for the {@code $input} calls with literal arguments: body reads
+ * ({@code path}, {@code json}) and parameter reads ({@code params}). A reference the template writes out gets the
+ * {@link OutputSlot} its literal text before it gives, and so do the calls inside it ({@code $util.escapeJavaScript(
+ * $input.path('$.a'))}); calls inside {@code #set} or a condition get an unknown slot.
+ */
+final class InputCallFinder {
+
+    private static final Set<String> LOCATIONS = Set.of("path", "querystring", "header");
+    /** Enough of the text before a reference to hold a member name and its colon. */
+    private static final int KEPT_TEXT = 512;
+
+    /** What a template reads, in template order. */
+    record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls) {
+        static final Found NONE = new Found(List.of(), List.of());
+    }
+
+    private final List<InputPathCall> pathCalls = new ArrayList<>();
+    private final List<InputParamCall> paramCalls = new ArrayList<>();
+    /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
+    private final StringBuilder textBefore = new StringBuilder();
+
+    private InputCallFinder() {
+    }
+
+    static Found find(Node root) {
+        InputCallFinder finder = new InputCallFinder();
+        finder.walk(root);
+        return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls));
+    }
+
+    private void walk(Node node) {
+        if (node instanceof ASTText text) {
+            append(text.getCtext() != null ? text.getCtext() : text.literal());
+            return;
+        }
+        if (node instanceof ASTComment) {
+            return;
+        }
+        boolean statement = node.jjtGetParent() instanceof ASTprocess || node.jjtGetParent() instanceof ASTBlock;
+        if (node instanceof ASTReference reference) {
+            collect(reference, statement ? OutputSlot.after(textBefore) : OutputSlot.UNKNOWN);
+            if (statement) {
+                textBefore.setLength(0);
+            }
+            return;
+        }
+        // each branch of an #if, and a loop's body, starts after the text before the directive
+        String before = node instanceof ASTBlock ? textBefore.toString() : null;
+        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+            walk(node.jjtGetChild(i));
+        }
+        if (before != null) {
+            textBefore.setLength(0);
+            textBefore.append(before);
+        } else if (statement && !(node instanceof ASTSetDirective)) {
+            textBefore.setLength(0); // what a directive wrote is unknown
+        }
+    }
+
+    private void append(String text) {
+        if (text == null) {
+            return;
+        }
+        textBefore.append(text);
+        if (textBefore.length() > 2 * KEPT_TEXT) {
+            textBefore.delete(0, textBefore.length() - KEPT_TEXT);
+        }
+    }
+
+    /** Records the reference if it is an {@code $input} call, then looks inside its arguments for more. */
+    private void collect(ASTReference reference, OutputSlot slot) {
+        if ("input".equals(reference.getRootString())) {
+            inputCall(reference, slot);
+        }
+        for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
+            arguments(reference.jjtGetChild(i), slot);
+        }
+    }
+
+    private void arguments(Node node, OutputSlot slot) {
+        if (node instanceof ASTReference nested) {
+            collect(nested, slot);
+            return;
+        }
+        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+            arguments(node.jjtGetChild(i), slot);
+        }
+    }
+
+    private void inputCall(ASTReference reference, OutputSlot slot) {
+        int steps = reference.jjtGetNumChildren();
+        if (steps == 0 || !(reference.jjtGetChild(0) instanceof ASTMethod first)) {
+            return;
+        }
+        String name = first.getMethodName();
+        String argument = literalArgument(first);
+        int line = reference.getLine();
+        int column = reference.getColumn();
+        if (("path".equals(name) || "json".equals(name)) && argument != null) {
+            pathCalls.add(new InputPathCall(name, argument, slot, line, column));
+        } else if ("params".equals(name) && argument != null && steps == 1) {
+            paramCalls.add(new InputParamCall(null, argument, slot, line, column));
+        } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && steps == 3) {
+            // $input.params().header.get('X') / .path.id / .get('querystring').get('q')
+            String location = step(reference.jjtGetChild(1), "get");
+            String parameter = step(reference.jjtGetChild(2), "get");
+            if (location != null && LOCATIONS.contains(location) && parameter != null) {
+                paramCalls.add(new InputParamCall(location, parameter, slot, line, column));
+            }
+        }
+    }
+
+    /** The name a step selects: a property ({@code .header}) or a call of {@code getter} with a literal ({@code .get('header')}). */
+    private static String step(Node node, String getter) {
+        if (node instanceof ASTIdentifier identifier) {
+            return identifier.getIdentifier();
+        }
+        if (node instanceof ASTMethod method && getter.equals(method.getMethodName())) {
+            return literalArgument(method);
+        }
+        return null;
+    }
+
+    /** The method's only argument when it is a constant string literal; null otherwise. */
+    private static String literalArgument(ASTMethod method) {
+        // child 0 is the name, the argument an expression holding the literal
+        Node argument = method.jjtGetNumChildren() == 2 ? method.jjtGetChild(1) : null;
+        if (argument instanceof ASTExpression && argument.jjtGetNumChildren() == 1) {
+            argument = argument.jjtGetChild(0);
+        }
+        return argument instanceof ASTStringLiteral literal ? unquote(literal.literal()) : null;
+    }
+
+    /** A VTL string literal's text without its quotes; a doubled quote stands for one. */
+    private static String unquote(String image) {
+        if (image == null || image.length() < 2) {
+            return null;
+        }
+        char quote = image.charAt(0);
+        if ((quote != '\'' && quote != '"') || image.charAt(image.length() - 1) != quote) {
+            return null;
+        }
+        String q = String.valueOf(quote);
+        String content = image.substring(1, image.length() - 1);
+        // a double-quoted literal interpolates: only "$..." with no further reference or directive is a constant path
+        if (quote == '"' && (content.indexOf('$', 1) >= 0 || content.indexOf('#') >= 0)) {
+            return null;
+        }
+        return content.replace(q + q, q);
+    }
+}

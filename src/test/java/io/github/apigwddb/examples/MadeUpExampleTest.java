@@ -1,0 +1,149 @@
+package io.github.apigwddb.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.apigwddb.integration.ApiOperation;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.SpecLoader;
+import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example made up for an operation without one gives the inputs its request template reads a value where the
+ * schemas give none, a value that fits where the template writes it; examples the user gives stay as given.
+ */
+class MadeUpExampleTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private LoadedSpec spec(String operation) throws Exception {
+        Path file = dir.resolve("api.yaml");
+        Files.writeString(file, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    post:
+                      operationId: op
+                """ + operation.indent(6) + """
+                      responses:
+                        "200": {description: ok}
+                components:
+                  schemas:
+                    Partial:
+                      type: object
+                      properties:
+                        name: {type: string, example: Ada}
+                    Closed:
+                      type: object
+                      additionalProperties: false
+                      properties:
+                        name: {type: string}
+                """);
+        return new SpecLoader().load(file).spec();
+    }
+
+    private static ExampleSet collect(LoadedSpec spec, String template) throws Exception {
+        ApiOperation operation = IntegrationExtractor.operations(spec.root()).get(0);
+        TemplateReads reads = TemplateReads.of(new ApiGatewayTemplateEngine().compile("t", template));
+        return new ExampleCollector(null).collect(spec, operation, reads);
+    }
+
+    private static JsonNode body(Example example) throws Exception {
+        return JSON.readTree(example.body());
+    }
+
+    @Test
+    void aBodyWithoutSchemaIsMadeUpFromTheMembersTheTemplateReadsEachFittingItsSlot() throws Exception {
+        String template = """
+                {"TableName": "T", "Item": {"id": {"S": "$input.path('$.id')"}, "n": {"N": "$input.path('$.count')"},
+                 "who": {"S": "$util.escapeJavaScript($input.path('$.user.name'))"}, "x": {"S": "$input.path('$.items[1].x')"},
+                 "on": {"BOOL": $input.json('$.flag')}, "tags": {"SS": $input.json('$.tags')}},
+                 "Limit": $input.path('$.limit'), "again": {"S": "$input.path('$.count')"}}""";
+
+        ExampleSet set = collect(spec(""), template);
+
+        Example example = set.examples().get(0);
+        assertThat(example.source()).isEqualTo(ExampleSource.SYNTHESISED);
+        assertThat(body(example)).isEqualTo(JSON.readTree("""
+                {"id": "example-id", "count": "1", "user": {"name": "example-name"}, "items": [null, {"x": "example-x"}],
+                 "flag": true, "tags": ["example-tags"], "limit": 1}"""));
+        // members come in template order, so the made-up body is the same text every run
+        assertThat(example.body()).startsWith("{\"id\":\"example-id\",\"count\":\"1\",\"user\"");
+        assertThat(set.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.EXM002);
+            assertThat(p.message()).contains("made up from the schemas and from what the request template reads"
+                    + " (body $.id, $.count, $.user.name, $.items[1].x, $.flag, $.tags, $.limit)");
+        });
+    }
+
+    @Test
+    void parametersTheTemplateReadsGetAValueWhereItReadsThem() throws Exception {
+        String operation = """
+                parameters:
+                  - {name: id, in: path, required: true, schema: {type: string}}
+                  - {name: size, in: query, required: false, schema: {type: integer, default: 25}}
+                """;
+        String template = """
+                {"env": "$input.params().header.get('X-App-Env')", "q": "$input.params('q')", "id": "$input.params('id')",
+                 "Limit": $input.params('size'), "n": {"N": "$input.params().querystring.get('page')"},
+                 "nowhere": "$input.params().path.other", "again": "$input.params().header.get('x-app-env')"}""";
+
+        Example example = collect(spec(operation), template).examples().get(0);
+
+        assertThat(example.path()).containsExactly(Map.entry("id", "example-id")); // no client can send a path parameter 'other'
+        assertThat(example.querystring()).containsExactly(Map.entry("q", "example-q"), Map.entry("size", "25"), Map.entry("page", "1"));
+        assertThat(example.headers()).containsExactly(Map.entry("X-App-Env", "example-X-App-Env"));
+        assertThat(example.body()).isNull();
+    }
+
+    @Test
+    void theSchemasValuesStayAndOnlyMissingMembersAreAddedWhereTheSchemaAllowsThem() throws Exception {
+        String template = "{\"a\": \"$input.path('$.name')\", \"b\": \"$input.path('$.id')\"}";
+        String partial = "requestBody:\n  content:\n    application/json:\n      schema: {$ref: '#/components/schemas/Partial'}\n";
+
+        assertThat(body(collect(spec(partial), template).examples().get(0)))
+                .isEqualTo(JSON.readTree("{\"name\": \"Ada\", \"id\": \"example-id\"}"));
+
+        ExampleSet closed = collect(spec(partial.replace("Partial", "Closed")), template);
+        assertThat(body(closed.examples().get(0))).isEqualTo(JSON.readTree("{\"name\": \"example-name\"}"));
+        assertThat(closed.problems().get(0).message()).contains("made up from the schemas;");
+    }
+
+    @Test
+    void examplesTheUserGivesAreNotChanged() throws Exception {
+        String operation = """
+                x-apigw-examples:
+                  - {name: given, body: {"other": "x"}, path: {id: "7"}}
+                """;
+        String template = "{\"a\": \"$input.path('$.id')\", \"e\": \"$input.params().header.get('X-App-Env')\"}";
+
+        ExampleSet set = collect(spec(operation), template);
+
+        assertThat(set.examples()).singleElement().satisfies(example -> {
+            assertThat(example.body()).isEqualTo("{\"other\":\"x\"}");
+            assertThat(example.headers()).isEmpty();
+        });
+        assertThat(set.problems()).noneMatch(p -> p.rule() == Rule.EXM002);
+    }
+
+    @Test
+    void withoutTemplateReadsTheMadeUpExampleIsAsBefore() throws Exception {
+        ExampleSet set = new ExampleCollector(null).collect(spec(""), IntegrationExtractor.operations(spec("").root()).get(0));
+
+        assertThat(set.examples().get(0).body()).isNull();
+        assertThat(set.examples().get(0).path()).containsExactly(Map.entry("id", "example-id"));
+        assertThat(set.problems().get(0).message()).contains(": rendered with one made up from the schemas; add x-apigw-examples");
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.apigwddb.vtl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The {@code $input} reads a template makes, found in its syntax tree, and where it writes each value. */
+class InputCallsTest {
+
+    private final ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+
+    private CompiledTemplate compile(String template) throws TemplateSyntaxException {
+        return engine.compile("t", template);
+    }
+
+    @Test
+    void bodyReadsKnowTheMemberAndWhetherTheValueIsQuoted() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("{\"TableName\":\"T\",\"Item\":{\"id\":{\"S\":\"$input.path('$.id')\"},"
+                + "\"n\":{\"N\": $input.json('$.count')}, \"tag\": {\"S\": \"t-$input.path('$.tag')\"}}}");
+
+        assertThat(template.inputPathCalls()).extracting(InputPathCall::method, InputPathCall::jsonPath, InputPathCall::slot)
+                .containsExactly(
+                        tuple("path", "$.id", new OutputSlot("S", true)),
+                        tuple("json", "$.count", new OutputSlot("N", false)),
+                        // after other text inside the string: not the value's start
+                        tuple("path", "$.tag", OutputSlot.UNKNOWN));
+    }
+
+    @Test
+    void aCallInsideAnEscapeHasTheSlotOfTheEscape() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("{\"n\": {\"N\": \"$util.escapeJavaScript($input.path('$.n')).replaceAll(\"\\\\'\", \"'\")\"}}");
+
+        assertThat(template.inputPathCalls()).extracting(InputPathCall::slot).containsExactly(new OutputSlot("N", true));
+    }
+
+    @Test
+    void callsInSetOrConditionsHaveNoSlotButABranchStartsAfterTheTextBeforeTheIf() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("""
+                #set($n = $input.path('$.a'))
+                {"N": "#if($input.path('$.b') != "")$input.path('$.c')#else$input.path('$.d')#end", "x": $input.json('$.e')}""");
+
+        assertThat(template.inputPathCalls()).extracting(InputPathCall::jsonPath, InputPathCall::slot).containsExactly(
+                tuple("$.a", OutputSlot.UNKNOWN),
+                tuple("$.b", OutputSlot.UNKNOWN),
+                tuple("$.c", new OutputSlot("N", true)),
+                tuple("$.d", new OutputSlot("N", true)),
+                // what the #if wrote is unknown, but the text after it names the member again
+                tuple("$.e", new OutputSlot("x", false)));
+    }
+
+    @Test
+    void parameterReadsInEveryFormWithTheirLocation() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("""
+                {"a": "$input.params('q')",
+                 "b": "$input.params().header.get('X-App-Env')",
+                 "c": "$input.params().path.linkId",
+                 "d": $input.params().get('querystring').get('limit'),
+                 "e": "$input.params().get('stageVariables').get('x')$input.params().header.keySet()"}""");
+
+        List<InputParamCall> calls = template.inputParamCalls();
+
+        assertThat(calls).extracting(InputParamCall::location, InputParamCall::name, InputParamCall::slot).containsExactly(
+                tuple(null, "q", new OutputSlot("a", true)),
+                tuple("header", "X-App-Env", new OutputSlot("b", true)),
+                tuple("path", "linkId", new OutputSlot("c", true)),
+                tuple("querystring", "limit", new OutputSlot("d", false)));
+        assertThat(calls.get(1).line()).isEqualTo(2);
+        assertThat(calls.get(1).column()).isEqualTo(8);
+    }
+
+    @Test
+    void aNameInsideAStringValueIsNoMember() {
+        assertThat(OutputSlot.after("{\"S\": \"")).isEqualTo(new OutputSlot("S", true));
+        assertThat(OutputSlot.after("\"x\": \"text \\\"N\": \"")).isEqualTo(OutputSlot.UNKNOWN);
+        assertThat(OutputSlot.after("{\"a\\\"b\" :\n ")).isEqualTo(new OutputSlot("a\\\"b", false));
+        assertThat(OutputSlot.after("[")).isEqualTo(OutputSlot.UNKNOWN);
+        assertThat(OutputSlot.after("")).isEqualTo(OutputSlot.UNKNOWN);
+    }
+}
