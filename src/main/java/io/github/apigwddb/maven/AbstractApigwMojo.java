@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /** Parameters every goal shares, and turning them into paths and values the core understands. */
 abstract class AbstractApigwMojo extends AbstractMojo {
@@ -115,6 +117,81 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     protected String pluginVersion;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
+    /**
+     * A boolean parameter, or its older property name given on the command line instead ({@code -Dapigw.baseline.update}
+     * next to {@code apigw.updateBaseline}): documented names keep working.
+     */
+    protected boolean flag(boolean value, String property, String alias) {
+        String given = aliasValue(property, alias);
+        return given == null ? value : given.isEmpty() || Boolean.parseBoolean(given.trim());
+    }
+
+    /** A text parameter, or its older property name given on the command line instead. */
+    protected String text(String value, String property, String alias) {
+        String given = aliasValue(property, alias);
+        return given == null ? value : given;
+    }
+
+    private String aliasValue(String property, String alias) {
+        java.util.Properties user = session == null ? null : session.getUserProperties();
+        if (user == null || user.containsKey(property)) {
+            return null;
+        }
+        return user.getProperty(alias);
+    }
+
+    /** The spec paths as configured, for messages: {@code src/main/apigateway} or the named ones. */
+    protected String specLocations() {
+        if (specs == null || specs.isEmpty()) {
+            return DEFAULT_SPEC_DIRECTORY;
+        }
+        return String.join(", ", specs.stream().map(File::getPath).toList());
+    }
+
+    /** A configured file, relative to the project directory unless absolute; null stays null. */
+    protected Path resolve(File file) {
+        if (file == null) {
+            return null;
+        }
+        return (file.isAbsolute() ? file.toPath() : basedir.toPath().resolve(file.toPath())).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The files of {@code apigw.tables}.
+     *
+     * @throws MojoExecutionException when a named file does not exist
+     */
+    protected List<Path> tableFiles() throws MojoExecutionException {
+        List<Path> files = new ArrayList<>();
+        for (File table : tables == null ? List.<File>of() : tables) {
+            Path path = resolve(table);
+            if (!Files.isRegularFile(path)) {
+                throw new MojoExecutionException("The table definition file " + path + " named in <tables> (apigw.tables) does not exist");
+            }
+            files.add(path);
+        }
+        return files;
+    }
+
+    /** The files the configuration names as inputs of the check besides specs and examples: tables, parameters, values, S3 locations. */
+    protected List<Path> configuredInputFiles() throws MojoExecutionException {
+        List<Path> files = new ArrayList<>(tableFiles());
+        if (parametersFile != null) {
+            files.add(resolve(parametersFile));
+        }
+        if (valuesFile != null) {
+            files.add(resolve(valuesFile));
+        }
+        files.addAll(templateParameters().s3Locations().values());
+        return files;
+    }
+
     /**
      * The spec files to read, sorted; empty when the project has no API (then the goal is skipped).
      *
@@ -183,18 +260,8 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * @throws MojoExecutionException when a named file does not exist
      */
     protected TableSchemas tableSchemas() throws MojoExecutionException {
-        if (tables == null || tables.isEmpty()) {
-            return TableSchemas.NONE;
-        }
-        List<Path> files = new ArrayList<>();
-        for (File table : tables) {
-            Path path = table.isAbsolute() ? table.toPath() : basedir.toPath().resolve(table.toPath());
-            if (!Files.isRegularFile(path)) {
-                throw new MojoExecutionException("The table definition file " + path + " named in <tables> (apigw.tables) does not exist");
-            }
-            files.add(path.toAbsolutePath().normalize());
-        }
-        return new TableSchemaReader().read(files);
+        List<Path> files = tableFiles();
+        return files.isEmpty() ? TableSchemas.NONE : new TableSchemaReader().read(files);
     }
 
     /** The check request of this project's configuration, for every goal that runs the check. */
@@ -207,7 +274,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     protected Map<String, String> deploymentValues() throws MojoExecutionException {
         Map<String, String> result = new LinkedHashMap<>();
         if (valuesFile != null) {
-            Path file = valuesFile.isAbsolute() ? valuesFile.toPath() : basedir.toPath().resolve(valuesFile.toPath());
+            Path file = resolve(valuesFile);
             java.util.Properties properties = new java.util.Properties();
             try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
                 properties.load(reader);
@@ -229,7 +296,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     protected TemplateParameters templateParameters() throws MojoExecutionException {
         Map<String, String> values = new LinkedHashMap<>();
         if (parametersFile != null) {
-            Path file = parametersFile.isAbsolute() ? parametersFile.toPath() : basedir.toPath().resolve(parametersFile.toPath());
+            Path file = resolve(parametersFile);
             try {
                 values.putAll(ParameterFiles.read(file));
             } catch (IOException | RuntimeException e) {
