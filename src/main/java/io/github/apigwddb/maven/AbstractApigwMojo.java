@@ -1,11 +1,16 @@
 package io.github.apigwddb.maven;
 
+import io.github.apigwddb.check.CheckEngine;
 import io.github.apigwddb.check.CheckRequest;
+import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.cloudformation.ParameterFiles;
 import io.github.apigwddb.cloudformation.TemplateParameters;
 import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
 import io.github.apigwddb.dynamodb.schema.TableSchemas;
+import io.github.apigwddb.gate.Baseline;
+import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.GateConfigurationException;
+import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.SpecFileFilter;
 import java.io.File;
 import java.io.IOException;
@@ -104,6 +109,25 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     @Parameter(property = "apigw.valuesFile")
     protected File valuesFile;
 
+    /**
+     * Per-rule level: {@code error}, {@code warning}, {@code info} or {@code off}, e.g.
+     * {@code <rules><AGW011>error</AGW011><MAP012>off</MAP012></rules>}. Rule ids: docs/rules/README.md.
+     * On the command line: {@code -Dapigw.rules=AGW011=error,MAP012=off} (see {@link #ruleLevels}).
+     */
+    @Parameter
+    protected Map<String, String> rules;
+
+    /**
+     * Per-rule levels as text, {@code AGW011=error,MAP012=off}, the command-line form of {@code <rules>}; win over it.
+     * Also read from {@code -Dapigw.rules}.
+     */
+    @Parameter(property = "apigw.ruleLevels")
+    protected String ruleLevels;
+
+    /** The committed file of accepted findings: those in it do not fail the build, and are not shown as findings. */
+    @Parameter(property = "apigw.baseline", defaultValue = "${project.basedir}/" + Baseline.DEFAULT_FILE_NAME)
+    protected File baseline;
+
     /** Where reports are written. */
     @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
     protected File outputDirectory;
@@ -122,6 +146,11 @@ abstract class AbstractApigwMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     protected MojoExecution mojoExecution;
+
+    /** Fails on a misspelt parameter in the POM ({@code <failon>}), which Maven would drop without a word. */
+    protected void requireKnownParameters() throws MojoExecutionException {
+        PomConfiguration.requireKnownNames(project, mojoExecution);
+    }
 
     /**
      * A boolean parameter, or its older property name given on the command line instead ({@code -Dapigw.baseline.update}
@@ -144,6 +173,35 @@ abstract class AbstractApigwMojo extends AbstractMojo {
             return null;
         }
         return user.getProperty(alias);
+    }
+
+    /** {@code <rules>} overlaid with {@code apigw.ruleLevels} (or {@code apigw.rules}). */
+    protected RuleSettings ruleSettings() throws MojoExecutionException {
+        try {
+            return RuleSettings.parse("<rules> / apigw.rules", rules, parseMap("ruleLevels", text(ruleLevels, "apigw.ruleLevels", "apigw.rules")));
+        } catch (GateConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    protected Baseline readBaseline(Path file) throws MojoExecutionException {
+        try {
+            return Baseline.read(file, basedir.toPath());
+        } catch (GateConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The check as documentation shows it: the same inputs as {@code check}, findings after the same rule levels,
+     * {@code x-apigw-ignore} and baseline, so the pages show what the build judges.
+     */
+    protected CheckResult checkForDocumentation(List<Path> files) throws MojoExecutionException {
+        RuleSettings ruleSettings = ruleSettings();
+        Path baselineFile = baseline.toPath().toAbsolutePath().normalize();
+        Baseline accepted = readBaseline(baselineFile);
+        CheckResult result = new CheckEngine().run(checkRequest(files, 1), new MavenLogAdapter(getLog()));
+        return new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result).appliedTo(result);
     }
 
     /** The spec paths as configured, for messages: {@code src/main/apigateway} or the named ones. */
@@ -201,7 +259,6 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         return specFiles(basedir, specs, specFileFilter());
     }
 
-    /** {@link #specFiles()} for goals that cannot extend this class (the site report). */
     static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter) throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {

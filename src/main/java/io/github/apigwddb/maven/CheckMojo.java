@@ -57,24 +57,6 @@ public class CheckMojo extends AbstractApigwMojo {
     private static final int MAX_THREADS = 1024;
 
     /**
-     * Per-rule level: {@code error}, {@code warning}, {@code info} or {@code off}, e.g.
-     * {@code <rules><AGW011>error</AGW011><MAP012>off</MAP012></rules>}. Rule ids: docs/rules/README.md.
-     */
-    @Parameter
-    private Map<String, String> rules;
-
-    /**
-     * Per-rule levels as text, {@code AGW011=error,MAP012=off}, the command-line form of {@code <rules>}; win over it.
-     * Also read from {@code -Dapigw.rules}.
-     */
-    @Parameter(property = "apigw.ruleLevels")
-    private String ruleLevels;
-
-    /** The committed file of accepted findings: those in it do not fail the build. */
-    @Parameter(property = "apigw.baseline", defaultValue = "${project.basedir}/" + Baseline.DEFAULT_FILE_NAME)
-    private File baseline;
-
-    /**
      * Writes the current findings to the baseline file (and passes), to adopt the check on an existing spec. Also read
      * from {@code -Dapigw.baseline.update}.
      */
@@ -91,6 +73,7 @@ public class CheckMojo extends AbstractApigwMojo {
             getLog().info("apigw:check skipped (apigw.skip)");
             return;
         }
+        requireKnownParameters();
         checkUnderGate();
     }
 
@@ -103,7 +86,6 @@ public class CheckMojo extends AbstractApigwMojo {
     protected List<Path> checkUnderGate() throws MojoExecutionException, MojoFailureException {
         long started = System.nanoTime();
         Log log = getLog();
-        PomConfiguration.requireKnownNames(project, mojoExecution);
         Severity threshold = failOnThreshold();
         int renderThreads = renderThreads();
         RuleSettings ruleSettings = ruleSettings();
@@ -242,22 +224,6 @@ public class CheckMojo extends AbstractApigwMojo {
 
     private boolean updateBaseline() {
         return flag(updateBaseline, "apigw.updateBaseline", "apigw.baseline.update");
-    }
-
-    private RuleSettings ruleSettings() throws MojoExecutionException {
-        try {
-            return RuleSettings.parse("<rules> / apigw.rules", rules, parseMap("ruleLevels", text(ruleLevels, "apigw.ruleLevels", "apigw.rules")));
-        } catch (GateConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-    }
-
-    private Baseline readBaseline(Path file) throws MojoExecutionException {
-        try {
-            return Baseline.read(file, basedir.toPath());
-        } catch (GateConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
     }
 
     /**

@@ -64,6 +64,7 @@ public class RenderMojo extends AbstractApigwMojo {
             getLog().info("apigw:render skipped (apigw.skip)");
             return;
         }
+        requireKnownParameters();
         List<Path> files = specFiles();
         if (files.isEmpty()) {
             throw new MojoExecutionException("No API definitions in " + DEFAULT_SPEC_DIRECTORY + " (or apigw.specs): nothing to render");
