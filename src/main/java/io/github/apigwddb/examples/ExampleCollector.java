@@ -69,7 +69,8 @@ public final class ExampleCollector {
         }
         if (examples.isEmpty()) {
             examples.add(synthesise(spec, operation));
-            problems.add(problem(Rule.EXM002, "No example for " + operation.ref().display() + ": rendered with one made up from"
+            // the finding carries the operation, and every report prints it: the message does not repeat it
+            problems.add(problem(Rule.EXM002, "No example: rendered with one made up from"
                     + " the schemas; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
                     spec.file(), spec.locate(operation.pointer()), null));
         }
