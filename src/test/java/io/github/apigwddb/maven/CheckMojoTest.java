@@ -104,6 +104,20 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void threadsOutsideTheirRangeAreAConfigurationError(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        for (int threads : new int[] {-3, 0, 1025}) {
+            setVariableValueToObject(mojo, "threads", threads);
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessageStartingWith("<threads> (apigw.threads) is " + threads + "; use 1 to 1024, or leave it out for one per available processor");
+        }
+        assertThat(project.resolve("target/apigw")).as("nothing was checked").doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void namedSpecPathThatDoesNotExistIsAConfigurationError(CheckMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "specs", List.of(new File("src/no-such-dir")));
