@@ -34,7 +34,7 @@ public class ReportMojo extends AbstractApigwMojo implements MavenReport {
     static final String OUTPUT_NAME = "apigw-docs";
 
     /** Where the page is written when the goal runs on its own; the site plugin sets its own directory. */
-    @Parameter(defaultValue = "${project.reporting.outputDirectory}", required = true)
+    @Parameter(property = "apigw.reportOutputDirectory", defaultValue = "${project.reporting.outputDirectory}", required = true)
     private File reportOutputDirectory;
 
     /** Run on its own: the self-contained page, as the docs goal writes it. */
