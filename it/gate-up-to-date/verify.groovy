@@ -19,6 +19,7 @@ assert new File(basedir, 'target/apigw/TEST-apigw.xml').isFile()
 
 // run 8: the changed key of the table file is found
 assert lines.any { it.contains(' DDB013 ') }
-// the failed run left no stamp, so the next one checks whatever it finds
-assert !new File(basedir, 'target/apigw/apigw-inputs.sha256').exists()
+// the failed run removed its configuration's stamp, so the next one checks whatever it finds; the stamp of runs 1-4
+// (without the parameter) stays
+assert new File(basedir, 'target/apigw').listFiles().findAll { it.name ==~ /apigw-inputs-[0-9a-f]{16}\.sha256/ }.size() == 1
 true

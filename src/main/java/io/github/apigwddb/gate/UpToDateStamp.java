@@ -14,16 +14,15 @@ import java.util.Optional;
  * What the last successful check of one execution saw and gave, kept in the output directory: the fingerprint of
  * its inputs, the files it read beyond the configured ones (those a template pulls in, which only reading it tells),
  * the reports it wrote and its counts. Removed when a check starts and written only when it passes, so a failed or
- * interrupted check is never taken as up to date. Each execution has its own, so two {@code check} executions of
- * one module do not take each other's stamp for their own.
+ * interrupted check is never taken as up to date. One per configuration: two {@code check} executions of one module
+ * configured differently do not take each other's stamp for their own, and executions configured alike ({@code check}
+ * and {@code bundle}) share the one check.
  */
 public final class UpToDateStamp {
 
     public static final String FILE_NAME = "apigw-inputs.sha256";
     /** The digests of the input files, to tell unchanged ones without reading them (see {@link FileDigests}). */
     public static final String DIGESTS_FILE_NAME = "apigw-inputs.digests";
-    /** The execution id Maven gives an execution that names none; its files keep the plain names. */
-    public static final String DEFAULT_EXECUTION = "default";
 
     /** The counts of the last check, to repeat on a skipped run. */
     public record Counts(long errors, long warnings, long info, long suppressedInSource, long baselined) {
@@ -69,16 +68,23 @@ public final class UpToDateStamp {
     private final Path file;
     private final Path digestsFile;
 
-    /** The stamp of the default execution. */
+    /** The stamp of {@link #FILE_NAME}, for a single configuration. */
     public UpToDateStamp(Path outputDirectory) {
-        this(outputDirectory, DEFAULT_EXECUTION);
+        this(outputDirectory, null);
     }
 
-    /** @param executionId the Maven execution whose check this records ({@code default}, {@code default-cli}, an id of the POM) */
-    public UpToDateStamp(Path outputDirectory, String executionId) {
-        String suffix = executionId == null || executionId.equals(DEFAULT_EXECUTION) ? "" : "-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_");
-        this.file = outputDirectory.resolve("apigw-inputs" + suffix + ".sha256");
-        this.digestsFile = outputDirectory.resolve("apigw-inputs" + suffix + ".digests");
+    /**
+     * @param configurationKey which configuration's check this records ({@link #keyOf}); null for {@link #FILE_NAME}. The
+     *     file digests are shared: they describe files, whatever the configuration.
+     */
+    public UpToDateStamp(Path outputDirectory, String configurationKey) {
+        this.file = outputDirectory.resolve(configurationKey == null ? FILE_NAME : "apigw-inputs-" + configurationKey + ".sha256");
+        this.digestsFile = outputDirectory.resolve(DIGESTS_FILE_NAME);
+    }
+
+    /** A short name for a configuration's stamp: the start of the SHA-256 of its text. */
+    public static String keyOf(String configuration) {
+        return FileDigests.sha256(configuration.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     /** The file digests remembered from the last build. */

@@ -97,16 +97,17 @@ public class CheckMojo extends AbstractApigwMojo {
             log.info("No API definitions in " + specLocations() + ": nothing to check");
             return files;
         }
-        warnOnSharedOutputDirectory();
-        UpToDateStamp stamp = new UpToDateStamp(outputDirectory.toPath(), executionId());
+        String configuration = configuration(files, ruleSettings, threshold);
+        String configurationKey = UpToDateStamp.keyOf(configuration);
+        warnOnSharedOutputDirectory(configurationKey);
+        UpToDateStamp stamp = new UpToDateStamp(outputDirectory.toPath(), configurationKey);
         FileDigests digests = stamp.digests();
         Optional<UpToDateStamp.Entry> last = stamp.read();
         List<Path> configuredFiles = configuredInputFiles();
         configuredFiles.add(baselineFile);
-        String inputs = inputsFingerprint(digests, files, ruleSettings, threshold, configuredFiles,
-                last.map(UpToDateStamp.Entry::filesRead).orElse(List.of()));
+        String inputs = inputsFingerprint(digests, files, configuration, configuredFiles, last.map(UpToDateStamp.Entry::filesRead).orElse(List.of()));
         rememberDigests(stamp, digests);
-        if (!force && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs)) {
+        if (!force && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs) && !last.get().reports().isEmpty()) {
             List<Path> missing = last.get().missingReports();
             if (missing.isEmpty()) {
                 log.info("apigw:check: nothing changed since the last successful check (" + last.get().counts().describe() + "; report "
@@ -138,7 +139,7 @@ public class CheckMojo extends AbstractApigwMojo {
             outcome = new Gate(ruleSettings, written, baselineFile.getFileName().toString()).apply(result);
         }
         // what this check read decides its fingerprint: the files a template pulled in are known only now
-        inputs = inputsFingerprint(digests, files, ruleSettings, threshold, configuredFiles, result.filesRead());
+        inputs = inputsFingerprint(digests, files, configuration, configuredFiles, result.filesRead());
 
         Path sarif = outputDirectory.toPath().resolve("apigw.sarif");
         Path junit = outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME);
@@ -180,32 +181,32 @@ public class CheckMojo extends AbstractApigwMojo {
         }
     }
 
-    /** The execution's id keys its stamp: two executions in one module must not take each other's for their own. */
     private String executionId() {
-        return mojoExecution == null || mojoExecution.getExecutionId() == null ? UpToDateStamp.DEFAULT_EXECUTION : mojoExecution.getExecutionId();
+        return mojoExecution == null || mojoExecution.getExecutionId() == null ? "default" : mojoExecution.getExecutionId();
     }
 
     /**
-     * Two executions writing the same reports leave only the last one's; say so, since Maven runs them without a word.
-     * Kept in the project's context, so it costs nothing and sees only this module's executions.
+     * Two executions of one module with different configurations writing the same reports leave only the last one's;
+     * say so, since Maven runs them without a word. (With the same configuration, as check and bundle often have,
+     * the reports are the same.) Kept in the project's context, so it costs nothing and sees only this module.
      */
     @SuppressWarnings("unchecked")
-    private void warnOnSharedOutputDirectory() {
+    private void warnOnSharedOutputDirectory(String configurationKey) {
         if (project == null) {
             return;
         }
         String key = "apigw.outputDirectories";
         synchronized (project) {
-            Map<Path, String> used = (Map<Path, String>) project.getContextValue(key);
+            Map<Path, String[]> used = (Map<Path, String[]>) project.getContextValue(key);
             if (used == null) {
                 used = new java.util.HashMap<>();
                 project.setContextValue(key, used);
             }
             Path directory = outputDirectory.toPath().toAbsolutePath().normalize();
-            String previous = used.putIfAbsent(directory, executionId());
-            if (previous != null && !previous.equals(executionId())) {
-                getLog().warn("apigw:check: executions '" + previous + "' and '" + executionId() + "' both write their reports to " + directory
-                        + ": the second overwrites the first's; give each execution its own <outputDirectory>");
+            String[] previous = used.putIfAbsent(directory, new String[] {executionId(), configurationKey});
+            if (previous != null && !previous[1].equals(configurationKey)) {
+                getLog().warn("apigw:check: executions '" + previous[0] + "' and '" + executionId() + "' are configured differently but both write"
+                        + " their reports to " + directory + ": the second overwrites the first's; give each execution its own <outputDirectory>");
             }
         }
     }
@@ -227,14 +228,12 @@ public class CheckMojo extends AbstractApigwMojo {
     }
 
     /**
-     * Everything the outcome depends on: every setting the check reads and every file it reads, also the files named
-     * in the settings and those a template pulled in last time. Threads and force do not change findings, so they
-     * are left out.
+     * Every setting the outcome depends on, as stable text; threads and force do not change findings, so they are
+     * left out. Its digest names the stamp: executions configured alike share one, as check and bundle should.
      */
-    private String inputsFingerprint(FileDigests digests, List<Path> files, RuleSettings ruleSettings, Severity threshold,
-            List<Path> configuredFiles, List<Path> filesRead) throws MojoExecutionException {
+    private String configuration(List<Path> files, RuleSettings ruleSettings, Severity threshold) throws MojoExecutionException {
         TemplateParameters template = templateParameters();
-        String configuration = String.join("\n",
+        return String.join("\n",
                 "failOn=" + (threshold == null ? "none" : threshold.id()),
                 "rules=" + ruleSettings.canonical(),
                 "stageVariables=" + new TreeMap<>(stageVariableMap()),
@@ -244,11 +243,20 @@ public class CheckMojo extends AbstractApigwMojo {
                 "tables=" + tableFiles(),
                 "parametersFile=" + resolve(parametersFile),
                 "valuesFile=" + resolve(valuesFile),
+                "baseline=" + baseline.toPath().toAbsolutePath().normalize(),
                 "specs=" + files,
                 specFileFilter().canonical(),
                 "examplesDirectory=" + examplesDirectory,
                 "outputDirectory=" + outputDirectory,
                 "repositoryRoot=" + repositoryRoot());
+    }
+
+    /**
+     * Everything the outcome depends on: the settings and every file the check reads, also the files named in the
+     * settings and those a template pulled in (last time, or this time once the check ran).
+     */
+    private String inputsFingerprint(FileDigests digests, List<Path> files, String configuration, List<Path> configuredFiles,
+            List<Path> filesRead) {
         Set<Path> inputFiles = new TreeSet<>(configuredFiles);
         filesRead.forEach(f -> inputFiles.add(f.toAbsolutePath().normalize()));
         InputsFingerprint fingerprint = new InputsFingerprint(digests);

@@ -114,14 +114,15 @@ class GateSettingsTest {
     }
 
     @Test
-    void eachExecutionHasItsOwnStamp() throws Exception {
+    void eachConfigurationHasItsOwnStamp() throws Exception {
         Path out = dir.resolve("target/apigw");
-        UpToDateStamp lenient = new UpToDateStamp(out, "lenient");
-        UpToDateStamp strict = new UpToDateStamp(out, "strict");
+        UpToDateStamp lenient = new UpToDateStamp(out, UpToDateStamp.keyOf("failOn=error"));
+        UpToDateStamp strict = new UpToDateStamp(out, UpToDateStamp.keyOf("failOn=warning"));
         lenient.record(new UpToDateStamp.Entry("b".repeat(64), List.of(), List.of(), new UpToDateStamp.Counts(0, 0, 0, 0, 0)));
         assertThat(strict.read()).isEmpty();
         assertThat(strict.file()).isNotEqualTo(lenient.file());
-        assertThat(new UpToDateStamp(out, UpToDateStamp.DEFAULT_EXECUTION).file()).isEqualTo(out.resolve(UpToDateStamp.FILE_NAME));
+        assertThat(new UpToDateStamp(out, UpToDateStamp.keyOf("failOn=error")).read()).as("the same configuration, another execution").isPresent();
+        assertThat(UpToDateStamp.keyOf("failOn=error")).matches("[0-9a-f]{16}");
     }
 
     @Test
