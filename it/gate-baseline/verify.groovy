@@ -23,7 +23,7 @@ assert log =~ /apigw:check: 0 suppressed \(x-apigw-ignore\), 1 in the baseline (
 def fresh = lines.findAll { it.startsWith('[ERROR] ') && it.contains(' DDB007 ') }
 assert fresh.size() == 1 && fresh[0].endsWith('(GET /items/{id} [getItem], example bad-two)')
 assert lines.any { it.startsWith('[WARNING] Baseline entry no longer matches a finding (fixed?): DDB007 src/main/apigateway/items-api.yaml GET /items/{id}: ') }
-assert log.contains('Run mvn apigw:check -Dapigw.baseline.update to drop the 1 stale entry from ')
+assert log.contains('Run mvn apigw:check -Dapigw.updateBaseline to drop the 1 stale entry from ')
 assert log.contains('apigw:check found 1 finding at or above error (apigw.failOn)')
 assert !lines.any { it.startsWith('[ERROR] ') && it.contains(' AGW007 ') }
 true

@@ -16,5 +16,9 @@ assert log.contains('MAP012, VTL001')
 // 4: a misspelt parameter
 assert log.contains('Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; valid parameters: ')
 assert log =~ /valid parameters: .*baseline, .*failOn, .*rules, /
+// 5: the docs goal checks its configuration as well; the help goal's parameters are no valid names for it
+def docsTypo = log.readLines().find { it.contains('in the configuration of apigw:docs; valid parameters: ') }
+assert docsTypo && docsTypo.contains('Unknown parameter <failon> (did you mean <failOn>?)')
+assert !(docsTypo =~ /\b(detail|indentSize|lineLength)\b/)
 assert !log.contains('\tat ') : 'a stack trace reached the log'
 true

@@ -1,10 +1,25 @@
-// Unchanged inputs skip the check; an edited example file and apigw.force run it again.
+// Unchanged inputs skip the check; an edited example file, a new parameter, a deleted report, an edited table
+// definition file and apigw.force run it again.
 def lines = new File(basedir, 'build.log').text.readLines()
-def events = lines.findAll { it.contains('apigw:check: nothing changed since the last successful check') || it.contains('apigw:check: 0 errors') }
-        .collect { it.contains('nothing changed') ? 'skipped' : 'checked' }
-assert events == ['checked', 'skipped', 'checked', 'checked'] : events
-assert lines.any { it.contains('apigw-inputs.sha256); skipped. -Dapigw.force runs it anyway') }
-assert new File(basedir, 'target/apigw/apigw-inputs.sha256').text.trim() ==~ /[0-9a-f]{64}/
-// the reports of run 4 are there, and name the example of the edited file
-assert new File(basedir, 'target/apigw/TEST-apigw.xml').text.contains('example second')
+def events = lines.findAll { it.contains('apigw:check: nothing changed since the last successful check')
+        || it.contains('apigw:check: 0 errors') || it.contains('apigw:check found ') }
+        .findAll { !it.contains('gone: checking again') }
+        .collect { it.contains('nothing changed') ? 'skipped' : it.contains('found ') ? 'failed' : 'checked' }
+assert events == ['checked', 'skipped', 'checked', 'checked', 'checked', 'skipped', 'checked', 'failed'] : events
+
+// a skipped run repeats the last check's result and names its report
+def skipped = lines.findAll { it.contains('nothing changed since the last successful check (') }
+assert skipped.size() == 2
+def sarif = new File(basedir, 'target/apigw/apigw.sarif').toPath().toAbsolutePath().normalize()
+assert skipped.every { it.endsWith("[INFO] apigw:check: nothing changed since the last successful check (0 errors, 1 warning, 0 info; report ${sarif}); skipped. -Dapigw.force to check again") }
+
+// run 7: the deleted reports bring the check back
+assert lines.any { it.contains("apigw:check: nothing changed since the last successful check, but the reports ${sarif}, ${sarif.resolveSibling('TEST-apigw.xml')} are gone: checking again") }
+assert new File(basedir, 'target/apigw/TEST-apigw.xml').isFile()
+
+// run 8: the changed key of the table file is found
+assert lines.any { it.contains(' DDB013 ') }
+// the failed run removed its configuration's stamp, so the next one checks whatever it finds; the stamp of runs 1-4
+// (without the parameter) stays
+assert new File(basedir, 'target/apigw').listFiles().findAll { it.name ==~ /apigw-inputs-[0-9a-f]{16}\.sha256/ }.size() == 1
 true

@@ -21,4 +21,7 @@ assert html.contains('&quot;Key&quot;: {&quot;id&quot;: {&quot;S&quot;: &quot;w-
 assert html.contains('&quot;Limit&quot;: 10')
 assert html.contains('<svg xmlns="http://www.w3.org/2000/svg" class="flow"')
 assert !html.contains('io.github.apigwddb.')
+// <rules> of the report's configuration switched EXM002 off, as check would
+assert html.contains('op-renamewidget-synthesised')
+assert !html.contains('EXM002')
 true

@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -73,6 +75,7 @@ public final class CheckEngine {
         findings.addAll(TableDefinitionFindings.of(request.tables()));
         ForkJoinPool pool = request.threads() > 1 ? new ForkJoinPool(request.threads()) : null;
         List<LoadResult> structureChecks = new ArrayList<>();
+        Set<Path> filesRead = new TreeSet<>();
         try {
             for (Path file : request.specFiles()) {
                 // swagger-parser's structural check runs beside the rendering, unless placeholders are about to change the tree
@@ -103,6 +106,7 @@ public final class CheckEngine {
                     apiRequest = withTablesOfTemplate(request, file);
                     TemplateReading reading = cloudFormation.read(spec, request.templateParameters());
                     findings.addAll(reading.findings());
+                    filesRead.addAll(reading.files());
                     reading.notes().forEach(log::info);
                     apis = new ArrayList<>();
                     for (TemplateApi api : reading.apis()) {
@@ -137,7 +141,7 @@ public final class CheckEngine {
             }
         }
         findings.sort(Finding.REPORT_ORDER);
-        return new CheckResult(List.copyOf(findings), specs, integrations, examples, List.copyOf(cases));
+        return new CheckResult(List.copyOf(findings), specs, integrations, examples, List.copyOf(cases), List.copyOf(filesRead));
     }
 
     /**

@@ -12,8 +12,15 @@ import java.util.List;
  * What a check found, in report order, and what it rendered (for test reports and documentation).
  *
  * @param cases one entry per operation and example, in spec order
+ * @param filesRead files read (or looked for) besides the spec files and the examples directory: those a template
+ *     pulls in; an up-to-date check must see them unchanged
  */
-public record CheckResult(List<Finding> findings, int specsChecked, int integrationsChecked, int examplesRendered, List<CheckedCase> cases) {
+public record CheckResult(List<Finding> findings, int specsChecked, int integrationsChecked, int examplesRendered, List<CheckedCase> cases,
+        List<Path> filesRead) {
+
+    public CheckResult(List<Finding> findings, int specsChecked, int integrationsChecked, int examplesRendered, List<CheckedCase> cases) {
+        this(findings, specsChecked, integrationsChecked, examplesRendered, cases, List.of());
+    }
 
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();

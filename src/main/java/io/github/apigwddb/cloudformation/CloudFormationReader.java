@@ -20,8 +20,10 @@ import io.github.apigwddb.spec.YamlTag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the REST APIs of a CloudFormation/SAM template (rule CFN001): inline {@code DefinitionBody}/{@code Body},
@@ -42,12 +44,13 @@ public final class CloudFormationReader {
         List<TemplateApi> apis = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Set<Path> files = new LinkedHashSet<>();
         for (CloudFormationTemplate.Resource resource : template.resources().values()) {
             switch (resource.type()) {
                 case "AWS::Serverless::Api" -> readDefinition(template, resource, "DefinitionBody", "DefinitionUri", parameters,
-                        resolver, apis, findings, notes);
+                        resolver, apis, findings, notes, files);
                 case "AWS::ApiGateway::RestApi" -> readDefinition(template, resource, "Body", "BodyS3Location", parameters,
-                        resolver, apis, findings, notes);
+                        resolver, apis, findings, notes, files);
                 case "AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi" -> findings.add(locator.at(Rule.CFN008,
                         outOfScope(resource), resource.pointer(), null, null));
                 default -> {
@@ -68,7 +71,7 @@ public final class CloudFormationReader {
             }
         }
         report(resolver, templateSpec, dynamoPrefixes, findings);
-        return new TemplateReading(List.copyOf(apis), findings, notes);
+        return new TemplateReading(List.copyOf(apis), findings, notes, List.copyOf(files));
     }
 
     private static String outOfScope(CloudFormationTemplate.Resource resource) {
@@ -79,7 +82,7 @@ public final class CloudFormationReader {
 
     private void readDefinition(CloudFormationTemplate template, CloudFormationTemplate.Resource resource, String bodyMember,
             String locationMember, TemplateParameters parameters, IntrinsicResolver resolver, List<TemplateApi> apis,
-            List<Finding> findings, List<String> notes) {
+            List<Finding> findings, List<String> notes, Set<Path> files) {
         Locator locator = new Locator(template.spec());
         JsonNode body = resource.properties().get(bodyMember);
         String bodyPointer = resource.property(bodyMember);
@@ -95,7 +98,7 @@ public final class CloudFormationReader {
                 JsonNode location = transform.path("Parameters").path("Location");
                 String locationPointer = at + "/Parameters/Location";
                 String s3 = resolver.resolveText(location, locationPointer);
-                Path file = localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource);
+                Path file = localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource, files);
                 if (file != null) {
                     readFile(template, resource, file, true, parameters, apis, findings, "AWS::Include " + s3);
                 }
@@ -126,15 +129,16 @@ public final class CloudFormationReader {
             s3 = resolver.resolveText(location, locationPointer);
         }
         Path file = s3.startsWith("s3://")
-                ? localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource)
-                : existing(template.spec().file().resolveSibling(s3), locator, locationPointer, findings, resource, s3);
+                ? localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource, files)
+                : existing(template.spec().file().resolveSibling(s3), locator, locationPointer, findings, resource, s3, files);
         if (file != null) {
             readFile(template, resource, file, false, parameters, apis, findings, locationMember + " " + s3);
         }
     }
 
     private static Path existing(Path file, Locator locator, String pointer, List<Finding> findings,
-            CloudFormationTemplate.Resource resource, String named) {
+            CloudFormationTemplate.Resource resource, String named, Set<Path> files) {
+        files.add(file.toAbsolutePath().normalize()); // also when missing: its appearing changes the outcome
         if (Files.isRegularFile(file)) {
             return file.toAbsolutePath().normalize();
         }
@@ -145,13 +149,16 @@ public final class CloudFormationReader {
 
     /** The project file standing for an S3 object: the configured mapping, else the key's file name next to the template. */
     private static Path localFile(CloudFormationTemplate template, String s3, TemplateParameters parameters, Locator locator,
-            String pointer, List<Finding> findings, List<String> notes, CloudFormationTemplate.Resource resource) {
+            String pointer, List<Finding> findings, List<String> notes, CloudFormationTemplate.Resource resource, Set<Path> files) {
         Path mapped = parameters.s3Locations().get(s3);
         if (mapped != null) {
-            return existing(mapped, locator, pointer, findings, resource, s3 + " (mapped in apigw.s3Locations to " + mapped + ")");
+            return existing(mapped, locator, pointer, findings, resource, s3 + " (mapped in apigw.s3Locations to " + mapped + ")", files);
         }
         String name = s3.substring(s3.lastIndexOf('/') + 1);
         Path sibling = template.spec().file().resolveSibling(name);
+        if (!name.isEmpty()) {
+            files.add(sibling.toAbsolutePath().normalize()); // also when missing: its appearing changes the outcome
+        }
         if (!name.isEmpty() && Files.isRegularFile(sibling)) {
             notes.add(s3 + " is not mapped in apigw.s3Locations: reading " + sibling + ", the file of that name next to the template");
             return sibling.toAbsolutePath().normalize();

@@ -82,8 +82,9 @@ public final class ExampleCollector {
             examples.add(synthesise(spec, operation, reads, fromTemplate));
             String madeUpFrom = fromTemplate.isEmpty() ? "the schemas"
                     : "the schemas and from what the request template reads (" + String.join(", ", fromTemplate) + ")";
-            problems.add(problem(Rule.EXM002, "No example for " + operation.ref().display() + ": rendered with one made up from "
-                    + madeUpFrom + "; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
+            // the finding carries the operation, and every report prints it: the message does not repeat it
+            problems.add(problem(Rule.EXM002, "No example: rendered with one made up from " + madeUpFrom
+                    + "; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
                     spec.file(), spec.locate(operation.pointer()), null));
         }
         for (Example example : examples) {

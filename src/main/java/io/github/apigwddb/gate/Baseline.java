@@ -73,7 +73,7 @@ public final class Baseline {
         return new Baseline(List.of(), baseDirectory);
     }
 
-    /** The baseline of these findings, as {@code apigw.baseline.update} writes it. */
+    /** The baseline of these findings, as {@code apigw.updateBaseline} writes it. */
     public static Baseline of(List<Finding> findings, Path baseDirectory) {
         Baseline empty = empty(baseDirectory);
         List<Entry> entries = new ArrayList<>(findings.stream().map(empty::entryFor).toList());
@@ -95,13 +95,13 @@ public final class Baseline {
             return empty(baseDirectory);
         } catch (JsonProcessingException e) {
             throw new GateConfigurationException("The baseline " + file + " is not valid JSON (line " + e.getLocation().getLineNr()
-                    + "): " + e.getOriginalMessage() + "; fix it or write it anew with -Dapigw.baseline.update", e);
+                    + "): " + e.getOriginalMessage() + "; fix it or write it anew with -Dapigw.updateBaseline", e);
         } catch (IOException e) {
             throw new GateConfigurationException("Cannot read the baseline " + file + ": " + e.getMessage(), e);
         }
         JsonNode findings = root == null ? null : root.get("findings");
         if (findings == null || !findings.isArray()) {
-            throw new GateConfigurationException("The baseline " + file + " has no 'findings' list; write it anew with -Dapigw.baseline.update");
+            throw new GateConfigurationException("The baseline " + file + " has no 'findings' list; write it anew with -Dapigw.updateBaseline");
         }
         List<Entry> entries = new ArrayList<>();
         for (JsonNode node : findings) {
@@ -109,7 +109,7 @@ public final class Baseline {
             String fingerprint = node.path("fingerprint").asText("");
             if (rule.isEmpty() || fingerprint.isEmpty()) {
                 throw new GateConfigurationException("The baseline " + file + " has an entry without 'rule' or 'fingerprint': " + node
-                        + "; write it anew with -Dapigw.baseline.update");
+                        + "; write it anew with -Dapigw.updateBaseline");
             }
             entries.add(new Entry(rule, node.path("file").asText(""), node.path("operation").asText(""), fingerprint,
                     node.path("message").asText("")));
@@ -121,7 +121,7 @@ public final class Baseline {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", FORMAT_VERSION);
         root.put("comment", "Accepted findings of apigw:check. A finding listed here does not fail the build."
-                + " Fix findings and run mvn apigw:check -Dapigw.baseline.update to shrink this file.");
+                + " Fix findings and run mvn apigw:check -Dapigw.updateBaseline to shrink this file.");
         ArrayNode findings = root.putArray("findings");
         for (Entry entry : entries) {
             ObjectNode node = findings.addObject();

@@ -1,5 +1,6 @@
 package io.github.apigwddb.gate;
 
+import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Severity;
 import java.util.ArrayList;
@@ -63,7 +64,21 @@ public final class GateOutcome {
         return result;
     }
 
-    /** Every finding that is not switched off or suppressed in the spec: what {@code apigw.baseline.update} records. */
+    /**
+     * The check's result with only the findings that still count, at their configured severity, overall and per
+     * case: what documentation of the check shows.
+     */
+    public CheckResult appliedTo(CheckResult result) {
+        List<CheckResult.CheckedCase> cases = new ArrayList<>();
+        for (CheckResult.CheckedCase c : result.cases()) {
+            cases.add(new CheckResult.CheckedCase(c.file(), c.operation(), c.action(), c.example(), c.renderedRequest(), c.dynamoDbStatus(),
+                    c.dynamoDbBody(), c.clientStatus(), c.clientResponse(), reportedOf(c.findings()), c.integration(), c.input()));
+        }
+        return new CheckResult(reported, result.specsChecked(), result.integrationsChecked(), result.examplesRendered(), List.copyOf(cases),
+                result.filesRead());
+    }
+
+    /** Every finding that is not switched off or suppressed in the spec: what {@code apigw.updateBaseline} records. */
     public List<Finding> baselineCandidates() {
         List<Finding> all = new ArrayList<>(reported);
         suppressed.stream().filter(s -> s.kind() == SuppressedFinding.Kind.BASELINE).map(SuppressedFinding::finding).forEach(all::add);

@@ -23,8 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * One SHA-256 over everything a check's outcome depends on: the spec files, the local files they reach
- * through {@code $ref} (transitively), every file in the examples directory, further files such as the
- * baseline, the configuration text and the plugin version. Equal fingerprints mean the check would find
+ * through {@code $ref} (transitively), every file in the examples directory, further files (the baseline, table
+ * definitions, parameter and value files, the files a template pulls in) with the files they reach through
+ * {@code $ref}, the configuration text and the plugin version. A file that does not exist counts as missing,
+ * so its appearing changes the fingerprint. Equal fingerprints mean the check would find
  * the same again. Each file counts by its own digest, which {@link FileDigests} may remember from the last build.
  */
 public final class InputsFingerprint {
@@ -46,7 +48,7 @@ public final class InputsFingerprint {
     /**
      * @param specFiles the spec files to be checked
      * @param examplesDirectory where sidecar examples are read (may not exist)
-     * @param otherFiles further inputs (may not exist)
+     * @param otherFiles further inputs (may not exist); their {@code $ref}s are followed too
      * @param configuration every setting that changes the outcome, as stable text
      * @param pluginIdentity the plugin version, and for snapshots a digest of its jar
      */
@@ -60,8 +62,8 @@ public final class InputsFingerprint {
         for (Path file : filesUnder(examplesDirectory)) {
             updateFile(digest, "example", file);
         }
-        for (Path file : otherFiles) {
-            updateFile(digest, "input", file.toAbsolutePath().normalize());
+        for (Path file : referencedClosure(otherFiles)) {
+            updateFile(digest, "input", file);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

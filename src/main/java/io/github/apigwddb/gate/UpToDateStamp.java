@@ -1,13 +1,22 @@
 package io.github.apigwddb.gate;
 
+import io.github.apigwddb.rules.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The fingerprint of the inputs of the last successful check, kept in the output directory. Removed when a
- * check starts and written only when it passes, so a failed or interrupted check is never taken as up to date.
+ * What the last successful check of one execution saw and gave, kept in the output directory: the fingerprint of
+ * its inputs, the files it read beyond the configured ones (those a template pulls in, which only reading it tells),
+ * the reports it wrote and its counts. Removed when a check starts and written only when it passes, so a failed or
+ * interrupted check is never taken as up to date. One per configuration: two {@code check} executions of one module
+ * configured differently do not take each other's stamp for their own, and executions configured alike ({@code check}
+ * and {@code bundle}) share the one check.
  */
 public final class UpToDateStamp {
 
@@ -15,12 +24,67 @@ public final class UpToDateStamp {
     /** The digests of the input files, to tell unchanged ones without reading them (see {@link FileDigests}). */
     public static final String DIGESTS_FILE_NAME = "apigw-inputs.digests";
 
+    /** The counts of the last check, to repeat on a skipped run. */
+    public record Counts(long errors, long warnings, long info, long suppressedInSource, long baselined) {
+
+        public static Counts of(GateOutcome outcome) {
+            return new Counts(outcome.count(Severity.ERROR), outcome.count(Severity.WARNING),
+                    outcome.count(Severity.INFO), outcome.suppressedCount(SuppressedFinding.Kind.IN_SOURCE),
+                    outcome.suppressedCount(SuppressedFinding.Kind.BASELINE));
+        }
+
+        /** E.g. {@code 0 errors, 5 warnings, 0 info, 2 baselined}. */
+        public String describe() {
+            String text = String.format(Locale.ROOT, "%d error%s, %d warning%s, %d info", errors, errors == 1 ? "" : "s", warnings,
+                    warnings == 1 ? "" : "s", info);
+            if (suppressedInSource > 0) {
+                text += ", " + suppressedInSource + " suppressed";
+            }
+            if (baselined > 0) {
+                text += ", " + baselined + " baselined";
+            }
+            return text;
+        }
+    }
+
+    /**
+     * One recorded check.
+     *
+     * @param filesRead files the check read beyond those its configuration names (may not exist any more)
+     * @param reports the reports it wrote; a missing one means the check must run again
+     */
+    public record Entry(String fingerprint, List<Path> filesRead, List<Path> reports, Counts counts) {
+
+        public Entry {
+            filesRead = List.copyOf(filesRead);
+            reports = List.copyOf(reports);
+        }
+
+        public List<Path> missingReports() {
+            return reports.stream().filter(report -> !Files.isRegularFile(report)).toList();
+        }
+    }
+
     private final Path file;
     private final Path digestsFile;
 
+    /** The stamp of {@link #FILE_NAME}, for a single configuration. */
     public UpToDateStamp(Path outputDirectory) {
-        this.file = outputDirectory.resolve(FILE_NAME);
+        this(outputDirectory, null);
+    }
+
+    /**
+     * @param configurationKey which configuration's check this records ({@link #keyOf}); null for {@link #FILE_NAME}. The
+     *     file digests are shared: they describe files, whatever the configuration.
+     */
+    public UpToDateStamp(Path outputDirectory, String configurationKey) {
+        this.file = outputDirectory.resolve(configurationKey == null ? FILE_NAME : "apigw-inputs-" + configurationKey + ".sha256");
         this.digestsFile = outputDirectory.resolve(DIGESTS_FILE_NAME);
+    }
+
+    /** A short name for a configuration's stamp: the start of the SHA-256 of its text. */
+    public static String keyOf(String configuration) {
+        return FileDigests.sha256(configuration.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     /** The file digests remembered from the last build. */
@@ -37,11 +101,34 @@ public final class UpToDateStamp {
         return file;
     }
 
-    public boolean matches(String fingerprint) {
+    /** The last successful check; empty when there is none or the stamp cannot be read (then the check runs). */
+    public Optional<Entry> read() {
         try {
-            return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).strip().equals(fingerprint);
-        } catch (IOException e) {
-            return false;
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).matches("[0-9a-f]{64}")) {
+                return Optional.empty();
+            }
+            List<Path> filesRead = new ArrayList<>();
+            List<Path> reports = new ArrayList<>();
+            Counts counts = null;
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t", -1);
+                switch (f[0]) {
+                    case "read" -> filesRead.add(Path.of(f[1]));
+                    case "report" -> reports.add(Path.of(f[1]));
+                    case "counts" -> counts = new Counts(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                            Long.parseLong(f[4]), Long.parseLong(f[5]));
+                    default -> {
+                        // comments, and lines of a later version: ignored
+                    }
+                }
+            }
+            return counts == null ? Optional.empty() : Optional.of(new Entry(lines.get(0).strip(), filesRead, reports, counts));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -49,8 +136,20 @@ public final class UpToDateStamp {
         Files.deleteIfExists(file);
     }
 
-    public void record(String fingerprint) throws IOException {
+    /** @throws IOException also when a path cannot be written as a line (then the next run checks again) */
+    public void record(Entry entry) throws IOException {
+        for (Path path : entry.filesRead()) {
+            if (path.toString().indexOf('\n') >= 0 || path.toString().indexOf('\t') >= 0 || path.toString().indexOf('\r') >= 0) {
+                throw new IOException("the path " + path + " has a tab or line break");
+            }
+        }
+        StringBuilder text = new StringBuilder(entry.fingerprint()).append('\n');
+        Counts c = entry.counts();
+        text.append("counts\t").append(c.errors()).append('\t').append(c.warnings()).append('\t').append(c.info()).append('\t')
+                .append(c.suppressedInSource()).append('\t').append(c.baselined()).append('\n');
+        entry.reports().forEach(report -> text.append("report\t").append(report).append('\n'));
+        entry.filesRead().forEach(read -> text.append("read\t").append(read).append('\n'));
         Files.createDirectories(file.getParent());
-        Files.writeString(file, fingerprint + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

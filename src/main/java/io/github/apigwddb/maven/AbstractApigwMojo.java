@@ -1,11 +1,16 @@
 package io.github.apigwddb.maven;
 
+import io.github.apigwddb.check.CheckEngine;
 import io.github.apigwddb.check.CheckRequest;
+import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.cloudformation.ParameterFiles;
 import io.github.apigwddb.cloudformation.TemplateParameters;
 import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
 import io.github.apigwddb.dynamodb.schema.TableSchemas;
+import io.github.apigwddb.gate.Baseline;
+import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.GateConfigurationException;
+import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.SpecFileFilter;
 import java.io.File;
 import java.io.IOException;
@@ -19,8 +24,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /** Parameters every goal shares, and turning them into paths and values the core understands. */
 abstract class AbstractApigwMojo extends AbstractMojo {
@@ -102,6 +109,25 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     @Parameter(property = "apigw.valuesFile")
     protected File valuesFile;
 
+    /**
+     * Per-rule level: {@code error}, {@code warning}, {@code info} or {@code off}, e.g.
+     * {@code <rules><AGW011>error</AGW011><MAP012>off</MAP012></rules>}. Rule ids: docs/rules/README.md.
+     * On the command line: {@code -Dapigw.rules=AGW011=error,MAP012=off} (see {@link #ruleLevels}).
+     */
+    @Parameter
+    protected Map<String, String> rules;
+
+    /**
+     * Per-rule levels as text, {@code AGW011=error,MAP012=off}, the command-line form of {@code <rules>}; win over it.
+     * Also read from {@code -Dapigw.rules}.
+     */
+    @Parameter(property = "apigw.ruleLevels")
+    protected String ruleLevels;
+
+    /** The committed file of accepted findings: those in it do not fail the build, and are not shown as findings. */
+    @Parameter(property = "apigw.baseline", defaultValue = "${project.basedir}/" + Baseline.DEFAULT_FILE_NAME)
+    protected File baseline;
+
     /** Where reports are written. */
     @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
     protected File outputDirectory;
@@ -115,6 +141,115 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     protected String pluginVersion;
 
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
+
+    /** Fails on a misspelt parameter in the POM ({@code <failon>}), which Maven would drop without a word. */
+    protected void requireKnownParameters() throws MojoExecutionException {
+        PomConfiguration.requireKnownNames(project, mojoExecution);
+    }
+
+    /**
+     * A boolean parameter, or its older property name given on the command line instead ({@code -Dapigw.baseline.update}
+     * next to {@code apigw.updateBaseline}): documented names keep working.
+     */
+    protected boolean flag(boolean value, String property, String alias) {
+        String given = aliasValue(property, alias);
+        return given == null ? value : given.isEmpty() || Boolean.parseBoolean(given.trim());
+    }
+
+    /** A text parameter, or its older property name given on the command line instead. */
+    protected String text(String value, String property, String alias) {
+        String given = aliasValue(property, alias);
+        return given == null ? value : given;
+    }
+
+    private String aliasValue(String property, String alias) {
+        java.util.Properties user = session == null ? null : session.getUserProperties();
+        if (user == null || user.containsKey(property)) {
+            return null;
+        }
+        return user.getProperty(alias);
+    }
+
+    /** {@code <rules>} overlaid with {@code apigw.ruleLevels} (or {@code apigw.rules}). */
+    protected RuleSettings ruleSettings() throws MojoExecutionException {
+        try {
+            return RuleSettings.parse("<rules> / apigw.rules", rules, parseMap("ruleLevels", text(ruleLevels, "apigw.ruleLevels", "apigw.rules")));
+        } catch (GateConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    protected Baseline readBaseline(Path file) throws MojoExecutionException {
+        try {
+            return Baseline.read(file, basedir.toPath());
+        } catch (GateConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The check as documentation shows it: the same inputs as {@code check}, findings after the same rule levels,
+     * {@code x-apigw-ignore} and baseline, so the pages show what the build judges.
+     */
+    protected CheckResult checkForDocumentation(List<Path> files) throws MojoExecutionException {
+        RuleSettings ruleSettings = ruleSettings();
+        Path baselineFile = baseline.toPath().toAbsolutePath().normalize();
+        Baseline accepted = readBaseline(baselineFile);
+        CheckResult result = new CheckEngine().run(checkRequest(files, 1), new MavenLogAdapter(getLog()));
+        return new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result).appliedTo(result);
+    }
+
+    /** The spec paths as configured, for messages: {@code src/main/apigateway} or the named ones. */
+    protected String specLocations() {
+        if (specs == null || specs.isEmpty()) {
+            return DEFAULT_SPEC_DIRECTORY;
+        }
+        return String.join(", ", specs.stream().map(File::getPath).toList());
+    }
+
+    /** A configured file, relative to the project directory unless absolute; null stays null. */
+    protected Path resolve(File file) {
+        if (file == null) {
+            return null;
+        }
+        return (file.isAbsolute() ? file.toPath() : basedir.toPath().resolve(file.toPath())).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The files of {@code apigw.tables}.
+     *
+     * @throws MojoExecutionException when a named file does not exist
+     */
+    protected List<Path> tableFiles() throws MojoExecutionException {
+        List<Path> files = new ArrayList<>();
+        for (File table : tables == null ? List.<File>of() : tables) {
+            Path path = resolve(table);
+            if (!Files.isRegularFile(path)) {
+                throw new MojoExecutionException("The table definition file " + path + " named in <tables> (apigw.tables) does not exist");
+            }
+            files.add(path);
+        }
+        return files;
+    }
+
+    /** The files the configuration names as inputs of the check besides specs and examples: tables, parameters, values, S3 locations. */
+    protected List<Path> configuredInputFiles() throws MojoExecutionException {
+        List<Path> files = new ArrayList<>(tableFiles());
+        if (parametersFile != null) {
+            files.add(resolve(parametersFile));
+        }
+        if (valuesFile != null) {
+            files.add(resolve(valuesFile));
+        }
+        files.addAll(templateParameters().s3Locations().values());
+        return files;
+    }
+
     /**
      * The spec files to read, sorted; empty when the project has no API (then the goal is skipped).
      *
@@ -124,7 +259,6 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         return specFiles(basedir, specs, specFileFilter());
     }
 
-    /** {@link #specFiles()} for goals that cannot extend this class (the site report). */
     static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter) throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
@@ -183,18 +317,8 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * @throws MojoExecutionException when a named file does not exist
      */
     protected TableSchemas tableSchemas() throws MojoExecutionException {
-        if (tables == null || tables.isEmpty()) {
-            return TableSchemas.NONE;
-        }
-        List<Path> files = new ArrayList<>();
-        for (File table : tables) {
-            Path path = table.isAbsolute() ? table.toPath() : basedir.toPath().resolve(table.toPath());
-            if (!Files.isRegularFile(path)) {
-                throw new MojoExecutionException("The table definition file " + path + " named in <tables> (apigw.tables) does not exist");
-            }
-            files.add(path.toAbsolutePath().normalize());
-        }
-        return new TableSchemaReader().read(files);
+        List<Path> files = tableFiles();
+        return files.isEmpty() ? TableSchemas.NONE : new TableSchemaReader().read(files);
     }
 
     /** The check request of this project's configuration, for every goal that runs the check. */
@@ -207,7 +331,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     protected Map<String, String> deploymentValues() throws MojoExecutionException {
         Map<String, String> result = new LinkedHashMap<>();
         if (valuesFile != null) {
-            Path file = valuesFile.isAbsolute() ? valuesFile.toPath() : basedir.toPath().resolve(valuesFile.toPath());
+            Path file = resolve(valuesFile);
             java.util.Properties properties = new java.util.Properties();
             try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
                 properties.load(reader);
@@ -229,7 +353,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     protected TemplateParameters templateParameters() throws MojoExecutionException {
         Map<String, String> values = new LinkedHashMap<>();
         if (parametersFile != null) {
-            Path file = parametersFile.isAbsolute() ? parametersFile.toPath() : basedir.toPath().resolve(parametersFile.toPath());
+            Path file = resolve(parametersFile);
             try {
                 values.putAll(ParameterFiles.read(file));
             } catch (IOException | RuntimeException e) {

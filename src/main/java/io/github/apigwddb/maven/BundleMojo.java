@@ -1,5 +1,6 @@
 package io.github.apigwddb.maven;
 
+import io.github.apigwddb.bundle.BundleNames;
 import io.github.apigwddb.bundle.BundleOptions;
 import io.github.apigwddb.bundle.BundleProblem;
 import io.github.apigwddb.bundle.SpecBundler;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -35,15 +38,15 @@ public class BundleMojo extends CheckMojo {
     private String format;
 
     /** Removes the plugin's own extensions ({@code x-apigw-examples}, {@code x-apigw-ignore}): test data is no part of the API. */
-    @Parameter(property = "apigw.bundle.stripExtensions", defaultValue = "true")
+    @Parameter(property = "apigw.stripExtensions", defaultValue = "true")
     private boolean stripExtensions;
 
     /** Attaches the bundles to the project (classifier {@code apigateway}, or {@code apigateway-<name>} for several). */
-    @Parameter(property = "apigw.bundle.attach", defaultValue = "true")
+    @Parameter(property = "apigw.attach", defaultValue = "true")
     private boolean attach;
 
     /** Bundles without running the check first. The bundle is then not known to pass it. */
-    @Parameter(property = "apigw.bundle.skipCheck", defaultValue = "false")
+    @Parameter(property = "apigw.skipCheck", defaultValue = "false")
     private boolean skipCheck;
 
     private final MavenProjectHelper projectHelper;
@@ -59,17 +62,19 @@ public class BundleMojo extends CheckMojo {
             getLog().info("apigw:bundle skipped (apigw.skip)");
             return;
         }
+        requireKnownParameters();
         BundleOptions.Format outputFormat = outputFormat();
         List<Path> files;
-        if (skipCheck) {
-            getLog().warn("apigw:bundle: the check is skipped (apigw.bundle.skipCheck); the bundle is not known to pass it");
+        if (flag(skipCheck, "apigw.skipCheck", "apigw.bundle.skipCheck")) {
+            getLog().warn("apigw:bundle: the check is skipped (apigw.skipCheck); the bundle is not known to pass it");
             files = specFiles();
         } else {
             files = checkUnderGate();
         }
         SpecLoader loader = new SpecLoader();
         SpecBundler bundler = new SpecBundler();
-        BundleOptions options = new BundleOptions(outputFormat, stripExtensions, deploymentValues(), basedir.toPath());
+        BundleOptions options = new BundleOptions(outputFormat, flag(stripExtensions, "apigw.stripExtensions", "apigw.bundle.stripExtensions"),
+                deploymentValues(), basedir.toPath());
         List<Path> apis = new ArrayList<>();
         for (Path file : files) {
             LoadResult loaded = loader.load(file);
@@ -83,24 +88,36 @@ public class BundleMojo extends CheckMojo {
             apis.add(file);
         }
         List<String> problems = new ArrayList<>();
+        Map<Path, SpecBundler.Bundle> bundles = new LinkedHashMap<>();
         for (Path file : apis) {
             SpecBundler.Bundle bundle = bundler.bundle(loader.load(file).spec(), options);
             if (!bundle.ok()) {
                 bundle.problems().stream().map(BundleProblem::toString).forEach(problems::add);
                 continue;
             }
-            String name = baseName(file);
-            Path target = outputDirectory.toPath().resolve(name + (bundle.format() == BundleOptions.Format.JSON ? ".json" : ".yaml"));
+            bundles.put(file, bundle);
+        }
+        List<BundleNames.Named> names;
+        try {
+            Map<Path, BundleOptions.Format> formats = new LinkedHashMap<>();
+            bundles.forEach((file, bundle) -> formats.put(file, bundle.format()));
+            names = BundleNames.of(formats, basedir.toPath());
+        } catch (BundleNames.ClashException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        for (BundleNames.Named named : names) {
+            SpecBundler.Bundle bundle = bundles.get(named.source());
+            Path target = outputDirectory.toPath().resolve(named.fileName());
             try {
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, bundle.text(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot write the bundle " + target + ": " + e.getMessage(), e);
             }
-            String classifier = apis.size() == 1 ? "apigateway" : "apigateway-" + name;
-            if (attach && project != null) {
-                projectHelper.attachArtifact(project, bundle.format() == BundleOptions.Format.JSON ? "json" : "yaml", classifier, target.toFile());
-                getLog().info("apigw:bundle: wrote " + target + ", attached with classifier " + classifier);
+            if (attach() && project != null) {
+                projectHelper.attachArtifact(project, bundle.format() == BundleOptions.Format.JSON ? "json" : "yaml", named.classifier(),
+                        target.toFile());
+                getLog().info("apigw:bundle: wrote " + target + ", attached with classifier " + named.classifier());
             } else {
                 getLog().info("apigw:bundle: wrote " + target);
             }
@@ -123,9 +140,8 @@ public class BundleMojo extends CheckMojo {
         }
     }
 
-    private static String baseName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+    /** {@code apigw.attach}, or the older {@code apigw.bundle.attach}. */
+    private boolean attach() {
+        return flag(attach, "apigw.attach", "apigw.bundle.attach");
     }
 }

@@ -3,6 +3,7 @@ package io.github.apigwddb.maven;
 import io.github.apigwddb.check.CheckEngine;
 import io.github.apigwddb.check.CheckRequest;
 import io.github.apigwddb.check.CheckResult;
+import io.github.apigwddb.cloudformation.TemplateParameters;
 import io.github.apigwddb.gate.Baseline;
 import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.GateConfigurationException;
@@ -20,7 +21,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -46,38 +50,22 @@ public class CheckMojo extends AbstractApigwMojo {
     @Parameter(property = "apigw.failOn", defaultValue = "error")
     private String failOn;
 
-    /** How many operations are rendered at once; 0 = one per available processor. */
-    @Parameter(property = "apigw.threads", defaultValue = "0")
-    private int threads;
+    /** How many operations are rendered at once, 1 to 1024; default: one per available processor. */
+    @Parameter(property = "apigw.threads")
+    private Integer threads;
+
+    private static final int MAX_THREADS = 1024;
 
     /**
-     * Per-rule level: {@code error}, {@code warning}, {@code info} or {@code off}, e.g.
-     * {@code <rules><AGW011>error</AGW011><MAP012>off</MAP012></rules>}. Rule ids: docs/rules/README.md.
+     * Writes the current findings to the baseline file (and passes), to adopt the check on an existing spec. Also read
+     * from {@code -Dapigw.baseline.update}.
      */
-    @Parameter
-    private Map<String, String> rules;
-
-    /** Per-rule levels from the command line, {@code -Dapigw.rules=AGW011=error,MAP012=off}; win over {@code <rules>}. */
-    @Parameter(property = "apigw.rules")
-    private String ruleLevels;
-
-    /** The committed file of accepted findings: those in it do not fail the build. */
-    @Parameter(property = "apigw.baseline", defaultValue = "${project.basedir}/" + Baseline.DEFAULT_FILE_NAME)
-    private File baseline;
-
-    /** Writes the current findings to the baseline file (and passes), to adopt the check on an existing spec. */
-    @Parameter(property = "apigw.baseline.update", defaultValue = "false")
+    @Parameter(property = "apigw.updateBaseline", defaultValue = "false")
     private boolean updateBaseline;
 
     /** Runs the check even when nothing changed since the last successful one. */
     @Parameter(property = "apigw.force", defaultValue = "false")
     private boolean force;
-
-    @Parameter(defaultValue = "${project}", readonly = true)
-    protected MavenProject project;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
-    private MojoExecution mojoExecution;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -85,6 +73,7 @@ public class CheckMojo extends AbstractApigwMojo {
             getLog().info("apigw:check skipped (apigw.skip)");
             return;
         }
+        requireKnownParameters();
         checkUnderGate();
     }
 
@@ -97,29 +86,37 @@ public class CheckMojo extends AbstractApigwMojo {
     protected List<Path> checkUnderGate() throws MojoExecutionException, MojoFailureException {
         long started = System.nanoTime();
         Log log = getLog();
-        PomConfiguration.requireKnownNames(project, mojoExecution);
         Severity threshold = failOnThreshold();
+        int renderThreads = renderThreads();
         RuleSettings ruleSettings = ruleSettings();
         Path baselineFile = baseline.toPath().toAbsolutePath().normalize();
-        Baseline accepted = updateBaseline ? Baseline.empty(basedir.toPath()) : readBaseline(baselineFile);
+        boolean writeBaseline = updateBaseline();
+        Baseline accepted = writeBaseline ? Baseline.empty(basedir.toPath()) : readBaseline(baselineFile);
         List<Path> files = specFiles();
         if (files.isEmpty()) {
-            log.info("No API definitions in " + DEFAULT_SPEC_DIRECTORY + ": nothing to check");
+            log.info("No API definitions in " + specLocations() + ": nothing to check");
             return files;
         }
-        UpToDateStamp stamp = new UpToDateStamp(outputDirectory.toPath());
+        String configuration = configuration(files, ruleSettings, threshold);
+        String configurationKey = UpToDateStamp.keyOf(configuration);
+        warnOnSharedOutputDirectory(configurationKey);
+        UpToDateStamp stamp = new UpToDateStamp(outputDirectory.toPath(), configurationKey);
         FileDigests digests = stamp.digests();
-        String inputs = inputsFingerprint(digests, files, ruleSettings, threshold, baselineFile);
-        try {
-            stamp.remember(digests);
-        } catch (IOException e) {
-            log.debug("Cannot keep the file digests for the next build: " + e.getMessage());
-        }
-        if (!force && !updateBaseline && stamp.matches(inputs)) {
-            log.info("apigw:check: nothing changed since the last successful check (specs, examples, baseline, configuration and"
-                    + " plugin are as recorded in " + stamp.file() + "); skipped. -Dapigw.force runs it anyway");
-            log.debug("apigw:check: up to date, found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-            return files;
+        Optional<UpToDateStamp.Entry> last = stamp.read();
+        List<Path> configuredFiles = configuredInputFiles();
+        configuredFiles.add(baselineFile);
+        String inputs = inputsFingerprint(digests, files, configuration, configuredFiles, last.map(UpToDateStamp.Entry::filesRead).orElse(List.of()));
+        rememberDigests(stamp, digests);
+        if (!force && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs) && !last.get().reports().isEmpty()) {
+            List<Path> missing = last.get().missingReports();
+            if (missing.isEmpty()) {
+                log.info("apigw:check: nothing changed since the last successful check (" + last.get().counts().describe() + "; report "
+                        + last.get().reports().get(0) + "); skipped. -Dapigw.force to check again");
+                log.debug("apigw:check: up to date (" + stamp.file() + "), found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                return files;
+            }
+            log.info("apigw:check: nothing changed since the last successful check, but " + (missing.size() == 1 ? "the report " : "the reports ")
+                    + String.join(", ", missing.stream().map(Path::toString).toList()) + (missing.size() == 1 ? " is" : " are") + " gone: checking again");
         }
         try {
             stamp.clear();
@@ -127,10 +124,10 @@ public class CheckMojo extends AbstractApigwMojo {
             throw new MojoExecutionException("Cannot remove " + stamp.file() + ": " + e.getMessage(), e);
         }
 
-        CheckRequest request = checkRequest(files, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        CheckRequest request = checkRequest(files, renderThreads);
         CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(log));
         GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result);
-        if (updateBaseline) {
+        if (writeBaseline) {
             Baseline written = Baseline.of(outcome.baselineCandidates(), basedir.toPath());
             try {
                 written.write(baselineFile);
@@ -140,8 +137,9 @@ public class CheckMojo extends AbstractApigwMojo {
             log.info("apigw:check: wrote " + written.entries().size() + " finding" + plural(written.entries().size()) + " to the baseline "
                     + baselineFile + "; commit it, and later runs fail only on findings not in it");
             outcome = new Gate(ruleSettings, written, baselineFile.getFileName().toString()).apply(result);
-            inputs = inputsFingerprint(digests, files, ruleSettings, threshold, baselineFile);
         }
+        // what this check read decides its fingerprint: the files a template pulled in are known only now
+        inputs = inputsFingerprint(digests, files, configuration, configuredFiles, result.filesRead());
 
         Path sarif = outputDirectory.toPath().resolve("apigw.sarif");
         Path junit = outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME);
@@ -167,45 +165,102 @@ public class CheckMojo extends AbstractApigwMojo {
             log.warn(summary);
         }
         try {
-            stamp.record(inputs);
+            stamp.record(new UpToDateStamp.Entry(inputs, result.filesRead(), List.of(sarif, junit), UpToDateStamp.Counts.of(outcome)));
         } catch (IOException e) {
             log.warn("Cannot record the inputs of this check in " + stamp.file() + " (the next run checks again): " + e.getMessage());
         }
+        rememberDigests(stamp, digests);
         return files;
     }
 
-    private RuleSettings ruleSettings() throws MojoExecutionException {
+    private void rememberDigests(UpToDateStamp stamp, FileDigests digests) {
         try {
-            return RuleSettings.parse("<rules> / apigw.rules", rules, parseMap("rules", ruleLevels));
-        } catch (GateConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            stamp.remember(digests);
+        } catch (IOException e) {
+            getLog().debug("Cannot keep the file digests for the next build: " + e.getMessage());
         }
     }
 
-    private Baseline readBaseline(Path file) throws MojoExecutionException {
-        try {
-            return Baseline.read(file, basedir.toPath());
-        } catch (GateConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+    private String executionId() {
+        return mojoExecution == null || mojoExecution.getExecutionId() == null ? "default" : mojoExecution.getExecutionId();
+    }
+
+    /**
+     * Two executions of one module with different configurations writing the same reports leave only the last one's;
+     * say so, since Maven runs them without a word. (With the same configuration, as check and bundle often have,
+     * the reports are the same.) Kept in the project's context, so it costs nothing and sees only this module.
+     */
+    @SuppressWarnings("unchecked")
+    private void warnOnSharedOutputDirectory(String configurationKey) {
+        if (project == null) {
+            return;
+        }
+        String key = "apigw.outputDirectories";
+        synchronized (project) {
+            Map<Path, String[]> used = (Map<Path, String[]>) project.getContextValue(key);
+            if (used == null) {
+                used = new java.util.HashMap<>();
+                project.setContextValue(key, used);
+            }
+            Path directory = outputDirectory.toPath().toAbsolutePath().normalize();
+            String[] previous = used.putIfAbsent(directory, new String[] {executionId(), configurationKey});
+            if (previous != null && !previous[1].equals(configurationKey)) {
+                getLog().warn("apigw:check: executions '" + previous[0] + "' and '" + executionId() + "' are configured differently but both write"
+                        + " their reports to " + directory + ": the second overwrites the first's; give each execution its own <outputDirectory>");
+            }
         }
     }
 
-    /** Everything the outcome depends on; threads and force do not change findings, so they are left out. */
-    private String inputsFingerprint(FileDigests digests, List<Path> files, RuleSettings ruleSettings, Severity threshold, Path baselineFile)
-            throws MojoExecutionException {
-        String configuration = String.join("\n",
+    /** {@code apigw.threads}, else one per available processor. */
+    private int renderThreads() throws MojoExecutionException {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new MojoExecutionException("<threads> (apigw.threads) is " + threads + "; use 1 to " + MAX_THREADS
+                    + ", or leave it out for one per available processor (" + Runtime.getRuntime().availableProcessors() + " here)");
+        }
+        return threads;
+    }
+
+    private boolean updateBaseline() {
+        return flag(updateBaseline, "apigw.updateBaseline", "apigw.baseline.update");
+    }
+
+    /**
+     * Every setting the outcome depends on, as stable text; threads and force do not change findings, so they are
+     * left out. Its digest names the stamp: executions configured alike share one, as check and bundle should.
+     */
+    private String configuration(List<Path> files, RuleSettings ruleSettings, Severity threshold) throws MojoExecutionException {
+        TemplateParameters template = templateParameters();
+        return String.join("\n",
                 "failOn=" + (threshold == null ? "none" : threshold.id()),
                 "rules=" + ruleSettings.canonical(),
                 "stageVariables=" + new TreeMap<>(stageVariableMap()),
                 "values=" + new TreeMap<>(deploymentValues()),
+                "parameters=" + new TreeMap<>(template.values()),
+                "s3Locations=" + new TreeMap<>(template.s3Locations()),
+                "tables=" + tableFiles(),
+                "parametersFile=" + resolve(parametersFile),
+                "valuesFile=" + resolve(valuesFile),
+                "baseline=" + baseline.toPath().toAbsolutePath().normalize(),
                 "specs=" + files,
                 specFileFilter().canonical(),
                 "examplesDirectory=" + examplesDirectory,
-                "baseline=" + baselineFile,
                 "outputDirectory=" + outputDirectory,
                 "repositoryRoot=" + repositoryRoot());
+    }
+
+    /**
+     * Everything the outcome depends on: the settings and every file the check reads, also the files named in the
+     * settings and those a template pulled in (last time, or this time once the check ran).
+     */
+    private String inputsFingerprint(FileDigests digests, List<Path> files, String configuration, List<Path> configuredFiles,
+            List<Path> filesRead) {
+        Set<Path> inputFiles = new TreeSet<>(configuredFiles);
+        filesRead.forEach(f -> inputFiles.add(f.toAbsolutePath().normalize()));
         InputsFingerprint fingerprint = new InputsFingerprint(digests);
-        return fingerprint.compute(files, examplesDirectory.toPath(), List.of(baselineFile), configuration, pluginIdentity(fingerprint));
+        return fingerprint.compute(files, examplesDirectory.toPath(), List.copyOf(inputFiles), configuration, pluginIdentity(fingerprint));
     }
 
     /** The version, and for a snapshot the digest of the jar, so a rebuilt snapshot plugin checks again. */

@@ -69,7 +69,7 @@ final class ConsoleReport {
             log.warn("Baseline entry no longer matches a finding (fixed?): " + entry.display());
         }
         if (!stale.isEmpty()) {
-            log.warn("Run mvn apigw:check -Dapigw.baseline.update to drop the " + stale.size() + " stale entr"
+            log.warn("Run mvn apigw:check -Dapigw.updateBaseline to drop the " + stale.size() + " stale entr"
                     + (stale.size() == 1 ? "y" : "ies") + " from " + relative(baseline));
         }
     }

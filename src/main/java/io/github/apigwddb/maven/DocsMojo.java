@@ -1,7 +1,5 @@
 package io.github.apigwddb.maven;
 
-import io.github.apigwddb.check.CheckEngine;
-import io.github.apigwddb.check.CheckRequest;
 import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.docs.DocsGenerator;
 import java.io.File;
@@ -31,13 +29,13 @@ public class DocsMojo extends AbstractApigwMojo {
             getLog().info("apigw:docs skipped (apigw.skip)");
             return;
         }
+        requireKnownParameters();
         List<Path> files = specFiles();
         if (files.isEmpty()) {
-            getLog().info("No API definitions in " + DEFAULT_SPEC_DIRECTORY + ": nothing to document");
+            getLog().info("No API definitions in " + specLocations() + ": nothing to document");
             return;
         }
-        CheckRequest request = checkRequest(files, 1);
-        CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(getLog()));
+        CheckResult result = checkForDocumentation(files);
         try {
             List<Path> written = new DocsGenerator(basedir.toPath()).write(result, docsDirectory.toPath());
             getLog().info("apigw:docs: " + result.integrationsChecked() + " DynamoDB integration" + (result.integrationsChecked() == 1 ? "" : "s")

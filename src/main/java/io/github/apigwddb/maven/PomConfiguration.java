@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.ReportPlugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
@@ -22,6 +23,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 final class PomConfiguration {
 
+    private static final String HELP_GOAL = "help";
+
     private PomConfiguration() {
     }
 
@@ -30,14 +33,20 @@ final class PomConfiguration {
             return;
         }
         MojoDescriptor mojo = execution.getMojoDescriptor();
-        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(mojo.getPluginDescriptor().getPluginLookupKey());
-        if (plugin == null) {
-            return;
+        String key = mojo.getPluginDescriptor().getPluginLookupKey();
+        Set<String> given = new java.util.LinkedHashSet<>();
+        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(key);
+        if (plugin != null) {
+            given.addAll(childNames(plugin.getConfiguration()));
+            PluginExecution pluginExecution = plugin.getExecutionsAsMap().get(execution.getExecutionId());
+            if (pluginExecution != null) {
+                given.addAll(childNames(pluginExecution.getConfiguration()));
+            }
         }
-        Set<String> given = new java.util.LinkedHashSet<>(childNames(plugin.getConfiguration()));
-        PluginExecution pluginExecution = plugin.getExecutionsAsMap().get(execution.getExecutionId());
-        if (pluginExecution != null) {
-            given.addAll(childNames(pluginExecution.getConfiguration()));
+        // the site report takes its configuration from <reporting>
+        ReportPlugin report = project.getModel() == null || project.getModel().getReporting() == null ? null : project.getModel().getReporting().getReportPluginsAsMap().get(key);
+        if (report != null) {
+            given.addAll(childNames(report.getConfiguration()));
         }
         try {
             ConfigurationNames.requireKnown(mojo.getFullGoalName(), given, validNames(mojo));
@@ -46,11 +55,15 @@ final class PomConfiguration {
         }
     }
 
-    /** Plugin-level configuration is shared by every goal, so any goal's parameter is valid there. */
-    private static Set<String> validNames(MojoDescriptor mojo) {
+    /**
+     * Plugin-level configuration is shared by every goal, so any goal's parameter is valid there; but not the
+     * generated help goal's ({@code detail}, {@code goal}, {@code indentSize}, {@code lineLength}), which mean
+     * nothing to the others.
+     */
+    static Set<String> validNames(MojoDescriptor mojo) {
         Set<String> names = new TreeSet<>();
         for (MojoDescriptor goal : mojo.getPluginDescriptor().getMojos()) {
-            if (goal.getParameters() == null) {
+            if (goal.getParameters() == null || (HELP_GOAL.equals(goal.getGoal()) && !HELP_GOAL.equals(mojo.getGoal()))) {
                 continue;
             }
             for (Parameter parameter : goal.getParameters()) {

@@ -1,8 +1,5 @@
 package io.github.apigwddb.maven;
 
-import io.github.apigwddb.check.CheckEngine;
-import io.github.apigwddb.check.CheckRequest;
-import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.docs.ApiDocs;
 import io.github.apigwddb.docs.DocsGenerator;
 import io.github.apigwddb.docs.HtmlDocsWriter;
@@ -11,10 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,39 +21,30 @@ import org.apache.maven.reporting.MavenReportException;
  * every DynamoDB integration with its templates and rendered examples, in the site's skin. Run on its own
  * ({@code mvn apigw:report}) it writes the page self-contained to the site directory.
  */
+/**
+ * The {@code docs} content as a page of the Maven site ({@code <reporting>} in the POM, then {@code mvn site}):
+ * every DynamoDB integration with its templates and rendered examples, in the site's skin. Run on its own
+ * ({@code mvn apigw:report}) it writes the page self-contained to the site directory. It takes the parameters of
+ * {@code check} that decide what is found (specs, tables, parameters, values, rules, baseline, ...), so the page
+ * shows what the build judges.
+ */
 @Mojo(name = "report", threadSafe = true)
-public class ReportMojo extends AbstractMojo implements MavenReport {
+public class ReportMojo extends AbstractApigwMojo implements MavenReport {
 
     static final String OUTPUT_NAME = "apigw-docs";
 
-    /** Skips every goal of this plugin. */
-    @Parameter(property = "apigw.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** API definition files or directories; default {@code src/main/apigateway}. */
-    @Parameter(property = "apigw.specs")
-    private List<File> specs;
-
-    /** Where sidecar example files {@code <operationId>.(json|yaml)} are read from. */
-    @Parameter(property = "apigw.examplesDirectory", defaultValue = "${project.basedir}/src/test/apigateway/examples")
-    private File examplesDirectory;
-
-    /** Stage variables for every render, as {@code name=value,name=value}. */
-    @Parameter(property = "apigw.stageVariables")
-    private String stageVariables;
-
     /** Where the page is written when the goal runs on its own; the site plugin sets its own directory. */
-    @Parameter(defaultValue = "${project.reporting.outputDirectory}", required = true)
+    @Parameter(property = "apigw.reportOutputDirectory", defaultValue = "${project.reporting.outputDirectory}", required = true)
     private File reportOutputDirectory;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File basedir;
 
     /** Run on its own: the self-contained page, as the docs goal writes it. */
     @Override
     public void execute() throws MojoExecutionException {
+        if (!skip) {
+            requireKnownParameters();
+        }
         if (!shouldReport()) {
-            getLog().info("apigw:report: nothing to report (no API definitions, or apigw.skip)");
+            getLog().info("apigw:report: nothing to report (no API definitions in " + specLocations() + ", or apigw.skip)");
             return;
         }
         Path page = reportOutputDirectory.toPath().resolve(OUTPUT_NAME + ".html");
@@ -76,6 +62,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     public void generate(Sink sink, Locale locale) throws MavenReportException {
         ApiDocs docs;
         try {
+            requireKnownParameters();
             docs = docs();
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
@@ -94,15 +81,11 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     }
 
     private ApiDocs docs() throws MojoExecutionException {
-        List<Path> files = AbstractApigwMojo.specFiles(basedir, specs, AbstractApigwMojo.specFileFilter(null, null));
-        CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(),
-                AbstractApigwMojo.parseMap("stageVariables", stageVariables), 1);
-        CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(getLog()));
-        return new DocsGenerator(basedir.toPath()).model(result);
+        return new DocsGenerator(basedir.toPath()).model(checkForDocumentation(specFiles()));
     }
 
     private boolean shouldReport() throws MojoExecutionException {
-        return !skip && !AbstractApigwMojo.specFiles(basedir, specs, AbstractApigwMojo.specFileFilter(null, null)).isEmpty();
+        return !skip && !specFiles().isEmpty();
     }
 
     @Override

@@ -80,6 +80,8 @@ class CloudFormationReaderTest {
         assertThat(lines(result, Rule.CFN007)).singleElement().asString().startsWith("include.yaml:35:14 Unknown YAML tag '!Frobnicate'");
         // the read-only managed policy allows Scan: no DDB014
         assertThat(lines(result, Rule.DDB014)).isEmpty();
+        // every file the template named, also the one that is not there, so that an up-to-date check watches them
+        assertThat(result.filesRead()).containsExactlyInAnyOrder(dir.resolve("short-forms.yaml"), mapped, dir.resolve("missing.yaml"));
     }
 
     /** The linter sees a Method's Integration as the extension it becomes: every CloudFormation member maps to a known key. */

@@ -62,7 +62,7 @@ class BaselineTest {
         Path broken = project.resolve("broken.json");
         Files.writeString(broken, "{\"findings\": [");
         assertThatThrownBy(() -> Baseline.read(broken, project)).isInstanceOf(GateConfigurationException.class)
-                .hasMessageContaining("is not valid JSON").hasMessageContaining("-Dapigw.baseline.update");
+                .hasMessageContaining("is not valid JSON").hasMessageContaining("-Dapigw.updateBaseline");
         Files.writeString(broken, "{\"other\": 1}");
         assertThatThrownBy(() -> Baseline.read(broken, project)).hasMessageContaining("has no 'findings' list");
     }

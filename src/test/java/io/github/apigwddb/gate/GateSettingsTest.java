@@ -93,13 +93,64 @@ class GateSettingsTest {
     }
 
     @Test
-    void stampMatchesOnlyWhatWasRecorded() throws Exception {
+    void stampKeepsWhatTheCheckReadWroteAndCountedAndIsGoneWhenCleared() throws Exception {
         UpToDateStamp stamp = new UpToDateStamp(dir.resolve("target/apigw"));
-        assertThat(stamp.matches("abc")).isFalse();
-        stamp.record("abc");
-        assertThat(stamp.matches("abc")).isTrue();
-        assertThat(stamp.matches("abd")).isFalse();
+        assertThat(stamp.read()).isEmpty();
+        Path sarif = dir.resolve("target/apigw/apigw.sarif");
+        String fingerprint = "a".repeat(64);
+        stamp.record(new UpToDateStamp.Entry(fingerprint, List.of(dir.resolve("include.yaml")), List.of(sarif),
+                new UpToDateStamp.Counts(0, 5, 1, 0, 2)));
+
+        UpToDateStamp.Entry read = stamp.read().orElseThrow();
+        assertThat(read.fingerprint()).isEqualTo(fingerprint);
+        assertThat(read.filesRead()).containsExactly(dir.resolve("include.yaml"));
+        assertThat(read.counts().describe()).isEqualTo("0 errors, 5 warnings, 1 info, 2 baselined");
+        assertThat(read.missingReports()).containsExactly(sarif);
+        Files.writeString(sarif, "{}");
+        assertThat(read.missingReports()).isEmpty();
+
         stamp.clear();
-        assertThat(stamp.matches("abc")).isFalse();
+        assertThat(stamp.read()).isEmpty();
+    }
+
+    @Test
+    void eachConfigurationHasItsOwnStamp() throws Exception {
+        Path out = dir.resolve("target/apigw");
+        UpToDateStamp lenient = new UpToDateStamp(out, UpToDateStamp.keyOf("failOn=error"));
+        UpToDateStamp strict = new UpToDateStamp(out, UpToDateStamp.keyOf("failOn=warning"));
+        lenient.record(new UpToDateStamp.Entry("b".repeat(64), List.of(), List.of(), new UpToDateStamp.Counts(0, 0, 0, 0, 0)));
+        assertThat(strict.read()).isEmpty();
+        assertThat(strict.file()).isNotEqualTo(lenient.file());
+        assertThat(new UpToDateStamp(out, UpToDateStamp.keyOf("failOn=error")).read()).as("the same configuration, another execution").isPresent();
+        assertThat(UpToDateStamp.keyOf("failOn=error")).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void aStampOfAnotherFormatIsNoStamp() throws Exception {
+        UpToDateStamp stamp = new UpToDateStamp(dir.resolve("target/apigw"));
+        Files.createDirectories(stamp.file().getParent());
+        Files.writeString(stamp.file(), "c".repeat(64) + "\n"); // the one-line stamp of earlier versions: no counts
+        assertThat(stamp.read()).isEmpty();
+    }
+
+    @Test
+    void otherFilesCountWithTheirReferencesAndWhetherTheyExist() throws Exception {
+        Path spec = dir.resolve("api.yaml");
+        Path template = dir.resolve("include.yaml");
+        Path schema = dir.resolve("item.yaml");
+        Path missing = dir.resolve("later.yaml");
+        Files.writeString(spec, "openapi: 3.0.1\n");
+        Files.writeString(template, "openapi: 3.0.1\ncomponents: {schemas: {Item: {$ref: 'item.yaml#/Item'}}}\n");
+        Files.writeString(schema, "Item: {type: object}\n");
+        InputsFingerprint fingerprint = new InputsFingerprint();
+        String before = fingerprint.compute(List.of(spec), dir.resolve("none"), List.of(template, missing), "c", "1.0");
+
+        Files.writeString(schema, "Item: {type: string}\n");
+        String afterSchema = new InputsFingerprint().compute(List.of(spec), dir.resolve("none"), List.of(template, missing), "c", "1.0");
+        assertThat(afterSchema).as("a file a pulled-in file refers to").isNotEqualTo(before);
+
+        Files.writeString(missing, "x: 1\n");
+        assertThat(new InputsFingerprint().compute(List.of(spec), dir.resolve("none"), List.of(template, missing), "c", "1.0"))
+                .as("a file looked for that now exists").isNotEqualTo(afterSchema);
     }
 }

@@ -104,6 +104,20 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void threadsOutsideTheirRangeAreAConfigurationError(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        for (int threads : new int[] {-3, 0, 1025}) {
+            setVariableValueToObject(mojo, "threads", threads);
+            assertThatThrownBy(mojo::execute)
+                    .isInstanceOf(MojoExecutionException.class)
+                    .hasMessageStartingWith("<threads> (apigw.threads) is " + threads + "; use 1 to 1024, or leave it out for one per available processor");
+        }
+        assertThat(project.resolve("target/apigw")).as("nothing was checked").doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void namedSpecPathThatDoesNotExistIsAConfigurationError(CheckMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "specs", List.of(new File("src/no-such-dir")));
@@ -139,6 +153,41 @@ class CheckMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("'table' has no name=value form");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aFileATemplatePullsInIsWatchedByTheUpToDateCheck(CheckMojo mojo) throws Exception {
+        Path dir = project.resolve("src/main/apigateway");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Api:
+                    Type: AWS::ApiGateway::RestApi
+                    Properties:
+                      BodyS3Location: {Bucket: artifacts, Key: api.yaml}
+                """);
+        Path pulledIn = project.resolve("src/main/definitions/api.yaml"); // outside the spec directory
+        Files.createDirectories(pulledIn.getParent());
+        Files.writeString(pulledIn, SPEC);
+        configure(mojo);
+        setVariableValueToObject(mojo, "s3Locations", "s3://artifacts/api.yaml=src/main/definitions/api.yaml");
+        List<String> info = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                info.add(content.toString());
+            }
+        });
+
+        mojo.execute();
+        mojo.execute();
+        assertThat(info).filteredOn(line -> line.contains("nothing changed since the last successful check")).hasSize(1);
+
+        Files.writeString(pulledIn, SPEC.replace("httpMethod: POST", "httpMethod: GET"));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("1 finding at or above warning");
+        assertThat(Files.readString(project.resolve("target/apigw/apigw.sarif"))).contains("\"ruleId\" : \"AGW006\"");
     }
 
     private void writeSpec(String content) throws Exception {

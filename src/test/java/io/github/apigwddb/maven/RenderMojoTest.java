@@ -134,6 +134,39 @@ class RenderMojoTest {
                 .hasMessageStartingWith("No example 'three' for POST /items [putItem]; its examples: one, two");
     }
 
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void aModuleWithoutDefinitionsInAReactorIsSkipped(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "basedir", project.resolve("aggregator").toFile());
+        setVariableValueToObject(mojo, "session", sessionOf(2));
+        mojo.execute();
+        assertThat(printed).containsExactly("apigw:render: no API definitions in src/main/apigateway; skipped in this module");
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void aProjectAloneWithoutDefinitionsIsAnErrorNamingWhereItLooked(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        Files.createDirectories(project.resolve("src/empty"));
+        setVariableValueToObject(mojo, "specs", List.of(new java.io.File("src/empty")));
+        setVariableValueToObject(mojo, "session", sessionOf(1));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("No API definitions in src/empty (apigw.specs): nothing to render");
+    }
+
+    @SuppressWarnings("deprecation")
+    private static org.apache.maven.execution.MavenSession sessionOf(int projects) {
+        org.apache.maven.execution.MavenSession session = new org.apache.maven.execution.MavenSession(null, null,
+                new org.apache.maven.execution.DefaultMavenExecutionRequest(), new org.apache.maven.execution.DefaultMavenExecutionResult());
+        List<org.apache.maven.project.MavenProject> all = new ArrayList<>();
+        for (int i = 0; i < projects; i++) {
+            all.add(new org.apache.maven.project.MavenProject());
+        }
+        session.setProjects(all);
+        return session;
+    }
+
     private void configure(RenderMojo mojo) throws Exception {
         Path dir = project.resolve("src/main/apigateway");
         Files.createDirectories(dir);
