@@ -41,7 +41,7 @@ final class TemplateRunner {
     CompiledTemplate compiledAsDeployed(MappingTemplate template, boolean fromCloudFormation, Map<String, String> templateValues) {
         String text = template.text();
         if (template.fromIntrinsic()) {
-            text = FnSubPlaceholders.substitute(text);
+            text = FnSubPlaceholders.substitute(text, templateValues).text();
         } else if (!fromCloudFormation) {
             text = ToolPlaceholders.substitute(text, ToolPlaceholders.find(text), templateValues);
         }
