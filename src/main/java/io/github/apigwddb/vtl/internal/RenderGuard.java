@@ -6,6 +6,7 @@ import io.github.apigwddb.vtl.TemplateLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -17,8 +18,23 @@ public final class RenderGuard {
 
     /** Elements a single collection may hold; stops doubling tricks like {@code $l.addAll($l)}. */
     static final int MAX_COLLECTION_ELEMENTS = 1_000_000;
+    /**
+     * Elements a value may hold counting nested ones, each time a list is reached again counted again: a list
+     * holding itself twice per level ({@code #set($a = [$a, $a])}) is small in memory but exponential for
+     * hashCode, equals and toString. A JSON body's values stay below it: one list may hold a million elements.
+     */
+    static final long MAX_DEEP_ELEMENTS = 5_000_000;
+    /**
+     * Characters the text of a stored list or map may have, estimated: twice the default output bound, so even a
+     * small configured output bound leaves room for the values of a 10 MB body.
+     */
+    private static final long MAX_VALUE_TEXT_CHARS = 2L * TemplateLimits.defaults().maxOutputChars();
+    /** Levels a value may nest; json-smart stops parsing at 400. */
+    static final int MAX_NESTING = 1000;
     /** Bits a big integer may have; stops {@code #set($x = $x * $x)} squaring runs. */
     static final int MAX_NUMBER_BITS = 8192;
+
+    static final String CONTAINS_ITSELF = "a list or map that contains itself was built";
 
     private static final ThreadLocal<RenderGuard> CURRENT = new ThreadLocal<>();
 
@@ -125,8 +141,38 @@ public final class RenderGuard {
         }
     }
 
-    /** Rejects values whose size could blow up memory or time in a later step. */
+    /**
+     * The text a reference inserts, counted against the insertion bounds. A list or map is measured and then written
+     * piece by piece, so a huge one stops at the bound instead of being built whole first.
+     */
+    String insertionText(Object value) {
+        String text;
+        if (value instanceof Collection || value instanceof Map) {
+            checkValueSize(value);
+            long room = Math.min(limits.maxOutputChars(), insertionBudget - insertedChars);
+            try {
+                text = ValueText.of(value, Math.max(room, 0));
+            } catch (ValueText.Unwritable e) {
+                throw fail(Kind.LIMIT, e.cyclic ? CONTAINS_ITSELF : "template builds more than " + limits.maxOutputChars() + " characters");
+            }
+        } else {
+            checkShallowSize(value);
+            text = String.valueOf(value);
+        }
+        inserted(text.length());
+        return text;
+    }
+
+    /** Rejects values whose size could blow up memory or time in a later step, lists and maps with what they hold. */
     void checkValueSize(Object value) {
+        checkShallowSize(value);
+        if (value instanceof Collection || value instanceof Map) {
+            checkDeepSize(value);
+        }
+    }
+
+    /** {@link #checkValueSize} without looking into the elements: for a list or map that only got scalars. */
+    void checkShallowSize(Object value) {
         if (value instanceof CharSequence s) {
             if (s.length() > limits.maxOutputChars()) {
                 fail(Kind.LIMIT, "a string longer than " + limits.maxOutputChars() + " characters was built");
@@ -146,6 +192,101 @@ public final class RenderGuard {
         } else if (value instanceof BigDecimal d) {
             if (d.precision() > MAX_NUMBER_BITS / 3 || Math.abs(d.scale()) > MAX_NUMBER_BITS) {
                 fail(Kind.LIMIT, "a number with more than " + MAX_NUMBER_BITS / 3 + " digits was built");
+            }
+        }
+    }
+
+    /**
+     * Bounds a list's or map's logical size: its elements counted through nested lists and maps (every time one is
+     * reached), the text its toString would build, and its nesting; a value holding itself is refused, as its
+     * hashCode, equals and toString never end. A list of scalars is counted without allocating; nested values are
+     * counted once per identity (memoised) and the count stops at the first bound it passes.
+     */
+    private void checkDeepSize(Object container) {
+        if (!holdsContainers(container)) {
+            return; // shallow: its size was just checked; scalars' text is bounded where strings are built
+        }
+        new DeepSize().measure(container, 0);
+    }
+
+    private static boolean holdsContainers(Object container) {
+        if (container instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (isContainer(e.getKey()) || isContainer(e.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Object element : (Collection<?>) container) {
+            if (isContainer(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isContainer(Object value) {
+        return value instanceof Collection || value instanceof Map;
+    }
+
+    /** One measurement: what each list or map reached so far holds, by identity. */
+    private final class DeepSize {
+        /** Marks a value being measured: reaching it again means it holds itself. */
+        private static final long[] IN_PROGRESS = new long[0];
+        private final Map<Object, long[]> measured = new IdentityHashMap<>();
+        private final long maxChars = Math.max(MAX_VALUE_TEXT_CHARS, 2L * limits.maxOutputChars());
+        private long visited;
+
+        /** {elements, text characters} of a list or map, counting nested ones; fails past a bound. */
+        long[] measure(Object container, int depth) {
+            long[] known = measured.get(container);
+            if (known == IN_PROGRESS) {
+                fail(Kind.LIMIT, CONTAINS_ITSELF);
+            }
+            if (known != null) {
+                return known;
+            }
+            if (depth > MAX_NESTING) {
+                fail(Kind.LIMIT, "a value nested more than " + MAX_NESTING + " levels deep was built");
+            }
+            measured.put(container, IN_PROGRESS);
+            long[] total = {0, 2};
+            if (container instanceof Map<?, ?> m) {
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    add(total, e.getKey(), depth);
+                    add(total, e.getValue(), depth);
+                }
+            } else {
+                for (Object element : (Collection<?>) container) {
+                    add(total, element, depth);
+                }
+            }
+            measured.put(container, total);
+            return total;
+        }
+
+        private void add(long[] total, Object element, int depth) {
+            if ((++visited & 0xFFF) == 0) {
+                checkDeadline();
+            }
+            total[0]++;
+            total[1] += 2; // separator
+            if (isContainer(element)) {
+                long[] inner = measure(element, depth + 1);
+                total[0] += inner[0];
+                total[1] += inner[1];
+            } else if (element instanceof CharSequence s) {
+                total[1] += s.length();
+            } else {
+                total[1] += 8;
+            }
+            if (total[0] > MAX_DEEP_ELEMENTS) {
+                fail(Kind.LIMIT, "a value of more than " + MAX_DEEP_ELEMENTS + " elements (nested lists and maps counted"
+                        + " each time they occur) was built");
+            }
+            if (total[1] > maxChars) {
+                fail(Kind.LIMIT, "a value whose text would be longer than " + maxChars + " characters was built");
             }
         }
     }
