@@ -125,7 +125,9 @@ public final class VelocityRenderer {
         Token current = e.currentToken;
         if (current != null && current.next != null && e.expectedTokenSequences != null) {
             Token bad = current.next;
-            String what = bad.kind == 0 ? "unexpected end of template" : "unexpected \"" + bad.image + "\"";
+            // Velocity's reader ends the text with U+001C, which some rules see as the unexpected token
+            String what = bad.kind == 0 || bad.image == null || bad.image.isEmpty() || bad.image.equals("\u001c")
+                    ? "unexpected end of template" : "unexpected \"" + bad.image + "\"";
             return new TemplateSyntaxException("syntax error: " + what, bad.beginLine, bad.beginColumn);
         }
         int[] position = position(e.getMessage());
