@@ -99,6 +99,23 @@ class HostileTemplateTest {
     }
 
     @Test
+    void aCycleMadeThroughAMapEntryIsRefused() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($m={\"k\":1})#foreach($e in $m.entrySet())#set($x=$e.setValue($m))#end\n$m");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("a list or map that contains itself was built");
+    }
+
+    @Test
+    void aListNestedThousandsOfLevelsDeepIsRefusedNotOverflowingTheStack() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a=[])#foreach($i in [1..1000])#set($a=[$a])#end"
+                + "#foreach($i in [1..10])#set($a=[$a])#end$a");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("a value nested more than 1000 levels deep was built");
+    }
+
+    @Test
     void aHugeListIsStoppedBeforeItsTextIsBuilt() throws TemplateSyntaxException {
         RenderProblem problem = problem("#set($a=[])$a.addAll([1..1000000])#set($b=[])"
                 + "#foreach($i in [1..300])#set($x=$b.add($a))#end$b");

@@ -41,6 +41,7 @@ public final class RenderGuard {
     private final TemplateLimits limits;
     private final long deadlineNanos;
     private final long insertionBudget;
+    private final long maxValueTextChars;
     private long insertedChars;
     private int ticks;
     private int line;
@@ -53,6 +54,7 @@ public final class RenderGuard {
         this.deadlineNanos = System.nanoTime() + limits.maxRenderTime().toNanos();
         // interpolated strings are built outside the output writer; bound them in total too
         this.insertionBudget = 10L * limits.maxOutputChars();
+        this.maxValueTextChars = Math.max(MAX_VALUE_TEXT_CHARS, 2L * limits.maxOutputChars());
     }
 
     static RenderGuard install(TemplateLimits limits) {
@@ -199,31 +201,75 @@ public final class RenderGuard {
     /**
      * Bounds a list's or map's logical size: its elements counted through nested lists and maps (every time one is
      * reached), the text its toString would build, and its nesting; a value holding itself is refused, as its
-     * hashCode, equals and toString never end. A list of scalars is counted without allocating; nested values are
-     * counted once per identity (memoised) and the count stops at the first bound it passes.
+     * hashCode, equals and toString never end. A small value (the rule: a request's items) is counted by a plain walk
+     * that allocates nothing; a larger one once per identity (memoised), stopping at the first bound it passes.
      */
     private void checkDeepSize(Object container) {
-        if (!holdsContainers(container)) {
-            return; // shallow: its size was just checked; scalars' text is bounded where strings are built
+        if (container == lastMeasured) {
+            return;
         }
-        new DeepSize().measure(container, 0);
+        if (!quickWalkFits(container)) {
+            new DeepSize().measure(container, 0);
+        }
+        lastMeasured = container;
     }
 
-    private static boolean holdsContainers(Object container) {
-        if (container instanceof Map<?, ?> m) {
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (isContainer(e.getKey()) || isContainer(e.getValue())) {
-                    return true;
-                }
-            }
+    /**
+     * A list or map may change: called before every method call and map assignment, which are the only ways a
+     * template changes one. Until then the value measured last is not measured again: {@code #set($items =
+     * $input.path('$.Items'))} and {@code #foreach($item in $items)} hand the same list on three times.
+     */
+    void valuesMayChange() {
+        lastMeasured = null;
+    }
+
+    /** Elements and nesting a plain walk may visit before the memoised count takes over. */
+    private static final int QUICK_WALK_ELEMENTS = 10_000;
+    private static final int QUICK_WALK_DEPTH = 64;
+
+    /** The list or map measured last, unchanged since (see {@link #valuesMayChange}). */
+    private Object lastMeasured;
+    private int quickWalkLeft;
+    private long quickWalkChars;
+
+    /** Whether a plain walk finds the value within the small budget and the text bound, allocating nothing. */
+    private boolean quickWalkFits(Object container) {
+        quickWalkLeft = QUICK_WALK_ELEMENTS;
+        quickWalkChars = 0;
+        return quickWalk(container, 0) && quickWalkChars <= maxValueTextChars;
+    }
+
+    private boolean quickWalk(Object container, int depth) {
+        if (depth > QUICK_WALK_DEPTH) {
             return false;
         }
+        quickWalkChars += 2;
+        if (container instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!quickWalkElement(e.getKey(), depth) || !quickWalkElement(e.getValue(), depth)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (Object element : (Collection<?>) container) {
-            if (isContainer(element)) {
-                return true;
+            if (!quickWalkElement(element, depth)) {
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    private boolean quickWalkElement(Object element, int depth) {
+        if (--quickWalkLeft < 0) {
+            return false;
+        }
+        quickWalkChars += 2;
+        if (isContainer(element)) {
+            return quickWalk(element, depth + 1);
+        }
+        quickWalkChars += element instanceof CharSequence s ? s.length() : 8;
+        return true;
     }
 
     private static boolean isContainer(Object value) {
@@ -235,7 +281,6 @@ public final class RenderGuard {
         /** Marks a value being measured: reaching it again means it holds itself. */
         private static final long[] IN_PROGRESS = new long[0];
         private final Map<Object, long[]> measured = new IdentityHashMap<>();
-        private final long maxChars = Math.max(MAX_VALUE_TEXT_CHARS, 2L * limits.maxOutputChars());
         private long visited;
 
         /** {elements, text characters} of a list or map, counting nested ones; fails past a bound. */
@@ -285,8 +330,8 @@ public final class RenderGuard {
                 fail(Kind.LIMIT, "a value of more than " + MAX_DEEP_ELEMENTS + " elements (nested lists and maps counted"
                         + " each time they occur) was built");
             }
-            if (total[1] > maxChars) {
-                fail(Kind.LIMIT, "a value whose text would be longer than " + maxChars + " characters was built");
+            if (total[1] > maxValueTextChars) {
+                fail(Kind.LIMIT, "a value whose text would be longer than " + maxValueTextChars + " characters was built");
             }
         }
     }

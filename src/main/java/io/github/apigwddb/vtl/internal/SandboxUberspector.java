@@ -213,6 +213,7 @@ public final class SandboxUberspector extends UberspectImpl {
         public Object invoke(Object o, Object value) {
             RenderGuard guard = positioned(info);
             if (guard != null) {
+                guard.valuesMayChange();
                 guard.checkValueSize(value);
             }
             Map<Object, Object> map = (Map<Object, Object>) o;
@@ -254,6 +255,7 @@ public final class SandboxUberspector extends UberspectImpl {
                 return delegate.invoke(o, params);
             }
             guard.tick();
+            guard.valuesMayChange();
             for (Object param : params) {
                 guard.checkValueSize(param);
             }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -14,8 +13,8 @@ import java.util.Map;
  * The text of a value as {@code String.valueOf} gives it, written piece by piece into a bounded buffer: a list's
  * toString is otherwise built whole before any output bound can look at it (a list holding a million-element list
  * 300 times ran out of memory). Lists and maps whose toString is Java's ({@code [a, b]}, {@code {k=v}}) and
- * json-smart arrays (compact JSON) are written here; any other value by its own toString. A value that holds
- * itself is refused instead of overflowing the stack.
+ * json-smart arrays (compact JSON) are written here; any other value by its own toString. A value nested past what
+ * the deep-size check allows is taken for one that holds itself and refused instead of overflowing the stack.
  */
 final class ValueText {
 
@@ -54,10 +53,12 @@ final class ValueText {
         }
     }
 
+    /** Nesting past this is taken for a value that holds itself; the deep-size check allows less. */
+    private static final int MAX_DEPTH = RenderGuard.MAX_NESTING + 1;
+
     private final StringBuilder text = new StringBuilder();
     private final long maxChars;
-    /** The lists and maps being written, to refuse one that holds itself. */
-    private final Map<Object, Boolean> open = new IdentityHashMap<>();
+    private int depth;
 
     private ValueText(long maxChars) {
         this.maxChars = maxChars;
@@ -93,7 +94,7 @@ final class ValueText {
             append(value.toString()); // e.g. $context members printing empty; bounded by the deep-size check
             return;
         }
-        if (open.put(value, Boolean.TRUE) != null) {
+        if (++depth > MAX_DEPTH) {
             throw new Unwritable(true);
         }
         switch (style) {
@@ -101,7 +102,7 @@ final class ValueText {
             case JAVA_MAP -> writeMap((Map<?, ?>) value);
             default -> writeCollection((Collection<?>) value);
         }
-        open.remove(value);
+        depth--;
     }
 
     /** As AbstractCollection.toString. */
