@@ -45,6 +45,15 @@ class HostileTemplateTest {
     }
 
     @Test
+    void parsedJsonGrownByTheTemplateIsMeasuredWhenReadAgain() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($d=$input.path('$'))#set($b=[])#set($a=$b)#foreach($i in [1..18])#set($a=[$a,$a])#end"
+                + "#set($x=$d.put('k',$a))#foreach($i in [1..1000])#set($x=$b.add($i))#end#set($again=$input.path('$'))");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).startsWith("a value ").endsWith(" was built");
+    }
+
+    @Test
     void removeAllOnTwoMillionElementListsIsRefusedByItsCost() throws TemplateSyntaxException {
         RenderProblem problem = problem("#set($a=[])#set($x=$a.addAll([1..1000000]))#set($b=[])"
                 + "#set($x=$b.addAll([2000001..3000000]))#set($x=$a.removeAll($b))");

@@ -223,12 +223,33 @@ public final class RenderGuard {
         lastMeasured = null;
     }
 
+    /** Takes a value known to be within the bounds as measured, e.g. for the #set that stores it next. */
+    void asMeasured(Object value) {
+        if (value instanceof Collection || value instanceof Map) {
+            lastMeasured = value;
+        }
+    }
+
+    /** A method that stores values in a list or map ran: from now on even parsed JSON may hold anything. */
+    void containersMayHaveGrown() {
+        containersGrew = true;
+    }
+
+    /**
+     * Whether JSON parsed in this render ({@code $input.path}, {@code $util.parseJson}) still is as parsed: a tree
+     * bounded by the text it came from, which needs no deep-size walk.
+     */
+    boolean parsedJsonIsAsParsed() {
+        return !containersGrew;
+    }
+
     /** Elements and nesting a plain walk may visit before the memoised count takes over. */
     private static final int QUICK_WALK_ELEMENTS = 10_000;
     private static final int QUICK_WALK_DEPTH = 64;
 
     /** The list or map measured last, unchanged since (see {@link #valuesMayChange}). */
     private Object lastMeasured;
+    private boolean containersGrew;
     private int quickWalkLeft;
     private long quickWalkChars;
 

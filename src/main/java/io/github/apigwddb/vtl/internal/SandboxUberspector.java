@@ -214,6 +214,7 @@ public final class SandboxUberspector extends UberspectImpl {
             RenderGuard guard = positioned(info);
             if (guard != null) {
                 guard.valuesMayChange();
+                guard.containersMayHaveGrown();
                 guard.checkValueSize(value);
             }
             Map<Object, Object> map = (Map<Object, Object>) o;
@@ -264,6 +265,7 @@ public final class SandboxUberspector extends UberspectImpl {
                 result = invokeOnString(guard, s, params);
             } else if (o instanceof Collection || o instanceof Map) {
                 if (SandboxPolicy.INSERTING.contains(name)) {
+                    guard.containersMayHaveGrown();
                     guard.checkShallowSize(o);
                 } else if (!SandboxPolicy.CONSTANT_TIME.contains(name)) {
                     guard.checkValueSize(o); // hashCode, equals, contains... walk what it holds
@@ -277,8 +279,17 @@ public final class SandboxUberspector extends UberspectImpl {
                     guard.checkShallowSize(o);
                 }
             } else {
+                if (SandboxPolicy.INSERTING.contains(name)) {
+                    guard.containersMayHaveGrown(); // a list iterator's add and set, a map entry's setValue
+                }
                 result = delegate.invoke(o, params);
                 guard.checkValueSize(o);
+                if ((o instanceof InputVariable || o instanceof UtilVariable) && guard.parsedJsonIsAsParsed()) {
+                    // parsed JSON, bounded by its text: the check run's probes render every template often
+                    guard.checkShallowSize(result);
+                    guard.asMeasured(result);
+                    return result;
+                }
             }
             guard.checkValueSize(result);
             return result;
