@@ -46,6 +46,11 @@ public final class ContextMap extends HashMap<String, Object> {
         return existing == null ? put(key, value) : existing;
     }
 
+    /** Whether it prints as an empty string (its keys still iterate). */
+    boolean rendersEmpty() {
+        return rendersEmpty;
+    }
+
     @Override
     public String toString() {
         return rendersEmpty ? "" : super.toString();

@@ -5,11 +5,21 @@ import com.jayway.jsonpath.InvalidJsonException;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
+import com.jayway.jsonpath.Predicate.PredicateContext;
+import com.jayway.jsonpath.internal.filter.Evaluator;
+import com.jayway.jsonpath.internal.filter.EvaluatorFactory;
+import com.jayway.jsonpath.internal.filter.RelationalOperator;
+import com.jayway.jsonpath.internal.filter.ValueNode;
+import com.jayway.jsonpath.internal.filter.ValueNodes.PatternNode;
 import com.jayway.jsonpath.spi.json.JsonProvider;
+import io.github.apigwddb.vtl.RenderProblem.Kind;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * JSON the way API Gateway handles it: Jayway JsonPath with its default json-smart provider in
@@ -32,6 +42,15 @@ final class Json {
      */
     private static final BoundedCache<String, JsonPath> PATHS = new BoundedCache<>(1024);
 
+    /**
+     * Whether {@code =~} filters match on the render deadline. Jayway matches them with java.util.regex on a plain
+     * String, beyond any deadline ({@code /a*a*a*a*a*a*a*a*a*a*a*a*c/} on 44 a's ran for minutes), so its regex
+     * evaluator is replaced by {@link GuardedRegexEvaluator}, which does the same on a deadline-checking view. Jayway
+     * offers no hook for that: it is its internal evaluator table. Should a later Jayway change the table, paths
+     * with {@code =~} are refused (SANDBOX) rather than run unbounded.
+     */
+    private static final boolean REGEX_FILTERS_GUARDED = GuardedRegexEvaluator.install();
+
     private Json() {
     }
 
@@ -48,17 +67,122 @@ final class Json {
 
     /** Evaluates a JSONPath; {@link #MISSING} when a definite path matches nothing. */
     static Object read(Object document, String path) {
+        if (!REGEX_FILTERS_GUARDED && path.contains("=~")) {
+            throw fail(Kind.SANDBOX, "sandbox: JSONPath regex filters (=~) cannot be bounded in time by this Jayway version");
+        }
+        JsonPath compiled;
         try {
-            return compiled(path).read(document, CONFIGURATION);
+            compiled = compiled(path);
+        } catch (TemplateAbort e) {
+            throw e;
+        } catch (RuntimeException e) { // Jayway lets some index errors of a malformed path through as they are
+            throw invalidPath(path, e);
+        }
+        try {
+            return compiled.read(document, CONFIGURATION);
         } catch (PathNotFoundException e) {
             return MISSING;
         } catch (InvalidPathException e) {
-            RenderGuard guard = RenderGuard.current();
-            String message = "invalid JSONPath '" + path + "': " + e.getMessage();
-            if (guard != null) {
-                guard.fail(io.github.apigwddb.vtl.RenderProblem.Kind.RUNTIME, message);
+            throw invalidPath(path, e);
+        }
+    }
+
+    /** Jayway's own messages are plain; a wrapped Java exception only says the path is cut short or malformed. */
+    private static RuntimeException invalidPath(String path, RuntimeException e) {
+        boolean plain = e instanceof InvalidPathException && e.getCause() == null && e.getMessage() != null;
+        return fail(Kind.RUNTIME, "invalid JSONPath '" + path + "': "
+                + (plain ? e.getMessage() : "the path is incomplete or malformed"));
+    }
+
+    private static RuntimeException fail(Kind kind, String message) {
+        RenderGuard guard = RenderGuard.current();
+        if (guard != null) {
+            guard.fail(kind, message);
+        }
+        return new IllegalArgumentException(message);
+    }
+
+    /** A json-smart parse failure as a plain sentence, e.g. "Unexpected End Of File position 3". */
+    static String plainParseError(InvalidJsonException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? "malformed JSON" : cause.getMessage().trim();
+        return message.endsWith(": null") ? message.substring(0, message.length() - ": null".length()) : message;
+    }
+
+    /**
+     * Jayway's regex evaluator (RegexpEvaluator, json-path 2.10.0) step for step, matching on a
+     * {@link DeadlineCharSequence} during a render.
+     */
+    private static final class GuardedRegexEvaluator implements Evaluator {
+        private final Method compiledPattern;
+
+        private GuardedRegexEvaluator(Method compiledPattern) {
+            this.compiledPattern = compiledPattern;
+        }
+
+        @SuppressWarnings("unchecked")
+        static boolean install() {
+            try {
+                Method compiledPattern = PatternNode.class.getDeclaredMethod("getCompiledPattern");
+                compiledPattern.setAccessible(true);
+                Field table = EvaluatorFactory.class.getDeclaredField("evaluators");
+                table.setAccessible(true);
+                Map<RelationalOperator, Evaluator> evaluators = (Map<RelationalOperator, Evaluator>) table.get(null);
+                if (!evaluators.containsKey(RelationalOperator.REGEX)) {
+                    return false;
+                }
+                // replaces the value of an existing key: no structural change under concurrent readers
+                evaluators.put(RelationalOperator.REGEX, new GuardedRegexEvaluator(compiledPattern));
+                return EvaluatorFactory.createEvaluator(RelationalOperator.REGEX) instanceof GuardedRegexEvaluator;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
             }
-            throw new IllegalArgumentException(message, e);
+        }
+
+        @Override
+        public boolean evaluate(ValueNode left, ValueNode right, PredicateContext context) {
+            if (!(left.isPatternNode() ^ right.isPatternNode())) {
+                return false;
+            }
+            ValueNode patternNode = left.isPatternNode() ? left : right;
+            ValueNode subject = left.isPatternNode() ? right : left;
+            Pattern pattern = pattern(patternNode.asPatternNode());
+            if (subject.isValueListNode() || (subject.isJsonNode() && subject.asJsonNode().isArray(context))) {
+                return matchesAny(pattern, subject.asJsonNode().asValueListNode(context));
+            }
+            return matches(pattern, input(subject));
+        }
+
+        private Pattern pattern(PatternNode node) {
+            try {
+                return (Pattern) compiledPattern.invoke(node);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("JSONPath regex filter", e);
+            }
+        }
+
+        private static boolean matchesAny(Pattern pattern, ValueNode list) {
+            if (!list.isValueListNode()) {
+                return false;
+            }
+            for (ValueNode element : list.asValueListNode()) {
+                if (matches(pattern, input(element))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean matches(Pattern pattern, String input) {
+            RenderGuard guard = RenderGuard.current();
+            return pattern.matcher(guard == null ? input : new DeadlineCharSequence(input, guard)).matches();
+        }
+
+        private static String input(ValueNode node) {
+            if (node.isStringNode() || node.isNumberNode()) {
+                return node.asStringNode().getString();
+            }
+            return node.isBooleanNode() ? node.asBooleanNode().toString() : "";
         }
     }
 

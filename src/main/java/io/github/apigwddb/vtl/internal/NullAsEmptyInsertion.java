@@ -20,9 +20,6 @@ public final class NullAsEmptyInsertion implements ReferenceInsertionEventHandle
             return value;
         }
         guard.tick();
-        guard.checkValueSize(value);
-        String text = String.valueOf(value);
-        guard.inserted(text.length());
-        return text;
+        return guard.insertionText(value);
     }
 }

@@ -6,6 +6,7 @@ import io.github.apigwddb.vtl.TemplateLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -17,14 +18,30 @@ public final class RenderGuard {
 
     /** Elements a single collection may hold; stops doubling tricks like {@code $l.addAll($l)}. */
     static final int MAX_COLLECTION_ELEMENTS = 1_000_000;
+    /**
+     * Elements a value may hold counting nested ones, each time a list is reached again counted again: a list
+     * holding itself twice per level ({@code #set($a = [$a, $a])}) is small in memory but exponential for
+     * hashCode, equals and toString. A JSON body's values stay below it: one list may hold a million elements.
+     */
+    static final long MAX_DEEP_ELEMENTS = 5_000_000;
+    /**
+     * Characters the text of a stored list or map may have, estimated: twice the default output bound, so even a
+     * small configured output bound leaves room for the values of a 10 MB body.
+     */
+    private static final long MAX_VALUE_TEXT_CHARS = 2L * TemplateLimits.defaults().maxOutputChars();
+    /** Levels a value may nest; json-smart stops parsing at 400. */
+    static final int MAX_NESTING = 1000;
     /** Bits a big integer may have; stops {@code #set($x = $x * $x)} squaring runs. */
     static final int MAX_NUMBER_BITS = 8192;
+
+    static final String CONTAINS_ITSELF = "a list or map that contains itself was built";
 
     private static final ThreadLocal<RenderGuard> CURRENT = new ThreadLocal<>();
 
     private final TemplateLimits limits;
     private final long deadlineNanos;
     private final long insertionBudget;
+    private final long maxValueTextChars;
     private long insertedChars;
     private int ticks;
     private int line;
@@ -37,6 +54,7 @@ public final class RenderGuard {
         this.deadlineNanos = System.nanoTime() + limits.maxRenderTime().toNanos();
         // interpolated strings are built outside the output writer; bound them in total too
         this.insertionBudget = 10L * limits.maxOutputChars();
+        this.maxValueTextChars = Math.max(MAX_VALUE_TEXT_CHARS, 2L * limits.maxOutputChars());
     }
 
     static RenderGuard install(TemplateLimits limits) {
@@ -125,8 +143,38 @@ public final class RenderGuard {
         }
     }
 
-    /** Rejects values whose size could blow up memory or time in a later step. */
+    /**
+     * The text a reference inserts, counted against the insertion bounds. A list or map is measured and then written
+     * piece by piece, so a huge one stops at the bound instead of being built whole first.
+     */
+    String insertionText(Object value) {
+        String text;
+        if (value instanceof Collection || value instanceof Map) {
+            checkValueSize(value);
+            long room = Math.min(limits.maxOutputChars(), insertionBudget - insertedChars);
+            try {
+                text = ValueText.of(value, Math.max(room, 0));
+            } catch (ValueText.Unwritable e) {
+                throw fail(Kind.LIMIT, e.cyclic ? CONTAINS_ITSELF : "template builds more than " + limits.maxOutputChars() + " characters");
+            }
+        } else {
+            checkShallowSize(value);
+            text = String.valueOf(value);
+        }
+        inserted(text.length());
+        return text;
+    }
+
+    /** Rejects values whose size could blow up memory or time in a later step, lists and maps with what they hold. */
     void checkValueSize(Object value) {
+        checkShallowSize(value);
+        if (value instanceof Collection || value instanceof Map) {
+            checkDeepSize(value);
+        }
+    }
+
+    /** {@link #checkValueSize} without looking into the elements: for a list or map that only got scalars. */
+    void checkShallowSize(Object value) {
         if (value instanceof CharSequence s) {
             if (s.length() > limits.maxOutputChars()) {
                 fail(Kind.LIMIT, "a string longer than " + limits.maxOutputChars() + " characters was built");
@@ -146,6 +194,165 @@ public final class RenderGuard {
         } else if (value instanceof BigDecimal d) {
             if (d.precision() > MAX_NUMBER_BITS / 3 || Math.abs(d.scale()) > MAX_NUMBER_BITS) {
                 fail(Kind.LIMIT, "a number with more than " + MAX_NUMBER_BITS / 3 + " digits was built");
+            }
+        }
+    }
+
+    /**
+     * Bounds a list's or map's logical size: its elements counted through nested lists and maps (every time one is
+     * reached), the text its toString would build, and its nesting; a value holding itself is refused, as its
+     * hashCode, equals and toString never end. A small value (the rule: a request's items) is counted by a plain walk
+     * that allocates nothing; a larger one once per identity (memoised), stopping at the first bound it passes.
+     */
+    private void checkDeepSize(Object container) {
+        if (container == lastMeasured) {
+            return;
+        }
+        if (!quickWalkFits(container)) {
+            new DeepSize().measure(container, 0);
+        }
+        lastMeasured = container;
+    }
+
+    /**
+     * A list or map may change: called before every method call and map assignment, which are the only ways a
+     * template changes one. Until then the value measured last is not measured again: {@code #set($items =
+     * $input.path('$.Items'))} and {@code #foreach($item in $items)} hand the same list on three times.
+     */
+    void valuesMayChange() {
+        lastMeasured = null;
+    }
+
+    /** Takes a value known to be within the bounds as measured, e.g. for the #set that stores it next. */
+    void asMeasured(Object value) {
+        if (value instanceof Collection || value instanceof Map) {
+            lastMeasured = value;
+        }
+    }
+
+    /** A method that stores values in a list or map ran: from now on even parsed JSON may hold anything. */
+    void containersMayHaveGrown() {
+        containersGrew = true;
+    }
+
+    /**
+     * Whether JSON parsed in this render ({@code $input.path}, {@code $util.parseJson}) still is as parsed: a tree
+     * bounded by the text it came from, which needs no deep-size walk.
+     */
+    boolean parsedJsonIsAsParsed() {
+        return !containersGrew;
+    }
+
+    /** Elements and nesting a plain walk may visit before the memoised count takes over. */
+    private static final int QUICK_WALK_ELEMENTS = 10_000;
+    private static final int QUICK_WALK_DEPTH = 64;
+
+    /** The list or map measured last, unchanged since (see {@link #valuesMayChange}). */
+    private Object lastMeasured;
+    private boolean containersGrew;
+    private int quickWalkLeft;
+    private long quickWalkChars;
+
+    /** Whether a plain walk finds the value within the small budget and the text bound, allocating nothing. */
+    private boolean quickWalkFits(Object container) {
+        quickWalkLeft = QUICK_WALK_ELEMENTS;
+        quickWalkChars = 0;
+        return quickWalk(container, 0) && quickWalkChars <= maxValueTextChars;
+    }
+
+    private boolean quickWalk(Object container, int depth) {
+        if (depth > QUICK_WALK_DEPTH) {
+            return false;
+        }
+        quickWalkChars += 2;
+        if (container instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!quickWalkElement(e.getKey(), depth) || !quickWalkElement(e.getValue(), depth)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (Object element : (Collection<?>) container) {
+            if (!quickWalkElement(element, depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean quickWalkElement(Object element, int depth) {
+        if (--quickWalkLeft < 0) {
+            return false;
+        }
+        quickWalkChars += 2;
+        if (isContainer(element)) {
+            return quickWalk(element, depth + 1);
+        }
+        quickWalkChars += element instanceof CharSequence s ? s.length() : 8;
+        return true;
+    }
+
+    private static boolean isContainer(Object value) {
+        return value instanceof Collection || value instanceof Map;
+    }
+
+    /** One measurement: what each list or map reached so far holds, by identity. */
+    private final class DeepSize {
+        /** Marks a value being measured: reaching it again means it holds itself. */
+        private static final long[] IN_PROGRESS = new long[0];
+        private final Map<Object, long[]> measured = new IdentityHashMap<>();
+        private long visited;
+
+        /** {elements, text characters} of a list or map, counting nested ones; fails past a bound. */
+        long[] measure(Object container, int depth) {
+            long[] known = measured.get(container);
+            if (known == IN_PROGRESS) {
+                fail(Kind.LIMIT, CONTAINS_ITSELF);
+            }
+            if (known != null) {
+                return known;
+            }
+            if (depth > MAX_NESTING) {
+                fail(Kind.LIMIT, "a value nested more than " + MAX_NESTING + " levels deep was built");
+            }
+            measured.put(container, IN_PROGRESS);
+            long[] total = {0, 2};
+            if (container instanceof Map<?, ?> m) {
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    add(total, e.getKey(), depth);
+                    add(total, e.getValue(), depth);
+                }
+            } else {
+                for (Object element : (Collection<?>) container) {
+                    add(total, element, depth);
+                }
+            }
+            measured.put(container, total);
+            return total;
+        }
+
+        private void add(long[] total, Object element, int depth) {
+            if ((++visited & 0xFFF) == 0) {
+                checkDeadline();
+            }
+            total[0]++;
+            total[1] += 2; // separator
+            if (isContainer(element)) {
+                long[] inner = measure(element, depth + 1);
+                total[0] += inner[0];
+                total[1] += inner[1];
+            } else if (element instanceof CharSequence s) {
+                total[1] += s.length();
+            } else {
+                total[1] += 8;
+            }
+            if (total[0] > MAX_DEEP_ELEMENTS) {
+                fail(Kind.LIMIT, "a value of more than " + MAX_DEEP_ELEMENTS + " elements (nested lists and maps counted"
+                        + " each time they occur) was built");
+            }
+            if (total[1] > maxValueTextChars) {
+                fail(Kind.LIMIT, "a value whose text would be longer than " + maxValueTextChars + " characters was built");
             }
         }
     }

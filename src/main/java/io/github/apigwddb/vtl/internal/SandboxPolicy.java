@@ -55,6 +55,15 @@ final class SandboxPolicy {
     static final Set<String> CONSTANT_TIME = Set.of("size", "isEmpty", "get", "iterator", "listIterator",
             "subList", "hasNext", "next", "getKey", "getValue", "getFirst", "getLast", "first", "last");
 
+    /** Collection methods that store their arguments without walking the receiver's elements. */
+    static final Set<String> INSERTING = Set.of("add", "addAll", "put", "putAll", "putIfAbsent", "set", "setValue", "clear");
+
+    /** Collection methods that test every element of the receiver against a collection argument. */
+    static final Set<String> PAIRWISE = Set.of("removeAll", "retainAll", "containsAll");
+
+    /** Element pairs a {@link #PAIRWISE} call may compare: about a tenth of a second. */
+    static final long MAX_PAIRWISE_STEPS = 10_000_000;
+
     private SandboxPolicy() {
     }
 

@@ -80,8 +80,8 @@ public final class SandboxUberspector extends UberspectImpl {
             }
             throw refuse(guard, info, "iterating over " + SandboxPolicy.describe(obj) + " is not allowed");
         }
-        if (guard != null && obj instanceof Collection<?> c && c.size() > RenderGuard.MAX_COLLECTION_ELEMENTS) {
-            guard.checkValueSize(c);
+        if (guard != null && (obj instanceof Collection || obj instanceof Map)) {
+            guard.checkValueSize(obj); // also what it holds: the loop body may render or compare each element
         }
         return super.getIterator(obj, info);
     }
@@ -213,6 +213,8 @@ public final class SandboxUberspector extends UberspectImpl {
         public Object invoke(Object o, Object value) {
             RenderGuard guard = positioned(info);
             if (guard != null) {
+                guard.valuesMayChange();
+                guard.containersMayHaveGrown();
                 guard.checkValueSize(value);
             }
             Map<Object, Object> map = (Map<Object, Object>) o;
@@ -254,21 +256,67 @@ public final class SandboxUberspector extends UberspectImpl {
                 return delegate.invoke(o, params);
             }
             guard.tick();
+            guard.valuesMayChange();
             for (Object param : params) {
                 guard.checkValueSize(param);
             }
             Object result;
             if (o instanceof String s) {
                 result = invokeOnString(guard, s, params);
-            } else {
-                if ((o instanceof Collection || o instanceof Map) && !SandboxPolicy.CONSTANT_TIME.contains(name)) {
+            } else if (o instanceof Collection || o instanceof Map) {
+                if (SandboxPolicy.INSERTING.contains(name)) {
+                    guard.containersMayHaveGrown();
+                    guard.checkShallowSize(o);
+                } else if (!SandboxPolicy.CONSTANT_TIME.contains(name)) {
+                    guard.checkValueSize(o); // hashCode, equals, contains... walk what it holds
+                    checkPairwiseCost(guard, o, params);
+                }
+                result = delegate.invoke(o, params);
+                // only an argument list or map can have made it deeper; a scalar added grows it by one
+                if (anyContainer(params)) {
                     guard.checkValueSize(o);
+                } else {
+                    guard.checkShallowSize(o);
+                }
+            } else {
+                if (SandboxPolicy.INSERTING.contains(name)) {
+                    guard.containersMayHaveGrown(); // a list iterator's add and set, a map entry's setValue
                 }
                 result = delegate.invoke(o, params);
                 guard.checkValueSize(o);
+                if ((o instanceof InputVariable || o instanceof UtilVariable) && guard.parsedJsonIsAsParsed()) {
+                    // parsed JSON, bounded by its text: the check run's probes render every template often
+                    guard.checkShallowSize(result);
+                    guard.asMeasured(result);
+                    return result;
+                }
             }
             guard.checkValueSize(result);
             return result;
+        }
+
+        /** removeAll and its kin compare each element with the argument's: refused when that is too many pairs. */
+        private void checkPairwiseCost(RenderGuard guard, Object receiver, Object[] params) {
+            if (SandboxPolicy.PAIRWISE.contains(name) && params.length == 1 && params[0] instanceof Collection<?> argument) {
+                long pairs = (long) sizeOf(receiver) * argument.size();
+                if (pairs > SandboxPolicy.MAX_PAIRWISE_STEPS) {
+                    throw guard.fail(Kind.LIMIT, name + "() on " + sizeOf(receiver) + " and " + argument.size()
+                            + " elements compares more than " + SandboxPolicy.MAX_PAIRWISE_STEPS + " pairs");
+                }
+            }
+        }
+
+        private static int sizeOf(Object container) {
+            return container instanceof Map<?, ?> m ? m.size() : ((Collection<?>) container).size();
+        }
+
+        private static boolean anyContainer(Object[] params) {
+            for (Object param : params) {
+                if (param instanceof Collection || param instanceof Map) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Object invokeOnString(RenderGuard guard, String s, Object[] params) throws IllegalAccessException, java.lang.reflect.InvocationTargetException {
@@ -374,29 +422,5 @@ public final class SandboxUberspector extends UberspectImpl {
             literal.append(c == '\\' ? regex.charAt(++i) : c);
         }
         return literal.toString();
-    }
-
-    /** A string view whose charAt checks the render deadline, interrupting runaway regex matching. */
-    private record DeadlineCharSequence(String text, RenderGuard guard) implements CharSequence {
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public char charAt(int index) {
-            guard.tick();
-            return text.charAt(index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new DeadlineCharSequence(text.substring(start, end), guard);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
     }
 }

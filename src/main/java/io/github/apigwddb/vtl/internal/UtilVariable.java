@@ -27,7 +27,7 @@ public final class UtilVariable {
         try {
             return Json.parse(value.toString());
         } catch (InvalidJsonException e) {
-            throw fail("$util.parseJson: the argument is not JSON: " + Json.describe(e));
+            throw fail("$util.parseJson: the argument is not valid JSON: " + Json.plainParseError(e));
         }
     }
 

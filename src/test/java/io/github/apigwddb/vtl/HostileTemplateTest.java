@@ -1,0 +1,190 @@
+package io.github.apigwddb.vtl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Templates are untrusted code: each of these once hung the build, overflowed the stack or ran out of memory. Each
+ * must end with a finding. The timeouts are a safety net only: without the bounds these ran for minutes.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HostileTemplateTest {
+
+    private static final String PUT_ITEM = "{\"TableName\":\"Tbl\",\"Item\":{}}";
+
+    private final ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+
+    private RenderResult render(String template, String body) throws TemplateSyntaxException {
+        return engine.render(engine.compile("t", template), TemplateInput.ofBody(body));
+    }
+
+    private RenderProblem problem(String template) throws TemplateSyntaxException {
+        return render(template, "{\"id\":\"a\"}").problem();
+    }
+
+    @Test
+    void aListHoldingItselfTwicePerLevelIsRefusedBeforeItsHashCodeRunsForAges() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a=[])#foreach($i in [1..60])#set($a=[$a,$a])#end$a.hashCode()");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).contains("a value of more than 5000000 elements");
+        assertThat(problem.line()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeepValueBuiltFromSmallOnesThatGrewLaterIsRefusedWhenCompared() throws TemplateSyntaxException {
+        // levels built while empty pass; growing the bottom list afterwards is only seen when the top is walked
+        RenderProblem problem = problem("#set($b=[])#set($a=$b)#foreach($i in [1..18])#set($a=[$a,$a])#end"
+                + "#foreach($i in [1..1000])#set($x=$b.add($i))#end#if($a == $a.subList(0, 2))#end");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).startsWith("a value ").endsWith(" was built");
+    }
+
+    @Test
+    void parsedJsonGrownByTheTemplateIsMeasuredWhenReadAgain() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($d=$input.path('$'))#set($b=[])#set($a=$b)#foreach($i in [1..18])#set($a=[$a,$a])#end"
+                + "#set($x=$d.put('k',$a))#foreach($i in [1..1000])#set($x=$b.add($i))#end#set($again=$input.path('$'))");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).startsWith("a value ").endsWith(" was built");
+    }
+
+    @Test
+    void removeAllOnTwoMillionElementListsIsRefusedByItsCost() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a=[])#set($x=$a.addAll([1..1000000]))#set($b=[])"
+                + "#set($x=$b.addAll([2000001..3000000]))#set($x=$a.removeAll($b))");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("removeAll() on 1000000 and 1000000 elements compares more than 10000000 pairs");
+    }
+
+    @Test
+    void removeAllOnSmallListsStillWorks() throws TemplateSyntaxException {
+        RenderResult result = render("#set($a=[1,2,3])#set($x=$a.removeAll([2]))$a $a.containsAll([1,3])", "{}");
+
+        assertThat(result.output()).isEqualTo("[1, 3] true");
+    }
+
+    @Test
+    void aCatastrophicRegexInAJsonPathFilterStopsAtTheDeadline() throws TemplateSyntaxException {
+        String body = "{\"a\":[{\"s\":\"" + "a".repeat(44) + "b\"}]}";
+
+        RenderResult result = render("#set($x=$input.path('$.a[?(@.s =~ /a*a*a*a*a*a*a*a*a*a*a*a*c/)]'))" + PUT_ITEM, body);
+
+        assertThat(result.problem().kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(result.problem().message()).startsWith("rendering took longer than");
+    }
+
+    @Test
+    void jsonPathRegexFiltersStillMatch() throws TemplateSyntaxException {
+        String body = "{\"a\":[{\"s\":\"abc\"},{\"s\":\"xbc\"},{\"s\":\"ABD\"}],\"tags\":[\"q\",\"abz\"]}";
+
+        assertThat(render("$input.json('$.a[?(@.s =~ /a.*/)].s') $input.json('$.a[?(@.s =~ /ab.*/i)].s')"
+                + " $input.json('$[?(@.tags =~ /ab.*/)].tags')", body).output())
+                .isEqualTo("[\"abc\"] [\"abc\",\"ABD\"] [[\"q\",\"abz\"]]");
+    }
+
+    @Test
+    void aCyclicOverrideValueEndsAsALimitProblemNotAStackOverflow() throws TemplateSyntaxException {
+        RenderResult result = render("#set($a=[])#set($b=[$a])#set($x=$a.add($b))"
+                + "#set($context.requestOverride.header.X=$b)" + PUT_ITEM, "{}");
+
+        assertThat(result.problem().kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(result.problem().message()).isEqualTo("a list or map that contains itself was built");
+        assertThat(result.overrides().requestHeaders()).doesNotContainKey("X");
+    }
+
+    @Test
+    void aMapHoldingItselfIsRefusedWhereItIsBuilt() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a={})#set($b={\"k\":$a})\n#set($x=$a.put(\"k\",$b))#set($y=$b.hashCode())ok");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("a list or map that contains itself was built");
+        assertThat(problem.line()).isEqualTo(2);
+    }
+
+    @Test
+    void aCycleMadeThroughAMapEntryIsRefused() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($m={\"k\":1})#foreach($e in $m.entrySet())#set($x=$e.setValue($m))#end\n$m");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("a list or map that contains itself was built");
+    }
+
+    @Test
+    void aListNestedThousandsOfLevelsDeepIsRefusedNotOverflowingTheStack() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a=[])#foreach($i in [1..1000])#set($a=[$a])#end"
+                + "#foreach($i in [1..10])#set($a=[$a])#end$a");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("a value nested more than 1000 levels deep was built");
+    }
+
+    @Test
+    void aHugeListIsStoppedBeforeItsTextIsBuilt() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a=[])$a.addAll([1..1000000])#set($b=[])"
+                + "#foreach($i in [1..300])#set($x=$b.add($a))#end$b");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("a value whose text would be longer than 20971520 characters was built");
+    }
+
+    @Test
+    void aListWithLongTextStopsAtTheOutputBoundWhileItIsWritten() throws TemplateSyntaxException {
+        ApiGatewayTemplateEngine small = new ApiGatewayTemplateEngine(
+                new TemplateLimits(1000, 300 * 1024, 1000, java.time.Duration.ofSeconds(2), 20));
+        String template = "#set($s=\"" + "x".repeat(100) + "\")#set($l=[])#foreach($i in [1..9])#set($x=$l.add($s))#end"
+                + "#set($m=[$l,$l])$m";
+
+        RenderProblem problem = small.render(small.compile("t", template), TemplateInput.ofBody("{}")).problem();
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("template builds more than 1000 characters");
+    }
+
+    @Test
+    void listsAndMapsPrintAsJavaAndJsonSmartPrintThem() throws TemplateSyntaxException {
+        String body = "{\"o\":{\"k\":\"v\",\"arr\":[{\"n\":\"x/y\"},1.5,true,null]},\"arr\":[\"a\",{\"b\":[1]}]}";
+
+        RenderResult result = render("#set($l=[1,\"two\",[3],{\"k\":[4]}])$input.path('$.o') $input.path('$.arr') $l"
+                + " $input.path('$.o').entrySet() $input.path('$.o').values()", body);
+
+        assertThat(result.output()).isEqualTo("{k=v, arr=[{\"n\":\"x\\/y\"},1.5,true,null]} [\"a\",{\"b\":[1]}]"
+                + " [1, two, [3], {k=[4]}] [k=v, arr=[{\"n\":\"x\\/y\"},1.5,true,null]] [v, [{\"n\":\"x\\/y\"},1.5,true,null]]");
+    }
+
+    @Test
+    void overridesOfListsAreSentCommaSeparated() throws TemplateSyntaxException {
+        RenderResult result = render("#set($context.requestOverride.header.X=[\"a\",\"b\"])"
+                + "#set($context.responseOverride.status=\"201\")" + PUT_ITEM, "{}");
+
+        assertThat(result.overrides().requestHeaders()).containsEntry("X", "a,b");
+        assertThat(result.overrides().responseStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void aMalformedJsonPathIsNamedWithoutJavaExceptionNames() throws TemplateSyntaxException {
+        RenderProblem problem = problem("$input.path('$[')");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.RUNTIME);
+        assertThat(problem.message()).isEqualTo("invalid JSONPath '$[': the path is incomplete or malformed");
+    }
+
+    @Test
+    void invalidJsonForParseJsonIsSaidPlainly() throws TemplateSyntaxException {
+        RenderProblem problem = problem("$util.parseJson('{bad')");
+
+        assertThat(problem.message()).isEqualTo("$util.parseJson: the argument is not valid JSON: Unexpected End Of File position 3");
+    }
+
+    @Test
+    void aTemplateEndingInsideADirectiveSaysSo() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.compile("t", "#foreach($i in\n"))
+                .isInstanceOf(TemplateSyntaxException.class)
+                .hasMessage("syntax error: unexpected end of template");
+    }
+}
