@@ -190,8 +190,13 @@ public final class DocumentParser {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    /** Parses {@code text}; a syntax error comes back as {@link DocumentSyntaxException} with its position. */
+    /**
+     * Parses {@code text}; a syntax error comes back as {@link DocumentSyntaxException} with its position. A leading
+     * byte order mark is dropped: it is no content, editors show no column for it, and in YAML it would indent
+     * the first key (which then parses as something else entirely).
+     */
     public ParsedDocument parse(String text, SpecFormat format) throws DocumentSyntaxException {
+        text = withoutByteOrderMark(text);
         LineIndex lines = new LineIndex(text);
         List<String> duplicates = new ArrayList<>();
         List<YamlTag> tags = new ArrayList<>();
@@ -217,6 +222,11 @@ public final class DocumentParser {
             // SnakeYAML reports some problems (alias limits, bad tags) as its own runtime exceptions.
             throw new DocumentSyntaxException(firstLine(e.getMessage()), TextPosition.START);
         }
+    }
+
+    /** {@code text} without a leading U+FEFF, the byte order mark some Windows editors write. */
+    public static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** SnakeYAML's messages span several lines with excerpts; a finding is one line, its position is given apart. */

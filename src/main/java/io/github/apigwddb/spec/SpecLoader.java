@@ -79,7 +79,7 @@ public final class SpecLoader {
         SpecFormat format = SpecFormat.of(file);
         ParsedDocument document;
         try {
-            document = parser.parse(stripBom(text), format);
+            document = parser.parse(text, format);
         } catch (DocumentSyntaxException e) {
             if (looksLikeMappingTemplate(text)) {
                 return new LoadResult(null, problems, "a mapping template file, not an API definition");
@@ -238,10 +238,6 @@ public final class SpecLoader {
             this.position = new TextPosition(line, column, -1);
             this.badByte = String.format("%02X", bytes[offset] & 0xff);
         }
-    }
-
-    private static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
     }
 
     private static String lastSegment(String pointer) {

@@ -21,6 +21,15 @@ class DocumentParserTest {
     }
 
     @Test
+    void everyReaderIgnoresAByteOrderMark() throws Exception {
+        // examples, table definitions and suppressions are read with parse() too, not only definitions
+        ParsedDocument doc = parser.parse("\uFEFF- name: plain\n  body: {id: 1}\n", SpecFormat.YAML);
+        assertThat(doc.root().at("/0/name").asText()).isEqualTo("plain");
+        assertThat(doc.sourceMap().locate("/0/body")).extracting(TextPosition::line, TextPosition::column).containsExactly(2, 3);
+        assertThat(doc.text()).doesNotStartWith("\uFEFF");
+    }
+
+    @Test
     void largeObjectsDuplicatesAndArrayIndexesResolveLikeTheTree() throws Exception {
         StringBuilder json = new StringBuilder("{\"paths\": {");
         for (int i = 0; i < 40; i++) {
