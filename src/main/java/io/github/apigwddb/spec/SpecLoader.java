@@ -101,6 +101,8 @@ public final class SpecLoader {
         }
         problems.addAll(RemoteReferences.find(document));
         SpecKind kind = SpecKind.of(document.root());
+        ReferenceCheck.Outcome references = ReferenceCheck.find(document, file, kind);
+        problems.addAll(references.problems());
         LoadedSpec spec = new LoadedSpec(file, format, kind, document);
         if (kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) {
             return new LoadResult(spec, problems);
@@ -114,10 +116,23 @@ public final class SpecLoader {
                 if (!pointer.isEmpty() && CloudFormationIntrinsics.functionOf(document.root().at(pointer)) != null) {
                     continue;
                 }
+                if (saysMissing(message, references.danglingInternal())) {
+                    continue; // SPEC004 already says so, at the $ref and with the name meant
+                }
                 structure.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(pointer)));
             }
             return structure;
         }, structureCheck));
+    }
+
+    /** swagger-parser's "attribute paths.'/a'(post)...schema.#/components/schemas/Itme is missing" for a reference. */
+    private static boolean saysMissing(String message, Set<String> danglingReferences) {
+        for (String ref : danglingReferences) {
+            if (message.endsWith("." + ref + " is missing")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
