@@ -199,8 +199,15 @@ abstract class AbstractApigwMojo extends AbstractMojo {
 
     /** The check request of this project's configuration, for every goal that runs the check. */
     protected CheckRequest checkRequest(List<Path> files, int threads) throws MojoExecutionException {
-        return new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(), threads, templateParameters(), tableSchemas(),
-                deploymentValues());
+        Map<String, String> stageVariables = stageVariableMap();
+        TemplateParameters parameters = templateParameters();
+        TableSchemas tables = tableSchemas();
+        Map<String, String> values = deploymentValues();
+        try {
+            return new CheckRequest(files, examplesDirectory.toPath(), stageVariables, threads, parameters, tables, values);
+        } catch (IllegalArgumentException e) { // the only argument the request refuses is the number of threads
+            throw new MojoExecutionException("Invalid <threads> (apigw.threads): " + e.getMessage(), e);
+        }
     }
 
     /** {@code apigw.valuesFile} overlaid with {@code apigw.values}. */

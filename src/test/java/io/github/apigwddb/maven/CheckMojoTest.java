@@ -141,6 +141,18 @@ class CheckMojoTest {
                 .hasMessageContaining("'table' has no name=value form");
     }
 
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void tooManyThreadsIsAConfigurationErrorNamingTheParameterAndRange(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        setVariableValueToObject(mojo, "threads", 100_000);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Invalid <threads> (apigw.threads): threads is 100000: give a number from 1 to 256"
+                        + " (operations rendered at once; more than the processors gains nothing)");
+    }
+
     private void writeSpec(String content) throws Exception {
         Path dir = project.resolve("src/main/apigateway");
         Files.createDirectories(dir);
