@@ -9,12 +9,6 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,10 +57,9 @@ public final class SpecLoader {
                                 + " MB are not read (API Gateway imports at most 6 MB)", TextPosition.START));
                 return new LoadResult(null, problems);
             }
-            text = decodeUtf8(Files.readAllBytes(file));
-        } catch (NotUtf8Exception e) {
-            problems.add(new SpecProblem(Rule.SPEC001, "The file is not UTF-8 text: byte 0x" + e.badByte
-                    + " cannot start or continue a UTF-8 character; save the file as UTF-8", e.position));
+            text = Utf8Text.decode(Files.readAllBytes(file));
+        } catch (Utf8Text.NotUtf8Exception e) {
+            problems.add(new SpecProblem(Rule.SPEC001, "The file is " + e.withoutPosition(), e.position()));
             return new LoadResult(null, problems);
         } catch (IOException e) {
             problems.add(new SpecProblem(Rule.SPEC001, "The file cannot be read: " + e.getMessage(), TextPosition.START));
@@ -218,41 +211,6 @@ public final class SpecLoader {
     static boolean looksLikeMappingTemplate(String text) {
         return text.contains("$input.") || text.contains("$util.") || text.contains("$context.")
                 || text.contains("#set(") || text.contains("#foreach(") || text.contains("#if(");
-    }
-
-    private static String decodeUtf8(byte[] bytes) throws NotUtf8Exception {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw new NotUtf8Exception(bytes, in.position());
-        }
-        decoder.flush(out);
-        return out.flip().toString();
-    }
-
-    /** Where the first byte that is not UTF-8 stands, as a line and a column of the text before it. */
-    private static final class NotUtf8Exception extends Exception {
-        final TextPosition position;
-        final String badByte;
-
-        NotUtf8Exception(byte[] bytes, int offset) {
-            super(null, null, false, false);
-            int lineStart = 0;
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
-            this.position = new TextPosition(line, column, -1);
-            this.badByte = String.format("%02X", bytes[offset] & 0xff);
-        }
     }
 
     private static String lastSegment(String pointer) {

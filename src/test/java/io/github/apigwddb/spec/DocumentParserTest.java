@@ -21,6 +21,30 @@ class DocumentParserTest {
     }
 
     @Test
+    void syntaxMessagesCarryNoJacksonInternals() {
+        assertThatThrownBy(() -> parser.parse("{\"a\": {\"b\": 1", SpecFormat.JSON))
+                .isInstanceOf(DocumentSyntaxException.class)
+                .hasMessage("Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 7)");
+        assertThatThrownBy(() -> parser.parseJsonValue("[1, {\"b\": 1"))
+                .hasMessageNotContaining("Source").hasMessageContaining("start marker at line 1, column 5");
+    }
+
+    @Test
+    void tooDeepNestingIsSaidInWordsWhereTheLimitWasHit() {
+        for (SpecFormat format : SpecFormat.values()) {
+            String text = "a:\n  - " + "[".repeat(600) + "]".repeat(600);
+            String document = format == SpecFormat.JSON ? "{\"a\":\n " + "[".repeat(600) + "]".repeat(600) + "}" : text;
+            assertThatThrownBy(() -> parser.parse(document, format)).as(format.toString())
+                    .isInstanceOfSatisfying(DocumentSyntaxException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("nested more than 500 levels deep (objects and arrays within each other);"
+                                + " no API definition needs that");
+                        assertThat(e.position().line()).isEqualTo(2);
+                        assertThat(e.position().column()).isGreaterThan(400);
+                    });
+        }
+    }
+
+    @Test
     void everyReaderIgnoresAByteOrderMark() throws Exception {
         // examples, table definitions and suppressions are read with parse() too, not only definitions
         ParsedDocument doc = parser.parse("\uFEFF- name: plain\n  body: {id: 1}\n", SpecFormat.YAML);
@@ -91,7 +115,7 @@ class DocumentParserTest {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         assertThatThrownBy(() -> parser.parse(deep, SpecFormat.JSON))
                 .isInstanceOf(DocumentSyntaxException.class)
-                .hasMessageContaining("nesting depth");
+                .hasMessageContaining("nested more than 500 levels deep");
     }
 
     @Test
