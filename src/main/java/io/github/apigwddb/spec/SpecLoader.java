@@ -81,6 +81,10 @@ public final class SpecLoader {
                     "Not valid " + format + ": " + e.getMessage(), e.position()));
             return new LoadResult(null, problems);
         }
+        if (document.root().isMissingNode()) {
+            // said at info, not as a finding: a folder of definitions may well hold a placeholder file
+            return new LoadResult(null, problems, "the file is empty" + (document.text().isBlank() ? "" : " (only comments)"));
+        }
         for (String duplicate : document.duplicateKeys()) {
             problems.add(new SpecProblem(Rule.SPEC002,
                     "Duplicate key '" + lastSegment(duplicate) + "': the later value replaces the earlier one",

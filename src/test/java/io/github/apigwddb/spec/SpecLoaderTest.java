@@ -107,6 +107,18 @@ class SpecLoaderTest {
     }
 
     @Test
+    void anEmptyFileIsPassedOverSayingWhy() throws Exception {
+        for (String content : new String[] {"", "\n  \n", "\uFEFF"}) {
+            LoadResult result = load("empty.yaml", content);
+            assertThat(result.spec()).isNull();
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.skippedBecause()).isEqualTo("the file is empty");
+        }
+        assertThat(load("comments.yaml", "# to do\n").skippedBecause()).isEqualTo("the file is empty (only comments)");
+        assertThat(load("empty.json", "").skippedBecause()).isEqualTo("the file is empty");
+    }
+
+    @Test
     void aByteOrderMarkChangesNeitherTheDocumentNorItsPositions() throws Exception {
         String yaml = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a: {}\n";
         String json = "{\"openapi\": \"3.0.1\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {\"/a\": {}}}";
