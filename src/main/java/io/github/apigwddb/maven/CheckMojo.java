@@ -205,7 +205,7 @@ public class CheckMojo extends AbstractApigwMojo {
                 "outputDirectory=" + outputDirectory,
                 "repositoryRoot=" + repositoryRoot());
         InputsFingerprint fingerprint = new InputsFingerprint(digests);
-        return fingerprint.compute(files, examplesDirectory.toPath(), List.of(baselineFile), configuration, pluginIdentity(fingerprint));
+        return fingerprint.compute(files, examplesDirectory(), List.of(baselineFile), configuration, pluginIdentity(fingerprint));
     }
 
     /** The version, and for a snapshot the digest of the jar, so a rebuilt snapshot plugin checks again. */

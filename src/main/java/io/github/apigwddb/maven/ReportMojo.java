@@ -95,7 +95,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
 
     private ApiDocs docs() throws MojoExecutionException {
         List<Path> files = AbstractApigwMojo.specFiles(basedir, specs, AbstractApigwMojo.specFileFilter(null, null));
-        CheckRequest request = new CheckRequest(files, examplesDirectory.toPath(),
+        CheckRequest request = new CheckRequest(files, AbstractApigwMojo.examplesDirectory(basedir, examplesDirectory),
                 AbstractApigwMojo.parseMap("stageVariables", stageVariables), 1);
         CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(getLog()));
         return new DocsGenerator(basedir.toPath()).model(result);

@@ -153,6 +153,22 @@ class CheckMojoTest {
                         + " (operations rendered at once; more than the processors gains nothing)");
     }
 
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void anExamplesDirectoryNamedButMissingIsAConfigurationError(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        mojo.execute(); // the default directory may be missing: the project has no sidecar files
+
+        setVariableValueToObject(mojo, "examplesDirectory", new File("/nonexistent"));
+        setVariableValueToObject(mojo, "force", true);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("The examples directory " + Path.of("/nonexistent").toAbsolutePath() + " named in <examplesDirectory>"
+                        + " (apigw.examplesDirectory) does not exist; name an existing directory, or remove the parameter to use"
+                        + " src/test/apigateway/examples");
+    }
+
     private void writeSpec(String content) throws Exception {
         Path dir = project.resolve("src/main/apigateway");
         Files.createDirectories(dir);
