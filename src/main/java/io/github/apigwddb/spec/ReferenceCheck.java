@@ -200,7 +200,8 @@ final class ReferenceCheck {
                 return message + "; did you mean '" + target + "#" + corrected + "'?";
             }
         }
-        return message + ": '" + target + "#" + existing + "' has no member '" + name + "'";
+        return message + (existing.length() == 0 ? ": there is no '" + name + "' at its root"
+                : ": '" + target + "#" + existing + "' has no member '" + name + "'");
     }
 
     private static List<String> memberNames(JsonNode object) {

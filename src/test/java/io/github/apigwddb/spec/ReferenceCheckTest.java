@@ -42,6 +42,8 @@ class ReferenceCheckTest {
 
         assertThat(messages(result)).containsExactly("$ref '#/components/responses/Item' does not exist in this file:"
                 + " '#/components' has no member 'responses'");
+        assertThat(messages(load("api.yaml", spec("{$ref: '#/definitions/Item'}", ""))))
+                .containsExactly("$ref '#/definitions/Item' does not exist in this file: there is no 'definitions' at its root");
     }
 
     @Test
