@@ -6,7 +6,6 @@ import io.github.apigwddb.rules.Rule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -154,10 +153,15 @@ final class ReferenceCheck {
                     + "; a relative reference is resolved from the folder of " + file.getFileName();
         }
         try {
-            String text = new String(Files.readAllBytes(target), StandardCharsets.UTF_8);
+            if (Files.size(target) > SpecLoader.MAX_FILE_BYTES) {
+                return target + " is over " + SpecLoader.MAX_FILE_BYTES / (1024 * 1024) + " MB, too large for a definition";
+            }
+            String text = Utf8Text.read(target);
             return parser.parse(text, SpecFormat.of(target)).root();
         } catch (IOException e) {
             return target + " cannot be read (" + e.getMessage() + ")";
+        } catch (Utf8Text.NotUtf8Exception e) {
+            return target + " is " + e.getMessage();
         } catch (DocumentSyntaxException e) {
             return target + " is not valid " + SpecFormat.of(target) + " at [" + e.position().line() + ","
                     + e.position().column() + "]: " + e.getMessage();
