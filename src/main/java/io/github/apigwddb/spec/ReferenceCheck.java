@@ -38,7 +38,7 @@ final class ReferenceCheck {
     private final ParsedDocument document;
     private final Path file;
     private final boolean swagger2;
-    private final DocumentParser parser = new DocumentParser();
+    private static final DocumentParser PARSER = new DocumentParser(); // thread-safe
     private final Map<String, String> verdicts = new HashMap<>();
     private final Map<Path, Object> files = new HashMap<>();
 
@@ -157,7 +157,7 @@ final class ReferenceCheck {
                 return target + " is over " + SpecLoader.MAX_FILE_BYTES / (1024 * 1024) + " MB, too large for a definition";
             }
             String text = Utf8Text.read(target);
-            return parser.parse(text, SpecFormat.of(target)).root();
+            return PARSER.parse(text, SpecFormat.of(target)).root();
         } catch (IOException e) {
             return target + " cannot be read (" + e.getMessage() + ")";
         } catch (Utf8Text.NotUtf8Exception e) {
