@@ -285,9 +285,12 @@ public final class CheckEngine {
         return dynamo;
     }
 
-    /** An integration whose uri says dynamodb but not in the shape we parse: still ours, AGW003 will say why. */
+    /**
+     * An integration whose uri says dynamodb but not in the shape we parse, or not in lowercase: still ours,
+     * AGW003 will say why.
+     */
     private static boolean mentionsDynamoDb(Integration integration) {
-        return integration.uri() != null && integration.uri().text().contains(":dynamodb");
+        return integration.uri() != null && integration.uri().text().toLowerCase(Locale.ROOT).contains(":dynamodb");
     }
 
     private static String describe(Integration integration) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param specFiles the definition files to check, in a stable order
  * @param examplesDirectory where sidecar example files live (may not exist)
  * @param stageVariables stage variables for every render; an example's own win
- * @param threads how many operations are rendered at once (1 = serial)
+ * @param threads how many operations are rendered at once (1 = serial), at most {@link #MAX_THREADS}
  * @param templateParameters CloudFormation parameter values and S3 locations mapped to project files
  * @param tables the table definitions of {@code apigw.tables}, with what could not be read from them
  * @param deploymentValues values of {@code {{apigw:name}}} placeholders, filled in before checking (as the bundle does)
@@ -26,10 +26,19 @@ public record CheckRequest(
         TableSchemas tables,
         Map<String, String> deploymentValues) {
 
+    /**
+     * Rendering is CPU-bound, so threads beyond the processors gain nothing; the bound keeps a typo
+     * ({@code 100000}) from reaching the thread pool, which refuses more than 32767 without saying why.
+     */
+    public static final int MAX_THREADS = 256;
+
     public CheckRequest {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads is " + threads + ": give a number from 1 to " + MAX_THREADS
+                    + " (operations rendered at once; more than the processors gains nothing)");
+        }
         specFiles = List.copyOf(specFiles);
         stageVariables = Map.copyOf(stageVariables);
-        threads = Math.max(1, threads);
         templateParameters = templateParameters == null ? TemplateParameters.NONE : templateParameters;
         tables = tables == null ? TableSchemas.NONE : tables;
         deploymentValues = deploymentValues == null ? Map.of() : Map.copyOf(deploymentValues);

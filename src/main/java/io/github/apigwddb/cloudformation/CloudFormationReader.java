@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -234,7 +235,7 @@ public final class CloudFormationReader {
         List<String> sources = new ArrayList<>();
         for (ApiOperation operation : IntegrationExtractor.operations(api.spec().root())) {
             Integration integration = IntegrationExtractor.integrationOf(operation);
-            if (integration == null || integration.uri() == null || !integration.uri().text().contains(":dynamodb")) {
+            if (integration == null || integration.uri() == null || !integration.uri().text().toLowerCase(Locale.ROOT).contains(":dynamodb")) {
                 continue;
             }
             JsonNode resourceId = operation.node().get("x-apigw-cloudformation-resource");

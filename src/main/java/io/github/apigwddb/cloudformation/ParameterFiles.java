@@ -3,6 +3,7 @@ package io.github.apigwddb.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.github.apigwddb.spec.DocumentParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class ParameterFiles {
     /** @throws IOException when the file cannot be read or is not of any of these forms */
     public static Map<String, String> read(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String text = Files.readString(file);
+        String text = DocumentParser.withoutByteOrderMark(Files.readString(file));
         Map<String, String> values = new LinkedHashMap<>();
         if (name.endsWith(".toml")) {
             JsonNode overrides = new TomlMapper().readTree(text).path("default").path("deploy").path("parameters").path("parameter_overrides");

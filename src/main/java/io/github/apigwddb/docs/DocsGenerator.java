@@ -2,6 +2,11 @@ package io.github.apigwddb.docs;
 
 import io.github.apigwddb.check.CheckResult;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +41,7 @@ public final class DocsGenerator {
         Files.createDirectories(outputDirectory);
         List<Path> written = new ArrayList<>();
         Path html = outputDirectory.resolve(HTML_FILE);
-        Files.writeString(html, HtmlDocsWriter.page(docs), StandardCharsets.UTF_8);
+        Files.write(html, utf8(HtmlDocsWriter.page(docs)));
         written.add(html);
         Set<String> names = new HashSet<>();
         for (ApiDocs.Spec spec : docs.specs()) {
@@ -45,9 +50,28 @@ public final class DocsGenerator {
                 name = spec.name() + "-" + n;
             }
             Path markdown = outputDirectory.resolve(name + ".md");
-            Files.writeString(markdown, MarkdownDocsWriter.document(spec), StandardCharsets.UTF_8);
+            Files.write(markdown, utf8(MarkdownDocsWriter.document(spec)));
             written.add(markdown);
         }
         return written;
+    }
+
+    /**
+     * The text as UTF-8, a lone surrogate (a JSON {@code "\ud800"} in a template is one) written as U+FFFD: the
+     * documentation shows content, it must never fail on it.
+     */
+    static byte[] utf8(String text) {
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
+        try {
+            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(text));
+            byte[] out = new byte[bytes.remaining()];
+            bytes.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("UTF-8 encoding with replacement cannot fail", e);
+        }
     }
 }

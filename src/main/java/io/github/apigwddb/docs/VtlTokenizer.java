@@ -24,7 +24,14 @@ public final class VtlTokenizer {
     private static final Set<String> DIRECTIVES = Set.of("set", "if", "elseif", "else", "end", "foreach", "break", "stop",
             "macro", "define", "parse", "include", "evaluate");
 
+    /**
+     * Brackets nested deeper than this are shown as plain text: no real template comes close, and the
+     * recursive descent must not exhaust the stack on a hostile one (20,000 parentheses).
+     */
+    static final int MAX_CODE_DEPTH = 200;
+
     private final String text;
+    private int depth;
     private final List<Token> tokens = new ArrayList<>();
     private final StringBuilder pending = new StringBuilder();
     private Kind pendingKind = Kind.TEXT;
@@ -143,6 +150,19 @@ public final class VtlTokenizer {
 
     /** VTL code up to and including {@code close}: strings, references, nested brackets. */
     private void code(char close) {
+        if (depth >= MAX_CODE_DEPTH) {
+            emit(Kind.TEXT, text.length());
+            return;
+        }
+        depth++;
+        try {
+            codeUpTo(close);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void codeUpTo(char close) {
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == close) {

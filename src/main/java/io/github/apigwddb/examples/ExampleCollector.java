@@ -11,9 +11,9 @@ import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.TextPosition;
+import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +114,10 @@ public final class ExampleCollector {
             }
             ParsedDocument document;
             try {
-                document = parser.parse(Files.readString(file, StandardCharsets.UTF_8), SpecFormat.of(file));
+                document = parser.parse(Utf8Text.read(file), SpecFormat.of(file));
+            } catch (Utf8Text.NotUtf8Exception e) {
+                problems.add(problem(Rule.EXM004, "Example file is " + e.withoutPosition(), file, e.position(), null));
+                continue;
             } catch (DocumentSyntaxException e) {
                 problems.add(problem(Rule.EXM004, "Example file is not valid " + SpecFormat.of(file) + ": " + e.getMessage(), file, e.position(), null));
                 continue;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.spec.DocumentParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ public final class Baseline {
         JsonNode root;
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8); // first: without a file, no mapper is made
-            root = Json.MAPPER.readTree(text);
+            root = Json.MAPPER.readTree(DocumentParser.withoutByteOrderMark(text));
         } catch (NoSuchFileException e) {
             return empty(baseDirectory);
         } catch (JsonProcessingException e) {

@@ -82,6 +82,12 @@ public final class IntegrationLinter {
         String text = integration.uri().text();
         Optional<AwsServiceUri> parsed = integration.serviceUri();
         String shape = "arn:<partition>:apigateway:<region>:dynamodb:action/<Action>";
+        if (parsed.isPresent() && !parsed.get().isDynamoDb() && "dynamodb".equalsIgnoreCase(parsed.get().service())) {
+            // API Gateway's service names are lowercase: it answers 'DynamoDB' with "AWS service of type DynamoDB not supported"
+            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "': service '" + parsed.get().service()
+                    + "' must be written 'dynamodb'", pointer));
+            return;
+        }
         if (parsed.isEmpty() || !parsed.get().isDynamoDb()) {
             issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' is not of the form " + shape, pointer));
             return;

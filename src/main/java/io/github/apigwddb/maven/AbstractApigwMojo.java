@@ -33,6 +33,7 @@ import org.apache.maven.project.MavenProject;
 abstract class AbstractApigwMojo extends AbstractMojo {
 
     static final String DEFAULT_SPEC_DIRECTORY = "src/main/apigateway";
+    static final String DEFAULT_EXAMPLES_DIRECTORY = "src/test/apigateway/examples";
 
     /** Skips every goal of this plugin. */
     @Parameter(property = "apigw.skip", defaultValue = "false")
@@ -259,6 +260,22 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         return specFiles(basedir, specs, specFileFilter());
     }
 
+    /**
+     * The sidecar examples directory. The default may be missing (a project without sidecar files); a directory
+     * the user named that does not exist is a typo, and would otherwise leave every sidecar example silently unread.
+     */
+    protected Path examplesDirectory() throws MojoExecutionException {
+        Path path = examplesDirectory.isAbsolute() ? examplesDirectory.toPath() : basedir.toPath().resolve(examplesDirectory.toPath());
+        path = path.toAbsolutePath().normalize();
+        boolean isDefault = path.equals(basedir.toPath().resolve(DEFAULT_EXAMPLES_DIRECTORY).toAbsolutePath().normalize());
+        if (!isDefault && !Files.isDirectory(path)) {
+            throw new MojoExecutionException("The examples directory " + path + " named in <examplesDirectory> (apigw.examplesDirectory)"
+                    + (Files.exists(path) ? " is not a directory" : " does not exist") + "; name an existing directory, or remove"
+                    + " the parameter to use " + DEFAULT_EXAMPLES_DIRECTORY);
+        }
+        return path;
+    }
+
     static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter) throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
@@ -323,8 +340,16 @@ abstract class AbstractApigwMojo extends AbstractMojo {
 
     /** The check request of this project's configuration, for every goal that runs the check. */
     protected CheckRequest checkRequest(List<Path> files, int threads) throws MojoExecutionException {
-        return new CheckRequest(files, examplesDirectory.toPath(), stageVariableMap(), threads, templateParameters(), tableSchemas(),
-                deploymentValues());
+        Path examples = examplesDirectory();
+        Map<String, String> stageVariables = stageVariableMap();
+        TemplateParameters parameters = templateParameters();
+        TableSchemas tables = tableSchemas();
+        Map<String, String> values = deploymentValues();
+        try {
+            return new CheckRequest(files, examples, stageVariables, threads, parameters, tables, values);
+        } catch (IllegalArgumentException e) { // the only argument the request refuses is the number of threads
+            throw new MojoExecutionException("Invalid <threads> (apigw.threads): " + e.getMessage(), e);
+        }
     }
 
     /** {@code apigw.valuesFile} overlaid with {@code apigw.values}. */

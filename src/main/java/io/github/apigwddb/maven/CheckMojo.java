@@ -50,11 +50,9 @@ public class CheckMojo extends AbstractApigwMojo {
     @Parameter(property = "apigw.failOn", defaultValue = "error")
     private String failOn;
 
-    /** How many operations are rendered at once, 1 to 1024; default: one per available processor. */
+    /** How many operations are rendered at once, 1 to 256; default: one per available processor. */
     @Parameter(property = "apigw.threads")
     private Integer threads;
-
-    private static final int MAX_THREADS = 1024;
 
     /**
      * Writes the current findings to the baseline file (and passes), to adopt the check on an existing spec. Also read
@@ -216,8 +214,8 @@ public class CheckMojo extends AbstractApigwMojo {
         if (threads == null) {
             return Runtime.getRuntime().availableProcessors();
         }
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new MojoExecutionException("<threads> (apigw.threads) is " + threads + "; use 1 to " + MAX_THREADS
+        if (threads < 1 || threads > CheckRequest.MAX_THREADS) {
+            throw new MojoExecutionException("<threads> (apigw.threads) is " + threads + "; use 1 to " + CheckRequest.MAX_THREADS
                     + ", or leave it out for one per available processor (" + Runtime.getRuntime().availableProcessors() + " here)");
         }
         return threads;
@@ -256,11 +254,11 @@ public class CheckMojo extends AbstractApigwMojo {
      * settings and those a template pulled in (last time, or this time once the check ran).
      */
     private String inputsFingerprint(FileDigests digests, List<Path> files, String configuration, List<Path> configuredFiles,
-            List<Path> filesRead) {
+            List<Path> filesRead) throws MojoExecutionException {
         Set<Path> inputFiles = new TreeSet<>(configuredFiles);
         filesRead.forEach(f -> inputFiles.add(f.toAbsolutePath().normalize()));
         InputsFingerprint fingerprint = new InputsFingerprint(digests);
-        return fingerprint.compute(files, examplesDirectory.toPath(), List.copyOf(inputFiles), configuration, pluginIdentity(fingerprint));
+        return fingerprint.compute(files, examplesDirectory(), List.copyOf(inputFiles), configuration, pluginIdentity(fingerprint));
     }
 
     /** The version, and for a snapshot the digest of the jar, so a rebuilt snapshot plugin checks again. */

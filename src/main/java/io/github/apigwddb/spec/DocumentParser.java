@@ -21,6 +21,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -76,7 +79,8 @@ public final class DocumentParser {
             }), lines, List.of());
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            throw new DocumentSyntaxException(e.getOriginalMessage(), where == null ? TextPosition.START : toPosition(where, lines));
+            throw new DocumentSyntaxException(plain(firstLine(e.getOriginalMessage())),
+                    where == null ? TextPosition.START : toPosition(where, lines));
         } catch (IOException e) {
             throw new DocumentSyntaxException(firstLine(e.getMessage()), TextPosition.START);
         }
@@ -190,25 +194,24 @@ public final class DocumentParser {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    /** Parses {@code text}; a syntax error comes back as {@link DocumentSyntaxException} with its position. */
+    /**
+     * Parses {@code text}; a syntax error comes back as {@link DocumentSyntaxException} with its position. A leading
+     * byte order mark is dropped: it is no content, editors show no column for it, and in YAML it would indent
+     * the first key (which then parses as something else entirely).
+     */
     public ParsedDocument parse(String text, SpecFormat format) throws DocumentSyntaxException {
+        text = withoutByteOrderMark(text);
         LineIndex lines = new LineIndex(text);
         List<String> duplicates = new ArrayList<>();
         List<YamlTag> tags = new ArrayList<>();
         JsonFactory factory = format == SpecFormat.JSON ? json : yaml;
         try (JsonParser parser = factory.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return new ParsedDocument(text, JsonNodeFactory.instance.missingNode(), new SourceMap(), lines, duplicates);
+            try {
+                return read(parser, text, format, lines, duplicates, tags);
+            } catch (StreamConstraintsException e) {
+                // thrown without a location: the parser still knows where it stopped
+                throw new DocumentSyntaxException(plain(e.getOriginalMessage()), toPosition(parser.currentLocation(), lines));
             }
-            TreeBuilder builder = new TreeBuilder(parser, text, lines, duplicates, tags);
-            JsonNode root = builder.build();
-            if (format == SpecFormat.JSON && parser.nextToken() != null) {
-                throw new DocumentSyntaxException("Unexpected content after the end of the JSON value",
-                        toPosition(parser.currentTokenLocation(), lines));
-            }
-            return new ParsedDocument(text, root, new SourceMap(builder.positions(), lines), lines, duplicates, List.copyOf(tags),
-                    builder.urlReference());
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             TextPosition position = where == null ? TextPosition.START : toPosition(where, lines);
@@ -219,6 +222,27 @@ public final class DocumentParser {
         }
     }
 
+    private static ParsedDocument read(JsonParser parser, String text, SpecFormat format, LineIndex lines, List<String> duplicates,
+            List<YamlTag> tags) throws IOException, DocumentSyntaxException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return new ParsedDocument(text, JsonNodeFactory.instance.missingNode(), new SourceMap(), lines, duplicates);
+        }
+        TreeBuilder builder = new TreeBuilder(parser, text, lines, duplicates, tags);
+        JsonNode root = builder.build();
+        if (format == SpecFormat.JSON && parser.nextToken() != null) {
+            throw new DocumentSyntaxException("Unexpected content after the end of the JSON value",
+                    toPosition(parser.currentTokenLocation(), lines));
+        }
+        return new ParsedDocument(text, root, new SourceMap(builder.positions(), lines), lines, duplicates, List.copyOf(tags),
+                builder.urlReference());
+    }
+
+    /** {@code text} without a leading U+FEFF, the byte order mark some Windows editors write. */
+    public static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** SnakeYAML's messages span several lines with excerpts; a finding is one line, its position is given apart. */
     private static String describe(JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
@@ -226,7 +250,29 @@ public final class DocumentParser {
             return yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext()
                     + (context == null ? "" : " at line " + (context.getLine() + 1) + ", column " + (context.getColumn() + 1)) + ")");
         }
-        return firstLine(e.getOriginalMessage());
+        return plain(firstLine(e.getOriginalMessage()));
+    }
+
+    private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)]");
+    private static final Pattern NESTING = Pattern.compile("Document nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+).*");
+    private static final Pattern CONSTRAINT_NAME = Pattern.compile(",? from `StreamReadConstraints\\.\\w+\\(\\)`");
+
+    /**
+     * Jackson's message without what only a Jackson user can read: "(start marker at [Source: REDACTED
+     * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 87])" becomes "(start marker
+     * at line 1, column 87)", and a limit is said in words instead of by its getter's name.
+     */
+    static String plain(String message) {
+        if (message == null) {
+            return "unreadable content";
+        }
+        Matcher nesting = NESTING.matcher(message);
+        if (nesting.matches()) {
+            return "nested more than " + nesting.group(1) + " levels deep (objects and arrays within each other);"
+                    + " no API definition needs that";
+        }
+        String plain = SOURCE_LOCATION.matcher(message).replaceAll("line $1, column $2");
+        return CONSTRAINT_NAME.matcher(plain).replaceAll("");
     }
 
     private static String firstLine(String message) {

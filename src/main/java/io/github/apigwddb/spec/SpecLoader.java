@@ -9,12 +9,6 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,10 +57,9 @@ public final class SpecLoader {
                                 + " MB are not read (API Gateway imports at most 6 MB)", TextPosition.START));
                 return new LoadResult(null, problems);
             }
-            text = decodeUtf8(Files.readAllBytes(file));
-        } catch (NotUtf8Exception e) {
-            problems.add(new SpecProblem(Rule.SPEC001, "The file is not UTF-8 text: byte 0x" + e.badByte
-                    + " cannot start or continue a UTF-8 character; save the file as UTF-8", e.position));
+            text = Utf8Text.decode(Files.readAllBytes(file));
+        } catch (Utf8Text.NotUtf8Exception e) {
+            problems.add(new SpecProblem(Rule.SPEC001, "The file is " + e.withoutPosition(), e.position()));
             return new LoadResult(null, problems);
         } catch (IOException e) {
             problems.add(new SpecProblem(Rule.SPEC001, "The file cannot be read: " + e.getMessage(), TextPosition.START));
@@ -79,7 +72,7 @@ public final class SpecLoader {
         SpecFormat format = SpecFormat.of(file);
         ParsedDocument document;
         try {
-            document = parser.parse(stripBom(text), format);
+            document = parser.parse(text, format);
         } catch (DocumentSyntaxException e) {
             if (looksLikeMappingTemplate(text)) {
                 return new LoadResult(null, problems, "a mapping template file, not an API definition");
@@ -87,6 +80,10 @@ public final class SpecLoader {
             problems.add(new SpecProblem(Rule.SPEC001,
                     "Not valid " + format + ": " + e.getMessage(), e.position()));
             return new LoadResult(null, problems);
+        }
+        if (document.root().isMissingNode()) {
+            // said at info, not as a finding: a folder of definitions may well hold a placeholder file
+            return new LoadResult(null, problems, "the file is empty" + (document.text().isBlank() ? "" : " (only comments)"));
         }
         for (String duplicate : document.duplicateKeys()) {
             problems.add(new SpecProblem(Rule.SPEC002,
@@ -101,6 +98,8 @@ public final class SpecLoader {
         }
         problems.addAll(RemoteReferences.find(document));
         SpecKind kind = SpecKind.of(document.root());
+        ReferenceCheck.Outcome references = ReferenceCheck.find(document, file, kind);
+        problems.addAll(references.problems());
         LoadedSpec spec = new LoadedSpec(file, format, kind, document);
         if (kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) {
             return new LoadResult(spec, problems);
@@ -114,10 +113,23 @@ public final class SpecLoader {
                 if (!pointer.isEmpty() && CloudFormationIntrinsics.functionOf(document.root().at(pointer)) != null) {
                     continue;
                 }
+                if (saysMissing(message, references.danglingInternal())) {
+                    continue; // SPEC004 already says so, at the $ref and with the name meant
+                }
                 structure.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(pointer)));
             }
             return structure;
         }, structureCheck));
+    }
+
+    /** swagger-parser's "attribute paths.'/a'(post)...schema.#/components/schemas/Itme is missing" for a reference. */
+    private static boolean saysMissing(String message, Set<String> danglingReferences) {
+        for (String ref : danglingReferences) {
+            if (message.endsWith("." + ref + " is missing")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -203,45 +215,6 @@ public final class SpecLoader {
     static boolean looksLikeMappingTemplate(String text) {
         return text.contains("$input.") || text.contains("$util.") || text.contains("$context.")
                 || text.contains("#set(") || text.contains("#foreach(") || text.contains("#if(");
-    }
-
-    private static String decodeUtf8(byte[] bytes) throws NotUtf8Exception {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw new NotUtf8Exception(bytes, in.position());
-        }
-        decoder.flush(out);
-        return out.flip().toString();
-    }
-
-    /** Where the first byte that is not UTF-8 stands, as a line and a column of the text before it. */
-    private static final class NotUtf8Exception extends Exception {
-        final TextPosition position;
-        final String badByte;
-
-        NotUtf8Exception(byte[] bytes, int offset) {
-            super(null, null, false, false);
-            int lineStart = 0;
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
-            this.position = new TextPosition(line, column, -1);
-            this.badByte = String.format("%02X", bytes[offset] & 0xff);
-        }
-    }
-
-    private static String stripBom(String text) {
-        return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
     }
 
     private static String lastSegment(String pointer) {

@@ -208,6 +208,28 @@ class CheckEngineTest {
         assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("example-id"));
     }
 
+    @Test
+    void aCapitalisedServiceIsCheckedAndReportedNotPassedOver() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                """ + INTEGRATION.replace(":dynamodb:", ":DynamoDB:"));
+        CheckResult result = check(null, spec);
+
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        assertThat(only(result, Rule.AGW003).message()).contains("service 'DynamoDB' must be written 'dynamodb'");
+    }
+
     private CheckResult check(Path examples, Path... specs) {
         return new CheckEngine().run(new CheckRequest(List.of(specs), examples, Map.of(), 1), CheckLog.SILENT);
     }

@@ -44,6 +44,26 @@ class DocsGeneratorTest {
     }
 
     @Test
+    void aLoneSurrogateInATemplateIsWrittenAsAReplacementCharacter(@TempDir Path project) throws Exception {
+        Path spec = Files.writeString(project.resolve("api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n"
+                + "  /items:\n    post:\n      operationId: op\n      responses: {'200': {description: ok}}\n"
+                + "      x-amazon-apigateway-integration:\n        type: aws\n        httpMethod: POST\n"
+                + "        uri: arn:aws:apigateway:eu-west-1:dynamodb:action/PutItem\n"
+                + "        requestTemplates:\n          application/json: |\n"
+                + "            {\"TableName\":\"Tbl\",\"Item\":{\"id\":{\"S\":\"\\ud800\"}}}\n");
+        CheckResult surrogate = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), CheckLog.SILENT);
+
+        List<Path> written = new DocsGenerator(project).write(surrogate, output);
+
+        assertThat(written).hasSize(2);
+        for (Path file : written) {
+            assertThat(Files.readString(file, StandardCharsets.UTF_8)).as(file.toString()).contains("TableName");
+        }
+        assertThat(Files.readString(written.get(0), StandardCharsets.UTF_8)).as("the rendered request holds the surrogate").contains("\uFFFD");
+        assertThat(DocsGenerator.utf8("a\ud800b\uD83D\uDE00")).isEqualTo("a\uFFFDb\uD83D\uDE00".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void writesTheSamePageForTheSameInput() throws Exception {
         String first = html();
         String markdown = Files.readString(output.resolve("widgets-api.md"));

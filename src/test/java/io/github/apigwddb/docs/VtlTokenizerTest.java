@@ -58,6 +58,19 @@ class VtlTokenizerTest {
     }
 
     @Test
+    void bracketsNestedBeyondAnyTemplateAreTextNotAStackOverflow() {
+        for (String open : new String[] {"(", "$a("}) {
+            String template = "#set($x = " + open.repeat(20_000) + "1" + ")".repeat(20_000) + ") $after";
+            List<Token> tokens = VtlTokenizer.tokenize(template);
+            assertThat(tokens.stream().map(Token::text).collect(Collectors.joining())).isEqualTo(template);
+            assertThat(tokens.get(tokens.size() - 1)).as("the rest is text").isEqualTo(new Token(TEXT, template.substring(
+                    template.length() - tokens.get(tokens.size() - 1).text().length())));
+        }
+        String shallow = "#set($x = " + "(".repeat(VtlTokenizer.MAX_CODE_DEPTH - 1) + "$a" + ")".repeat(VtlTokenizer.MAX_CODE_DEPTH) + ")";
+        assertThat(VtlTokenizer.tokenize(shallow)).as("a depth within the bound is still highlighted").contains(new Token(REFERENCE, "$a"));
+    }
+
+    @Test
     void anyInputJoinsBackToItselfWithoutEmptyTokens() {
         String alphabet = "#$!{}()[]\"'.\\ *\nabset(if)end";
         Random random = new Random(7);

@@ -40,6 +40,15 @@ class BaselineTest {
     }
 
     @Test
+    void aBaselineSavedWithAByteOrderMarkIsRead() throws Exception {
+        Path file = project.resolve("apigw-baseline.json");
+        Baseline.of(List.of(finding(Rule.DDB001, 20, "no Key", "one")), project).write(file);
+        Files.writeString(file, "\uFEFF" + Files.readString(file));
+
+        assertThat(Baseline.read(file, project).entries()).hasSize(1);
+    }
+
+    @Test
     void newFindingsAreNewAndMissingOnesAreStale() throws Exception {
         Baseline baseline = Baseline.of(List.of(finding(Rule.DDB001, 20, "no Key", "one")), project);
         Finding other = finding(Rule.DDB001, 20, "no Key", "two");

@@ -67,6 +67,15 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void aCapitalisedServiceIsAgw003SayingHowToWriteIt() throws Exception {
+        assertThat(lint(GOOD.replace(":dynamodb:", ":DynamoDB:"))).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.AGW003);
+            assertThat(i.message()).isEqualTo("Integration uri 'arn:aws:apigateway:us-east-1:DynamoDB:action/PutItem':"
+                    + " service 'DynamoDB' must be written 'dynamodb'");
+        });
+    }
+
+    @Test
     void uriShapeActionAndRegion() throws Exception {
         assertThat(rules(GOOD.replace("action/PutItem", "path/PutItem"))).containsExactly(Rule.AGW003);
         assertThat(lint(GOOD.replace("action/PutItem", "action/PutItems"))).singleElement().satisfies(i -> {

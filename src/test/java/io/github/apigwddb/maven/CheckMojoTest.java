@@ -107,11 +107,11 @@ class CheckMojoTest {
     void threadsOutsideTheirRangeAreAConfigurationError(CheckMojo mojo) throws Exception {
         writeSpec(SPEC);
         configure(mojo);
-        for (int threads : new int[] {-3, 0, 1025}) {
+        for (int threads : new int[] {-3, 0, 257}) {
             setVariableValueToObject(mojo, "threads", threads);
             assertThatThrownBy(mojo::execute)
                     .isInstanceOf(MojoExecutionException.class)
-                    .hasMessageStartingWith("<threads> (apigw.threads) is " + threads + "; use 1 to 1024, or leave it out for one per available processor");
+                    .hasMessageStartingWith("<threads> (apigw.threads) is " + threads + "; use 1 to 256, or leave it out for one per available processor");
         }
         assertThat(project.resolve("target/apigw")).as("nothing was checked").doesNotExist();
     }
@@ -188,6 +188,22 @@ class CheckMojoTest {
         Files.writeString(pulledIn, SPEC.replace("httpMethod: POST", "httpMethod: GET"));
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("1 finding at or above warning");
         assertThat(Files.readString(project.resolve("target/apigw/apigw.sarif"))).contains("\"ruleId\" : \"AGW006\"");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void anExamplesDirectoryNamedButMissingIsAConfigurationError(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        mojo.execute(); // the default directory may be missing: the project has no sidecar files
+
+        setVariableValueToObject(mojo, "examplesDirectory", new File("/nonexistent"));
+        setVariableValueToObject(mojo, "force", true);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("The examples directory " + Path.of("/nonexistent").toAbsolutePath() + " named in <examplesDirectory>"
+                        + " (apigw.examplesDirectory) does not exist; name an existing directory, or remove the parameter to use"
+                        + " src/test/apigateway/examples");
     }
 
     private void writeSpec(String content) throws Exception {

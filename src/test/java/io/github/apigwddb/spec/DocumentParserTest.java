@@ -21,6 +21,39 @@ class DocumentParserTest {
     }
 
     @Test
+    void syntaxMessagesCarryNoJacksonInternals() {
+        assertThatThrownBy(() -> parser.parse("{\"a\": {\"b\": 1", SpecFormat.JSON))
+                .isInstanceOf(DocumentSyntaxException.class)
+                .hasMessage("Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 7)");
+        assertThatThrownBy(() -> parser.parseJsonValue("[1, {\"b\": 1"))
+                .hasMessageNotContaining("Source").hasMessageContaining("start marker at line 1, column 5");
+    }
+
+    @Test
+    void tooDeepNestingIsSaidInWordsWhereTheLimitWasHit() {
+        for (SpecFormat format : SpecFormat.values()) {
+            String text = "a:\n  - " + "[".repeat(600) + "]".repeat(600);
+            String document = format == SpecFormat.JSON ? "{\"a\":\n " + "[".repeat(600) + "]".repeat(600) + "}" : text;
+            assertThatThrownBy(() -> parser.parse(document, format)).as(format.toString())
+                    .isInstanceOfSatisfying(DocumentSyntaxException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("nested more than 500 levels deep (objects and arrays within each other);"
+                                + " no API definition needs that");
+                        assertThat(e.position().line()).isEqualTo(2);
+                        assertThat(e.position().column()).isGreaterThan(400);
+                    });
+        }
+    }
+
+    @Test
+    void everyReaderIgnoresAByteOrderMark() throws Exception {
+        // examples, table definitions and suppressions are read with parse() too, not only definitions
+        ParsedDocument doc = parser.parse("\uFEFF- name: plain\n  body: {id: 1}\n", SpecFormat.YAML);
+        assertThat(doc.root().at("/0/name").asText()).isEqualTo("plain");
+        assertThat(doc.sourceMap().locate("/0/body")).extracting(TextPosition::line, TextPosition::column).containsExactly(2, 3);
+        assertThat(doc.text()).doesNotStartWith("\uFEFF");
+    }
+
+    @Test
     void largeObjectsDuplicatesAndArrayIndexesResolveLikeTheTree() throws Exception {
         StringBuilder json = new StringBuilder("{\"paths\": {");
         for (int i = 0; i < 40; i++) {
@@ -82,7 +115,7 @@ class DocumentParserTest {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
         assertThatThrownBy(() -> parser.parse(deep, SpecFormat.JSON))
                 .isInstanceOf(DocumentSyntaxException.class)
-                .hasMessageContaining("nesting depth");
+                .hasMessageContaining("nested more than 500 levels deep");
     }
 
     @Test

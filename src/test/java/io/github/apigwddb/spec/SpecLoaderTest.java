@@ -106,6 +106,34 @@ class SpecLoaderTest {
         assertThat(result.spec().root().at("/paths/~1a/post/x-amazon-apigateway-integration/requestTemplates/application~1json").asText()).isEqualTo("{}");
     }
 
+    @Test
+    void anEmptyFileIsPassedOverSayingWhy() throws Exception {
+        for (String content : new String[] {"", "\n  \n", "\uFEFF"}) {
+            LoadResult result = load("empty.yaml", content);
+            assertThat(result.spec()).isNull();
+            assertThat(result.problems()).isEmpty();
+            assertThat(result.skippedBecause()).isEqualTo("the file is empty");
+        }
+        assertThat(load("comments.yaml", "# to do\n").skippedBecause()).isEqualTo("the file is empty (only comments)");
+        assertThat(load("empty.json", "").skippedBecause()).isEqualTo("the file is empty");
+    }
+
+    @Test
+    void aByteOrderMarkChangesNeitherTheDocumentNorItsPositions() throws Exception {
+        String yaml = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a: {}\n";
+        String json = "{\"openapi\": \"3.0.1\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {\"/a\": {}}}";
+        for (String[] file : new String[][] {{"api.yaml", yaml}, {"api.json", json}}) {
+            LoadResult plain = load("plain-" + file[0], file[1]);
+            LoadResult marked = load("bom-" + file[0], "\uFEFF" + file[1]);
+            assertThat(marked.problems()).as(file[0]).isEmpty();
+            assertThat(marked.spec().kind()).as(file[0]).isEqualTo(SpecKind.OPENAPI3);
+            assertThat(marked.spec().root()).as(file[0]).isEqualTo(plain.spec().root());
+            for (String pointer : new String[] {"/openapi", "/info/title", "/paths/~1a"}) {
+                assertThat(marked.spec().locate(pointer)).as(file[0] + pointer).isEqualTo(plain.spec().locate(pointer));
+            }
+        }
+    }
+
     private LoadResult load(String name, String content) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, content);

@@ -1,0 +1,229 @@
+package io.github.apigwddb.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.dynamodb.Suggestions;
+import io.github.apigwddb.rules.Rule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds {@code $ref}s of a definition that lead nowhere: a JSON pointer with nothing at it in the same document,
+ * a local file that cannot be read, or a pointer with nothing at it in that file. API Gateway refuses such a
+ * definition on import, so each one is a SPEC004 finding where the {@code $ref} is written. URLs are
+ * {@link RemoteReferences}' to report. One pass over the tree; each referenced file is read once.
+ */
+final class ReferenceCheck {
+
+    /** Objects whose members are names (of properties, paths, statuses, media types...), never keywords. */
+    private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "definitions", "$defs", "schemas",
+            "paths", "responses", "parameters", "requestBodies", "headers", "securitySchemes", "securityDefinitions",
+            "links", "callbacks", "content", "encoding", "variables", "examples", "webhooks", "pathItems");
+
+    /** Members holding literal data, where a {@code $ref} is a value like any other and nothing resolves it. */
+    private static final Set<String> DATA_MEMBERS = Set.of("example", "x-example", "enum", "default", "const");
+
+    private final ParsedDocument document;
+    private final Path file;
+    private final boolean swagger2;
+    private static final DocumentParser PARSER = new DocumentParser(); // thread-safe
+    private final Map<String, String> verdicts = new HashMap<>();
+    private final Map<Path, Object> files = new HashMap<>();
+
+    /** What the check found: the findings, and the dangling in-document references among them. */
+    record Outcome(List<SpecProblem> problems, Set<String> danglingInternal) {
+    }
+
+    private ReferenceCheck(ParsedDocument document, Path file, boolean swagger2) {
+        this.document = document;
+        this.file = file;
+        this.swagger2 = swagger2;
+    }
+
+    static Outcome find(ParsedDocument document, Path file, SpecKind kind) {
+        if (kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) {
+            // a CloudFormation template's $refs belong to the definition inlined in it, relative to that definition
+            return new Outcome(List.of(), Set.of());
+        }
+        return new ReferenceCheck(document, file, kind == SpecKind.SWAGGER2).walk();
+    }
+
+    private Outcome walk() {
+        List<SpecProblem> problems = new ArrayList<>();
+        Set<String> danglingInternal = new LinkedHashSet<>();
+        Deque<Step> work = new ArrayDeque<>();
+        work.push(new Step(document.root(), PointerPath.ROOT, false, false));
+        while (!work.isEmpty()) {
+            Step step = work.pop();
+            JsonNode node = step.node();
+            if (node.isObject()) {
+                JsonNode ref = step.nameMap() ? null : node.get("$ref");
+                if (ref != null && ref.isTextual() && !RemoteReferences.isUrl(ref.textValue())) {
+                    String problem = verdicts.computeIfAbsent(ref.textValue(), this::problemOf);
+                    if (!problem.isEmpty()) {
+                        problems.add(new SpecProblem(Rule.SPEC004, problem,
+                                document.sourceMap().locate(step.path().member("$ref").pointer())));
+                        if (ref.textValue().startsWith("#")) {
+                            danglingInternal.add(ref.textValue());
+                        }
+                    }
+                }
+                List<Step> children = new ArrayList<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    String key = member.getKey();
+                    JsonNode value = member.getValue();
+                    if (!value.isContainerNode() || (!step.nameMap() && isData(key, value, step.exampleEntry()))) {
+                        continue;
+                    }
+                    boolean nameMap = !step.nameMap() && value.isObject() && NAME_MAPS.contains(key);
+                    boolean exampleEntry = step.nameMap() && step.examplesMap();
+                    children.add(new Step(value, step.path().member(key), nameMap, exampleEntry, nameMap && key.equals("examples")));
+                }
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    work.push(children.get(i));
+                }
+            } else if (node.isArray()) {
+                for (int i = node.size() - 1; i >= 0; i--) {
+                    if (node.get(i).isContainerNode()) {
+                        work.push(new Step(node.get(i), step.path().element(i), false, false));
+                    }
+                }
+            }
+        }
+        return new Outcome(problems, danglingInternal);
+    }
+
+    /** Whether a keyword's value is data or an extension: nothing in it is a reference to follow. */
+    private boolean isData(String key, JsonNode value, boolean exampleEntry) {
+        if (key.startsWith("x-") || DATA_MEMBERS.contains(key)) {
+            return true;
+        }
+        if (key.equals("examples")) {
+            // a list of values (JSON Schema), or Swagger 2's media type -> value; OpenAPI 3's is a map of Example Objects
+            return value.isArray() || swagger2;
+        }
+        return exampleEntry && key.equals("value");
+    }
+
+    /** A container on the walk, where it is, and what its members are. */
+    private record Step(JsonNode node, PointerPath path, boolean nameMap, boolean exampleEntry, boolean examplesMap) {
+        Step(JsonNode node, PointerPath path, boolean nameMap, boolean exampleEntry) {
+            this(node, path, nameMap, exampleEntry, false);
+        }
+    }
+
+    /** Why {@code ref} leads nowhere, or "" when it resolves. */
+    private String problemOf(String ref) {
+        int hash = ref.indexOf('#');
+        String target = hash < 0 ? ref : ref.substring(0, hash);
+        String fragment = hash < 0 ? null : decode(ref.substring(hash + 1));
+        if (target.isEmpty()) {
+            return missingIn(document.root(), ref, "", fragment, "this file");
+        }
+        Path targetFile;
+        try {
+            targetFile = file.toAbsolutePath().getParent().resolve(decode(target)).normalize();
+        } catch (InvalidPathException e) {
+            return "$ref '" + ref + "' names no file: '" + target + "' is not a file path";
+        }
+        Object loaded = files.computeIfAbsent(targetFile, this::load);
+        if (loaded instanceof String why) {
+            return "$ref '" + ref + "' leads nowhere: " + why;
+        }
+        return fragment == null ? "" : missingIn((JsonNode) loaded, ref, target, fragment, targetFile.getFileName().toString());
+    }
+
+    /** The referenced file's tree, or why it cannot be read. */
+    private Object load(Path target) {
+        if (!Files.isRegularFile(target)) {
+            return target + " does not exist" + (Files.exists(target) ? " as a file" : "")
+                    + "; a relative reference is resolved from the folder of " + file.getFileName();
+        }
+        try {
+            if (Files.size(target) > SpecLoader.MAX_FILE_BYTES) {
+                return target + " is over " + SpecLoader.MAX_FILE_BYTES / (1024 * 1024) + " MB, too large for a definition";
+            }
+            String text = Utf8Text.read(target);
+            return PARSER.parse(text, SpecFormat.of(target)).root();
+        } catch (IOException e) {
+            return target + " cannot be read (" + e.getMessage() + ")";
+        } catch (Utf8Text.NotUtf8Exception e) {
+            return target + " is " + e.getMessage();
+        } catch (DocumentSyntaxException e) {
+            return target + " is not valid " + SpecFormat.of(target) + " at [" + e.position().line() + ","
+                    + e.position().column() + "]: " + e.getMessage();
+        }
+    }
+
+    /** Why {@code fragment} names nothing in {@code root}, or "" when it names something. */
+    private static String missingIn(JsonNode root, String ref, String target, String fragment, String where) {
+        if (fragment == null || fragment.isEmpty()) {
+            return "";
+        }
+        if (!fragment.startsWith("/")) {
+            return "$ref '" + ref + "' is no JSON pointer: after '#' it must start with '/', as in '" + target
+                    + "#/components/schemas/Item'";
+        }
+        if (!root.at(fragment).isMissingNode()) {
+            return "";
+        }
+        // the deepest part of the pointer that exists, and the first segment that does not
+        String[] segments = fragment.substring(1).split("/", -1);
+        JsonNode parent = root;
+        StringBuilder existing = new StringBuilder();
+        int missing = 0;
+        while (missing < segments.length) {
+            JsonNode next = parent.at("/" + segments[missing]);
+            if (next.isMissingNode()) {
+                break;
+            }
+            parent = next;
+            existing.append('/').append(segments[missing]);
+            missing++;
+        }
+        String name = segments[missing].replace("~1", "/").replace("~0", "~");
+        String message = "$ref '" + ref + "' does not exist in " + where;
+        String suggestion = parent.isObject() ? Suggestions.nearest(name, memberNames(parent)) : null;
+        if (suggestion != null) {
+            segments[missing] = JsonPointers.escape(suggestion);
+            String corrected = "/" + String.join("/", segments);
+            if (!root.at(corrected).isMissingNode()) {
+                return message + "; did you mean '" + target + "#" + corrected + "'?";
+            }
+        }
+        return message + (existing.length() == 0 ? ": there is no '" + name + "' at its root"
+                : ": '" + target + "#" + existing + "' has no member '" + name + "'");
+    }
+
+    private static List<String> memberNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A reference is a URI: {@code My%20Item} names "My Item". */
+    private static String decode(String part) {
+        if (part.indexOf('%') < 0) {
+            return part;
+        }
+        try {
+            String decoded = new URI("x:y#" + part).getFragment();
+            return decoded == null ? part : decoded;
+        } catch (URISyntaxException e) {
+            return part;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.apigwddb.spec;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads files that must be UTF-8 text, saying where the first byte that is not stands instead of failing vaguely. */
+public final class Utf8Text {
+
+    private Utf8Text() {
+    }
+
+    /** The text of {@code file}, decoded strictly. */
+    public static String read(Path file) throws IOException, NotUtf8Exception {
+        return decode(Files.readAllBytes(file));
+    }
+
+    public static String decode(byte[] bytes) throws NotUtf8Exception {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new NotUtf8Exception(bytes, in.position());
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /** Where the first byte that is not UTF-8 stands, as a line and a column of the text before it. */
+    public static final class NotUtf8Exception extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final TextPosition position;
+        private final String badByte;
+
+        NotUtf8Exception(byte[] bytes, int offset) {
+            super(null, null, false, false);
+            int lineStart = 0;
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).length() + 1;
+            this.position = new TextPosition(line, column, -1);
+            this.badByte = String.format("%02X", bytes[offset] & 0xff);
+        }
+
+        public TextPosition position() {
+            return position;
+        }
+
+        /** "not UTF-8 text: byte 0xE9 at line 3, column 7 cannot start or continue a UTF-8 character". */
+        @Override
+        public String getMessage() {
+            return "not UTF-8 text: byte 0x" + badByte + " at line " + position.line() + ", column " + position.column()
+                    + " cannot start or continue a UTF-8 character; save the file as UTF-8";
+        }
+
+        /** The same without the position, for a finding that carries it. */
+        public String withoutPosition() {
+            return "not UTF-8 text: byte 0x" + badByte + " cannot start or continue a UTF-8 character; save the file as UTF-8";
+        }
+    }
+}
