@@ -2,9 +2,12 @@ package io.github.apigwddb.check;
 
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.security.BodyInputs;
 import io.github.apigwddb.security.HostileValue;
 import io.github.apigwddb.security.Injection;
 import io.github.apigwddb.security.InjectionProbe;
+import io.github.apigwddb.validation.BodyModel;
+import io.github.apigwddb.validation.RequestValidators;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
@@ -61,7 +64,7 @@ final class InjectionCheck implements ExampleCheck {
         TemplateInput input = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
                 run.example.headers(), run.stageVariables, run.example.context());
         OutputLineMapper lines = null;
-        for (Injection injection : probe.probe(compiled, input, run.renderedRequest, run.action())) {
+        for (Injection injection : probe.probe(compiled, input, run.renderedRequest, run.action(), bodyInputs(run, template.contentType()))) {
             Rule rule = ruleFor(injection);
             if (!firstTime(run, template.pointer() + " " + injection.input())) {
                 continue;
@@ -72,6 +75,15 @@ final class InjectionCheck implements ExampleCheck {
             int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText());
             run.inTemplate(rule, message(rule, injection), template, line, 1);
         }
+    }
+
+    /**
+     * With body validation on, API Gateway answers 400 to a body its model rejects before any template runs, so a value
+     * the model forbids never reaches the template. Parameter validation limits no value (it checks presence only).
+     */
+    private static BodyInputs bodyInputs(ExampleRun run, String contentType) {
+        BodyModel model = RequestValidators.validatedBody(run.locator.spec().root(), run.integration.operation(), contentType);
+        return model == null ? BodyInputs.UNVALIDATED : BodyInputs.validatedAgainst(model);
     }
 
     static Rule ruleFor(Injection injection) {

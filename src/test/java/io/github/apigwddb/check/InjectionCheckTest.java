@@ -110,6 +110,32 @@ class InjectionCheckTest {
     }
 
     @Test
+    void aValidatedBodyIsProbedOnlyWithTheValuesItsModelAllows() throws Exception {
+        Path spec = seedSpec("validated", "$input.path('$.id')", "$input.path('$.name')", "\"passthroughBehavior\": \"never\",");
+        Files.writeString(spec, Files.readString(spec)
+                .replace("\"swagger\": \"2.0\",", "\"swagger\": \"2.0\", \"x-amazon-apigateway-request-validators\":"
+                        + " {\"all\": {\"validateRequestBody\": true, \"validateRequestParameters\": true},"
+                        + " \"params\": {\"validateRequestBody\": false, \"validateRequestParameters\": true}},")
+                .replace("\"operationId\": \"putItem\",", "\"operationId\": \"putItem\", \"x-amazon-apigateway-request-validator\": \"%s\","
+                        + " \"parameters\": [{\"in\": \"body\", \"name\": \"item\", \"schema\": {\"type\": \"object\", \"properties\": {"
+                        + "\"id\": {\"type\": \"string\", \"pattern\": \"^[0-9]+$\"}, \"name\": {\"type\": \"string\", \"maxLength\": 50}}}}],"));
+        String withValidator = Files.readString(spec);
+
+        Files.writeString(spec, withValidator.formatted("all"));
+        // the pattern keeps every hostile value out of id; name's maxLength lets a quote through
+        assertThat(sec(spec)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SEC001);
+            assertThat(f.message()).startsWith("Client input 'body $.name'");
+        });
+
+        Files.writeString(spec, withValidator.formatted("params"));
+        // parameter validation checks presence only: the body is not validated
+        assertThat(sec(spec)).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith("Client input 'body $.id'"))
+                .anySatisfy(m -> assertThat(m).startsWith("Client input 'body $.name'"));
+    }
+
+    @Test
     void eachInputIsReportedOncePerTemplateHoweverManyExamples() throws Exception {
         Path spec = seedSpec("seed", "$input.path('$.id')", "$input.path('$.name')", "\"passthroughBehavior\": \"never\",");
         Files.writeString(spec, Files.readString(spec).replace("[{\"name\": \"create\", \"body\": {\"id\": \"42\", \"name\": \"w1\"}}]",
