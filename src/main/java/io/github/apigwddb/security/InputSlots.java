@@ -20,17 +20,20 @@ import java.util.regex.Pattern;
 /**
  * The client-controlled inputs of one example request, each as a slot whose value can be swapped: every string
  * in a JSON body (or the whole body when it is not JSON), the keys of every body object, every path, query
- * string and header value, and every string under {@code $context.authorizer}. Holds a private mutable copy
- * of the request; not thread-safe, one per probe.
+ * string and header value, every string under {@code $context.authorizer}, and {@code $context.identity.userAgent}.
+ * Holds a private mutable copy of the request; not thread-safe, one per probe.
  */
 final class InputSlots {
 
     enum Kind {
-        BODY_STRING, BODY_KEYS, PATH, QUERYSTRING, HEADER, AUTHORIZER;
+        BODY_STRING, BODY_KEYS, PATH, QUERYSTRING, HEADER, AUTHORIZER,
+        /** {@code $context.identity.userAgent}: the User-Agent header as the client sent it. */
+        USER_AGENT;
 
         /** HTTP does not let a client put line breaks or control characters into a header value. */
         boolean accepts(HostileValue value) {
-            return this != HEADER || (value != HostileValue.NEWLINE && value != HostileValue.CONTROL);
+            boolean header = this == HEADER || this == USER_AGENT;
+            return !header || (value != HostileValue.NEWLINE && value != HostileValue.CONTROL);
         }
     }
 
@@ -55,6 +58,7 @@ final class InputSlots {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER_AGENT = "userAgent";
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Stands in for a string slot's value once, to find where that value's token is in the body text. */
     private static final String PLACE = "\u0000apigw-slot\u0000";
@@ -113,6 +117,7 @@ final class InputSlots {
         if (context.get("authorizer") instanceof Map<?, ?> authorizer) {
             collectAuthorizer(cast(authorizer), "$context.authorizer");
         }
+        addUserAgent();
     }
 
     List<Slot> slots() {
@@ -334,6 +339,38 @@ final class InputSlots {
                 collectAuthorizer(cast(nested), label);
             }
         }
+    }
+
+    /**
+     * The client's User-Agent header, which API Gateway hands to templates as {@code $context.identity.userAgent}
+     * (the engine's stand-in value unless the example gives one). No other {@code $context} value is the client's to write:
+     * {@code identity.sourceIp} is the connection's address; {@code caller}, {@code user}, {@code userArn},
+     * {@code accountId}, {@code accessKey} and the {@code cognito*} values come from credentials API Gateway verified;
+     * {@code apiKey} is one of the API's own keys; {@code requestOverride} and {@code responseOverride} are written by
+     * templates. ({@code requestId}, which AWS says clients can override, is left out until what it accepts is known.)
+     */
+    private void addUserAgent() {
+        Map<String, Object> identity;
+        if (context.get("identity") instanceof Map<?, ?> map) {
+            identity = cast(map);
+        } else {
+            identity = new LinkedHashMap<>();
+            context.put("identity", identity); // an empty map adds nothing to the engine's identity
+        }
+        boolean given = identity.containsKey(USER_AGENT);
+        Object givenValue = identity.get(USER_AGENT);
+        slots.add(new Slot(Kind.USER_AGENT, "$context.identity.userAgent", givenValue instanceof String text ? text : null) {
+            @Override
+            void set(String value) {
+                if (value != null) {
+                    identity.put(USER_AGENT, value);
+                } else if (given) {
+                    identity.put(USER_AGENT, givenValue);
+                } else {
+                    identity.remove(USER_AGENT);
+                }
+            }
+        });
     }
 
     private static Map<String, Object> deepCopy(Map<String, Object> map) {

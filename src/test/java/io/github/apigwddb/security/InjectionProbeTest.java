@@ -155,6 +155,36 @@ class InjectionProbeTest {
     }
 
     @Test
+    void theUserAgentIsProbedAsTheHeaderItIsWhetherTheExampleGivesOneOrNot() throws Exception {
+        String template = "{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}, \"agent\": {\"S\": \"$context.identity.userAgent\"},"
+                + " \"ip\": {\"S\": \"$context.identity.sourceIp\"}}}";
+        TemplateInput given = new TemplateInput(null, null, null, null, null,
+                Map.of("identity", Map.of("userAgent", "curl/8.0", "sourceIp", "203.0.113.9")));
+
+        for (TemplateInput input : List.of(TemplateInput.ofBody(null), given)) {
+            assertThat(probe(template, input, "PutItem")).singleElement().satisfies(i -> {
+                assertThat(i.input()).isEqualTo("$context.identity.userAgent");
+                assertThat(i.kind()).isEqualTo(Injection.Kind.STRUCTURE_CHANGED);
+                // a header value carries no line break or control character
+                assertThat(i.breakingValues()).doesNotContain(HostileValue.NEWLINE, HostileValue.CONTROL);
+            });
+        }
+    }
+
+    @Test
+    void theExamplesUserAgentIsWhatTheOtherInputsAreProbedWith() throws Exception {
+        // the output is JSON only with the example's agent, so the hostile renders keep it as it is
+        String template = "#if($context.identity.userAgent == 'curl')#set($q = '\"')#else#set($q = '')#end"
+                + "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": ${q}$input.params('id')${q}}}}";
+        TemplateInput input = new TemplateInput(null, Map.of("id", "1"), null, null, null, Map.of("identity", Map.of("userAgent", "curl")));
+
+        assertThat(probe(template, input, "GetItem")).singleElement().satisfies(i -> {
+            assertThat(i.input()).isEqualTo("path id");
+            assertThat(i.kind()).as("quoted, as with the example's agent").isEqualTo(Injection.Kind.STRUCTURE_CHANGED);
+        });
+    }
+
+    @Test
     void headersAreNotProbedWithLineBreaks() throws Exception {
         // a raw newline or control character would break this, but HTTP headers cannot carry them
         String template = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('X-Id')).replaceAll(\"\\\\'\",\"'\")\"}}}";
