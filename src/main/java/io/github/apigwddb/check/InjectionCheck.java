@@ -23,8 +23,9 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SEC rules: probes the example's request template with hostile client input (see {@link InjectionProbe})
- * and checks whether a client body can bypass the templates. Reports each input of a template once, for the
+ * The SEC rules: probes the example's request template with hostile client input (see {@link InjectionProbe}), and
+ * the integration's other request templates through the inputs that reach every template alike, and checks whether
+ * a client body can bypass the templates. Reports each input of a template once, for the
  * first example that shows it, however many examples the operation has.
  */
 final class InjectionCheck implements ExampleCheck {
@@ -46,25 +47,41 @@ final class InjectionCheck implements ExampleCheck {
     @Override
     public void check(ExampleRun run) {
         checkPassthrough(run);
-        MappingTemplate template = run.requestTemplate;
-        if (template == null || run.requestJson == null) {
+        MappingTemplate selected = run.requestTemplate;
+        if (selected != null && run.requestJson != null) {
+            // the text TemplateRunner rendered: Fn::Sub templates with CloudFormation's substitutions made
+            probe(run, selected, TemplateRunner.deployedText(run, selected), run.renderedRequest, bodyInputs(run, selected.contentType()),
+                    null);
+        }
+        for (MappingTemplate other : run.integration.requestTemplates()) {
+            if (selected == null || !other.pointer().equals(selected.pointer())) {
+                // a client picks any template by its Content-Type. Parameters, headers and $context reach each one as they
+                // reach the selected one; the body does not (a binary media type turns it into base64, and the example's
+                // body was written for its own Content-Type), so it is left as it is
+                probe(run, other, TemplateRunner.deployedTextUnreported(run, other), null, BodyInputs.LEFT_AS_IS, other.contentType());
+            }
+        }
+    }
+
+    /**
+     * @param exampleOutput the template's render of the example when the run made it, else null
+     * @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null
+     */
+    private void probe(ExampleRun run, MappingTemplate template, String text, String exampleOutput, BodyInputs body,
+            String otherContentType) {
+        if (text == null) {
             return;
         }
         CompiledTemplate compiled;
         try {
-            // the text TemplateRunner rendered: Fn::Sub templates with CloudFormation's substitutions made
-            String text = TemplateRunner.deployedText(run, template);
-            if (text == null) {
-                return;
-            }
             compiled = engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
-            return; // VTL001 says so
+            return; // VTL001 says so where the template is rendered
         }
         TemplateInput input = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
                 run.example.headers(), run.stageVariables, run.example.context());
         OutputLineMapper lines = null;
-        for (Injection injection : probe.probe(compiled, input, run.renderedRequest, run.action(), bodyInputs(run, template.contentType()))) {
+        for (Injection injection : probe.probe(compiled, input, exampleOutput, run.action(), body)) {
             Rule rule = ruleFor(injection);
             if (!firstTime(run, template.pointer() + " " + injection.input())) {
                 continue;
@@ -73,7 +90,7 @@ final class InjectionCheck implements ExampleCheck {
                 lines = new OutputLineMapper(template.text());
             }
             int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText());
-            run.inTemplate(rule, message(rule, injection), template, line, 1);
+            run.inTemplate(rule, message(rule, injection, otherContentType), template, line, 1);
         }
     }
 
@@ -94,8 +111,10 @@ final class InjectionCheck implements ExampleCheck {
         };
     }
 
-    static String message(Rule rule, Injection injection) {
-        String input = "Client input '" + injection.input() + "'";
+    /** @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null */
+    static String message(Rule rule, Injection injection, String otherContentType) {
+        String input = "Client input '" + injection.input() + "'" + (otherContentType == null ? ""
+                : " in the " + otherContentType + " request template (a client selects it with Content-Type " + otherContentType + ")");
         return switch (rule) {
             case SEC002 -> input + " is escaped with $util.escapeJavaScript, which turns " + injection.value()
                     + " into \\', and that " + injection.effect() + "; use " + FIX;

@@ -7,12 +7,19 @@ import java.util.Objects;
 public final class BodyInputs {
 
     /** Nothing checks the body before the template: every string of it may hold any hostile value. */
-    public static final BodyInputs UNVALIDATED = new BodyInputs(null);
+    public static final BodyInputs UNVALIDATED = new BodyInputs(true, null);
+    /**
+     * The body stays as the example has it and is not probed: for a template the example's Content-Type does not
+     * select, the example's body says little about the bodies a client sends with the template's Content-Type.
+     */
+    public static final BodyInputs LEFT_AS_IS = new BodyInputs(false, null);
 
+    final boolean probed;
     /** Null when nothing validates the body. */
     final BodyModel model;
 
-    private BodyInputs(BodyModel model) {
+    private BodyInputs(boolean probed, BodyModel model) {
+        this.probed = probed;
         this.model = model;
     }
 
@@ -21,6 +28,6 @@ public final class BodyInputs {
      * probed only with the hostile values the model allows at its place.
      */
     public static BodyInputs validatedAgainst(BodyModel model) {
-        return new BodyInputs(Objects.requireNonNull(model));
+        return new BodyInputs(true, Objects.requireNonNull(model));
     }
 }

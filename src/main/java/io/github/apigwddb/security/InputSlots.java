@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The client-controlled inputs of one example request, each as a slot whose value can be swapped: every string
- * in a JSON body (or the whole body when it is not JSON), the keys of every body object, every path, query
+ * in a JSON body (or the whole body when it is not JSON), the keys of every body object (unless the body is
+ * {@link BodyInputs#LEFT_AS_IS left as it is}), every path, query
  * string and header value, every string under {@code $context.authorizer}, and {@code $context.identity.userAgent}.
  * Holds a private mutable copy of the request; not thread-safe, one per probe.
  */
@@ -96,14 +97,14 @@ final class InputSlots {
         this.base = base;
         this.bodyModel = body.model;
         this.rawBody = base.body();
-        this.bodyHolder = jsonBody(base.body());
+        this.bodyHolder = body.probed ? jsonBody(base.body()) : null;
         this.path = new LinkedHashMap<>(base.path());
         this.querystring = new LinkedHashMap<>(base.querystring());
         this.headers = new LinkedHashMap<>(base.headers());
         this.context = deepCopy(base.context());
         if (bodyHolder != null) {
             collectBody(bodyHolder, 0, "$", bodyModel == null ? null : List.of());
-        } else if (rawBody != null && !rawBody.isEmpty()) {
+        } else if (body.probed && rawBody != null && !rawBody.isEmpty()) {
             slots.add(new Slot(Kind.BODY_STRING, "body", rawBody) {
                 @Override
                 void set(String value) {
