@@ -2,9 +2,12 @@ package io.github.apigwddb.check;
 
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.security.BodyInputs;
 import io.github.apigwddb.security.HostileValue;
 import io.github.apigwddb.security.Injection;
 import io.github.apigwddb.security.InjectionProbe;
+import io.github.apigwddb.validation.BodyModel;
+import io.github.apigwddb.validation.RequestValidators;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
@@ -20,8 +23,9 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The SEC rules: probes the example's request template with hostile client input (see {@link InjectionProbe})
- * and checks whether a client body can bypass the templates. Reports each input of a template once, for the
+ * The SEC rules: probes the example's request template with hostile client input (see {@link InjectionProbe}), and
+ * the integration's other request templates through the inputs that reach every template alike, and checks whether
+ * a client body can bypass the templates. Reports each input of a template once, for the
  * first example that shows it, however many examples the operation has.
  */
 final class InjectionCheck implements ExampleCheck {
@@ -43,25 +47,41 @@ final class InjectionCheck implements ExampleCheck {
     @Override
     public void check(ExampleRun run) {
         checkPassthrough(run);
-        MappingTemplate template = run.requestTemplate;
-        if (template == null || run.requestJson == null) {
+        MappingTemplate selected = run.requestTemplate;
+        if (selected != null && run.requestJson != null) {
+            // the text TemplateRunner rendered: Fn::Sub templates with CloudFormation's substitutions made
+            probe(run, selected, TemplateRunner.deployedText(run, selected), run.renderedRequest, bodyInputs(run, selected.contentType()),
+                    null);
+        }
+        for (MappingTemplate other : run.integration.requestTemplates()) {
+            if (selected == null || !other.pointer().equals(selected.pointer())) {
+                // a client picks any template by its Content-Type. Parameters, headers and $context reach each one as they
+                // reach the selected one; the body does not (a binary media type turns it into base64, and the example's
+                // body was written for its own Content-Type), so it is left as it is
+                probe(run, other, TemplateRunner.deployedTextUnreported(run, other), null, BodyInputs.LEFT_AS_IS, other.contentType());
+            }
+        }
+    }
+
+    /**
+     * @param exampleOutput the template's render of the example when the run made it, else null
+     * @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null
+     */
+    private void probe(ExampleRun run, MappingTemplate template, String text, String exampleOutput, BodyInputs body,
+            String otherContentType) {
+        if (text == null) {
             return;
         }
         CompiledTemplate compiled;
         try {
-            // the text TemplateRunner rendered: Fn::Sub templates with CloudFormation's substitutions made
-            String text = TemplateRunner.deployedText(run, template);
-            if (text == null) {
-                return;
-            }
             compiled = engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
-            return; // VTL001 says so
+            return; // VTL001 says so where the template is rendered
         }
         TemplateInput input = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
                 run.example.headers(), run.stageVariables, run.example.context());
         OutputLineMapper lines = null;
-        for (Injection injection : probe.probe(compiled, input, run.renderedRequest, run.action())) {
+        for (Injection injection : probe.probe(compiled, input, exampleOutput, run.action(), body)) {
             Rule rule = ruleFor(injection);
             if (!firstTime(run, template.pointer() + " " + injection.input())) {
                 continue;
@@ -70,8 +90,17 @@ final class InjectionCheck implements ExampleCheck {
                 lines = new OutputLineMapper(template.text());
             }
             int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText());
-            run.inTemplate(rule, message(rule, injection), template, line, 1);
+            run.inTemplate(rule, message(rule, injection, otherContentType), template, line, 1);
         }
+    }
+
+    /**
+     * With body validation on, API Gateway answers 400 to a body its model rejects before any template runs, so a value
+     * the model forbids never reaches the template. Parameter validation limits no value (it checks presence only).
+     */
+    private static BodyInputs bodyInputs(ExampleRun run, String contentType) {
+        BodyModel model = RequestValidators.validatedBody(run.locator.spec().root(), run.integration.operation(), contentType);
+        return model == null ? BodyInputs.UNVALIDATED : BodyInputs.validatedAgainst(model);
     }
 
     static Rule ruleFor(Injection injection) {
@@ -82,8 +111,10 @@ final class InjectionCheck implements ExampleCheck {
         };
     }
 
-    static String message(Rule rule, Injection injection) {
-        String input = "Client input '" + injection.input() + "'";
+    /** @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null */
+    static String message(Rule rule, Injection injection, String otherContentType) {
+        String input = "Client input '" + injection.input() + "'" + (otherContentType == null ? ""
+                : " in the " + otherContentType + " request template (a client selects it with Content-Type " + otherContentType + ")");
         return switch (rule) {
             case SEC002 -> input + " is escaped with $util.escapeJavaScript, which turns " + injection.value()
                     + " into \\', and that " + injection.effect() + "; use " + FIX;

@@ -6,7 +6,9 @@ import io.github.apigwddb.integration.ToolPlaceholders;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
@@ -83,6 +85,18 @@ final class TemplateRunner {
      * Null when the whole template is such a placeholder without a value: there is nothing to render.
      */
     static String deployedText(ExampleRun run, MappingTemplate template) {
+        return deployedText(run, template, run::once);
+    }
+
+    /**
+     * {@link #deployedText(ExampleRun, MappingTemplate)} without its CFN005 findings: for a template the example does
+     * not select, which is reported where an example selects it.
+     */
+    static String deployedTextUnreported(ExampleRun run, MappingTemplate template) {
+        return deployedText(run, template, finding -> { });
+    }
+
+    private static String deployedText(ExampleRun run, MappingTemplate template, Consumer<Finding> report) {
         if (template.fromIntrinsic()) {
             FnSubPlaceholders.Substitution deployed = FnSubPlaceholders.substitute(template.text(), run.templateValues);
             if (!deployed.standIns().isEmpty()) {
@@ -103,13 +117,13 @@ final class TemplateRunner {
         Set<String> unknown = new LinkedHashSet<>(names);
         unknown.removeAll(run.templateValues.keySet());
         if (ToolPlaceholders.isWholeTemplate(template.text(), unknown)) {
-            run.once(run.locator.inTemplate(Rule.CFN005, "The template is a placeholder of another templating tool ("
+            report.accept(run.locator.inTemplate(Rule.CFN005, "The template is a placeholder of another templating tool ("
                     + template.text().strip() + "), filled in before deployment; it is not rendered. Give its text with"
                     + " apigw.parameters to check it", template, 1, 1, run.operation(), null));
             return null;
         }
         if (!unknown.isEmpty()) {
-            run.once(run.locator.inTemplate(Rule.CFN005, "Placeholders " + unknown.stream().map(n -> "${" + n + "}").toList()
+            report.accept(run.locator.inTemplate(Rule.CFN005, "Placeholders " + unknown.stream().map(n -> "${" + n + "}").toList()
                     + " are no VTL variables of this template but another tool's (e.g. Terraform templatefile), filled in before"
                     + " deployment; rendered with their names as stand-ins. Give their values with apigw.parameters",
                     template, 1, 1, run.operation(), null));

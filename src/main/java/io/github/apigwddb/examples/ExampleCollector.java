@@ -279,16 +279,9 @@ public final class ExampleCollector {
         }
     }
 
-    /** Operation parameters plus the path item's, resolved; the operation's win on name and location. */
+    /** @see ApiOperation#parameters(JsonNode) */
     static List<JsonNode> parameters(ApiOperation operation, SchemaSampler sampler) {
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
-        for (JsonNode source : new JsonNode[] {operation.pathItem().path("parameters"), operation.node().path("parameters")}) {
-            for (JsonNode raw : source) {
-                JsonNode parameter = sampler.resolve(raw);
-                byKey.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(), parameter);
-            }
-        }
-        return new ArrayList<>(byKey.values());
+        return operation.parameters(sampler.root());
     }
 
     private static JsonNode parameterExample(JsonNode parameter) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.spec.LocalReferences;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,14 +26,14 @@ final class SchemaSampler {
         this.root = root;
     }
 
+    /** The document whose {@code $ref}s are followed. */
+    JsonNode root() {
+        return root;
+    }
+
     /** Follows a local {@code $ref} chain (bounded); other refs resolve to a missing node. */
     JsonNode resolve(JsonNode node) {
-        JsonNode current = node;
-        for (int hops = 0; hops < 20 && current != null && current.has("$ref"); hops++) {
-            String ref = current.get("$ref").asText();
-            current = ref.startsWith("#") ? root.at(ref.substring(1)) : NODES.missingNode();
-        }
-        return current == null ? NODES.missingNode() : current;
+        return LocalReferences.resolve(root, node);
     }
 
     /** The properties an object schema declares, its own and those of its {@code allOf} parts; the first declaration wins. */

@@ -2,6 +2,11 @@ package io.github.apigwddb.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.spec.LocalReferences;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One operation of an API definition.
@@ -17,5 +22,17 @@ public record ApiOperation(OperationRef ref, String pointer, JsonNode node, Json
 
     public String path() {
         return ref.path();
+    }
+
+    /** The operation's parameters plus its path item's, local {@code $ref}s followed; the operation's win on name and location. */
+    public List<JsonNode> parameters(JsonNode root) {
+        Map<String, JsonNode> byKey = new LinkedHashMap<>();
+        for (JsonNode source : new JsonNode[] {pathItem.path("parameters"), node.path("parameters")}) {
+            for (JsonNode raw : source) {
+                JsonNode parameter = LocalReferences.resolve(root, raw);
+                byKey.put(parameter.path("in").asText() + ":" + parameter.path("name").asText(), parameter);
+            }
+        }
+        return new ArrayList<>(byKey.values());
     }
 }

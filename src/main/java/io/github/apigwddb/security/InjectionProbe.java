@@ -70,7 +70,15 @@ public final class InjectionProbe {
      * @see #probe(CompiledTemplate, TemplateInput, String)
      */
     public List<Injection> probe(CompiledTemplate template, TemplateInput example, String exampleOutput, String action) {
-        InputSlots inputs = new InputSlots(example);
+        return probe(template, example, exampleOutput, action, BodyInputs.UNVALIDATED);
+    }
+
+    /**
+     * @param body what validates the body before the template runs: a body string is probed only with values it allows
+     * @see #probe(CompiledTemplate, TemplateInput, String, String)
+     */
+    public List<Injection> probe(CompiledTemplate template, TemplateInput example, String exampleOutput, String action, BodyInputs body) {
+        InputSlots inputs = new InputSlots(example, body);
         List<InputSlots.Slot> slots = inputs.slots();
         if (slots.isEmpty()) {
             return List.of();
@@ -160,7 +168,7 @@ public final class InjectionProbe {
             String worstEffect = null;
             try {
                 for (HostileValue value : HostileValue.ALL) {
-                    if (!slot.kind.accepts(value)) {
+                    if (!slot.accepts(value)) {
                         continue;
                     }
                     slot.set(value.text());

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.apigwddb.validation.BodyModel;
+import io.github.apigwddb.validation.StringRule;
 import io.github.apigwddb.vtl.TemplateInput;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,18 +19,22 @@ import java.util.regex.Pattern;
 
 /**
  * The client-controlled inputs of one example request, each as a slot whose value can be swapped: every string
- * in a JSON body (or the whole body when it is not JSON), the keys of every body object, every path, query
- * string and header value, and every string under {@code $context.authorizer}. Holds a private mutable copy
- * of the request; not thread-safe, one per probe.
+ * in a JSON body (or the whole body when it is not JSON), the keys of every body object (unless the body is
+ * {@link BodyInputs#LEFT_AS_IS left as it is}), every path, query
+ * string and header value, every string under {@code $context.authorizer}, and {@code $context.identity.userAgent}.
+ * Holds a private mutable copy of the request; not thread-safe, one per probe.
  */
 final class InputSlots {
 
     enum Kind {
-        BODY_STRING, BODY_KEYS, PATH, QUERYSTRING, HEADER, AUTHORIZER;
+        BODY_STRING, BODY_KEYS, PATH, QUERYSTRING, HEADER, AUTHORIZER,
+        /** {@code $context.identity.userAgent}: the User-Agent header as the client sent it. */
+        USER_AGENT;
 
         /** HTTP does not let a client put line breaks or control characters into a header value. */
         boolean accepts(HostileValue value) {
-            return this != HEADER || (value != HostileValue.NEWLINE && value != HostileValue.CONTROL);
+            boolean header = this == HEADER || this == USER_AGENT;
+            return !header || (value != HostileValue.NEWLINE && value != HostileValue.CONTROL);
         }
     }
 
@@ -45,15 +51,23 @@ final class InputSlots {
         }
 
         abstract void set(String value);
+
+        /** Whether a client can get {@code value} into this input at all. */
+        boolean accepts(HostileValue value) {
+            return kind.accepts(value);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER_AGENT = "userAgent";
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Stands in for a string slot's value once, to find where that value's token is in the body text. */
     private static final String PLACE = "\u0000apigw-slot\u0000";
     private static final String PLACE_TOKEN = serialize(TextNode.valueOf(PLACE));
 
     private final TemplateInput base;
+    /** What validates the body before the template runs; null when nothing does. */
+    private final BodyModel bodyModel;
     /** A one-element array holding the JSON body, so the root can be swapped like any element; null without a JSON body. */
     private final ArrayNode bodyHolder;
     /** The JSON body as text, kept until a body slot changes: most renders change a parameter or header. */
@@ -76,16 +90,21 @@ final class InputSlots {
     private final List<Slot> slots = new ArrayList<>();
 
     InputSlots(TemplateInput base) {
+        this(base, BodyInputs.UNVALIDATED);
+    }
+
+    InputSlots(TemplateInput base, BodyInputs body) {
         this.base = base;
+        this.bodyModel = body.model;
         this.rawBody = base.body();
-        this.bodyHolder = jsonBody(base.body());
+        this.bodyHolder = body.probed ? jsonBody(base.body()) : null;
         this.path = new LinkedHashMap<>(base.path());
         this.querystring = new LinkedHashMap<>(base.querystring());
         this.headers = new LinkedHashMap<>(base.headers());
         this.context = deepCopy(base.context());
         if (bodyHolder != null) {
-            collectBody(bodyHolder, 0, "$");
-        } else if (rawBody != null && !rawBody.isEmpty()) {
+            collectBody(bodyHolder, 0, "$", bodyModel == null ? null : List.of());
+        } else if (body.probed && rawBody != null && !rawBody.isEmpty()) {
             slots.add(new Slot(Kind.BODY_STRING, "body", rawBody) {
                 @Override
                 void set(String value) {
@@ -99,6 +118,7 @@ final class InputSlots {
         if (context.get("authorizer") instanceof Map<?, ?> authorizer) {
             collectAuthorizer(cast(authorizer), "$context.authorizer");
         }
+        addUserAgent();
     }
 
     List<Slot> slots() {
@@ -172,50 +192,74 @@ final class InputSlots {
         }
     }
 
-    /** Walks the body without recursion, so a deeply nested example cannot exhaust the stack. */
-    private void collectBody(JsonNode parent, Object childKey, String jsonPath) {
-        record Pending(JsonNode parent, Object key, String path) { }
+    /**
+     * Walks the body without recursion, so a deeply nested example cannot exhaust the stack.
+     *
+     * @param steps member names and indexes from the body's root, kept only when a model validates the body (else null)
+     */
+    private void collectBody(JsonNode parent, Object childKey, String jsonPath, List<Object> steps) {
+        record Pending(JsonNode parent, Object key, String path, List<Object> steps) { }
         ArrayList<Pending> work = new ArrayList<>();
-        work.add(new Pending(parent, childKey, jsonPath));
+        work.add(new Pending(parent, childKey, jsonPath, steps));
         while (!work.isEmpty()) {
             Pending p = work.remove(work.size() - 1);
             JsonNode node = p.key() instanceof Integer i ? p.parent().get(i) : p.parent().get((String) p.key());
             if (node.isTextual()) {
-                slots.add(stringSlot(p.parent(), p.key(), "body " + p.path(), node.textValue()));
+                slots.add(new StringSlot(p.parent(), p.key(), "body " + p.path(), node.textValue(), p.steps()));
             } else if (node instanceof ObjectNode object) {
                 slots.add(keySlot(object, "body keys of " + p.path()));
                 List<String> names = new ArrayList<>();
                 object.fieldNames().forEachRemaining(names::add);
                 for (int i = names.size() - 1; i >= 0; i--) {
-                    work.add(new Pending(object, names.get(i), p.path() + member(names.get(i))));
+                    work.add(new Pending(object, names.get(i), p.path() + member(names.get(i)), step(p.steps(), names.get(i))));
                 }
             } else if (node instanceof ArrayNode array) {
                 for (int i = array.size() - 1; i >= 0; i--) {
-                    work.add(new Pending(array, i, p.path() + "[" + i + "]"));
+                    work.add(new Pending(array, i, p.path() + "[" + i + "]", step(p.steps(), i)));
                 }
             }
         }
+    }
+
+    private static List<Object> step(List<Object> steps, Object next) {
+        if (steps == null) {
+            return null;
+        }
+        List<Object> longer = new ArrayList<>(steps.size() + 1);
+        longer.addAll(steps);
+        longer.add(next);
+        return longer;
     }
 
     private static String member(String name) {
         return PLAIN_NAME.matcher(name).matches() ? "." + name : "['" + name.replace("'", "\\'") + "']";
     }
 
-    private Slot stringSlot(JsonNode parent, Object key, String label, String original) {
-        return new StringSlot(parent, key, label, original);
-    }
-
     /** A string in the JSON body. */
     private final class StringSlot extends Slot {
         private final JsonNode parent;
         private final Object key;
+        /** Where it is in the body, for the body model; null when no model validates the body. */
+        private final List<Object> steps;
+        /** What the body model allows here, read when first asked. */
+        private StringRule rule;
         private String value;
 
-        StringSlot(JsonNode parent, Object key, String label, String original) {
+        StringSlot(JsonNode parent, Object key, String label, String original, List<Object> steps) {
             super(Kind.BODY_STRING, label, original);
             this.parent = parent;
             this.key = key;
+            this.steps = steps;
             this.value = original;
+        }
+
+        /** With body validation on, API Gateway answers 400 to a body whose value here the model forbids. */
+        @Override
+        boolean accepts(HostileValue value) {
+            if (steps != null && rule == null) {
+                rule = bodyModel.stringAt(steps);
+            }
+            return super.accepts(value) && (rule == null || rule.allows(value.text()));
         }
 
         @Override
@@ -296,6 +340,38 @@ final class InputSlots {
                 collectAuthorizer(cast(nested), label);
             }
         }
+    }
+
+    /**
+     * The client's User-Agent header, which API Gateway hands to templates as {@code $context.identity.userAgent}
+     * (the engine's stand-in value unless the example gives one). No other {@code $context} value is the client's to write:
+     * {@code identity.sourceIp} is the connection's address; {@code caller}, {@code user}, {@code userArn},
+     * {@code accountId}, {@code accessKey} and the {@code cognito*} values come from credentials API Gateway verified;
+     * {@code apiKey} is one of the API's own keys; {@code requestOverride} and {@code responseOverride} are written by
+     * templates. ({@code requestId}, which AWS says clients can override, is left out until what it accepts is known.)
+     */
+    private void addUserAgent() {
+        Map<String, Object> identity;
+        if (context.get("identity") instanceof Map<?, ?> map) {
+            identity = cast(map);
+        } else {
+            identity = new LinkedHashMap<>();
+            context.put("identity", identity); // an empty map adds nothing to the engine's identity
+        }
+        boolean given = identity.containsKey(USER_AGENT);
+        Object givenValue = identity.get(USER_AGENT);
+        slots.add(new Slot(Kind.USER_AGENT, "$context.identity.userAgent", givenValue instanceof String text ? text : null) {
+            @Override
+            void set(String value) {
+                if (value != null) {
+                    identity.put(USER_AGENT, value);
+                } else if (given) {
+                    identity.put(USER_AGENT, givenValue);
+                } else {
+                    identity.remove(USER_AGENT);
+                }
+            }
+        });
     }
 
     private static Map<String, Object> deepCopy(Map<String, Object> map) {

@@ -110,6 +110,111 @@ class InjectionCheckTest {
     }
 
     @Test
+    void aValidatedBodyIsProbedOnlyWithTheValuesItsModelAllows() throws Exception {
+        Path spec = seedSpec("validated", "$input.path('$.id')", "$input.path('$.name')", "\"passthroughBehavior\": \"never\",");
+        Files.writeString(spec, Files.readString(spec)
+                .replace("\"swagger\": \"2.0\",", "\"swagger\": \"2.0\", \"x-amazon-apigateway-request-validators\":"
+                        + " {\"all\": {\"validateRequestBody\": true, \"validateRequestParameters\": true},"
+                        + " \"params\": {\"validateRequestBody\": false, \"validateRequestParameters\": true}},")
+                .replace("\"operationId\": \"putItem\",", "\"operationId\": \"putItem\", \"x-amazon-apigateway-request-validator\": \"%s\","
+                        + " \"parameters\": [{\"in\": \"body\", \"name\": \"item\", \"schema\": {\"type\": \"object\", \"properties\": {"
+                        + "\"id\": {\"type\": \"string\", \"pattern\": \"^[0-9]+$\"}, \"name\": {\"type\": \"string\", \"maxLength\": 50}}}}],"));
+        String withValidator = Files.readString(spec);
+
+        Files.writeString(spec, withValidator.formatted("all"));
+        // the pattern keeps every hostile value out of id; name's maxLength lets a quote through
+        assertThat(sec(spec)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SEC001);
+            assertThat(f.message()).startsWith("Client input 'body $.name'");
+        });
+
+        Files.writeString(spec, withValidator.formatted("params"));
+        // parameter validation checks presence only: the body is not validated
+        assertThat(sec(spec)).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith("Client input 'body $.id'"))
+                .anySatisfy(m -> assertThat(m).startsWith("Client input 'body $.name'"));
+    }
+
+    /** A Query with an escaped application/json template and a text/plain one; one line per template line. */
+    private Path twoTemplates(String example, String plainTemplate) throws Exception {
+        String escaped = "$util.escapeJavaScript($input.params('id')).replaceAll(\\\"\\\\\\\\'\\\",\\\"'\\\")";
+        String spec = """
+                {
+                  "swagger": "2.0",
+                  "info": {"title": "DynamoDB API", "version": "1.0"},
+                  "paths": {
+                    "/items/{id}": {
+                      "get": {
+                        "operationId": "queryItems",
+                        "parameters": [{"name": "id", "in": "path", "required": true, "type": "string"}],
+                        "x-apigw-examples": [%s],
+                        "x-amazon-apigateway-integration": {
+                          "uri": "arn:aws:apigateway:us-east-1:dynamodb:action/Query",
+                          "httpMethod": "POST",
+                          "type": "aws",
+                          "credentials": "arn:aws:iam::123456789012:role/apigateway-dynamodb-role",
+                          "passthroughBehavior": "never",
+                          "requestTemplates": {
+                            "application/json": "{\\"TableName\\": \\"T\\", \\"KeyConditionExpression\\": \\"id = :v\\", \\"ExpressionAttributeValues\\": {\\":v\\": {\\"S\\": \\"%s\\"}}}",
+                            "text/plain": "%s"
+                          },
+                          "responses": {"default": {"statusCode": "200"}}
+                        },
+                        "responses": {"200": {"description": "Success"}}
+                      }
+                    }
+                  }
+                }
+                """.formatted(example, escaped, plainTemplate);
+        Path file = dir.resolve("two-templates.json");
+        Files.writeString(file, spec);
+        return file;
+    }
+
+    /** The text/plain template: the body's name and the path id unescaped, the id on the template's second line. */
+    private static final String PLAIN = "{\\\"TableName\\\": \\\"T\\\", \\\"KeyConditionExpression\\\": \\\"id = :v\\\",\\n"
+            + "\\\"ExpressionAttributeValues\\\": {\\\":v\\\": {\\\"S\\\": \\\"$input.params('id')\\\"},\\n"
+            + "\\\":n\\\": {\\\"S\\\": \\\"$input.path('$.name')\\\"}}}";
+
+    @Test
+    void aTemplateTheExampleDoesNotSelectIsProbedThroughItsParameters() throws Exception {
+        Path spec = twoTemplates("{\"name\": \"json\", \"path\": {\"id\": \"42\"}, \"body\": {\"name\": \"w1\"}}", PLAIN);
+
+        List<Finding> findings = sec(spec);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SEC001);
+            assertThat(f.example()).isEqualTo("json");
+            assertThat(f.message()).startsWith("Client input 'path id' in the text/plain request template (a client selects it with"
+                    + " Content-Type text/plain) can break the DynamoDB request: '\",\"TableName\":\"Other'");
+            // the template's second line, in the spec's line of the text/plain template
+            assertThat(f.position().line()).isEqualTo(Files.readAllLines(spec).indexOf(Files.readAllLines(spec).stream()
+                    .filter(l -> l.contains("\"text/plain\"")).findFirst().orElseThrow()) + 1);
+            assertThat(f.position().column()).isGreaterThan(Files.readAllLines(spec).get(f.position().line() - 1).indexOf("\\n") + 1);
+        });
+        // the body's name is not probed there: what a client sends as text/plain is not the example's body
+        assertThat(findings).noneMatch(f -> f.message().contains("body $.name"));
+    }
+
+    @Test
+    void aTemplateTheExampleDoesNotSelectIsReportedOnlyWhenItRendersJson() throws Exception {
+        // the body cannot be read as JSON: the application/json template fails on it, so nothing is learned about it
+        String jsonReader = "{\\\"TableName\\\": \\\"T\\\", \\\"x\\\": \\\"$input.path('$.name')\\\","
+                + " \\\"y\\\": \\\"$input.params('id')\\\"}";
+        Path spec = twoTemplates("{\"name\": \"plain\", \"contentType\": \"text/plain\", \"path\": {\"id\": \"42\"}, \"body\": \"{oops\"}",
+                "{\\\"TableName\\\": \\\"T\\\"}");
+        Files.writeString(spec, Files.readString(spec).replaceFirst("\"application/json\": \"[^\\n]*\",", "\"application/json\": \"" 
+                + java.util.regex.Matcher.quoteReplacement(jsonReader) + "\","));
+
+        assertThat(sec(spec)).isEmpty();
+
+        // with a body it can read, the same template is probed and its unescaped id found
+        Files.writeString(spec, Files.readString(spec).replace("\"body\": \"{oops\"", "\"body\": \"{}\""));
+        assertThat(sec(spec)).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("Client input 'path id' in the application/json request template"));
+    }
+
+    @Test
     void eachInputIsReportedOncePerTemplateHoweverManyExamples() throws Exception {
         Path spec = seedSpec("seed", "$input.path('$.id')", "$input.path('$.name')", "\"passthroughBehavior\": \"never\",");
         Files.writeString(spec, Files.readString(spec).replace("[{\"name\": \"create\", \"body\": {\"id\": \"42\", \"name\": \"w1\"}}]",

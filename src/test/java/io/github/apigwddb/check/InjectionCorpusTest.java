@@ -43,6 +43,15 @@ class InjectionCorpusTest {
         // 030: a CloudFormation method has no body schema; the body members its templates read unescaped are probed
         assertThat(sec).filteredOn(f -> file(f).startsWith("030-") && f.rule() == Rule.SEC001)
                 .anySatisfy(f -> assertThat(f.message()).contains("'body $.EventCount'").contains("/Item/EventCount"));
+        // 004: $.cuisine is as unescaped as $.name, but the body validator's model makes it an enum: no hostile value gets through
+        assertThat(sec).filteredOn(f -> file(f).startsWith("004-") && f.operation().display().startsWith("POST /restaurants"))
+                .extracting(InjectionCorpusTest::input).contains("body $.name").doesNotContain("body $.cuisine");
+        // 018: the client's User-Agent header, $context.identity.userAgent, unescaped in ExpressionAttributeValues
+        assertThat(sec).filteredOn(f -> file(f).startsWith("018-") && f.rule() == Rule.SEC001)
+                .anySatisfy(f -> assertThat(f.message()).contains("'$context.identity.userAgent'").contains("/ExpressionAttributeValues/:userAgent"));
+        // 031: the text/plain template, which no example selects, has the same unescaped $input.params('id')
+        assertThat(sec).filteredOn(f -> file(f).startsWith("031-") && f.rule() == Rule.SEC001)
+                .anySatisfy(f -> assertThat(f.message()).startsWith("Client input 'path id' in the text/plain request template"));
         // 024 (Swagger 2): path id straight into the key
         assertThat(sec).filteredOn(f -> file(f).startsWith("024-") && f.rule() == Rule.SEC001).isNotEmpty();
         // SEC findings are warnings: they never fail a build on their own

@@ -2,6 +2,11 @@ package io.github.apigwddb.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.validation.BodyModel;
+import io.github.apigwddb.validation.RequestValidators;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.TemplateInput;
@@ -150,11 +155,65 @@ class InjectionProbeTest {
     }
 
     @Test
+    void theUserAgentIsProbedAsTheHeaderItIsWhetherTheExampleGivesOneOrNot() throws Exception {
+        String template = "{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}, \"agent\": {\"S\": \"$context.identity.userAgent\"},"
+                + " \"ip\": {\"S\": \"$context.identity.sourceIp\"}}}";
+        TemplateInput given = new TemplateInput(null, null, null, null, null,
+                Map.of("identity", Map.of("userAgent", "curl/8.0", "sourceIp", "203.0.113.9")));
+
+        for (TemplateInput input : List.of(TemplateInput.ofBody(null), given)) {
+            assertThat(probe(template, input, "PutItem")).singleElement().satisfies(i -> {
+                assertThat(i.input()).isEqualTo("$context.identity.userAgent");
+                assertThat(i.kind()).isEqualTo(Injection.Kind.STRUCTURE_CHANGED);
+                // a header value carries no line break or control character
+                assertThat(i.breakingValues()).doesNotContain(HostileValue.NEWLINE, HostileValue.CONTROL);
+            });
+        }
+    }
+
+    @Test
+    void theExamplesUserAgentIsWhatTheOtherInputsAreProbedWith() throws Exception {
+        // the output is JSON only with the example's agent, so the hostile renders keep it as it is
+        String template = "#if($context.identity.userAgent == 'curl')#set($q = '\"')#else#set($q = '')#end"
+                + "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": ${q}$input.params('id')${q}}}}";
+        TemplateInput input = new TemplateInput(null, Map.of("id", "1"), null, null, null, Map.of("identity", Map.of("userAgent", "curl")));
+
+        assertThat(probe(template, input, "GetItem")).singleElement().satisfies(i -> {
+            assertThat(i.input()).isEqualTo("path id");
+            assertThat(i.kind()).as("quoted, as with the example's agent").isEqualTo(Injection.Kind.STRUCTURE_CHANGED);
+        });
+    }
+
+    @Test
     void headersAreNotProbedWithLineBreaks() throws Exception {
         // a raw newline or control character would break this, but HTTP headers cannot carry them
         String template = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('X-Id')).replaceAll(\"\\\\'\",\"'\")\"}}}";
         TemplateInput input = new TemplateInput(null, null, null, Map.of("X-Id", "1"), null, null);
         assertThat(probe(template, input, "GetItem")).isEmpty();
+    }
+
+    @Test
+    void aBodyValueTheValidatedModelForbidsIsNotTried() throws Exception {
+        // id: only "42" passes validation; name: any single character does
+        BodyModel model = validatedModel("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\", \"enum\": [\"42\"]},"
+                + " \"name\": {\"type\": \"string\", \"maxLength\": 1}}}");
+
+        List<Injection> found = probe.probe(engine.compile("t", SEED), TemplateInput.ofBody(BODY), null, "PutItem",
+                BodyInputs.validatedAgainst(model));
+
+        assertThat(found).singleElement().satisfies(i -> {
+            assertThat(i.input()).isEqualTo("body $.name");
+            assertThat(i.breakingValues()).containsExactly(HostileValue.QUOTE, HostileValue.BACKSLASH, HostileValue.NEWLINE,
+                    HostileValue.CONTROL);
+        });
+    }
+
+    /** The model a body validator on a one-operation OpenAPI 3 definition enforces for application/json. */
+    private static BodyModel validatedModel(String schema) throws Exception {
+        JsonNode root = new ObjectMapper().readTree("{\"openapi\": \"3.0.1\", \"x-amazon-apigateway-request-validator\": \"body\","
+                + " \"x-amazon-apigateway-request-validators\": {\"body\": {\"validateRequestBody\": true}},"
+                + " \"paths\": {\"/items\": {\"post\": {\"requestBody\": {\"content\": {\"application/json\": {\"schema\": " + schema + "}}}}}}}");
+        return RequestValidators.validatedBody(root, IntegrationExtractor.operations(root).get(0), "application/json");
     }
 
     @Test

@@ -1,0 +1,24 @@
+package io.github.apigwddb.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** Follows {@code $ref}s into the same document ({@code #/components/schemas/X}); the plugin follows no other kind. */
+public final class LocalReferences {
+
+    /** A chain longer than this is a cycle or a mistake: it is not followed further. */
+    private static final int MAX_HOPS = 20;
+
+    private LocalReferences() {
+    }
+
+    /** The node a local {@code $ref} chain ends at, {@code node} itself without a ref; other refs give a missing node. */
+    public static JsonNode resolve(JsonNode root, JsonNode node) {
+        JsonNode current = node;
+        for (int hops = 0; hops < MAX_HOPS && current != null && current.has("$ref"); hops++) {
+            String ref = current.get("$ref").asText();
+            current = ref.startsWith("#") ? root.at(ref.substring(1)) : MissingNode.getInstance();
+        }
+        return current == null ? MissingNode.getInstance() : current;
+    }
+}
