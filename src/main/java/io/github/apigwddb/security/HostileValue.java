@@ -28,6 +28,20 @@ public record HostileValue(String text, String label) {
     public static final List<HostileValue> ALL = List.of(ADD_MEMBER, CLOSE_OBJECT, QUOTE, BACKSLASH, APOSTROPHE, NEWLINE, CONTROL,
             NON_BMP, LONG);
 
+    /**
+     * The given values in one text, the backslash last so it meets the template's own closing quote as it does on its
+     * own. A probe renders it first: when every value is harmless, so is the text that holds them all, and one render
+     * stands for several. Never reported: an input it breaks is probed value by value.
+     */
+    static HostileValue together(List<HostileValue> values) {
+        StringBuilder text = new StringBuilder();
+        values.stream().filter(v -> v != BACKSLASH).forEach(v -> text.append(v.text()));
+        if (values.contains(BACKSLASH)) {
+            text.append(BACKSLASH.text());
+        }
+        return new HostileValue(text.toString(), "all of " + values);
+    }
+
     @Override
     public String toString() {
         return label;

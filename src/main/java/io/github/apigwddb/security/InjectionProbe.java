@@ -49,8 +49,16 @@ public final class InjectionProbe {
     private final DocumentParser parser = new DocumentParser();
     private final DynamoDbRequestValidator validator = new DynamoDbRequestValidator();
 
+    /** Whether all values are rendered together first, see {@code Probe.valuesToTry}; off only to test that it changes nothing. */
+    private final boolean screenFirst;
+
     public InjectionProbe(ApiGatewayTemplateEngine engine) {
+        this(engine, true);
+    }
+
+    InjectionProbe(ApiGatewayTemplateEngine engine, boolean screenFirst) {
         this.engine = engine;
+        this.screenFirst = screenFirst;
     }
 
     /**
@@ -167,10 +175,7 @@ public final class InjectionProbe {
             HostileValue worstValue = null;
             String worstEffect = null;
             try {
-                for (HostileValue value : HostileValue.ALL) {
-                    if (!slot.accepts(value)) {
-                        continue;
-                    }
+                for (HostileValue value : valuesToTry(slot, spliced)) {
                     slot.set(value.text());
                     Outcome outcome = evaluate(value, spliced);
                     if (outcome == null) {
@@ -191,6 +196,28 @@ public final class InjectionProbe {
             }
             return worst == null ? null
                     : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, line, lineText);
+        }
+
+        /**
+         * The values worth a render of their own. Most inputs are escaped and no value breaks them: one render of all
+         * the values together (but the long one, whose size limits the probe ignores) shows that, in place of a render
+         * each. It can hide a break only from a template that branches on the value's length or cuts it short.
+         */
+        private List<HostileValue> valuesToTry(InputSlots.Slot slot, MarkedString spliced) {
+            List<HostileValue> accepted = HostileValue.ALL.stream().filter(slot::accepts).toList();
+            List<HostileValue> screened = accepted.stream().filter(v -> v != HostileValue.LONG).toList();
+            if (!screenFirst || screened.size() < 2) {
+                return accepted;
+            }
+            HostileValue together = HostileValue.together(screened);
+            if (!slot.accepts(together)) {
+                return accepted; // a validated body allows the values one by one only
+            }
+            slot.set(together.text());
+            if (evaluate(together, spliced) != null) {
+                return accepted;
+            }
+            return accepted.contains(HostileValue.LONG) ? List.of(HostileValue.LONG) : List.of();
         }
 
         private Outcome evaluate(HostileValue value, MarkedString spliced) {

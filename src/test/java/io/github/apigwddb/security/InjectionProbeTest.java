@@ -217,6 +217,35 @@ class InjectionProbeTest {
     }
 
     @Test
+    void renderingTheValuesTogetherFirstFindsWhatRenderingThemOneByOneFinds() throws Exception {
+        InjectionProbe oneByOne = new InjectionProbe(engine, false);
+        String bodyId = "$input.path('$.id')";
+        List<String> escapes = List.of(bodyId, // none
+                "$util.escapeJavaScript(" + bodyId + ")", // all but the apostrophe
+                "$util.escapeJavaScript(" + bodyId + ").replaceAll(\"\\\\'\",\"'\")", // all
+                bodyId + ".replaceAll('\"', '\\\\\"')", // the quote, not the backslash
+                bodyId + ".replaceAll('\\\\', '\\\\\\\\').replaceAll('\"', '\\\\\"')", // quote and backslash, not control characters
+                "$util.urlEncode(" + bodyId + ")");
+        for (String escaped : escapes) {
+            for (String template : List.of(
+                    "{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"" + escaped + "\"}}}",
+                    "{\"TableName\": \"T\", \"Item\": {\"id\": {\"N\": \"" + escaped + "\"}}}",
+                    "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"1\"}}, \"ProjectionExpression\": \"" + escaped + "\"}")) {
+                CompiledTemplate compiled = engine.compile("t", template);
+                TemplateInput input = TemplateInput.ofBody(BODY);
+                String action = template.contains("\"Item\"") ? "PutItem" : "GetItem";
+                assertThat(probe.probe(compiled, input, action)).as(template).isEqualTo(oneByOne.probe(compiled, input, action));
+            }
+        }
+        for (String template : List.of(SEED, ESCAPED, FULLY_ESCAPED)) {
+            BodyModel model = validatedModel("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\", \"maxLength\": 3}}}");
+            CompiledTemplate compiled = engine.compile("t", template);
+            assertThat(probe.probe(compiled, TemplateInput.ofBody(BODY), null, "PutItem", BodyInputs.validatedAgainst(model)))
+                    .isEqualTo(oneByOne.probe(compiled, TemplateInput.ofBody(BODY), null, "PutItem", BodyInputs.validatedAgainst(model)));
+        }
+    }
+
+    @Test
     void noInputsNoRenders() throws Exception {
         assertThat(probe("{\"TableName\": \"T\"}", TemplateInput.ofBody(null), "Scan")).isEmpty();
     }
