@@ -10,6 +10,8 @@ import io.github.apigwddb.validation.BodyModel;
 import io.github.apigwddb.validation.RequestValidators;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.InputParamCall;
+import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
@@ -33,6 +35,8 @@ final class InjectionCheck implements ExampleCheck {
     static final String FIX = "$util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\")";
     /** Content types a client may send that DynamoDB templates rarely map. */
     private static final List<String> UNMAPPED_TYPES = List.of("text/plain", "application/x-www-form-urlencoded", "application/octet-stream");
+
+    private static final Set<String> PARAMETER_LOCATIONS = Set.of("path", "querystring", "header");
 
     private final ApiGatewayTemplateEngine engine;
     private final InjectionProbe probe;
@@ -90,8 +94,33 @@ final class InjectionCheck implements ExampleCheck {
                 lines = new OutputLineMapper(template.text());
             }
             int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText());
-            run.inTemplate(rule, message(rule, injection, otherContentType), template, line, 1);
+            run.inTemplate(rule, message(rule, injection, otherContentType), template, line, columnOf(compiled, injection, line));
         }
+    }
+
+    /**
+     * Where on its template line the template reads the input, so that an editor lands on the read; 1 when the line has
+     * no read of it with a literal name (a value #set earlier, $context, $input.body).
+     */
+    static int columnOf(CompiledTemplate compiled, Injection injection, int line) {
+        String input = injection.input();
+        for (InputPathCall call : compiled.inputPathCalls()) {
+            if (call.line() == line && input.equals("body " + call.jsonPath())) {
+                return call.column();
+            }
+        }
+        int space = input.indexOf(' ');
+        String location = space < 0 ? input : input.substring(0, space); // "path id", "querystring q", "header X-Env"
+        String name = input.substring(space + 1);
+        for (InputParamCall call : compiled.inputParamCalls()) {
+            // $input.params('x') has no location: it looks in each
+            boolean sameInput = call.name().equals(name) && (call.location() == null ? PARAMETER_LOCATIONS.contains(location)
+                    : call.location().equals(location));
+            if (call.line() == line && sameInput) {
+                return call.column();
+            }
+        }
+        return 1;
     }
 
     /**
