@@ -30,8 +30,8 @@ public record HostileValue(String text, String label) {
 
     /**
      * The given values in one text, the backslash last so it meets the template's own closing quote as it does on its
-     * own. A probe renders it first: when every value is harmless, so is the text that holds them all, and one render
-     * stands for several. Never reported: an input it breaks is probed value by value.
+     * own. A probe renders it first, so that one render can stand for several (see {@code InjectionProbe}); never
+     * reported: an input it breaks is probed value by value.
      */
     static HostileValue together(List<HostileValue> values) {
         StringBuilder text = new StringBuilder();

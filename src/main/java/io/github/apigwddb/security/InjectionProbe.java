@@ -175,7 +175,7 @@ public final class InjectionProbe {
             HostileValue worstValue = null;
             String worstEffect = null;
             try {
-                for (HostileValue value : valuesToTry(slot, spliced)) {
+                for (HostileValue value : valuesToTry(slot, spliced, background)) {
                     slot.set(value.text());
                     Outcome outcome = evaluate(value, spliced);
                     if (outcome == null) {
@@ -201,12 +201,16 @@ public final class InjectionProbe {
         /**
          * The values worth a render of their own. Most inputs are escaped and no value breaks them: one render of all
          * the values together (but the long one, whose size limits the probe ignores) shows that, in place of a render
-         * each. It can hide a break only from a template that branches on the value's length or cuts it short.
+         * each, when the request is the marker render's with just that input's string changed, and that string carries
+         * the values exactly as sent. A template that looks at the value (a check for a quote, a length limit) and
+         * writes something else, or changes anything else, gets the values one by one.
+         *
+         * @param marker the input's marker in the marker render, which {@code spliced} holds
          */
-        private List<HostileValue> valuesToTry(InputSlots.Slot slot, MarkedString spliced) {
+        private List<HostileValue> valuesToTry(InputSlots.Slot slot, MarkedString spliced, String marker) {
             List<HostileValue> accepted = HostileValue.ALL.stream().filter(slot::accepts).toList();
             List<HostileValue> screened = accepted.stream().filter(v -> v != HostileValue.LONG).toList();
-            if (!screenFirst || screened.size() < 2) {
+            if (!screenFirst || spliced == null || screened.size() < 2) {
                 return accepted;
             }
             HostileValue together = HostileValue.together(screened);
@@ -214,7 +218,10 @@ public final class InjectionProbe {
                 return accepted; // a validated body allows the values one by one only
             }
             slot.set(together.text());
-            if (evaluate(together, spliced) != null) {
+            RenderResult result = engine.render(template, inputs.current());
+            JsonNode changed = result.ok() ? spliced.valueIn(result.output()) : null;
+            if (changed == null || !spliced.carries(changed, marker, together.text())
+                    || spliced.with(changed, tree -> rejection(together, tree)) != null) {
                 return accepted;
             }
             return accepted.contains(HostileValue.LONG) ? List.of(HostileValue.LONG) : List.of();

@@ -73,6 +73,14 @@ final class MarkedString {
     }
 
     /**
+     * Whether {@code value} (from {@link #valueIn}) is the marker render's string with {@code marker} replaced by
+     * {@code text}: the template wrote the input as it came, escaped for JSON and nothing else.
+     */
+    boolean carries(JsonNode value, String marker, String text) {
+        return value.textValue().equals(reference.at(path).textValue().replace(marker, text));
+    }
+
+    /**
      * Runs {@code use} on the tree of the hostile render whose string is {@code value} (from {@link #valueIn}): the
      * reference with the string changed in place for the call, and changed back after it, so {@code use} must not keep
      * the tree. Not copying the containers on the way matters: the probe reads thousands of such trees.

@@ -237,6 +237,18 @@ class InjectionProbeTest {
                 assertThat(probe.probe(compiled, input, action)).as(template).isEqualTo(oneByOne.probe(compiled, input, action));
             }
         }
+        // templates that look at the value: all values together are turned away or cut, one alone gets through
+        String key = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$id\"}}}";
+        for (String template : List.of(
+                "#set($id = $input.params('id'))#if($id.contains('\"'))#set($id = 'invalid')#end" + key,
+                "#set($id = $input.params('id'))#if($id.length() > 36)#set($id = '')#end" + key,
+                "#set($id = $input.params('id'))#if($id.length() > 36)#set($id = $id.substring(0, 36))#end" + key)) {
+            CompiledTemplate compiled = engine.compile("t", template);
+            TemplateInput input = new TemplateInput(null, Map.of("id", "42"), null, null, null, null);
+            List<Injection> expected = oneByOne.probe(compiled, input, "GetItem");
+            assertThat(expected).as(template).isNotEmpty();
+            assertThat(probe.probe(compiled, input, "GetItem")).as(template).isEqualTo(expected);
+        }
         for (String template : List.of(SEED, ESCAPED, FULLY_ESCAPED)) {
             BodyModel model = validatedModel("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\", \"maxLength\": 3}}}");
             CompiledTemplate compiled = engine.compile("t", template);
