@@ -12,6 +12,7 @@ import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.GateConfigurationException;
 import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.SpecFileFilter;
+import io.github.apigwddb.spec.DocumentParser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -358,8 +359,9 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         if (valuesFile != null) {
             Path file = resolve(valuesFile);
             java.util.Properties properties = new java.util.Properties();
-            try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                properties.load(reader);
+            try {
+                // a byte order mark would become part of the first name
+                properties.load(new java.io.StringReader(DocumentParser.withoutByteOrderMark(Files.readString(file))));
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot read <valuesFile> (apigw.valuesFile) " + file + ": " + e.getMessage(), e);
             }

@@ -209,10 +209,10 @@ public class CheckMojo extends AbstractApigwMojo {
         }
     }
 
-    /** {@code apigw.threads}, else one per available processor. */
+    /** {@code apigw.threads}, else one per available processor, as many as the check takes at most. */
     private int renderThreads() throws MojoExecutionException {
         if (threads == null) {
-            return Runtime.getRuntime().availableProcessors();
+            return Math.min(Runtime.getRuntime().availableProcessors(), CheckRequest.MAX_THREADS);
         }
         if (threads < 1 || threads > CheckRequest.MAX_THREADS) {
             throw new MojoExecutionException("<threads> (apigw.threads) is " + threads + "; use 1 to " + CheckRequest.MAX_THREADS

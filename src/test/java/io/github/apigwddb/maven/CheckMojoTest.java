@@ -206,6 +206,21 @@ class CheckMojoTest {
                         + " src/test/apigateway/examples");
     }
 
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aValuesFileSavedWithAByteOrderMarkFillsItsFirstValue(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC.replace("$stageVariables.table", "{{apigw:table}}"));
+        Path values = project.resolve("deploy.properties");
+        Files.writeString(values, "\uFEFFtable=Widgets\n");
+        configure(mojo);
+        setVariableValueToObject(mojo, "stageVariables", null);
+        setVariableValueToObject(mojo, "valuesFile", values.toFile());
+
+        mojo.execute();
+
+        assertThat(Files.readString(project.resolve("target/apigw/apigw.sarif"))).doesNotContain("apigw:table");
+    }
+
     private void writeSpec(String content) throws Exception {
         Path dir = project.resolve("src/main/apigateway");
         Files.createDirectories(dir);
