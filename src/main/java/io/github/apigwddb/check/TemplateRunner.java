@@ -100,7 +100,7 @@ final class TemplateRunner {
         if (template.fromIntrinsic()) {
             FnSubPlaceholders.Substitution deployed = FnSubPlaceholders.substitute(template.text(), run.templateValues);
             if (!deployed.standIns().isEmpty()) {
-                run.once(run.locator.inTemplate(Rule.CFN005, "Fn::Sub variables " + deployed.standIns().keySet().stream()
+                report.accept(run.locator.inTemplate(Rule.CFN005, "Fn::Sub variables " + deployed.standIns().keySet().stream()
                         .map(n -> "${" + n + "}").toList() + " are filled in by CloudFormation at deployment; rendered with"
                         + " stand-ins " + standIns(deployed.standIns()) + ". Give their values with apigw.parameters",
                         template, 1, 1, run.operation(), null));
