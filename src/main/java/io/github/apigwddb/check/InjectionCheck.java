@@ -85,6 +85,7 @@ final class InjectionCheck implements ExampleCheck {
         TemplateInput input = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
                 run.example.headers(), run.stageVariables, run.example.context());
         OutputLineMapper lines = null;
+        CompiledTemplate asWritten = null;
         for (Injection injection : probe.probe(compiled, input, exampleOutput, run.action(), body)) {
             Rule rule = ruleFor(injection);
             if (!firstTime(run, template.pointer() + " " + injection.input())) {
@@ -92,17 +93,78 @@ final class InjectionCheck implements ExampleCheck {
             }
             if (lines == null) {
                 lines = new OutputLineMapper(template.text());
+                asWritten = text.equals(template.text()) ? compiled : compiledOrNull(template);
             }
             int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText());
-            run.inTemplate(rule, message(rule, injection, otherContentType), template, line, columnOf(compiled, injection, line));
+            int[] at = asWritten == null ? new int[] {line, 1} : positionOf(asWritten, injection, line);
+            run.inTemplate(rule, message(rule, injection, otherContentType), template, at[0], at[1]);
         }
+    }
+
+    /**
+     * The template as the file has it, where positions are counted: substituted text (Fn::Sub values, placeholders of
+     * other tools) has other columns. Null when only the substituted text compiles.
+     */
+    private CompiledTemplate compiledOrNull(MappingTemplate template) {
+        try {
+            return engine.compile(template.pointer(), template.text());
+        } catch (TemplateSyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Where the template reads the input: its read on {@code line} (the line the input's marker came from), else the
+     * first time the template names a {@code $context} input anywhere, else column 1 of {@code line}.
+     *
+     * @return line and column, 1-based
+     */
+    static int[] positionOf(CompiledTemplate compiled, Injection injection, int line) {
+        int column = columnOf(compiled, injection, line);
+        if (column > 1 || !injection.input().startsWith("$context.")) {
+            return new int[] {line, column};
+        }
+        String text = compiled.text();
+        String name = injection.input().substring(1);
+        String[] lineTexts = text.split("\n", -1);
+        int[] first = null;
+        for (int i = 0; i < lineTexts.length; i++) {
+            int at = referenceIn(lineTexts[i], name);
+            if (at >= 0 && (i + 1 == line || first == null)) {
+                first = new int[] {i + 1, at + 1};
+                if (i + 1 == line) {
+                    break;
+                }
+            }
+        }
+        return first == null ? new int[] {line, 1} : first;
+    }
+
+    /** Where a line writes the reference {@code name} ({@code context.identity.userAgent}) in any of VTL's spellings, or -1. */
+    private static int referenceIn(String lineText, String name) {
+        int best = -1;
+        for (String spelling : List.of("$" + name, "$!" + name, "${" + name + "}", "$!{" + name + "}")) {
+            int at = lineText.indexOf(spelling);
+            while (at >= 0 && spelling.charAt(spelling.length() - 1) != '}' && at + spelling.length() < lineText.length()
+                    && isIdentifierPart(lineText.charAt(at + spelling.length()))) {
+                at = lineText.indexOf(spelling, at + 1); // $context.identity.userAgentX is another name
+            }
+            if (at >= 0 && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best;
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 
     /**
      * Where on its template line the template reads the input, so that an editor lands on the read; 1 when the line has
      * no read of it with a literal name (a value #set earlier, $context, $input.body).
      */
-    static int columnOf(CompiledTemplate compiled, Injection injection, int line) {
+    private static int columnOf(CompiledTemplate compiled, Injection injection, int line) {
         String input = injection.input();
         for (InputPathCall call : compiled.inputPathCalls()) {
             if (call.line() == line && input.equals("body " + call.jsonPath())) {

@@ -47,8 +47,16 @@ class InjectionCorpusTest {
         assertThat(sec).filteredOn(f -> file(f).startsWith("004-") && f.operation().display().startsWith("POST /restaurants"))
                 .extracting(InjectionCorpusTest::input).contains("body $.name").doesNotContain("body $.cuisine");
         // 018: the client's User-Agent header, $context.identity.userAgent, unescaped in ExpressionAttributeValues
+        // at the reference, on the template's line that writes it
         assertThat(sec).filteredOn(f -> file(f).startsWith("018-") && f.rule() == Rule.SEC001)
-                .anySatisfy(f -> assertThat(f.message()).contains("'$context.identity.userAgent'").contains("/ExpressionAttributeValues/:userAgent"));
+                .anySatisfy(f -> {
+                    assertThat(f.message()).contains("'$context.identity.userAgent'").contains("/ExpressionAttributeValues/:userAgent");
+                    assertThat(f.position().line()).isEqualTo(136);
+                    assertThat(f.position().column()).isEqualTo(417);
+                });
+        // 023: a Terraform ${table} earlier on the line is counted as written, not as filled in
+        assertThat(sec).filteredOn(f -> file(f).startsWith("023-") && f.rule() == Rule.SEC001 && f.position().line() == 131)
+                .extracting(f -> f.position().column()).containsExactly(113, 197, 243, 288);
         // 031: the text/plain template, which no example selects, has the same unescaped $input.params('id')
         assertThat(sec).filteredOn(f -> file(f).startsWith("031-") && f.rule() == Rule.SEC001)
                 .anySatisfy(f -> assertThat(f.message()).startsWith("Client input 'path id' in the text/plain request template"));
