@@ -10,6 +10,7 @@ import io.github.apigwddb.validation.BodyModel;
 import io.github.apigwddb.validation.RequestValidators;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
@@ -114,8 +115,8 @@ final class InjectionCheck implements ExampleCheck {
     }
 
     /**
-     * Where the template reads the input: its read on {@code line} (the line the input's marker came from), else the
-     * first time the template names a {@code $context} input anywhere, else column 1 of {@code line}.
+     * Where the template reads the input: its read on {@code line} (the line the input's marker came from), else, for a
+     * {@code $context} input, where the template first names it, else column 1 of {@code line}.
      *
      * @return line and column, 1-based
      */
@@ -124,40 +125,14 @@ final class InjectionCheck implements ExampleCheck {
         if (column > 1 || !injection.input().startsWith("$context.")) {
             return new int[] {line, column};
         }
-        String text = compiled.text();
-        String name = injection.input().substring(1);
-        String[] lineTexts = text.split("\n", -1);
-        int[] first = null;
-        for (int i = 0; i < lineTexts.length; i++) {
-            int at = referenceIn(lineTexts[i], name);
-            if (at >= 0 && (i + 1 == line || first == null)) {
-                first = new int[] {i + 1, at + 1};
-                if (i + 1 == line) {
-                    break;
-                }
+        String name = injection.input().substring("$context.".length());
+        ContextRead first = null;
+        for (ContextRead read : compiled.contextReads()) {
+            if (read.path().equals(name) && (first == null || read.line() == line && first.line() != line)) {
+                first = read;
             }
         }
-        return first == null ? new int[] {line, 1} : first;
-    }
-
-    /** Where a line writes the reference {@code name} ({@code context.identity.userAgent}) in any of VTL's spellings, or -1. */
-    private static int referenceIn(String lineText, String name) {
-        int best = -1;
-        for (String spelling : List.of("$" + name, "$!" + name, "${" + name + "}", "$!{" + name + "}")) {
-            int at = lineText.indexOf(spelling);
-            while (at >= 0 && spelling.charAt(spelling.length() - 1) != '}' && at + spelling.length() < lineText.length()
-                    && isIdentifierPart(lineText.charAt(at + spelling.length()))) {
-                at = lineText.indexOf(spelling, at + 1); // $context.identity.userAgentX is another name
-            }
-            if (at >= 0 && (best < 0 || at < best)) {
-                best = at;
-            }
-        }
-        return best;
-    }
-
-    private static boolean isIdentifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+        return first == null ? new int[] {line, 1} : new int[] {first.line(), first.column()};
     }
 
     /**

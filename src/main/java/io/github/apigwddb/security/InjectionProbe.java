@@ -86,7 +86,9 @@ public final class InjectionProbe {
      * @see #probe(CompiledTemplate, TemplateInput, String, String)
      */
     public List<Injection> probe(CompiledTemplate template, TemplateInput example, String exampleOutput, String action, BodyInputs body) {
-        InputSlots inputs = new InputSlots(example, body);
+        // every template would have the User-Agent as an input, and none could be passed over without a render
+        boolean userAgentRead = template.contextReads().stream().anyMatch(read -> read.mayRead("identity.userAgent"));
+        InputSlots inputs = new InputSlots(example, body, userAgentRead);
         List<InputSlots.Slot> slots = inputs.slots();
         if (slots.isEmpty()) {
             return List.of();

@@ -90,10 +90,11 @@ final class InputSlots {
     private final List<Slot> slots = new ArrayList<>();
 
     InputSlots(TemplateInput base) {
-        this(base, BodyInputs.UNVALIDATED);
+        this(base, BodyInputs.UNVALIDATED, true);
     }
 
-    InputSlots(TemplateInput base, BodyInputs body) {
+    /** @param userAgentRead whether the template may read {@code $context.identity.userAgent}: else it is no input */
+    InputSlots(TemplateInput base, BodyInputs body, boolean userAgentRead) {
         this.base = base;
         this.bodyModel = body.model;
         this.rawBody = base.body();
@@ -118,7 +119,9 @@ final class InputSlots {
         if (context.get("authorizer") instanceof Map<?, ?> authorizer) {
             collectAuthorizer(cast(authorizer), "$context.authorizer");
         }
-        addUserAgent();
+        if (userAgentRead) {
+            addUserAgent();
+        }
     }
 
     List<Slot> slots() {

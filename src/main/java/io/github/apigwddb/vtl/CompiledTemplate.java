@@ -34,6 +34,11 @@ public final class CompiledTemplate {
         return parsed.inputParamCalls();
     }
 
+    /** The template's references to {@code $context}, in template order. */
+    public List<ContextRead> contextReads() {
+        return parsed.contextReads();
+    }
+
     @Override
     public String toString() {
         return name;

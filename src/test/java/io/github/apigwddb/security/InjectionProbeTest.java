@@ -260,5 +260,10 @@ class InjectionProbeTest {
     @Test
     void noInputsNoRenders() throws Exception {
         assertThat(probe("{\"TableName\": \"T\"}", TemplateInput.ofBody(null), "Scan")).isEmpty();
+        // the User-Agent is an input of a template that may read it only
+        TemplateInput agent = new TemplateInput(null, null, null, null, null, Map.of("identity", Map.of("userAgent", "curl")));
+        assertThat(new InputSlots(agent, BodyInputs.UNVALIDATED, false).slots()).isEmpty();
+        assertThat(new InputSlots(agent, BodyInputs.UNVALIDATED, true).slots()).extracting(slot -> slot.label)
+                .containsExactly("$context.identity.userAgent");
     }
 }

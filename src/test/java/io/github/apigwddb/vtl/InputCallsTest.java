@@ -78,4 +78,23 @@ class InputCallsTest {
         assertThat(OutputSlot.after("[")).isEqualTo(OutputSlot.UNKNOWN);
         assertThat(OutputSlot.after("")).isEqualTo(OutputSlot.UNKNOWN);
     }
+
+    @Test
+    void contextReadsKnowTheLiteralPathAndWhereTheyAre() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("{\"a\": \"$context.identity.userAgent\",\n"
+                + "#set($c = $context.authorizer.claims.get('email'))\"b\": \"${context.requestId}\", \"c\": \"$util.escapeJavaScript($context.authorizer.claims['sub'])\",\n"
+                + "\"d\": \"$context.get($name)\"}");
+
+        assertThat(template.contextReads()).extracting(ContextRead::path, ContextRead::line, ContextRead::column)
+                .containsExactly(
+                        tuple("identity.userAgent", 1, 8),
+                        tuple("authorizer.claims.email", 2, 11),
+                        tuple("requestId", 2, 57),
+                        tuple("authorizer.claims", 2, 109), // an index is not a literal step
+                        tuple("", 3, 7));
+        assertThat(template.contextReads().get(0).mayRead("identity.userAgent")).isTrue();
+        assertThat(template.contextReads().get(3).mayRead("authorizer.claims.sub")).isTrue();
+        assertThat(template.contextReads().get(4).mayRead("identity.userAgent")).isTrue();
+        assertThat(template.contextReads().get(2).mayRead("identity.userAgent")).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.apigwddb.vtl.internal;
 
+import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.OutputSlot;
@@ -31,12 +32,13 @@ final class InputCallFinder {
     private static final int KEPT_TEXT = 512;
 
     /** What a template reads, in template order. */
-    record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls) {
-        static final Found NONE = new Found(List.of(), List.of());
+    record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of());
     }
 
     private final List<InputPathCall> pathCalls = new ArrayList<>();
     private final List<InputParamCall> paramCalls = new ArrayList<>();
+    private final List<ContextRead> contextReads = new ArrayList<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
 
@@ -46,7 +48,7 @@ final class InputCallFinder {
     static Found find(Node root) {
         InputCallFinder finder = new InputCallFinder();
         finder.walk(root);
-        return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls));
+        return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads));
     }
 
     private void walk(Node node) {
@@ -88,10 +90,12 @@ final class InputCallFinder {
         }
     }
 
-    /** Records the reference if it is an {@code $input} call, then looks inside its arguments for more. */
+    /** Records the reference if it is an {@code $input} call or a {@code $context} read, then looks inside its arguments for more. */
     private void collect(ASTReference reference, OutputSlot slot) {
         if ("input".equals(reference.getRootString())) {
             inputCall(reference, slot);
+        } else if ("context".equals(reference.getRootString())) {
+            contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), reference.getColumn()));
         }
         for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
             arguments(reference.jjtGetChild(i), slot);
@@ -129,6 +133,19 @@ final class InputCallFinder {
                 paramCalls.add(new InputParamCall(location, parameter, slot, line, column));
             }
         }
+    }
+
+    /** The literal names after {@code $context}, up to the first step that is not one. */
+    private static String contextPath(ASTReference reference) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
+            String name = step(reference.jjtGetChild(i), "get");
+            if (name == null) {
+                break;
+            }
+            path.append(path.length() == 0 ? "" : ".").append(name);
+        }
+        return path.toString();
     }
 
     /** The name a step selects: a property ({@code .header}) or a call of {@code getter} with a literal ({@code .get('header')}). */

@@ -1,5 +1,6 @@
 package io.github.apigwddb.vtl.internal;
 
+import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.InputParamCall;
 import java.util.List;
@@ -39,6 +40,11 @@ public final class ParsedTemplate {
     /** The template's {@code $input.params(...)} reads of a literal name, in template order. */
     public List<InputParamCall> inputParamCalls() {
         return inputCalls().paramCalls();
+    }
+
+    /** The template's references to {@code $context}, in template order. */
+    public List<ContextRead> contextReads() {
+        return inputCalls().contextReads();
     }
 
     /** Found once per template: the walk is the same for every example that renders it. */
