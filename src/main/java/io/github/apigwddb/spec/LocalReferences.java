@@ -2,6 +2,8 @@ package io.github.apigwddb.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /** Follows {@code $ref}s into the same document ({@code #/components/schemas/X}); the plugin follows no other kind. */
 public final class LocalReferences {
@@ -17,8 +19,21 @@ public final class LocalReferences {
         JsonNode current = node;
         for (int hops = 0; hops < MAX_HOPS && current != null && current.has("$ref"); hops++) {
             String ref = current.get("$ref").asText();
-            current = ref.startsWith("#") ? root.at(ref.substring(1)) : MissingNode.getInstance();
+            current = ref.startsWith("#") ? root.at(decode(ref.substring(1))) : MissingNode.getInstance();
         }
         return current == null ? MissingNode.getInstance() : current;
+    }
+
+    /** A reference is a URI: {@code My%20Item} names "My Item". */
+    static String decode(String part) {
+        if (part.indexOf('%') < 0) {
+            return part;
+        }
+        try {
+            String decoded = new URI("x:y#" + part).getFragment();
+            return decoded == null ? part : decoded;
+        } catch (URISyntaxException e) {
+            return part;
+        }
     }
 }

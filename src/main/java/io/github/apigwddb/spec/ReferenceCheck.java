@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.dynamodb.Suggestions;
 import io.github.apigwddb.rules.Rule;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -129,13 +127,13 @@ final class ReferenceCheck {
     private String problemOf(String ref) {
         int hash = ref.indexOf('#');
         String target = hash < 0 ? ref : ref.substring(0, hash);
-        String fragment = hash < 0 ? null : decode(ref.substring(hash + 1));
+        String fragment = hash < 0 ? null : LocalReferences.decode(ref.substring(hash + 1));
         if (target.isEmpty()) {
             return missingIn(document.root(), ref, "", fragment, "this file");
         }
         Path targetFile;
         try {
-            targetFile = file.toAbsolutePath().getParent().resolve(decode(target)).normalize();
+            targetFile = file.toAbsolutePath().getParent().resolve(LocalReferences.decode(target)).normalize();
         } catch (InvalidPathException e) {
             return "$ref '" + ref + "' names no file: '" + target + "' is not a file path";
         }
@@ -212,18 +210,5 @@ final class ReferenceCheck {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    /** A reference is a URI: {@code My%20Item} names "My Item". */
-    private static String decode(String part) {
-        if (part.indexOf('%') < 0) {
-            return part;
-        }
-        try {
-            String decoded = new URI("x:y#" + part).getFragment();
-            return decoded == null ? part : decoded;
-        } catch (URISyntaxException e) {
-            return part;
-        }
     }
 }

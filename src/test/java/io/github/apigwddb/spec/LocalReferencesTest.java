@@ -21,6 +21,15 @@ class LocalReferencesTest {
     }
 
     @Test
+    void aReferenceIsPercentDecodedAsSpec004ReadsIt() throws Exception {
+        JsonNode root = JSON.readTree("{\"components\": {\"schemas\": {\"My Item\": {\"type\": \"object\"}}}}");
+
+        JsonNode resolved = LocalReferences.resolve(root, JSON.readTree("{\"$ref\": \"#/components/schemas/My%20Item\"}"));
+
+        assertThat(resolved.path("type").asText()).isEqualTo("object");
+    }
+
+    @Test
     void aNodeWithoutReferenceIsItself() throws Exception {
         JsonNode node = JSON.readTree("{\"type\": \"integer\"}");
         assertThat(LocalReferences.resolve(JSON.readTree("{}"), node)).isSameAs(node);
