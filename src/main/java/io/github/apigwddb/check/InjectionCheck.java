@@ -229,7 +229,15 @@ final class InjectionCheck implements ExampleCheck {
         run.findings.add(run.locator.at(Rule.SEC003, "A client that sends its body as " + unmapped
                 + " bypasses the request templates: API Gateway forwards the body to DynamoDB untransformed, under the"
                 + " integration's role, so {\"TableName\": \"Other\", ...} reads or writes any table the role allows;"
-                + " set passthroughBehavior to never", pointer, run.operation(), null));
+                + " set passthroughBehavior to never" + (isGet(run) ? EDGE_GET : ""), pointer, run.operation(), null));
+    }
+
+    /** CloudFront answers 403 to a GET with a body, and an edge-optimized API is reached through CloudFront. */
+    private static final String EDGE_GET = " (on a GET, this takes a regional or private endpoint: an edge-optimized one's"
+            + " CloudFront refuses a GET that has a body)";
+
+    private static boolean isGet(ExampleRun run) {
+        return "get".equalsIgnoreCase(run.integration.operation().method());
     }
 
     private static RequestTemplateSelector.PassthroughBehavior passthrough(ExampleRun run) {

@@ -85,6 +85,19 @@ class InjectionCheckTest {
     }
 
     @Test
+    void aGetThatPassesBodiesThroughSaysItTakesARegionalOrPrivateEndpoint() throws Exception {
+        Path post = seedSpec("post", "$input.path('$.id')", "$input.path('$.name')", "");
+        Path get = dir.resolve("get.json");
+        Files.writeString(get, Files.readString(post).replace("\"post\": {", "\"get\": {"));
+
+        assertThat(sec(get)).filteredOn(f -> f.rule() == Rule.SEC003).singleElement()
+                .satisfies(f -> assertThat(f.message()).endsWith("set passthroughBehavior to never (on a GET, this takes a regional or"
+                        + " private endpoint: an edge-optimized one's CloudFront refuses a GET that has a body)"));
+        assertThat(sec(post)).filteredOn(f -> f.rule() == Rule.SEC003).singleElement()
+                .satisfies(f -> assertThat(f.message()).endsWith("set passthroughBehavior to never"));
+    }
+
+    @Test
     void escapeJavaScriptAloneIsReportedOnlyForTheApostrophe() throws Exception {
         Path spec = seedSpec("escaped", "$util.escapeJavaScript($input.path('$.id'))", "$util.escapeJavaScript($input.path('$.name'))",
                 "\"passthroughBehavior\": \"never\",");
