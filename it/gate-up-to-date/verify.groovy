@@ -13,6 +13,9 @@ assert skipped.size() == 2
 def sarif = new File(basedir, 'target/apigw/apigw.sarif').toPath().toAbsolutePath().normalize()
 assert skipped.every { it.endsWith("[INFO] apigw:check: nothing changed since the last successful check (0 errors, 1 warning, 0 info; report ${sarif}); skipped. -Dapigw.force to check again") }
 
+// run 2: the debug line bench/compare.sh reads the plugin's time of a skip from
+assert lines.count { it ==~ /\[DEBUG\] apigw:check: up to date .*, found in [0-9]+ ms/ } == 1
+
 // run 7: the deleted reports bring the check back
 assert lines.any { it.contains("apigw:check: nothing changed since the last successful check, but the reports ${sarif}, ${sarif.resolveSibling('TEST-apigw.xml')} are gone: checking again") }
 assert new File(basedir, 'target/apigw/TEST-apigw.xml').isFile()
