@@ -7,9 +7,11 @@ import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.SourcePosition;
 import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.StringContentLocator;
 import io.github.apigwddb.spec.TextPosition;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Turns "rule, message, where" into a {@link Finding} with file, line and column, for one spec file. */
 public final class Locator {
@@ -42,10 +44,43 @@ public final class Locator {
 
     /** At a 1-based line and column inside a mapping template. */
     public Finding inTemplate(Rule rule, String message, MappingTemplate template, int line, int column, OperationRef op, String example) {
+        List<SourceMap.Piece> pieces = spec.sourceMap().pieces(template.pointer());
         TextPosition start = spec.sourceMap().valueStart(template.pointer());
-        TextPosition where = start == null ? spec.locate(template.pointer())
+        TextPosition where = !pieces.isEmpty() ? inPieces(pieces, template.text(), Math.max(1, line), Math.max(1, column))
+                : start == null ? spec.locate(template.pointer())
                 : StringContentLocator.locate(spec.document(), start, Math.max(1, line), Math.max(1, column));
         return new Finding(rule, rule.defaultSeverity(), message, position(spec.file(), where), op, example);
+    }
+
+    /** A line and column of a template joined from parts, in the part that holds it, counted from that part's start. */
+    private TextPosition inPieces(List<SourceMap.Piece> pieces, String text, int line, int column) {
+        int offset = 0;
+        for (int l = 1; l < line; l++) {
+            int newline = text.indexOf('\n', offset);
+            if (newline < 0) {
+                break;
+            }
+            offset = newline + 1;
+        }
+        offset = Math.min(text.length(), offset + column - 1);
+        SourceMap.Piece piece = pieces.get(0);
+        for (SourceMap.Piece next : pieces) {
+            if (next.offset() <= offset) {
+                piece = next;
+            }
+        }
+        if (!piece.literal()) {
+            return piece.start();
+        }
+        int partLine = 1;
+        int lineStart = piece.offset();
+        for (int i = piece.offset(); i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                partLine++;
+                lineStart = i + 1;
+            }
+        }
+        return StringContentLocator.locate(spec.document(), piece.start(), partLine, offset - lineStart + 1);
     }
 
     /** At the example itself (or the member of it named by {@code member}, when it is in the spec). */

@@ -111,7 +111,7 @@ public final class CloudFormationReader {
                 return;
             }
             JsonNode resolved = resolver.resolve(body, bodyPointer);
-            DerivedDocument derived = new DerivedDocument(template.spec(), resolver.replaced());
+            DerivedDocument derived = new DerivedDocument(template.spec(), resolver);
             derived.map(bodyPointer, "");
             apis.add(new TemplateApi(resource.logicalId(), bodyMember, derived.build(resolved), bodyPointer, template, resolver));
             return;
@@ -198,7 +198,7 @@ public final class CloudFormationReader {
             }
             IntrinsicResolver fileResolver = new IntrinsicResolver(template, parameters);
             JsonNode resolved = fileResolver.resolve(spec.root(), "");
-            DerivedDocument derived = new DerivedDocument(spec, fileResolver.replaced());
+            DerivedDocument derived = new DerivedDocument(spec, fileResolver);
             derived.map("", "");
             TemplateApi api = new TemplateApi(resource.logicalId(), origin, derived.build(resolved), "", template, fileResolver);
             apis.add(api);

@@ -6,6 +6,7 @@ import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.TextPosition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +19,18 @@ final class DerivedDocument {
 
     private final LoadedSpec source;
     private final Map<String, String> replaced;
+    private final Map<String, List<IntrinsicResolver.JoinPart>> joins;
     private final SourceMap map = new SourceMap();
 
     /**
-     * @param replaced from the resolver that evaluated the source: an intrinsic's pointer → its template string's
-     *     pointer, so a resolved template string still starts where its text is written
+     * @param resolver the resolver that evaluated the source: its {@link IntrinsicResolver#replaced()} lets a resolved
+     *     template string start where its text is written, and its {@link IntrinsicResolver#joins()} let a position
+     *     inside an Fn::Join's string find the part that has it
      */
-    DerivedDocument(LoadedSpec source, Map<String, String> replaced) {
+    DerivedDocument(LoadedSpec source, IntrinsicResolver resolver) {
         this.source = source;
-        this.replaced = replaced;
+        this.replaced = resolver.replaced();
+        this.joins = resolver.joins();
     }
 
     /** The source's subtree at {@code from} stands at {@code to} in the derived tree. */
@@ -38,6 +42,23 @@ final class DerivedDocument {
                 TextPosition start = source.sourceMap().valueStart(entry.getValue());
                 if (start != null) {
                     map.putValue(to + pointer.substring(from.length()), start);
+                }
+            }
+        }
+        for (Map.Entry<String, List<IntrinsicResolver.JoinPart>> join : joins.entrySet()) {
+            String pointer = join.getKey();
+            if (pointer.equals(from) || pointer.startsWith(from + "/")) {
+                List<SourceMap.Piece> pieces = new ArrayList<>();
+                for (IntrinsicResolver.JoinPart part : join.getValue()) {
+                    TextPosition start = part.literal() ? source.sourceMap().valueStart(part.pointer()) : source.sourceMap().locate(part.pointer());
+                    if (start == null) {
+                        pieces = null; // a part without a position: the string's start is all there is
+                        break;
+                    }
+                    pieces.add(new SourceMap.Piece(part.offset(), start, part.literal()));
+                }
+                if (pieces != null) {
+                    map.putPieces(to + pointer.substring(from.length()), pieces);
                 }
             }
         }

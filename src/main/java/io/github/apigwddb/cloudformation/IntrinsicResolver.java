@@ -45,6 +45,7 @@ public final class IntrinsicResolver {
     private final CloudFormationTemplate template;
     private final TemplateParameters parameters;
     private final Map<String, String> replaced = new LinkedHashMap<>();
+    private final Map<String, List<JoinPart>> joins = new LinkedHashMap<>();
     private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
     private final List<SwallowedReference> swallowed = new ArrayList<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
@@ -57,6 +58,20 @@ public final class IntrinsicResolver {
     /** Intrinsic objects replaced by their value: pointer of the object → pointer of the string that carries its text. */
     public Map<String, String> replaced() {
         return replaced;
+    }
+
+    /**
+     * A value of an {@code Fn::Join}'s list, and where its text begins in the joined string.
+     *
+     * @param pointer where the value is written
+     * @param literal whether it is a string as written (not a {@code Ref} or another function)
+     */
+    public record JoinPart(int offset, String pointer, boolean literal) {
+    }
+
+    /** The {@code Fn::Join}s with a written list, by pointer of the object: the parts of the string each one made. */
+    public Map<String, List<JoinPart>> joins() {
+        return joins;
     }
 
     public List<Unresolved> unresolved() {
@@ -133,9 +148,21 @@ public final class IntrinsicResolver {
                 }
                 List<String> parts = new ArrayList<>();
                 list.forEach(part -> parts.add(text(part)));
-                String first = JsonPointers.child(JsonPointers.child(at, 1), 0);
+                String listPointer = JsonPointers.child(at, 1);
+                String first = JsonPointers.child(listPointer, 0);
                 replaced.put(pointer, argument.path(1).path(0).isTextual() ? first : pointer);
-                return F.textNode(String.join(argument.path(0).asText(), parts));
+                String delimiter = argument.path(0).asText();
+                if (argument.path(1).isArray() && argument.path(1).size() == parts.size()) {
+                    // where each written value's text lands, so a position in the joined template finds its line
+                    List<JoinPart> written = new ArrayList<>();
+                    int offset = 0;
+                    for (int i = 0; i < parts.size(); i++) {
+                        written.add(new JoinPart(offset, JsonPointers.child(listPointer, i), argument.path(1).path(i).isTextual()));
+                        offset += parts.get(i).length() + delimiter.length();
+                    }
+                    joins.put(pointer, written);
+                }
+                return F.textNode(String.join(delimiter, parts));
             }
             case "Fn::Select": {
                 JsonNode index = evaluate(argument.path(0), JsonPointers.child(at, 0));

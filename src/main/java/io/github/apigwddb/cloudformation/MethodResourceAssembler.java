@@ -69,7 +69,7 @@ final class MethodResourceAssembler {
 
     /** The derived Swagger 2 document of one API's methods. */
     LoadedSpec assemble(String apiId, List<CloudFormationTemplate.Resource> methods) {
-        DerivedDocument derived = new DerivedDocument(template.spec(), resolver.replaced());
+        DerivedDocument derived = new DerivedDocument(template.spec(), resolver);
         ObjectNode root = F.objectNode();
         root.put("swagger", "2.0");
         root.putObject("info").put("title", apiId).put("version", "CloudFormation");

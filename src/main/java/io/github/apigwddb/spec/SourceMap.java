@@ -23,6 +23,8 @@ public final class SourceMap {
     private LineIndex lines;
     private final Map<String, TextPosition> keys = new HashMap<>();
     private final Map<String, TextPosition> values = new HashMap<>();
+    /** String values assembled from several written strings (an Fn::Join), by pointer. */
+    private final Map<String, List<Piece>> pieces = new HashMap<>();
     /** Subtrees of other documents' maps that stand at a pointer of this one. */
     private final List<Mount> mounts = new ArrayList<>();
     /** For a map built only when first asked: most rendered requests never need a position. */
@@ -56,6 +58,7 @@ public final class SourceMap {
             lines = built.lines;
             keys.putAll(built.keys);
             values.putAll(built.values);
+            pieces.putAll(built.pieces);
             mounts.addAll(built.mounts);
         }
     }
@@ -103,6 +106,27 @@ public final class SourceMap {
     public TextPosition keyAt(String pointer) {
         fill();
         return find(pointer, true);
+    }
+
+    /**
+     * A part of a string value that was assembled from several (CloudFormation's {@code Fn::Join}).
+     *
+     * @param offset  where the part's text begins in the assembled string
+     * @param start   where the part is written: the opening quote of a string, else the value it was computed from
+     * @param literal whether the part is a string as written, so a position inside it can be counted
+     */
+    public record Piece(int offset, TextPosition start, boolean literal) {
+    }
+
+    /** Says that the string at {@code pointer} was assembled from {@code parts}, in order. */
+    public void putPieces(String pointer, List<Piece> parts) {
+        pieces.put(pointer, List.copyOf(parts));
+    }
+
+    /** The parts the string at {@code pointer} was assembled from; empty when it is written as one string. */
+    public List<Piece> pieces(String pointer) {
+        fill();
+        return pieces.getOrDefault(pointer, List.of());
     }
 
     /**

@@ -54,6 +54,9 @@ class InjectionCorpusTest {
                     assertThat(f.position().line()).isEqualTo(136);
                     assertThat(f.position().column()).isEqualTo(417);
                 });
+        // 030: templates joined with Fn::Join: each finding at its read, in the part of the join that holds it
+        assertThat(sec).filteredOn(f -> file(f).startsWith("030-") && f.rule() == Rule.SEC001 && f.position().line() == 267)
+                .extracting(f -> f.position().column()).containsExactlyInAnyOrder(66, 188, 269);
         // 023: a Terraform ${table} earlier on the line is counted as written, not as filled in
         assertThat(sec).filteredOn(f -> file(f).startsWith("023-") && f.rule() == Rule.SEC001 && f.position().line() == 131)
                 .extracting(f -> f.position().column()).containsExactly(113, 197, 243, 288);
