@@ -97,8 +97,10 @@ final class InjectionCheck implements ExampleCheck {
                 asWritten = text.equals(template.text()) ? compiled : compiledOrNull(template);
             }
             int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText());
-            int[] at = asWritten == null ? new int[] {line, 1} : positionOf(asWritten, injection, line);
-            run.inTemplate(rule, message(rule, injection, otherContentType), template, at[0], at[1]);
+            Read read = asWritten == null ? null : readOn(asWritten, injection, line);
+            int[] at = read != null ? new int[] {line, read.column()} : asWritten == null ? new int[] {line, 1}
+                    : contextPosition(asWritten, injection, line);
+            run.inTemplate(rule, message(rule, injection, otherContentType, read != null && read.decoded()), template, at[0], at[1]);
         }
     }
 
@@ -115,15 +117,14 @@ final class InjectionCheck implements ExampleCheck {
     }
 
     /**
-     * Where the template reads the input: its read on {@code line} (the line the input's marker came from), else, for a
-     * {@code $context} input, where the template first names it, else column 1 of {@code line}.
+     * Where a {@code $context} input is named: on {@code line} (the line the input's marker came from) if it is there,
+     * else where the template first names it; column 1 of {@code line} for other inputs and when it is not named.
      *
      * @return line and column, 1-based
      */
-    static int[] positionOf(CompiledTemplate compiled, Injection injection, int line) {
-        int column = columnOf(compiled, injection, line);
-        if (column > 1 || !injection.input().startsWith("$context.")) {
-            return new int[] {line, column};
+    private static int[] contextPosition(CompiledTemplate compiled, Injection injection, int line) {
+        if (!injection.input().startsWith("$context.")) {
+            return new int[] {line, 1};
         }
         String name = injection.input().substring("$context.".length());
         ContextRead first = null;
@@ -135,15 +136,19 @@ final class InjectionCheck implements ExampleCheck {
         return first == null ? new int[] {line, 1} : new int[] {first.line(), first.column()};
     }
 
+    /** A read of the input with a literal name: where on its line, and whether the template writes it decoded. */
+    private record Read(int column, boolean decoded) {
+    }
+
     /**
-     * Where on its template line the template reads the input, so that an editor lands on the read; 1 when the line has
-     * no read of it with a literal name (a value #set earlier, $context, $input.body).
+     * The template's read of the input on {@code line}, so that an editor lands on it; null when the line has no read of
+     * it with a literal name (a value #set earlier, $context, $input.body).
      */
-    private static int columnOf(CompiledTemplate compiled, Injection injection, int line) {
+    private static Read readOn(CompiledTemplate compiled, Injection injection, int line) {
         String input = injection.input();
         for (InputPathCall call : compiled.inputPathCalls()) {
             if (call.line() == line && input.equals("body " + call.jsonPath())) {
-                return call.column();
+                return new Read(call.column(), call.decoded());
             }
         }
         int space = input.indexOf(' ');
@@ -154,10 +159,10 @@ final class InjectionCheck implements ExampleCheck {
             boolean sameInput = call.name().equals(name) && (call.location() == null ? PARAMETER_LOCATIONS.contains(location)
                     : call.location().equals(location));
             if (call.line() == line && sameInput) {
-                return call.column();
+                return new Read(call.column(), call.decoded());
             }
         }
-        return 1;
+        return null;
     }
 
     /**
@@ -178,7 +183,8 @@ final class InjectionCheck implements ExampleCheck {
     }
 
     /** @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null */
-    static String message(Rule rule, Injection injection, String otherContentType) {
+    /** @param decoded whether the template decodes the value ($util.urlDecode) before it writes it */
+    static String message(Rule rule, Injection injection, String otherContentType, boolean decoded) {
         String input = "Client input '" + injection.input() + "'" + (otherContentType == null ? ""
                 : " in the " + otherContentType + " request template (a client selects it with Content-Type " + otherContentType + ")");
         return switch (rule) {
@@ -189,8 +195,15 @@ final class InjectionCheck implements ExampleCheck {
                     + " named fields with $input.path(...)";
             case SEC004 -> "The client chooses names in the DynamoDB request: " + injection.effect() + " (through '"
                     + injection.input() + "'); map known fields one by one, or check the keys against a list";
-            default -> input + " can break the DynamoDB request: " + injection.value() + " " + injection.effect() + "; " + fix(injection);
+            default -> input + " can break the DynamoDB request: " + injection.value() + " " + injection.effect() + "; "
+                    + (decoded && injection.insideString() ? fixDecoded() : fix(injection));
         };
+    }
+
+    /** A value escaped before it is decoded is unescaped again by the decoding: %22 becomes a quote after the escape. */
+    private static String fixDecoded() {
+        return "the template decodes the value ($util.urlDecode or $util.base64Decode), so escape what the decoding returns: wrap"
+                + " the decoding call in " + FIX + " (an escape inside it lets %22 through as a quote)";
     }
 
     private static String fix(Injection injection) {

@@ -11,6 +11,8 @@ package io.github.apigwddb.vtl;
  * @param slot     where the template writes the value
  * @param line     1-based line of the read in the template
  * @param column   1-based column of the read in the template
+ * @param decoded  whether the read is inside {@code $util.urlDecode(...)} or {@code $util.base64Decode(...)}: what the
+ *     template writes is the decoded value
  */
-public record InputParamCall(String location, String name, OutputSlot slot, int line, int column) {
+public record InputParamCall(String location, String name, OutputSlot slot, int line, int column, boolean decoded) {
 }

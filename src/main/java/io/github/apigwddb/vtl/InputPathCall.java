@@ -9,6 +9,7 @@ package io.github.apigwddb.vtl;
  * @param slot   where the template writes the call's value (through escapes such as {@code $util.escapeJavaScript})
  * @param line   1-based line of the call in the template
  * @param column 1-based column of the call in the template
+ * @param decoded whether the call is inside {@code $util.urlDecode(...)} or {@code $util.base64Decode(...)}
  */
-public record InputPathCall(String method, String jsonPath, OutputSlot slot, int line, int column) {
+public record InputPathCall(String method, String jsonPath, OutputSlot slot, int line, int column, boolean decoded) {
 }

@@ -54,6 +54,10 @@ class InjectionCorpusTest {
                     assertThat(f.position().line()).isEqualTo(136);
                     assertThat(f.position().column()).isEqualTo(417);
                 });
+        // 005: $util.urlDecode($input.params('artist')): the advice is to escape what the decoding returns
+        assertThat(sec).filteredOn(f -> file(f).startsWith("005-") && f.rule() == Rule.SEC001)
+                .filteredOn(f -> f.message().contains("'path artist'")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.message()).contains("so escape what the decoding returns"));
         // 030: templates joined with Fn::Join: each finding at its read, in the part of the join that holds it
         assertThat(sec).filteredOn(f -> file(f).startsWith("030-") && f.rule() == Rule.SEC001 && f.position().line() == 267)
                 .extracting(f -> f.position().column()).containsExactlyInAnyOrder(66, 188, 269);

@@ -97,4 +97,14 @@ class InputCallsTest {
         assertThat(template.contextReads().get(4).mayRead("identity.userAgent")).isTrue();
         assertThat(template.contextReads().get(2).mayRead("identity.userAgent")).isFalse();
     }
+
+    @Test
+    void aReadInsideADecodingCallIsMarkedDecoded() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("{\"a\": \"$util.escapeJavaScript($util.urlDecode($input.params('q')))\","
+                + " \"b\": \"$util.urlDecode($util.escapeJavaScript($input.path('$.b')))\", \"c\": \"$input.params('c')\"}");
+
+        assertThat(template.inputParamCalls()).extracting(InputParamCall::name, InputParamCall::decoded)
+                .containsExactly(tuple("q", true), tuple("c", false));
+        assertThat(template.inputPathCalls()).extracting(InputPathCall::decoded).containsExactly(true);
+    }
 }

@@ -28,6 +28,7 @@ import org.apache.velocity.runtime.parser.node.Node;
 final class InputCallFinder {
 
     private static final Set<String> LOCATIONS = Set.of("path", "querystring", "header");
+    private static final Set<String> DECODERS = Set.of("urlDecode", "base64Decode");
     /** Enough of the text before a reference to hold a member name and its colon. */
     private static final int KEPT_TEXT = 512;
 
@@ -41,6 +42,8 @@ final class InputCallFinder {
     private final List<ContextRead> contextReads = new ArrayList<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
+    /** How many decoding {@code $util} calls the walk is inside. */
+    private int decoders;
 
     private InputCallFinder() {
     }
@@ -97,8 +100,16 @@ final class InputCallFinder {
         } else if ("context".equals(reference.getRootString())) {
             contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), reference.getColumn()));
         }
+        boolean decodes = "util".equals(reference.getRootString()) && reference.jjtGetNumChildren() > 0
+                && reference.jjtGetChild(0) instanceof ASTMethod method && DECODERS.contains(method.getMethodName());
+        if (decodes) {
+            decoders++;
+        }
         for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
             arguments(reference.jjtGetChild(i), slot);
+        }
+        if (decodes) {
+            decoders--;
         }
     }
 
@@ -122,15 +133,15 @@ final class InputCallFinder {
         int line = reference.getLine();
         int column = reference.getColumn();
         if (("path".equals(name) || "json".equals(name)) && argument != null) {
-            pathCalls.add(new InputPathCall(name, argument, slot, line, column));
+            pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0));
         } else if ("params".equals(name) && argument != null && steps == 1) {
-            paramCalls.add(new InputParamCall(null, argument, slot, line, column));
+            paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0));
         } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && steps == 3) {
             // $input.params().header.get('X') / .path.id / .get('querystring').get('q')
             String location = step(reference.jjtGetChild(1), "get");
             String parameter = step(reference.jjtGetChild(2), "get");
             if (location != null && LOCATIONS.contains(location) && parameter != null) {
-                paramCalls.add(new InputParamCall(location, parameter, slot, line, column));
+                paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0));
             }
         }
     }
