@@ -203,16 +203,16 @@ public final class InjectionProbe {
         /**
          * The values worth a render of their own. Most inputs are escaped and no value breaks them: one render of all
          * the values together (but the long one, whose size limits the probe ignores) shows that, in place of a render
-         * each, when the request is the marker render's with just that input's string changed, and that string carries
-         * the values exactly as sent. A template that looks at the value (a check for a quote, a length limit) and
-         * writes something else, or changes anything else, gets the values one by one.
+         * each, when no condition of the template may look at the input's value (one that escapes only a value with a
+         * quote would treat all values together unlike a backslash alone), the request is the marker render's with just
+         * that input's string changed, and that string carries the values exactly as sent. Otherwise one by one.
          *
          * @param marker the input's marker in the marker render, which {@code spliced} holds
          */
         private List<HostileValue> valuesToTry(InputSlots.Slot slot, MarkedString spliced, String marker) {
             List<HostileValue> accepted = HostileValue.ALL.stream().filter(slot::accepts).toList();
             List<HostileValue> screened = accepted.stream().filter(v -> v != HostileValue.LONG).toList();
-            if (!screenFirst || spliced == null || screened.size() < 2) {
+            if (!screenFirst || spliced == null || screened.size() < 2 || slot.mayBranchOn(template.branchReads())) {
                 return accepted;
             }
             HostileValue together = HostileValue.together(screened);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.apigwddb.validation.BodyModel;
 import io.github.apigwddb.validation.StringRule;
+import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.TemplateInput;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,6 +56,17 @@ final class InputSlots {
         /** Whether a client can get {@code value} into this input at all. */
         boolean accepts(HostileValue value) {
             return kind.accepts(value);
+        }
+
+        /** Whether the template's conditions or computed loops may look at this input's value. */
+        boolean mayBranchOn(BranchReads reads) {
+            return switch (kind) {
+                case PATH, QUERYSTRING, HEADER -> reads.mayReadParameter(label.substring(label.indexOf(' ') + 1));
+                case BODY_STRING -> label.startsWith("body $") ? reads.mayReadBody(label.substring("body ".length()))
+                        : reads.anything() || !reads.bodyPaths().isEmpty();
+                case AUTHORIZER, USER_AGENT -> reads.mayReadContext(label.substring("$context.".length()));
+                case BODY_KEYS -> true;
+            };
         }
     }
 

@@ -39,6 +39,11 @@ public final class CompiledTemplate {
         return parsed.contextReads();
     }
 
+    /** What the template's control flow may depend on: the request values its conditions and computed loops read. */
+    public BranchReads branchReads() {
+        return parsed.branchReads();
+    }
+
     @Override
     public String toString() {
         return name;

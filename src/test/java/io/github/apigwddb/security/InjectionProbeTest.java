@@ -242,7 +242,11 @@ class InjectionProbeTest {
         for (String template : List.of(
                 "#set($id = $input.params('id'))#if($id.contains('\"'))#set($id = 'invalid')#end" + key,
                 "#set($id = $input.params('id'))#if($id.length() > 36)#set($id = '')#end" + key,
-                "#set($id = $input.params('id'))#if($id.length() > 36)#set($id = $id.substring(0, 36))#end" + key)) {
+                "#set($id = $input.params('id'))#if($id.length() > 36)#set($id = $id.substring(0, 36))#end" + key,
+                // escapes only a value with a quote: all values together are escaped, a backslash alone is not
+                "#set($id = $input.params('id'))#if($id.contains('\"'))#set($id = $util.escapeJavaScript($id).replaceAll(\"\\\\'\",\"'\"))#end" + key,
+                "#if($input.params('id').matches('[A-Za-z0-9]*') || $input.params('id').length() < 3)#set($id = $input.params('id'))"
+                        + "#else#set($id = $util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\"))#end" + key)) {
             CompiledTemplate compiled = engine.compile("t", template);
             TemplateInput input = new TemplateInput(null, Map.of("id", "42"), null, null, null, null);
             List<Injection> expected = oneByOne.probe(compiled, input, "GetItem");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The {@code $input} reads a template makes, found in its syntax tree, and where it writes each value. */
@@ -106,5 +107,34 @@ class InputCallsTest {
         assertThat(template.inputParamCalls()).extracting(InputParamCall::name, InputParamCall::decoded)
                 .containsExactly(tuple("q", true), tuple("c", false));
         assertThat(template.inputPathCalls()).extracting(InputPathCall::decoded).containsExactly(true);
+    }
+
+    @Test
+    void branchReadsAreWhatConditionsComputedLoopsAndMacrosMayLookAt() throws TemplateSyntaxException {
+        String json = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}}}";
+        assertThat(compile(json).branchReads()).isEqualTo(BranchReads.NONE);
+        assertThat(compile("{\"ProjectionExpression\": \"#n\", \"ExpressionAttributeNames\": {\"#n\": \"name\"}}").branchReads())
+                .as("#n is no directive: Velocity writes it out").isEqualTo(BranchReads.NONE);
+        assertThat(compile("#set($b = $input.path('$'))[#foreach($t in $b.tags)\"$t\"#if($foreach.hasNext),#end#end]").branchReads())
+                .as("a plain list, and a condition on the loop only").isEqualTo(BranchReads.NONE);
+        assertThat(compile("[#foreach($t in $input.path('$.tags'))\"$t\"#end]#foreach($i in [1..3])$i#end").branchReads())
+                .isEqualTo(BranchReads.NONE);
+
+        BranchReads limit = compile("#if($input.params('limit') != \"\" && $util.escapeJavaScript($input.path('$.a.b')) == 'x'"
+                + " && $context.identity.userAgent)1#end" + json).branchReads();
+        assertThat(limit).isEqualTo(new BranchReads(false, Set.of("limit"), Set.of("$.a.b"), Set.of("identity.userAgent")));
+        assertThat(limit.mayReadParameter("id")).isFalse();
+        assertThat(limit.mayReadBody("$.a")).isTrue();
+        assertThat(limit.mayReadBody("$.c")).isFalse();
+        assertThat(limit.mayReadContext("identity.userAgent")).isTrue();
+
+        for (String steeredByAnything : List.of(
+                "#set($id = $input.params('id'))#if($id.contains('\"'))x#end",
+                "#if(true)a#elseif($input.body == 'b')b#end",
+                "#if(\"$foreach\" == 'x')a#end",
+                "#foreach($c in $input.params('id').split(''))$c#end",
+                "#macro(m $v)$v#end#m($input.params('id'))")) {
+            assertThat(compile(steeredByAnything + json).branchReads().anything()).as(steeredByAnything).isTrue();
+        }
     }
 }

@@ -1,16 +1,23 @@
 package io.github.apigwddb.vtl.internal;
 
+import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.OutputSlot;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.velocity.runtime.parser.node.ASTBlock;
 import org.apache.velocity.runtime.parser.node.ASTComment;
+import org.apache.velocity.runtime.parser.node.ASTDirective;
+import org.apache.velocity.runtime.parser.node.ASTElseIfStatement;
 import org.apache.velocity.runtime.parser.node.ASTExpression;
 import org.apache.velocity.runtime.parser.node.ASTIdentifier;
+import org.apache.velocity.runtime.parser.node.ASTIfStatement;
+import org.apache.velocity.runtime.parser.node.ASTIntegerLiteral;
+import org.apache.velocity.runtime.parser.node.ASTIntegerRange;
 import org.apache.velocity.runtime.parser.node.ASTMethod;
 import org.apache.velocity.runtime.parser.node.ASTReference;
 import org.apache.velocity.runtime.parser.node.ASTSetDirective;
@@ -29,12 +36,18 @@ final class InputCallFinder {
 
     private static final Set<String> LOCATIONS = Set.of("path", "querystring", "header");
     private static final Set<String> DECODERS = Set.of("urlDecode", "base64Decode");
+    /**
+     * Directives whose effect the analysis does not follow: a template that defines a macro may call it with anything.
+     * Other names are {@code #break}, {@code #stop}, or no directive at all ({@code "#n": "name"} in
+     * ExpressionAttributeNames), which Velocity writes out as text.
+     */
+    private static final Set<String> STEERING_DIRECTIVES = Set.of("macro", "define", "evaluate");
     /** Enough of the text before a reference to hold a member name and its colon. */
     private static final int KEPT_TEXT = 512;
 
     /** What a template reads, in template order. */
-    record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads) {
-        static final Found NONE = new Found(List.of(), List.of(), List.of());
+    record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE);
     }
 
     private final List<InputPathCall> pathCalls = new ArrayList<>();
@@ -44,6 +57,11 @@ final class InputCallFinder {
     private final StringBuilder textBefore = new StringBuilder();
     /** How many decoding {@code $util} calls the walk is inside. */
     private int decoders;
+    /** What the template's control flow may depend on; see {@link #steering}. */
+    private boolean branchesOnAnything;
+    private final Set<String> branchParameters = new HashSet<>();
+    private final Set<String> branchBodyPaths = new HashSet<>();
+    private final Set<String> branchContextPaths = new HashSet<>();
 
     private InputCallFinder() {
     }
@@ -51,7 +69,8 @@ final class InputCallFinder {
     static Found find(Node root) {
         InputCallFinder finder = new InputCallFinder();
         finder.walk(root);
-        return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads));
+        return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
+                new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths));
     }
 
     private void walk(Node node) {
@@ -70,6 +89,7 @@ final class InputCallFinder {
             }
             return;
         }
+        steering(node);
         // each branch of an #if, and a loop's body, starts after the text before the directive
         String before = node instanceof ASTBlock ? textBefore.toString() : null;
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
@@ -81,6 +101,98 @@ final class InputCallFinder {
         } else if (statement && !(node instanceof ASTSetDirective)) {
             textBefore.setLength(0); // what a directive wrote is unknown
         }
+    }
+
+    /**
+     * Notes what the node's choice of what the template does may read: the condition of an {@code #if} or
+     * {@code #elseif} (a loop's {@code $foreach} steers by no request value), the list of a {@code #foreach} that is
+     * computed (a plain reference, {@code $input.path('...')} or a range gives a list whose length no string value
+     * changes), and anything for a macro, {@code #define} or {@code #evaluate}.
+     */
+    private void steering(Node node) {
+        if (node instanceof ASTIfStatement || node instanceof ASTElseIfStatement) {
+            if (node.jjtGetNumChildren() == 0) {
+                branchesOnAnything = true;
+            } else {
+                branchReads(node.jjtGetChild(0));
+            }
+        } else if (node instanceof ASTDirective directive) {
+            String name = directive.getDirectiveName();
+            if ("foreach".equals(name)) {
+                if (node.jjtGetNumChildren() < 3) {
+                    branchesOnAnything = true;
+                } else if (!isPlainList(node.jjtGetChild(2))) {
+                    branchReads(node.jjtGetChild(2));
+                }
+            } else if (STEERING_DIRECTIVES.contains(name)) {
+                branchesOnAnything = true;
+            }
+        }
+    }
+
+    /** Notes the request values an expression that steers the template reads; what it cannot follow counts as anything. */
+    private void branchReads(Node node) {
+        if (node instanceof ASTReference reference) {
+            String root = reference.getRootString();
+            if ("foreach".equals(root) || "velocityCount".equals(root) || "velocityHasNext".equals(root)) {
+                return;
+            }
+            if ("input".equals(root)) {
+                // read the call as the walk does, without keeping it: the walk records it where it stands
+                int paths = pathCalls.size();
+                int params = paramCalls.size();
+                inputCall(reference, OutputSlot.UNKNOWN);
+                InputPathCall path = pathCalls.size() > paths ? pathCalls.remove(paths) : null;
+                InputParamCall param = paramCalls.size() > params ? paramCalls.remove(params) : null;
+                if (path != null && !"$".equals(path.jsonPath())) {
+                    branchBodyPaths.add(path.jsonPath());
+                } else if (param != null) {
+                    branchParameters.add(param.name());
+                } else {
+                    branchesOnAnything = true; // $input.body, $input.path('$'), $input.params()
+                }
+            } else if ("context".equals(root)) {
+                branchContextPaths.add(contextPath(reference));
+            } else if (!"util".equals(root)) {
+                branchesOnAnything = true; // a variable: it may hold anything the template read
+            }
+            for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
+                branchReads(reference.jjtGetChild(i)); // arguments, as of $util.escapeJavaScript(...)
+            }
+            return;
+        }
+        if (node instanceof ASTStringLiteral literal && literal.literal() != null && literal.literal().startsWith("\"")
+                && (literal.literal().indexOf('$') >= 0 || literal.literal().indexOf('#') >= 0)) {
+            branchesOnAnything = true; // an interpolated string: its references are not in this tree
+            return;
+        }
+        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+            branchReads(node.jjtGetChild(i));
+        }
+    }
+
+    /** A loop's list that no string value can lengthen: a plain reference, a literal JSONPath read, or a range of numbers. */
+    private static boolean isPlainList(Node list) {
+        if (list instanceof ASTIntegerRange range) {
+            for (int i = 0; i < range.jjtGetNumChildren(); i++) {
+                if (!(range.jjtGetChild(i) instanceof ASTIntegerLiteral)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (!(list instanceof ASTReference reference)) {
+            return false;
+        }
+        for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
+            Node step = reference.jjtGetChild(i);
+            boolean literalRead = step instanceof ASTMethod method && i == 0 && "input".equals(reference.getRootString())
+                    && ("path".equals(method.getMethodName()) || "json".equals(method.getMethodName())) && literalArgument(method) != null;
+            if (!(step instanceof ASTIdentifier) && !literalRead) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void append(String text) {

@@ -1,5 +1,6 @@
 package io.github.apigwddb.vtl.internal;
 
+import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.InputParamCall;
@@ -45,6 +46,11 @@ public final class ParsedTemplate {
     /** The template's references to {@code $context}, in template order. */
     public List<ContextRead> contextReads() {
         return inputCalls().contextReads();
+    }
+
+    /** What the template's conditions, computed loops and macros may read of the request; see {@link InputCallFinder}. */
+    public BranchReads branchReads() {
+        return inputCalls().branchReads();
     }
 
     /** Found once per template: the walk is the same for every example that renders it. */
