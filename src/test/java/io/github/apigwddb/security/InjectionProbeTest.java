@@ -172,6 +172,14 @@ class InjectionProbeTest {
     }
 
     @Test
+    void theUserAgentReadInsideAnInterpolatedStringIsProbed() throws Exception {
+        String template = "#set($ua = \"$context.identity.userAgent\"){\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$ua\"}}}";
+
+        assertThat(probe(template, TemplateInput.ofBody(null), "GetItem")).singleElement()
+                .satisfies(i -> assertThat(i.input()).isEqualTo("$context.identity.userAgent"));
+    }
+
+    @Test
     void theExamplesUserAgentIsWhatTheOtherInputsAreProbedWith() throws Exception {
         // the output is JSON only with the example's agent, so the hostile renders keep it as it is
         String template = "#if($context.identity.userAgent == 'curl')#set($q = '\"')#else#set($q = '')#end"

@@ -81,6 +81,7 @@ final class InputCallFinder {
         if (node instanceof ASTComment) {
             return;
         }
+        noteInterpolatedContext(node);
         boolean statement = node.jjtGetParent() instanceof ASTprocess || node.jjtGetParent() instanceof ASTBlock;
         if (node instanceof ASTReference reference) {
             collect(reference, statement ? OutputSlot.after(textBefore) : OutputSlot.UNKNOWN);
@@ -230,6 +231,7 @@ final class InputCallFinder {
             collect(nested, slot);
             return;
         }
+        noteInterpolatedContext(node);
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
             arguments(node.jjtGetChild(i), slot);
         }
@@ -255,6 +257,18 @@ final class InputCallFinder {
             if (location != null && LOCATIONS.contains(location) && parameter != null) {
                 paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0));
             }
+        }
+    }
+
+    /**
+     * A double-quoted string literal interpolates references that this tree does not hold: one that names
+     * {@code context} counts as a read of all of {@code $context}, so the User-Agent in {@code "ua-$context.identity.userAgent"}
+     * is still an input.
+     */
+    private void noteInterpolatedContext(Node node) {
+        if (node instanceof ASTStringLiteral literal && literal.literal() != null && literal.literal().startsWith("\"")
+                && literal.literal().contains("context")) {
+            contextReads.add(new ContextRead("", literal.getLine(), literal.getColumn()));
         }
     }
 
