@@ -137,4 +137,14 @@ class InputCallsTest {
             assertThat(compile(steeredByAnything + json).branchReads().anything()).as(steeredByAnything).isTrue();
         }
     }
+
+    @Test
+    void columnsCountCharactersWhereTheParserMovesTabsToTheNextMultipleOfEight() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("{\n\t\t\"a\": \"$input.params('a')\",\n12345678\t\"b\": \"$input.path('$.b')\","
+                + " \"c\": \"$context.identity.userAgent\"}");
+
+        assertThat(template.inputParamCalls()).extracting(InputParamCall::line, InputParamCall::column).containsExactly(tuple(2, 9));
+        assertThat(template.inputPathCalls()).extracting(InputPathCall::line, InputPathCall::column).containsExactly(tuple(3, 16));
+        assertThat(template.contextReads()).extracting(ContextRead::column).containsExactly(43);
+    }
 }

@@ -63,11 +63,15 @@ final class InputCallFinder {
     private final Set<String> branchBodyPaths = new HashSet<>();
     private final Set<String> branchContextPaths = new HashSet<>();
 
-    private InputCallFinder() {
+    /** The template's lines, for {@link #column}. */
+    private final String[] lines;
+
+    private InputCallFinder(String text) {
+        this.lines = text.split("\n", -1);
     }
 
-    static Found find(Node root) {
-        InputCallFinder finder = new InputCallFinder();
+    static Found find(Node root, String text) {
+        InputCallFinder finder = new InputCallFinder(text);
         finder.walk(root);
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths));
@@ -211,7 +215,7 @@ final class InputCallFinder {
         if ("input".equals(reference.getRootString())) {
             inputCall(reference, slot);
         } else if ("context".equals(reference.getRootString())) {
-            contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), reference.getColumn()));
+            contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), column(reference.getLine(), reference.getColumn())));
         }
         boolean decodes = "util".equals(reference.getRootString()) && reference.jjtGetNumChildren() > 0
                 && reference.jjtGetChild(0) instanceof ASTMethod method && DECODERS.contains(method.getMethodName());
@@ -245,7 +249,7 @@ final class InputCallFinder {
         String name = first.getMethodName();
         String argument = literalArgument(first);
         int line = reference.getLine();
-        int column = reference.getColumn();
+        int column = column(line, reference.getColumn());
         if (("path".equals(name) || "json".equals(name)) && argument != null) {
             pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0));
         } else if ("params".equals(name) && argument != null && steps == 1) {
@@ -268,8 +272,27 @@ final class InputCallFinder {
     private void noteInterpolatedContext(Node node) {
         if (node instanceof ASTStringLiteral literal && literal.literal() != null && literal.literal().startsWith("\"")
                 && literal.literal().contains("context")) {
-            contextReads.add(new ContextRead("", literal.getLine(), literal.getColumn()));
+            contextReads.add(new ContextRead("", literal.getLine(), column(literal.getLine(), literal.getColumn())));
         }
+    }
+
+    /**
+     * The character column of the parser's column on a line: the parser moves a tab to the next multiple of 8, so a
+     * read after tabs would otherwise point further right, even onto the next line of a definition.
+     */
+    private int column(int line, int parserColumn) {
+        if (line < 1 || line > lines.length) {
+            return parserColumn;
+        }
+        String text = lines[line - 1];
+        int at = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (at >= parserColumn) {
+                return i + 1;
+            }
+            at = text.charAt(i) == '\t' ? (at - 1) / 8 * 8 + 9 : at + 1;
+        }
+        return Math.min(parserColumn, text.length() + 1);
     }
 
     /** The literal names after {@code $context}, up to the first step that is not one. */

@@ -12,25 +12,29 @@ import org.apache.velocity.runtime.parser.node.Node;
 public final class ParsedTemplate {
 
     final Template template;
+    /** The text, for turning the parser's columns (tabs count to the next multiple of 8) into characters. */
+    private final String text;
     final int oversizeBytes;
     /** What the output buffer starts with: an output is mostly the template's text, so about as long. */
     final int outputCapacity;
     /** Filled on first use; racing threads find the same calls, so no lock is needed. */
     private volatile InputCallFinder.Found inputCalls;
 
-    private ParsedTemplate(Template template, int oversizeBytes, int outputCapacity) {
+    private ParsedTemplate(Template template, String text, int oversizeBytes, int outputCapacity) {
         this.template = template;
+        this.text = text;
         this.oversizeBytes = oversizeBytes;
         this.outputCapacity = outputCapacity;
     }
 
-    static ParsedTemplate of(Template template, int textLength) {
-        return new ParsedTemplate(template, 0, Math.max(64, Math.min(textLength + textLength / 4, 64 * 1024)));
+    static ParsedTemplate of(Template template, String text) {
+        int length = text.length();
+        return new ParsedTemplate(template, text, 0, Math.max(64, Math.min(length + length / 4, 64 * 1024)));
     }
 
     /** Too large for API Gateway: not parsed, every render reports the limit. */
     static ParsedTemplate oversize(int bytes) {
-        return new ParsedTemplate(null, bytes, 0);
+        return new ParsedTemplate(null, "", bytes, 0);
     }
 
     /** The template's {@code $input.path('literal')} and {@code $input.json('literal')} calls, in template order. */
@@ -57,7 +61,7 @@ public final class ParsedTemplate {
     private InputCallFinder.Found inputCalls() {
         InputCallFinder.Found found = inputCalls;
         if (found == null) {
-            found = template != null && template.getData() instanceof Node root ? InputCallFinder.find(root) : InputCallFinder.Found.NONE;
+            found = template != null && template.getData() instanceof Node root ? InputCallFinder.find(root, text) : InputCallFinder.Found.NONE;
             inputCalls = found;
         }
         return found;

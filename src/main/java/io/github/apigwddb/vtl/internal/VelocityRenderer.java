@@ -111,7 +111,7 @@ public final class VelocityRenderer {
             NullAsEmptyComparisons.rewrite(root);
             template.setData(root);
             template.initDocument();
-            return ParsedTemplate.of(template, text.length());
+            return ParsedTemplate.of(template, text);
         } catch (ParseException e) {
             throw syntaxError(e);
         } catch (TemplateInitException e) {
