@@ -94,6 +94,31 @@ class MadeUpDataCheckTest {
                 .anySatisfy(m -> assertThat(m).contains("'body $.artist'"));
     }
 
+    @Test
+    void aFindingInATemplateJoinedWithFnJoinIsInThePartThatHoldsIt() throws Exception {
+        String request = "application/json: '{\"TableName\": \"Music\", \"Item\": {\"id\": {\"S\": \"$input.path(''$.id'')\"}, \"n\":"
+                + " {\"N\": \"$input.path(''$.count'')\"}, \"artist\": {\"S\": \"$input.path(''$.artist'')\"}}}'";
+        String indent = "\n" + " ".repeat(20);
+        String joined = CLOUDFORMATION.replace(request, String.join(indent,
+                "application/json: !Join",
+                "  - \"\\n\"",
+                "  - - '{\"TableName\": \"Music\", \"ReturnConsumedCapacity\":'",
+                "    - !Sub '\"${AWS::Region}\",'",
+                "    - '\"Item\": {\"artist\": {\"S\": \"a\"},'",
+                "    - '  \"name\": {\"S\": \"$util.escapeJavaScript($input.path(''$.name''))\"}, \"id\": {\"S\": \"$input.path(''$.id'')\"}}}'"));
+        assertThat(joined).contains("!Join");
+
+        List<Finding> findings = check("joined.yaml", joined);
+
+        List<String> lines = joined.lines().toList();
+        int line = lines.indexOf(lines.stream().filter(l -> l.contains("$.id")).findFirst().orElseThrow());
+        assertThat(findings).filteredOn(f -> f.rule() == Rule.SEC001 && f.message().contains("'body $.id'")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.position().line()).isEqualTo(line + 1);
+                    assertThat(f.position().column()).isEqualTo(lines.get(line).indexOf("$input.path(''$.id'')") + 1);
+                });
+    }
+
     private static String openApi(String extra, String requestTemplate, String responseTemplate) {
         return """
                 openapi: 3.0.1
