@@ -9,6 +9,7 @@ import io.github.apigwddb.security.InjectionProbe;
 import io.github.apigwddb.validation.BodyModel;
 import io.github.apigwddb.validation.RequestValidators;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
+import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputParamCall;
@@ -146,8 +147,10 @@ final class InjectionCheck implements ExampleCheck {
      */
     private static Read readOn(CompiledTemplate compiled, Injection injection, int line) {
         String input = injection.input();
+        // "body $['user-id']" is read as $input.path('$.user-id') too
+        String bodyPath = input.startsWith("body $") ? BranchReads.normalPath(input.substring("body ".length())) : null;
         for (InputPathCall call : compiled.inputPathCalls()) {
-            if (call.line() == line && input.equals("body " + call.jsonPath())) {
+            if (call.line() == line && bodyPath != null && bodyPath.equals(BranchReads.normalPath(call.jsonPath()))) {
                 return new Read(call.column(), call.decoded());
             }
         }

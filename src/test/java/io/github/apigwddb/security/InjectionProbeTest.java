@@ -254,9 +254,27 @@ class InjectionProbeTest {
                 // escapes only a value with a quote: all values together are escaped, a backslash alone is not
                 "#set($id = $input.params('id'))#if($id.contains('\"'))#set($id = $util.escapeJavaScript($id).replaceAll(\"\\\\'\",\"'\"))#end" + key,
                 "#if($input.params('id').matches('[A-Za-z0-9]*') || $input.params('id').length() < 3)#set($id = $input.params('id'))"
-                        + "#else#set($id = $util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\"))#end" + key)) {
+                        + "#else#set($id = $util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\"))#end" + key,
+                // a loop's count compared with the value
+                "#foreach($i in [1..1])#if($foreach.count.equals($input.params('id').length()))#set($id = $input.params('id'))"
+                        + "#else#set($id = $util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\"))#end#end" + key,
+                // a call that fails for a short value, its result written only on another path
+                "#set($shard = $input.params('id').substring(0, 2)){\"TableName\": \"T\", \"Key\": {\"id\": {\"S\":"
+                        + " \"$util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\")\"}}#if($input.params('by') == 'y'), \"IndexName\": \"$shard\"#end}",
+                "#set($opts = $util.parseJson($input.params('id'))){\"TableName\": \"T\", \"Key\": {\"id\": {\"S\":"
+                        + " \"$util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\")\"}}}")) {
             CompiledTemplate compiled = engine.compile("t", template);
             TemplateInput input = new TemplateInput(null, Map.of("id", "42"), null, null, null, null);
+            List<Injection> expected = oneByOne.probe(compiled, input, "GetItem");
+            assertThat(expected).as(template).isNotEmpty();
+            assertThat(probe.probe(compiled, input, "GetItem")).as(template).isEqualTo(expected);
+        }
+        // a condition that spells the body member's path unlike the probe does ($.user-id is $['user-id'])
+        for (String read : List.of("$.user-id", "$[\"user-id\"]", "user-id")) {
+            String template = "#if($input.path('" + read + "').contains('\"'))#set($id = $util.escapeJavaScript($input.path('$.user-id'))"
+                    + ".replaceAll(\"\\\\'\",\"'\"))#else#set($id = $input.path('$.user-id'))#end" + key;
+            CompiledTemplate compiled = engine.compile("t", template);
+            TemplateInput input = TemplateInput.ofBody("{\"user-id\": \"42\"}");
             List<Injection> expected = oneByOne.probe(compiled, input, "GetItem");
             assertThat(expected).as(template).isNotEmpty();
             assertThat(probe.probe(compiled, input, "GetItem")).as(template).isEqualTo(expected);

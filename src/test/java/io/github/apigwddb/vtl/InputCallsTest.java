@@ -122,17 +122,23 @@ class InputCallsTest {
 
         BranchReads limit = compile("#if($input.params('limit') != \"\" && $util.escapeJavaScript($input.path('$.a.b')) == 'x'"
                 + " && $context.identity.userAgent)1#end" + json).branchReads();
-        assertThat(limit).isEqualTo(new BranchReads(false, Set.of("limit"), Set.of("$.a.b"), Set.of("identity.userAgent")));
+        assertThat(limit).isEqualTo(new BranchReads(false, Set.of("limit"), Set.of("$['a']['b']"), Set.of("identity.userAgent")));
         assertThat(limit.mayReadParameter("id")).isFalse();
         assertThat(limit.mayReadBody("$.a")).isTrue();
         assertThat(limit.mayReadBody("$.c")).isFalse();
         assertThat(limit.mayReadContext("identity.userAgent")).isTrue();
 
+        assertThat(compile("#foreach($c in $input.params('id').split(''))$c#end").branchReads())
+                .as("a loop over a list computed from the value").isEqualTo(new BranchReads(false, Set.of("id"), Set.of(), Set.of()));
+        assertThat(compile("#set($s = $input.params('id').substring(0, 2))$util.escapeJavaScript($input.params('q'))").branchReads())
+                .as("a call that fails for a short value").isEqualTo(new BranchReads(false, Set.of("id"), Set.of(), Set.of()));
+        assertThat(compile("#set($o = $util.parseJson($input.path('$.raw')))").branchReads())
+                .isEqualTo(new BranchReads(false, Set.of(), Set.of("$['raw']"), Set.of()));
+        assertThat(compile("#set($v = $input.params('id'))$v.charAt(3)").branchReads().anything()).isTrue();
         for (String steeredByAnything : List.of(
                 "#set($id = $input.params('id'))#if($id.contains('\"'))x#end",
                 "#if(true)a#elseif($input.body == 'b')b#end",
                 "#if(\"$foreach\" == 'x')a#end",
-                "#foreach($c in $input.params('id').split(''))$c#end",
                 "#macro(m $v)$v#end#m($input.params('id'))")) {
             assertThat(compile(steeredByAnything + json).branchReads().anything()).as(steeredByAnything).isTrue();
         }

@@ -42,6 +42,14 @@ final class InputCallFinder {
      * ExpressionAttributeNames), which Velocity writes out as text.
      */
     private static final Set<String> STEERING_DIRECTIVES = Set.of("macro", "define", "evaluate");
+    /** What the engine puts in a loop: its count and position steer by no request value. */
+    private static final Set<String> LOOP_VARIABLES = Set.of("foreach", "velocityCount", "velocityHasNext");
+    /** Methods of strings, lists and maps that fail for no string value and give the same kind of result for each. */
+    private static final Set<String> SAFE_METHODS = Set.of("replaceAll", "replace", "toLowerCase", "toUpperCase", "trim", "strip",
+            "length", "isEmpty", "equals", "equalsIgnoreCase", "contains", "startsWith", "endsWith", "indexOf", "lastIndexOf",
+            "toString", "split", "matches", "get", "size", "keySet", "values", "entrySet", "containsKey");
+    /** {@code $util} functions that fail for no string without a {@code %}: the probe's values have none. */
+    private static final Set<String> SAFE_UTIL = Set.of("escapeJavaScript", "urlEncode", "urlDecode", "base64Encode");
     /** Enough of the text before a reference to hold a member name and its colon. */
     private static final int KEPT_TEXT = 512;
 
@@ -57,6 +65,8 @@ final class InputCallFinder {
     private final StringBuilder textBefore = new StringBuilder();
     /** How many decoding {@code $util} calls the walk is inside. */
     private int decoders;
+    /** How many calls of methods that may fail the walk is inside: what their arguments read may steer the template. */
+    private int fragileCalls;
     /** What the template's control flow may depend on; see {@link #steering}. */
     private boolean branchesOnAnything;
     private final Set<String> branchParameters = new HashSet<>();
@@ -139,26 +149,9 @@ final class InputCallFinder {
     private void branchReads(Node node) {
         if (node instanceof ASTReference reference) {
             String root = reference.getRootString();
-            if ("foreach".equals(root) || "velocityCount".equals(root) || "velocityHasNext".equals(root)) {
-                return;
-            }
-            if ("input".equals(root)) {
-                // read the call as the walk does, without keeping it: the walk records it where it stands
-                int paths = pathCalls.size();
-                int params = paramCalls.size();
-                inputCall(reference, OutputSlot.UNKNOWN);
-                InputPathCall path = pathCalls.size() > paths ? pathCalls.remove(paths) : null;
-                InputParamCall param = paramCalls.size() > params ? paramCalls.remove(params) : null;
-                if (path != null && !"$".equals(path.jsonPath())) {
-                    branchBodyPaths.add(path.jsonPath());
-                } else if (param != null) {
-                    branchParameters.add(param.name());
-                } else {
-                    branchesOnAnything = true; // $input.body, $input.path('$'), $input.params()
-                }
-            } else if ("context".equals(root)) {
-                branchContextPaths.add(contextPath(reference));
-            } else if (!"util".equals(root)) {
+            if ("input".equals(root) || "context".equals(root)) {
+                branchRead(reference);
+            } else if (!"util".equals(root) && !LOOP_VARIABLES.contains(root)) {
                 branchesOnAnything = true; // a variable: it may hold anything the template read
             }
             for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
@@ -174,6 +167,45 @@ final class InputCallFinder {
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
             branchReads(node.jjtGetChild(i));
         }
+    }
+
+    /** Notes the request value an {@code $input} or {@code $context} reference reads as one that may steer the template. */
+    private void branchRead(ASTReference reference) {
+        if ("context".equals(reference.getRootString())) {
+            branchContextPaths.add(contextPath(reference));
+            return;
+        }
+        // read the call as the walk does, without keeping it: the walk records it where it stands
+        int paths = pathCalls.size();
+        int params = paramCalls.size();
+        inputCall(reference, OutputSlot.UNKNOWN, true);
+        InputPathCall path = pathCalls.size() > paths ? pathCalls.remove(paths) : null;
+        InputParamCall param = paramCalls.size() > params ? paramCalls.remove(params) : null;
+        String bodyPath = path == null ? null : BranchReads.normalPath(path.jsonPath());
+        if (bodyPath != null && !"$".equals(bodyPath)) {
+            branchBodyPaths.add(bodyPath);
+        } else if (param != null) {
+            branchParameters.add(param.name());
+        } else {
+            branchesOnAnything = true; // $input.body, $input.path('$'), $input.params(), a path with wildcards
+        }
+    }
+
+    /**
+     * Whether the reference calls, after its root's own call ({@code $input.params('x')}, {@code $util.f(...)}), a
+     * method that may fail for some string values ({@code substring}, {@code charAt}): a failure ends the render, so
+     * the value steers the template as a condition would.
+     */
+    private static boolean callsFragileMethod(ASTReference reference) {
+        String root = reference.getRootString();
+        int first = "input".equals(root) || "util".equals(root) ? 1 : 0;
+        for (int i = first; i < reference.jjtGetNumChildren(); i++) {
+            if (reference.jjtGetChild(i) instanceof ASTMethod method && !SAFE_METHODS.contains(method.getMethodName())) {
+                return true;
+            }
+        }
+        return "util".equals(root) && reference.jjtGetNumChildren() > 0 && reference.jjtGetChild(0) instanceof ASTMethod method
+                && !SAFE_UTIL.contains(method.getMethodName());
     }
 
     /** A loop's list that no string value can lengthen: a plain reference, a literal JSONPath read, or a range of numbers. */
@@ -212,10 +244,20 @@ final class InputCallFinder {
 
     /** Records the reference if it is an {@code $input} call or a {@code $context} read, then looks inside its arguments for more. */
     private void collect(ASTReference reference, OutputSlot slot) {
-        if ("input".equals(reference.getRootString())) {
+        String root = reference.getRootString();
+        if ("input".equals(root)) {
             inputCall(reference, slot);
-        } else if ("context".equals(reference.getRootString())) {
+        } else if ("context".equals(root)) {
             contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), column(reference.getLine(), reference.getColumn())));
+        }
+        boolean fragile = callsFragileMethod(reference);
+        if (fragile && ("input".equals(root) || "context".equals(root))) {
+            branchRead(reference);
+        } else if (fragile && !"util".equals(root) && !LOOP_VARIABLES.contains(root)) {
+            branchesOnAnything = true; // a variable's value may be a request value
+        }
+        if (fragile) {
+            fragileCalls++;
         }
         boolean decodes = "util".equals(reference.getRootString()) && reference.jjtGetNumChildren() > 0
                 && reference.jjtGetChild(0) instanceof ASTMethod method && DECODERS.contains(method.getMethodName());
@@ -228,10 +270,16 @@ final class InputCallFinder {
         if (decodes) {
             decoders--;
         }
+        if (fragile) {
+            fragileCalls--;
+        }
     }
 
     private void arguments(Node node, OutputSlot slot) {
         if (node instanceof ASTReference nested) {
+            if (fragileCalls > 0) {
+                branchReads(nested);
+            }
             collect(nested, slot);
             return;
         }
@@ -242,6 +290,11 @@ final class InputCallFinder {
     }
 
     private void inputCall(ASTReference reference, OutputSlot slot) {
+        inputCall(reference, slot, false);
+    }
+
+    /** @param withCalls whether a parameter read followed by method calls ({@code .length()}) counts: it does for steering */
+    private void inputCall(ASTReference reference, OutputSlot slot, boolean withCalls) {
         int steps = reference.jjtGetNumChildren();
         if (steps == 0 || !(reference.jjtGetChild(0) instanceof ASTMethod first)) {
             return;
@@ -252,9 +305,9 @@ final class InputCallFinder {
         int column = column(line, reference.getColumn());
         if (("path".equals(name) || "json".equals(name)) && argument != null) {
             pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0));
-        } else if ("params".equals(name) && argument != null && steps == 1) {
+        } else if ("params".equals(name) && argument != null && (steps == 1 || withCalls)) {
             paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0));
-        } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && steps == 3) {
+        } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && (steps == 3 || withCalls && steps > 3)) {
             // $input.params().header.get('X') / .path.id / .get('querystring').get('q')
             String location = step(reference.jjtGetChild(1), "get");
             String parameter = step(reference.jjtGetChild(2), "get");
