@@ -6,6 +6,7 @@ import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.SourcePosition;
+import io.github.apigwddb.spec.LineIndex;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.StringContentLocator;
@@ -54,15 +55,8 @@ public final class Locator {
 
     /** A line and column of a template joined from parts, in the part that holds it, counted from that part's start. */
     private TextPosition inPieces(List<SourceMap.Piece> pieces, String text, int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line; l++) {
-            int newline = text.indexOf('\n', offset);
-            if (newline < 0) {
-                break;
-            }
-            offset = newline + 1;
-        }
-        offset = Math.min(text.length(), offset + column - 1);
+        LineIndex lines = new LineIndex(text);
+        int offset = Math.min(text.length(), lines.lineStart(line) + column - 1);
         SourceMap.Piece piece = pieces.get(0);
         for (SourceMap.Piece next : pieces) {
             if (next.offset() <= offset) {
@@ -72,15 +66,11 @@ public final class Locator {
         if (!piece.literal()) {
             return piece.start();
         }
-        int partLine = 1;
-        int lineStart = piece.offset();
-        for (int i = piece.offset(); i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                partLine++;
-                lineStart = i + 1;
-            }
-        }
-        return StringContentLocator.locate(spec.document(), piece.start(), partLine, offset - lineStart + 1);
+        TextPosition at = lines.positionOf(offset);
+        TextPosition partStart = lines.positionOf(piece.offset());
+        int partLine = at.line() - partStart.line() + 1;
+        int partColumn = partLine == 1 ? at.column() - partStart.column() + 1 : at.column();
+        return StringContentLocator.locate(spec.document(), piece.start(), partLine, partColumn);
     }
 
     /** At the example itself (or the member of it named by {@code member}, when it is in the spec). */

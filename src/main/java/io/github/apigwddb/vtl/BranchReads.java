@@ -38,6 +38,9 @@ public record BranchReads(boolean anything, Set<String> parameters, Set<String> 
         if (anything) {
             return true;
         }
+        if (bodyPaths.isEmpty()) {
+            return false; // the usual case: no JSONPath to compile for each input the probe tries
+        }
         String path = normalPath(jsonPath);
         return path == null || bodyPaths.stream().anyMatch(read -> path.startsWith(read) || read.startsWith(path));
     }
@@ -58,6 +61,6 @@ public record BranchReads(boolean anything, Set<String> parameters, Set<String> 
 
     /** Whether {@code $context.<path>} may steer the template. */
     public boolean mayReadContext(String path) {
-        return anything || contextPaths.stream().anyMatch(read -> new ContextRead(read, 0, 0).mayRead(path));
+        return anything || contextPaths.stream().anyMatch(read -> ContextRead.covers(read, path));
     }
 }

@@ -13,6 +13,11 @@ public record ContextRead(String path, int line, int column) {
 
     /** Whether the template may see {@code name} (a dotted path) through this reference: it or a map holding it. */
     public boolean mayRead(String name) {
-        return path.isEmpty() || name.equals(path) || name.startsWith(path + ".");
+        return covers(path, name);
+    }
+
+    /** Whether a reference to {@code readPath} gives {@code name} or a map holding it. */
+    static boolean covers(String readPath, String name) {
+        return readPath.isEmpty() || name.equals(readPath) || name.startsWith(readPath + ".");
     }
 }
