@@ -11,22 +11,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.github.apigwddb.spec.DocumentParser;
-import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.ReferencedFiles;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.TextPosition;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +40,6 @@ public final class SpecBundler {
     static final String PLUGIN_EXTENSION_PREFIX = "x-apigw-";
     private static final int MAX_REFERENCE_DEPTH = 32;
 
-    private final DocumentParser parser = new DocumentParser();
-
     /** The bundled text, or the problems that prevent it. */
     public record Bundle(String text, BundleOptions.Format format, List<BundleProblem> problems) {
         public boolean ok() {
@@ -54,9 +49,8 @@ public final class SpecBundler {
 
     public Bundle bundle(LoadedSpec spec, BundleOptions options) {
         List<BundleProblem> problems = new ArrayList<>();
-        Map<Path, ParsedDocument> documents = new HashMap<>();
-        documents.put(spec.file().toAbsolutePath().normalize(), spec.document());
-        JsonNode inlined = inline(spec.root().deepCopy(), spec.file().toAbsolutePath().normalize(), "", documents, new ArrayDeque<>(), options, problems);
+        ReferencedFiles files = new ReferencedFiles(spec.file(), spec.document());
+        JsonNode inlined = inline(spec.root().deepCopy(), spec.file().toAbsolutePath().normalize(), "", files, new ArrayDeque<>(), options, problems);
         if (options.stripPluginExtensions()) {
             strip(inlined);
         }
@@ -70,63 +64,59 @@ public final class SpecBundler {
     }
 
     /** Replaces each reference to another file by the value it points at, recursively, refusing what leaves the project. */
-    private JsonNode inline(JsonNode node, Path file, String pointer, Map<Path, ParsedDocument> documents, Deque<String> chain,
+    private JsonNode inline(JsonNode node, Path file, String pointer, ReferencedFiles files, Deque<String> chain,
             BundleOptions options, List<BundleProblem> problems) {
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
             if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
-                return resolveExternal(ref.asText(), file, pointer, documents, chain, options, problems);
+                return resolveExternal(ref.asText(), file, pointer, files, chain, options, problems);
             }
             ObjectNode object = (ObjectNode) node;
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                object.set(name, inline(object.get(name), file, JsonPointers.child(pointer, name), documents, chain, options, problems));
+                object.set(name, inline(object.get(name), file, JsonPointers.child(pointer, name), files, chain, options, problems));
             }
         } else if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, inline(array.get(i), file, JsonPointers.child(pointer, i), documents, chain, options, problems));
+                array.set(i, inline(array.get(i), file, JsonPointers.child(pointer, i), files, chain, options, problems));
             }
         }
         return node;
     }
 
-    private JsonNode resolveExternal(String ref, Path file, String pointer, Map<Path, ParsedDocument> documents, Deque<String> chain,
+    private JsonNode resolveExternal(String ref, Path file, String pointer, ReferencedFiles files, Deque<String> chain,
             BundleOptions options, List<BundleProblem> problems) {
-        ParsedDocument here = documents.get(file);
-        if (ref.contains("://") || ref.startsWith("//")) {
+        ParsedDocument here = files.load(file, file).document();
+        if (ReferencedFiles.isRemote(ref)) {
             problems.add(problem("Reference '" + ref + "' is remote; only files of the project are inlined", file, here, pointer));
             return JsonNodeFactory.instance.nullNode();
         }
-        int hash = ref.indexOf('#');
-        String target = hash < 0 ? ref : ref.substring(0, hash);
-        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-        Path targetFile = file.getParent().resolve(target).toAbsolutePath().normalize();
+        ReferencedFiles.Target target;
+        try {
+            target = ReferencedFiles.target(file, ref);
+        } catch (InvalidPathException e) {
+            problems.add(problem("Reference '" + ref + "' names no file: it is not a file path", file, here, pointer));
+            return JsonNodeFactory.instance.nullNode();
+        }
+        Path targetFile = target.file();
         if (!targetFile.startsWith(options.projectRoot().toAbsolutePath().normalize())) {
             problems.add(problem("Reference '" + ref + "' leads outside the project (" + targetFile + ")", file, here, pointer));
             return JsonNodeFactory.instance.nullNode();
         }
+        String fragment = target.pointer() == null ? "" : target.pointer();
         String key = targetFile + "#" + fragment;
         if (chain.contains(key) || chain.size() >= MAX_REFERENCE_DEPTH) {
             problems.add(problem("Reference '" + ref + "' is circular; a bundle cannot inline it", file, here, pointer));
             return JsonNodeFactory.instance.nullNode();
         }
-        ParsedDocument document = documents.get(targetFile);
-        if (document == null) {
-            try {
-                document = parser.parse(Files.readString(targetFile, StandardCharsets.UTF_8), SpecFormat.of(targetFile));
-                documents.put(targetFile, document);
-            } catch (IOException e) {
-                problems.add(problem("Reference '" + ref + "' names a file that cannot be read: " + targetFile, file, here, pointer));
-                return JsonNodeFactory.instance.nullNode();
-            } catch (DocumentSyntaxException e) {
-                problems.add(new BundleProblem("Referenced file is not valid " + SpecFormat.of(targetFile) + ": " + e.getMessage(),
-                        targetFile, e.position().line(), e.position().column()));
-                return JsonNodeFactory.instance.nullNode();
-            }
+        ReferencedFiles.Result loaded = files.load(targetFile, file);
+        if (!loaded.ok()) {
+            problems.add(problem("Reference '" + ref + "' leads nowhere: " + loaded.problem(), file, here, pointer));
+            return JsonNodeFactory.instance.nullNode();
         }
-        JsonNode value = document.root().at(fragment);
+        JsonNode value = loaded.document().root().at(fragment);
         if (value.isMissingNode()) {
             problems.add(problem("Reference '" + ref + "' points at nothing in " + targetFile.getFileName(), file, here, pointer));
             return JsonNodeFactory.instance.nullNode();
@@ -134,7 +124,7 @@ public final class SpecBundler {
         chain.push(key);
         // References inside the fragment are relative to its own file: '#/...' there means that file.
         JsonNode copy = rebaseInternalRefs(value.deepCopy(), targetFile.getFileName().toString());
-        JsonNode result = inline(copy, targetFile, fragment, documents, chain, options, problems);
+        JsonNode result = inline(copy, targetFile, fragment, files, chain, options, problems);
         chain.pop();
         return result;
     }

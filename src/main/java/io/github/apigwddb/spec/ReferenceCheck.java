@@ -3,8 +3,6 @@ package io.github.apigwddb.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.dynamodb.Suggestions;
 import io.github.apigwddb.rules.Rule;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -36,9 +34,8 @@ final class ReferenceCheck {
     private final ParsedDocument document;
     private final Path file;
     private final boolean swagger2;
-    private static final DocumentParser PARSER = new DocumentParser(); // thread-safe
     private final Map<String, String> verdicts = new HashMap<>();
-    private final Map<Path, Object> files = new HashMap<>();
+    private final ReferencedFiles referencedFiles;
 
     /** What the check found: the findings, and the dangling in-document references among them. */
     record Outcome(List<SpecProblem> problems, Set<String> danglingInternal) {
@@ -48,6 +45,7 @@ final class ReferenceCheck {
         this.document = document;
         this.file = file;
         this.swagger2 = swagger2;
+        this.referencedFiles = new ReferencedFiles(file, document);
     }
 
     static Outcome find(ParsedDocument document, Path file, SpecKind kind) {
@@ -127,43 +125,20 @@ final class ReferenceCheck {
     private String problemOf(String ref) {
         int hash = ref.indexOf('#');
         String target = hash < 0 ? ref : ref.substring(0, hash);
-        String fragment = hash < 0 ? null : LocalReferences.decode(ref.substring(hash + 1));
         if (target.isEmpty()) {
-            return missingIn(document.root(), ref, "", fragment, "this file");
+            return missingIn(document.root(), ref, "", hash < 0 ? null : LocalReferences.decode(ref.substring(hash + 1)), "this file");
         }
-        Path targetFile;
+        ReferencedFiles.Target to;
         try {
-            targetFile = file.toAbsolutePath().getParent().resolve(LocalReferences.decode(target)).normalize();
+            to = ReferencedFiles.target(file, ref);
         } catch (InvalidPathException e) {
             return "$ref '" + ref + "' names no file: '" + target + "' is not a file path";
         }
-        Object loaded = files.computeIfAbsent(targetFile, this::load);
-        if (loaded instanceof String why) {
-            return "$ref '" + ref + "' leads nowhere: " + why;
+        ReferencedFiles.Result loaded = referencedFiles.load(to.file(), file);
+        if (!loaded.ok()) {
+            return "$ref '" + ref + "' leads nowhere: " + loaded.problem();
         }
-        return fragment == null ? "" : missingIn((JsonNode) loaded, ref, target, fragment, targetFile.getFileName().toString());
-    }
-
-    /** The referenced file's tree, or why it cannot be read. */
-    private Object load(Path target) {
-        if (!Files.isRegularFile(target)) {
-            return target + " does not exist" + (Files.exists(target) ? " as a file" : "")
-                    + "; a relative reference is resolved from the folder of " + file.getFileName();
-        }
-        try {
-            if (Files.size(target) > SpecLoader.MAX_FILE_BYTES) {
-                return target + " is over " + SpecLoader.MAX_FILE_BYTES / (1024 * 1024) + " MB, too large for a definition";
-            }
-            String text = Utf8Text.read(target);
-            return PARSER.parse(text, SpecFormat.of(target)).root();
-        } catch (IOException e) {
-            return target + " cannot be read (" + e.getMessage() + ")";
-        } catch (Utf8Text.NotUtf8Exception e) {
-            return target + " is " + e.getMessage();
-        } catch (DocumentSyntaxException e) {
-            return target + " is not valid " + SpecFormat.of(target) + " at [" + e.position().line() + ","
-                    + e.position().column() + "]: " + e.getMessage();
-        }
+        return missingIn(loaded.document().root(), ref, target, to.pointer(), to.file().getFileName().toString());
     }
 
     /** Why {@code fragment} names nothing in {@code root}, or "" when it names something. */

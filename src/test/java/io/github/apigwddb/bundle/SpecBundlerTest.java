@@ -7,6 +7,7 @@ import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.SpecLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -119,6 +120,27 @@ class SpecBundlerTest {
         Files.writeString(project.resolve("src/main/apigateway/schemas/other.yaml"), "X: {$ref: 'item.yaml#/Item'}\n");
         assertThat(new SpecBundler().bundle(spec, options(Map.of("region", "r", "role", "x", "table", "T"))).problems())
                 .anySatisfy(p -> assertThat(p.message()).contains("circular"));
+    }
+
+    @Test
+    void followsPercentEncodedReferencesAsTheCheckDoes() throws Exception {
+        LoadedSpec spec = setUp(SPEC.replace("schemas/item.yaml#/Item", "schemas/my%20item.yaml#/My%20Item"));
+        Files.writeString(project.resolve("src/main/apigateway/schemas/my item.yaml"), SCHEMA.replace("Item:", "My Item:"));
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(spec, options(Map.of("region", "r", "role", "x", "table", "T")));
+        assertThat(bundle.problems()).isEmpty();
+        assertThat(bundle.text()).doesNotContain("my%20item");
+    }
+
+    @Test
+    void aReferencedFileThatIsNotUtf8OrNoPathIsAProblemNotACrash() throws Exception {
+        LoadedSpec spec = setUp(SPEC);
+        byte[] latin1 = "Item: {description: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(project.resolve("src/main/apigateway/schemas/item.yaml"), latin1);
+        assertThat(new SpecBundler().bundle(spec, options(Map.of("region", "r", "role", "x", "table", "T"))).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("item.yaml").contains("not UTF-8"));
+        LoadedSpec nul = setUp(SPEC.replace("schemas/item.yaml#/Item", "schemas/it\\0em.yaml#/Item"));
+        assertThat(new SpecBundler().bundle(nul, options(Map.of("region", "r", "role", "x", "table", "T"))).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("not a file path"));
     }
 
     private BundleOptions options(Map<String, String> values) {
