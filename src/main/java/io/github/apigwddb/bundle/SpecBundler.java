@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.ReferenceScope;
 import io.github.apigwddb.spec.ReferencedFiles;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.TextPosition;
@@ -50,7 +51,8 @@ public final class SpecBundler {
     public Bundle bundle(LoadedSpec spec, BundleOptions options) {
         List<BundleProblem> problems = new ArrayList<>();
         ReferencedFiles files = new ReferencedFiles(spec.file(), spec.document());
-        JsonNode inlined = inline(spec.root().deepCopy(), spec.file().toAbsolutePath().normalize(), "", files, new ArrayDeque<>(), options, problems);
+        JsonNode inlined = inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "",
+                files, new ArrayDeque<>(), options, problems);
         if (options.stripPluginExtensions()) {
             strip(inlined);
         }
@@ -63,30 +65,36 @@ public final class SpecBundler {
         return new Bundle(write(filled, format), format, List.of());
     }
 
-    /** Replaces each reference to another file by the value it points at, recursively, refusing what leaves the project. */
-    private JsonNode inline(JsonNode node, Path file, String pointer, ReferencedFiles files, Deque<String> chain,
+    /**
+     * Replaces each reference to another file by the value it points at, recursively, refusing what leaves the project.
+     * A {@code $ref} in an extension or in example data is data, as the check takes it ({@link ReferenceScope}).
+     */
+    private JsonNode inline(JsonNode node, ReferenceScope scope, Path file, String pointer, ReferencedFiles files, Deque<String> chain,
             BundleOptions options, List<BundleProblem> problems) {
         if (node.isObject()) {
-            JsonNode ref = node.get("$ref");
-            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
-                return resolveExternal(ref.asText(), file, pointer, files, chain, options, problems);
+            JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
+            if (ref != null && ref.isTextual() && !ref.asText().isEmpty() && !ref.asText().startsWith("#")) {
+                return resolveExternal(ref.asText(), scope, file, pointer, files, chain, options, problems);
             }
             ObjectNode object = (ObjectNode) node;
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                object.set(name, inline(object.get(name), file, JsonPointers.child(pointer, name), files, chain, options, problems));
+                ReferenceScope member = scope.member(name, object.get(name));
+                if (member != null) {
+                    object.set(name, inline(object.get(name), member, file, JsonPointers.child(pointer, name), files, chain, options, problems));
+                }
             }
         } else if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, inline(array.get(i), file, JsonPointers.child(pointer, i), files, chain, options, problems));
+                array.set(i, inline(array.get(i), scope.element(), file, JsonPointers.child(pointer, i), files, chain, options, problems));
             }
         }
         return node;
     }
 
-    private JsonNode resolveExternal(String ref, Path file, String pointer, ReferencedFiles files, Deque<String> chain,
+    private JsonNode resolveExternal(String ref, ReferenceScope scope, Path file, String pointer, ReferencedFiles files, Deque<String> chain,
             BundleOptions options, List<BundleProblem> problems) {
         ParsedDocument here = files.load(file, file).document();
         if (ReferencedFiles.isRemote(ref)) {
@@ -123,22 +131,27 @@ public final class SpecBundler {
         }
         chain.push(key);
         // References inside the fragment are relative to its own file: '#/...' there means that file.
-        JsonNode copy = rebaseInternalRefs(value.deepCopy(), targetFile.getFileName().toString());
-        JsonNode result = inline(copy, targetFile, fragment, files, chain, options, problems);
+        JsonNode copy = rebaseInternalRefs(value.deepCopy(), scope, targetFile.getFileName().toString());
+        JsonNode result = inline(copy, scope, targetFile, fragment, files, chain, options, problems);
         chain.pop();
         return result;
     }
 
     /** An internal reference of another file becomes a reference to that file, to be inlined in turn. */
-    private static JsonNode rebaseInternalRefs(JsonNode node, String file) {
+    private static JsonNode rebaseInternalRefs(JsonNode node, ReferenceScope scope, String file) {
         if (node.isObject()) {
-            JsonNode ref = node.get("$ref");
+            JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
             if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
                 ((ObjectNode) node).put("$ref", file + ref.asText());
             }
-            node.elements().forEachRemaining(child -> rebaseInternalRefs(child, file));
+            node.fields().forEachRemaining(member -> {
+                ReferenceScope inner = scope.member(member.getKey(), member.getValue());
+                if (inner != null) {
+                    rebaseInternalRefs(member.getValue(), inner, file);
+                }
+            });
         } else if (node.isArray()) {
-            node.elements().forEachRemaining(child -> rebaseInternalRefs(child, file));
+            node.elements().forEachRemaining(child -> rebaseInternalRefs(child, scope.element(), file));
         }
         return node;
     }

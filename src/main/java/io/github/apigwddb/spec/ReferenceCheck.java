@@ -23,17 +23,9 @@ import java.util.Set;
  */
 final class ReferenceCheck {
 
-    /** Objects whose members are names (of properties, paths, statuses, media types...), never keywords. */
-    private static final Set<String> NAME_MAPS = Set.of("properties", "patternProperties", "definitions", "$defs", "schemas",
-            "paths", "responses", "parameters", "requestBodies", "headers", "securitySchemes", "securityDefinitions",
-            "links", "callbacks", "content", "encoding", "variables", "examples", "webhooks", "pathItems");
-
-    /** Members holding literal data, where a {@code $ref} is a value like any other and nothing resolves it. */
-    private static final Set<String> DATA_MEMBERS = Set.of("example", "x-example", "enum", "default", "const");
-
     private final ParsedDocument document;
     private final Path file;
-    private final boolean swagger2;
+    private final SpecKind kind;
     private final Map<String, String> verdicts = new HashMap<>();
     private final ReferencedFiles referencedFiles;
 
@@ -41,10 +33,10 @@ final class ReferenceCheck {
     record Outcome(List<SpecProblem> problems, Set<String> danglingInternal) {
     }
 
-    private ReferenceCheck(ParsedDocument document, Path file, boolean swagger2) {
+    private ReferenceCheck(ParsedDocument document, Path file, SpecKind kind) {
         this.document = document;
         this.file = file;
-        this.swagger2 = swagger2;
+        this.kind = kind;
         this.referencedFiles = new ReferencedFiles(file, document);
     }
 
@@ -53,19 +45,19 @@ final class ReferenceCheck {
             // a CloudFormation template's $refs belong to the definition inlined in it, relative to that definition
             return new Outcome(List.of(), Set.of());
         }
-        return new ReferenceCheck(document, file, kind == SpecKind.SWAGGER2).walk();
+        return new ReferenceCheck(document, file, kind).walk();
     }
 
     private Outcome walk() {
         List<SpecProblem> problems = new ArrayList<>();
         Set<String> danglingInternal = new LinkedHashSet<>();
         Deque<Step> work = new ArrayDeque<>();
-        work.push(new Step(document.root(), PointerPath.ROOT, false, false));
+        work.push(new Step(document.root(), PointerPath.ROOT, ReferenceScope.root(kind)));
         while (!work.isEmpty()) {
             Step step = work.pop();
             JsonNode node = step.node();
             if (node.isObject()) {
-                JsonNode ref = step.nameMap() ? null : node.get("$ref");
+                JsonNode ref = step.scope().refIsReference() ? node.get("$ref") : null;
                 if (ref != null && ref.isTextual() && !RemoteReferences.isUrl(ref.textValue())) {
                     String problem = verdicts.computeIfAbsent(ref.textValue(), this::problemOf);
                     if (!problem.isEmpty()) {
@@ -79,14 +71,10 @@ final class ReferenceCheck {
                 List<Step> children = new ArrayList<>();
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> member = it.next();
-                    String key = member.getKey();
-                    JsonNode value = member.getValue();
-                    if (!value.isContainerNode() || (!step.nameMap() && isData(key, value, step.exampleEntry()))) {
-                        continue;
+                    ReferenceScope scope = step.scope().member(member.getKey(), member.getValue());
+                    if (scope != null) {
+                        children.add(new Step(member.getValue(), step.path().member(member.getKey()), scope));
                     }
-                    boolean nameMap = !step.nameMap() && value.isObject() && NAME_MAPS.contains(key);
-                    boolean exampleEntry = step.nameMap() && step.examplesMap();
-                    children.add(new Step(value, step.path().member(key), nameMap, exampleEntry, nameMap && key.equals("examples")));
                 }
                 for (int i = children.size() - 1; i >= 0; i--) {
                     work.push(children.get(i));
@@ -94,7 +82,7 @@ final class ReferenceCheck {
             } else if (node.isArray()) {
                 for (int i = node.size() - 1; i >= 0; i--) {
                     if (node.get(i).isContainerNode()) {
-                        work.push(new Step(node.get(i), step.path().element(i), false, false));
+                        work.push(new Step(node.get(i), step.path().element(i), step.scope().element()));
                     }
                 }
             }
@@ -102,23 +90,8 @@ final class ReferenceCheck {
         return new Outcome(problems, danglingInternal);
     }
 
-    /** Whether a keyword's value is data or an extension: nothing in it is a reference to follow. */
-    private boolean isData(String key, JsonNode value, boolean exampleEntry) {
-        if (key.startsWith("x-") || DATA_MEMBERS.contains(key)) {
-            return true;
-        }
-        if (key.equals("examples")) {
-            // a list of values (JSON Schema), or Swagger 2's media type -> value; OpenAPI 3's is a map of Example Objects
-            return value.isArray() || swagger2;
-        }
-        return exampleEntry && key.equals("value");
-    }
-
-    /** A container on the walk, where it is, and what its members are. */
-    private record Step(JsonNode node, PointerPath path, boolean nameMap, boolean exampleEntry, boolean examplesMap) {
-        Step(JsonNode node, PointerPath path, boolean nameMap, boolean exampleEntry) {
-            this(node, path, nameMap, exampleEntry, false);
-        }
+    /** A container on the walk, where it is, and what a {@code $ref} in it is. */
+    private record Step(JsonNode node, PointerPath path, ReferenceScope scope) {
     }
 
     /** Why {@code ref} leads nowhere, or "" when it resolves. */

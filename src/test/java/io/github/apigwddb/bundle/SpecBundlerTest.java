@@ -143,6 +143,15 @@ class SpecBundlerTest {
                 .singleElement().satisfies(p -> assertThat(p.message()).contains("not a file path"));
     }
 
+    @Test
+    void aRefInsideExampleDataIsDataNotAReference() throws Exception {
+        LoadedSpec spec = setUp(SPEC.replace("- {name: one, body: {\"id\": \"1\"}}", "- {name: one, body: {\"id\": \"1\", \"doc\": {\"$ref\": \"stored.json\"}}}")
+                .replace("schema: {$ref: \"schemas/item.yaml#/Item\"}", "schema: {$ref: \"schemas/item.yaml#/Item\"}\n            example: {doc: {$ref: \"other.json\"}}"));
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(spec, options(Map.of("region", "r", "role", "x", "table", "T")));
+        assertThat(bundle.problems()).isEmpty();
+        assertThat(bundle.text()).contains("other.json");
+    }
+
     private BundleOptions options(Map<String, String> values) {
         return new BundleOptions(null, true, values, project);
     }
