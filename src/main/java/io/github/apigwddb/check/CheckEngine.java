@@ -62,6 +62,7 @@ public final class CheckEngine {
                 new MinimalExampleCheck(List.of(renderRequest, validateRequest)),
                 new ResponseRenderCheck(runner),
                 new ResponsePathCheck(runner),
+                new UnknownReferenceCheck(runner),
                 new ExpectationCheck()));
     }
 

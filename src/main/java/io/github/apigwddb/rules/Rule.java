@@ -43,6 +43,7 @@ public enum Rule {
     // VTL: template parsing and rendering
     VTL001(ERROR, "Template does not parse"),
     VTL002(ERROR, "Rendered request is not valid JSON"),
+    VTL003(WARNING, "Template names a variable or function API Gateway does not have"),
     VTL007(ERROR, "Template exceeds an API Gateway limit"),
     VTL009(WARNING, "Template breaks when optional inputs are absent"),
     VTL010(ERROR, "Template fails while rendering"),

@@ -44,6 +44,11 @@ public final class CompiledTemplate {
         return parsed.branchReads();
     }
 
+    /** The template's references to what API Gateway does not give templates, each name once, in template order. */
+    public List<UnknownReference> unknownReferences() {
+        return parsed.unknownReferences();
+    }
+
     @Override
     public String toString() {
         return name;

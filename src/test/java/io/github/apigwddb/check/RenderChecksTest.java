@@ -178,6 +178,38 @@ class RenderChecksTest {
     }
 
     @Test
+    void unknownReferencesOfRequestAndResponseTemplatesAreVtl003OncePerTemplate() throws IOException {
+        String examples = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}}
+                        - {name: two, path: {id: "2"}}
+                """;
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: |
+                                #if($input.path('$.Item') == "")#set($context.responseOverride.statusCode = 404)#end
+                                {"id": "$input.path('$.Item.id.S')"}
+                """;
+        String request = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$method.request.path.id\"}}}";
+        List<Finding> vtl003 = of(check(HEADER + operation("/i/{id}", "get", examples, "GetItem", request, responses)), Rule.VTL003);
+
+        assertThat(vtl003).extracting(f -> f.position().line() + " " + f.message().substring(0, f.message().indexOf(' ')))
+                .containsExactly("22 $method.request.path.id", "28 $context.responseOverride.statusCode");
+        assertThat(vtl003).allSatisfy(f -> assertThat(f.example()).isNull());
+    }
+
+    @Test
+    void aPlaceholderWithoutValueMayDefineVariablesSoOnlyMembersAreVtl003() throws IOException {
+        // ${helpers} is filled in by Terraform before deployment: it may #set $item
+        String request = "${helpers}\n{\"TableName\": \"T\", \"Item\": $item, \"Key\": {\"id\": {\"S\": \"$util.toJson($item)\"}}}";
+        List<Finding> vtl003 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", request, PLAIN_RESPONSES)), Rule.VTL003);
+
+        assertThat(vtl003).singleElement().extracting(Finding::message).asString().startsWith("$util.toJson is not a function");
+    }
+
+    @Test
     void wrongAttributeValueTypeKeyIsRsp001() throws IOException {
         String responses = """
                           default:

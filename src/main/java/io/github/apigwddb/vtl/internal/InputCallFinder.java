@@ -73,11 +73,10 @@ final class InputCallFinder {
     private final Set<String> branchBodyPaths = new HashSet<>();
     private final Set<String> branchContextPaths = new HashSet<>();
 
-    /** The template's lines, for {@link #column}. */
-    private final String[] lines;
+    private final ParserColumns columns;
 
     private InputCallFinder(String text) {
-        this.lines = text.split("\n", -1);
+        this.columns = new ParserColumns(text);
     }
 
     static Found find(Node root, String text) {
@@ -329,27 +328,12 @@ final class InputCallFinder {
         }
     }
 
-    /**
-     * The character column of the parser's column on a line: the parser moves a tab to the next multiple of 8, so a
-     * read after tabs would otherwise point further right, even onto the next line of a definition.
-     */
     private int column(int line, int parserColumn) {
-        if (line < 1 || line > lines.length) {
-            return parserColumn;
-        }
-        String text = lines[line - 1];
-        int at = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (at >= parserColumn) {
-                return i + 1;
-            }
-            at = text.charAt(i) == '\t' ? (at - 1) / 8 * 8 + 9 : at + 1;
-        }
-        return Math.min(parserColumn, text.length() + 1);
+        return columns.column(line, parserColumn);
     }
 
     /** The literal names after {@code $context}, up to the first step that is not one. */
-    private static String contextPath(ASTReference reference) {
+    static String contextPath(ASTReference reference) {
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
             String name = step(reference.jjtGetChild(i), "get");
@@ -362,7 +346,7 @@ final class InputCallFinder {
     }
 
     /** The name a step selects: a property ({@code .header}) or a call of {@code getter} with a literal ({@code .get('header')}). */
-    private static String step(Node node, String getter) {
+    static String step(Node node, String getter) {
         if (node instanceof ASTIdentifier identifier) {
             return identifier.getIdentifier();
         }

@@ -4,6 +4,7 @@ import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.InputParamCall;
+import io.github.apigwddb.vtl.UnknownReference;
 import java.util.List;
 import org.apache.velocity.Template;
 import org.apache.velocity.runtime.parser.node.Node;
@@ -19,6 +20,7 @@ public final class ParsedTemplate {
     final int outputCapacity;
     /** Filled on first use; racing threads find the same calls, so no lock is needed. */
     private volatile InputCallFinder.Found inputCalls;
+    private volatile List<UnknownReference> unknownReferences;
 
     private ParsedTemplate(Template template, String text, int oversizeBytes, int outputCapacity) {
         this.template = template;
@@ -55,6 +57,16 @@ public final class ParsedTemplate {
     /** What the template's conditions, computed loops and macros may read of the request; see {@link InputCallFinder}. */
     public BranchReads branchReads() {
         return inputCalls().branchReads();
+    }
+
+    /** The template's references to what API Gateway does not give templates; see {@link ReferenceAudit}. */
+    public List<UnknownReference> unknownReferences() {
+        List<UnknownReference> found = unknownReferences;
+        if (found == null) {
+            found = template != null && template.getData() instanceof Node root ? ReferenceAudit.find(root, text) : List.of();
+            unknownReferences = found;
+        }
+        return found;
     }
 
     /** Found once per template: the walk is the same for every example that renders it. */
