@@ -54,13 +54,15 @@ public final class CheckEngine {
         TemplateRunner runner = new TemplateRunner(engine);
         RequestRenderCheck renderRequest = new RequestRenderCheck(runner);
         DynamoDbRequestCheck validateRequest = new DynamoDbRequestCheck();
+        ResponseRenderCheck renderResponses = new ResponseRenderCheck(runner);
         this.checker = new IntegrationChecker(runner, List.of(
                 renderRequest,
                 validateRequest,
                 new InjectionCheck(engine),
                 roles,
                 new MinimalExampleCheck(List.of(renderRequest, validateRequest)),
-                new ResponseRenderCheck(runner),
+                renderResponses,
+                new MissingItemCheck(renderResponses, runner),
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),
                 new ExpectationCheck()));

@@ -34,6 +34,9 @@ final class DynamoDbAnswers {
     static final Answer INTERNAL_SERVER_ERROR = new Answer("500 InternalServerError", 500,
             "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}");
 
+    /** GetItem's answer when no item has the key: a 200 without {@code Item} (dynamodb-facts §9). */
+    static final Answer NO_ITEM = new Answer("200 without an Item (GetItem found no item with the key)", 200, "{}");
+
     private DynamoDbAnswers() {
     }
 

@@ -84,6 +84,7 @@ public enum Rule {
 
     // RSP: the response side
     RSP001(WARNING, "Response template JSONPath never matches the action's output"),
+    RSP002(WARNING, "GetItem response cannot tell a missing item from a found one"),
     RSP003(ERROR, "Rendered client response is not valid JSON"),
 
     // SEC: injection and exposure

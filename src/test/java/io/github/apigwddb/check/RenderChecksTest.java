@@ -209,6 +209,46 @@ class RenderChecksTest {
         assertThat(vtl003).singleElement().extracting(Finding::message).asString().startsWith("$util.toJson is not a function");
     }
 
+    private static String getItemResponse(String template) {
+        return """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: |
+                """ + indent(template, 32);
+    }
+
+    @Test
+    void getItemTemplateThatCannotTellAMissingItemIsRsp002AtTheItemRead() throws IOException {
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID,
+                getItemResponse("{\"id\": \"$input.path('$.Item.id.S')\", \"count\": $input.path('$.Item.count.N')}")));
+
+        assertThat(of(findings, Rule.RSP002)).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("gives the client status 200 and '{\"id\": \"\", \"count\": }'");
+            assertThat(f.position().line()).isEqualTo(27);
+            assertThat(f.position().column()).isEqualTo(41);
+            assertThat(f.example()).isNull();
+        });
+        // the same render breaks the JSON: said once, naming the answer
+        assertThat(of(findings, Rule.RSP003)).extracting(Finding::message)
+                .filteredOn(m -> m.startsWith("When DynamoDB answers 200 without an Item (GetItem found no item with the key): The application/json"
+                        + " response for status 200 is not valid JSON"))
+                .hasSize(1);
+    }
+
+    @Test
+    void getItemTemplateTestingForTheItemOrAnExampleWithoutItemIsNoRsp002() throws IOException {
+        String tested = "#if($input.path('$.Item') == \"\")#set($context.responseOverride.status = 404){}#else{\"id\": \"$input.path('$.Item.id.S')\"}#end";
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(tested))), Rule.RSP002))
+                .isEmpty();
+        String notFoundExample = """
+                      x-apigw-examples:
+                        - {name: missing, path: {id: "1"}, dynamodbResponse: {status: 200, body: {}}}
+                """;
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", notFoundExample, "GetItem", GET_BY_ID,
+                getItemResponse("{\"id\": \"$input.path('$.Item.id.S')\"}"))), Rule.RSP002)).isEmpty();
+    }
+
     @Test
     void wrongAttributeValueTypeKeyIsRsp001() throws IOException {
         String responses = """
