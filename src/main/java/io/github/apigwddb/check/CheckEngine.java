@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.bundle.Placeholders;
 import io.github.apigwddb.cloudformation.CloudFormationReader;
 import io.github.apigwddb.cloudformation.TemplateApi;
@@ -15,8 +16,10 @@ import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.LoadResult;
 import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.SpecLoader;
 import io.github.apigwddb.spec.SpecProblem;
@@ -81,17 +84,14 @@ public final class CheckEngine {
         Set<Path> filesRead = new TreeSet<>();
         try {
             for (Path file : request.specFiles()) {
-                // swagger-parser's structural check runs beside the rendering, unless placeholders are about to change the tree
-                LoadResult loaded = pool != null && request.deploymentValues().isEmpty() ? loader.load(file, pool) : loader.load(file);
+                // swagger-parser's structural check runs beside the rendering, on the tree as written
+                LoadResult loaded = pool != null ? loader.load(file, pool) : loader.load(file);
                 structureChecks.add(loaded);
                 for (SpecProblem problem : loaded.problems()) {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
                 }
-                LoadedSpec spec = loaded.spec();
-                if (spec != null && !request.deploymentValues().isEmpty()) {
-                    Placeholders.fillTree(spec.root(), request.deploymentValues());
-                }
+                LoadedSpec spec = withPlaceholdersFilled(loaded.spec(), request.deploymentValues(), findings);
                 if (spec == null) {
                     if (loaded.skippedBecause() != null) {
                         // said at info: the file does not parse, and only this line tells why no finding says so
@@ -239,6 +239,29 @@ public final class CheckEngine {
             base = examples.examples().get(0);
         }
         return withInput(base, input);
+    }
+
+    /**
+     * The spec as deployed: its {@code {{apigw:name}}} placeholders filled, in a copy (the structure check may still be
+     * reading the tree as written), with stand-ins for those without a value, each said once per string (CFN005).
+     */
+    private static LoadedSpec withPlaceholdersFilled(LoadedSpec spec, Map<String, String> values, List<Finding> findings) {
+        if (spec == null || !spec.document().text().contains(Placeholders.OPEN)) {
+            return spec;
+        }
+        ParsedDocument document = spec.document();
+        JsonNode filled = document.root().deepCopy();
+        Map<String, List<Placeholders.StandIn>> standIns = new LinkedHashMap<>();
+        for (Placeholders.StandIn standIn : Placeholders.fillTree(filled, values)) {
+            standIns.computeIfAbsent(standIn.pointer(), p -> new ArrayList<>()).add(standIn);
+        }
+        standIns.forEach((pointer, used) -> findings.add(new Finding(Rule.CFN005, Rule.CFN005.defaultSeverity(), "Placeholders "
+                + used.stream().map(u -> "{{apigw:" + u.name() + "}}").distinct().toList() + " have no value (apigw.values,"
+                + " apigw.valuesFile), filled in at deployment; checked with stand-ins "
+                + used.stream().map(u -> u.name() + " = '" + u.value() + "'").distinct().toList()
+                + ". Give their values to check what is deployed", Locator.position(spec.file(), spec.locate(pointer)), null, null)));
+        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), filled, document.sourceMap(),
+                document.lines(), document.duplicateKeys(), document.tags(), document.mayReferenceUrls()));
     }
 
     /** The example with the command line's values in place of its own. */

@@ -2,6 +2,8 @@ package io.github.apigwddb.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.apigwddb.cloudformation.TemplateParameters;
+import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ class CheckEngineTest {
                       default:
                         statusCode: "200"
                         responseTemplates:
-                          application/json: '{"name": "$input.path(''$.Item.name.S'')"}'
+                          application/json: '#if($input.path(''$.Item'') == "")#set($context.responseOverride.status = 404){}#else{"name": "$input.path(''$.Item.name.S'')"}#end'
                       "4\\\\d{2}": {statusCode: "400"}
                       "5\\\\d{2}": {statusCode: "500"}
             """;
@@ -228,6 +230,42 @@ class CheckEngineTest {
 
         assertThat(result.integrationsChecked()).isEqualTo(1);
         assertThat(only(result, Rule.AGW003).message()).contains("service 'DynamoDB' must be written 'dynamodb'");
+    }
+
+    @Test
+    void placeholdersWithoutValueAreCheckedWithStandInsOfTheirPlacesAndSaidOnce() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                """ + INTEGRATION.replace("us-east-1", "{{apigw:awsRegion}}").replace("123456789012", "{{apigw:acct}}")
+                .replace("\"TableName\": \"Items\"", "\"TableName\": \"{{apigw:t}}\""));
+
+        CheckResult standIns = check(null, spec);
+        // no AGW005 for the region, AGW008 for the role, DDB004 for the table name: the stand-ins fit their places
+        assertThat(rules(standIns)).containsExactly(Rule.EXM002, Rule.CFN005, Rule.CFN005, Rule.CFN005);
+        assertThat(standIns.findings()).filteredOn(f -> f.rule() == Rule.CFN005).extracting(Finding::message).containsExactly(
+                "Placeholders [{{apigw:awsRegion}}] have no value (apigw.values, apigw.valuesFile), filled in at deployment; checked with"
+                        + " stand-ins [awsRegion = 'us-east-1']. Give their values to check what is deployed",
+                "Placeholders [{{apigw:acct}}] have no value (apigw.values, apigw.valuesFile), filled in at deployment; checked with"
+                        + " stand-ins [acct = '123456789012']. Give their values to check what is deployed",
+                "Placeholders [{{apigw:t}}] have no value (apigw.values, apigw.valuesFile), filled in at deployment; checked with"
+                        + " stand-ins [t = 't__']. Give their values to check what is deployed");
+        assertThat(standIns.findings().get(1).position().line()).isEqualTo(16);
+
+        CheckResult given = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
+                TableSchemas.NONE, Map.of("awsRegion", "eu-west-1", "acct", "210987654321", "t", "Widgets")), CheckLog.SILENT);
+        assertThat(rules(given)).containsExactly(Rule.EXM002);
+        assertThat(given.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("\"Widgets\""));
     }
 
     private CheckResult check(Path examples, Path... specs) {
