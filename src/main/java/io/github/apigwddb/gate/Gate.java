@@ -1,6 +1,7 @@
 package io.github.apigwddb.gate;
 
 import io.github.apigwddb.check.CheckResult;
+import io.github.apigwddb.check.RenderedExample;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import java.nio.file.Path;
@@ -73,6 +74,22 @@ public final class Gate {
             reportedByOriginal.put(configured.get(finding), finding);
         }
         return new GateOutcome(match.newFindings(), suppressed, match.stale(), reportedByOriginal);
+    }
+
+    /**
+     * One rendered example with its findings judged as the build judges them (rule levels, {@code x-apigw-ignore},
+     * baseline), so that {@code render} shows what {@code check} would report of it.
+     */
+    public RenderedExample apply(RenderedExample rendered) {
+        List<Finding> all = new ArrayList<>(rendered.staticFindings());
+        all.addAll(rendered.findings());
+        CheckResult.CheckedCase theCase = new CheckResult.CheckedCase(rendered.file(), rendered.operation(), rendered.action(), null,
+                null, null, null, null, null, all, null, null);
+        GateOutcome outcome = apply(new CheckResult(all, 1, 1, 1, List.of(theCase)));
+        return new RenderedExample(rendered.file(), rendered.operation(), rendered.action(), rendered.example(), rendered.requestTemplate(),
+                rendered.renderedRequest(), rendered.requestIsJson(), rendered.dynamoDbAnswer(), rendered.dynamoDbStatus(),
+                rendered.dynamoDbBody(), rendered.selectedResponse(), rendered.responseTemplate(), rendered.clientStatus(),
+                rendered.clientResponse(), outcome.reportedOf(rendered.staticFindings()), outcome.reportedOf(rendered.findings()));
     }
 
     private static Suppression suppressionFor(Finding finding, Path specFile, List<Suppression> suppressions) {

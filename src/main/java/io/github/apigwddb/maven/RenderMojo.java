@@ -6,6 +6,9 @@ import io.github.apigwddb.check.CheckRequest;
 import io.github.apigwddb.check.RenderRequest;
 import io.github.apigwddb.check.RenderedExample;
 import io.github.apigwddb.check.UnknownRenderTargetException;
+import io.github.apigwddb.gate.Baseline;
+import io.github.apigwddb.gate.Gate;
+import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.report.RenderFormat;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,14 +19,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Renders one operation's templates against one example, as the API Gateway console's "Test" would, offline:
  * prints the request template, the DynamoDB request, DynamoDB's answer, the selected integration response,
- * the client response and the findings. For the command line:
+ * the client response and the findings, judged as {@code check} judges them (rule levels, {@code x-apigw-ignore},
+ * baseline). For the command line:
  * {@code mvn apigw:render -Dapigw.operation="POST /items" -Dapigw.example=NAME}.
  */
 @Mojo(name = "render", requiresProject = true, threadSafe = true)
 public class RenderMojo extends AbstractApigwMojo {
 
-    /** The operation: {@code METHOD /path} (e.g. {@code "POST /items"}) or its operationId. */
-    @Parameter(property = "apigw.operation", required = true)
+    /** The operation: {@code METHOD /path} (e.g. {@code "POST /items"}) or its operationId. Required. */
+    @Parameter(property = "apigw.operation")
     private String operation;
 
     /** The example to render, by name; default: the operation's first, or the ad hoc input when some is given. */
@@ -65,6 +69,13 @@ public class RenderMojo extends AbstractApigwMojo {
             return;
         }
         requireKnownParameters();
+        if (operation == null || operation.isBlank()) {
+            throw new MojoExecutionException("Name the operation to render: -Dapigw.operation=\"POST /items\" (method and path) or its"
+                    + " operationId");
+        }
+        RuleSettings ruleSettings = ruleSettings(); // before the work: an unknown rule id fails every goal
+        Path baselineFile = baseline.toPath().toAbsolutePath().normalize();
+        Baseline accepted = readBaseline(baselineFile);
         List<Path> files = specFiles();
         if (files.isEmpty()) {
             // run at a reactor's root, the aggregator and the modules without an API have nothing to render: the
@@ -81,6 +92,7 @@ public class RenderMojo extends AbstractApigwMojo {
         RenderedExample rendered;
         try {
             rendered = new CheckEngine().render(request, new RenderRequest(operation, example, input), CheckLog.SILENT);
+            rendered = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(rendered);
         } catch (UnknownRenderTargetException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -117,6 +117,31 @@ class RenderMojoTest {
 
     @Test
     @InjectMojo(goal = "render", pom = POM)
+    void findingsAreJudgedAsTheCheckJudgesThem(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "example", "two");
+        setVariableValueToObject(mojo, "ruleLevels", "SEC001=off");
+        mojo.execute();
+        assertThat(printed).noneSatisfy(line -> assertThat(line).contains("SEC001"));
+
+        setVariableValueToObject(mojo, "ruleLevels", "BOGUS=error");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("BOGUS");
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void skipWinsOverAMissingOperationWhichIsOtherwiseAPlainMessage(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "operation", null);
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Name the operation to render: -Dapigw.operation=");
+        setVariableValueToObject(mojo, "skip", true);
+        mojo.execute();
+        assertThat(printed).containsExactly("apigw:render skipped (apigw.skip)");
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
     void unknownOperationListsTheKnownOnes(RenderMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "operation", "GET /nope");
