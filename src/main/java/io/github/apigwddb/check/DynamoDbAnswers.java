@@ -40,6 +40,33 @@ final class DynamoDbAnswers {
     private DynamoDbAnswers() {
     }
 
+    /**
+     * What DynamoDB answers a request body that is not JSON. The body without a message is the one reported in
+     * aws/serverless-application-model#1895 (dynamodb-facts §6).
+     */
+    static Answer notJson() {
+        return new Answer("400 SerializationException (DynamoDB rejects this request: it is not JSON)", 400,
+                "{\"__type\":\"com.amazon.coral.service#SerializationException\"}");
+    }
+
+    /**
+     * What DynamoDB answers a request one of its rules rejects, with its message: a wrong JSON type is a
+     * SerializationException, a role without the permission an AccessDeniedException, anything else a
+     * ValidationException (dynamodb-facts §1, §6). Service errors spell their message {@code Message} [inferred from
+     * the AWS JSON protocol], validation errors {@code message}.
+     */
+    static Answer rejecting(String ruleId, String message) {
+        String type = switch (ruleId) {
+            case "DDB003" -> "com.amazon.coral.service#SerializationException";
+            case "DDB014" -> "com.amazon.coral.service#AccessDeniedException";
+            default -> "com.amazon.coral.validate#ValidationException";
+        };
+        ObjectNode body = NODES.objectNode();
+        body.put("__type", type);
+        body.put(type.contains(".service#") ? "Message" : "message", message);
+        return new Answer("400 " + type.substring(type.indexOf('#') + 1) + " (DynamoDB rejects this request)", 400, body.toString());
+    }
+
     /** The errors this request can meet: always validation and a 500; a conditional check failure for conditional writes. */
     static List<Answer> errors(String action, JsonNode request) {
         List<Answer> errors = new ArrayList<>();

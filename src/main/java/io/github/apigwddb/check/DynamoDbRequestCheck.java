@@ -4,6 +4,7 @@ import io.github.apigwddb.dynamodb.DynamoDbActions;
 import io.github.apigwddb.dynamodb.DynamoDbRequestValidator;
 import io.github.apigwddb.dynamodb.RequestViolation;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.rules.Severity;
 import io.github.apigwddb.spec.TextPosition;
 
 /** Validates the rendered request for the integration's DynamoDB action, pointing into the template line that produced each member. */
@@ -25,6 +26,9 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             // A missing member's message already names it; for others, say where in the request it is.
             String member = violation.path().isEmpty() || rule == Rule.DDB001 ? "" : " at " + violation.path();
             run.inTemplate(rule, action + " request" + member + ": " + violation.message(), run.requestTemplate, templateLine, 1);
+            if (run.rejection == null && rule.defaultSeverity() == Severity.ERROR && rule != Rule.DDB000) {
+                run.rejection = DynamoDbAnswers.rejecting(rule.id(), violation.message()); // DynamoDB stops at the first
+            }
         }
     }
 }

@@ -39,6 +39,8 @@ public final class ExampleRun {
     String renderedRequest;
     /** The rendered request parsed as JSON; null when it is not JSON. */
     ParsedDocument requestJson;
+    /** What DynamoDB answers a request it rejects (not JSON, or against its rules); null when it would accept it. */
+    DynamoDbAnswers.Answer rejection;
     /** The DynamoDB status and body fed to the integration responses. */
     Integer dynamoDbStatus;
     String dynamoDbBody;

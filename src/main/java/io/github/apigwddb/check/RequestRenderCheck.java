@@ -41,6 +41,7 @@ final class RequestRenderCheck implements ExampleCheck {
         MappingTemplate template = run.requestTemplate;
         if (output.isBlank()) {
             run.inTemplate(Rule.VTL002, "The rendered request is empty; DynamoDB answers SerializationException", template, 1, 1);
+            run.rejection = DynamoDbAnswers.notJson();
             return;
         }
         try {
@@ -51,6 +52,7 @@ final class RequestRenderCheck implements ExampleCheck {
             run.inTemplate(Rule.VTL002, "The rendered request is not valid JSON (DynamoDB answers SerializationException): "
                     + e.getMessage() + " at output line " + e.position().line() + ", column " + e.position().column()
                     + ": " + OutputText.excerpt(outputLine, e.position().column()), template, templateLine, 1);
+            run.rejection = DynamoDbAnswers.notJson();
         }
     }
 

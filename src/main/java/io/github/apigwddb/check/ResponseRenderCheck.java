@@ -45,11 +45,12 @@ final class ResponseRenderCheck implements ExampleCheck {
         String action = run.action();
         JsonNode request = run.requestJson == null ? null : run.requestJson.root();
         Example.DynamoDbResponse given = run.example.dynamodbResponse();
+        // what DynamoDB answers this request: the example's answer, its rejection, else a success made up from the request
         DynamoDbAnswers.Answer success = given != null
                 ? new DynamoDbAnswers.Answer(given.status() + DynamoDbAnswers.errorName(given.body())
                         + (run.example.file() == null ? " (given on the command line)" : " (the example's dynamodbResponse)"),
                         given.status(), given.body())
-                : DynamoDbAnswers.success(action, request, attributesRead(run));
+                : run.rejection != null ? run.rejection : DynamoDbAnswers.success(action, request, attributesRead(run));
         run.dynamoDbStatus = success.status();
         run.dynamoDbBody = success.body();
         run.dynamoDbAnswerName = success.name();
@@ -61,8 +62,8 @@ final class ResponseRenderCheck implements ExampleCheck {
             run.clientResponse = rendered.body();
         }
         for (DynamoDbAnswers.Answer error : DynamoDbAnswers.errors(action, request)) {
-            if (given != null && given.status() == error.status()) {
-                continue; // the example's own answer already went down this path
+            if ((given != null || run.rejection != null) && success.status() == error.status()) {
+                continue; // the example's own answer, or DynamoDB's rejection of its request, already went down this path
             }
             ExampleRun scratch = run.variant(run.example);
             render(scratch, error, true);
@@ -109,7 +110,7 @@ final class ResponseRenderCheck implements ExampleCheck {
             } catch (DocumentSyntaxException e) {
                 String outputLine = OutputText.line(body, e.position().line());
                 int templateLine = new OutputLineMapper(template.text()).templateLineFor(e.position().line(), outputLine);
-                String hint = !errorPath && run.example.dynamodbResponse() == null
+                String hint = !errorPath && run.example.dynamodbResponse() == null && run.rejection == null
                         ? " (DynamoDB's answer was made up from the request; give the example a dynamodbResponse to render a real one)" : "";
                 run.inTemplate(Rule.RSP003, "The " + template.contentType() + " response for status " + status + " is not valid JSON"
                         + (errorPath ? "" : " when DynamoDB answers " + answer.name()) + ": " + e.getMessage()

@@ -147,7 +147,7 @@ class RenderChecksTest {
         assertThat(of(check(HEADER + operation("/o/{owner}", "get", extra, "GetItem", template, PLAIN_RESPONSES)), Rule.VTL009)).isEmpty();
     }
 
-    private static final String GET_BY_ID = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}}}";
+    private static final String GET_BY_ID = "{\"TableName\": \"Items\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}}}";
     private static final String GET_EXAMPLE = """
                   x-apigw-examples:
                     - {name: one, path: {id: "1"}}
@@ -247,6 +247,30 @@ class RenderChecksTest {
                 """;
         assertThat(of(check(HEADER + operation("/i/{id}", "get", notFoundExample, "GetItem", GET_BY_ID,
                 getItemResponse("{\"id\": \"$input.path('$.Item.id.S')\"}"))), Rule.RSP002)).isEmpty();
+    }
+
+    @Test
+    void aRequestDynamoDbRejectsIsAnsweredWithItsErrorNotAMadeUpSuccess() throws IOException {
+        String responses = """
+                          default:
+                            statusCode: "200"
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                            responseTemplates:
+                              application/json: '{"error": "$input.path(''$.message'')"}'
+                """;
+        CheckResult invalid = run(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", "{\"TableName\": \"Items\"}", responses));
+        assertThat(invalid.cases()).filteredOn(c -> c.example() != null).singleElement().satisfies(c -> {
+            assertThat(c.dynamoDbStatus()).isEqualTo(400);
+            assertThat(c.dynamoDbBody()).contains("com.amazon.coral.validate#ValidationException").contains("at 'key'");
+            assertThat(c.clientStatus()).isEqualTo(400);
+            assertThat(c.clientResponse()).startsWith("{\"error\": \"Value null at 'key'");
+        });
+        CheckResult notJson = run(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", "{\"TableName\": Items}", responses));
+        assertThat(notJson.cases()).filteredOn(c -> c.example() != null).singleElement().satisfies(c -> {
+            assertThat(c.dynamoDbBody()).isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\"}");
+            assertThat(c.clientStatus()).isEqualTo(400);
+        });
     }
 
     @Test
