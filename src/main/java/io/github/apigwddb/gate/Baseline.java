@@ -95,8 +95,10 @@ public final class Baseline {
         } catch (NoSuchFileException e) {
             return empty(baseDirectory);
         } catch (JsonProcessingException e) {
-            throw new GateConfigurationException("The baseline " + file + " is not valid JSON (line " + e.getLocation().getLineNr()
-                    + "): " + e.getOriginalMessage() + "; fix it or write it anew with -Dapigw.updateBaseline", e);
+            // a nesting-limit error has no location
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new GateConfigurationException("The baseline " + file + " is not valid JSON" + where + ": " + e.getOriginalMessage()
+                    + "; fix it or write it anew with -Dapigw.updateBaseline", e);
         } catch (IOException e) {
             throw new GateConfigurationException("Cannot read the baseline " + file + ": " + e.getMessage(), e);
         }

@@ -116,7 +116,7 @@ public final class IntegrationLinter {
             String suggestion = DynamoDbActions.suggest(action);
             issues.add(new LintIssue(Rule.AGW004, "'" + action + "' is not a DynamoDB action"
                     + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
-                    + " Every call would fail with UnknownOperationException", pointer));
+                    + (suggestion == null ? ": every" : " Every") + " call would fail with UnknownOperationException", pointer));
         }
     }
 

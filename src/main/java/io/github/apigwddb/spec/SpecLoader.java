@@ -53,7 +53,8 @@ public final class SpecLoader {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 problems.add(new SpecProblem(Rule.SPEC001,
-                        "The file is " + size / (1024 * 1024) + " MB; files over " + MAX_FILE_BYTES / (1024 * 1024)
+                        "The file is " + String.format(java.util.Locale.ROOT, "%.1f", size / (1024.0 * 1024)) + " MB; files over "
+                                + MAX_FILE_BYTES / (1024 * 1024)
                                 + " MB are not read (API Gateway imports at most 6 MB)", TextPosition.START));
                 return new LoadResult(null, problems);
             }

@@ -74,5 +74,9 @@ class BaselineTest {
                 .hasMessageContaining("is not valid JSON").hasMessageContaining("-Dapigw.updateBaseline");
         Files.writeString(broken, "{\"other\": 1}");
         assertThatThrownBy(() -> Baseline.read(broken, project)).hasMessageContaining("has no 'findings' list");
+        // Jackson's nesting limit gives no location
+        Files.writeString(broken, "{\"version\":1,\"findings\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+        assertThatThrownBy(() -> Baseline.read(broken, project)).isInstanceOf(GateConfigurationException.class)
+                .hasMessageContaining("is not valid JSON: ").hasMessageContaining("-Dapigw.updateBaseline");
     }
 }

@@ -80,8 +80,10 @@ class IntegrationLinterTest {
         assertThat(rules(GOOD.replace("action/PutItem", "path/PutItem"))).containsExactly(Rule.AGW003);
         assertThat(lint(GOOD.replace("action/PutItem", "action/PutItems"))).singleElement().satisfies(i -> {
             assertThat(i.rule()).isEqualTo(Rule.AGW004);
-            assertThat(i.message()).contains("did you mean 'PutItem'");
+            assertThat(i.message()).contains("did you mean 'PutItem'?").endsWith("? Every call would fail with UnknownOperationException");
         });
+        assertThat(lint(GOOD.replace("action/PutItem", "action/NoSuchAction"))).singleElement().extracting(LintIssue::message)
+                .isEqualTo("'NoSuchAction' is not a DynamoDB action: every call would fail with UnknownOperationException");
         assertThat(rules(GOOD.replace("us-east-1", "us-east1"))).containsExactly(Rule.AGW005);
         assertThat(rules(GOOD.replace("us-east-1", "${AWS::Region}"))).isEmpty();
     }

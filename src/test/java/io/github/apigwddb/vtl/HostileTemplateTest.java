@@ -26,6 +26,14 @@ class HostileTemplateTest {
     }
 
     @Test
+    void aLoopThatGrowsItsOwnListIsSaidInWordsNotAsAnUnknownError() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($l=[1,2,3])#foreach($i in $l)#if($l.size()<5)#set($ok=$l.add($i))#end#end");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.RUNTIME);
+        assertThat(problem.message()).isEqualTo("template evaluation failed: a #foreach loop changes the list or map it iterates over");
+    }
+
+    @Test
     void aListHoldingItselfTwicePerLevelIsRefusedBeforeItsHashCodeRunsForAges() throws TemplateSyntaxException {
         RenderProblem problem = problem("#set($a=[])#foreach($i in [1..60])#set($a=[$a,$a])#end$a.hashCode()");
 

@@ -199,7 +199,16 @@ public final class VelocityRenderer {
         if (position[0] == 0) {
             position = new int[] {guard.line(), guard.column()};
         }
-        return new RenderProblem(Kind.RUNTIME, "template evaluation failed: " + clean(e.getMessage()), position[0], position[1]);
+        return new RenderProblem(Kind.RUNTIME, "template evaluation failed: " + (e.getMessage() == null ? plain(e) : clean(e.getMessage())),
+                position[0], position[1]);
+    }
+
+    /** What a Java exception without a message means to a template author. */
+    private static String plain(RuntimeException e) {
+        if (e instanceof java.util.ConcurrentModificationException) {
+            return "a #foreach loop changes the list or map it iterates over";
+        }
+        return "the template did something Velocity cannot do (" + e.getClass().getSimpleName() + ")";
     }
 
     private static int[] position(String message) {
