@@ -3,9 +3,9 @@ package io.github.apigwddb.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import io.github.apigwddb.spec.DocumentParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +29,23 @@ public final class ParameterFiles {
     private ParameterFiles() {
     }
 
-    /** @throws IOException when the file cannot be read or is not of any of these forms */
+    /**
+     * @throws IOException when the file cannot be read or is not of any of these forms, with a one-line message that
+     *     follows the file's name
+     */
     public static Map<String, String> read(Path file) throws IOException {
+        try {
+            return parse(file, Utf8Text.readNamedFile(file));
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new IOException("is not valid " + (file.toString().toLowerCase(Locale.ROOT).endsWith(".toml") ? "TOML" : "JSON") + where
+                    + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Map<String, String> parse(Path file, String text) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String text = DocumentParser.withoutByteOrderMark(Files.readString(file));
         Map<String, String> values = new LinkedHashMap<>();
         if (name.endsWith(".toml")) {
             JsonNode overrides = new TomlMapper().readTree(text).path("default").path("deploy").path("parameters").path("parameter_overrides");

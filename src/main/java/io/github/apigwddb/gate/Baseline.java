@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.rules.Finding;
-import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,17 +90,18 @@ public final class Baseline {
     public static Baseline read(Path file, Path baseDirectory) throws GateConfigurationException {
         JsonNode root;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8); // first: without a file, no mapper is made
-            root = Json.MAPPER.readTree(DocumentParser.withoutByteOrderMark(text));
-        } catch (NoSuchFileException e) {
-            return empty(baseDirectory);
+            String text = Utf8Text.readNamedFile(file); // first: without a file, no mapper is made
+            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            // a nesting-limit error has no location
+            // a nesting-limit error has no location; Jackson's own message would add its source on a second line
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new GateConfigurationException("The baseline " + file + " is not valid JSON" + where + ": " + e.getOriginalMessage()
-                    + "; fix it or write it anew with -Dapigw.updateBaseline", e);
+                    + "; fix it or write it anew with -Dapigw.updateBaseline");
         } catch (IOException e) {
-            throw new GateConfigurationException("Cannot read the baseline " + file + ": " + e.getMessage(), e);
+            if (e.getCause() instanceof NoSuchFileException) {
+                return empty(baseDirectory);
+            }
+            throw new GateConfigurationException("Cannot read the baseline: " + file + " " + e.getMessage());
         }
         JsonNode findings = root == null ? null : root.get("findings");
         if (findings == null || !findings.isArray()) {

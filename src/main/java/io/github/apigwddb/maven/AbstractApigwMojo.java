@@ -12,7 +12,7 @@ import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.GateConfigurationException;
 import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.SpecFileFilter;
-import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.Utf8Text;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -190,7 +190,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         try {
             return Baseline.read(file, basedir.toPath());
         } catch (GateConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage()); // complete: Maven would append a cause's message again
         }
     }
 
@@ -361,9 +361,9 @@ abstract class AbstractApigwMojo extends AbstractMojo {
             java.util.Properties properties = new java.util.Properties();
             try {
                 // a byte order mark would become part of the first name
-                properties.load(new java.io.StringReader(DocumentParser.withoutByteOrderMark(Files.readString(file))));
+                properties.load(new java.io.StringReader(Utf8Text.readNamedFile(file)));
             } catch (IOException e) {
-                throw new MojoExecutionException("Cannot read <valuesFile> (apigw.valuesFile) " + file + ": " + e.getMessage(), e);
+                throw new MojoExecutionException("Cannot read <valuesFile> (apigw.valuesFile): " + file + " " + e.getMessage());
             }
             new java.util.TreeMap<>(properties).forEach((k, v) -> result.put(k.toString(), v.toString()));
         }
@@ -383,8 +383,10 @@ abstract class AbstractApigwMojo extends AbstractMojo {
             Path file = resolve(parametersFile);
             try {
                 values.putAll(ParameterFiles.read(file));
-            } catch (IOException | RuntimeException e) {
-                throw new MojoExecutionException("Cannot read <parametersFile> (apigw.parametersFile) " + file + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot read <parametersFile> (apigw.parametersFile): " + file + " " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("Cannot read <parametersFile> (apigw.parametersFile): " + e.getMessage());
             }
         }
         values.putAll(parseMap("parameters", parameters));

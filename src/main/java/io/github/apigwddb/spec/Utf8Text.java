@@ -16,6 +16,26 @@ public final class Utf8Text {
     private Utf8Text() {
     }
 
+    /**
+     * The text of a file the user named (a values, parameters, tables or baseline file), without a byte order mark.
+     *
+     * @throws IOException whose message says in words why not, to follow the file's name: "does not exist", "is not
+     *     UTF-8 text: byte 0xE9 at line 3, column 7 ...", "cannot be read (...)"
+     */
+    public static String readNamedFile(Path file) throws IOException {
+        try {
+            return DocumentParser.withoutByteOrderMark(read(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("does not exist", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("cannot be read (permission denied)", e);
+        } catch (NotUtf8Exception e) {
+            throw new IOException("is " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IOException("cannot be read (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+        }
+    }
+
     /** The text of {@code file}, decoded strictly. */
     public static String read(Path file) throws IOException, NotUtf8Exception {
         return decode(Files.readAllBytes(file));

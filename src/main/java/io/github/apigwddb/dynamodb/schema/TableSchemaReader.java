@@ -1,8 +1,6 @@
 package io.github.apigwddb.dynamodb.schema;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +17,7 @@ import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.TextPosition;
+import io.github.apigwddb.spec.Utf8Text;
 
 /**
  * Reads the table definition files of {@code apigw.tables}. Each file holds a CreateTable request (JSON or YAML),
@@ -50,10 +49,10 @@ public final class TableSchemaReader {
     private void readFile(Path file, List<TableSchema> tables, List<TableSchemaProblem> problems) {
         ParsedDocument document;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = Utf8Text.readNamedFile(file);
             document = parser.parse(text, SpecFormat.of(file));
         } catch (IOException e) {
-            problems.add(new TableSchemaProblem(true, file, TextPosition.START, "Cannot read the table definition file: " + e));
+            problems.add(new TableSchemaProblem(true, file, TextPosition.START, "The table definition file " + e.getMessage()));
             return;
         } catch (DocumentSyntaxException e) {
             problems.add(new TableSchemaProblem(true, file, e.position(),
