@@ -94,7 +94,7 @@ final class ResponseRenderCheck implements ExampleCheck {
         if (template == null) {
             return new Rendered(selected, null, status, answer.body()); // no template: the payload passes through unmapped
         }
-        RenderResult result = runner.render(run, template, answer.body());
+        RenderResult result = runner.renderResponse(run, template, answer.body());
         if (result == null) {
             return new Rendered(selected, template, status, null);
         }

@@ -56,6 +56,15 @@ final class TemplateRunner {
 
     /** @return the render result, or null when the template does not compile or the render failed (findings added) */
     RenderResult render(ExampleRun run, MappingTemplate template, String body) {
+        return render(run, template, body, false);
+    }
+
+    /** A response template's render of DynamoDB's answer {@code body}; see {@link #render(ExampleRun, MappingTemplate, String)}. */
+    RenderResult renderResponse(ExampleRun run, MappingTemplate template, String body) {
+        return render(run, template, body, true);
+    }
+
+    private RenderResult render(ExampleRun run, MappingTemplate template, String body, boolean response) {
         CompiledTemplate compiled;
         String text = deployedText(run, template);
         if (text == null) {
@@ -72,7 +81,7 @@ final class TemplateRunner {
                 run.stageVariables, example.context());
         RenderResult result = engine.render(compiled, input);
         if (!result.ok()) {
-            report(run, template, result.problem());
+            report(run, template, result.problem(), response);
             return null;
         }
         return result;
@@ -135,9 +144,13 @@ final class TemplateRunner {
         return standIns.entrySet().stream().map(e -> e.getKey() + " = '" + e.getValue() + "'").toList().toString();
     }
 
-    private static void report(ExampleRun run, MappingTemplate template, RenderProblem problem) {
+    private static void report(ExampleRun run, MappingTemplate template, RenderProblem problem, boolean response) {
         switch (problem.kind()) {
-            case BAD_BODY -> run.atExample(Rule.EXM005, "API Gateway would answer 400 before calling DynamoDB: " + problem.message(), "body");
+            // DynamoDB answers JSON: an answer that is not is the example's own dynamodbResponse
+            case BAD_BODY -> run.atExample(response ? Rule.EXM004 : Rule.EXM005, response
+                    ? "The example's dynamodbResponse body is not the JSON DynamoDB answers, so the response template cannot read it: "
+                            + problem.message()
+                    : "API Gateway would answer 400 before calling DynamoDB: " + problem.message(), response ? "dynamodbResponse" : "body");
             case LIMIT -> run.inTemplate(Rule.VTL007, problem.message(), template, problem.line(), problem.column());
             case SANDBOX -> run.inTemplate(Rule.VTL011, problem.message(), template, problem.line(), problem.column());
             default -> run.inTemplate(Rule.VTL010, problem.message(), template, problem.line(), problem.column());

@@ -73,6 +73,10 @@ public class RenderMojo extends AbstractApigwMojo {
             throw new MojoExecutionException("Name the operation to render: -Dapigw.operation=\"POST /items\" (method and path) or its"
                     + " operationId");
         }
+        if (dynamodbStatus != null && dynamodbStatus != 200 && (dynamodbStatus < 400 || dynamodbStatus > 599)) {
+            throw new MojoExecutionException("apigw.dynamodbStatus is " + dynamodbStatus + "; DynamoDB answers 200, or an error from 400"
+                    + " to 599");
+        }
         RuleSettings ruleSettings = ruleSettings(); // before the work: an unknown rule id fails every goal
         Path baselineFile = baseline.toPath().toAbsolutePath().normalize();
         Baseline accepted = readBaseline(baselineFile);

@@ -130,6 +130,22 @@ class RenderMojoTest {
 
     @Test
     @InjectMojo(goal = "render", pom = POM)
+    void aStatusDynamoDbNeverAnswersIsRefusedAndAnAnswerThatIsNotJsonIsTheExamplesFault(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "dynamodbStatus", 700);
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("apigw.dynamodbStatus is 700; DynamoDB answers 200, or an error from 400 to 599");
+
+        setVariableValueToObject(mojo, "dynamodbStatus", 200);
+        setVariableValueToObject(mojo, "dynamodbBody", "{bad");
+        mojo.execute();
+        assertThat(printed).anySatisfy(line -> assertThat(line)
+                .startsWith("    ERROR EXM004 The example's dynamodbResponse body is not the JSON DynamoDB answers"));
+        assertThat(printed).noneSatisfy(line -> assertThat(line).contains("EXM005"));
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
     void skipWinsOverAMissingOperationWhichIsOtherwiseAPlainMessage(RenderMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "operation", null);
