@@ -66,8 +66,19 @@ final class RequestRenderCheck implements ExampleCheck {
                     + type + "', which has no request template: API Gateway passes its body to DynamoDB untransformed"
                     + " (passthroughBehavior " + (behavior == null ? "when_no_match by default" : behavior) + "), so the client chooses"
                     + " the table and the request", run.example, "contentType", run.operation()));
+        } else if (selection.outcome() == RequestTemplateSelector.Outcome.UNSUPPORTED_MEDIA_TYPE && !expects415(run)) {
+            run.atExample(Rule.EXM005, "API Gateway answers 415 Unsupported Media Type to this example before calling DynamoDB: its"
+                    + " Content-Type '" + run.example.contentType() + "' has no request template and passthroughBehavior is "
+                    + (behavior == null ? "when_no_match" : behavior) + "; add a template for it, or send the example as one the"
+                    + " templates take (" + String.join(", ", run.integration.requestTemplates().stream().map(MappingTemplate::contentType)
+                            .distinct().toList()) + ")", "contentType");
         }
         return templateOf(run.integration, selection);
+    }
+
+    /** Whether the example says it expects the 415, as an example of what clients must not send. */
+    private static boolean expects415(ExampleRun run) {
+        return run.example.expect() != null && Integer.valueOf(415).equals(run.example.expect().status());
     }
 
     /** The template API Gateway picks for a request with this Content-Type; null when it would pass through or answer 415. */

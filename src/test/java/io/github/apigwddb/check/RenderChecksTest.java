@@ -274,6 +274,24 @@ class RenderChecksTest {
     }
 
     @Test
+    void anExampleApiGatewayAnswers415IsExm005UnlessItExpectsThe415() throws IOException {
+        String plainText = """
+                      x-apigw-examples:
+                        - {name: text, path: {id: "1"}, contentType: text/plain}
+                """;
+        List<Finding> exm005 = of(check(HEADER + operation("/i/{id}", "get", plainText, "GetItem", GET_BY_ID, PLAIN_RESPONSES)), Rule.EXM005);
+        assertThat(exm005).singleElement().extracting(Finding::message).isEqualTo("API Gateway answers 415 Unsupported Media Type to this"
+                + " example before calling DynamoDB: its Content-Type 'text/plain' has no request template and passthroughBehavior is"
+                + " never; add a template for it, or send the example as one the templates take (application/json)");
+
+        String expected = """
+                      x-apigw-examples:
+                        - {name: text, path: {id: "1"}, contentType: text/plain, expect: {status: 415}}
+                """;
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", expected, "GetItem", GET_BY_ID, PLAIN_RESPONSES)), Rule.EXM005)).isEmpty();
+    }
+
+    @Test
     void wrongAttributeValueTypeKeyIsRsp001() throws IOException {
         String responses = """
                           default:
