@@ -124,7 +124,7 @@ public final class CheckEngine {
                     log.info("Checking " + api.file().getFileName() + " (" + spec.kind().label() + "): " + dynamo.size()
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
-                    Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION);
+                    Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
                         findings.addAll(outcome.findings());
                         cases.addAll(outcome.cases());
@@ -187,7 +187,8 @@ public final class CheckEngine {
                 for (Integration integration : dynamoDbIntegrations(api, log)) {
                     known.add(integration.operation().ref().display());
                     if (names(integration, target.operation())) {
-                        return render(new Locator(api, template), integration, apiRequest, target);
+                        ExampleCollector collector = new ExampleCollector(apiRequest.examplesDirectory());
+                        return render(new Locator(api, template, collector), collector, integration, apiRequest, target);
                     }
                 }
             }
@@ -207,8 +208,8 @@ public final class CheckEngine {
         return wanted.equals(ref.operationId());
     }
 
-    private RenderedExample render(Locator locator, Integration integration, CheckRequest request, RenderRequest target) {
-        ExampleCollector collector = new ExampleCollector(request.examplesDirectory());
+    private RenderedExample render(Locator locator, ExampleCollector collector, Integration integration, CheckRequest request,
+            RenderRequest target) {
         ExampleSet examples = collector.collect(locator.spec(), integration.operation(),
                 checker.requestTemplateReads(locator, integration, request));
         Example example = chooseExample(integration, examples, target);

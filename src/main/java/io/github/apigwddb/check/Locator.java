@@ -1,6 +1,7 @@
 package io.github.apigwddb.check;
 
 import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.examples.ExampleCollector;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
@@ -19,6 +20,8 @@ public final class Locator {
 
     private final LoadedSpec spec;
     private final boolean fromTemplate;
+    /** Where the examples of sidecar files are; null: at their files' start. */
+    private final ExampleCollector sidecars;
 
     public Locator(LoadedSpec spec) {
         this(spec, false);
@@ -26,8 +29,14 @@ public final class Locator {
 
     /** @param fromTemplate the definition comes out of a CloudFormation/SAM template, its intrinsics already evaluated */
     public Locator(LoadedSpec spec, boolean fromTemplate) {
+        this(spec, fromTemplate, null);
+    }
+
+    /** @param sidecars the collector that read the examples, which knows where those of sidecar files are */
+    Locator(LoadedSpec spec, boolean fromTemplate, ExampleCollector sidecars) {
         this.spec = spec;
         this.fromTemplate = fromTemplate;
+        this.sidecars = sidecars;
     }
 
     public boolean fromTemplate() {
@@ -80,7 +89,8 @@ public final class Locator {
             return new Finding(rule, rule.defaultSeverity(), message, position(spec.file(), spec.locate(pointer)), op, example.name());
         }
         Path file = example.file() == null ? spec.file() : example.file();
-        return new Finding(rule, rule.defaultSeverity(), message, position(file, TextPosition.START), op, example.name());
+        TextPosition where = sidecars == null || example.file() == null ? TextPosition.START : sidecars.locateInSidecar(example, member);
+        return new Finding(rule, rule.defaultSeverity(), message, position(file, where), op, example.name());
     }
 
     static SourcePosition position(Path file, TextPosition position) {

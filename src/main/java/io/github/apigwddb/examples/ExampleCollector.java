@@ -8,6 +8,7 @@ import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.TextPosition;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -47,6 +49,8 @@ public final class ExampleCollector {
      * which ignores case still finds {@code getitem.yaml} for {@code getItem}; a name found here is then opened as usual.
      */
     private Set<String> sidecarNames;
+    /** Where the members of the sidecar files read so far are, for findings at their examples. */
+    private final Map<Path, SourceMap> sidecarMaps = new ConcurrentHashMap<>();
     private boolean sidecarNamesListed;
 
     /** @param sidecarDirectory where {@code <operationId>.(json|yaml)} files live; null or absent = none */
@@ -125,11 +129,26 @@ public final class ExampleCollector {
                 problems.add(problem(Rule.EXM004, "Example file cannot be read: " + e.getMessage(), file, TextPosition.START, null));
                 continue;
             }
+            sidecarMaps.put(file, document.sourceMap());
             ExampleReader reader = new ExampleReader();
             examples.addAll(reader.readList(document.root(), "", ExampleSource.SIDECAR, file, "example-"));
             reader.problems().forEach(p -> problems.add(problem(Rule.EXM004, p.message(), file, document.sourceMap().locate(p.pointer()), null)));
         }
         return examples;
+    }
+
+    /**
+     * Where a member of an example of a sidecar file this collector read is ({@code member} null: the example itself);
+     * the file's start for other examples outside the spec.
+     */
+    public TextPosition locateInSidecar(Example example, String member) {
+        return example.pointer() == null ? TextPosition.START
+                : sidecarAt(example, member == null ? example.pointer() : JsonPointers.child(example.pointer(), member));
+    }
+
+    private TextPosition sidecarAt(Example example, String pointer) {
+        SourceMap map = example.file() == null ? null : sidecarMaps.get(example.file());
+        return map == null ? TextPosition.START : map.locate(pointer);
     }
 
     /** The lower-cased names in the sidecar directory; null when it cannot be listed (then each name is asked for). */
@@ -302,7 +321,7 @@ public final class ExampleCollector {
     }
 
     /** Example parameters are used as given even when undeclared (contract §4), with a warning. */
-    private static void undeclaredParameters(LoadedSpec spec, ApiOperation operation, Example example, List<ExampleProblem> problems) {
+    private void undeclaredParameters(LoadedSpec spec, ApiOperation operation, Example example, List<ExampleProblem> problems) {
         if (example.source() == ExampleSource.SYNTHESISED || example.source() == ExampleSource.SPEC) {
             return;
         }
@@ -313,7 +332,7 @@ public final class ExampleCollector {
         check(example, "headers", example.headers().keySet(), declared, "header", Set.of(), problems, spec);
     }
 
-    private static void check(Example example, String member, Iterable<String> names, List<JsonNode> declared, String in,
+    private void check(Example example, String member, Iterable<String> names, List<JsonNode> declared, String in,
             Set<String> alsoKnown, List<ExampleProblem> problems, LoadedSpec spec) {
         for (String name : names) {
             boolean known = alsoKnown.contains(name) || declared.stream().anyMatch(p -> in.equals(p.path("in").asText())
@@ -321,7 +340,7 @@ public final class ExampleCollector {
                             : p.path("name").asText().equals(name)));
             if (!known) {
                 TextPosition position = example.file().equals(spec.file()) ? spec.locate(JsonPointers.child(JsonPointers.child(example.pointer(), member), name))
-                        : TextPosition.START;
+                        : sidecarAt(example, JsonPointers.child(JsonPointers.child(example.pointer(), member), name));
                 problems.add(problem(Rule.EXM003, "Example " + member + " parameter '" + name + "' is not declared by the operation;"
                         + " it is used as given, but declare it so request validation and parameter mappings know it", example.file(), position, example.name()));
             }

@@ -83,6 +83,12 @@ class CheckEngineTest {
         assertThat(diff.message()).isEqualTo("The rendered request differs from expect.request: /Key/id/S: expected \"7\", got \"8\"");
         assertThat(diff.example()).isEqualTo("wrong");
         assertThat(diff.position().file()).isEqualTo(examples.resolve("getItem.yaml"));
+        // at the member in the sidecar file, as in a spec
+        assertThat(diff.position().line()).isEqualTo(11);
+        assertThat(diff.position().column()).isEqualTo(3);
+        Finding undeclared = only(result, Rule.EXM003);
+        assertThat(undeclared.position().line()).isEqualTo(10);
+        assertThat(undeclared.position().column()).isEqualTo(13);
 
         CheckResult.CheckedCase right = result.cases().stream().filter(c -> "right".equals(c.example())).findFirst().orElseThrow();
         assertThat(right.renderedRequest()).contains("\"S\": \"7\"");
