@@ -73,7 +73,9 @@ final class TemplateRunner {
         try {
             compiled = engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
-            run.inTemplate(Rule.VTL001, "Template does not parse: " + e.getMessage(), template, e.line(), e.column());
+            // the template's own problem, whatever the example: said once per integration
+            run.once(run.locator.inTemplate(Rule.VTL001, "Template does not parse: " + e.getMessage(), template, e.line(), e.column(),
+                    run.operation(), null));
             return null;
         }
         Example example = run.example;

@@ -292,6 +292,17 @@ class RenderChecksTest {
     }
 
     @Test
+    void aTemplateThatDoesNotParseIsVtl001OnceWhateverTheExamples() throws IOException {
+        String two = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}}
+                        - {name: two, path: {id: "2"}}
+                """;
+        List<Finding> vtl001 = of(check(HEADER + operation("/i/{id}", "get", two, "GetItem", "#foreach($i in\n", PLAIN_RESPONSES)), Rule.VTL001);
+        assertThat(vtl001).singleElement().satisfies(f -> assertThat(f.example()).isNull());
+    }
+
+    @Test
     void wrongAttributeValueTypeKeyIsRsp001() throws IOException {
         String responses = """
                           default:
