@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -77,15 +75,25 @@ public final class Placeholders {
     }
 
     private static String filled(String text, String pointer, String member, Map<String, String> values, List<StandIn> standIns) {
-        StringBuilder before = new StringBuilder();
-        return substitute(text, name -> {
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int start = text.indexOf(OPEN); start >= 0; start = text.indexOf(OPEN, from)) {
+            int end = text.indexOf(CLOSE, start + OPEN.length());
+            if (end < 0) {
+                break;
+            }
+            String name = text.substring(start + OPEN.length(), end).trim();
+            out.append(text, from, start);
             String value = values.get(name);
             if (value == null) {
-                value = standIn(name, member, text, before);
+                value = standIn(name, member, text, out);
                 standIns.add(new StandIn(pointer, name, value));
             }
-            return value;
-        }, name -> { }, before);
+            out.append(value);
+            from = end + CLOSE.length();
+        }
+        out.append(text, from, text.length());
+        return out.toString();
     }
 
     /** What a placeholder without value is checked as, by where it stands; {@code before} is the text before it. */
@@ -106,44 +114,5 @@ public final class Placeholders {
         }
         String word = name.replaceAll("[^A-Za-z0-9_.-]", "-");
         return word.length() >= 3 ? word : (word + "___").substring(0, 3);
-    }
-
-    /**
-     * Replaces every placeholder in {@code text}; a name {@code values} does not know is passed to
-     * {@code unresolved} and left in place.
-     */
-    static String substitute(String text, Function<String, String> values, Consumer<String> unresolved) {
-        return substitute(text, values, unresolved, new StringBuilder());
-    }
-
-    /** @param before holds, while {@code values} is asked for a name, the text written before that placeholder */
-    private static String substitute(String text, Function<String, String> values, Consumer<String> unresolved, StringBuilder before) {
-        int start = text.indexOf(OPEN);
-        if (start < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int from = 0;
-        while (start >= 0) {
-            int end = text.indexOf(CLOSE, start + OPEN.length());
-            if (end < 0) {
-                break;
-            }
-            String name = text.substring(start + OPEN.length(), end).trim();
-            out.append(text, from, start);
-            before.setLength(0);
-            before.append(out);
-            String value = values.apply(name);
-            if (value == null) {
-                unresolved.accept(name);
-                out.append(text, start, end + CLOSE.length());
-            } else {
-                out.append(value);
-            }
-            from = end + CLOSE.length();
-            start = text.indexOf(OPEN, from);
-        }
-        out.append(text, from, text.length());
-        return out.toString();
     }
 }

@@ -56,13 +56,17 @@ public final class SpecBundler {
         if (options.stripPluginExtensions()) {
             strip(inlined);
         }
-        JsonNode filled = fill(inlined, spec.file(), "", spec.document(), options, problems);
+        // a placeholder without a value is a problem at its string's position: a bundle is what gets deployed
+        for (Placeholders.StandIn missing : Placeholders.fillTree(inlined, options.values())) {
+            problems.add(problem("Placeholder {{apigw:" + missing.name() + "}} has no value; set it in <values> (apigw.values) or the"
+                    + " values file", spec.file(), spec.document(), missing.pointer()));
+        }
         BundleOptions.Format format = options.format() != null ? options.format()
                 : spec.format() == SpecFormat.JSON ? BundleOptions.Format.JSON : BundleOptions.Format.YAML;
         if (!problems.isEmpty()) {
             return new Bundle(null, format, List.copyOf(problems));
         }
-        return new Bundle(write(filled, format), format, List.of());
+        return new Bundle(write(inlined, format), format, List.of());
     }
 
     /**
@@ -170,35 +174,6 @@ public final class SpecBundler {
         } else if (node.isArray()) {
             node.elements().forEachRemaining(SpecBundler::strip);
         }
-    }
-
-    /** Fills {@code {{apigw:name}}} placeholders in every string; an unknown name is a problem at its position. */
-    private static JsonNode fill(JsonNode node, Path file, String pointer, ParsedDocument document, BundleOptions options,
-            List<BundleProblem> problems) {
-        if (node.isTextual()) {
-            String text = node.asText();
-            if (!text.contains(Placeholders.OPEN)) {
-                return node;
-            }
-            String filled = Placeholders.substitute(text, options.values()::get, name -> problems.add(problem(
-                    "Placeholder {{apigw:" + name + "}} has no value; set it in <values> (apigw.values) or the values file",
-                    file, document, pointer)));
-            return JsonNodeFactory.instance.textNode(filled);
-        }
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            List<String> names = new ArrayList<>();
-            object.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                object.set(name, fill(object.get(name), file, JsonPointers.child(pointer, name), document, options, problems));
-            }
-        } else if (node.isArray()) {
-            ArrayNode array = (ArrayNode) node;
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, fill(array.get(i), file, JsonPointers.child(pointer, i), document, options, problems));
-            }
-        }
-        return node;
     }
 
     private static BundleProblem problem(String message, Path file, ParsedDocument document, String pointer) {
