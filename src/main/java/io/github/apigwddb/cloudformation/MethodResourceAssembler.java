@@ -10,6 +10,7 @@ import io.github.apigwddb.spec.LoadedSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -186,8 +187,16 @@ final class MethodResourceAssembler {
         for (int i = 0; i < methodResponses.size(); i++) {
             String status = methodResponses.get(i).path("StatusCode").asText("");
             if (!status.isEmpty()) {
-                responses.putObject(status).put("description", "");
+                ObjectNode response = responses.putObject(status).put("description", "");
                 derived.map(JsonPointers.child(source, i), JsonPointers.child(JsonPointers.child(operationPointer, "responses"), status));
+                // the headers a method response declares ({"method.response.header.X": true}), which response mappings need
+                for (Iterator<String> keys = methodResponses.get(i).path("ResponseParameters").fieldNames(); keys.hasNext(); ) {
+                    String key = keys.next();
+                    if (key.startsWith("method.response.header.")) {
+                        ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers") : response.putObject("headers");
+                        headers.putObject(key.substring("method.response.header.".length())).put("type", "string");
+                    }
+                }
             }
         }
     }

@@ -38,6 +38,7 @@ public enum Rule {
     MAP006(ERROR, "No default integration response"),
     MAP007(ERROR, "Integration response status has no method response"),
     MAP010(WARNING, "DynamoDB errors are not mapped to 4xx/5xx"),
+    MAP011(ERROR, "Response parameter maps onto an undeclared or invalid header"),
     MAP012(WARNING, "Read action returns DynamoDB-typed JSON to the client"),
 
     // VTL: template parsing and rendering

@@ -97,7 +97,10 @@ class CloudFormationReaderTest {
                       ResourceId: !GetAtt Api.RootResourceId
                       RestApiId: !Ref Api
                       RequestParameters: {method.request.querystring.id: true}
-                      MethodResponses: [{StatusCode: '200'}, {StatusCode: '400'}, {StatusCode: '500'}]
+                      MethodResponses:
+                        - {StatusCode: '200', ResponseParameters: {method.response.header.Access-Control-Allow-Origin: true}}
+                        - {StatusCode: '400'}
+                        - {StatusCode: '500'}
                       Integration:
                         Type: AWS
                         IntegrationHttpMethod: POST
@@ -115,15 +118,18 @@ class CloudFormationReaderTest {
                         IntegrationResponses:
                           - StatusCode: '200'
                             ResponseTemplates: {application/json: '{}'}
-                            ResponseParameters: {}
+                            ResponseParameters: {method.response.header.Access-Control-Allow-Origin: "'*'"}
                             ContentHandling: CONVERT_TO_TEXT
-                          - {StatusCode: '400', SelectionPattern: '4\\d{2}'}
+                          - {StatusCode: '400', SelectionPattern: '4\\d{2}', ResponseParameters: {method.response.header.X-Error: "'1'"}}
                           - {StatusCode: '500', SelectionPattern: '5\\d{2}'}
                   Api: {Type: AWS::ApiGateway::RestApi}
                 """);
         CheckResult result = check(template, TemplateParameters.NONE);
         assertThat(result.integrationsChecked()).isEqualTo(1);
         assertThat(result.findings()).extracting(Finding::rule).doesNotContain(Rule.AGW017, Rule.MAP006);
+        // the header the 200 method response declares is mapped; the 400 response declares none
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.MAP011).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("method.response.header.X-Error"));
     }
 
     @Test

@@ -230,14 +230,44 @@ class IntegrationLinterTest {
         return GOOD.substring(0, GOOD.indexOf("responses:")) + responses;
     }
 
+    @Test
+    void responseParametersMapOntoHeadersTheMethodResponseDeclares() throws Exception {
+        String cors = GOOD.replace("default: {statusCode: \"200\"}",
+                "default: {statusCode: \"200\", responseParameters: {method.response.header.Access-Control-Allow-Origin: \"'*'\"}}");
+        List<LintIssue> undeclared = lint(cors);
+        assertThat(undeclared).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP011);
+            assertThat(i.message()).contains("the 200 response of the operation does not declare")
+                    .contains("Invalid mapping expression parameter specified: method.response.header.Access-Control-Allow-Origin");
+            assertThat(i.pointer()).endsWith("/responses/default/responseParameters/method.response.header.Access-Control-Allow-Origin");
+        });
+        // declared, in another case, directly or through a $ref
+        assertThat(lint(cors, "{description: ok, headers: {access-control-allow-origin: {schema: {type: string}}}}")).isEmpty();
+        assertThat(lint(cors, "{$ref: '#/components/responses/Ok'}",
+                "components:\n  responses:\n    Ok: {description: ok, headers: {Access-Control-Allow-Origin: {schema: {type: string}}}}\n"))
+                .isEmpty();
+        assertThat(lint(GOOD.replace("default: {statusCode: \"200\"}",
+                "default: {statusCode: \"200\", responseParameters: {integration.response.header.X: \"'1'\"}}")))
+                .singleElement().satisfies(i -> assertThat(i.message()).contains("is not of the form method.response.header.<name>"));
+    }
+
     private List<Rule> rules(String integration) throws Exception {
         return lint(integration).stream().map(LintIssue::rule).toList();
     }
 
     private List<LintIssue> lint(String integration) throws Exception {
-        String spec = "openapi: 3.0.1\npaths:\n  /items:\n    post:\n      responses:\n        '200': {description: ok}\n"
+        return lint(integration, "{description: ok}", "");
+    }
+
+    private List<LintIssue> lint(String integration, String ok) throws Exception {
+        return lint(integration, ok, "");
+    }
+
+    /** @param ok the operation's 200 response; @param more what follows paths at the root */
+    private List<LintIssue> lint(String integration, String ok, String more) throws Exception {
+        String spec = "openapi: 3.0.1\npaths:\n  /items:\n    post:\n      responses:\n        '200': " + ok + "\n"
                 + "        '400': {description: bad}\n        '500': {description: failed}\n"
-                + "      x-amazon-apigateway-integration:\n" + integration.indent(8);
+                + "      x-amazon-apigateway-integration:\n" + integration.indent(8) + more;
         JsonNode root = new DocumentParser().parse(spec, SpecFormat.YAML).root();
         Integration found = IntegrationExtractor.integrationOf(IntegrationExtractor.operations(root).get(0));
         return new IntegrationLinter().lint(found, root);

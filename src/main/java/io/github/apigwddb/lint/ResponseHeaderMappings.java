@@ -1,0 +1,64 @@
+package io.github.apigwddb.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationResponse;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.LocalReferences;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * MAP011: the {@code responseParameters} of an integration response map onto headers the method response of its status
+ * declares. API Gateway refuses the definition otherwise ("Invalid mapping expression specified: ... Invalid mapping
+ * expression parameter specified: method.response.header.X", integration-facts §3), which CORS headers added to the
+ * integration only are the usual cause of. Header names are compared without case, as HTTP compares them.
+ */
+final class ResponseHeaderMappings {
+
+    private static final String PREFIX = "method.response.header.";
+
+    private ResponseHeaderMappings() {
+    }
+
+    static void check(Integration integration, JsonNode root, List<LintIssue> issues) {
+        JsonNode methodResponses = LocalReferences.resolve(root, integration.operation().node().path("responses"));
+        for (IntegrationResponse response : integration.responses()) {
+            JsonNode parameters = integration.node().path("responses").path(response.selectionPattern()).path("responseParameters");
+            if (!parameters.isObject() || response.statusCode() == null) {
+                continue;
+            }
+            JsonNode declared = methodResponses.has(response.statusCode()) ? methodResponses.get(response.statusCode())
+                    : methodResponses.get("default");
+            if (declared == null) {
+                continue; // MAP007: no method response at all
+            }
+            JsonNode headers = LocalReferences.resolve(root, declared).path("headers");
+            String pointer = JsonPointers.child(response.pointer(), "responseParameters");
+            for (Iterator<Map.Entry<String, JsonNode>> it = parameters.fields(); it.hasNext(); ) {
+                String key = it.next().getKey();
+                String at = JsonPointers.child(pointer, key);
+                if (!key.startsWith(PREFIX) || key.length() == PREFIX.length()) {
+                    issues.add(new LintIssue(Rule.MAP011, "Response parameter '" + key + "' is not of the form method.response.header.<name>:"
+                            + " API Gateway maps integration responses onto headers only (\"Invalid mapping identifier specified\")", at));
+                } else if (!declares(headers, key.substring(PREFIX.length()))) {
+                    issues.add(new LintIssue(Rule.MAP011, "Response parameter '" + key + "' maps onto a header the " + response.statusCode()
+                            + " response of the operation does not declare: API Gateway refuses the definition (\"Invalid mapping expression"
+                            + " parameter specified: " + key + "\"); declare it under responses." + response.statusCode() + ".headers", at));
+                }
+            }
+        }
+    }
+
+    private static boolean declares(JsonNode headers, String name) {
+        for (Iterator<String> it = headers.fieldNames(); it.hasNext(); ) {
+            if (it.next().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
