@@ -53,6 +53,7 @@ public final class IntegrationLinter {
         checkPassthrough(integration, issues);
         checkRequestTemplates(integration, issues);
         checkResponses(integration, issues);
+        RequestParameterMappings.check(integration, root, issues);
         ResponseHeaderMappings.check(integration, root, issues);
         UnknownKeys.check(integration, issues);
         return issues;

@@ -35,6 +35,7 @@ public enum Rule {
     AGW017(WARNING, "Unknown key in the integration or an integration response"),
 
     // MAP: parameter and response mappings
+    MAP001(ERROR, "Request parameter mapping is invalid or its source undeclared"),
     MAP006(ERROR, "No default integration response"),
     MAP007(ERROR, "Integration response status has no method response"),
     MAP010(WARNING, "DynamoDB errors are not mapped to 4xx/5xx"),

@@ -231,6 +231,27 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void requestParametersMapFromWhatTheOperationDeclares() throws Exception {
+        String mapped = GOOD.replace("passthroughBehavior: never", "passthroughBehavior: never\nrequestParameters:\n"
+                + "  integration.request.header.X-Tenant: method.request.header.X-Tenant\n"
+                + "  integration.request.querystring.v: \"'1'\"\n"
+                + "  integration.request.header.X-Stage: stageVariables.name");
+        assertThat(lint(mapped)).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP001);
+            assertThat(i.message()).contains("the operation does not declare as a header parameter")
+                    .contains("Invalid mapping expression parameter specified: method.request.header.X-Tenant");
+            assertThat(i.pointer()).endsWith("/requestParameters/integration.request.header.X-Tenant");
+        });
+        String declared = "openapi: 3.0.1\npaths:\n  /items:\n    post:\n      parameters: [{name: x-tenant, in: header}]\n";
+        assertThat(lintSpec(declared, mapped)).isEmpty();
+        assertThat(lint(GOOD.replace("passthroughBehavior: never", "passthroughBehavior: never\nrequestParameters:\n"
+                + "  method.request.header.X: \"'1'\"\n  integration.request.header.Y: header.Y")))
+                .extracting(LintIssue::message).satisfiesExactly(
+                        m -> assertThat(m).contains("is not of the form integration.request."),
+                        m -> assertThat(m).contains("which is no mapping expression"));
+    }
+
+    @Test
     void responseParametersMapOntoHeadersTheMethodResponseDeclares() throws Exception {
         String cors = GOOD.replace("default: {statusCode: \"200\"}",
                 "default: {statusCode: \"200\", responseParameters: {method.response.header.Access-Control-Allow-Origin: \"'*'\"}}");
@@ -261,6 +282,15 @@ class IntegrationLinterTest {
 
     private List<LintIssue> lint(String integration, String ok) throws Exception {
         return lint(integration, ok, "");
+    }
+
+    /** The integration in an operation that starts with {@code head} (up to its responses). */
+    private List<LintIssue> lintSpec(String head, String integration) throws Exception {
+        String spec = head + "      responses:\n        '200': {description: ok}\n"
+                + "        '400': {description: bad}\n        '500': {description: failed}\n"
+                + "      x-amazon-apigateway-integration:\n" + integration.indent(8);
+        JsonNode root = new DocumentParser().parse(spec, SpecFormat.YAML).root();
+        return new IntegrationLinter().lint(IntegrationExtractor.integrationOf(IntegrationExtractor.operations(root).get(0)), root);
     }
 
     /** @param ok the operation's 200 response; @param more what follows paths at the root */
