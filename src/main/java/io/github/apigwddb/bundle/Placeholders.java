@@ -21,33 +21,59 @@ public final class Placeholders {
     public static final String OPEN = "{{apigw:";
     static final String CLOSE = "}}";
 
-    /** Text before an account id: {@code arn:aws:iam::}. */
-    private static final Pattern ARN_ACCOUNT = Pattern.compile("(?s).*arn:[a-z-]*:iam::");
-    /** Text before a region: {@code arn:aws:apigateway:}. */
-    private static final Pattern ARN_REGION = Pattern.compile("(?s).*arn:[a-z-]*:[a-z0-9-]+:");
+    /** A value position in JSON text: after a colon, no quote opened. */
+    private static final Pattern BARE_VALUE = Pattern.compile("(?s).*:\\s*");
+    /** Inside the string of a DynamoDB number: {@code "N": "}. */
+    private static final Pattern NUMBER_STRING = Pattern.compile("(?s).*\"N\"\\s*:\\s*\"");
 
     private Placeholders() {
     }
 
-    /** A placeholder the check filled with a stand-in for want of a value: the string's JSON pointer, its name, the stand-in. */
-    public record StandIn(String pointer, String name, String value) {
+    /** One placeholder replaced: where in the original string, how long it was, and what took its place. */
+    public record Substitution(int offset, int length, String name, String value, boolean standIn) {
+    }
+
+    /**
+     * A string of the tree with placeholders: its JSON pointer, its text as written, and what replaced each
+     * placeholder (in order), so that a position in the filled text can be turned back into one in the text as written.
+     */
+    public record Filled(String pointer, String original, List<Substitution> substitutions) {
+
+        public List<Substitution> standIns() {
+            return substitutions.stream().filter(Substitution::standIn).toList();
+        }
+
+        /** The offset in {@link #original} of an offset in the filled text; inside a replaced placeholder, its start. */
+        public int originalOffset(int filledOffset) {
+            int shift = 0;
+            for (Substitution s : substitutions) {
+                int filledStart = s.offset() + shift;
+                if (filledOffset < filledStart) {
+                    break;
+                }
+                if (filledOffset < filledStart + s.value().length()) {
+                    return s.offset();
+                }
+                shift += s.value().length() - s.length();
+            }
+            return filledOffset - shift;
+        }
     }
 
     /**
      * Fills the placeholders in every string of a tree, in place, so that the check sees what is deployed: with its
-     * value, else with a stand-in of the shape its place wants (an account id after {@code arn:aws:iam::}, a region in
-     * an ARN's region field, a role ARN for {@code credentials}, else its name, which is a valid table name), as
-     * CloudFormation's unknown {@code ${Name}}s get (CFN005). Positions stay those of the file.
+     * value, else with a stand-in of the shape its place wants (see {@link #standIn}), as CloudFormation's unknown
+     * {@code ${Name}}s get (CFN005).
      *
-     * @return the stand-ins used, in document order
+     * @return the strings that held placeholders, in document order
      */
-    public static List<StandIn> fillTree(JsonNode root, Map<String, String> values) {
-        List<StandIn> standIns = new ArrayList<>();
-        fill(root, "", values, standIns);
-        return standIns;
+    public static List<Filled> fillTree(JsonNode root, Map<String, String> values) {
+        List<Filled> filled = new ArrayList<>();
+        fill(root, "", values, filled);
+        return filled;
     }
 
-    private static void fill(JsonNode node, String pointer, Map<String, String> values, List<StandIn> standIns) {
+    private static void fill(JsonNode node, String pointer, Map<String, String> values, List<Filled> filled) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             List<String> names = new ArrayList<>();
@@ -56,9 +82,9 @@ public final class Placeholders {
                 JsonNode value = object.get(name);
                 String child = JsonPointers.child(pointer, name);
                 if (value.isTextual() && value.asText().contains(OPEN)) {
-                    object.set(name, TextNode.valueOf(filled(value.asText(), child, name, values, standIns)));
+                    object.set(name, TextNode.valueOf(filled(value.asText(), child, name, values, filled)));
                 } else {
-                    fill(value, child, values, standIns);
+                    fill(value, child, values, filled);
                 }
             }
         } else if (node.isArray()) {
@@ -66,16 +92,17 @@ public final class Placeholders {
             for (int i = 0; i < array.size(); i++) {
                 String child = JsonPointers.child(pointer, i);
                 if (array.get(i).isTextual() && array.get(i).asText().contains(OPEN)) {
-                    array.set(i, TextNode.valueOf(filled(array.get(i).asText(), child, "", values, standIns)));
+                    array.set(i, TextNode.valueOf(filled(array.get(i).asText(), child, "", values, filled)));
                 } else {
-                    fill(array.get(i), child, values, standIns);
+                    fill(array.get(i), child, values, filled);
                 }
             }
         }
     }
 
-    private static String filled(String text, String pointer, String member, Map<String, String> values, List<StandIn> standIns) {
+    private static String filled(String text, String pointer, String member, Map<String, String> values, List<Filled> filled) {
         StringBuilder out = new StringBuilder(text.length());
+        List<Substitution> substitutions = new ArrayList<>();
         int from = 0;
         for (int start = text.indexOf(OPEN); start >= 0; start = text.indexOf(OPEN, from)) {
             int end = text.indexOf(CLOSE, start + OPEN.length());
@@ -85,32 +112,55 @@ public final class Placeholders {
             String name = text.substring(start + OPEN.length(), end).trim();
             out.append(text, from, start);
             String value = values.get(name);
-            if (value == null) {
-                value = standIn(name, member, text, out);
-                standIns.add(new StandIn(pointer, name, value));
+            boolean standIn = value == null;
+            if (standIn) {
+                boolean whole = text.substring(0, start).isBlank() && text.substring(end + CLOSE.length()).isBlank();
+                value = standIn(name, member, whole, out);
             }
+            substitutions.add(new Substitution(start, end + CLOSE.length() - start, name, value, standIn));
             out.append(value);
             from = end + CLOSE.length();
         }
         out.append(text, from, text.length());
+        filled.add(new Filled(pointer, text, List.copyOf(substitutions)));
         return out.toString();
     }
 
-    /** What a placeholder without value is checked as, by where it stands; {@code before} is the text before it. */
-    private static String standIn(String name, String member, String text, CharSequence before) {
-        String lower = name.toLowerCase(Locale.ROOT);
+    /**
+     * What a placeholder without value is checked as, by where it stands: in an ARN, the field it fills (partition
+     * {@code aws}, region {@code us-east-1}, account {@code 123456789012}); a whole {@code credentials} value, a role
+     * ARN; a number where JSON or a DynamoDB number wants one, {@code 1}; else its name, a valid table name.
+     *
+     * @param before the text before it, with the placeholders before it already filled
+     */
+    private static String standIn(String name, String member, boolean whole, CharSequence before) {
         String prefix = before.toString();
-        if (ARN_ACCOUNT.matcher(prefix).matches() || lower.contains("account")) {
+        int arn = prefix.lastIndexOf("arn:");
+        if (arn >= 0 && prefix.substring(arn).matches("arn(:[A-Za-z0-9_.-]*)*:")) {
+            // arn:partition:service:region:account:resource
+            int field = (int) prefix.substring(arn).chars().filter(c -> c == ':').count();
+            switch (field) {
+                case 1: return "aws";
+                case 3: return "us-east-1";
+                case 4: return "123456789012";
+                default: break;
+            }
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("account")) {
             return "123456789012";
         }
-        if (ARN_REGION.matcher(prefix).matches() || lower.contains("region")) {
+        if (lower.contains("region")) {
             return "us-east-1";
         }
-        if (prefix.equals("arn:") || lower.contains("partition")) {
+        if (lower.contains("partition")) {
             return "aws";
         }
-        if (member.equals("credentials") && text.strip().equals(OPEN + name + CLOSE)) {
+        if (whole && member.equalsIgnoreCase("credentials")) {
             return "arn:aws:iam::123456789012:role/" + name.replaceAll("[^A-Za-z0-9+=,.@_-]", "-");
+        }
+        if (NUMBER_STRING.matcher(prefix).matches() || BARE_VALUE.matcher(prefix).matches()) {
+            return "1";
         }
         String word = name.replaceAll("[^A-Za-z0-9_.-]", "-");
         return word.length() >= 3 ? word : (word + "___").substring(0, 3);

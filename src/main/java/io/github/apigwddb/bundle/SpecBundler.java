@@ -57,9 +57,11 @@ public final class SpecBundler {
             strip(inlined);
         }
         // a placeholder without a value is a problem at its string's position: a bundle is what gets deployed
-        for (Placeholders.StandIn missing : Placeholders.fillTree(inlined, options.values())) {
-            problems.add(problem("Placeholder {{apigw:" + missing.name() + "}} has no value; set it in <values> (apigw.values) or the"
-                    + " values file", spec.file(), spec.document(), missing.pointer()));
+        for (Placeholders.Filled string : Placeholders.fillTree(inlined, options.values())) {
+            for (Placeholders.Substitution missing : string.standIns()) {
+                problems.add(problem("Placeholder {{apigw:" + missing.name() + "}} has no value; set it in <values> (apigw.values) or the"
+                        + " values file", spec.file(), spec.document(), string.pointer()));
+            }
         }
         BundleOptions.Format format = options.format() != null ? options.format()
                 : spec.format() == SpecFormat.JSON ? BundleOptions.Format.JSON : BundleOptions.Format.YAML;

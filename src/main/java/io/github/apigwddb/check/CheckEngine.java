@@ -91,7 +91,8 @@ public final class CheckEngine {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
                 }
-                LoadedSpec spec = withPlaceholdersFilled(loaded.spec(), request.deploymentValues(), findings);
+                Deployed deployed = withPlaceholdersFilled(loaded.spec(), request.deploymentValues(), findings);
+                LoadedSpec spec = deployed.spec();
                 if (spec == null) {
                     if (loaded.skippedBecause() != null) {
                         // said at info: the file does not parse, and only this line tells why no finding says so
@@ -124,7 +125,9 @@ public final class CheckEngine {
                     log.info("Checking " + api.file().getFileName() + " (" + spec.kind().label() + "): " + dynamo.size()
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
-                    Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
+                    // a CloudFormation API is a document derived from the template: the template's pointers are not its own
+                    Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector,
+                            api == spec ? deployed.filled() : Map.of());
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
                         findings.addAll(outcome.findings());
                         cases.addAll(outcome.cases());
@@ -174,7 +177,8 @@ public final class CheckEngine {
     public RenderedExample render(CheckRequest request, RenderRequest target, CheckLog log) {
         List<String> known = new ArrayList<>();
         for (Path file : request.specFiles()) {
-            LoadedSpec spec = loader.load(file).spec();
+            Deployed deployed = withPlaceholdersFilled(loader.load(file).spec(), request.deploymentValues(), null);
+            LoadedSpec spec = deployed.spec();
             if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
                 continue;
             }
@@ -188,7 +192,8 @@ public final class CheckEngine {
                     known.add(integration.operation().ref().display());
                     if (names(integration, target.operation())) {
                         ExampleCollector collector = new ExampleCollector(apiRequest.examplesDirectory());
-                        return render(new Locator(api, template, collector), collector, integration, apiRequest, target);
+                        return render(new Locator(api, template, collector, api == spec ? deployed.filled() : Map.of()), collector,
+                                integration, apiRequest, target);
                     }
                 }
             }
@@ -242,27 +247,35 @@ public final class CheckEngine {
         return withInput(base, input);
     }
 
+    /** A spec as deployed, and the strings of it that held placeholders, by JSON pointer. */
+    private record Deployed(LoadedSpec spec, Map<String, Placeholders.Filled> filled) {
+    }
+
     /**
      * The spec as deployed: its {@code {{apigw:name}}} placeholders filled, in a copy (the structure check may still be
      * reading the tree as written), with stand-ins for those without a value, each said once per string (CFN005).
      */
-    private static LoadedSpec withPlaceholdersFilled(LoadedSpec spec, Map<String, String> values, List<Finding> findings) {
+    private static Deployed withPlaceholdersFilled(LoadedSpec spec, Map<String, String> values, List<Finding> findings) {
         if (spec == null || !spec.document().text().contains(Placeholders.OPEN)) {
-            return spec;
+            return new Deployed(spec, Map.of());
         }
         ParsedDocument document = spec.document();
-        JsonNode filled = document.root().deepCopy();
-        Map<String, List<Placeholders.StandIn>> standIns = new LinkedHashMap<>();
-        for (Placeholders.StandIn standIn : Placeholders.fillTree(filled, values)) {
-            standIns.computeIfAbsent(standIn.pointer(), p -> new ArrayList<>()).add(standIn);
+        JsonNode root = document.root().deepCopy();
+        Map<String, Placeholders.Filled> filled = new LinkedHashMap<>();
+        for (Placeholders.Filled string : Placeholders.fillTree(root, values)) {
+            filled.put(string.pointer(), string);
+            List<Placeholders.Substitution> used = string.standIns();
+            if (!used.isEmpty() && findings != null) {
+                findings.add(new Finding(Rule.CFN005, Rule.CFN005.defaultSeverity(), "Placeholders "
+                        + used.stream().map(u -> "{{apigw:" + u.name() + "}}").distinct().toList() + " have no value (apigw.values,"
+                        + " apigw.valuesFile), filled in at deployment; checked with stand-ins "
+                        + used.stream().map(u -> u.name() + " = '" + u.value() + "'").distinct().toList()
+                        + ". Give their values to check what is deployed", Locator.position(spec.file(), spec.locate(string.pointer())),
+                        null, null));
+            }
         }
-        standIns.forEach((pointer, used) -> findings.add(new Finding(Rule.CFN005, Rule.CFN005.defaultSeverity(), "Placeholders "
-                + used.stream().map(u -> "{{apigw:" + u.name() + "}}").distinct().toList() + " have no value (apigw.values,"
-                + " apigw.valuesFile), filled in at deployment; checked with stand-ins "
-                + used.stream().map(u -> u.name() + " = '" + u.value() + "'").distinct().toList()
-                + ". Give their values to check what is deployed", Locator.position(spec.file(), spec.locate(pointer)), null, null)));
-        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), filled, document.sourceMap(),
-                document.lines(), document.duplicateKeys(), document.tags(), document.mayReferenceUrls()));
+        return new Deployed(new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), root,
+                document.sourceMap(), document.lines(), document.duplicateKeys(), document.tags(), document.mayReferenceUrls())), filled);
     }
 
     /** The example with the command line's values in place of its own. */

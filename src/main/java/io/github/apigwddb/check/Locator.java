@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.bundle.Placeholders;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.examples.ExampleCollector;
 import io.github.apigwddb.integration.MappingTemplate;
@@ -14,6 +15,7 @@ import io.github.apigwddb.spec.StringContentLocator;
 import io.github.apigwddb.spec.TextPosition;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Turns "rule, message, where" into a {@link Finding} with file, line and column, for one spec file. */
 public final class Locator {
@@ -22,6 +24,7 @@ public final class Locator {
     private final boolean fromTemplate;
     /** Where the examples of sidecar files are; null: at their files' start. */
     private final ExampleCollector sidecars;
+    private final Map<String, Placeholders.Filled> filled;
 
     public Locator(LoadedSpec spec) {
         this(spec, false);
@@ -29,14 +32,24 @@ public final class Locator {
 
     /** @param fromTemplate the definition comes out of a CloudFormation/SAM template, its intrinsics already evaluated */
     public Locator(LoadedSpec spec, boolean fromTemplate) {
-        this(spec, fromTemplate, null);
+        this(spec, fromTemplate, null, Map.of());
     }
 
-    /** @param sidecars the collector that read the examples, which knows where those of sidecar files are */
-    Locator(LoadedSpec spec, boolean fromTemplate, ExampleCollector sidecars) {
+    /**
+     * @param sidecars the collector that read the examples, which knows where those of sidecar files are
+     * @param filled the strings of the spec whose {@code {{apigw:name}}} placeholders the check filled, by JSON pointer
+     */
+    Locator(LoadedSpec spec, boolean fromTemplate, ExampleCollector sidecars, Map<String, Placeholders.Filled> filled) {
         this.spec = spec;
         this.fromTemplate = fromTemplate;
         this.sidecars = sidecars;
+        this.filled = Map.copyOf(filled);
+    }
+
+    /** Whether the check gave placeholders of this string stand-ins: the text they stand for is unknown. */
+    public boolean hasStandIns(String pointer) {
+        Placeholders.Filled string = filled.get(pointer);
+        return string != null && !string.standIns().isEmpty();
     }
 
     public boolean fromTemplate() {
@@ -54,6 +67,15 @@ public final class Locator {
 
     /** At a 1-based line and column inside a mapping template. */
     public Finding inTemplate(Rule rule, String message, MappingTemplate template, int line, int column, OperationRef op, String example) {
+        Placeholders.Filled placeholders = filled.get(template.pointer());
+        if (placeholders != null) {
+            // the position in the text as written, before placeholders were filled
+            LineIndex filledLines = new LineIndex(template.text());
+            int offset = Math.min(template.text().length(), filledLines.lineStart(Math.max(1, line)) + Math.max(1, column) - 1);
+            TextPosition written = new LineIndex(placeholders.original()).positionOf(placeholders.originalOffset(offset));
+            line = written.line();
+            column = written.column();
+        }
         List<SourceMap.Piece> pieces = spec.sourceMap().pieces(template.pointer());
         TextPosition start = spec.sourceMap().valueStart(template.pointer());
         TextPosition where = !pieces.isEmpty() ? inPieces(pieces, template.text(), Math.max(1, line), Math.max(1, column))

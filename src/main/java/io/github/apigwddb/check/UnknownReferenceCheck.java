@@ -16,7 +16,8 @@ import java.util.Set;
  * VTL003: references of the request and response templates to what API Gateway does not give templates
  * ({@link CompiledTemplate#unknownReferences()}). Static: judged once per integration, whatever the example. A
  * template with placeholders whose values are not given gets stand-ins for them, and the text they stand for may
- * {@code #set} variables, so then only members of {@code $util}, {@code $input} and {@code $context} are judged.
+ * {@code #set} variables, so then only members of {@code $util}, {@code $input} and {@code $context} are judged; so
+ * do {@code {{apigw:name}}} placeholders without a value (see {@code Locator#hasStandIns}).
  */
 final class UnknownReferenceCheck implements ExampleCheck {
 
@@ -44,8 +45,10 @@ final class UnknownReferenceCheck implements ExampleCheck {
             if (compiled == null) {
                 continue; // VTL001 is reported where it renders
             }
+            // a {{apigw:name}} stand-in stands for text that may set variables, as another tool's placeholder does
+            boolean textUnknown = !unknownPlaceholders.isEmpty() || run.locator.hasStandIns(template.pointer());
             for (UnknownReference reference : compiled.unknownReferences()) {
-                if (!reference.variable() || unknownPlaceholders.isEmpty()) {
+                if (!reference.variable() || !textUnknown) {
                     run.once(run.locator.inTemplate(Rule.VTL003, reference.problem(), template, reference.line(), reference.column(),
                             run.operation(), null));
                 }

@@ -303,6 +303,18 @@ class RenderChecksTest {
     }
 
     @Test
+    void findingsAfterAPlaceholderPointAtTheTextAsWrittenAndItsStandInMayDefineVariables() throws IOException {
+        String request = "{\"TableName\": \"{{apigw:usersTable}}\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('id'))\"}}, \"X\": \"$util.toJson('a')\"}";
+        List<Finding> vtl003 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", request, PLAIN_RESPONSES)), Rule.VTL003);
+        assertThat(vtl003).singleElement().satisfies(f -> {
+            assertThat(f.position().line()).isEqualTo(21);
+            assertThat(f.position().column()).isEqualTo(12 + request.indexOf("$util.toJson") + 1);
+        });
+        String prelude = "{{apigw:prelude}}\n{\"TableName\": \"$table\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('id'))\"}}}";
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", prelude, PLAIN_RESPONSES)), Rule.VTL003)).isEmpty();
+    }
+
+    @Test
     void wrongAttributeValueTypeKeyIsRsp001() throws IOException {
         String responses = """
                           default:

@@ -158,6 +158,17 @@ class RenderMojoTest {
 
     @Test
     @InjectMojo(goal = "render", pom = POM)
+    void deploymentValuesFillPlaceholdersAsInTheCheck(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        Files.writeString(project.resolve("src/main/apigateway/api.yaml"), SPEC.replace("$stageVariables.table", "{{apigw:table}}"));
+        setVariableValueToObject(mojo, "values", "table=Things");
+        mojo.execute();
+        assertThat(printed).contains("      \"TableName\": \"Things\",");
+        assertThat(printed).noneSatisfy(line -> assertThat(line).contains("DDB004"));
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
     void unknownOperationListsTheKnownOnes(RenderMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "operation", "GET /nope");
