@@ -1,19 +1,25 @@
 package io.github.apigwddb.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.security.JsonShapes;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputPathCall;
 
 /**
  * What the client gets when GetItem finds no item: DynamoDB answers 200 without {@code Item}, which selects the same
  * integration response as a found item. The render of that answer is checked like any other (RSP003 and the rest,
- * once per integration); RSP002 when the template cannot tell the two apart: no condition of it may read the item,
- * so the client gets the success status and the item's fields empty.
+ * once per integration). RSP002 when the client cannot tell the two apart: no condition of the template may read the
+ * item, and the two responses have the same status and the same JSON shape, the item's fields left empty.
  */
 final class MissingItemCheck implements ExampleCheck {
 
     private final ResponseRenderCheck responses;
     private final TemplateRunner runner;
+    private final DocumentParser json = new DocumentParser();
 
     MissingItemCheck(ResponseRenderCheck responses, TemplateRunner runner) {
         this.responses = responses;
@@ -22,34 +28,49 @@ final class MissingItemCheck implements ExampleCheck {
 
     @Override
     public void check(ExampleRun run) {
-        if (!"GetItem".equals(run.action()) || run.renderedRequest == null || run.dynamoDbBody == null
-                || !run.dynamoDbBody.contains("\"Item\"") || !run.reportedOnce.add("RSP002 checked")) {
-            return; // the example's own answer has no item: it went down this path already
+        Example.DynamoDbResponse given = run.example.dynamodbResponse();
+        if (!"GetItem".equals(run.action()) || run.renderedRequest == null || !run.reportedOnce.add("RSP002 checked")) {
+            return;
         }
+        if (given != null && given.status() == 200 && !given.body().contains("\"Item\"")) {
+            return; // the example's own answer is this one: it went down this path already
+        }
+        // the found item: the run's own answer when it was one, else one made up (the run's request may have been refused)
+        ResponseRenderCheck.Rendered found = run.dynamoDbBody != null && run.dynamoDbStatus != null && run.dynamoDbStatus == 200
+                && run.dynamoDbBody.contains("\"Item\"") && run.responseTemplate != null
+                ? new ResponseRenderCheck.Rendered(run.selectedResponse, run.responseTemplate, run.clientStatus, run.clientResponse)
+                : responses.render(run.variant(run.example), responses.madeUpSuccess(run), true);
         DynamoDbAnswers.Answer noItem = DynamoDbAnswers.NO_ITEM;
         ExampleRun scratch = run.variant(run.example);
-        ResponseRenderCheck.Rendered rendered = responses.render(scratch, noItem, true);
+        ResponseRenderCheck.Rendered missing = responses.render(scratch, noItem, true);
         ResponseRenderCheck.reportOnce(run, scratch, noItem);
-        if (rendered == null || rendered.template() == null || rendered.body() == null || rendered.status() == null
-                || rendered.status() / 100 != 2) {
+        if (found == null || missing == null || missing.template() == null || missing.template() != found.template()
+                || missing.body() == null || found.body() == null || missing.status() == null || !missing.status().equals(found.status())
+                || missing.status() / 100 != 2) {
             return; // no template passes DynamoDB's answer through (MAP012); a failed render is reported above
         }
-        CompiledTemplate compiled = runner.compiled(rendered.template());
+        CompiledTemplate compiled = runner.compiled(missing.template());
         if (compiled == null || compiled.branchReads().mayReadBody("$.Item")) {
             return; // a condition may test for the item
+        }
+        JsonNode foundJson = json.treeOrNull(found.body());
+        JsonNode missingJson = json.treeOrNull(missing.body());
+        if (foundJson == null || missingJson == null || JsonShapes.difference(foundJson, missingJson) != null) {
+            return; // the client gets something else than the item's shape (or not JSON, which RSP003 says)
         }
         int line = 1;
         int column = 1;
         for (InputPathCall call : compiled.inputPathCalls()) {
-            if (call.jsonPath().startsWith("$.Item")) {
+            String path = BranchReads.normalPath(call.jsonPath());
+            if (path != null && path.startsWith("$['Item'][")) {
                 line = call.line();
                 column = call.column();
                 break;
             }
         }
         run.once(run.locator.inTemplate(Rule.RSP002, "When GetItem finds no item, DynamoDB answers 200 without Item, and this template"
-                + " gives the client status " + rendered.status() + " and " + OutputText.quote(rendered.body().strip())
-                + ", as for an item with empty fields: no condition of the template tests for the item", rendered.template(), line, column,
-                run.operation(), null));
+                + " gives the client status " + missing.status() + " and " + OutputText.quote(missing.body().strip())
+                + ", an item's shape with its fields empty: no condition of the template tests for the item", missing.template(), line,
+                column, run.operation(), null));
     }
 }

@@ -50,7 +50,7 @@ final class ResponseRenderCheck implements ExampleCheck {
                 ? new DynamoDbAnswers.Answer(given.status() + DynamoDbAnswers.errorName(given.body())
                         + (run.example.file() == null ? " (given on the command line)" : " (the example's dynamodbResponse)"),
                         given.status(), given.body())
-                : run.rejection != null ? run.rejection : DynamoDbAnswers.success(action, request, attributesRead(run));
+                : run.rejection != null ? run.rejection : madeUpSuccess(run);
         run.dynamoDbStatus = success.status();
         run.dynamoDbBody = success.body();
         run.dynamoDbAnswerName = success.name();
@@ -119,6 +119,11 @@ final class ResponseRenderCheck implements ExampleCheck {
             }
         }
         return new Rendered(selected, template, status, body);
+    }
+
+    /** A success for the run's request, holding the attributes the response templates read. */
+    DynamoDbAnswers.Answer madeUpSuccess(ExampleRun run) {
+        return DynamoDbAnswers.success(run.action(), run.requestJson == null ? null : run.requestJson.root(), attributesRead(run));
     }
 
     /** Attributes the response templates read through literal paths ({@code $.Item.name.S}), for a made-up item. */

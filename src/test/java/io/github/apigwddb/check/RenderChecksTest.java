@@ -221,19 +221,33 @@ class RenderChecksTest {
     @Test
     void getItemTemplateThatCannotTellAMissingItemIsRsp002AtTheItemRead() throws IOException {
         List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID,
-                getItemResponse("{\"id\": \"$input.path('$.Item.id.S')\", \"count\": $input.path('$.Item.count.N')}")));
+                getItemResponse("#if($input.path('$.Items') != \"\")#end{\"id\": \"$input.path('$.Item.id.S')\", \"n\": \"$input.path('$.Item.n.N')\"}")));
 
         assertThat(of(findings, Rule.RSP002)).singleElement().satisfies(f -> {
-            assertThat(f.message()).contains("gives the client status 200 and '{\"id\": \"\", \"count\": }'");
+            assertThat(f.message()).contains("gives the client status 200 and '{\"id\": \"\", \"n\": \"\"}', an item's shape with its"
+                    + " fields empty");
             assertThat(f.position().line()).isEqualTo(27);
-            assertThat(f.position().column()).isEqualTo(41);
+            assertThat(f.position().column()).isEqualTo(32 + "#if($input.path('$.Items') != \"\")#end{\"id\": \"".length() + 1);
             assertThat(f.example()).isNull();
         });
-        // the same render breaks the JSON: said once, naming the answer
-        assertThat(of(findings, Rule.RSP003)).extracting(Finding::message)
+        // a template that breaks once the item's fields are empty: said once, naming the answer
+        List<Finding> broken = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID,
+                getItemResponse("{\"id\": \"$input.path('$.Item.id.S')\", \"count\": $input.path('$.Item.count.N')}")));
+        assertThat(of(broken, Rule.RSP003)).extracting(Finding::message)
                 .filteredOn(m -> m.startsWith("When DynamoDB answers 200 without an Item (GetItem found no item with the key): The application/json"
                         + " response for status 200 is not valid JSON"))
                 .hasSize(1);
+    }
+
+    @Test
+    void aTemplateThatPassesTheItemOnIsNoRsp002AndARefusedRequestStillGetsOne() throws IOException {
+        for (String whole : List.of("$input.json('$')", "$input.body", "{\"item\": $input.json('$.Item')}")) {
+            assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(whole))), Rule.RSP002))
+                    .as(whole).isEmpty();
+        }
+        // the example's request is refused (no Key): the not-found answer is still judged against a made-up item
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", "{\"TableName\": \"Items\"}",
+                getItemResponse("{\"id\": \"$input.path('$.Item.id.S')\"}"))), Rule.RSP002)).hasSize(1);
     }
 
     @Test
