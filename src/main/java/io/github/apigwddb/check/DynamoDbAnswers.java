@@ -51,19 +51,22 @@ final class DynamoDbAnswers {
 
     /**
      * What DynamoDB answers a request one of its rules rejects, with its message: a wrong JSON type is a
-     * SerializationException, a role without the permission an AccessDeniedException, anything else a
-     * ValidationException (dynamodb-facts §1, §6). Service errors spell their message {@code Message} [inferred from
-     * the AWS JSON protocol], validation errors {@code message}.
+     * SerializationException, a table the table definitions do not have a ResourceNotFoundException, anything else a
+     * ValidationException (dynamodb-facts §1, §6, §9). Service errors spell their message {@code Message} [inferred from
+     * the AWS JSON protocol], the others {@code message}.
      */
     static Answer rejecting(String ruleId, String message) {
-        String type = switch (ruleId) {
-            case "DDB003" -> "com.amazon.coral.service#SerializationException";
-            case "DDB014" -> "com.amazon.coral.service#AccessDeniedException";
-            default -> "com.amazon.coral.validate#ValidationException";
-        };
+        String type = "com.amazon.coral.validate#ValidationException";
+        String said = message;
+        if (ruleId.equals("DDB003")) {
+            type = "com.amazon.coral.service#SerializationException";
+        } else if (ruleId.equals("DDB013") && message.startsWith("Requested resource not found")) {
+            type = "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException";
+            said = "Requested resource not found"; // DynamoDB's words, without the plugin's note on apigw.tables
+        }
         ObjectNode body = NODES.objectNode();
         body.put("__type", type);
-        body.put(type.contains(".service#") ? "Message" : "message", message);
+        body.put(type.contains(".service#") ? "Message" : "message", said);
         return new Answer("400 " + type.substring(type.indexOf('#') + 1) + " (DynamoDB rejects this request)", 400, body.toString());
     }
 

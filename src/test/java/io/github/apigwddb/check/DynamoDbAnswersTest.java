@@ -67,4 +67,15 @@ class DynamoDbAnswersTest {
         assertThat(answer("Query", "{}", Map.of("name", "S")).get("Items").get(0))
                 .isEqualTo(JSON.readTree("{\"name\": {\"S\": \"example-name\"}}"));
     }
+
+    @Test
+    void aRejectionSpeaksAsDynamoDbDoes() {
+        assertThat(DynamoDbAnswers.rejecting("DDB013", "Requested resource not found: Table: Orders not found (the table definitions of"
+                + " apigw.tables name Users)").body())
+                .isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\",\"message\":\"Requested resource not found\"}");
+        assertThat(DynamoDbAnswers.rejecting("DDB003", "NUMBER_VALUE cannot be converted to String").body())
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\",\"Message\":\"NUMBER_VALUE cannot be converted to String\"}");
+        assertThat(DynamoDbAnswers.rejecting("DDB001", "Value null at 'key' failed to satisfy constraint: Member must not be null").name())
+                .isEqualTo("400 ValidationException (DynamoDB rejects this request)");
+    }
 }

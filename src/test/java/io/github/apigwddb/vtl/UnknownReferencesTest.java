@@ -70,6 +70,11 @@ class UnknownReferencesTest {
     }
 
     @Test
+    void aReferenceAfterTwoBackslashesIsOneAndIsPointedAtItsDollar() throws Exception {
+        assertThat(unknown("ab\\\\$typo")).singleElement().satisfies(r -> assertThat(r.column()).isEqualTo(5));
+    }
+
+    @Test
     void aNameIsReportedOnceAtItsFirstPlaceWithTabsCountedAsCharacters() throws Exception {
         assertThat(unknown("\t$tableName\n$tableName")).singleElement().satisfies(r -> {
             assertThat(r.line()).isEqualTo(1);

@@ -141,9 +141,11 @@ final class ReferenceAudit {
 
     /** @param hint what to write instead, a sentence starting with ". ", or null */
     private void report(ASTReference reference, String shown, boolean variable, String why, String hint) {
+        int column = columns.column(reference.getLine(), reference.getColumn());
+        // an even run of backslashes before the reference is text of its own: point at the '$'
+        column += columns.backslashesAt(reference.getLine(), column);
         found.putIfAbsent(shown, new UnknownReference(shown, variable, shown + " " + why + "; API Gateway renders it as empty text"
-                + " without an error" + (hint == null ? "" : hint), reference.getLine(),
-                columns.column(reference.getLine(), reference.getColumn())));
+                + " without an error" + (hint == null ? "" : hint), reference.getLine(), column));
     }
 
     /** The name a property or method step uses. */
