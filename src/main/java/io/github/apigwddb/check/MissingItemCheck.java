@@ -58,16 +58,17 @@ final class MissingItemCheck implements ExampleCheck {
         if (foundJson == null || missingJson == null || JsonShapes.difference(foundJson, missingJson) != null) {
             return; // the client gets something else than the item's shape (or not JSON, which RSP003 says)
         }
-        int line = 1;
-        int column = 1;
+        // at the first read inside the item, else of the item itself (read into a variable), else the template's start
+        InputPathCall at = null;
         for (InputPathCall call : compiled.inputPathCalls()) {
             String path = BranchReads.normalPath(call.jsonPath());
-            if (path != null && path.startsWith("$['Item'][")) {
-                line = call.line();
-                column = call.column();
-                break;
+            if (path != null && path.startsWith("$['Item']") && (at == null || path.startsWith("$['Item'][")
+                    && !BranchReads.normalPath(at.jsonPath()).startsWith("$['Item']["))) {
+                at = call;
             }
         }
+        int line = at == null ? 1 : at.line();
+        int column = at == null ? 1 : at.column();
         run.once(run.locator.inTemplate(Rule.RSP002, "When GetItem finds no item, DynamoDB answers 200 without Item, and this template"
                 + " gives the client status " + missing.status() + " and " + OutputText.quote(missing.body().strip())
                 + ", an item's shape with its fields empty: no condition of the template tests for the item", missing.template(), line,
