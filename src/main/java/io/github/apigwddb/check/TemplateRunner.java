@@ -2,7 +2,10 @@ package io.github.apigwddb.check;
 
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.FnSubPlaceholders;
+import io.github.apigwddb.integration.TextEdits;
 import io.github.apigwddb.integration.ToolPlaceholders;
+import io.github.apigwddb.spec.LineIndex;
+import io.github.apigwddb.spec.TextPosition;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -41,17 +44,39 @@ final class TemplateRunner {
      * it does not compile (reported where it renders).
      */
     CompiledTemplate compiledAsDeployed(MappingTemplate template, boolean fromCloudFormation, Map<String, String> templateValues) {
-        String text = template.text();
-        if (template.fromIntrinsic()) {
-            text = FnSubPlaceholders.substitute(text, templateValues).text();
-        } else if (!fromCloudFormation) {
-            text = ToolPlaceholders.substitute(text, ToolPlaceholders.find(text), templateValues);
-        }
         try {
-            return engine.compile(template.pointer(), text);
+            return engine.compile(template.pointer(), asDeployed(template, fromCloudFormation, templateValues).text());
         } catch (TemplateSyntaxException e) {
             return null;
         }
+    }
+
+    /** A template's text as deployed, and the spans the substitutions changed, to place findings in the text as written. */
+    record Deployed(String text, TextEdits edits) {
+
+        /** The 1-based line and column in {@code written} of a line and column in {@link #text}. */
+        int[] written(String written, int line, int column) {
+            if (edits.isEmpty()) {
+                return new int[] {line, column};
+            }
+            LineIndex lines = new LineIndex(text);
+            int offset = Math.min(text.length(), lines.lineStart(Math.max(1, line)) + Math.max(1, column) - 1);
+            TextPosition at = new LineIndex(written).positionOf(edits.writtenOffset(offset));
+            return new int[] {at.line(), at.column()};
+        }
+    }
+
+    static Deployed asDeployed(MappingTemplate template, boolean fromCloudFormation, Map<String, String> templateValues) {
+        String text = template.text();
+        if (template.fromIntrinsic()) {
+            FnSubPlaceholders.Substitution substituted = FnSubPlaceholders.substitute(text, templateValues);
+            return new Deployed(substituted.text(), substituted.edits());
+        }
+        TextEdits edits = new TextEdits();
+        if (!fromCloudFormation) {
+            text = ToolPlaceholders.substitute(text, ToolPlaceholders.find(text), templateValues, edits);
+        }
+        return new Deployed(text, edits);
     }
 
     /** @return the render result, or null when the template does not compile or the render failed (findings added) */
@@ -70,11 +95,14 @@ final class TemplateRunner {
         if (text == null) {
             return null;
         }
+        // positions in the substituted text, placed in the text as written
+        Deployed deployed = asDeployed(template, run.locator.fromTemplate(), run.templateValues);
         try {
             compiled = engine.compile(template.pointer(), text);
         } catch (TemplateSyntaxException e) {
             // the template's own problem, whatever the example: said once per integration
-            run.once(run.locator.inTemplate(Rule.VTL001, "Template does not parse: " + e.getMessage(), template, e.line(), e.column(),
+            int[] at = deployed.written(template.text(), e.line(), e.column());
+            run.once(run.locator.inTemplate(Rule.VTL001, "Template does not parse: " + e.getMessage(), template, at[0], at[1],
                     run.operation(), null));
             return null;
         }
@@ -83,7 +111,8 @@ final class TemplateRunner {
                 run.stageVariables, example.context());
         RenderResult result = engine.render(compiled, input);
         if (!result.ok()) {
-            report(run, template, result.problem(), response);
+            report(run, template, result.problem(), response, deployed.written(template.text(), result.problem().line(),
+                    result.problem().column()));
             return null;
         }
         return result;
@@ -146,16 +175,17 @@ final class TemplateRunner {
         return standIns.entrySet().stream().map(e -> e.getKey() + " = '" + e.getValue() + "'").toList().toString();
     }
 
-    private static void report(ExampleRun run, MappingTemplate template, RenderProblem problem, boolean response) {
+    /** @param at the problem's line and column in the template as written */
+    private static void report(ExampleRun run, MappingTemplate template, RenderProblem problem, boolean response, int[] at) {
         switch (problem.kind()) {
             // DynamoDB answers JSON: an answer that is not is the example's own dynamodbResponse
             case BAD_BODY -> run.atExample(response ? Rule.EXM004 : Rule.EXM005, response
                     ? "The example's dynamodbResponse body is not the JSON DynamoDB answers, so the response template cannot read it: "
                             + problem.message()
                     : "API Gateway would answer 400 before calling DynamoDB: " + problem.message(), response ? "dynamodbResponse" : "body");
-            case LIMIT -> run.inTemplate(Rule.VTL007, problem.message(), template, problem.line(), problem.column());
-            case SANDBOX -> run.inTemplate(Rule.VTL011, problem.message(), template, problem.line(), problem.column());
-            default -> run.inTemplate(Rule.VTL010, problem.message(), template, problem.line(), problem.column());
+            case LIMIT -> run.inTemplate(Rule.VTL007, problem.message(), template, at[0], at[1]);
+            case SANDBOX -> run.inTemplate(Rule.VTL011, problem.message(), template, at[0], at[1]);
+            default -> run.inTemplate(Rule.VTL010, problem.message(), template, at[0], at[1]);
         }
     }
 }

@@ -42,6 +42,7 @@ final class UnknownReferenceCheck implements ExampleCheck {
                 continue; // nothing to read: CFN005 says so
             }
             CompiledTemplate compiled = runner.compiledAsDeployed(template, run.locator.fromTemplate(), run.templateValues);
+            TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
             if (compiled == null) {
                 continue; // VTL001 is reported where it renders
             }
@@ -49,8 +50,8 @@ final class UnknownReferenceCheck implements ExampleCheck {
             boolean textUnknown = !unknownPlaceholders.isEmpty() || run.locator.hasStandIns(template.pointer());
             for (UnknownReference reference : compiled.unknownReferences()) {
                 if (!reference.variable() || !textUnknown) {
-                    run.once(run.locator.inTemplate(Rule.VTL003, reference.problem(), template, reference.line(), reference.column(),
-                            run.operation(), null));
+                    int[] at = deployed.written(template.text(), reference.line(), reference.column());
+                    run.once(run.locator.inTemplate(Rule.VTL003, reference.problem(), template, at[0], at[1], run.operation(), null));
                 }
             }
         }

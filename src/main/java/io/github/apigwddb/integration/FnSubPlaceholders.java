@@ -27,13 +27,14 @@ public final class FnSubPlaceholders {
      * @param text the template of an {@code Fn::Sub}, as written
      * @param standIns the stand-ins used: variable name to the text it was given
      */
-    public record Substitution(String text, Map<String, String> standIns) {
+    public record Substitution(String text, Map<String, String> standIns, TextEdits edits) {
     }
 
     /** @param values values of CloudFormation parameters known to the build, by name */
     public static Substitution substitute(String text, Map<String, String> values) {
         StringBuilder out = new StringBuilder(text.length());
         Map<String, String> standIns = new LinkedHashMap<>();
+        TextEdits edits = new TextEdits();
         int i = 0;
         while (i < text.length()) {
             int start = text.indexOf("${", i);
@@ -43,6 +44,7 @@ public final class FnSubPlaceholders {
                 break;
             }
             out.append(text, i, start);
+            int before = out.length();
             String name = text.substring(start + 2, end);
             if (name.startsWith("!")) {
                 out.append("${").append(name, 1, name.length()).append('}');
@@ -55,9 +57,10 @@ public final class FnSubPlaceholders {
                 standIns.putIfAbsent(name, standIn);
                 out.append(standIn);
             }
+            edits.replaced(start, end + 1 - start, out.length() - before);
             i = end + 1;
         }
-        return new Substitution(out.toString(), standIns);
+        return new Substitution(out.toString(), standIns, edits);
     }
 
     private static String standIn(String text, int start, int end, String name) {

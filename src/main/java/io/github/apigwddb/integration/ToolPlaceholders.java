@@ -45,11 +45,17 @@ public final class ToolPlaceholders {
 
     /** Fills the given placeholders with their value, or their own name as a stand-in. */
     public static String substitute(String text, Set<String> names, Map<String, String> values) {
+        return substitute(text, names, values, new TextEdits());
+    }
+
+    /** {@link #substitute(String, Set, Map)}, noting in {@code edits} the spans it replaced. */
+    public static String substitute(String text, Set<String> names, Map<String, String> values, TextEdits edits) {
         StringBuilder out = new StringBuilder(text.length());
         Matcher placeholders = PLACEHOLDER.matcher(text);
         while (placeholders.find()) {
             String name = placeholders.group(1);
             String replacement = names.contains(name) ? values.getOrDefault(name, name) : placeholders.group();
+            edits.replaced(placeholders.start(), placeholders.end() - placeholders.start(), replacement.length());
             placeholders.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         placeholders.appendTail(out);

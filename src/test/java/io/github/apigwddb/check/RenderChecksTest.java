@@ -330,6 +330,10 @@ class RenderChecksTest {
             assertThat(f.position().line()).isEqualTo(21);
             assertThat(f.position().column()).isEqualTo(12 + request.indexOf("$util.toJson") + 1);
         });
+        // another tool's placeholder (Terraform's ${table}), given its name as a stand-in
+        String terraform = request.replace("{{apigw:usersTable}}", "${usersTable}");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", terraform, PLAIN_RESPONSES)), Rule.VTL003))
+                .singleElement().satisfies(f -> assertThat(f.position().column()).isEqualTo(12 + terraform.indexOf("$util.toJson") + 1));
         String prelude = "{{apigw:prelude}}\n{\"TableName\": \"$table\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('id'))\"}}}";
         assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", prelude, PLAIN_RESPONSES)), Rule.VTL003)).isEmpty();
     }
