@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.apigwddb.integration.TextEdits;
 import io.github.apigwddb.spec.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,29 +35,14 @@ public final class Placeholders {
     }
 
     /**
-     * A string of the tree with placeholders: its JSON pointer, its text as written, and what replaced each
-     * placeholder (in order), so that a position in the filled text can be turned back into one in the text as written.
+     * A string of the tree with placeholders: its JSON pointer, its text as written, what replaced each placeholder (in
+     * order), and the spans that changed, so that a position in the filled text can be turned back into one in the text
+     * as written.
      */
-    public record Filled(String pointer, String original, List<Substitution> substitutions) {
+    public record Filled(String pointer, String original, List<Substitution> substitutions, TextEdits edits) {
 
         public List<Substitution> standIns() {
             return substitutions.stream().filter(Substitution::standIn).toList();
-        }
-
-        /** The offset in {@link #original} of an offset in the filled text; inside a replaced placeholder, its start. */
-        public int originalOffset(int filledOffset) {
-            int shift = 0;
-            for (Substitution s : substitutions) {
-                int filledStart = s.offset() + shift;
-                if (filledOffset < filledStart) {
-                    break;
-                }
-                if (filledOffset < filledStart + s.value().length()) {
-                    return s.offset();
-                }
-                shift += s.value().length() - s.length();
-            }
-            return filledOffset - shift;
         }
     }
 
@@ -122,7 +108,9 @@ public final class Placeholders {
             from = end + CLOSE.length();
         }
         out.append(text, from, text.length());
-        filled.add(new Filled(pointer, text, List.copyOf(substitutions)));
+        TextEdits edits = new TextEdits();
+        substitutions.forEach(sub -> edits.replaced(sub.offset(), sub.length(), sub.value().length()));
+        filled.add(new Filled(pointer, text, List.copyOf(substitutions), edits));
         return out.toString();
     }
 

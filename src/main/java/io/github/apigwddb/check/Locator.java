@@ -70,9 +70,7 @@ public final class Locator {
         Placeholders.Filled placeholders = filled.get(template.pointer());
         if (placeholders != null) {
             // the position in the text as written, before placeholders were filled
-            LineIndex filledLines = new LineIndex(template.text());
-            int offset = Math.min(template.text().length(), filledLines.lineStart(Math.max(1, line)) + Math.max(1, column) - 1);
-            TextPosition written = new LineIndex(placeholders.original()).positionOf(placeholders.originalOffset(offset));
+            TextPosition written = placeholders.edits().writtenPosition(template.text(), placeholders.original(), line, column);
             line = written.line();
             column = written.column();
         }

@@ -4,7 +4,6 @@ import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.FnSubPlaceholders;
 import io.github.apigwddb.integration.TextEdits;
 import io.github.apigwddb.integration.ToolPlaceholders;
-import io.github.apigwddb.spec.LineIndex;
 import io.github.apigwddb.spec.TextPosition;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -59,9 +58,7 @@ final class TemplateRunner {
             if (edits.isEmpty()) {
                 return new int[] {line, column};
             }
-            LineIndex lines = new LineIndex(text);
-            int offset = Math.min(text.length(), lines.lineStart(Math.max(1, line)) + Math.max(1, column) - 1);
-            TextPosition at = new LineIndex(written).positionOf(edits.writtenOffset(offset));
+            TextPosition at = edits.writtenPosition(text, written, line, column);
             return new int[] {at.line(), at.column()};
         }
     }

@@ -1,5 +1,7 @@
 package io.github.apigwddb.integration;
 
+import io.github.apigwddb.spec.LineIndex;
+import io.github.apigwddb.spec.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,7 @@ public final class TextEdits {
     private final List<Edit> edits = new ArrayList<>();
 
     /** Records a replacement; spans are recorded in text order. */
-    void replaced(int offset, int writtenLength, int newLength) {
+    public void replaced(int offset, int writtenLength, int newLength) {
         if (writtenLength != newLength) {
             edits.add(new Edit(offset, writtenLength, newLength));
         }
@@ -24,6 +26,16 @@ public final class TextEdits {
 
     public boolean isEmpty() {
         return edits.isEmpty();
+    }
+
+    /**
+     * The 1-based line and column in {@code written} of a 1-based line and column in {@code substituted}, the text these
+     * edits made of it.
+     */
+    public TextPosition writtenPosition(String substituted, String written, int line, int column) {
+        LineIndex lines = new LineIndex(substituted);
+        int offset = Math.min(substituted.length(), lines.lineStart(Math.max(1, line)) + Math.max(1, column) - 1);
+        return new LineIndex(written).positionOf(writtenOffset(offset));
     }
 
     /** The offset in the text as written of an offset in the substituted text; inside a replacement, its span's start. */

@@ -38,9 +38,9 @@ class PlaceholdersTest {
         String text = tree.get("t").asText();
         assertThat(text).isEqualTo("usersTable $x 12345678901234567890!");
 
-        assertThat(filled.originalOffset(text.indexOf("$x"))).isEqualTo(filled.original().indexOf("$x"));
-        assertThat(filled.originalOffset(text.indexOf('!'))).isEqualTo(filled.original().indexOf('!'));
-        assertThat(filled.originalOffset(3)).isZero(); // inside the first stand-in: its placeholder's start
+        assertThat(filled.edits().writtenOffset(text.indexOf("$x"))).isEqualTo(filled.original().indexOf("$x"));
+        assertThat(filled.edits().writtenOffset(text.indexOf('!'))).isEqualTo(filled.original().indexOf('!'));
+        assertThat(filled.edits().writtenOffset(3)).isZero(); // inside the first stand-in: its placeholder's start
         assertThat(filled.standIns()).extracting(Placeholders.Substitution::name).containsExactly("usersTable");
     }
 }
