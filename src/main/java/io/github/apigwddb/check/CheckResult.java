@@ -45,6 +45,7 @@ public record CheckResult(List<Finding> findings, int specsChecked, int integrat
             String renderedRequest,
             Integer dynamoDbStatus,
             String dynamoDbBody,
+            String dynamoDbAnswer,
             Integer clientStatus,
             String clientResponse,
             List<Finding> findings,

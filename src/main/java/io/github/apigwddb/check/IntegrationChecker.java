@@ -43,7 +43,7 @@ final class IntegrationChecker {
         ExampleSet examples = collector.collect(locator.spec(), integration.operation(), requestTemplateReads(locator, integration, request));
         List<Finding> staticFindings = staticFindings(locator, integration, examples);
         findings.addAll(staticFindings);
-        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, staticFindings,
+        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, null, staticFindings,
                 integration, null));
 
         int rendered = 0;
@@ -55,7 +55,7 @@ final class IntegrationChecker {
             }
             findings.addAll(run.findings);
             cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, example.name(), run.renderedRequest,
-                    run.dynamoDbStatus, run.dynamoDbBody, run.clientStatus, run.clientResponse, List.copyOf(run.findings),
+                    run.dynamoDbStatus, run.dynamoDbBody, run.dynamoDbAnswerName, run.clientStatus, run.clientResponse, List.copyOf(run.findings),
                     integration, example));
         }
         return new Outcome(findings, cases, rendered);

@@ -62,6 +62,7 @@ public record ApiDocs(List<Spec> specs) {
      * @param source where the example came from, in words
      * @param httpRequest the client's request as an HTTP message (request line, headers, body)
      * @param renderedRequest the DynamoDB request, indented when it is JSON; null when none was rendered
+     * @param dynamoDbAnswer what DynamoDB's answer is ("200 GetItem (made up from the request)"), or null
      * @param responseSelection the integration response API Gateway selected (its selection pattern), or null
      */
     public record Example(
@@ -73,6 +74,7 @@ public record ApiDocs(List<Spec> specs) {
             String renderedRequest,
             Integer dynamoDbStatus,
             String dynamoDbBody,
+            String dynamoDbAnswer,
             String responseSelection,
             Integer clientStatus,
             String clientResponse,

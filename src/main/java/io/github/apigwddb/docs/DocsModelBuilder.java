@@ -101,7 +101,7 @@ public final class DocsModelBuilder {
         }
         return new ApiDocs.Example(anchor(operationAnchor + "-" + checked.example()), checked.example(), source(input.source()),
                 httpRequest(checked.operation(), input), requestTemplate(integration, input), Text.prettyJson(checked.renderedRequest()),
-                checked.dynamoDbStatus(), Text.prettyJson(checked.dynamoDbBody()), selection, checked.clientStatus(),
+                checked.dynamoDbStatus(), Text.prettyJson(checked.dynamoDbBody()), checked.dynamoDbAnswer(), selection, checked.clientStatus(),
                 Text.prettyJson(checked.clientResponse()), checked.findings());
     }
 

@@ -257,7 +257,7 @@ public final class HtmlDocsWriter {
         step("2", "DynamoDB request", op.action(), example.renderedRequest(),
                 example.renderedRequest() == null ? "Nothing rendered: " + example.requestTemplate() : "from the " + example.requestTemplate());
         step("3", "DynamoDB response", status(example.dynamoDbStatus()), example.dynamoDbBody(),
-                example.dynamoDbBody() == null ? "No request was sent." : null);
+                example.dynamoDbBody() == null ? "No request was sent." : example.dynamoDbAnswer());
         String selection = example.responseSelection() == null ? null : "via integration response " + example.responseSelection();
         step("4", "Client response", status(example.clientStatus()), example.clientResponse(),
                 example.clientResponse() == null ? (example.dynamoDbBody() == null ? "No response." : "No response rendered.") : selection);

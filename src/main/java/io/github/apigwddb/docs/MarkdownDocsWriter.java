@@ -148,7 +148,7 @@ public final class MarkdownDocsWriter {
         if (example.dynamoDbBody() == null) {
             out.append(" — no request was sent\n\n");
         } else {
-            out.append("\n\n");
+            out.append(example.dynamoDbAnswer() == null ? "" : " — " + text(example.dynamoDbAnswer())).append("\n\n");
             fenced("json", example.dynamoDbBody());
         }
         out.append("**4 · Client response**");

@@ -84,7 +84,7 @@ public final class Gate {
         List<Finding> all = new ArrayList<>(rendered.staticFindings());
         all.addAll(rendered.findings());
         CheckResult.CheckedCase theCase = new CheckResult.CheckedCase(rendered.file(), rendered.operation(), rendered.action(), null,
-                null, null, null, null, null, all, null, null);
+                null, null, null, null, null, null, all, null, null);
         GateOutcome outcome = apply(new CheckResult(all, 1, 1, 1, List.of(theCase)));
         return new RenderedExample(rendered.file(), rendered.operation(), rendered.action(), rendered.example(), rendered.requestTemplate(),
                 rendered.renderedRequest(), rendered.requestIsJson(), rendered.dynamoDbAnswer(), rendered.dynamoDbStatus(),

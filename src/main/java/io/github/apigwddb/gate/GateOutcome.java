@@ -72,7 +72,7 @@ public final class GateOutcome {
         List<CheckResult.CheckedCase> cases = new ArrayList<>();
         for (CheckResult.CheckedCase c : result.cases()) {
             cases.add(new CheckResult.CheckedCase(c.file(), c.operation(), c.action(), c.example(), c.renderedRequest(), c.dynamoDbStatus(),
-                    c.dynamoDbBody(), c.clientStatus(), c.clientResponse(), reportedOf(c.findings()), c.integration(), c.input()));
+                    c.dynamoDbBody(), c.dynamoDbAnswer(), c.clientStatus(), c.clientResponse(), reportedOf(c.findings()), c.integration(), c.input()));
         }
         return new CheckResult(reported, result.specsChecked(), result.integrationsChecked(), result.examplesRendered(), List.copyOf(cases),
                 result.filesRead());

@@ -94,6 +94,9 @@ class DocsGeneratorTest {
                 + "    &quot;name&quot;: {&quot;S&quot;: &quot;O&#39;Brien&#39;s gear&quot;},");
         assertThat(html).contains("ConditionalCheckFailedException");
         assertThat(html).contains("&quot;error&quot;: &quot;not found&quot;");
+        // what DynamoDB's answer is: made up, the example's own, or its refusal
+        assertThat(html).contains("(made up from the request)");
+        assertThat(Files.readString(output.resolve("widgets-api.md"))).contains("(made up from the request)");
         for (CheckResult.CheckedCase checked : result.cases()) {
             if (checked.example() != null) {
                 assertThat(html).contains("<code>" + checked.example() + "</code>");
