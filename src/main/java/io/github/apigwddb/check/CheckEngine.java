@@ -219,7 +219,9 @@ public final class CheckEngine {
                 checker.requestTemplateReads(locator, integration, request));
         Example example = chooseExample(integration, examples, target);
         ExampleRun run = checker.run(locator, integration, example, request, new HashSet<>());
-        List<Finding> staticFindings = new ArrayList<>(checker.staticFindings(locator, integration, examples));
+        // the operation's own findings, and those of this example's problems; another example's are not this render's
+        List<Finding> staticFindings = new ArrayList<>(checker.staticFindings(locator, integration, examples).stream()
+                .filter(f -> f.example() == null || f.example().equals(example.name())).toList());
         staticFindings.sort(Finding.REPORT_ORDER);
         List<Finding> findings = new ArrayList<>(run.findings);
         findings.sort(Finding.REPORT_ORDER);

@@ -169,6 +169,22 @@ class RenderMojoTest {
 
     @Test
     @InjectMojo(goal = "render", pom = POM)
+    void anotherExamplesProblemIsNotThisRendersFinding(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        Files.writeString(project.resolve("src/main/apigateway/api.yaml"), SPEC.replace("- name: one\n", "- name: one\n"
+                + "          headers: {X-Undeclared: \"1\"}\n"));
+        setVariableValueToObject(mojo, "example", "two");
+        mojo.execute();
+        assertThat(printed).noneSatisfy(line -> assertThat(line).contains("EXM003"));
+
+        printed.clear();
+        setVariableValueToObject(mojo, "example", "one");
+        mojo.execute();
+        assertThat(printed).anySatisfy(line -> assertThat(line).contains("EXM003"));
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
     void unknownOperationListsTheKnownOnes(RenderMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "operation", "GET /nope");
