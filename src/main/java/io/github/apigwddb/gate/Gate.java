@@ -6,6 +6,7 @@ import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,10 +87,18 @@ public final class Gate {
         CheckResult.CheckedCase theCase = new CheckResult.CheckedCase(rendered.file(), rendered.operation(), rendered.action(), null,
                 null, null, null, null, null, null, all, null, null);
         GateOutcome outcome = apply(new CheckResult(all, 1, 1, 1, List.of(theCase)));
+        List<Finding> operation = new ArrayList<>(outcome.reportedOf(rendered.staticFindings()));
+        List<Finding> example = outcome.reportedOf(rendered.findings());
+        // what the gate itself found in the file (an x-apigw-ignore entry without a reason, SPEC005), for this operation
+        Set<Finding> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.addAll(operation);
+        seen.addAll(example);
+        outcome.reported().stream().filter(f -> !seen.contains(f) && rendered.operation().equals(f.operation())).forEach(operation::add);
+        operation.sort(Finding.REPORT_ORDER);
         return new RenderedExample(rendered.file(), rendered.operation(), rendered.action(), rendered.example(), rendered.requestTemplate(),
                 rendered.renderedRequest(), rendered.requestIsJson(), rendered.dynamoDbAnswer(), rendered.dynamoDbStatus(),
                 rendered.dynamoDbBody(), rendered.selectedResponse(), rendered.responseTemplate(), rendered.clientStatus(),
-                rendered.clientResponse(), outcome.reportedOf(rendered.staticFindings()), outcome.reportedOf(rendered.findings()));
+                rendered.clientResponse(), operation, example);
     }
 
     private static Suppression suppressionFor(Finding finding, Path specFile, List<Suppression> suppressions) {

@@ -169,6 +169,16 @@ class RenderMojoTest {
 
     @Test
     @InjectMojo(goal = "render", pom = POM)
+    void anIgnoreEntryWithoutAReasonIsShownAsInTheCheck(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        Files.writeString(project.resolve("src/main/apigateway/api.yaml"), SPEC.replace("      operationId: putItem\n",
+                "      operationId: putItem\n      x-apigw-ignore: [{rules: [SEC001]}]\n"));
+        mojo.execute();
+        assertThat(printed).anySatisfy(line -> assertThat(line).contains("SPEC005"));
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
     void anotherExamplesProblemIsNotThisRendersFinding(RenderMojo mojo) throws Exception {
         configure(mojo);
         Files.writeString(project.resolve("src/main/apigateway/api.yaml"), SPEC.replace("- name: one\n", "- name: one\n"
