@@ -30,8 +30,13 @@ public final class Placeholders {
     private Placeholders() {
     }
 
-    /** One placeholder replaced: where in the original string, how long it was, and what took its place. */
-    public record Substitution(int offset, int length, String name, String value, boolean standIn) {
+    /**
+     * One placeholder replaced: where in the original string, how long it was, and what took its place.
+     *
+     * @param block whether it stands alone on a line of a text of several lines: it inserts text (a block of template,
+     *     which may set variables), not a word
+     */
+    public record Substitution(int offset, int length, String name, String value, boolean standIn, boolean block) {
     }
 
     /**
@@ -103,7 +108,11 @@ public final class Placeholders {
                 boolean whole = text.substring(0, start).isBlank() && text.substring(end + CLOSE.length()).isBlank();
                 value = standIn(name, member, whole, out);
             }
-            substitutions.add(new Substitution(start, end + CLOSE.length() - start, name, value, standIn));
+            int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+            int lineEnd = text.indexOf('\n', end);
+            boolean block = text.indexOf('\n') >= 0 && text.substring(lineStart, start).isBlank()
+                    && text.substring(end + CLOSE.length(), lineEnd < 0 ? text.length() : lineEnd).isBlank();
+            substitutions.add(new Substitution(start, end + CLOSE.length() - start, name, value, standIn, block));
             out.append(value);
             from = end + CLOSE.length();
         }

@@ -46,10 +46,13 @@ public final class Locator {
         this.filled = Map.copyOf(filled);
     }
 
-    /** Whether the check gave placeholders of this string stand-ins: the text they stand for is unknown. */
-    public boolean hasStandIns(String pointer) {
+    /**
+     * Whether the check gave a placeholder of this string that stands alone on its line a stand-in: the block of text it
+     * inserts at deployment is unknown, and may set variables.
+     */
+    public boolean hasUnknownBlock(String pointer) {
         Placeholders.Filled string = filled.get(pointer);
-        return string != null && !string.standIns().isEmpty();
+        return string != null && string.standIns().stream().anyMatch(Placeholders.Substitution::block);
     }
 
     public boolean fromTemplate() {

@@ -17,7 +17,8 @@ import java.util.Set;
  * ({@link CompiledTemplate#unknownReferences()}). Static: judged once per integration, whatever the example. A
  * template with placeholders whose values are not given gets stand-ins for them, and the text they stand for may
  * {@code #set} variables, so then only members of {@code $util}, {@code $input} and {@code $context} are judged; so
- * do {@code {{apigw:name}}} placeholders without a value (see {@code Locator#hasStandIns}).
+ * does a {@code {{apigw:name}}} placeholder without a value that stands alone on its line (see
+ * {@code Locator#hasUnknownBlock}).
  */
 final class UnknownReferenceCheck implements ExampleCheck {
 
@@ -46,8 +47,8 @@ final class UnknownReferenceCheck implements ExampleCheck {
             if (compiled == null) {
                 continue; // VTL001 is reported where it renders
             }
-            // a {{apigw:name}} stand-in stands for text that may set variables, as another tool's placeholder does
-            boolean textUnknown = !unknownPlaceholders.isEmpty() || run.locator.hasStandIns(template.pointer());
+            // a {{apigw:name}} alone on its line stands for a block of text that may set variables, as another tool's placeholder may
+            boolean textUnknown = !unknownPlaceholders.isEmpty() || run.locator.hasUnknownBlock(template.pointer());
             for (UnknownReference reference : compiled.unknownReferences()) {
                 if (!reference.variable() || !textUnknown) {
                     int[] at = deployed.written(template.text(), reference.line(), reference.column());
@@ -57,10 +58,17 @@ final class UnknownReferenceCheck implements ExampleCheck {
         }
     }
 
-    /** The placeholders of the template that get stand-ins, for want of a value. */
+    /** The placeholders of the template that get stand-ins for text that is not known, for want of a value. */
     private static Set<String> unknownPlaceholders(ExampleRun run, MappingTemplate template) {
         if (template.fromIntrinsic()) {
-            return FnSubPlaceholders.substitute(template.text(), run.templateValues).standIns().keySet();
+            // a variable alone on its line stands for a block of template (its stand-in is empty); elsewhere, for a word
+            Set<String> blocks = new LinkedHashSet<>();
+            FnSubPlaceholders.substitute(template.text(), run.templateValues).standIns().forEach((name, standIn) -> {
+                if (standIn.isEmpty()) {
+                    blocks.add(name);
+                }
+            });
+            return blocks;
         }
         if (run.locator.fromTemplate()) {
             return Set.of();

@@ -334,6 +334,10 @@ class RenderChecksTest {
         String terraform = request.replace("{{apigw:usersTable}}", "${usersTable}");
         assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", terraform, PLAIN_RESPONSES)), Rule.VTL003))
                 .singleElement().satisfies(f -> assertThat(f.position().column()).isEqualTo(12 + terraform.indexOf("$util.toJson") + 1));
+        // a placeholder inside a string is a word: it sets no variable, so a misspelt one is still reported
+        String word = request.replace("$util.toJson('a')", "$tabel");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", word, PLAIN_RESPONSES)), Rule.VTL003))
+                .singleElement().satisfies(f -> assertThat(f.message()).startsWith("$tabel is no variable"));
         String prelude = "{{apigw:prelude}}\n{\"TableName\": \"$table\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.params('id'))\"}}}";
         assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", prelude, PLAIN_RESPONSES)), Rule.VTL003)).isEmpty();
     }
