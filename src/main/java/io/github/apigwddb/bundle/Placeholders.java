@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.apigwddb.integration.TextEdits;
+import io.github.apigwddb.spec.TextEdits;
 import io.github.apigwddb.spec.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;

@@ -77,6 +77,13 @@ public final class Locator {
             line = written.line();
             column = written.column();
         }
+        SourceMap.Rewritten sub = spec.sourceMap().rewritten(template.pointer());
+        if (sub != null) {
+            // CloudFormation filled the Fn::Sub in: the position in the text as written
+            TextPosition written = sub.edits().writtenPosition(template.text(), sub.written(), line, column);
+            line = written.line();
+            column = written.column();
+        }
         List<SourceMap.Piece> pieces = spec.sourceMap().pieces(template.pointer());
         TextPosition start = spec.sourceMap().valueStart(template.pointer());
         TextPosition where = !pieces.isEmpty() ? inPieces(pieces, template.text(), Math.max(1, line), Math.max(1, column))

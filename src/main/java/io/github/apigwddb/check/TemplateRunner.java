@@ -2,7 +2,7 @@ package io.github.apigwddb.check;
 
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.FnSubPlaceholders;
-import io.github.apigwddb.integration.TextEdits;
+import io.github.apigwddb.spec.TextEdits;
 import io.github.apigwddb.integration.ToolPlaceholders;
 import io.github.apigwddb.spec.TextPosition;
 import java.util.LinkedHashSet;

@@ -20,6 +20,7 @@ final class DerivedDocument {
     private final LoadedSpec source;
     private final Map<String, String> replaced;
     private final Map<String, List<IntrinsicResolver.JoinPart>> joins;
+    private final Map<String, IntrinsicResolver.SubText> subs;
     private final SourceMap map = new SourceMap();
 
     /**
@@ -31,6 +32,7 @@ final class DerivedDocument {
         this.source = source;
         this.replaced = resolver.replaced();
         this.joins = resolver.joins();
+        this.subs = resolver.subs();
     }
 
     /** The source's subtree at {@code from} stands at {@code to} in the derived tree. */
@@ -60,6 +62,17 @@ final class DerivedDocument {
                 if (pieces != null) {
                     map.putPieces(to + pointer.substring(from.length()), pieces);
                 }
+            }
+        }
+        mapSubs(from, to);
+    }
+
+    /** Called by {@link #map}: the Fn::Subs under {@code from} keep their text as written, for positions inside them. */
+    private void mapSubs(String from, String to) {
+        for (Map.Entry<String, IntrinsicResolver.SubText> sub : subs.entrySet()) {
+            String pointer = sub.getKey();
+            if (pointer.equals(from) || pointer.startsWith(from + "/")) {
+                map.putRewritten(to + pointer.substring(from.length()), sub.getValue().written(), sub.getValue().edits());
             }
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.spec.CloudFormationIntrinsics;
 import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.TextEdits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,6 +47,7 @@ public final class IntrinsicResolver {
     private final TemplateParameters parameters;
     private final Map<String, String> replaced = new LinkedHashMap<>();
     private final Map<String, List<JoinPart>> joins = new LinkedHashMap<>();
+    private final Map<String, SubText> subs = new LinkedHashMap<>();
     private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
     private final List<SwallowedReference> swallowed = new ArrayList<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
@@ -72,6 +74,15 @@ public final class IntrinsicResolver {
     /** The {@code Fn::Join}s with a written list, by pointer of the object: the parts of the string each one made. */
     public Map<String, List<JoinPart>> joins() {
         return joins;
+    }
+
+    /** An {@code Fn::Sub} string as written and the spans its substitutions changed. */
+    public record SubText(String written, TextEdits edits) {
+    }
+
+    /** The {@code Fn::Sub}s whose substitutions changed the length of something, by pointer of the object. */
+    public Map<String, SubText> subs() {
+        return subs;
     }
 
     public List<Unresolved> unresolved() {
@@ -360,6 +371,7 @@ public final class IntrinsicResolver {
         replaced.put(pointer, stringPointer);
         String text = templateNode.asText();
         StringBuilder out = new StringBuilder(text.length());
+        TextEdits edits = new TextEdits();
         int i = 0;
         while (i < text.length()) {
             int open = text.indexOf("${", i);
@@ -371,6 +383,7 @@ public final class IntrinsicResolver {
             if (open + 2 < text.length() && text.charAt(open + 2) == '!') {
                 // ${!Literal} is written out as ${Literal}
                 out.append("${");
+                edits.replaced(open, 3, 2);
                 i = open + 3;
                 continue;
             }
@@ -386,8 +399,12 @@ public final class IntrinsicResolver {
                 out.append(text, open, close + 1);
             } else {
                 out.append(value);
+                edits.replaced(open, close + 1 - open, value.length());
             }
             i = close + 1;
+        }
+        if (!edits.isEmpty()) {
+            subs.put(pointer, new SubText(text, edits));
         }
         return F.textNode(out.toString());
     }

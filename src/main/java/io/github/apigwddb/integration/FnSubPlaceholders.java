@@ -1,5 +1,6 @@
 package io.github.apigwddb.integration;
 
+import io.github.apigwddb.spec.TextEdits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

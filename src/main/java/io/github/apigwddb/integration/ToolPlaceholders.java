@@ -1,5 +1,6 @@
 package io.github.apigwddb.integration;
 
+import io.github.apigwddb.spec.TextEdits;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

@@ -25,6 +25,7 @@ public final class SourceMap {
     private final Map<String, TextPosition> values = new HashMap<>();
     /** String values assembled from several written strings (an Fn::Join), by pointer. */
     private final Map<String, List<Piece>> pieces = new HashMap<>();
+    private final Map<String, Rewritten> rewritten = new HashMap<>();
     /** Subtrees of other documents' maps that stand at a pointer of this one. */
     private final List<Mount> mounts = new ArrayList<>();
     /** For a map built only when first asked: most rendered requests never need a position. */
@@ -127,6 +128,24 @@ public final class SourceMap {
     public List<Piece> pieces(String pointer) {
         fill();
         return pieces.getOrDefault(pointer, List.of());
+    }
+
+    /**
+     * A string value that was rewritten from the text written in the file (CloudFormation's {@code Fn::Sub} filled in),
+     * so that a position in the value can be turned back into one in the text as written.
+     */
+    public record Rewritten(String written, TextEdits edits) {
+    }
+
+    /** Says that the string at {@code pointer} is {@code written} with {@code edits} applied. */
+    public void putRewritten(String pointer, String written, TextEdits edits) {
+        rewritten.put(pointer, new Rewritten(written, edits));
+    }
+
+    /** How the string at {@code pointer} was rewritten from its text as written; null when it is that text. */
+    public Rewritten rewritten(String pointer) {
+        fill();
+        return rewritten.get(pointer);
     }
 
     /**

@@ -1,7 +1,5 @@
-package io.github.apigwddb.integration;
+package io.github.apigwddb.spec;
 
-import io.github.apigwddb.spec.LineIndex;
-import io.github.apigwddb.spec.TextPosition;
 import java.util.ArrayList;
 import java.util.List;
 
