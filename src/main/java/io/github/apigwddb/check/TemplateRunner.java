@@ -2,22 +2,23 @@ package io.github.apigwddb.check;
 
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.FnSubPlaceholders;
-import io.github.apigwddb.spec.TextEdits;
-import io.github.apigwddb.integration.ToolPlaceholders;
-import io.github.apigwddb.spec.TextPosition;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
 import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.integration.ToolPlaceholders;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.TextEdits;
+import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.RenderResult;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** Compiles and renders a mapping template for a run, turning template problems into findings. */
 final class TemplateRunner {
@@ -38,20 +39,30 @@ final class TemplateRunner {
     }
 
     /**
-     * The compiled text API Gateway receives (see {@link #deployedText(ExampleRun, MappingTemplate)}), for reading the
-     * template before any example renders it; other tools' placeholders without a value keep their names. Null when
-     * it does not compile (reported where it renders).
+     * The compiled text API Gateway receives (see {@link #asDeployed}), for reading the template before any example
+     * renders it. Null when it does not compile (reported where it renders).
      */
     CompiledTemplate compiledAsDeployed(MappingTemplate template, boolean fromCloudFormation, Map<String, String> templateValues) {
+        return compiled(template, asDeployed(template, fromCloudFormation, templateValues));
+    }
+
+    /** The template's deployed text compiled; null when it does not compile (reported where it renders). */
+    CompiledTemplate compiled(MappingTemplate template, Deployed deployed) {
         try {
-            return engine.compile(template.pointer(), asDeployed(template, fromCloudFormation, templateValues).text());
+            return engine.compile(template.pointer(), deployed.text());
         } catch (TemplateSyntaxException e) {
             return null;
         }
     }
 
-    /** A template's text as deployed, and the spans the substitutions changed, to place findings in the text as written. */
-    record Deployed(String text, TextEdits edits) {
+    /**
+     * A template's text as API Gateway receives it, and what the substitution did: the spans it changed, to place
+     * findings in the text as written, and the placeholders it gave stand-ins for want of a value.
+     *
+     * @param standIns placeholder name → its stand-in, for those without a value
+     * @param toolPlaceholders whether the placeholders are another tool's ({@code ${name}} outside CloudFormation)
+     */
+    record Deployed(String text, TextEdits edits, Map<String, String> standIns, boolean toolPlaceholders) {
 
         /** The 1-based line and column in {@code written} of a line and column in {@link #text}. */
         int[] written(String written, int line, int column) {
@@ -61,19 +72,46 @@ final class TemplateRunner {
             TextPosition at = edits.writtenPosition(text, written, line, column);
             return new int[] {at.line(), at.column()};
         }
+
+        /** Whether the whole template is a placeholder of another tool without a value: there is nothing to read. */
+        boolean wholePlaceholder(MappingTemplate template) {
+            return toolPlaceholders && !standIns.isEmpty() && ToolPlaceholders.isWholeTemplate(template.text(), standIns.keySet());
+        }
+
+        /**
+         * The placeholders without a value that stand for a block of template text, which may set variables: another
+         * tool's, and an Fn::Sub variable alone on its line (its stand-in is empty); elsewhere an Fn::Sub one is a word.
+         */
+        Set<String> unknownBlocks() {
+            Set<String> blocks = new LinkedHashSet<>();
+            standIns.forEach((name, standIn) -> {
+                if (toolPlaceholders || standIn.isEmpty()) {
+                    blocks.add(name);
+                }
+            });
+            return blocks;
+        }
     }
 
+    /**
+     * The text API Gateway receives: Fn::Sub templates with CloudFormation's substitutions made, other tools'
+     * {@code ${name}} placeholders filled from {@code apigw.parameters} (a value not given gets the name as a
+     * stand-in); a template CloudFormation resolved already is VTL as it stands.
+     */
     static Deployed asDeployed(MappingTemplate template, boolean fromCloudFormation, Map<String, String> templateValues) {
         String text = template.text();
         if (template.fromIntrinsic()) {
             FnSubPlaceholders.Substitution substituted = FnSubPlaceholders.substitute(text, templateValues);
-            return new Deployed(substituted.text(), substituted.edits());
+            return new Deployed(substituted.text(), substituted.edits(), substituted.standIns(), false);
         }
+        Set<String> names = fromCloudFormation ? Set.of() : ToolPlaceholders.find(text);
+        if (names.isEmpty()) {
+            return new Deployed(text, new TextEdits(), Map.of(), false);
+        }
+        Map<String, String> standIns = new LinkedHashMap<>();
+        names.stream().filter(name -> !templateValues.containsKey(name)).forEach(name -> standIns.put(name, name));
         TextEdits edits = new TextEdits();
-        if (!fromCloudFormation) {
-            text = ToolPlaceholders.substitute(text, ToolPlaceholders.find(text), templateValues, edits);
-        }
-        return new Deployed(text, edits);
+        return new Deployed(ToolPlaceholders.substitute(text, names, templateValues, edits), edits, standIns, true);
     }
 
     /** @return the render result, or null when the template does not compile or the render failed (findings added) */
@@ -88,14 +126,12 @@ final class TemplateRunner {
 
     private RenderResult render(ExampleRun run, MappingTemplate template, String body, boolean response) {
         CompiledTemplate compiled;
-        String text = deployedText(run, template);
-        if (text == null) {
+        Deployed deployed = deployed(run, template, run::once);
+        if (deployed == null) {
             return null;
         }
-        // positions in the substituted text, placed in the text as written
-        Deployed deployed = asDeployed(template, run.locator.fromTemplate(), run.templateValues);
         try {
-            compiled = engine.compile(template.pointer(), text);
+            compiled = engine.compile(template.pointer(), deployed.text());
         } catch (TemplateSyntaxException e) {
             // the template's own problem, whatever the example: said once per integration
             int[] at = deployed.written(template.text(), e.line(), e.column());
@@ -116,13 +152,12 @@ final class TemplateRunner {
     }
 
     /**
-     * The text API Gateway receives: Fn::Sub templates with CloudFormation's substitutions made, other tools'
-     * {@code ${name}} placeholders filled from {@code apigw.parameters}; a value not given gets a stand-in (said
-     * once, as info).
-     * Null when the whole template is such a placeholder without a value: there is nothing to render.
+     * The text API Gateway receives ({@link #asDeployed}), with its stand-ins said once, as info. Null when the whole
+     * template is another tool's placeholder without a value: there is nothing to render.
      */
     static String deployedText(ExampleRun run, MappingTemplate template) {
-        return deployedText(run, template, run::once);
+        Deployed deployed = deployed(run, template, run::once);
+        return deployed == null ? null : deployed.text();
     }
 
     /**
@@ -130,42 +165,33 @@ final class TemplateRunner {
      * not select, which is reported where an example selects it.
      */
     static String deployedTextUnreported(ExampleRun run, MappingTemplate template) {
-        return deployedText(run, template, finding -> { });
+        Deployed deployed = deployed(run, template, finding -> { });
+        return deployed == null ? null : deployed.text();
     }
 
-    private static String deployedText(ExampleRun run, MappingTemplate template, Consumer<Finding> report) {
-        if (template.fromIntrinsic()) {
-            FnSubPlaceholders.Substitution deployed = FnSubPlaceholders.substitute(template.text(), run.templateValues);
-            if (!deployed.standIns().isEmpty()) {
-                report.accept(run.locator.inTemplate(Rule.CFN005, "Fn::Sub variables " + deployed.standIns().keySet().stream()
-                        .map(n -> "${" + n + "}").toList() + " are filled in by CloudFormation at deployment; rendered with"
-                        + " stand-ins " + standIns(deployed.standIns()) + ". Give their values with apigw.parameters",
-                        template, 1, 1, run.operation(), null));
-            }
-            return deployed.text();
+    private static Deployed deployed(ExampleRun run, MappingTemplate template, Consumer<Finding> report) {
+        Deployed deployed = asDeployed(template, run.locator.fromTemplate(), run.templateValues);
+        if (deployed.standIns().isEmpty()) {
+            return deployed;
         }
-        if (run.locator.fromTemplate()) {
-            return template.text(); // CloudFormation's ${!x} escapes are evaluated: what is left is VTL
+        if (!deployed.toolPlaceholders()) {
+            report.accept(run.locator.inTemplate(Rule.CFN005, "Fn::Sub variables " + deployed.standIns().keySet().stream()
+                    .map(n -> "${" + n + "}").toList() + " are filled in by CloudFormation at deployment; rendered with"
+                    + " stand-ins " + standIns(deployed.standIns()) + ". Give their values with apigw.parameters",
+                    template, 1, 1, run.operation(), null));
+            return deployed;
         }
-        Set<String> names = ToolPlaceholders.find(template.text());
-        if (names.isEmpty()) {
-            return template.text();
-        }
-        Set<String> unknown = new LinkedHashSet<>(names);
-        unknown.removeAll(run.templateValues.keySet());
-        if (ToolPlaceholders.isWholeTemplate(template.text(), unknown)) {
+        if (deployed.wholePlaceholder(template)) {
             report.accept(run.locator.inTemplate(Rule.CFN005, "The template is a placeholder of another templating tool ("
                     + template.text().strip() + "), filled in before deployment; it is not rendered. Give its text with"
                     + " apigw.parameters to check it", template, 1, 1, run.operation(), null));
             return null;
         }
-        if (!unknown.isEmpty()) {
-            report.accept(run.locator.inTemplate(Rule.CFN005, "Placeholders " + unknown.stream().map(n -> "${" + n + "}").toList()
-                    + " are no VTL variables of this template but another tool's (e.g. Terraform templatefile), filled in before"
-                    + " deployment; rendered with their names as stand-ins. Give their values with apigw.parameters",
-                    template, 1, 1, run.operation(), null));
-        }
-        return ToolPlaceholders.substitute(template.text(), names, run.templateValues);
+        report.accept(run.locator.inTemplate(Rule.CFN005, "Placeholders " + deployed.standIns().keySet().stream()
+                .map(n -> "${" + n + "}").toList() + " are no VTL variables of this template but another tool's (e.g. Terraform"
+                + " templatefile), filled in before deployment; rendered with their names as stand-ins. Give their values with"
+                + " apigw.parameters", template, 1, 1, run.operation(), null));
+        return deployed;
     }
 
     private static String standIns(Map<String, String> standIns) {
