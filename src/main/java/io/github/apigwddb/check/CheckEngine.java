@@ -20,6 +20,7 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.LoadResult;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.SpecLoader;
 import io.github.apigwddb.spec.SpecProblem;
@@ -91,8 +92,7 @@ public final class CheckEngine {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
                 }
-                Deployed deployed = withPlaceholdersFilled(loaded.spec(), request.deploymentValues(), findings);
-                LoadedSpec spec = deployed.spec();
+                LoadedSpec spec = withPlaceholdersFilled(loaded.spec(), request.deploymentValues(), findings);
                 if (spec == null) {
                     if (loaded.skippedBecause() != null) {
                         // said at info: the file does not parse, and only this line tells why no finding says so
@@ -125,9 +125,7 @@ public final class CheckEngine {
                     log.info("Checking " + api.file().getFileName() + " (" + spec.kind().label() + "): " + dynamo.size()
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
-                    // a CloudFormation API is a document derived from the template: the template's pointers are not its own
-                    Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector,
-                            api == spec ? deployed.filled() : Map.of());
+                    Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
                         findings.addAll(outcome.findings());
                         cases.addAll(outcome.cases());
@@ -177,8 +175,7 @@ public final class CheckEngine {
     public RenderedExample render(CheckRequest request, RenderRequest target, CheckLog log) {
         List<String> known = new ArrayList<>();
         for (Path file : request.specFiles()) {
-            Deployed deployed = withPlaceholdersFilled(loader.load(file).spec(), request.deploymentValues(), null);
-            LoadedSpec spec = deployed.spec();
+            LoadedSpec spec = withPlaceholdersFilled(loader.load(file).spec(), request.deploymentValues(), null);
             if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
                 continue;
             }
@@ -192,8 +189,7 @@ public final class CheckEngine {
                     known.add(integration.operation().ref().display());
                     if (names(integration, target.operation())) {
                         ExampleCollector collector = new ExampleCollector(apiRequest.examplesDirectory());
-                        return render(new Locator(api, template, collector, api == spec ? deployed.filled() : Map.of()), collector,
-                                integration, apiRequest, target);
+                        return render(new Locator(api, template, collector), collector, integration, apiRequest, target);
                     }
                 }
             }
@@ -249,24 +245,22 @@ public final class CheckEngine {
         return withInput(base, input);
     }
 
-    /** A spec as deployed, and the strings of it that held placeholders, by JSON pointer. */
-    private record Deployed(LoadedSpec spec, Map<String, Placeholders.Filled> filled) {
-    }
-
     /**
      * The spec as deployed: its {@code {{apigw:name}}} placeholders filled, in a copy (the structure check may still be
-     * reading the tree as written), with stand-ins for those without a value, each said once per string (CFN005).
+     * reading the tree as written), with stand-ins for those without a value, each said once per string (CFN005) when
+     * {@code findings} is given. Its source map knows each filled string as written, for positions inside it.
      */
-    private static Deployed withPlaceholdersFilled(LoadedSpec spec, Map<String, String> values, List<Finding> findings) {
+    private static LoadedSpec withPlaceholdersFilled(LoadedSpec spec, Map<String, String> values, List<Finding> findings) {
         if (spec == null || !spec.document().text().contains(Placeholders.OPEN)) {
-            return new Deployed(spec, Map.of());
+            return spec;
         }
         ParsedDocument document = spec.document();
         JsonNode root = document.root().deepCopy();
-        Map<String, Placeholders.Filled> filled = new LinkedHashMap<>();
+        SourceMap map = new SourceMap();
+        map.copySubtree(document.sourceMap(), "", "");
         for (Placeholders.Filled string : Placeholders.fillTree(root, values)) {
-            filled.put(string.pointer(), string);
             List<Placeholders.Substitution> used = string.standIns();
+            map.putRewritten(string.pointer(), string.original(), string.edits(), used.stream().anyMatch(Placeholders.Substitution::block));
             if (!used.isEmpty() && findings != null) {
                 findings.add(new Finding(Rule.CFN005, Rule.CFN005.defaultSeverity(), "Placeholders "
                         + used.stream().map(u -> "{{apigw:" + u.name() + "}}").distinct().toList() + " have no value (apigw.values,"
@@ -276,8 +270,8 @@ public final class CheckEngine {
                         null, null));
             }
         }
-        return new Deployed(new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), root,
-                document.sourceMap(), document.lines(), document.duplicateKeys(), document.tags(), document.mayReferenceUrls())), filled);
+        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), root, map, document.lines(),
+                document.duplicateKeys(), document.tags(), document.mayReferenceUrls()));
     }
 
     /** The example with the command line's values in place of its own. */

@@ -1,6 +1,5 @@
 package io.github.apigwddb.check;
 
-import io.github.apigwddb.bundle.Placeholders;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.examples.ExampleCollector;
 import io.github.apigwddb.integration.MappingTemplate;
@@ -15,7 +14,6 @@ import io.github.apigwddb.spec.StringContentLocator;
 import io.github.apigwddb.spec.TextPosition;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** Turns "rule, message, where" into a {@link Finding} with file, line and column, for one spec file. */
 public final class Locator {
@@ -24,7 +22,6 @@ public final class Locator {
     private final boolean fromTemplate;
     /** Where the examples of sidecar files are; null: at their files' start. */
     private final ExampleCollector sidecars;
-    private final Map<String, Placeholders.Filled> filled;
 
     public Locator(LoadedSpec spec) {
         this(spec, false);
@@ -32,18 +29,14 @@ public final class Locator {
 
     /** @param fromTemplate the definition comes out of a CloudFormation/SAM template, its intrinsics already evaluated */
     public Locator(LoadedSpec spec, boolean fromTemplate) {
-        this(spec, fromTemplate, null, Map.of());
+        this(spec, fromTemplate, null);
     }
 
-    /**
-     * @param sidecars the collector that read the examples, which knows where those of sidecar files are
-     * @param filled the strings of the spec whose {@code {{apigw:name}}} placeholders the check filled, by JSON pointer
-     */
-    Locator(LoadedSpec spec, boolean fromTemplate, ExampleCollector sidecars, Map<String, Placeholders.Filled> filled) {
+    /** @param sidecars the collector that read the examples, which knows where those of sidecar files are */
+    Locator(LoadedSpec spec, boolean fromTemplate, ExampleCollector sidecars) {
         this.spec = spec;
         this.fromTemplate = fromTemplate;
         this.sidecars = sidecars;
-        this.filled = Map.copyOf(filled);
     }
 
     /**
@@ -51,8 +44,8 @@ public final class Locator {
      * inserts at deployment is unknown, and may set variables.
      */
     public boolean hasUnknownBlock(String pointer) {
-        Placeholders.Filled string = filled.get(pointer);
-        return string != null && string.standIns().stream().anyMatch(Placeholders.Substitution::block);
+        SourceMap.Rewritten rewritten = spec.sourceMap().rewritten(pointer);
+        return rewritten != null && rewritten.unknownBlock();
     }
 
     public boolean fromTemplate() {
@@ -70,17 +63,10 @@ public final class Locator {
 
     /** At a 1-based line and column inside a mapping template. */
     public Finding inTemplate(Rule rule, String message, MappingTemplate template, int line, int column, OperationRef op, String example) {
-        Placeholders.Filled placeholders = filled.get(template.pointer());
-        if (placeholders != null) {
-            // the position in the text as written, before placeholders were filled
-            TextPosition written = placeholders.edits().writtenPosition(template.text(), placeholders.original(), line, column);
-            line = written.line();
-            column = written.column();
-        }
-        SourceMap.Rewritten sub = spec.sourceMap().rewritten(template.pointer());
-        if (sub != null) {
-            // CloudFormation filled the Fn::Sub in: the position in the text as written
-            TextPosition written = sub.edits().writtenPosition(template.text(), sub.written(), line, column);
+        SourceMap.Rewritten rewritten = spec.sourceMap().rewritten(template.pointer());
+        if (rewritten != null) {
+            // placeholders or an Fn::Sub were filled in: the position in the text as written
+            TextPosition written = rewritten.edits().writtenPosition(template.text(), rewritten.written(), line, column);
             line = written.line();
             column = written.column();
         }

@@ -72,7 +72,7 @@ final class DerivedDocument {
         for (Map.Entry<String, IntrinsicResolver.SubText> sub : subs.entrySet()) {
             String pointer = sub.getKey();
             if (pointer.equals(from) || pointer.startsWith(from + "/")) {
-                map.putRewritten(to + pointer.substring(from.length()), sub.getValue().written(), sub.getValue().edits());
+                map.putRewritten(to + pointer.substring(from.length()), sub.getValue().written(), sub.getValue().edits(), false);
             }
         }
     }

@@ -131,15 +131,18 @@ public final class SourceMap {
     }
 
     /**
-     * A string value that was rewritten from the text written in the file (CloudFormation's {@code Fn::Sub} filled in),
-     * so that a position in the value can be turned back into one in the text as written.
+     * A string value that was rewritten from the text written in the file (CloudFormation's {@code Fn::Sub} filled in,
+     * deployment placeholders filled), so that a position in the value can be turned back into one in the text as written.
+     *
+     * @param unknownBlock whether a part of it stands in for a block of text not known here, which a placeholder alone
+     *     on its line inserts at deployment
      */
-    public record Rewritten(String written, TextEdits edits) {
+    public record Rewritten(String written, TextEdits edits, boolean unknownBlock) {
     }
 
     /** Says that the string at {@code pointer} is {@code written} with {@code edits} applied. */
-    public void putRewritten(String pointer, String written, TextEdits edits) {
-        rewritten.put(pointer, new Rewritten(written, edits));
+    public void putRewritten(String pointer, String written, TextEdits edits, boolean unknownBlock) {
+        rewritten.put(pointer, new Rewritten(written, edits, unknownBlock));
     }
 
     /** How the string at {@code pointer} was rewritten from its text as written; null when it is that text. */
