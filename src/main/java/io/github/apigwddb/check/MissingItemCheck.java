@@ -60,11 +60,13 @@ final class MissingItemCheck implements ExampleCheck {
         }
         // at the first read inside the item, else of the item itself (read into a variable), else the template's start
         InputPathCall at = null;
+        boolean inside = false;
         for (InputPathCall call : compiled.inputPathCalls()) {
             String path = BranchReads.normalPath(call.jsonPath());
-            if (path != null && path.startsWith("$['Item']") && (at == null || path.startsWith("$['Item'][")
-                    && !BranchReads.normalPath(at.jsonPath()).startsWith("$['Item']["))) {
+            boolean item = path != null && path.startsWith("$['Item']");
+            if (item && (at == null || !inside && path.startsWith("$['Item']["))) {
                 at = call;
+                inside = path.startsWith("$['Item'][");
             }
         }
         int line = at == null ? 1 : at.line();
