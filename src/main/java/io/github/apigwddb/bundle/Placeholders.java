@@ -126,7 +126,7 @@ public final class Placeholders {
     /**
      * What a placeholder without value is checked as, by where it stands: in an ARN, the field it fills (partition
      * {@code aws}, region {@code us-east-1}, account {@code 123456789012}); a whole {@code credentials} value, a role
-     * ARN; a number where JSON or a DynamoDB number wants one, {@code 1}; else its name, a valid table name.
+     * ARN; a whole {@code timeoutInMillis}, the default 29000; a number where JSON or a DynamoDB number wants one, {@code 1}; else its name, a valid table name.
      *
      * @param before the text before it, with the placeholders before it already filled
      */
@@ -155,6 +155,9 @@ public final class Placeholders {
         }
         if (whole && member.equalsIgnoreCase("credentials")) {
             return "arn:aws:iam::123456789012:role/" + name.replaceAll("[^A-Za-z0-9+=,.@_-]", "-");
+        }
+        if (whole && member.equalsIgnoreCase("timeoutInMillis")) {
+            return "29000"; // API Gateway's default
         }
         if (NUMBER_STRING.matcher(prefix).matches() || BARE_VALUE.matcher(prefix).matches()) {
             return "1";

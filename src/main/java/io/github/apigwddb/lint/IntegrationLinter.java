@@ -35,7 +35,7 @@ public final class IntegrationLinter {
     private static final Set<String> HTTP_STATUS_SAMPLES_4XX = Set.of("400");
     private static final Set<String> HTTP_STATUS_SAMPLES_5XX = Set.of("500");
     /** Every status DynamoDB answers with, and what it means; 503 is rare but possible. */
-    private static final Map<String, String> DYNAMODB_STATUSES = new LinkedHashMap<>();
+    static final Map<String, String> DYNAMODB_STATUSES = new LinkedHashMap<>();
 
     static {
         DYNAMODB_STATUSES.put("200", "success");
@@ -53,6 +53,8 @@ public final class IntegrationLinter {
         checkPassthrough(integration, issues);
         checkRequestTemplates(integration, issues);
         checkResponses(integration, issues);
+        SelectionPatterns.check(integration, issues);
+        IntegrationSettings.check(integration, issues);
         RequestParameterMappings.check(integration, root, issues);
         ResponseHeaderMappings.check(integration, root, issues);
         UnknownKeys.check(integration, issues);

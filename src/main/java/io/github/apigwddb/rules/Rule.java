@@ -32,12 +32,16 @@ public enum Rule {
     AGW010(ERROR, "Unknown passthroughBehavior"),
     AGW011(WARNING, "Client bodies can pass through to DynamoDB untransformed"),
     AGW012(ERROR, "No application/json request template"),
+    AGW014(ERROR, "Integration timeout is outside API Gateway's limits"),
+    AGW015(ERROR, "Unknown contentHandling"),
     AGW017(WARNING, "Unknown key in the integration or an integration response"),
 
     // MAP: parameter and response mappings
     MAP001(ERROR, "Request parameter mapping is invalid or its source undeclared"),
     MAP006(ERROR, "No default integration response"),
     MAP007(ERROR, "Integration response status has no method response"),
+    MAP008(ERROR, "Selection pattern is not a valid regular expression"),
+    MAP009(WARNING, "Selection pattern matches no status DynamoDB answers with"),
     MAP010(WARNING, "DynamoDB errors are not mapped to 4xx/5xx"),
     MAP011(ERROR, "Response parameter maps onto an undeclared or invalid header"),
     MAP012(WARNING, "Read action returns DynamoDB-typed JSON to the client"),

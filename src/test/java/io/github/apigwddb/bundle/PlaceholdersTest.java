@@ -18,6 +18,7 @@ class PlaceholdersTest {
                 {"uri": "arn:{{apigw:p}}:apigateway:{{apigw:r}}:dynamodb:action/GetItem",
                  "Credentials": "{{apigw: apiRole }}",
                  "role": "arn:aws:iam::{{apigw:acct}}:role/x",
+                 "timeoutInMillis": "{{apigw:timeout}}",
                  "template": "{\\"TableName\\": \\"arn:aws:dynamodb:{{apigw:r}}:{{apigw:acct}}:table/{{apigw:t}}\\", \\"Limit\\": {{apigw:page}}, \\"ttl\\": {\\"N\\": \\"{{apigw:ttl}}\\"}}"}
                 """);
         List<Placeholders.Filled> filled = Placeholders.fillTree(tree, Map.of());
@@ -25,9 +26,10 @@ class PlaceholdersTest {
         assertThat(tree.get("uri").asText()).isEqualTo("arn:aws:apigateway:us-east-1:dynamodb:action/GetItem");
         assertThat(tree.get("Credentials").asText()).isEqualTo("arn:aws:iam::123456789012:role/apiRole");
         assertThat(tree.get("role").asText()).isEqualTo("arn:aws:iam::123456789012:role/x");
+        assertThat(tree.get("timeoutInMillis").asText()).isEqualTo("29000");
         assertThat(tree.get("template").asText()).isEqualTo(
                 "{\"TableName\": \"arn:aws:dynamodb:us-east-1:123456789012:table/t__\", \"Limit\": 1, \"ttl\": {\"N\": \"1\"}}");
-        assertThat(filled).extracting(Placeholders.Filled::pointer).containsExactly("/uri", "/Credentials", "/role", "/template");
+        assertThat(filled).extracting(Placeholders.Filled::pointer).containsExactly("/uri", "/Credentials", "/role", "/timeoutInMillis", "/template");
         assertThat(filled).allSatisfy(f -> assertThat(f.standIns()).isNotEmpty());
     }
 

@@ -131,10 +131,66 @@ class IntegrationLinterTest {
     }
 
     @Test
-    void aPatternThatIsNoRegexMatchesNothing() throws Exception {
-        assertThat(lint(withResponses("\"200\"", "\"4\\\\d{2}\"", "\"5\\\\d{2\""))).singleElement().satisfies(i -> {
-            assertThat(i.rule()).isEqualTo(Rule.MAP006);
-            assertThat(i.message()).contains("statuses 500 (InternalServerError) and 503 (ServiceUnavailable) match no pattern");
+    void aPatternThatIsNoRegexMatchesNothingAndIsMap008() throws Exception {
+        List<LintIssue> issues = lint(withResponses("\"200\"", "\"4\\\\d{2}\"", "\"5\\\\d{2\""));
+        assertThat(issues).extracting(LintIssue::rule).containsExactly(Rule.MAP006, Rule.MAP008);
+        assertThat(issues.get(0).message()).contains("statuses 500 (InternalServerError) and 503 (ServiceUnavailable) match no pattern");
+        assertThat(issues.get(1).message()).startsWith("Selection pattern '5\\d{2' is not a Java regular expression (")
+                .endsWith("API Gateway never selects this response");
+        assertThat(issues.get(1).pointer()).isEqualTo("/paths/~1items/post/x-amazon-apigateway-integration/responses/5\\d{2");
+    }
+
+    @Test
+    void aPatternMatchingNoDynamoDbStatusIsMap009WithWhatItMistook() throws Exception {
+        List<LintIssue> named = lint(GOOD.replace("  \"4\\\\d{2}\": {statusCode: \"400\"}\n",
+                "  \"4\\\\d{2}\": {statusCode: \"400\"}\n  \".*ConditionalCheckFailed.*\": {statusCode: \"400\"}\n"));
+        assertThat(named).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP009);
+            assertThat(i.message()).contains("'.*ConditionalCheckFailed.*' matches none of the statuses DynamoDB answers with (200, 400, 500, 503)")
+                    .contains("matches the HTTP status, not the error's name");
+        });
+        List<LintIssue> notFound = lint(GOOD.replace("  \"4\\\\d{2}\": {statusCode: \"400\"}\n",
+                "  \"4\\\\d{2}\": {statusCode: \"400\"}\n  \"404\": {statusCode: \"400\"}\n"));
+        assertThat(notFound).singleElement().extracting(LintIssue::message).asString()
+                .contains("'404' matches none").contains("a missing item with 200 and no Item");
+        // escapes are no words, and a pattern matching some status is fine however wide
+        assertThat(lint(withResponses("\"2\\\\d{2}\"", "\"4\\\\d{2}\"", "\"5\\\\d\\\\d\""))).isEmpty();
+        assertThat(lint(withResponses("\"2\\\\d{2}\"", "\"4\\\\d{2}\"", "\"5\\\\d{2}\"", "\"409\""))).singleElement()
+                .extracting(LintIssue::rule).isEqualTo(Rule.MAP009);
+    }
+
+    @Test
+    void timeoutOutsideFiftyTo29000MillisIsAgw014() throws Exception {
+        assertThat(lint(GOOD + "timeoutInMillis: 29000\n")).isEmpty();
+        assertThat(lint(GOOD + "timeoutInMillis: 50\n")).isEmpty();
+        assertThat(lint(GOOD + "timeoutInMillis: \"5000\"\n")).isEmpty();
+        assertThat(lint(GOOD + "timeoutInMillis: 49\n")).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.AGW014);
+            assertThat(i.message()).isEqualTo("timeoutInMillis 49 is below API Gateway's minimum of 50 ms: \"Timeout should be between 50 ms and 29000 ms\"");
+            assertThat(i.pointer()).endsWith("/x-amazon-apigateway-integration/timeoutInMillis");
+        });
+        assertThat(lint(GOOD + "timeoutInMillis: 30000\n")).singleElement().extracting(LintIssue::message).asString()
+                .contains("above API Gateway's limit of 29000 ms").contains("Regional or private API");
+        assertThat(lint(GOOD + "timeoutInMillis: 2.5\n")).singleElement().extracting(LintIssue::message)
+                .isEqualTo("timeoutInMillis 2.5 is not a whole number of milliseconds from 50 to 29000");
+        assertThat(lint(GOOD + "timeoutInMillis: 29s\n")).extracting(LintIssue::rule).containsExactly(Rule.AGW014);
+        // CloudFormation fills these in
+        assertThat(lint(GOOD + "timeoutInMillis: {Ref: Timeout}\n")).isEmpty();
+        assertThat(lint(GOOD + "timeoutInMillis: ${Timeout}\n")).isEmpty();
+    }
+
+    @Test
+    void contentHandlingOfTheIntegrationAndItsResponsesIsAgw015WhenNotTheTwoNames() throws Exception {
+        assertThat(lint(GOOD + "contentHandling: CONVERT_TO_TEXT\n")).isEmpty();
+        assertThat(lint(GOOD + "contentHandling: convert_to_text\n")).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.AGW015);
+            assertThat(i.message()).startsWith("The integration's contentHandling \"convert_to_text\" is not CONVERT_TO_BINARY or CONVERT_TO_TEXT");
+        });
+        List<LintIssue> response = lint(GOOD.replace("default: {statusCode: \"200\"}", "default: {statusCode: \"200\", contentHandling: PASSTHROUGH}"));
+        assertThat(response).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.AGW015);
+            assertThat(i.message()).startsWith("Integration response 'default' contentHandling \"PASSTHROUGH\"");
+            assertThat(i.pointer()).endsWith("/responses/default/contentHandling");
         });
     }
 

@@ -1,0 +1,82 @@
+package io.github.apigwddb.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationResponse;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.JsonPointers;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * AGW014 and AGW015: the integration's settings that API Gateway checks against fixed values on import
+ * (integration-facts.md §2): {@code timeoutInMillis} from 50 to 29,000 ms, and {@code contentHandling}, on the
+ * integration and on each of its responses, one of two names. Values left to CloudFormation (intrinsic functions,
+ * {@code ${...}} parameters) are not judged.
+ */
+final class IntegrationSettings {
+
+    static final int MIN_TIMEOUT_MILLIS = 50;
+    /** API Gateway's limit; an account can raise it for Regional and private APIs only (quota increase, 2024). */
+    static final int MAX_TIMEOUT_MILLIS = 29_000;
+    private static final Set<String> CONTENT_HANDLING = Set.of("CONVERT_TO_BINARY", "CONVERT_TO_TEXT");
+
+    private IntegrationSettings() {
+    }
+
+    static void check(Integration integration, List<LintIssue> issues) {
+        checkTimeout(integration, issues);
+        checkContentHandling(integration.node().path("contentHandling"), integration.member("contentHandling"), "The integration's", issues);
+        for (IntegrationResponse response : integration.responses()) {
+            JsonNode node = integration.node().path("responses").path(response.selectionPattern()).path("contentHandling");
+            checkContentHandling(node, JsonPointers.child(response.pointer(), "contentHandling"),
+                    "Integration response '" + response.selectionPattern() + "'", issues);
+        }
+    }
+
+    private static void checkTimeout(Integration integration, List<LintIssue> issues) {
+        JsonNode timeout = integration.node().path("timeoutInMillis");
+        if (timeout.isMissingNode() || timeout.isNull() || leftToCloudFormation(timeout)) {
+            return;
+        }
+        String pointer = integration.member("timeoutInMillis");
+        Long millis = wholeNumber(timeout);
+        if (millis == null) {
+            issues.add(new LintIssue(Rule.AGW014, "timeoutInMillis " + timeout + " is not a whole number of milliseconds"
+                    + " from " + MIN_TIMEOUT_MILLIS + " to " + MAX_TIMEOUT_MILLIS, pointer));
+        } else if (millis < MIN_TIMEOUT_MILLIS) {
+            issues.add(new LintIssue(Rule.AGW014, "timeoutInMillis " + millis + " is below API Gateway's minimum of "
+                    + MIN_TIMEOUT_MILLIS + " ms: \"Timeout should be between 50 ms and 29000 ms\"", pointer));
+        } else if (millis > MAX_TIMEOUT_MILLIS) {
+            issues.add(new LintIssue(Rule.AGW014, "timeoutInMillis " + millis + " is above API Gateway's limit of "
+                    + MAX_TIMEOUT_MILLIS + " ms (\"Timeout should be between 50 ms and 29000 ms\"); only a Regional or private API"
+                    + " of an account whose integration timeout quota was raised accepts more", pointer));
+        }
+    }
+
+    /** A JSON integer, or a string of digits (CloudFormation turns strings into numbers); null for anything else. */
+    private static Long wholeNumber(JsonNode value) {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.asLong();
+        }
+        if (value.isTextual() && value.asText().matches("-?\\d{1,18}")) {
+            return Long.parseLong(value.asText());
+        }
+        return null;
+    }
+
+    private static void checkContentHandling(JsonNode value, String pointer, String owner, List<LintIssue> issues) {
+        if (value.isMissingNode() || value.isNull() || leftToCloudFormation(value)) {
+            return;
+        }
+        if (!value.isTextual() || !CONTENT_HANDLING.contains(value.asText())) {
+            issues.add(new LintIssue(Rule.AGW015, owner + " contentHandling " + value + " is not CONVERT_TO_BINARY or CONVERT_TO_TEXT:"
+                    + " API Gateway refuses it; leave it out to pass the payload through", pointer));
+        }
+    }
+
+    /** An intrinsic function ({@code {Ref: Timeout}}) or a {@code ${Parameter}} string: known only when deployed. */
+    private static boolean leftToCloudFormation(JsonNode value) {
+        return value.isObject() || value.isTextual() && value.asText().contains("${");
+    }
+}
