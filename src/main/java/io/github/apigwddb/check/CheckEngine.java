@@ -15,6 +15,8 @@ import io.github.apigwddb.examples.ExampleSource;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.lint.ApiLinter;
+import io.github.apigwddb.lint.LintIssue;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.LoadResult;
@@ -52,6 +54,7 @@ public final class CheckEngine {
     private final IntegrationChecker checker;
     private final CloudFormationReader cloudFormation = new CloudFormationReader();
     private final RolePermissionCheck roles = new RolePermissionCheck();
+    private final ApiLinter apiLinter = new ApiLinter();
 
     public CheckEngine() {
         ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
@@ -126,6 +129,11 @@ public final class CheckEngine {
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
                     Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
+                    if (!dynamo.isEmpty()) {
+                        for (LintIssue issue : apiLinter.lint(api.root(), dynamo)) {
+                            findings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), null, null));
+                        }
+                    }
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
                         findings.addAll(outcome.findings());
                         cases.addAll(outcome.cases());

@@ -58,6 +58,7 @@ public final class IntegrationLinter {
         RequestParameterMappings.check(integration, root, issues);
         ResponseHeaderMappings.check(integration, root, issues);
         UnknownKeys.check(integration, issues);
+        RequestValidators.checkOperation(integration.operation(), root, issues);
         return issues;
     }
 

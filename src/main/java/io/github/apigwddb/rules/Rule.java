@@ -45,6 +45,9 @@ public enum Rule {
     MAP010(WARNING, "DynamoDB errors are not mapped to 4xx/5xx"),
     MAP011(ERROR, "Response parameter maps onto an undeclared or invalid header"),
     MAP012(WARNING, "Read action returns DynamoDB-typed JSON to the client"),
+    MAP013(ERROR, "Request validator is not defined or misconfigured"),
+    MAP015(ERROR, "Invalid gateway response"),
+    MAP016(WARNING, "Binary media types cover the JSON of DynamoDB requests"),
 
     // VTL: template parsing and rendering
     VTL001(ERROR, "Template does not parse"),

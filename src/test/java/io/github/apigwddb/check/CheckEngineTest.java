@@ -274,6 +274,33 @@ class CheckEngineTest {
         assertThat(given.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("\"Widgets\""));
     }
 
+    @Test
+    void theApiLevelRulesReportOncePerApiAtTheirLineAndOnlyForApisWithDynamoDbIntegrations() throws Exception {
+        String head = """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                x-amazon-apigateway-binary-media-types: ['*/*']
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}, example: "1"}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                """;
+        CheckResult result = check(null, write("api.yaml", head + INTEGRATION));
+        Finding binary = only(result, Rule.MAP016);
+        assertThat(binary.position().line()).isEqualTo(3);
+        assertThat(binary.operation()).isNull();
+
+        CheckResult noDynamoDb = check(null, write("lambda.yaml", head
+                + "      x-amazon-apigateway-integration: {type: aws_proxy, httpMethod: POST, uri: arn:aws:apigateway:us-east-1:lambda:path/f}\n"));
+        assertThat(noDynamoDb.findings()).isEmpty();
+    }
+
     private CheckResult check(Path examples, Path... specs) {
         return new CheckEngine().run(new CheckRequest(List.of(specs), examples, Map.of(), 1), CheckLog.SILENT);
     }

@@ -328,6 +328,22 @@ class IntegrationLinterTest {
                 .singleElement().satisfies(i -> assertThat(i.message()).contains("is not of the form method.response.header.<name>"));
     }
 
+    @Test
+    void anOperationsRequestValidatorMustBeDefinedAtTheRoot() throws Exception {
+        String operation = "openapi: 3.0.1\npaths:\n  /items:\n    post:\n      x-amazon-apigateway-request-validator: bodyOnly\n";
+        assertThat(lintSpec(operation, GOOD)).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP013);
+            assertThat(i.message()).isEqualTo("The operation's request validator 'bodyOnly' is not defined in"
+                    + " x-amazon-apigateway-request-validators (the API defines none): API Gateway refuses the definition or"
+                    + " imports it without this validation");
+            assertThat(i.pointer()).isEqualTo("/paths/~1items/post/x-amazon-apigateway-request-validator");
+        });
+        String validators = "x-amazon-apigateway-request-validators:\n  body-only: {validateRequestBody: true}\n  all: {}\n";
+        assertThat(lintSpec(validators + operation, GOOD)).singleElement().extracting(LintIssue::message).asString()
+                .contains("'bodyOnly' is not defined").contains("did you mean 'body-only'?");
+        assertThat(lintSpec(validators + operation.replace("bodyOnly", "body-only"), GOOD)).isEmpty();
+    }
+
     private List<Rule> rules(String integration) throws Exception {
         return lint(integration).stream().map(LintIssue::rule).toList();
     }

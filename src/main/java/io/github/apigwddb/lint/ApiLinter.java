@@ -1,0 +1,26 @@
+package io.github.apigwddb.lint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.integration.Integration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The static rules on the API as a whole: the extensions at the root of a definition that decide how API Gateway treats
+ * every method (request validators, gateway responses, binary media types). Run once per API that has DynamoDB
+ * integrations; their own rules are {@link IntegrationLinter}'s. Stateless.
+ */
+public final class ApiLinter {
+
+    /**
+     * @param root the definition's root
+     * @param integrations the API's DynamoDB integrations
+     */
+    public List<LintIssue> lint(JsonNode root, List<Integration> integrations) {
+        List<LintIssue> issues = new ArrayList<>();
+        RequestValidators.checkRoot(root, issues);
+        GatewayResponses.check(root, issues);
+        BinaryMediaTypes.check(root, integrations, issues);
+        return issues;
+    }
+}
