@@ -91,8 +91,14 @@ public final class ExampleCollector {
                     + "; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
                     spec.file(), spec.locate(operation.pointer()), null));
         }
+        Set<String> named = new HashSet<>();
         for (Example example : examples) {
             undeclaredParameters(spec, operation, example, problems);
+            if (!named.add(example.name())) {
+                problems.add(problem(Rule.EXM006, "Another example of this operation is also named '" + example.name() + "': findings"
+                        + " and reports could not tell them apart, and apigw:render -Dapigw.example=" + example.name()
+                        + " renders the first; give each example its own name", example.file(), at(spec, example, JsonPointers.child(example.pointer(), "name")), example.name()));
+            }
         }
         return new ExampleSet(examples, problems);
     }
@@ -332,6 +338,11 @@ public final class ExampleCollector {
         check(example, "headers", example.headers().keySet(), declared, "header", Set.of(), problems, spec);
     }
 
+    /** Where a part of a user's example is, in the definition or in its sidecar file. */
+    private TextPosition at(LoadedSpec spec, Example example, String pointer) {
+        return example.file().equals(spec.file()) ? spec.locate(pointer) : sidecarAt(example, pointer);
+    }
+
     private void check(Example example, String member, Iterable<String> names, List<JsonNode> declared, String in,
             Set<String> alsoKnown, List<ExampleProblem> problems, LoadedSpec spec) {
         for (String name : names) {
@@ -339,8 +350,7 @@ public final class ExampleCollector {
                     && ("header".equals(in) ? p.path("name").asText().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
                             : p.path("name").asText().equals(name)));
             if (!known) {
-                TextPosition position = example.file().equals(spec.file()) ? spec.locate(JsonPointers.child(JsonPointers.child(example.pointer(), member), name))
-                        : sidecarAt(example, JsonPointers.child(JsonPointers.child(example.pointer(), member), name));
+                TextPosition position = at(spec, example, JsonPointers.child(JsonPointers.child(example.pointer(), member), name));
                 problems.add(problem(Rule.EXM003, "Example " + member + " parameter '" + name + "' is not declared by the operation;"
                         + " it is used as given, but declare it so request validation and parameter mappings know it", example.file(), position, example.name()));
             }

@@ -108,6 +108,7 @@ public enum Rule {
     EXM003(WARNING, "Example parameter is not declared by the operation"),
     EXM004(ERROR, "Example cannot be read"),
     EXM005(WARNING, "Example body would be rejected by API Gateway"),
+    EXM006(WARNING, "Two examples of an operation have the same name"),
 
     // CFN: CloudFormation/SAM embedding
     CFN001(WARNING, "An API of the template cannot be read"),

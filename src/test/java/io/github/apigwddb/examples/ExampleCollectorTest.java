@@ -40,13 +40,36 @@ class ExampleCollectorTest {
         });
     }
 
+    @Test
+    void anExampleNameUsedTwiceForAnOperationIsExm006AtTheSecondName() throws Exception {
+        Files.writeString(sidecars().resolve("op.yaml"), "- name: found\n  body: {id: '2'}\n- name: missing\n  body: {id: '3'}\n");
+
+        ExampleSet set = collect("      x-apigw-examples:\n        - name: found\n          body: {id: '1'}\n");
+
+        assertThat(set.examples()).extracting(Example::name).containsExactly("found", "found", "missing");
+        assertThat(set.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.EXM006);
+            assertThat(p.message()).isEqualTo("Another example of this operation is also named 'found': findings and reports could not"
+                    + " tell them apart, and apigw:render -Dapigw.example=found renders the first; give each example its own name");
+            assertThat(p.file().getFileName()).hasToString("op.yaml");
+            assertThat(p.position().line()).isEqualTo(1);
+            assertThat(p.position().column()).isEqualTo(3);
+            assertThat(p.example()).isEqualTo("found");
+        });
+    }
+
     private Path sidecars() throws Exception {
         return Files.createDirectories(dir.resolve("examples"));
     }
 
     private ExampleSet collect() throws Exception {
+        return collect("");
+    }
+
+    /** @param more members of the operation */
+    private ExampleSet collect(String more) throws Exception {
         Path spec = Files.writeString(dir.resolve("api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n"
-                + "  /items:\n    post:\n      operationId: op\n      responses: {'200': {description: ok}}\n"
+                + "  /items:\n    post:\n      operationId: op\n      responses: {'200': {description: ok}}\n" + more
                 + "      x-amazon-apigateway-integration: {type: aws, uri: 'arn:aws:apigateway:eu-west-1:dynamodb:action/PutItem'}\n");
         LoadedSpec loaded = new SpecLoader().load(spec).spec();
         ExampleSet set = new ExampleCollector(dir.resolve("examples")).collect(loaded, IntegrationExtractor.operations(loaded.root()).get(0));
