@@ -46,8 +46,8 @@ final class GatewayResponses {
                 continue;
             }
             if (!TYPES.contains(type)) {
-                issues.add(new LintIssue(Rule.MAP015, "'" + type + "' is not a gateway response type" + suggestion(type)
-                        + ": API Gateway refuses the definition", at));
+                issues.add(new LintIssue(Rule.MAP015, "'" + type + "' is not a gateway response type, so API Gateway refuses the"
+                        + " definition" + suggestion(type), at));
                 continue;
             }
             checkResponse(type, entry.getValue(), at, issues);
@@ -61,7 +61,7 @@ final class GatewayResponses {
             return "; did you mean " + String.join(" or ", longer) + "?";
         }
         String nearest = Suggestions.nearest(type, TYPES);
-        return nearest == null ? " (such as DEFAULT_4XX, BAD_REQUEST_BODY, INTEGRATION_FAILURE)" : "; did you mean " + nearest + "?";
+        return nearest == null ? "; types are such as DEFAULT_4XX, BAD_REQUEST_BODY, INTEGRATION_FAILURE" : "; did you mean " + nearest + "?";
     }
 
     private static void checkResponse(String type, JsonNode response, String pointer, List<LintIssue> issues) {

@@ -56,6 +56,7 @@ public final class IntegrationLinter {
         SelectionPatterns.check(integration, issues);
         IntegrationSettings.check(integration, issues);
         RequestParameterMappings.check(integration, root, issues);
+        CacheKeyParameters.check(integration, root, issues);
         ResponseHeaderMappings.check(integration, root, issues);
         UnknownKeys.check(integration, issues);
         RequestValidators.checkOperation(integration.operation(), root, issues);

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class RequestParameterMappings {
 
     private static final Pattern KEY = Pattern.compile("integration\\.request\\.(path|querystring|header|multivaluequerystring|multivalueheader)\\..+");
-    private static final Pattern SOURCE = Pattern.compile("method\\.request\\.(path|querystring|header|multivaluequerystring|multivalueheader)\\.(.+)");
+    static final Pattern SOURCE = Pattern.compile("method\\.request\\.(path|querystring|header|multivaluequerystring|multivalueheader)\\.(.+)");
     private static final Pattern OTHER_SOURCES = Pattern.compile("'.*'|method\\.request\\.body(\\..+)?|stageVariables\\..+|context\\..+",
             Pattern.DOTALL);
 
@@ -66,7 +66,7 @@ final class RequestParameterMappings {
     }
 
     /** The OpenAPI/Swagger {@code in} of a mapping location. */
-    private static String location(String mappingLocation) {
+    static String location(String mappingLocation) {
         return switch (mappingLocation) {
             case "querystring", "multivaluequerystring" -> "query";
             case "header", "multivalueheader" -> "header";
@@ -74,7 +74,7 @@ final class RequestParameterMappings {
         };
     }
 
-    private static boolean declares(List<JsonNode> declared, String in, String name) {
+    static boolean declares(List<JsonNode> declared, String in, String name) {
         return declared.stream().anyMatch(p -> in.equals(p.path("in").asText()) && ("header".equals(in)
                 ? p.path("name").asText().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
                 : p.path("name").asText().equals(name)));

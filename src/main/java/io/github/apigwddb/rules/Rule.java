@@ -38,6 +38,7 @@ public enum Rule {
 
     // MAP: parameter and response mappings
     MAP001(ERROR, "Request parameter mapping is invalid or its source undeclared"),
+    MAP005(ERROR, "Cache key parameter is not a declared method request parameter"),
     MAP006(ERROR, "No default integration response"),
     MAP007(ERROR, "Integration response status has no method response"),
     MAP008(ERROR, "Selection pattern is not a valid regular expression"),

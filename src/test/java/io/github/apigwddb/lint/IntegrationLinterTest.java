@@ -329,6 +329,22 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void cacheKeysAreMethodRequestParametersTheOperationDeclaresOnce() throws Exception {
+        String head = "openapi: 3.0.1\npaths:\n  /items/{id}:\n    get:\n      parameters: [{name: id, in: path, required: true}]\n";
+        String keys = GOOD + "cacheKeyParameters: [method.request.path.id, method.request.querystring.v, integration.request.path.id,"
+                + " method.request.path.id]\n";
+        List<LintIssue> issues = lintSpec(head, keys);
+        assertThat(issues).extracting(LintIssue::rule).containsOnly(Rule.MAP005);
+        assertThat(issues).extracting(LintIssue::message).containsExactly(
+                "Cache key parameter 'method.request.querystring.v' is not a parameter the operation declares as a query parameter:"
+                        + " API Gateway wants cache keys among the method's request parameters; declare it in the operation's parameters",
+                "Cache key parameter 'integration.request.path.id' is not of the form method.request.{path|querystring|header}.<name>",
+                "Cache key parameter 'method.request.path.id' is listed twice");
+        assertThat(issues.get(0).pointer()).isEqualTo("/paths/~1items~1{id}/get/x-amazon-apigateway-integration/cacheKeyParameters/1");
+        assertThat(lintSpec(head, GOOD + "cacheKeyParameters: [method.request.path.id]\n")).isEmpty();
+    }
+
+    @Test
     void anOperationsRequestValidatorMustBeDefinedAtTheRoot() throws Exception {
         String operation = "openapi: 3.0.1\npaths:\n  /items:\n    post:\n      x-amazon-apigateway-request-validator: bodyOnly\n";
         assertThat(lintSpec(operation, GOOD)).singleElement().satisfies(i -> {
