@@ -317,7 +317,7 @@ public final class CheckEngine {
     private static List<Integration> dynamoDbIntegrations(LoadedSpec spec, CheckLog log) {
         List<Integration> dynamo = new ArrayList<>();
         for (ApiOperation operation : IntegrationExtractor.operations(spec.root())) {
-            Integration integration = IntegrationExtractor.integrationOf(operation);
+            Integration integration = IntegrationExtractor.integrationOf(operation, spec.root());
             if (integration == null) {
                 log.debug(operation.ref().display() + ": no x-amazon-apigateway-integration");
             } else if (integration.isDynamoDb() || mentionsDynamoDb(integration)) {

@@ -234,7 +234,7 @@ public final class CloudFormationReader {
     private static List<String> dynamoDbIntegrationSources(TemplateApi api, CloudFormationTemplate template) {
         List<String> sources = new ArrayList<>();
         for (ApiOperation operation : IntegrationExtractor.operations(api.spec().root())) {
-            Integration integration = IntegrationExtractor.integrationOf(operation);
+            Integration integration = IntegrationExtractor.integrationOf(operation, api.spec().root());
             if (integration == null || integration.uri() == null || !integration.uri().text().toLowerCase(Locale.ROOT).contains(":dynamodb")) {
                 continue;
             }

@@ -3,6 +3,7 @@ package io.github.apigwddb.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.LocalReferences;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,13 +50,31 @@ public final class IntegrationExtractor {
         return operations;
     }
 
-    /** The operation's integration, or null when it has none. */
+    /** The operation's integration, or null when it has none; a {@code $ref} to another member is not followed. */
     public static Integration integrationOf(ApiOperation operation) {
+        return integrationOf(operation, null);
+    }
+
+    /**
+     * The operation's integration, or null when it has none. A {@code $ref} into the document (an HTTP API's
+     * {@code components/x-amazon-apigateway-integrations}, which REST APIs do not resolve: AGW018) is followed, so what
+     * it names is checked too; the integration's pointer is then the target's.
+     *
+     * @param root the definition's root, to follow a {@code $ref}; null not to follow one
+     */
+    public static Integration integrationOf(ApiOperation operation, JsonNode root) {
         JsonNode node = operation.node().get(EXTENSION);
         if (node == null || !node.isObject()) {
             return null;
         }
         String pointer = JsonPointers.child(operation.pointer(), EXTENSION);
+        if (node.has("$ref") && root != null) {
+            pointer = LocalReferences.target(root, node);
+            node = pointer == null ? null : root.at(pointer);
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+        }
         return new Integration(
                 operation,
                 pointer,

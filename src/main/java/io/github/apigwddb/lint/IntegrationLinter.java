@@ -5,9 +5,11 @@ import io.github.apigwddb.dynamodb.DynamoDbActions;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.AwsServiceUri;
 import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.SpecValue;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.JsonPointers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,7 @@ public final class IntegrationLinter {
 
     public List<LintIssue> lint(Integration integration, JsonNode root) {
         List<LintIssue> issues = new ArrayList<>();
+        checkReference(integration, issues);
         checkType(integration, issues);
         checkUri(integration, issues);
         checkHttpMethod(integration, issues);
@@ -61,6 +64,23 @@ public final class IntegrationLinter {
         UnknownKeys.check(integration, issues);
         RequestValidators.checkOperation(integration.operation(), root, issues);
         return issues;
+    }
+
+    /**
+     * AGW018: a REST API's import does not follow a {@code $ref} in place of the integration (integration-facts.md §8.4:
+     * {@code x-amazon-apigateway-integrations} is for HTTP APIs); the console's import answers "Unknown integration type
+     * 'null' for 'GET /pets'. Ignoring." (awsdocs/amazon-api-gateway-developer-guide#65). The target is checked all the same.
+     */
+    private static void checkReference(Integration integration, List<LintIssue> issues) {
+        ApiOperation operation = integration.operation();
+        JsonNode written = operation.node().path(IntegrationExtractor.EXTENSION);
+        if (written.has("$ref")) {
+            issues.add(new LintIssue(Rule.AGW018, "The integration is a $ref to " + written.get("$ref").asText() + ": API Gateway resolves"
+                    + " x-amazon-apigateway-integrations for HTTP APIs only, and a REST API's import leaves the method without"
+                    + " integration (\"Unknown integration type 'null' for '" + operation.ref().method() + " "
+                    + operation.ref().path() + "'. Ignoring.\"); write the integration into the operation",
+                    JsonPointers.child(JsonPointers.child(operation.pointer(), IntegrationExtractor.EXTENSION), "$ref")));
+        }
     }
 
     private static void checkType(Integration integration, List<LintIssue> issues) {

@@ -35,6 +35,7 @@ public enum Rule {
     AGW014(ERROR, "Integration timeout is outside API Gateway's limits"),
     AGW015(ERROR, "Unknown contentHandling"),
     AGW017(WARNING, "Unknown key in the integration or an integration response"),
+    AGW018(ERROR, "The integration is a $ref, which REST APIs do not resolve"),
 
     // MAP: parameter and response mappings
     MAP001(ERROR, "Request parameter mapping is invalid or its source undeclared"),

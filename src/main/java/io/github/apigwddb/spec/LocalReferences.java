@@ -24,6 +24,27 @@ public final class LocalReferences {
         return current == null ? MissingNode.getInstance() : current;
     }
 
+    /**
+     * The JSON pointer of the node a local {@code $ref} chain ends at, or null when the chain leaves the document, ends
+     * at nothing or does not end.
+     */
+    public static String target(JsonNode root, JsonNode node) {
+        String pointer = null;
+        JsonNode current = node;
+        for (int hops = 0; hops < MAX_HOPS && current.has("$ref"); hops++) {
+            String ref = current.get("$ref").asText();
+            if (!ref.startsWith("#")) {
+                return null;
+            }
+            pointer = decode(ref.substring(1));
+            current = root.at(pointer);
+            if (current.isMissingNode()) {
+                return null;
+            }
+        }
+        return current.has("$ref") ? null : pointer;
+    }
+
     /** A reference is a URI: {@code My%20Item} names "My Item". */
     static String decode(String part) {
         if (part.indexOf('%') < 0) {

@@ -301,6 +301,41 @@ class CheckEngineTest {
         assertThat(noDynamoDb.findings()).isEmpty();
     }
 
+    @Test
+    void anIntegrationReferencedFromComponentsIsAgw018AndStillCheckedWhereItIsWritten() throws Exception {
+        String component = INTEGRATION.replace("      x-amazon-apigateway-integration:\n", "    getItem:\n")
+                .replace("\"TableName\": \"Items\"", "\"TableName\": \"Items\", \"Limit\": 1");
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}, example: "1"}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                      x-amazon-apigateway-integration:
+                        $ref: '#/components/x-amazon-apigateway-integrations/getItem'
+                components:
+                  x-amazon-apigateway-integrations:
+                """ + component);
+        CheckResult result = check(null, spec);
+
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        Finding reference = only(result, Rule.AGW018);
+        assertThat(reference.position().line()).isEqualTo(14);
+        assertThat(reference.message()).contains("$ref to #/components/x-amazon-apigateway-integrations/getItem")
+                .contains("'GET /items/{id}'");
+        // GetItem has no Limit: found in the component's template, where it is written
+        Finding unknownMember = only(result, Rule.DDB002);
+        assertThat(unknownMember.position().line()).isGreaterThan(18);
+        assertThat(unknownMember.operation().operationId()).isEqualTo("getItem");
+    }
+
     private CheckResult check(Path examples, Path... specs) {
         return new CheckEngine().run(new CheckRequest(List.of(specs), examples, Map.of(), 1), CheckLog.SILENT);
     }
