@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * AGW014 and AGW015: the integration's settings that API Gateway checks against fixed values on import
  * (integration-facts.md §2): {@code timeoutInMillis} from 50 to 29,000 ms, and {@code contentHandling}, on the
- * integration and on each of its responses, one of two names. Values left to CloudFormation (intrinsic functions,
+ * integration and on each of its responses, one of two names. AGW016: settings of other kinds of integrations. Values left to CloudFormation (intrinsic functions,
  * {@code ${...}} parameters) are not judged.
  */
 final class IntegrationSettings {
@@ -25,12 +25,39 @@ final class IntegrationSettings {
     }
 
     static void check(Integration integration, List<LintIssue> issues) {
+        checkOtherKindsOnly(integration, issues);
         checkTimeout(integration, issues);
         checkContentHandling(integration.node().path("contentHandling"), integration.member("contentHandling"), "The integration's", issues);
         for (IntegrationResponse response : integration.responses()) {
             JsonNode node = integration.node().path("responses").path(response.selectionPattern()).path("contentHandling");
             checkContentHandling(node, JsonPointers.child(response.pointer(), "contentHandling"),
                     "Integration response '" + response.selectionPattern() + "'", issues);
+        }
+    }
+
+    /**
+     * AGW016: members that belong to HTTP APIs or to private HTTP integrations (§2), which a DynamoDB integration of a
+     * REST API does not use: copied from another kind of integration, they are at best ignored.
+     */
+    private static void checkOtherKindsOnly(Integration integration, List<LintIssue> issues) {
+        JsonNode node = integration.node();
+        for (String member : List.of("integrationSubtype", "payloadFormatVersion")) {
+            if (node.has(member)) {
+                issues.add(new LintIssue(Rule.AGW016, member + " belongs to HTTP APIs; a DynamoDB integration of a REST API does not"
+                        + " use it: remove it", integration.member(member)));
+            }
+        }
+        JsonNode connectionType = node.path("connectionType");
+        if (connectionType.isTextual() && "VPC_LINK".equalsIgnoreCase(connectionType.asText())) {
+            issues.add(new LintIssue(Rule.AGW016, "connectionType VPC_LINK is for private HTTP integrations; API Gateway reaches"
+                    + " DynamoDB over its public endpoint: use INTERNET or leave it out", integration.member("connectionType")));
+        } else if (node.has("connectionId")) {
+            issues.add(new LintIssue(Rule.AGW016, "connectionId names a VPC link, which only private HTTP integrations use:"
+                    + " remove it", integration.member("connectionId")));
+        }
+        if (node.has("tlsConfig")) {
+            issues.add(new LintIssue(Rule.AGW016, "tlsConfig is for HTTP integrations; API Gateway verifies DynamoDB's certificate"
+                    + " itself: remove it", integration.member("tlsConfig")));
         }
     }
 

@@ -34,6 +34,7 @@ public enum Rule {
     AGW012(ERROR, "No application/json request template"),
     AGW014(ERROR, "Integration timeout is outside API Gateway's limits"),
     AGW015(ERROR, "Unknown contentHandling"),
+    AGW016(WARNING, "Setting of an HTTP API or HTTP integration on a DynamoDB integration"),
     AGW017(WARNING, "Unknown key in the integration or an integration response"),
     AGW018(ERROR, "The integration is a $ref, which REST APIs do not resolve"),
 

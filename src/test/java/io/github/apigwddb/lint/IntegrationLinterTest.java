@@ -180,6 +180,19 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void settingsOfHttpApisAndPrivateHttpIntegrationsAreAgw016() throws Exception {
+        List<LintIssue> issues = lint(GOOD + "payloadFormatVersion: \"2.0\"\nconnectionType: VPC_LINK\nconnectionId: abc123\n"
+                + "tlsConfig: {insecureSkipVerification: true}\n");
+        assertThat(issues).extracting(LintIssue::rule).containsOnly(Rule.AGW016);
+        assertThat(issues).extracting(LintIssue::pointer).extracting(p -> p.substring(p.lastIndexOf('/') + 1))
+                .containsExactly("payloadFormatVersion", "connectionType", "tlsConfig");
+        assertThat(issues.get(1).message()).startsWith("connectionType VPC_LINK is for private HTTP integrations");
+        assertThat(lint(GOOD + "connectionId: abc123\n")).singleElement().extracting(LintIssue::message).asString()
+                .startsWith("connectionId names a VPC link");
+        assertThat(lint(GOOD + "connectionType: INTERNET\n")).isEmpty();
+    }
+
+    @Test
     void contentHandlingOfTheIntegrationAndItsResponsesIsAgw015WhenNotTheTwoNames() throws Exception {
         assertThat(lint(GOOD + "contentHandling: CONVERT_TO_TEXT\n")).isEmpty();
         assertThat(lint(GOOD + "contentHandling: convert_to_text\n")).singleElement().satisfies(i -> {
