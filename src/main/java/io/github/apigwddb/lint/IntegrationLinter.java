@@ -2,7 +2,9 @@ package io.github.apigwddb.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.dynamodb.DynamoDbActions;
+import io.github.apigwddb.dynamodb.Suggestions;
 import io.github.apigwddb.integration.ApiOperation;
+import io.github.apigwddb.integration.AwsRegions;
 import io.github.apigwddb.integration.AwsServiceUri;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
@@ -28,9 +30,6 @@ public final class IntegrationLinter {
 
     private static final Set<String> TYPES = Set.of("aws", "aws_proxy", "http", "http_proxy", "mock");
     private static final Set<String> PASSTHROUGH = Set.of("when_no_match", "when_no_templates", "never");
-    private static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
-    /** Region names as the partitions' regionRegex in botocore's partitions.json allow them. */
-    private static final Pattern REGION = Pattern.compile("(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob|eusc)-\\w+-\\d+");
     /** IAM role ARN: 12-digit account (or a placeholder), role path and name of IAM's allowed characters. */
     private static final Pattern ROLE_ARN = Pattern.compile("arn:[\\w-]+:iam::(\\d{12}|\\$\\{[^}]+\\}):role/([\\w+=,.@/-]*/)?[\\w+=,.@-]{1,64}");
     private static final String CALLER_CREDENTIALS = "arn:aws:iam::*:user/*";
@@ -124,13 +123,16 @@ public final class IntegrationLinter {
                     + shape + "); DynamoDB has no path-based API", pointer));
             return;
         }
-        if (!AwsServiceUri.isPlaceholder(uri.partition()) && !PARTITIONS.contains(uri.partition())) {
+        if (!AwsServiceUri.isPlaceholder(uri.partition()) && AwsRegions.partition(uri.partition()).isEmpty()) {
             issues.add(new LintIssue(Rule.AGW003, "Unknown partition '" + uri.partition() + "' in integration uri '" + text + "'", pointer));
         }
         if (uri.region().isEmpty()) {
             issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' has no region", pointer));
-        } else if (!AwsServiceUri.isPlaceholder(uri.region()) && !REGION.matcher(uri.region()).matches()) {
-            issues.add(new LintIssue(Rule.AGW005, "'" + uri.region() + "' in integration uri is not an AWS region name (such as us-east-1)", pointer));
+        } else if (!AwsServiceUri.isPlaceholder(uri.region())) {
+            String problem = regionProblem(uri.partition(), uri.region());
+            if (problem != null) {
+                issues.add(new LintIssue(Rule.AGW005, problem, pointer));
+            }
         }
         String action = uri.target();
         if (AwsServiceUri.isPlaceholder(action)) {
@@ -144,6 +146,30 @@ public final class IntegrationLinter {
                     + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
                     + (suggestion == null ? ": every" : " Every") + " call would fail with UnknownOperationException", pointer));
         }
+    }
+
+    /** What is wrong with the uri's region, for its partition (when the uri names a known one); null when nothing. */
+    static String regionProblem(String partitionName, String region) {
+        Optional<AwsRegions.Partition> named = AwsServiceUri.isPlaceholder(partitionName) ? Optional.empty() : AwsRegions.partition(partitionName);
+        Optional<AwsRegions.Partition> byShape = AwsRegions.partitionOfRegion(region);
+        if (byShape.isEmpty()) {
+            String nearest = Suggestions.nearest(region, named.map(AwsRegions.Partition::regions).orElse(AwsRegions.allRegions()));
+            return "'" + region + "' in integration uri is not an AWS region name (such as us-east-1)"
+                    + (nearest == null ? "" : "; did you mean '" + nearest + "'?");
+        }
+        if (named.isPresent() && named.get() != byShape.get()) {
+            return "'" + region + "' in integration uri is a region of partition " + byShape.get().name() + ", not of " + partitionName
+                    + (named.get().regions().isEmpty() ? "" : " (" + String.join(", ", named.get().regions()) + ")")
+                    + ": API Gateway would look for the endpoint in the wrong partition";
+        }
+        AwsRegions.Partition partition = byShape.get();
+        if (partition.regions().contains(region)) {
+            return null;
+        }
+        String nearest = Suggestions.nearest(region, partition.regions());
+        return "'" + region + "' in integration uri is not a region where both API Gateway and DynamoDB have an endpoint (as of "
+                + AwsRegions.AS_OF + ")" + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
+                + " If AWS has opened it since, accept this finding";
     }
 
     private static void checkHttpMethod(Integration integration, List<LintIssue> issues) {

@@ -89,6 +89,23 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void regionsAreThoseOfTheUrisPartitionWithBothServices() {
+        assertThat(IntegrationLinter.regionProblem("aws", "eu-central-2")).isNull();
+        assertThat(IntegrationLinter.regionProblem("aws-cn", "cn-northwest-1")).isNull();
+        assertThat(IntegrationLinter.regionProblem("aws-us-gov", "us-gov-west-1")).isNull();
+        assertThat(IntegrationLinter.regionProblem("${AWS::Partition}", "eusc-de-east-1")).isNull();
+        assertThat(IntegrationLinter.regionProblem("aws", "us-east1"))
+                .isEqualTo("'us-east1' in integration uri is not an AWS region name (such as us-east-1); did you mean 'us-east-1'?");
+        assertThat(IntegrationLinter.regionProblem("aws", "eu-west-4")).isEqualTo("'eu-west-4' in integration uri is not a region"
+                + " where both API Gateway and DynamoDB have an endpoint (as of 2026); did you mean 'eu-west-1'? If AWS has opened it"
+                + " since, accept this finding");
+        assertThat(IntegrationLinter.regionProblem("aws-cn", "us-east-1")).isEqualTo("'us-east-1' in integration uri is a region of"
+                + " partition aws, not of aws-cn (cn-north-1, cn-northwest-1): API Gateway would look for the endpoint in the wrong partition");
+        assertThat(IntegrationLinter.regionProblem("aws", "us-gov-west-1")).contains("is a region of partition aws-us-gov, not of aws");
+        assertThat(IntegrationLinter.regionProblem("aws-iso-f", "us-isof-south-1")).contains("not a region where both");
+    }
+
+    @Test
     void passthroughBehaviour() throws Exception {
         assertThat(rules(GOOD.replace("passthroughBehavior: never\n", ""))).containsExactly(Rule.AGW011);
         assertThat(rules(GOOD.replace("never", "WHEN_NO_MATCH"))).containsExactly(Rule.AGW011);
