@@ -12,7 +12,7 @@ assert log.contains("[WARNING] ${agw011}")
 assert log.contains('[WARNING] apigw:check: 0 errors, 3 warnings, 0 info in 1 spec')
 // 3: an unknown rule id
 assert log.contains("Unknown rule id 'AGW999' in <rules> / apigw.rules; valid rule ids: SPEC001, SPEC002")
-assert log.contains('MAP012, VTL001')
+assert log.contains('MAP012, MAP013, MAP015, MAP016, VTL001')
 // 4: a misspelt parameter
 assert log.contains('Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; valid parameters: ')
 assert log =~ /valid parameters: .*baseline, .*failOn, .*rules, /
