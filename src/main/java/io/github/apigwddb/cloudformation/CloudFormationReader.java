@@ -1,6 +1,8 @@
 package io.github.apigwddb.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.check.Locator;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.Integration;
@@ -35,6 +37,7 @@ import java.util.Set;
 public final class CloudFormationReader {
 
     private static final String INCLUDE = "AWS::Include";
+    private static final String BINARY_MEDIA_TYPES = "x-amazon-apigateway-binary-media-types";
 
     private final SpecLoader loader = new SpecLoader();
 
@@ -113,6 +116,7 @@ public final class CloudFormationReader {
             JsonNode resolved = resolver.resolve(body, bodyPointer);
             DerivedDocument derived = new DerivedDocument(template.spec(), resolver);
             derived.map(bodyPointer, "");
+            binaryMediaTypes(resource, resolver, resolved, derived);
             apis.add(new TemplateApi(resource.logicalId(), bodyMember, derived.build(resolved), bodyPointer, template, resolver));
             return;
         }
@@ -135,6 +139,25 @@ public final class CloudFormationReader {
         if (file != null) {
             readFile(template, resource, file, false, parameters, apis, findings, locationMember + " " + s3);
         }
+    }
+
+    /**
+     * The resource's {@code BinaryMediaTypes} (RestApi and SAM Api), which API Gateway applies as the body's
+     * {@code x-amazon-apigateway-binary-media-types} (SAM writes them there), join an inline body that has none, so the
+     * API-level rules see them; CloudFormation writes {@code /} as {@code ~1} in them.
+     */
+    private static void binaryMediaTypes(CloudFormationTemplate.Resource resource, IntrinsicResolver resolver, JsonNode body,
+            DerivedDocument derived) {
+        JsonNode types = resource.properties().get("BinaryMediaTypes");
+        if (types == null || !types.isArray() || !(body instanceof ObjectNode api) || api.has(BINARY_MEDIA_TYPES)) {
+            return;
+        }
+        String pointer = resource.property("BinaryMediaTypes");
+        ArrayNode written = api.putArray(BINARY_MEDIA_TYPES);
+        for (int i = 0; i < types.size(); i++) {
+            written.add(resolver.resolveText(types.get(i), JsonPointers.child(pointer, i)).replace("~1", "/"));
+        }
+        derived.map(pointer, "/" + BINARY_MEDIA_TYPES);
     }
 
     private static Path existing(Path file, Locator locator, String pointer, List<Finding> findings,

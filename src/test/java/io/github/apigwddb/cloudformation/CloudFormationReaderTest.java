@@ -56,6 +56,20 @@ class CloudFormationReaderTest {
     }
 
     @Test
+    void theApisBinaryMediaTypesPropertyJoinsItsInlineBodyForTheApiRules() throws Exception {
+        Path template = dir.resolve("binary.yaml");
+        String sam = Files.readString(Path.of(getClass().getResource("/cloudformation/sam-inline.yaml").toURI()));
+        Files.writeString(template, sam.replace("      StageName: prod\n", "      StageName: prod\n      BinaryMediaTypes: ['image~1png', '*~1*']\n"));
+
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.MAP016)).singleElement().asString()
+                .startsWith("binary.yaml:37:40 Binary media type '*/*' covers application/json");
+        // what the body says itself is what API Gateway takes
+        Files.writeString(template, sam.replace("      StageName: prod\n", "      StageName: prod\n      BinaryMediaTypes: ['*~1*']\n")
+                .replace("        openapi: 3.0.1\n", "        openapi: 3.0.1\n        x-amazon-apigateway-binary-media-types: [image/png]\n"));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.MAP016)).isEmpty();
+    }
+
+    @Test
     void parameterValuesWinOverDefaults() throws Exception {
         Path template = copy("sam-inline.yaml");
         CheckResult result = check(template, new TemplateParameters(Map.of("Stage", "prod", "AWS::Region", "eu-west-1"), Map.of()));
