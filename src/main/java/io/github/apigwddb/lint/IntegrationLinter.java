@@ -54,6 +54,7 @@ public final class IntegrationLinter {
         checkCredentials(integration, root, issues);
         checkPassthrough(integration, issues);
         checkRequestTemplates(integration, issues);
+        TemplateKeys.check(integration, issues);
         checkResponses(integration, issues);
         SelectionPatterns.check(integration, issues);
         IntegrationSettings.check(integration, issues);

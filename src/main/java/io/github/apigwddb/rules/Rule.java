@@ -32,6 +32,7 @@ public enum Rule {
     AGW010(ERROR, "Unknown passthroughBehavior"),
     AGW011(WARNING, "Client bodies can pass through to DynamoDB untransformed"),
     AGW012(ERROR, "No application/json request template"),
+    AGW013(WARNING, "Template key is not a media type, or repeats one"),
     AGW014(ERROR, "Integration timeout is outside API Gateway's limits"),
     AGW015(ERROR, "Unknown contentHandling"),
     AGW016(WARNING, "Setting of an HTTP API or HTTP integration on a DynamoDB integration"),

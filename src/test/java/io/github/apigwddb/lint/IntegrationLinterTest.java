@@ -177,6 +177,23 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void templateKeysAreMediaTypesWithoutCaseDuplicatesAgw013() throws Exception {
+        String keys = GOOD.replace("requestTemplates:\n", "requestTemplates:\n  json: '{}'\n  Application/JSON: '{}'\n"
+                + "  text/plain; charset=utf-8: '{}'\n");
+        List<LintIssue> issues = lint(keys);
+        assertThat(issues).extracting(LintIssue::rule).containsOnly(Rule.AGW013);
+        assertThat(issues).extracting(LintIssue::message).containsExactly(
+                "Request template key 'json' is not a media type (type/subtype, such as application/json): API Gateway selects a"
+                        + " request template by the request's Content-Type, which this key is not",
+                "'application/json' and 'Application/JSON' in requestTemplates are one media type (media types compare without"
+                        + " case): which template API Gateway takes is not documented; keep one");
+        assertThat(issues.get(1).pointer()).endsWith("/requestTemplates/application~1json");
+        assertThat(lint(GOOD.replace("default: {statusCode: \"200\"}",
+                "default: {statusCode: \"200\", responseTemplates: {application/json: '{}', APPLICATION/json: '{}'}}")))
+                .singleElement().extracting(LintIssue::message).asString().contains("in responseTemplates of integration response 'default'");
+    }
+
+    @Test
     void timeoutOutsideFiftyTo29000MillisIsAgw014() throws Exception {
         assertThat(lint(GOOD + "timeoutInMillis: 29000\n")).isEmpty();
         assertThat(lint(GOOD + "timeoutInMillis: 50\n")).isEmpty();
