@@ -134,6 +134,42 @@ class CloudFormationReaderTest {
         assertThat(lines(result, Rule.VTL003)).anySatisfy(l -> assertThat(l).startsWith("t.yaml:19:" + (12 + line.indexOf("${!Id}") + 1) + " "));
     }
 
+    @Test
+    void theSameInTheLongFormOfFnSub() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        String line = "{\"TableName\": \"${Prefix}Items\", \"Key\": {\"id\": {\"S\": \"${!Id}\"}}, \"x\": \"$util.toJsn('a')\"}";
+        Files.writeString(template, """
+                Parameters:
+                  Prefix: {Type: String, Default: aVeryLongPrefixValueForTesting-}
+                Resources:
+                  M:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      HttpMethod: GET
+                      ResourceId: {"Fn::GetAtt": [Api, RootResourceId]}
+                      RestApiId: {Ref: Api}
+                      MethodResponses: [{StatusCode: '200'}, {StatusCode: '400'}, {StatusCode: '500'}]
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: arn:aws:apigateway:us-east-1:dynamodb:action/GetItem
+                        PassthroughBehavior: NEVER
+                        RequestTemplates:
+                          application/json:
+                            Fn::Sub: |
+                              %s
+                        IntegrationResponses:
+                          - StatusCode: '200'
+                          - {StatusCode: '400', SelectionPattern: '4\\d{2}'}
+                          - {StatusCode: '500', SelectionPattern: '5\\d{2}'}
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """.formatted(line));
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(lines(result, Rule.VTL003)).anySatisfy(l -> assertThat(l).startsWith("t.yaml:20:" + (14 + line.indexOf("$util") + 1) + " "));
+        assertThat(lines(result, Rule.VTL003)).anySatisfy(l -> assertThat(l).startsWith("t.yaml:20:" + (14 + line.indexOf("${!Id}") + 1) + " "));
+    }
+
     /** The linter sees a Method's Integration as the extension it becomes: every CloudFormation member maps to a known key. */
     @Test
     void methodResourcesWithEveryIntegrationMemberAreNoAgw017() throws Exception {
