@@ -188,10 +188,7 @@ final class InjectionCheck implements ExampleCheck {
     /** @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null */
     /** @param decoded whether the template decodes the value ($util.urlDecode) before it writes it */
     static String message(Rule rule, Injection injection, String otherContentType, boolean decoded) {
-        // an authorizer's values come from the caller's token: claims a user can set (cognito:username, custom:*) or what a
-        // Lambda authorizer copied from it
-        String input = (injection.input().startsWith("$context.authorizer.") ? "Token value '" : "Client input '") + injection.input() + "'"
-                + (otherContentType == null ? ""
+        String input = "Client input '" + injection.input() + "'" + (otherContentType == null ? ""
                 : " in the " + otherContentType + " request template (a client selects it with Content-Type " + otherContentType + ")");
         return switch (rule) {
             case SEC002 -> input + " is escaped with $util.escapeJavaScript, which turns " + injection.value()

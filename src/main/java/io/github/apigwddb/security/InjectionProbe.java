@@ -88,11 +88,6 @@ public final class InjectionProbe {
     public List<Injection> probe(CompiledTemplate template, TemplateInput example, String exampleOutput, String action, BodyInputs body) {
         // every template would have the User-Agent as an input, and none could be passed over without a render
         boolean userAgentRead = template.contextReads().stream().anyMatch(read -> read.mayRead("identity.userAgent"));
-        TemplateInput withAuthorizer = AuthorizerValues.fillReads(template.contextReads(), example);
-        if (withAuthorizer != example) {
-            example = withAuthorizer;
-            exampleOutput = null; // the caller's render had no values there
-        }
         InputSlots inputs = new InputSlots(example, body, userAgentRead);
         List<InputSlots.Slot> slots = inputs.slots();
         if (slots.isEmpty()) {

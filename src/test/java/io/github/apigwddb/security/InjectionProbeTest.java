@@ -103,26 +103,6 @@ class InjectionProbeTest {
     }
 
     @Test
-    void authorizerValuesTheTemplateReadsAreProbedWhenTheExampleGivesNone() throws Exception {
-        String template = "{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$input.params('id')\"},"
-                + " \"owner\": {\"S\": \"$context.authorizer.claims.email\"}, \"tenant\": {\"S\": \"$context.authorizer.tenant\"},"
-                + " \"who\": {\"S\": \"$util.escapeJavaScript($context.authorizer.principalId).replaceAll(\"\\\\'\",\"'\")\"}}}";
-        TemplateInput input = new TemplateInput(null, Map.of("id", "42"), null, null, null, null);
-
-        List<Injection> found = probe(template, input, "PutItem");
-
-        assertThat(found).extracting(Injection::input)
-                .containsExactly("path id", "$context.authorizer.claims.email", "$context.authorizer.tenant");
-        assertThat(input.context()).isEmpty(); // the example is left as it was
-        // a value the example gives is probed as it is, and only the names the template reads are added
-        TemplateInput given = new TemplateInput(null, Map.of("id", "42"), null, null, null,
-                Map.of("authorizer", Map.of("claims", Map.of("email", "a@example.com"))));
-        assertThat(AuthorizerValues.fillReads(engine.compile("t", template).contextReads(), given).context())
-                .isEqualTo(Map.of("authorizer", Map.of("claims", Map.of("email", "a@example.com"), "tenant", "example-tenant",
-                        "principalId", "example-principalId")));
-    }
-
-    @Test
     void anEscapedValueInAnExpressionIsStillRejectedByDynamoDb() throws Exception {
         String template = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"1\"}},"
                 + " \"ProjectionExpression\": \"$util.escapeJavaScript($input.params('fields')).replaceAll(\"\\\\'\",\"'\")\"}";
