@@ -130,7 +130,7 @@ public final class IntegrationLinter {
         if (uri.region().isEmpty()) {
             issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' has no region", pointer));
         } else if (!AwsServiceUri.isPlaceholder(uri.region())) {
-            String problem = regionProblem(uri.partition(), uri.region());
+            String problem = regionProblem(uri.region());
             if (problem != null) {
                 issues.add(new LintIssue(Rule.AGW005, problem, pointer));
             }
@@ -149,28 +149,25 @@ public final class IntegrationLinter {
         }
     }
 
-    /** What is wrong with the uri's region, for its partition (when the uri names a known one); null when nothing. */
-    static String regionProblem(String partitionName, String region) {
-        Optional<AwsRegions.Partition> named = AwsServiceUri.isPlaceholder(partitionName) ? Optional.empty() : AwsRegions.partition(partitionName);
+    /**
+     * What is wrong with the uri's region; null when nothing. The region is not compared with the uri's partition: a
+     * template's {@code ${AWS::Region}} and a placeholder's stand-in are checked as {@code us-east-1} whatever the
+     * partition written before them.
+     */
+    static String regionProblem(String region) {
         Optional<AwsRegions.Partition> byShape = AwsRegions.partitionOfRegion(region);
         if (byShape.isEmpty()) {
-            String nearest = Suggestions.nearest(region, named.map(AwsRegions.Partition::regions).orElse(AwsRegions.allRegions()));
+            String nearest = Suggestions.nearest(region, AwsRegions.allRegions());
             return "'" + region + "' in integration uri is not an AWS region name (such as us-east-1)"
                     + (nearest == null ? "" : "; did you mean '" + nearest + "'?");
         }
-        if (named.isPresent() && named.get() != byShape.get()) {
-            return "'" + region + "' in integration uri is a region of partition " + byShape.get().name() + ", not of " + partitionName
-                    + (named.get().regions().isEmpty() ? "" : " (" + String.join(", ", named.get().regions()) + ")")
-                    + ": API Gateway would look for the endpoint in the wrong partition";
-        }
-        AwsRegions.Partition partition = byShape.get();
-        if (partition.regions().contains(region)) {
+        if (byShape.get().regions().contains(region)) {
             return null;
         }
-        String nearest = Suggestions.nearest(region, partition.regions());
+        String nearest = Suggestions.nearest(region, byShape.get().regions());
         return "'" + region + "' in integration uri is not a region where both API Gateway and DynamoDB have an endpoint (as of "
-                + AwsRegions.AS_OF + ")" + (nearest == null ? "" : "; did you mean '" + nearest + "'?")
-                + " If AWS has opened it since, accept this finding";
+                + AwsRegions.AS_OF + ")" + (nearest == null ? "." : "; did you mean '" + nearest + "'?")
+                + " If AWS has opened it since, add an x-apigw-ignore entry for AGW005 until the plugin knows it";
     }
 
     private static void checkHttpMethod(Integration integration, List<LintIssue> issues) {
