@@ -19,7 +19,7 @@ public final class LocalReferences {
         JsonNode current = node;
         for (int hops = 0; hops < MAX_HOPS && current != null && current.has("$ref"); hops++) {
             String ref = current.get("$ref").asText();
-            current = ref.startsWith("#") ? root.at(decode(ref.substring(1))) : MissingNode.getInstance();
+            current = ref.startsWith("#") ? at(root, decode(ref.substring(1))) : MissingNode.getInstance();
         }
         return current == null ? MissingNode.getInstance() : current;
     }
@@ -37,12 +37,17 @@ public final class LocalReferences {
                 return null;
             }
             pointer = decode(ref.substring(1));
-            current = root.at(pointer);
+            current = at(root, pointer);
             if (current.isMissingNode()) {
                 return null;
             }
         }
         return current.has("$ref") ? null : pointer;
+    }
+
+    /** The node at a JSON pointer; missing for text that is no pointer ({@code #components/x} lacks its slash). */
+    private static JsonNode at(JsonNode root, String pointer) {
+        return pointer.isEmpty() || pointer.startsWith("/") ? root.at(pointer) : MissingNode.getInstance();
     }
 
     /** A reference is a URI: {@code My%20Item} names "My Item". */

@@ -330,10 +330,30 @@ class CheckEngineTest {
         assertThat(reference.position().line()).isEqualTo(14);
         assertThat(reference.message()).contains("$ref to #/components/x-amazon-apigateway-integrations/getItem")
                 .contains("'GET /items/{id}'");
-        // GetItem has no Limit: found in the component's template, where it is written
+        // GetItem has no Limit: found in the component's template, on the line where it is written
         Finding unknownMember = only(result, Rule.DDB002);
-        assertThat(unknownMember.position().line()).isGreaterThan(18);
+        List<String> lines = Files.readAllLines(spec);
+        int limitLine = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("\"Limit\": 1")).findFirst().orElseThrow());
+        assertThat(unknownMember.position().line()).isEqualTo(limitLine);
+        assertThat(limitLine).isGreaterThan(16); // below components:, not in the operation
         assertThat(unknownMember.operation().operationId()).isEqualTo("getItem");
+    }
+
+    @Test
+    void anIntegrationRefThatIsNoPointerOrLeavesTheFileIsNotFollowedAndBreaksNothing() throws Exception {
+        String head = """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items:
+                    get:
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                """;
+        for (String ref : List.of("'#components/x-amazon-apigateway-integrations/x'", "'other.yaml#/x'", "'#/nowhere'")) {
+            CheckResult result = check(null, write("api.yaml", head + "        $ref: " + ref + "\n"));
+            assertThat(result.integrationsChecked()).as(ref).isZero();
+        }
     }
 
     private CheckResult check(Path examples, Path... specs) {

@@ -30,6 +30,16 @@ class LocalReferencesTest {
     }
 
     @Test
+    void aFragmentWithoutItsLeadingSlashIsNoPointerAndNamesNothing() throws Exception {
+        JsonNode root = JSON.readTree("{\"components\": {\"responses\": {\"Ok\": {\"description\": \"ok\"}}}}");
+        JsonNode broken = JSON.readTree("{\"$ref\": \"#components/responses/Ok\"}");
+
+        assertThat(LocalReferences.resolve(root, broken).isMissingNode()).isTrue();
+        assertThat(LocalReferences.target(root, broken)).isNull();
+        assertThat(LocalReferences.target(root, JSON.readTree("{\"$ref\": \"#/components/responses/Ok\"}"))).isEqualTo("/components/responses/Ok");
+    }
+
+    @Test
     void aNodeWithoutReferenceIsItself() throws Exception {
         JsonNode node = JSON.readTree("{\"type\": \"integer\"}");
         assertThat(LocalReferences.resolve(JSON.readTree("{}"), node)).isSameAs(node);
