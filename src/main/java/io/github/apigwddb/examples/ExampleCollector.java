@@ -94,7 +94,7 @@ public final class ExampleCollector {
         Set<String> named = new HashSet<>();
         for (Example example : examples) {
             undeclaredParameters(spec, operation, example, problems);
-            if (!named.add(example.name())) {
+            if (!hasPlaceName(example) && !named.add(example.name())) {
                 problems.add(problem(Rule.EXM006, "Another example of this operation is also named '" + example.name() + "': findings"
                         + " and reports could not tell them apart, and apigw:render -Dapigw.example=" + example.name()
                         + " renders the first; give each example its own name", example.file(), at(spec, example, JsonPointers.child(example.pointer(), "name")), example.name()));
@@ -336,6 +336,19 @@ public final class ExampleCollector {
         check(example, "path", example.path().keySet(), declared, "path", pathTemplateNames(operation), problems, spec);
         check(example, "querystring", example.querystring().keySet(), declared, "query", Set.of(), problems, spec);
         check(example, "headers", example.headers().keySet(), declared, "header", Set.of(), problems, spec);
+    }
+
+    /**
+     * Whether the example goes by the name of its place ({@code example-2} for the second of its list), which is what an
+     * example without {@code name} is called in either source: two such are no names the user gave twice.
+     */
+    private static boolean hasPlaceName(Example example) {
+        String pointer = example.pointer();
+        if (pointer == null) {
+            return false;
+        }
+        String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+        return last.matches("\\d{1,9}") && example.name().equals("example-" + (Integer.parseInt(last) + 1));
     }
 
     /** Where a part of a user's example is, in the definition or in its sidecar file. */

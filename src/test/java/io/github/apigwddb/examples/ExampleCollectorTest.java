@@ -58,6 +58,16 @@ class ExampleCollectorTest {
         });
     }
 
+    @Test
+    void examplesWithoutNamesInBothSourcesAreNoExm006() throws Exception {
+        Files.writeString(sidecars().resolve("op.yaml"), "- body: {id: '2'}\n");
+
+        ExampleSet set = collect("      x-apigw-examples:\n        - body: {id: '1'}\n");
+
+        assertThat(set.examples()).extracting(Example::name).containsExactly("example-1", "example-1");
+        assertThat(set.problems()).isEmpty();
+    }
+
     private Path sidecars() throws Exception {
         return Files.createDirectories(dir.resolve("examples"));
     }
