@@ -131,7 +131,9 @@ public final class CheckEngine {
                     Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
                     if (!dynamo.isEmpty()) {
                         for (LintIssue issue : apiLinter.lint(api.root(), dynamo)) {
-                            findings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), null, null));
+                            if (!locator.isStandIn(issue.pointer())) {
+                                findings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), null, null));
+                            }
                         }
                     }
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
@@ -269,6 +271,9 @@ public final class CheckEngine {
         for (Placeholders.Filled string : Placeholders.fillTree(root, values)) {
             List<Placeholders.Substitution> used = string.standIns();
             map.putRewritten(string.pointer(), string.original(), string.edits(), used.stream().anyMatch(Placeholders.Substitution::block));
+            if (used.size() == 1 && used.get(0).offset() == 0 && used.get(0).length() == string.original().length()) {
+                map.putStandIn(string.pointer()); // the whole value is the stand-in
+            }
             if (!used.isEmpty() && findings != null) {
                 findings.add(new Finding(Rule.CFN005, Rule.CFN005.defaultSeverity(), "Placeholders "
                         + used.stream().map(u -> "{{apigw:" + u.name() + "}}").distinct().toList() + " have no value (apigw.values,"

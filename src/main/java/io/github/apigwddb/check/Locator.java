@@ -48,6 +48,11 @@ public final class Locator {
         return rewritten != null && rewritten.unknownBlock();
     }
 
+    /** Whether the value at the pointer is wholly a stand-in for one known only at deployment: nothing to judge there. */
+    public boolean isStandIn(String pointer) {
+        return spec.sourceMap().isStandIn(pointer);
+    }
+
     public boolean fromTemplate() {
         return fromTemplate;
     }

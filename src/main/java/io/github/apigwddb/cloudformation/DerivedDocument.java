@@ -21,6 +21,7 @@ final class DerivedDocument {
     private final Map<String, String> replaced;
     private final Map<String, List<IntrinsicResolver.JoinPart>> joins;
     private final Map<String, IntrinsicResolver.SubText> subs;
+    private final java.util.Set<String> standIns;
     private final SourceMap map = new SourceMap();
 
     /**
@@ -33,6 +34,7 @@ final class DerivedDocument {
         this.replaced = resolver.replaced();
         this.joins = resolver.joins();
         this.subs = resolver.subs();
+        this.standIns = resolver.wholeStandIns();
     }
 
     /** The source's subtree at {@code from} stands at {@code to} in the derived tree. */
@@ -65,6 +67,11 @@ final class DerivedDocument {
             }
         }
         mapSubs(from, to);
+        for (String pointer : standIns) {
+            if (pointer.equals(from) || pointer.startsWith(from + "/")) {
+                map.putStandIn(to + pointer.substring(from.length()));
+            }
+        }
     }
 
     /** Called by {@link #map}: the Fn::Subs under {@code from} keep their text as written, for positions inside them. */

@@ -49,6 +49,7 @@ public final class IntrinsicResolver {
     private final Map<String, List<JoinPart>> joins = new LinkedHashMap<>();
     private final Map<String, SubText> subs = new LinkedHashMap<>();
     private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
+    private final Set<String> wholeStandIns = new HashSet<>();
     private final List<SwallowedReference> swallowed = new ArrayList<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
 
@@ -85,6 +86,14 @@ public final class IntrinsicResolver {
         return subs;
     }
 
+    /**
+     * Pointers of the intrinsic functions whose whole value is a stand-in (a Ref to a parameter without value, ...); a
+     * live view, as {@link #replaced()} is, for a document derived before the resolution.
+     */
+    public Set<String> wholeStandIns() {
+        return java.util.Collections.unmodifiableSet(wholeStandIns);
+    }
+
     public List<Unresolved> unresolved() {
         return List.copyOf(unresolved.values());
     }
@@ -112,7 +121,11 @@ public final class IntrinsicResolver {
         if (node.isObject()) {
             String function = functionOf(node);
             if (function != null) {
-                return call(function, node.get(function), pointer);
+                JsonNode value = call(function, node.get(function), pointer);
+                if (!"Fn::Sub".equals(function) && unresolved.containsKey(pointer)) {
+                    wholeStandIns.add(pointer); // the function's value as a whole stands in (inside Fn::Sub, only a part)
+                }
+                return value;
             }
             ObjectNode copy = F.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();

@@ -96,7 +96,8 @@ final class IntegrationSettings {
         if (value.isMissingNode() || value.isNull() || leftToCloudFormation(value)) {
             return;
         }
-        if (!value.isTextual() || !CONTENT_HANDLING.contains(value.asText())) {
+        // compared as passthroughBehavior and type are: whether API Gateway minds the case is not documented
+        if (!value.isTextual() || !CONTENT_HANDLING.contains(value.asText().toUpperCase(java.util.Locale.ROOT))) {
             issues.add(new LintIssue(Rule.AGW015, owner + " contentHandling " + value + " is not CONVERT_TO_BINARY or CONVERT_TO_TEXT:"
                     + " API Gateway refuses it; leave it out to pass the payload through", pointer));
         }

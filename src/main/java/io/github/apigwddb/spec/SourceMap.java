@@ -26,6 +26,8 @@ public final class SourceMap {
     /** String values assembled from several written strings (an Fn::Join), by pointer. */
     private final Map<String, List<Piece>> pieces = new HashMap<>();
     private final Map<String, Rewritten> rewritten = new HashMap<>();
+    /** Values that are wholly a stand-in for one known only at deployment. */
+    private final java.util.Set<String> standIns = new java.util.HashSet<>();
     /** Subtrees of other documents' maps that stand at a pointer of this one. */
     private final List<Mount> mounts = new ArrayList<>();
     /** For a map built only when first asked: most rendered requests never need a position. */
@@ -143,6 +145,29 @@ public final class SourceMap {
     /** Says that the string at {@code pointer} is {@code written} with {@code edits} applied. */
     public void putRewritten(String pointer, String written, TextEdits edits, boolean unknownBlock) {
         rewritten.put(pointer, new Rewritten(written, edits, unknownBlock));
+    }
+
+    /**
+     * Says that the value at {@code pointer} is wholly a stand-in for one known only at deployment (a placeholder without
+     * value, a CloudFormation parameter without Default): rules that judge the value itself have nothing to judge there.
+     */
+    public void putStandIn(String pointer) {
+        standIns.add(pointer);
+    }
+
+    /** Whether the value at {@code pointer} is wholly a stand-in (see {@link #putStandIn}). */
+    public boolean isStandIn(String pointer) {
+        if (standIns.contains(pointer)) {
+            return true;
+        }
+        for (Mount mount : mounts) {
+            if (pointer.equals(mount.at()) || pointer.startsWith(mount.at()) && pointer.charAt(mount.at().length()) == '/') {
+                if (mount.source().isStandIn(mount.from() + pointer.substring(mount.at().length()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How the string at {@code pointer} was rewritten from its text as written; null when it is that text. */

@@ -356,6 +356,33 @@ class CheckEngineTest {
         }
     }
 
+    @Test
+    void aValueThatIsWhollyAPlaceholderWithoutValueIsNotJudgedByTheStaticRules() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                x-amazon-apigateway-request-validator: "{{apigw:validator}}"
+                x-amazon-apigateway-gateway-responses:
+                  DEFAULT_4XX: {statusCode: "{{apigw:status}}"}
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}, example: "1"}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                """ + INTEGRATION.replace("passthroughBehavior: never", "passthroughBehavior: never\n        contentHandling: '{{apigw:ch}}'"));
+        CheckResult standIns = check(null, spec);
+        assertThat(rules(standIns)).containsOnly(Rule.CFN005).hasSize(3);
+
+        CheckResult given = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
+                TableSchemas.NONE, Map.of("validator", "strict", "status", "4xx", "ch", "convert")), CheckLog.SILENT);
+        assertThat(rules(given)).containsExactlyInAnyOrder(Rule.MAP013, Rule.MAP015, Rule.AGW015);
+    }
+
     private CheckResult check(Path examples, Path... specs) {
         return new CheckEngine().run(new CheckRequest(List.of(specs), examples, Map.of(), 1), CheckLog.SILENT);
     }

@@ -70,6 +70,48 @@ class CloudFormationReaderTest {
     }
 
     @Test
+    void aValueThatIsWhollyAParameterWithoutValueIsNotJudgedButAValueGivenIs() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        String text = """
+                Parameters:
+                  Timeout: {Type: Number}
+                  Handling: {Type: String}
+                Resources:
+                  M:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      HttpMethod: GET
+                      ResourceId: !GetAtt Api.RootResourceId
+                      RestApiId: !Ref Api
+                      MethodResponses: [{StatusCode: '200'}, {StatusCode: '400'}, {StatusCode: '500'}]
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: arn:aws:apigateway:us-east-1:dynamodb:action/GetItem
+                        PassthroughBehavior: NEVER
+                        TimeoutInMillis: !Ref Timeout
+                        ContentHandling: {Ref: Handling}
+                        RequestTemplates:
+                          application/json: '{"TableName": "Items", "Key": {"id": {"S": "1"}}}'
+                        IntegrationResponses:
+                          - StatusCode: '200'
+                          - {StatusCode: '400', SelectionPattern: '4\\d{2}'}
+                          - {StatusCode: '500', SelectionPattern: '5\\d{2}'}
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """;
+        Files.writeString(template, text);
+
+        CheckResult unknown = check(template, TemplateParameters.NONE);
+        assertThat(lines(unknown, Rule.CFN005)).hasSize(2);
+        assertThat(unknown.findings()).extracting(f -> f.rule()).doesNotContain(Rule.AGW014, Rule.AGW015);
+
+        CheckResult given = check(template, new TemplateParameters(Map.of("Timeout", "60000", "Handling", "PASSTHROUGH"), Map.of()));
+        assertThat(lines(given, Rule.AGW014)).singleElement().asString().startsWith("t.yaml:18:");
+        assertThat(lines(given, Rule.AGW015)).singleElement().asString().startsWith("t.yaml:19:");
+    }
+
+    @Test
     void parameterValuesWinOverDefaults() throws Exception {
         Path template = copy("sam-inline.yaml");
         CheckResult result = check(template, new TemplateParameters(Map.of("Stage", "prod", "AWS::Region", "eu-west-1"), Map.of()));

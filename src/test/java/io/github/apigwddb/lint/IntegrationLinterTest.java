@@ -231,9 +231,10 @@ class IntegrationLinterTest {
     @Test
     void contentHandlingOfTheIntegrationAndItsResponsesIsAgw015WhenNotTheTwoNames() throws Exception {
         assertThat(lint(GOOD + "contentHandling: CONVERT_TO_TEXT\n")).isEmpty();
-        assertThat(lint(GOOD + "contentHandling: convert_to_text\n")).singleElement().satisfies(i -> {
+        assertThat(lint(GOOD + "contentHandling: convert_to_text\n")).isEmpty();
+        assertThat(lint(GOOD + "contentHandling: CONVERT_TO_JSON\n")).singleElement().satisfies(i -> {
             assertThat(i.rule()).isEqualTo(Rule.AGW015);
-            assertThat(i.message()).startsWith("The integration's contentHandling \"convert_to_text\" is not CONVERT_TO_BINARY or CONVERT_TO_TEXT");
+            assertThat(i.message()).startsWith("The integration's contentHandling \"CONVERT_TO_JSON\" is not CONVERT_TO_BINARY or CONVERT_TO_TEXT");
         });
         List<LintIssue> response = lint(GOOD.replace("default: {statusCode: \"200\"}", "default: {statusCode: \"200\", contentHandling: PASSTHROUGH}"));
         assertThat(response).singleElement().satisfies(i -> {
