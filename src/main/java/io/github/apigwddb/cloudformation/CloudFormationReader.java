@@ -142,14 +142,15 @@ public final class CloudFormationReader {
     }
 
     /**
-     * The resource's {@code BinaryMediaTypes} (RestApi and SAM Api), which API Gateway applies as the body's
-     * {@code x-amazon-apigateway-binary-media-types} (SAM writes them there), join an inline body that has none, so the
-     * API-level rules see them; CloudFormation writes {@code /} as {@code ~1} in them.
+     * The resource's {@code BinaryMediaTypes} (RestApi and SAM Api) become an inline body's
+     * {@code x-amazon-apigateway-binary-media-types}, so the API-level rules see them: SAM writes them there, replacing
+     * the body's own list; that the RestApi property wins over the body too is inferred. CloudFormation writes {@code /}
+     * as {@code ~1} in them.
      */
     private static void binaryMediaTypes(CloudFormationTemplate.Resource resource, IntrinsicResolver resolver, JsonNode body,
             DerivedDocument derived) {
         JsonNode types = resource.properties().get("BinaryMediaTypes");
-        if (types == null || !types.isArray() || !(body instanceof ObjectNode api) || api.has(BINARY_MEDIA_TYPES)) {
+        if (types == null || !types.isArray() || !(body instanceof ObjectNode api)) {
             return;
         }
         String pointer = resource.property("BinaryMediaTypes");

@@ -12,11 +12,11 @@ import java.util.TreeSet;
 
 /**
  * MAP016: {@code x-amazon-apigateway-binary-media-types} makes API Gateway treat a body whose Content-Type matches an
- * entry as binary, and a binary body is passed through as it is ("For a binary payload, API Gateway simply passes
- * through the message as-is", AWS's guide to binary payloads) unless the integration converts it. An entry covering
- * the media type of a DynamoDB request template ({@code *}{@code /*}, {@code application/*}, {@code application/json})
- * therefore takes the client's JSON away from the template that builds the DynamoDB request; that the template is
- * then not applied is inferred (integration-facts.md §8.3), hence a warning.
+ * entry as binary. A binary body is passed through as it is ("For a binary payload, API Gateway simply passes through
+ * the message as-is", AWS's guide to binary payloads), or, converted to text, reaches the template as base64
+ * (integration-facts.md §6). An entry covering the media type of a DynamoDB request template ({@code *}{@code /*},
+ * {@code application/*}, {@code application/json}) therefore takes the client's JSON away from the template that
+ * builds the DynamoDB request; that the template is skipped is inferred (§8.3), hence a warning.
  */
 final class BinaryMediaTypes {
 
@@ -29,9 +29,7 @@ final class BinaryMediaTypes {
         JsonNode types = root.path(EXTENSION);
         Set<String> templated = new TreeSet<>();
         for (Integration integration : integrations) {
-            if (!integration.node().path("contentHandling").isMissingNode()) {
-                continue; // it converts binary bodies itself
-            }
+            // contentHandling does not help: converted to text, a binary body reaches the template as base64 (§6)
             for (MappingTemplate template : integration.requestTemplates()) {
                 templated.add(template.contentType().toLowerCase(Locale.ROOT));
             }
