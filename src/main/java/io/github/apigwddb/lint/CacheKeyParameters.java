@@ -43,7 +43,8 @@ final class CacheKeyParameters {
                         + RequestParameterMappings.location(parameter.group(1)) + " parameter: API Gateway wants cache keys among the"
                         + " method's request parameters; declare it in the operation's parameters", at));
             } else if (!seen.add(text)) {
-                issues.add(new LintIssue(Rule.MAP005, "Cache key parameter '" + text + "' is listed twice", at));
+                issues.add(new LintIssue(Rule.MAP005, "Cache key parameter '" + text + "' is listed twice: remove the repeat"
+                        + " (CloudFormation wants the entries unique)", at));
             }
         }
     }

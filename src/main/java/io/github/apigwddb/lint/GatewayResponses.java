@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * MAP015: {@code x-amazon-apigateway-gateway-responses}, the answers API Gateway gives itself (a failed validation, an
  * unknown path, a DynamoDB call it could not make): each key is a response type API Gateway has, each {@code statusCode}
  * a three-digit status, each {@code responseParameters} key a {@code gatewayresponse.header|path|querystring.<name>}
- * (integration-facts.md §8.2). API Gateway refuses a definition with others.
+ * (integration-facts.md §8.2). Anything else customises nothing, and may be refused on import.
  */
 final class GatewayResponses {
 
@@ -46,8 +46,8 @@ final class GatewayResponses {
                 continue;
             }
             if (!TYPES.contains(type)) {
-                issues.add(new LintIssue(Rule.MAP015, "'" + type + "' is not a gateway response type, so API Gateway refuses the"
-                        + " definition" + suggestion(type), at));
+                issues.add(new LintIssue(Rule.MAP015, "'" + type + "' is not one of API Gateway's gateway response types: it"
+                        + " customises no response, and a value outside the API's enum may be refused on import" + suggestion(type), at));
                 continue;
             }
             checkResponse(type, entry.getValue(), at, issues);

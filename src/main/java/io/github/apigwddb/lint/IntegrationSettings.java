@@ -49,15 +49,15 @@ final class IntegrationSettings {
         }
         JsonNode connectionType = node.path("connectionType");
         if (connectionType.isTextual() && "VPC_LINK".equalsIgnoreCase(connectionType.asText())) {
-            issues.add(new LintIssue(Rule.AGW016, "connectionType VPC_LINK is for private HTTP integrations; API Gateway reaches"
-                    + " DynamoDB over its public endpoint: use INTERNET or leave it out", integration.member("connectionType")));
+            issues.add(new LintIssue(Rule.AGW016, "connectionType VPC_LINK is for private HTTP integrations, not for an AWS service"
+                    + " integration such as DynamoDB's: use INTERNET or leave it out", integration.member("connectionType")));
         } else if (node.has("connectionId")) {
             issues.add(new LintIssue(Rule.AGW016, "connectionId names a VPC link, which only private HTTP integrations use:"
                     + " remove it", integration.member("connectionId")));
         }
         if (node.has("tlsConfig")) {
-            issues.add(new LintIssue(Rule.AGW016, "tlsConfig is for HTTP integrations; API Gateway verifies DynamoDB's certificate"
-                    + " itself: remove it", integration.member("tlsConfig")));
+            issues.add(new LintIssue(Rule.AGW016, "tlsConfig is for HTTP integrations, not for an AWS service integration such as"
+                    + " DynamoDB's: remove it", integration.member("tlsConfig")));
         }
     }
 

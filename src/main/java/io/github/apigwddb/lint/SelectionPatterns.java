@@ -47,10 +47,10 @@ final class SelectionPatterns {
         // letters outside escapes such as \d: words, as Lambda error messages are matched
         if (pattern.replaceAll("\\\\.", "").chars().anyMatch(Character::isLetter)) {
             return ": for an AWS service integration API Gateway matches the HTTP status, not the error's name (that is for"
-                    + " Lambda functions); DynamoDB's errors are all 400 or 500";
+                    + " Lambda functions); DynamoDB answers errors with 400 or 500 (503 when it is unavailable)";
         }
         if (pattern.matches("\\d{3}")) {
-            return ": DynamoDB answers a missing item with 200 and no Item, and its errors with 400 or 500";
+            return ": DynamoDB answers a missing item with 200 and no Item, and errors with 400 or 500 (503 when it is unavailable)";
         }
         return "";
     }

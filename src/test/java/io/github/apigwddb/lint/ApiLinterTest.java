@@ -76,8 +76,8 @@ class ApiLinterTest {
         assertThat(issues).extracting(LintIssue::message).containsExactly(
                 "Gateway response DEFAULT_4XX: response parameter 'method.response.header.X-Error' is not"
                         + " gatewayresponse.header|path|querystring.<name>; gateway responses write gatewayresponse.header.<name>, not method.response",
-                "'BAD_REQUEST' is not a gateway response type, so API Gateway refuses the definition; did you mean"
-                        + " BAD_REQUEST_PARAMETERS or BAD_REQUEST_BODY?",
+                "'BAD_REQUEST' is not one of API Gateway's gateway response types: it customises no response, and a value"
+                        + " outside the API's enum may be refused on import; did you mean BAD_REQUEST_PARAMETERS or BAD_REQUEST_BODY?",
                 "Gateway response INTEGRATION_FAILURE: statusCode \"5xx\" is not a status from 100 to 599");
         assertThat(issues.get(2).pointer()).isEqualTo("/x-amazon-apigateway-gateway-responses/INTEGRATION_FAILURE/statusCode");
     }

@@ -226,6 +226,8 @@ class IntegrationLinterTest {
         assertThat(lint(GOOD + "connectionId: abc123\n")).singleElement().extracting(LintIssue::message).asString()
                 .startsWith("connectionId names a VPC link");
         assertThat(lint(GOOD + "connectionType: INTERNET\n")).isEmpty();
+        assertThat(lint(GOOD + "integrationSubtype: DynamoDB-PutItem\n")).singleElement().extracting(LintIssue::message).asString()
+                .startsWith("integrationSubtype belongs to HTTP APIs");
     }
 
     @Test
@@ -389,7 +391,7 @@ class IntegrationLinterTest {
                 "Cache key parameter 'method.request.querystring.v' is not a parameter the operation declares as a query parameter:"
                         + " API Gateway wants cache keys among the method's request parameters; declare it in the operation's parameters",
                 "Cache key parameter 'integration.request.path.id' is not of the form method.request.{path|querystring|header}.<name>",
-                "Cache key parameter 'method.request.path.id' is listed twice");
+                "Cache key parameter 'method.request.path.id' is listed twice: remove the repeat (CloudFormation wants the entries unique)");
         assertThat(issues.get(0).pointer()).isEqualTo("/paths/~1items~1{id}/get/x-amazon-apigateway-integration/cacheKeyParameters/1");
         assertThat(lintSpec(head, GOOD + "cacheKeyParameters: [method.request.path.id]\n")).isEmpty();
     }
