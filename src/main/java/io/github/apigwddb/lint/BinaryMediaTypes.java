@@ -34,15 +34,23 @@ final class BinaryMediaTypes {
                 templated.add(template.contentType().toLowerCase(Locale.ROOT));
             }
         }
+        String pointer = "/" + JsonPointers.escape(EXTENSION);
+        if (types.isTextual()) {
+            check(types.asText(), templated, pointer, issues); // one type written without its list
+        }
         for (int i = 0; i < types.size(); i++) {
-            String type = types.path(i).asText().trim().toLowerCase(Locale.ROOT);
-            List<String> covered = templated.stream().filter(mediaType -> covers(type, mediaType)).toList();
-            if (!covered.isEmpty()) {
-                issues.add(new LintIssue(Rule.MAP016, "Binary media type '" + types.path(i).asText() + "' covers " + String.join(", ", covered)
-                        + ", the Content-Type of DynamoDB request templates: API Gateway treats such request bodies as binary and"
-                        + " passes them through as they are instead of through the template; list only the binary types the API"
-                        + " really serves (image/png, application/octet-stream, ...)", JsonPointers.child("/" + JsonPointers.escape(EXTENSION), i)));
-            }
+            check(types.path(i).asText(), templated, JsonPointers.child(pointer, i), issues);
+        }
+    }
+
+    private static void check(String written, Set<String> templated, String pointer, List<LintIssue> issues) {
+        String type = written.trim().toLowerCase(Locale.ROOT);
+        List<String> covered = templated.stream().filter(mediaType -> covers(type, mediaType)).toList();
+        if (!covered.isEmpty()) {
+            issues.add(new LintIssue(Rule.MAP016, "Binary media type '" + written + "' covers " + String.join(", ", covered)
+                    + ", the Content-Type of DynamoDB request templates: API Gateway treats such request bodies as binary and"
+                    + " passes them through as they are instead of through the template; list only the binary types the API"
+                    + " really serves (image/png, application/octet-stream, ...)", pointer));
         }
     }
 

@@ -94,6 +94,8 @@ class ApiLinterTest {
         assertThat(lint("x-amazon-apigateway-binary-media-types: ['*/*']\n", PATHS.replace("    type: aws",
                 "    contentHandling: CONVERT_TO_TEXT\n        type: aws"))).extracting(LintIssue::rule).containsExactly(Rule.MAP016);
         assertThat(lint("x-amazon-apigateway-binary-media-types: [image/png, application/octet-stream]\n")).isEmpty();
+        assertThat(lint("x-amazon-apigateway-binary-media-types: '*/*'\n")).extracting(LintIssue::pointer)
+                .containsExactly("/x-amazon-apigateway-binary-media-types");
     }
 
     @Test
