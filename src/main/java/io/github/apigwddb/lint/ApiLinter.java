@@ -18,7 +18,7 @@ public final class ApiLinter {
      */
     public List<LintIssue> lint(JsonNode root, List<Integration> integrations) {
         List<LintIssue> issues = new ArrayList<>();
-        RequestValidators.checkRoot(root, issues);
+        ValidatorDefinitions.checkRoot(root, issues);
         GatewayResponses.check(root, issues);
         BinaryMediaTypes.check(root, integrations, issues);
         return issues;

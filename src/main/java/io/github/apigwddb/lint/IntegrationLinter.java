@@ -62,7 +62,7 @@ public final class IntegrationLinter {
         CacheKeyParameters.check(integration, root, issues);
         ResponseHeaderMappings.check(integration, root, issues);
         UnknownKeys.check(integration, issues);
-        RequestValidators.checkOperation(integration.operation(), root, issues);
+        ValidatorDefinitions.checkOperation(integration.operation(), root, issues);
         return issues;
     }
 

@@ -16,8 +16,8 @@ import io.github.apigwddb.spec.SpecKind;
  */
 public final class RequestValidators {
 
-    static final String VALIDATOR = "x-amazon-apigateway-request-validator";
-    static final String VALIDATORS = "x-amazon-apigateway-request-validators";
+    public static final String VALIDATOR = "x-amazon-apigateway-request-validator";
+    public static final String VALIDATORS = "x-amazon-apigateway-request-validators";
     /** The Content-Type a Swagger 2 body is imported for when neither the operation nor the API says what it consumes. */
     private static final String DEFAULT_CONTENT_TYPE = "application/json";
 

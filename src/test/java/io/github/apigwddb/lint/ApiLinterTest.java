@@ -39,18 +39,19 @@ class ApiLinterTest {
         List<LintIssue> issues = lint("""
                 x-amazon-apigateway-request-validator: basic
                 x-amazon-apigateway-request-validators:
-                  all: {validateRequestBody: true, validateRequestParameters: "true"}
+                  all: {validateRequestBody: true, validateRequestParameters: "yes"}
+                  text: {validateRequestBody: "true", validateRequestParameters: "false"}
                   body: {validateBody: true}
                   params: true
                 """);
         assertThat(issues).extracting(LintIssue::rule).containsOnly(Rule.MAP013);
         assertThat(issues).extracting(LintIssue::message).containsExactly(
-                "Request validator 'all': validateRequestParameters is \"true\", not true or false",
+                "Request validator 'all': validateRequestParameters is \"yes\", not true or false",
                 "Request validator 'body' has an unknown setting 'validateBody': only validateRequestBody and"
                         + " validateRequestParameters turn validation on",
                 "Request validator 'params' is not an object of validateRequestBody and validateRequestParameters",
                 "The API's default request validator 'basic' is not defined in x-amazon-apigateway-request-validators"
-                        + " (defined: all, body, params): API Gateway refuses the definition or imports it without this validation");
+                        + " (defined: all, text, body, params): API Gateway refuses the definition or imports it without this validation");
         assertThat(issues).extracting(LintIssue::pointer).containsExactly(
                 "/x-amazon-apigateway-request-validators/all/validateRequestParameters",
                 "/x-amazon-apigateway-request-validators/body/validateBody",

@@ -5,6 +5,7 @@ import io.github.apigwddb.dynamodb.Suggestions;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.validation.RequestValidators;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,13 +18,13 @@ import java.util.Map;
  * the map lacks, or a misspelt setting, leaves the method without the validation it asks for: whether API Gateway then
  * refuses the import or imports without validation is not documented, so the rule says both.
  */
-final class RequestValidators {
+final class ValidatorDefinitions {
 
-    static final String VALIDATORS = "x-amazon-apigateway-request-validators";
-    static final String VALIDATOR = "x-amazon-apigateway-request-validator";
+    private static final String VALIDATORS = RequestValidators.VALIDATORS;
+    private static final String VALIDATOR = RequestValidators.VALIDATOR;
     private static final List<String> SETTINGS = List.of("validateRequestBody", "validateRequestParameters");
 
-    private RequestValidators() {
+    private ValidatorDefinitions() {
     }
 
     /** The root's map and its default choice. */
@@ -60,11 +61,16 @@ final class RequestValidators {
             if (!SETTINGS.contains(setting.getKey())) {
                 issues.add(new LintIssue(Rule.MAP013, "Request validator '" + name + "' has an unknown setting '" + setting.getKey()
                         + "': only validateRequestBody and validateRequestParameters turn validation on", at));
-            } else if (!setting.getValue().isBoolean()) {
+            } else if (!setting.getValue().isBoolean() && !isBooleanText(setting.getValue())) {
                 issues.add(new LintIssue(Rule.MAP013, "Request validator '" + name + "': " + setting.getKey() + " is "
                         + setting.getValue() + ", not true or false", at));
             }
         }
+    }
+
+    /** "true" or "false" as text, which the check reads as the boolean (validation.RequestValidators does too). */
+    private static boolean isBooleanText(JsonNode value) {
+        return value.isTextual() && ("true".equalsIgnoreCase(value.asText()) || "false".equalsIgnoreCase(value.asText()));
     }
 
     private static void checkChoice(JsonNode choice, JsonNode root, String pointer, String whose, List<LintIssue> issues) {
