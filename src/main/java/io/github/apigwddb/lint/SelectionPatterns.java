@@ -27,16 +27,15 @@ final class SelectionPatterns {
             if (response.isDefault() || pattern == null || pattern.contains("${")) {
                 continue;
             }
-            Pattern compiled;
             try {
-                compiled = Pattern.compile(pattern, Pattern.DOTALL);
+                Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
                 issues.add(new LintIssue(Rule.MAP008, "Selection pattern '" + pattern + "' is not a Java regular expression ("
                         + e.getDescription() + " near index " + e.getIndex() + "): API Gateway never selects this response",
                         response.pointer()));
                 continue;
             }
-            if (DYNAMODB_STATUSES.stream().noneMatch(status -> compiled.matcher(status).matches())) {
+            if (DYNAMODB_STATUSES.stream().noneMatch(status -> IntegrationLinter.matches(pattern, status))) {
                 issues.add(new LintIssue(Rule.MAP009, "Selection pattern '" + pattern + "' matches none of the statuses DynamoDB answers with ("
                         + String.join(", ", DYNAMODB_STATUSES) + "), so this response is never selected" + hint(pattern), response.pointer()));
             }
