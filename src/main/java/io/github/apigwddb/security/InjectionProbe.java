@@ -20,8 +20,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Renders a request template with each client-controlled input replaced by hostile values and reports the
@@ -37,6 +39,11 @@ public final class InjectionProbe {
 
     private static final String MARKER_PREFIX = "zq";
     private static final String KEY_MARKER_PREFIX = "zqk";
+    /**
+     * Digits no example is likely to hold; with a fixed-width index after them no marker is the start of another, and
+     * each stays an int ({@code $Integer.parseInt} of a body number is common in templates).
+     */
+    private static final String NUMBER_MARKER_PREFIX = "8675";
     /** Nesting and size limits: a long value that only trips them is not an injection. */
     private static final String SIZE_RULE = "DDB009";
     /**
@@ -105,10 +112,14 @@ public final class InjectionProbe {
         String[] markers = new String[slots.size()];
         for (int i = 0; i < markers.length; i++) {
             InputSlots.Slot slot = slots.get(i);
-            markers[i] = (slot.kind == InputSlots.Kind.BODY_KEYS ? KEY_MARKER_PREFIX : MARKER_PREFIX) + (i + 1) + "x";
+            markers[i] = slot.takesNumberMarker() ? NUMBER_MARKER_PREFIX + String.format(Locale.ROOT, "%04d", i + 1) + "9"
+                    : (slot.kind == InputSlots.Kind.BODY_KEYS ? KEY_MARKER_PREFIX : MARKER_PREFIX) + (i + 1) + "x";
             slot.set(markers[i]);
         }
         RenderResult marked = engine.render(template, inputs.current());
+        if (!marked.ok() && withoutNumberMarkers(slots, markers)) {
+            marked = engine.render(template, inputs.current()); // a template may do what a marker number breaks
+        }
         if (!marked.ok()) {
             return List.of();
         }
@@ -155,6 +166,22 @@ public final class InjectionProbe {
         return found;
     }
 
+    /**
+     * Gives the numbers of the body their example values back and takes them out of the probe (their markers can no
+     * longer be found); false when there is none.
+     */
+    private static boolean withoutNumberMarkers(List<InputSlots.Slot> slots, String[] markers) {
+        boolean any = false;
+        for (int i = 0; i < markers.length; i++) {
+            if (slots.get(i).takesNumberMarker()) {
+                slots.get(i).set(slots.get(i).original);
+                markers[i] = "\u0000not probed";
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** The hostile renders of one input. */
     private final class Probe {
         private final CompiledTemplate template;
@@ -180,7 +207,7 @@ public final class InjectionProbe {
                 for (HostileValue value : valuesToTry(slot, spliced, background)) {
                     slot.set(value.text());
                     Outcome outcome = evaluate(value, spliced);
-                    if (outcome == null) {
+                    if (outcome == null || slot.takesNumberMarker() && onlyRetyped(outcome)) {
                         continue;
                     }
                     breaking.add(value);
@@ -285,6 +312,18 @@ public final class InjectionProbe {
 
     private record Outcome(Injection.Kind kind, String effect) {
     }
+
+    /**
+     * Whether a string sent for a number or boolean of the body did no more than arrive as a string where the number
+     * was ({@code $input.json} quotes it) and so, at most, get the request refused: DynamoDB answers it with a
+     * SerializationException, as it would any wrongly typed value a client sends.
+     */
+    private static boolean onlyRetyped(Outcome outcome) {
+        return outcome.kind() == Injection.Kind.REJECTED || outcome.kind() == Injection.Kind.STRUCTURE_CHANGED
+                && RETYPED.matcher(outcome.effect()).matches();
+    }
+
+    private static final Pattern RETYPED = Pattern.compile(".* changes from a (number|boolean) to a string");
 
     /** Where a key the client added to the body object shows up as a key in the request, if anywhere. */
     private static Injection clientKeys(InputSlots.Slot slot, String marker, ParsedDocument marked) {

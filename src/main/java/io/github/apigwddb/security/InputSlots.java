@@ -53,6 +53,14 @@ final class InputSlots {
 
         abstract void set(String value);
 
+        /**
+         * Whether the probe's marker for this input must be a JSON number: a number of the body, which a template may
+         * write without quotes ({@code "Limit": $input.path('$.limit')}); a marker there keeps the render JSON.
+         */
+        boolean takesNumberMarker() {
+            return false;
+        }
+
         /** Whether a client can get {@code value} into this input at all. */
         boolean accepts(HostileValue value) {
             return kind.accepts(value);
@@ -221,6 +229,8 @@ final class InputSlots {
             JsonNode node = p.key() instanceof Integer i ? p.parent().get(i) : p.parent().get((String) p.key());
             if (node.isTextual()) {
                 slots.add(new StringSlot(p.parent(), p.key(), "body " + p.path(), node.textValue(), p.steps()));
+            } else if (node.isNumber()) {
+                slots.add(new ScalarSlot(p.parent(), p.key(), "body " + p.path(), node, p.steps()));
             } else if (node instanceof ObjectNode object) {
                 slots.add(keySlot(object, "body keys of " + p.path()));
                 List<String> names = new ArrayList<>();
@@ -294,6 +304,55 @@ final class InputSlots {
             } else {
                 ((ArrayNode) parent).set((Integer) key, TextNode.valueOf(value));
             }
+        }
+    }
+
+    /**
+     * A number of the body. A client may send a string there instead (unless a validator's schema forbids it), and a
+     * template that writes the value without quotes then writes the client's text into the request's JSON as it is.
+     * Setting its own text back restores the number, and a number marker is set as a number. Booleans are left out: no
+     * boolean can be a marker, and a number in their place may break a template that calls a boolean's method.
+     */
+    private final class ScalarSlot extends Slot {
+        private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+        private final JsonNode parent;
+        private final Object key;
+        private final JsonNode node;
+        private final List<Object> steps;
+        private StringRule rule;
+
+        ScalarSlot(JsonNode parent, Object key, String label, JsonNode node, List<Object> steps) {
+            super(Kind.BODY_STRING, label, node.asText());
+            this.parent = parent;
+            this.key = key;
+            this.node = node;
+            this.steps = steps;
+        }
+
+        @Override
+        boolean takesNumberMarker() {
+            return true;
+        }
+
+        /** Only a string the schema allows here gets past a validator (none, when the schema wants a number). */
+        @Override
+        boolean accepts(HostileValue value) {
+            if (steps != null && rule == null) {
+                rule = bodyModel.stringAt(steps);
+            }
+            return super.accepts(value) && (rule == null || rule.allows(value.text()));
+        }
+
+        @Override
+        void set(String value) {
+            JsonNode next = value == null || value.equals(original) ? node
+                    : DIGITS.matcher(value).matches() ? JsonNodeFactory.instance.numberNode(Integer.parseInt(value)) : TextNode.valueOf(value);
+            if (parent instanceof ObjectNode object) {
+                object.set((String) key, next);
+            } else {
+                ((ArrayNode) parent).set((Integer) key, next);
+            }
+            bodyChanged(this);
         }
     }
 

@@ -216,6 +216,42 @@ class InjectionProbeTest {
         });
     }
 
+    @Test
+    void aNumberOfTheBodyWrittenWithoutQuotesIsProbedWithTheStringsAClientMaySendInstead() throws Exception {
+        String template = "{\"TableName\": \"T\", \"Limit\": $input.path('$.limit'),"
+                + " \"KeyConditionExpression\": \"pk = :pk\", \"ExpressionAttributeValues\": {\":pk\": {\"S\": \"$util.escapeJavaScript("
+                + "$input.path('$.owner')).replaceAll(\"\\\\'\",\"'\")\"}}, \"ScanIndexForward\": $input.json('$.ascending')}";
+        TemplateInput input = TemplateInput.ofBody("{\"limit\": 10, \"owner\": \"o1\", \"ascending\": true}");
+
+        List<Injection> found = probe(template, input, "Query");
+
+        // booleans are no inputs here ($input.json would quote a string anyway, and DynamoDB refuse its type)
+        assertThat(found).extracting(Injection::input).containsExactly("body $.limit");
+        assertThat(found.get(0).insideString()).isFalse();
+        assertThat(found.get(0).kind()).isIn(Injection.Kind.INVALID_JSON, Injection.Kind.STRUCTURE_CHANGED);
+        // a validated body whose schema wants an integer there lets no string through
+        BodyModel model = validatedModel("{\"type\": \"object\", \"properties\": {\"limit\": {\"type\": \"integer\"}}}");
+        assertThat(probe.probe(engine.compile("t", template), input, null, "Query", BodyInputs.validatedAgainst(model))).isEmpty();
+        // and written inside quotes, with the escaping a string needs, a number's place is as safe as a string's
+        assertThat(probe("{\"TableName\": \"T\", \"Item\": {\"n\": {\"N\": \"$util.escapeJavaScript($input.path('$.limit'))"
+                + ".replaceAll(\"\\\\'\",\"'\")\"}}}", input, "PutItem")).isEmpty();
+    }
+
+    @Test
+    void aNumberMarkerATemplateCannotTakeLeavesTheOtherInputsProbed() throws Exception {
+        // the template fails for a large number: the marker number breaks it, the example's own does not, so the numbers
+        // go back to their values and the strings are probed alone
+        String template = "#if($input.path('$.n') > 1000)$util.parseJson('{')#end"
+                + "{\"TableName\": \"T\", \"Limit\": $input.path('$.n'), \"Key\": {\"id\": {\"S\": \"$input.path('$.id')\"}}}";
+        TemplateInput input = TemplateInput.ofBody("{\"n\": 7, \"id\": \"42\"}");
+        assertThat(engine.render(engine.compile("t", template), input).ok()).isTrue();
+        assertThat(engine.render(engine.compile("t", template), TemplateInput.ofBody("{\"n\": 867500019, \"id\": \"42\"}")).ok()).isFalse();
+
+        List<Injection> found = probe(template, input, "Query");
+
+        assertThat(found).extracting(Injection::input).containsExactly("body $.id");
+    }
+
     /** The model a body validator on a one-operation OpenAPI 3 definition enforces for application/json. */
     private static BodyModel validatedModel(String schema) throws Exception {
         JsonNode root = new ObjectMapper().readTree("{\"openapi\": \"3.0.1\", \"x-amazon-apigateway-request-validator\": \"body\","
