@@ -131,7 +131,7 @@ public final class CheckEngine {
                     Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
                     if (!dynamo.isEmpty()) {
                         for (LintIssue issue : apiLinter.lint(api.root(), dynamo)) {
-                            if (!locator.isStandIn(issue.pointer())) {
+                            if (!(issue.judgesValue() && locator.isStandIn(issue.pointer()))) {
                                 findings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), null, null));
                             }
                         }

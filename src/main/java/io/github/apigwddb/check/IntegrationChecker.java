@@ -90,7 +90,7 @@ final class IntegrationChecker {
         OperationRef op = integration.operation().ref();
         List<Finding> staticFindings = new ArrayList<>();
         for (LintIssue issue : linter.lint(integration, locator.spec().root())) {
-            if (!locator.isStandIn(issue.pointer())) { // a stand-in's text is made up: CFN005 says so
+            if (!(issue.judgesValue() && locator.isStandIn(issue.pointer()))) { // a stand-in's text is made up: CFN005 says so
                 staticFindings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), op, null));
             }
         }

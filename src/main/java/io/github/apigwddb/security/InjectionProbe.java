@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Renders a request template with each client-controlled input replaced by hostile values and reports the
@@ -44,6 +43,10 @@ public final class InjectionProbe {
      * each stays an int ({@code $Integer.parseInt} of a body number is common in templates).
      */
     private static final String NUMBER_MARKER_PREFIX = "8675";
+    /** Number markers have four digits of index: beyond that, numbers of the body are not probed. */
+    private static final int MAX_NUMBER_MARKERS = 9999;
+    /** Stands for the marker of an input that is not probed: no render can hold it. */
+    private static final String NOT_PROBED = "\u0000not probed";
     /** Nesting and size limits: a long value that only trips them is not an injection. */
     private static final String SIZE_RULE = "DDB009";
     /**
@@ -110,14 +113,20 @@ public final class InjectionProbe {
             return List.of();
         }
         String[] markers = new String[slots.size()];
+        // a number slot out of the probe: its marker is never found, and it stays at its example value throughout
+        boolean[] excluded = new boolean[slots.size()];
         for (int i = 0; i < markers.length; i++) {
             InputSlots.Slot slot = slots.get(i);
-            markers[i] = slot.takesNumberMarker() ? NUMBER_MARKER_PREFIX + String.format(Locale.ROOT, "%04d", i + 1) + "9"
-                    : (slot.kind == InputSlots.Kind.BODY_KEYS ? KEY_MARKER_PREFIX : MARKER_PREFIX) + (i + 1) + "x";
-            slot.set(markers[i]);
+            if (slot.takesNumberMarker()) {
+                excluded[i] = i + 1 > MAX_NUMBER_MARKERS;
+                markers[i] = excluded[i] ? NOT_PROBED : NUMBER_MARKER_PREFIX + String.format(Locale.ROOT, "%04d", i + 1) + "9";
+            } else {
+                markers[i] = (slot.kind == InputSlots.Kind.BODY_KEYS ? KEY_MARKER_PREFIX : MARKER_PREFIX) + (i + 1) + "x";
+            }
+            slot.set(excluded[i] ? slot.original : markers[i]);
         }
         RenderResult marked = engine.render(template, inputs.current());
-        if (!marked.ok() && withoutNumberMarkers(slots, markers)) {
+        if (!marked.ok() && withoutNumberMarkers(slots, markers, excluded)) {
             marked = engine.render(template, inputs.current()); // a template may do what a marker number breaks
         }
         if (!marked.ok()) {
@@ -128,7 +137,7 @@ public final class InjectionProbe {
         boolean markersAsBackground = markedJson != null;
         String[] background = new String[slots.size()];
         for (int i = 0; i < background.length; i++) {
-            background[i] = markersAsBackground ? markers[i] : slots.get(i).original;
+            background[i] = markersAsBackground && !excluded[i] ? markers[i] : slots.get(i).original;
             slots.get(i).set(background[i]);
         }
         ParsedDocument reference = markersAsBackground ? markedJson : baselineJson;
@@ -136,20 +145,20 @@ public final class InjectionProbe {
         Set<String> referenceViolations = checkDynamoDb ? violationKeys(action, reference.root()) : Set.of();
         String stringValues = markersAsBackground ? stringValues(markedJson.root()) : "";
 
-        List<Injection> found = new ArrayList<>();
+        Injection[] results = new Injection[slots.size()];
         long deadline = System.nanoTime() + BUDGET_NANOS;
-        for (int i = 0; i < slots.size() && System.nanoTime() - deadline < 0; i++) {
+        for (int i : probeOrder(slots)) {
+            if (System.nanoTime() - deadline >= 0) {
+                break;
+            }
             InputSlots.Slot slot = slots.get(i);
             if (slot.kind == InputSlots.Kind.BODY_KEYS) {
                 if (markersAsBackground) {
-                    Injection names = clientKeys(slot, markers[i], markedJson);
-                    if (names != null) {
-                        found.add(names);
-                    }
+                    results[i] = clientKeys(slot, markers[i], markedJson);
                 }
                 continue;
             }
-            int at = markedOutput.indexOf(markers[i]);
+            int at = excluded[i] ? -1 : markedOutput.indexOf(markers[i]);
             if (at < 0) {
                 continue; // the input never reaches the request
             }
@@ -157,8 +166,11 @@ public final class InjectionProbe {
             MarkedString spliced = markersAsBackground && markedJson.duplicateKeys().isEmpty()
                     ? MarkedString.find(markedOutput, markedJson.root(), markers[i], parser) : null;
             Probe probe = new Probe(template, inputs, reference, referenceViolations, checkDynamoDb ? action : null);
-            Injection injection = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]),
+            results[i] = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]),
                     lineOf(markedOutput, at), lineText(markedOutput, at));
+        }
+        List<Injection> found = new ArrayList<>();
+        for (Injection injection : results) {
             if (injection != null) {
                 found.add(injection);
             }
@@ -167,15 +179,33 @@ public final class InjectionProbe {
     }
 
     /**
+     * The slots in the order they are probed: the numbers of the body last, as each may take every hostile value in a
+     * render of its own, so that a template that exhausts the time budget does so after its strings, parameters and
+     * headers have been probed. Findings are still listed in input order.
+     */
+    private static List<Integer> probeOrder(List<InputSlots.Slot> slots) {
+        List<Integer> order = new ArrayList<>(slots.size());
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < slots.size(); i++) {
+                if (slots.get(i).takesNumberMarker() == (pass == 1)) {
+                    order.add(i);
+                }
+            }
+        }
+        return order;
+    }
+
+    /**
      * Gives the numbers of the body their example values back and takes them out of the probe (their markers can no
      * longer be found); false when there is none.
      */
-    private static boolean withoutNumberMarkers(List<InputSlots.Slot> slots, String[] markers) {
+    private static boolean withoutNumberMarkers(List<InputSlots.Slot> slots, String[] markers, boolean[] excluded) {
         boolean any = false;
         for (int i = 0; i < markers.length; i++) {
-            if (slots.get(i).takesNumberMarker()) {
+            if (slots.get(i).takesNumberMarker() && !excluded[i]) {
                 slots.get(i).set(slots.get(i).original);
-                markers[i] = "\u0000not probed";
+                markers[i] = NOT_PROBED;
+                excluded[i] = true;
                 any = true;
             }
         }
@@ -314,16 +344,20 @@ public final class InjectionProbe {
     }
 
     /**
-     * Whether a string sent for a number or boolean of the body did no more than arrive as a string where the number
-     * was ({@code $input.json} quotes it) and so, at most, get the request refused: DynamoDB answers it with a
-     * SerializationException, as it would any wrongly typed value a client sends.
+     * Whether what a string sent for a number of the body did is no injection: only a render that is no JSON any more
+     * (the client's text landed outside a string, or broke one) or in which a member appears (the client wrote one)
+     * counts. A string that arrives as a string where the number was ({@code $input.json} quotes it), a member that a
+     * condition on the number's value leaves out, a value DynamoDB refuses or a template that fails on a string are
+     * what any wrongly typed value does, and a validator's schema is their fix, not escaping.
      */
     private static boolean onlyRetyped(Outcome outcome) {
-        return outcome.kind() == Injection.Kind.REJECTED || outcome.kind() == Injection.Kind.STRUCTURE_CHANGED
-                && RETYPED.matcher(outcome.effect()).matches();
+        return switch (outcome.kind()) {
+            case INVALID_JSON -> false;
+            case STRUCTURE_CHANGED -> !outcome.effect().endsWith(" appears") && !outcome.effect().endsWith(" appears twice");
+            default -> true;
+        };
     }
 
-    private static final Pattern RETYPED = Pattern.compile(".* changes from a (number|boolean) to a string");
 
     /** Where a key the client added to the body object shows up as a key in the request, if anywhere. */
     private static Injection clientKeys(InputSlots.Slot slot, String marker, ParsedDocument marked) {
