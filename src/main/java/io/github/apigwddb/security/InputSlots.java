@@ -260,31 +260,51 @@ final class InputSlots {
         return PLAIN_NAME.matcher(name).matches() ? "." + name : "['" + name.replace("'", "\\'") + "']";
     }
 
-    /** A string in the JSON body. */
-    private final class StringSlot extends Slot {
+    /** A value in the JSON body: where it is, and what a validated body's model lets a client put there. */
+    private abstract class BodyValueSlot extends Slot {
         private final JsonNode parent;
         private final Object key;
         /** Where it is in the body, for the body model; null when no model validates the body. */
         private final List<Object> steps;
         /** What the body model allows here, read when first asked. */
         private StringRule rule;
-        private String value;
 
-        StringSlot(JsonNode parent, Object key, String label, String original, List<Object> steps) {
+        BodyValueSlot(JsonNode parent, Object key, String label, String original, List<Object> steps) {
             super(Kind.BODY_STRING, label, original);
             this.parent = parent;
             this.key = key;
             this.steps = steps;
-            this.value = original;
         }
 
-        /** With body validation on, API Gateway answers 400 to a body whose value here the model forbids. */
+        /**
+         * With body validation on, API Gateway answers 400 to a body whose value here the model forbids (every string,
+         * where the schema wants a number).
+         */
         @Override
         boolean accepts(HostileValue value) {
             if (steps != null && rule == null) {
                 rule = bodyModel.stringAt(steps);
             }
             return super.accepts(value) && (rule == null || rule.allows(value.text()));
+        }
+
+        /** Puts {@code value} in the body, in this slot's place. */
+        void place(JsonNode value) {
+            if (parent instanceof ObjectNode object) {
+                object.set((String) key, value);
+            } else {
+                ((ArrayNode) parent).set((Integer) key, value);
+            }
+        }
+    }
+
+    /** A string in the JSON body. */
+    private final class StringSlot extends BodyValueSlot {
+        private String value;
+
+        StringSlot(JsonNode parent, Object key, String label, String original, List<Object> steps) {
+            super(parent, key, label, original, steps);
+            this.value = original;
         }
 
         @Override
@@ -299,11 +319,7 @@ final class InputSlots {
 
         void put(String value) {
             this.value = value;
-            if (parent instanceof ObjectNode object) {
-                object.set((String) key, TextNode.valueOf(value));
-            } else {
-                ((ArrayNode) parent).set((Integer) key, TextNode.valueOf(value));
-            }
+            place(TextNode.valueOf(value));
         }
     }
 
@@ -313,20 +329,13 @@ final class InputSlots {
      * Setting its own text back restores the number, and a number marker is set as a number. Booleans are left out: no
      * boolean can be a marker, and a number in their place may break a template that calls a boolean's method.
      */
-    private final class ScalarSlot extends Slot {
+    private final class ScalarSlot extends BodyValueSlot {
         private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
-        private final JsonNode parent;
-        private final Object key;
         private final JsonNode node;
-        private final List<Object> steps;
-        private StringRule rule;
 
         ScalarSlot(JsonNode parent, Object key, String label, JsonNode node, List<Object> steps) {
-            super(Kind.BODY_STRING, label, node.asText());
-            this.parent = parent;
-            this.key = key;
+            super(parent, key, label, node.asText(), steps);
             this.node = node;
-            this.steps = steps;
         }
 
         @Override
@@ -334,24 +343,10 @@ final class InputSlots {
             return true;
         }
 
-        /** Only a string the schema allows here gets past a validator (none, when the schema wants a number). */
-        @Override
-        boolean accepts(HostileValue value) {
-            if (steps != null && rule == null) {
-                rule = bodyModel.stringAt(steps);
-            }
-            return super.accepts(value) && (rule == null || rule.allows(value.text()));
-        }
-
         @Override
         void set(String value) {
-            JsonNode next = value == null || value.equals(original) ? node
-                    : DIGITS.matcher(value).matches() ? JsonNodeFactory.instance.numberNode(Integer.parseInt(value)) : TextNode.valueOf(value);
-            if (parent instanceof ObjectNode object) {
-                object.set((String) key, next);
-            } else {
-                ((ArrayNode) parent).set((Integer) key, next);
-            }
+            place(value == null || value.equals(original) ? node
+                    : DIGITS.matcher(value).matches() ? JsonNodeFactory.instance.numberNode(Integer.parseInt(value)) : TextNode.valueOf(value));
             bodyChanged(this);
         }
     }
