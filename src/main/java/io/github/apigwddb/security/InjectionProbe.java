@@ -159,13 +159,29 @@ public final class InjectionProbe {
                 continue;
             }
             int at = excluded[i] ? -1 : markedOutput.indexOf(markers[i]);
+            Probe probe = new Probe(template, inputs, reference, referenceViolations, checkDynamoDb ? action : null);
+            if (at < 0 && slot.takesNumberMarker() && !excluded[i]) {
+                // a number that does not reach the request may still let a string through: a template that clamps the
+                // number (#if($l > 100)#set($l = 100)#end) writes any string, which compares as no number, as it is
+                String asString = MARKER_PREFIX + (i + 1) + "x";
+                slot.set(asString);
+                RenderResult stringRender = engine.render(template, inputs.current());
+                slot.set(background[i]);
+                int stringAt = stringRender.ok() ? stringRender.output().indexOf(asString) : -1;
+                if (stringAt >= 0) {
+                    ParsedDocument stringJson = parseOrNull(stringRender.output());
+                    boolean insideString = stringJson != null && stringValues(stringJson.root()).contains(asString);
+                    results[i] = probe.attack(slot, background[i], null, insideString, lineOf(stringRender.output(), stringAt),
+                            lineText(stringRender.output(), stringAt));
+                }
+                continue;
+            }
             if (at < 0) {
                 continue; // the input never reaches the request
             }
             // with markers around it, a hostile render that changes only the marker's string is read from that string alone
             MarkedString spliced = markersAsBackground && markedJson.duplicateKeys().isEmpty()
                     ? MarkedString.find(markedOutput, markedJson.root(), markers[i], parser) : null;
-            Probe probe = new Probe(template, inputs, reference, referenceViolations, checkDynamoDb ? action : null);
             results[i] = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]),
                     lineOf(markedOutput, at), lineText(markedOutput, at));
         }

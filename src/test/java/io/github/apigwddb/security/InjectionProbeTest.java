@@ -238,6 +238,18 @@ class InjectionProbeTest {
     }
 
     @Test
+    void aNumberTheTemplateClampsIsStillProbedWithStrings() throws Exception {
+        // the marker number is clamped and never reaches the request; a string compares as no number and is written raw
+        String template = "#set($l = $input.path('$.limit'))#if($l > 100)#set($l = 100)#end{\"TableName\": \"T\", \"Limit\": $l}";
+        List<Injection> found = probe(template, TemplateInput.ofBody("{\"limit\": 10}"), "Scan");
+        assertThat(found).extracting(Injection::input).containsExactly("body $.limit");
+        assertThat(found.get(0).kind()).isEqualTo(Injection.Kind.INVALID_JSON);
+        // a number used in a condition only is no input of the request
+        assertThat(probe("#if($input.path('$.limit') > 100)#set($t = 'Big')#{else}#set($t = 'Small')#end{\"TableName\": \"$t\"}",
+                TemplateInput.ofBody("{\"limit\": 10}"), "Scan")).isEmpty();
+    }
+
+    @Test
     void aNumberMarkerATemplateCannotTakeLeavesTheOtherInputsProbedAsBefore() throws Exception {
         // the template fails for a large number: the marker number breaks it, the example's own does not, so the numbers
         // keep their values throughout and the other inputs are probed alone, the escaped one without a finding
