@@ -160,9 +160,10 @@ public final class InjectionProbe {
             }
             int at = excluded[i] ? -1 : markedOutput.indexOf(markers[i]);
             Probe probe = new Probe(template, inputs, reference, referenceViolations, checkDynamoDb ? action : null);
-            if (at < 0 && slot.takesNumberMarker() && !excluded[i]) {
-                // a number that does not reach the request may still let a string through: a template that clamps the
-                // number (#if($l > 100)#set($l = 100)#end) writes any string, which compares as no number, as it is
+            if (at < 0 && slot.takesNumberMarker() && !excluded[i] && slot.mayBranchOn(template.branchReads())) {
+                // a number that does not reach the request may still let a string through when a condition looks at it: a
+                // template that clamps the number (#if($l > 100)#set($l = 100)#end) writes any string, which compares as
+                // no number, as it is
                 String asString = MARKER_PREFIX + (i + 1) + "x";
                 slot.set(asString);
                 RenderResult stringRender = engine.render(template, inputs.current());
