@@ -19,6 +19,7 @@ import io.github.apigwddb.lint.ApiLinter;
 import io.github.apigwddb.lint.LintIssue;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadResult;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
@@ -129,6 +130,7 @@ public final class CheckEngine {
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
                     Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
+                    findings.addAll(unresolvedIntegrationRefs(api, locator));
                     if (!dynamo.isEmpty()) {
                         for (LintIssue issue : apiLinter.lint(api.root(), dynamo)) {
                             if (!(issue.judgesValue() && locator.isStandIn(issue.pointer()))) {
@@ -317,6 +319,24 @@ public final class CheckEngine {
             return DynamoDbAnswers.VALIDATION.body();
         }
         return given != null && given.status() == status ? given.body() : null;
+    }
+
+    /**
+     * SPEC004 for an operation whose integration is a {@code $ref} that names nothing in the file: the check cannot see
+     * what it would call, so the operation is not checked (REST APIs would not follow it anyway: AGW018).
+     */
+    private static List<Finding> unresolvedIntegrationRefs(LoadedSpec spec, Locator locator) {
+        List<Finding> findings = new ArrayList<>();
+        for (ApiOperation operation : IntegrationExtractor.operations(spec.root())) {
+            JsonNode written = operation.node().path(IntegrationExtractor.EXTENSION);
+            if (written.has("$ref") && IntegrationExtractor.integrationOf(operation, spec.root()) == null) {
+                findings.add(locator.at(Rule.SPEC004, "x-amazon-apigateway-integration is $ref '" + written.get("$ref").asText()
+                        + "', which names no object in this file: the operation is not checked, and a REST API's import would"
+                        + " not follow it either (AGW018); write the integration into the operation", JsonPointers.child(JsonPointers.child(
+                        operation.pointer(), IntegrationExtractor.EXTENSION), "$ref"), operation.ref(), null));
+            }
+        }
+        return findings;
     }
 
     private static List<Integration> dynamoDbIntegrations(LoadedSpec spec, CheckLog log) {

@@ -340,7 +340,7 @@ class CheckEngineTest {
     }
 
     @Test
-    void anIntegrationRefThatIsNoPointerOrLeavesTheFileIsNotFollowedAndBreaksNothing() throws Exception {
+    void anIntegrationRefThatIsNoPointerOrLeavesTheFileIsSpec004AndBreaksNothing() throws Exception {
         String head = """
                 openapi: 3.0.1
                 info: {title: t, version: "1"}
@@ -353,6 +353,9 @@ class CheckEngineTest {
         for (String ref : List.of("'#components/x-amazon-apigateway-integrations/x'", "'other.yaml#/x'", "'#/nowhere'")) {
             CheckResult result = check(null, write("api.yaml", head + "        $ref: " + ref + "\n"));
             assertThat(result.integrationsChecked()).as(ref).isZero();
+            // not silently passed over: the operation is named as not checked
+            assertThat(only(result, Rule.SPEC004).message()).as(ref).contains("which names no object in this file: the operation is not checked");
+            assertThat(only(result, Rule.SPEC004).position().line()).isEqualTo(8);
         }
     }
 
