@@ -16,7 +16,6 @@ import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.lint.ApiLinter;
-import io.github.apigwddb.lint.LintIssue;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.JsonPointers;
@@ -125,18 +124,15 @@ public final class CheckEngine {
                 }
                 for (LoadedSpec api : apis) {
                     specs++;
-                    List<Integration> dynamo = dynamoDbIntegrations(api, log);
+                    List<ApiOperation> unresolvedRefs = new ArrayList<>();
+                    List<Integration> dynamo = dynamoDbIntegrations(api, log, unresolvedRefs);
                     log.info("Checking " + api.file().getFileName() + " (" + spec.kind().label() + "): " + dynamo.size()
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
                     Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
-                    findings.addAll(unresolvedIntegrationRefs(api, locator));
+                    unresolvedRefs.forEach(operation -> findings.add(unresolvedIntegrationRef(operation, locator)));
                     if (!dynamo.isEmpty()) {
-                        for (LintIssue issue : apiLinter.lint(api.root(), dynamo)) {
-                            if (!(issue.judgesValue() && locator.isStandIn(issue.pointer()))) {
-                                findings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), null, null));
-                            }
-                        }
+                        IntegrationChecker.addLintFindings(locator, apiLinter.lint(api.root(), dynamo), null, findings);
                     }
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
                         findings.addAll(outcome.findings());
@@ -197,7 +193,7 @@ public final class CheckEngine {
                     : List.of(spec);
             CheckRequest apiRequest = template ? withTablesOfTemplate(request, file) : request;
             for (LoadedSpec api : apis) {
-                for (Integration integration : dynamoDbIntegrations(api, log)) {
+                for (Integration integration : dynamoDbIntegrations(api, log, null)) {
                     known.add(integration.operation().ref().display());
                     if (names(integration, target.operation())) {
                         ExampleCollector collector = new ExampleCollector(apiRequest.examplesDirectory());
@@ -325,25 +321,21 @@ public final class CheckEngine {
      * SPEC004 for an operation whose integration is a {@code $ref} that names nothing in the file: the check cannot see
      * what it would call, so the operation is not checked (REST APIs would not follow it anyway: AGW018).
      */
-    private static List<Finding> unresolvedIntegrationRefs(LoadedSpec spec, Locator locator) {
-        List<Finding> findings = new ArrayList<>();
-        for (ApiOperation operation : IntegrationExtractor.operations(spec.root())) {
-            JsonNode written = operation.node().path(IntegrationExtractor.EXTENSION);
-            if (written.has("$ref") && IntegrationExtractor.integrationOf(operation, spec.root()) == null) {
-                findings.add(locator.at(Rule.SPEC004, "x-amazon-apigateway-integration is $ref '" + written.get("$ref").asText()
-                        + "', which names no object in this file: the operation is not checked, and a REST API's import would"
-                        + " not follow it either (AGW018); write the integration into the operation", JsonPointers.child(JsonPointers.child(
-                        operation.pointer(), IntegrationExtractor.EXTENSION), "$ref"), operation.ref(), null));
-            }
-        }
-        return findings;
+    private static Finding unresolvedIntegrationRef(ApiOperation operation, Locator locator) {
+        String ref = operation.node().path(IntegrationExtractor.EXTENSION).path("$ref").asText();
+        return locator.at(Rule.SPEC004, "x-amazon-apigateway-integration is $ref '" + ref + "', which names no object in this file:"
+                + " the operation is not checked, and a REST API's import would not follow it either (AGW018); write the integration"
+                + " into the operation", JsonPointers.child(IntegrationExtractor.pointerOf(operation), "$ref"), operation.ref(), null);
     }
 
-    private static List<Integration> dynamoDbIntegrations(LoadedSpec spec, CheckLog log) {
+    /** @param unresolvedRefs gets the operations whose integration is a {@code $ref} naming nothing; null when not wanted */
+    private static List<Integration> dynamoDbIntegrations(LoadedSpec spec, CheckLog log, List<ApiOperation> unresolvedRefs) {
         List<Integration> dynamo = new ArrayList<>();
         for (ApiOperation operation : IntegrationExtractor.operations(spec.root())) {
             Integration integration = IntegrationExtractor.integrationOf(operation, spec.root());
-            if (integration == null) {
+            if (integration == null && unresolvedRefs != null && operation.node().path(IntegrationExtractor.EXTENSION).has("$ref")) {
+                unresolvedRefs.add(operation);
+            } else if (integration == null) {
                 log.debug(operation.ref().display() + ": no x-amazon-apigateway-integration");
             } else if (integration.isDynamoDb() || mentionsDynamoDb(integration)) {
                 dynamo.add(integration);

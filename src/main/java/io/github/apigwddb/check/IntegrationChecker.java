@@ -85,15 +85,25 @@ final class IntegrationChecker {
         return run;
     }
 
+    /**
+     * The findings of static rules, located; a finding that judges a value wholly a stand-in is left out (its text is made
+     * up, and CFN005 says so).
+     *
+     * @param op the operation, or null for the API's own rules
+     */
+    static void addLintFindings(Locator locator, List<LintIssue> issues, OperationRef op, List<Finding> out) {
+        for (LintIssue issue : issues) {
+            if (!(issue.judgesValue() && locator.isStandIn(issue.pointer()))) {
+                out.add(locator.at(issue.rule(), issue.message(), issue.pointer(), op, null));
+            }
+        }
+    }
+
     /** The static rules' findings and the example problems of an integration. */
     List<Finding> staticFindings(Locator locator, Integration integration, ExampleSet examples) {
         OperationRef op = integration.operation().ref();
         List<Finding> staticFindings = new ArrayList<>();
-        for (LintIssue issue : linter.lint(integration, locator.spec().root())) {
-            if (!(issue.judgesValue() && locator.isStandIn(issue.pointer()))) { // a stand-in's text is made up: CFN005 says so
-                staticFindings.add(locator.at(issue.rule(), issue.message(), issue.pointer(), op, null));
-            }
-        }
+        addLintFindings(locator, linter.lint(integration, locator.spec().root()), op, staticFindings);
         for (ExampleProblem problem : examples.problems()) {
             staticFindings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                     Locator.position(problem.file(), problem.position()), op, problem.example()));

@@ -50,6 +50,11 @@ public final class IntegrationExtractor {
         return operations;
     }
 
+    /** The JSON pointer of the operation's {@code x-amazon-apigateway-integration} member, as written. */
+    public static String pointerOf(ApiOperation operation) {
+        return JsonPointers.child(operation.pointer(), EXTENSION);
+    }
+
     /** The operation's integration, or null when it has none; a {@code $ref} to another member is not followed. */
     public static Integration integrationOf(ApiOperation operation) {
         return integrationOf(operation, null);
@@ -67,7 +72,7 @@ public final class IntegrationExtractor {
         if (node == null || !node.isObject()) {
             return null;
         }
-        String pointer = JsonPointers.child(operation.pointer(), EXTENSION);
+        String pointer = pointerOf(operation);
         if (node.has("$ref") && root != null) {
             pointer = LocalReferences.target(root, node);
             node = pointer == null ? null : root.at(pointer);

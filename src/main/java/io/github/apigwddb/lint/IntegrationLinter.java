@@ -79,7 +79,7 @@ public final class IntegrationLinter {
                     + " x-amazon-apigateway-integrations for HTTP APIs only, and a REST API's import leaves the method without"
                     + " integration (\"Unknown integration type 'null' for '" + operation.ref().method() + " "
                     + operation.ref().path() + "'. Ignoring.\"); write the integration into the operation",
-                    JsonPointers.child(JsonPointers.child(operation.pointer(), IntegrationExtractor.EXTENSION), "$ref")));
+                    JsonPointers.child(IntegrationExtractor.pointerOf(operation), "$ref")));
         }
     }
 
