@@ -229,7 +229,7 @@ final class InputSlots {
             JsonNode node = p.key() instanceof Integer i ? p.parent().get(i) : p.parent().get((String) p.key());
             if (node.isTextual()) {
                 slots.add(new StringSlot(p.parent(), p.key(), "body " + p.path(), node.textValue(), p.steps()));
-            } else if (node.isNumber()) {
+            } else if (node.isNumber() || node.isBoolean()) {
                 slots.add(new ScalarSlot(p.parent(), p.key(), "body " + p.path(), node, p.steps()));
             } else if (node instanceof ObjectNode object) {
                 slots.add(keySlot(object, "body keys of " + p.path()));
@@ -324,10 +324,12 @@ final class InputSlots {
     }
 
     /**
-     * A number of the body. A client may send a string there instead (unless a validator's schema forbids it), and a
-     * template that writes the value without quotes then writes the client's text into the request's JSON as it is.
-     * Setting its own text back restores the number, and a number marker is set as a number. Booleans are left out: no
-     * boolean can be a marker, and a number in their place may break a template that calls a boolean's method.
+     * A number or boolean of the body. A client may send a string there instead (unless a validator's schema forbids
+     * it), and a template that writes the value without quotes ({@code "BOOL": $input.path('$.active')}) then writes the
+     * client's text into the request's JSON as it is. Setting its own text back restores the value, and a number marker
+     * is set as a number: no boolean can be a marker, and a number keeps a render JSON wherever a boolean did. A
+     * template that cannot take a number there fails the marker render, and the probe then keeps these slots at their
+     * example values.
      */
     private final class ScalarSlot extends BodyValueSlot {
         private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");

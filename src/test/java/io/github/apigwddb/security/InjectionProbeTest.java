@@ -238,6 +238,25 @@ class InjectionProbeTest {
     }
 
     @Test
+    void aBooleanOfTheBodyWrittenWithoutQuotesIsProbedAsANumberIs() throws Exception {
+        String raw = "{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}, \"active\": {\"BOOL\": $input.path('$.active')}}}";
+        TemplateInput input = TemplateInput.ofBody("{\"active\": true}");
+
+        List<Injection> found = probe(raw, input, "PutItem");
+
+        assertThat(found).extracting(Injection::input).containsExactly("body $.active");
+        assertThat(found.get(0).kind()).isEqualTo(Injection.Kind.INVALID_JSON);
+        assertThat(found.get(0).outputLineText()).contains("\"BOOL\": 8675");
+        // a boolean the template only branches on, or that $input.json writes (a string arrives quoted), is no injection
+        assertThat(probe("{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}, \"active\": {\"BOOL\": "
+                + "#if($input.path('$.active') == true)true#{else}false#end}}}", input, "PutItem")).isEmpty();
+        assertThat(probe(raw.replace("$input.path", "$input.json"), input, "PutItem")).isEmpty();
+        // nor is one a validator's schema keeps a boolean
+        BodyModel model = validatedModel("{\"type\": \"object\", \"properties\": {\"active\": {\"type\": \"boolean\"}}}");
+        assertThat(probe.probe(engine.compile("t", raw), input, null, "PutItem", BodyInputs.validatedAgainst(model))).isEmpty();
+    }
+
+    @Test
     void aNumberTheTemplateClampsIsStillProbedWithStrings() throws Exception {
         // the marker number is clamped and never reaches the request; a string compares as no number and is written raw
         String template = "#set($l = $input.path('$.limit'))#if($l > 100)#set($l = 100)#end{\"TableName\": \"T\", \"Limit\": $l}";
