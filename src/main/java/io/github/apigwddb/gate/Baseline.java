@@ -14,10 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The committed list of accepted findings ({@code apigw-baseline.json}): a finding that matches an entry
@@ -25,6 +29,12 @@ import java.util.Map;
  * shrinks as findings are fixed. An entry matches by rule, file (relative to the project base directory),
  * operation and {@link FindingFingerprint}; never by line, so unrelated edits do not break the match. Each
  * entry matches at most one finding, so a second identical finding is new.
+ *
+ * <p>The fingerprint holds the message, and a newer plugin may word a finding otherwise. So that such an upgrade does
+ * not fail a build on findings already accepted, an entry no finding matched exactly is then matched to a finding left
+ * over of the same rule, file, operation and example: the match is {@link Match#reworded() reported} for review, and
+ * the finding does not fail the build. The price: a finding fixed while another of the same rule appears in the same
+ * operation and example in one change passes as reworded, with a warning.
  */
 public final class Baseline {
 
@@ -39,14 +49,20 @@ public final class Baseline {
      * One accepted finding. {@code message} is for the reader of the file and is not used for matching.
      *
      * @param operation {@code METHOD /path}, or empty for a finding about the whole file
+     * @param example the example's name, "" for none; null in files written before it was recorded (then any example)
      */
-    public record Entry(String rule, String file, String operation, String fingerprint, String message) {
+    public record Entry(String rule, String file, String operation, String example, String fingerprint, String message) {
 
         static final Comparator<Entry> ORDER = Comparator.comparing(Entry::file).thenComparing(Entry::rule)
                 .thenComparing(Entry::operation).thenComparing(Entry::fingerprint);
 
         Key key() {
             return new Key(rule, file, operation, fingerprint);
+        }
+
+        /** Where the finding is, without what it says: the key of a reworded match. */
+        Key place() {
+            return new Key(rule, file, operation, "");
         }
 
         /** {@code AGW011 src/main/apigateway/api.yaml POST /items: message}. */
@@ -58,8 +74,17 @@ public final class Baseline {
     private record Key(String rule, String file, String operation, String fingerprint) {
     }
 
-    /** The findings split by the baseline, each list in the order given; stale entries in file order. */
-    public record Match(List<Finding> newFindings, List<Finding> baselined, List<Entry> stale) {
+    /**
+     * The findings split by the baseline, each list in the order given; stale entries in file order.
+     *
+     * @param baselined the findings an entry accepts, the reworded ones among them
+     * @param reworded the findings accepted by an entry of their place whose fingerprint differs, with that entry
+     */
+    public record Match(List<Finding> newFindings, List<Finding> baselined, List<Entry> stale, List<Reworded> reworded) {
+    }
+
+    /** A finding accepted by an entry of the same rule, file, operation and example whose message was another. */
+    public record Reworded(Finding finding, Entry entry) {
     }
 
     private final List<Entry> entries;
@@ -115,8 +140,9 @@ public final class Baseline {
                 throw new GateConfigurationException("The baseline " + file + " has an entry without 'rule' or 'fingerprint': " + node
                         + "; write it anew with -Dapigw.updateBaseline");
             }
-            entries.add(new Entry(rule, node.path("file").asText(""), node.path("operation").asText(""), fingerprint,
-                    node.path("message").asText("")));
+            JsonNode example = node.get("example");
+            entries.add(new Entry(rule, node.path("file").asText(""), node.path("operation").asText(""),
+                    example == null ? null : example.asText(""), fingerprint, node.path("message").asText("")));
         }
         return new Baseline(entries, baseDirectory);
     }
@@ -132,6 +158,9 @@ public final class Baseline {
             node.put("rule", entry.rule());
             node.put("file", entry.file());
             node.put("operation", entry.operation());
+            if (entry.example() != null && !entry.example().isEmpty()) {
+                node.put("example", entry.example());
+            }
             node.put("fingerprint", entry.fingerprint());
             node.put("message", entry.message());
         }
@@ -152,26 +181,77 @@ public final class Baseline {
         for (Entry entry : entries) {
             unmatched.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry);
         }
-        List<Finding> fresh = new ArrayList<>();
-        List<Finding> baselined = new ArrayList<>();
+        List<Finding> left = new ArrayList<>();
+        Set<Finding> baselined = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Finding finding : findings) {
             List<Entry> candidates = unmatched.get(entryFor(finding).key());
             if (candidates == null || candidates.isEmpty()) {
-                fresh.add(finding);
+                left.add(finding);
             } else {
                 candidates.remove(candidates.size() - 1);
                 baselined.add(finding);
             }
         }
+        List<Reworded> reworded = reworded(left, unmatched);
+        reworded.forEach(r -> baselined.add(r.finding()));
         List<Entry> stale = new ArrayList<>();
         unmatched.values().forEach(stale::addAll);
         stale.sort(Entry.ORDER);
-        return new Match(List.copyOf(fresh), List.copyOf(baselined), List.copyOf(stale));
+        List<Finding> fresh = findings.stream().filter(f -> !baselined.contains(f)).toList();
+        List<Finding> accepted = findings.stream().filter(baselined::contains).toList();
+        return new Match(fresh, accepted, List.copyOf(stale), List.copyOf(reworded));
+    }
+
+    /**
+     * Pairs findings no entry matched with entries no finding matched, of the same place (rule, file, operation,
+     * example): the pairs whose messages begin most alike first, so that of two reworded findings each gets the entry
+     * it came from. Removes the entries paired from {@code unmatched}.
+     */
+    private List<Reworded> reworded(List<Finding> left, Map<Key, List<Entry>> unmatched) {
+        record Pair(int finding, Entry entry, int shared) { }
+        Map<Key, List<Entry>> byPlace = new HashMap<>();
+        unmatched.values().forEach(list -> list.forEach(e -> byPlace.computeIfAbsent(e.place(), k -> new ArrayList<>()).add(e)));
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < left.size(); i++) {
+            Entry wanted = entryFor(left.get(i));
+            for (Entry candidate : byPlace.getOrDefault(wanted.place(), List.of())) {
+                if (candidate.example() == null || candidate.example().equals(wanted.example())) {
+                    pairs.add(new Pair(i, candidate, sharedPrefix(candidate.message(), wanted.message())));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingInt(Pair::shared).reversed().thenComparingInt(Pair::finding));
+        Set<Integer> pairedFindings = new HashSet<>();
+        Set<Entry> pairedEntries = Collections.newSetFromMap(new IdentityHashMap<>());
+        Reworded[] byFinding = new Reworded[left.size()];
+        for (Pair pair : pairs) {
+            if (!pairedFindings.contains(pair.finding()) && pairedEntries.add(pair.entry())) {
+                pairedFindings.add(pair.finding());
+                unmatched.get(pair.entry().key()).remove(pair.entry());
+                byFinding[pair.finding()] = new Reworded(left.get(pair.finding()), pair.entry());
+            }
+        }
+        List<Reworded> paired = new ArrayList<>();
+        for (Reworded r : byFinding) {
+            if (r != null) {
+                paired.add(r);
+            }
+        }
+        return paired;
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     Entry entryFor(Finding finding) {
         return new Entry(finding.rule().id(), relativeFile(finding.position().file()),
-                finding.operation() == null ? "" : finding.operation().qualifiedName(),
+                finding.operation() == null ? "" : finding.operation().qualifiedName(), finding.example() == null ? "" : finding.example(),
                 FindingFingerprint.of(finding), finding.message().strip());
     }
 

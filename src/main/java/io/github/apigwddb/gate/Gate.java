@@ -67,14 +67,18 @@ public final class Gate {
             counted.add(finding);
         }
         Baseline.Match match = baseline.match(counted);
+        Map<Finding, Baseline.Entry> rewordedEntry = new IdentityHashMap<>();
+        match.reworded().forEach(r -> rewordedEntry.put(r.finding(), r.entry()));
         for (Finding finding : match.baselined()) {
-            suppressed.add(new SuppressedFinding(finding, SuppressedFinding.Kind.BASELINE, "Accepted in the baseline " + baselineName));
+            Baseline.Entry entry = rewordedEntry.get(finding);
+            suppressed.add(new SuppressedFinding(finding, SuppressedFinding.Kind.BASELINE, "Accepted in the baseline " + baselineName
+                    + (entry == null ? "" : ", where its message reads: " + entry.message())));
         }
         Map<Finding, Finding> reportedByOriginal = new IdentityHashMap<>();
         for (Finding finding : match.newFindings()) {
             reportedByOriginal.put(configured.get(finding), finding);
         }
-        return new GateOutcome(match.newFindings(), suppressed, match.stale(), reportedByOriginal);
+        return new GateOutcome(match.newFindings(), suppressed, match.stale(), match.reworded(), reportedByOriginal);
     }
 
     /**

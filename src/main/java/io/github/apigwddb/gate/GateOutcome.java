@@ -10,20 +10,23 @@ import java.util.Map;
 
 /**
  * The check's findings after the gate: those that count ({@code reported}, with configured severities, in
- * report order), those suppressed in the spec or by the baseline, and the baseline entries nothing matched.
+ * report order), those suppressed in the spec or by the baseline, the baseline entries nothing matched, and those
+ * that matched a finding whose message changed.
  */
 public final class GateOutcome {
 
     private final List<Finding> reported;
     private final List<SuppressedFinding> suppressed;
     private final List<Baseline.Entry> staleBaselineEntries;
+    private final List<Baseline.Reworded> rewordedBaselineMatches;
     private final Map<Finding, Finding> reportedByOriginal;
 
     GateOutcome(List<Finding> reported, List<SuppressedFinding> suppressed, List<Baseline.Entry> staleBaselineEntries,
-            Map<Finding, Finding> reportedByOriginal) {
+            List<Baseline.Reworded> rewordedBaselineMatches, Map<Finding, Finding> reportedByOriginal) {
         this.reported = List.copyOf(reported);
         this.suppressed = List.copyOf(suppressed);
         this.staleBaselineEntries = List.copyOf(staleBaselineEntries);
+        this.rewordedBaselineMatches = List.copyOf(rewordedBaselineMatches);
         this.reportedByOriginal = new IdentityHashMap<>(reportedByOriginal);
     }
 
@@ -41,6 +44,11 @@ public final class GateOutcome {
 
     public List<Baseline.Entry> staleBaselineEntries() {
         return staleBaselineEntries;
+    }
+
+    /** Baselined findings whose entry was of their place but with another message (a rewording, or another finding). */
+    public List<Baseline.Reworded> rewordedBaselineMatches() {
+        return rewordedBaselineMatches;
     }
 
     public long count(Severity severity) {

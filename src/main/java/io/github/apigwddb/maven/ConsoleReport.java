@@ -72,6 +72,15 @@ final class ConsoleReport {
             log.warn("Run mvn apigw:check -Dapigw.updateBaseline to drop the " + stale.size() + " stale entr"
                     + (stale.size() == 1 ? "y" : "ies") + " from " + relative(baseline));
         }
+        List<Baseline.Reworded> reworded = outcome.rewordedBaselineMatches();
+        for (Baseline.Reworded match : reworded) {
+            log.warn("Baseline entry accepted a finding of the same rule and operation whose message differs (reworded by a newer"
+                    + " plugin, or another finding): " + match.entry().display() + " -> now: " + match.finding().message().strip());
+        }
+        if (!reworded.isEmpty()) {
+            log.warn("Review the " + reworded.size() + " finding" + (reworded.size() == 1 ? "" : "s") + " above, then run mvn apigw:check"
+                    + " -Dapigw.updateBaseline to record " + (reworded.size() == 1 ? "its" : "their") + " message in " + relative(baseline));
+        }
     }
 
     private String relative(Path file) {

@@ -79,4 +79,70 @@ class BaselineTest {
         assertThatThrownBy(() -> Baseline.read(broken, project)).isInstanceOf(GateConfigurationException.class)
                 .hasMessageContaining("is not valid JSON: ").hasMessageContaining("-Dapigw.updateBaseline");
     }
+
+    @Test
+    void anEntryOfTheSamePlaceAcceptsAFindingWordedOtherwise() throws Exception {
+        Baseline baseline = Baseline.of(List.of(finding(Rule.DDB007, 20, "Key.id.N: not a number: abc", "one"),
+                finding(Rule.SEC001, 30, "Client input 'body $.name' can break the request", "one")), project);
+        Finding reworded = finding(Rule.DDB007, 21, "Key.id.N: The parameter cannot be converted to a numeric value: abc", "one");
+        Finding same = finding(Rule.SEC001, 31, "Client input 'body $.name' can break the request", "one");
+
+        Baseline.Match match = baseline.match(List.of(reworded, same));
+
+        assertThat(match.newFindings()).isEmpty();
+        assertThat(match.stale()).isEmpty();
+        assertThat(match.baselined()).containsExactly(reworded, same);
+        assertThat(match.reworded()).singleElement().satisfies(r -> {
+            assertThat(r.finding()).isSameAs(reworded);
+            assertThat(r.entry().message()).isEqualTo("Key.id.N: not a number: abc");
+        });
+    }
+
+    @Test
+    void aRewordedMatchNeedsTheSameRuleOperationAndExample() throws Exception {
+        Baseline baseline = Baseline.of(List.of(finding(Rule.DDB007, 20, "old words", "one")), project);
+        Finding otherExample = finding(Rule.DDB007, 20, "new words", "two");
+        Finding otherRule = finding(Rule.DDB001, 20, "new words", "one");
+        Finding otherOperation = new Finding(Rule.DDB007, Severity.ERROR, "new words", new SourcePosition(project.resolve("src/api.yaml"), 20, 3),
+                new OperationRef("get", "/items", "getItem"), "one");
+
+        Baseline.Match match = baseline.match(List.of(otherExample, otherRule, otherOperation));
+
+        assertThat(match.newFindings()).containsExactly(otherExample, otherRule, otherOperation);
+        assertThat(match.reworded()).isEmpty();
+        assertThat(match.stale()).hasSize(1);
+    }
+
+    @Test
+    void exactMatchesComeFirstAndEachEntryAcceptsOneFinding() throws Exception {
+        Baseline baseline = Baseline.of(List.of(finding(Rule.SEC001, 1, "input 'body $.id' breaks it", "one"),
+                finding(Rule.SEC001, 2, "input 'body $.name' breaks it", "one")), project);
+        // the $.name finding matches exactly, wherever it stands; of the two left, the one more like the $.id entry takes it
+        Finding exact = finding(Rule.SEC001, 2, "input 'body $.name' breaks it", "one");
+        Finding rewordedId = finding(Rule.SEC001, 1, "input 'body $.id' can break it", "one");
+        Finding unknown = finding(Rule.SEC001, 3, "header 'x' breaks it", "one");
+
+        Baseline.Match match = baseline.match(List.of(unknown, rewordedId, exact));
+
+        assertThat(match.newFindings()).containsExactly(unknown);
+        assertThat(match.reworded()).extracting(Baseline.Reworded::finding).containsExactly(rewordedId);
+        assertThat(match.reworded().get(0).entry().message()).isEqualTo("input 'body $.id' breaks it");
+    }
+
+    @Test
+    void anEntryWrittenWithoutExampleNameStandsForAnyExample() throws Exception {
+        Path file = project.resolve("old.json");
+        Files.writeString(file, "{\"version\": 1, \"findings\": [{\"rule\": \"DDB007\", \"file\": \"src/api.yaml\","
+                + " \"operation\": \"POST /items\", \"fingerprint\": \"00000000000000000000000000000001\", \"message\": \"old\"}]}");
+        Baseline old = Baseline.read(file, project);
+        assertThat(old.entries()).singleElement().satisfies(e -> assertThat(e.example()).isNull());
+
+        Baseline.Match match = old.match(List.of(finding(Rule.DDB007, 20, "new", "two")));
+
+        assertThat(match.newFindings()).isEmpty();
+        assertThat(match.reworded()).hasSize(1);
+        // written anew, the entry names its example
+        Baseline.of(match.baselined(), project).write(file);
+        assertThat(Baseline.read(file, project).entries()).singleElement().satisfies(e -> assertThat(e.example()).isEqualTo("two"));
+    }
 }
