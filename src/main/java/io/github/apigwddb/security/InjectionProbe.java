@@ -113,11 +113,14 @@ public final class InjectionProbe {
             return List.of();
         }
         String[] markers = new String[slots.size()];
-        // a number slot out of the probe: its marker is never found, and it stays at its example value throughout
+        // an input out of the render with every marker (a number beyond the markers, a boolean): it keeps its example value there
         boolean[] excluded = new boolean[slots.size()];
         for (int i = 0; i < markers.length; i++) {
             InputSlots.Slot slot = slots.get(i);
-            if (slot.takesNumberMarker()) {
+            if (slot.probedAlone()) {
+                excluded[i] = true;
+                markers[i] = MARKER_PREFIX + (i + 1) + "x";
+            } else if (slot.takesNumberMarker()) {
                 excluded[i] = i + 1 > MAX_NUMBER_MARKERS;
                 markers[i] = excluded[i] ? NOT_PROBED : NUMBER_MARKER_PREFIX + String.format(Locale.ROOT, "%04d", i + 1) + "9";
             } else {
@@ -158,8 +161,12 @@ public final class InjectionProbe {
                 }
                 continue;
             }
-            int at = excluded[i] ? -1 : markedOutput.indexOf(markers[i]);
             Probe probe = new Probe(template, inputs, reference, referenceViolations, checkDynamoDb ? action : null);
+            if (slot.probedAlone()) {
+                results[i] = alone(template, inputs, slot, markers[i], probe);
+                continue;
+            }
+            int at = excluded[i] ? -1 : markedOutput.indexOf(markers[i]);
             if (at < 0 && slot.takesNumberMarker() && !excluded[i] && slot.mayBranchOn(template.branchReads())) {
                 // a number that does not reach the request may still let a string through when a condition looks at it: a
                 // template that clamps the number (#if($l > 100)#set($l = 100)#end) writes any string, which compares as
@@ -196,7 +203,29 @@ public final class InjectionProbe {
     }
 
     /**
-     * The slots in the order they are probed: the numbers of the body last, as each may take every hostile value in a
+     * Probes a boolean of the body in renders of its own, the other inputs as in the reference: with a string marker to
+     * see whether it reaches the request, then with the hostile strings. Only when no condition of the template may look
+     * at it: a string there takes each such condition another way, as false or true may, and what that changes is the
+     * template's logic, not the client's text in the request.
+     */
+    private Injection alone(CompiledTemplate template, InputSlots inputs, InputSlots.Slot slot, String marker, Probe probe) {
+        if (slot.mayBranchOn(template.branchReads())) {
+            return null;
+        }
+        slot.set(marker);
+        RenderResult render = engine.render(template, inputs.current());
+        slot.set(slot.original);
+        int at = render.ok() ? render.output().indexOf(marker) : -1;
+        if (at < 0) {
+            return null;
+        }
+        ParsedDocument json = parseOrNull(render.output());
+        boolean insideString = json != null && stringValues(json.root()).contains(marker);
+        return probe.attack(slot, slot.original, null, insideString, lineOf(render.output(), at), lineText(render.output(), at));
+    }
+
+    /**
+     * The slots in the order they are probed: the numbers and booleans of the body last, as each may take every hostile value in a
      * render of its own, so that a template that exhausts the time budget does so after its strings, parameters and
      * headers have been probed. Findings are still listed in input order.
      */
@@ -204,7 +233,7 @@ public final class InjectionProbe {
         List<Integer> order = new ArrayList<>(slots.size());
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < slots.size(); i++) {
-                if (slots.get(i).takesNumberMarker() == (pass == 1)) {
+                if (slots.get(i).retypable() == (pass == 1)) {
                     order.add(i);
                 }
             }
@@ -254,7 +283,7 @@ public final class InjectionProbe {
                 for (HostileValue value : valuesToTry(slot, spliced, background)) {
                     slot.set(value.text());
                     Outcome outcome = evaluate(value, spliced);
-                    if (outcome == null || slot.takesNumberMarker() && onlyRetyped(outcome)) {
+                    if (outcome == null || slot.retypable() && onlyRetyped(outcome)) {
                         continue;
                     }
                     breaking.add(value);

@@ -61,6 +61,23 @@ final class InputSlots {
             return false;
         }
 
+        /**
+         * Whether this is a number or boolean of the body, where a string is what any wrongly typed value is: only a
+         * string that breaks the request's JSON or adds a member counts as an injection.
+         */
+        boolean retypable() {
+            return false;
+        }
+
+        /**
+         * Whether this input keeps its example value in the render with every marker, and is probed in renders of its
+         * own: a boolean, as no marker is true or false, and a marker in its place would take every condition on it
+         * the other way and hide the example's branch from the probe of the other inputs.
+         */
+        boolean probedAlone() {
+            return false;
+        }
+
         /** Whether a client can get {@code value} into this input at all. */
         boolean accepts(HostileValue value) {
             return kind.accepts(value);
@@ -325,11 +342,10 @@ final class InputSlots {
 
     /**
      * A number or boolean of the body. A client may send a string there instead (unless a validator's schema forbids
-     * it), and a template that writes the value without quotes ({@code "BOOL": $input.path('$.active')}) then writes the
-     * client's text into the request's JSON as it is. Setting its own text back restores the value, and a number marker
-     * is set as a number: no boolean can be a marker, and a number keeps a render JSON wherever a boolean did. A
-     * template that cannot take a number there fails the marker render, and the probe then keeps these slots at their
-     * example values.
+     * it), and a template that writes the value without quotes ({@code "Limit": $input.path('$.limit')}, {@code "BOOL":
+     * $input.path('$.active')}) then writes the client's text into the request's JSON as it is. Setting its own text
+     * back restores the value; a number's marker is set as a number, which keeps a render JSON; a boolean is
+     * {@link #probedAlone() probed alone} with string markers.
      */
     private final class ScalarSlot extends BodyValueSlot {
         private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
@@ -342,13 +358,24 @@ final class InputSlots {
 
         @Override
         boolean takesNumberMarker() {
+            return node.isNumber();
+        }
+
+        @Override
+        boolean retypable() {
             return true;
+        }
+
+        @Override
+        boolean probedAlone() {
+            return node.isBoolean();
         }
 
         @Override
         void set(String value) {
             place(value == null || value.equals(original) ? node
-                    : DIGITS.matcher(value).matches() ? JsonNodeFactory.instance.numberNode(Integer.parseInt(value)) : TextNode.valueOf(value));
+                    : takesNumberMarker() && DIGITS.matcher(value).matches() ? JsonNodeFactory.instance.numberNode(Integer.parseInt(value))
+                    : TextNode.valueOf(value));
             bodyChanged(this);
         }
     }

@@ -238,7 +238,7 @@ class InjectionProbeTest {
     }
 
     @Test
-    void aBooleanOfTheBodyWrittenWithoutQuotesIsProbedAsANumberIs() throws Exception {
+    void aBooleanOfTheBodyWrittenWithoutQuotesIsProbedWithStrings() throws Exception {
         String raw = "{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}, \"active\": {\"BOOL\": $input.path('$.active')}}}";
         TemplateInput input = TemplateInput.ofBody("{\"active\": true}");
 
@@ -246,14 +246,43 @@ class InjectionProbeTest {
 
         assertThat(found).extracting(Injection::input).containsExactly("body $.active");
         assertThat(found.get(0).kind()).isEqualTo(Injection.Kind.INVALID_JSON);
-        assertThat(found.get(0).outputLineText()).contains("\"BOOL\": 8675");
-        // a boolean the template only branches on, or that $input.json writes (a string arrives quoted), is no injection
+        assertThat(found.get(0).outputLineText()).contains("\"BOOL\": zq");
+        // a boolean the template branches on, or that $input.json writes (a string arrives quoted), is no injection
         assertThat(probe("{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}, \"active\": {\"BOOL\": "
                 + "#if($input.path('$.active') == true)true#{else}false#end}}}", input, "PutItem")).isEmpty();
         assertThat(probe(raw.replace("$input.path", "$input.json"), input, "PutItem")).isEmpty();
         // nor is one a validator's schema keeps a boolean
         BodyModel model = validatedModel("{\"type\": \"object\", \"properties\": {\"active\": {\"type\": \"boolean\"}}}");
         assertThat(probe.probe(engine.compile("t", raw), input, null, "PutItem", BodyInputs.validatedAgainst(model))).isEmpty();
+    }
+
+    @Test
+    void theOtherInputsAreProbedInTheBranchTheExamplesBooleanTakes() throws Exception {
+        // a marker in the boolean's place would take each condition the other way and hide the unescaped name
+        String name = ", \"name\": {\"S\": \"$input.path('$.name')\"}";
+        String head = "{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}";
+        assertThat(probe(head + "#if($input.path('$.active'))#{else}" + name + "#end}}",
+                TemplateInput.ofBody("{\"active\": false, \"name\": \"w\"}"), "PutItem"))
+                .extracting(Injection::input).containsExactly("body $.name");
+        assertThat(probe(head + "#if($input.path('$.active') == true)" + name + "#end}}",
+                TemplateInput.ofBody("{\"active\": true, \"name\": \"w\"}"), "PutItem"))
+                .extracting(Injection::input).containsExactly("body $.name");
+        // and a branch no valid request takes (the schema keeps the value a boolean) is not probed
+        String escaped = ", \"note\": {\"S\": \"$util.escapeJavaScript($input.path('$.note')).replaceAll(\"\\\\'\",\"'\")\"}";
+        String guarded = head + "#set($a = $input.path('$.active'))#if($a == true)" + escaped + "#elseif($a == false)" + escaped
+                + "#{else}" + name.replace("name", "note") + "#end}}";
+        BodyModel model = validatedModel("{\"type\": \"object\", \"required\": [\"active\", \"note\"], \"properties\":"
+                + " {\"active\": {\"type\": \"boolean\"}, \"note\": {\"type\": \"string\"}}}");
+        assertThat(probe.probe(engine.compile("t", guarded), TemplateInput.ofBody("{\"active\": true, \"note\": \"n\"}"), null, "PutItem",
+                BodyInputs.validatedAgainst(model))).isEmpty();
+    }
+
+    @Test
+    void aBooleanTheTemplateCannotTakeAsANumberLeavesTheNumbersProbed() throws Exception {
+        String template = "#if($input.path('$.active') != true && $input.path('$.active') != false)$util.parseJson('{')#end"
+                + "{\"TableName\": \"T\", \"Limit\": $input.path('$.limit')}";
+        List<Injection> found = probe(template, TemplateInput.ofBody("{\"active\": true, \"limit\": 5}"), "Scan");
+        assertThat(found).extracting(Injection::input).containsExactly("body $.limit");
     }
 
     @Test
