@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,10 @@ import java.util.Set;
  *
  * <p>The fingerprint holds the message, and a newer plugin may word a finding otherwise. So that such an upgrade does
  * not fail a build on findings already accepted, an entry no finding matched exactly is then matched to a finding left
- * over of the same rule, file, operation and example: the match is {@link Match#reworded() reported} for review, and
- * the finding does not fail the build. The price: a finding fixed while another of the same rule appears in the same
- * operation and example in one change passes as reworded, with a warning.
+ * over of the same rule, file, operation and example (an entry of a file written before examples were recorded: of any
+ * example): the match is {@link Match#reworded() reported} for review, and the finding does not fail the build. The
+ * price: an entry whose finding was fixed accepts the next finding of its place, whenever it comes, with a warning on
+ * each check until {@code updateBaseline} drops or rewrites it.
  */
 public final class Baseline {
 
@@ -65,9 +65,10 @@ public final class Baseline {
             return new Key(rule, file, operation, "");
         }
 
-        /** {@code AGW011 src/main/apigateway/api.yaml POST /items: message}. */
+        /** {@code AGW011 src/main/apigateway/api.yaml POST /items (example one): message}. */
         public String display() {
-            return rule + " " + file + (operation.isEmpty() ? "" : " " + operation) + ": " + message;
+            return rule + " " + file + (operation.isEmpty() ? "" : " " + operation)
+                    + (example == null || example.isEmpty() ? "" : " (example " + example + ")") + ": " + message;
         }
     }
 
@@ -158,8 +159,8 @@ public final class Baseline {
             node.put("rule", entry.rule());
             node.put("file", entry.file());
             node.put("operation", entry.operation());
-            if (entry.example() != null && !entry.example().isEmpty()) {
-                node.put("example", entry.example());
+            if (entry.example() != null) {
+                node.put("example", entry.example()); // "" too: a missing member means a file of before examples were recorded
             }
             node.put("fingerprint", entry.fingerprint());
             node.put("message", entry.message());
@@ -175,8 +176,17 @@ public final class Baseline {
         return entries;
     }
 
-    /** Splits findings into new and baselined ones; the entries no finding matched are stale. */
+    /** Splits the findings of a whole check into new and baselined ones; the entries no finding matched are stale. */
     public Match match(List<Finding> findings) {
+        return match(findings, true);
+    }
+
+    /**
+     * @param wholeCheck whether {@code findings} are all the check's: otherwise (one example's, for {@code render}) an
+     *     entry of a file written before examples were recorded is not paired by place, as the check may pair it with
+     *     another example's finding
+     */
+    public Match match(List<Finding> findings, boolean wholeCheck) {
         Map<Key, List<Entry>> unmatched = new HashMap<>();
         for (Entry entry : entries) {
             unmatched.computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry);
@@ -192,7 +202,7 @@ public final class Baseline {
                 baselined.add(finding);
             }
         }
-        List<Reworded> reworded = reworded(left, unmatched);
+        List<Reworded> reworded = reworded(left, unmatched, wholeCheck);
         reworded.forEach(r -> baselined.add(r.finding()));
         List<Entry> stale = new ArrayList<>();
         unmatched.values().forEach(stale::addAll);
@@ -204,31 +214,40 @@ public final class Baseline {
 
     /**
      * Pairs findings no entry matched with entries no finding matched, of the same place (rule, file, operation,
-     * example): the pairs whose messages begin most alike first, so that of two reworded findings each gets the entry
-     * it came from. Removes the entries paired from {@code unmatched}.
+     * example). An entry that names the finding's example comes before one of an older file that names none; then the
+     * pairs whose messages begin most alike, so that of two reworded findings each gets the entry it came from; then
+     * report and file order. Removes the entries paired from {@code unmatched}.
      */
-    private List<Reworded> reworded(List<Finding> left, Map<Key, List<Entry>> unmatched) {
-        record Pair(int finding, Entry entry, int shared) { }
-        Map<Key, List<Entry>> byPlace = new HashMap<>();
-        unmatched.values().forEach(list -> list.forEach(e -> byPlace.computeIfAbsent(e.place(), k -> new ArrayList<>()).add(e)));
+    private List<Reworded> reworded(List<Finding> left, Map<Key, List<Entry>> unmatched, boolean wholeCheck) {
+        record Pair(int finding, int entry, boolean anyExample, int shared) { }
+        List<Entry> open = new ArrayList<>();
+        unmatched.values().forEach(open::addAll);
+        open.sort(Entry.ORDER);
+        Map<Key, List<Integer>> byPlace = new HashMap<>();
+        for (int e = 0; e < open.size(); e++) {
+            byPlace.computeIfAbsent(open.get(e).place(), k -> new ArrayList<>()).add(e);
+        }
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < left.size(); i++) {
             Entry wanted = entryFor(left.get(i));
-            for (Entry candidate : byPlace.getOrDefault(wanted.place(), List.of())) {
-                if (candidate.example() == null || candidate.example().equals(wanted.example())) {
-                    pairs.add(new Pair(i, candidate, sharedPrefix(candidate.message(), wanted.message())));
+            for (int e : byPlace.getOrDefault(wanted.place(), List.of())) {
+                Entry candidate = open.get(e);
+                boolean anyExample = candidate.example() == null;
+                if (anyExample ? wholeCheck : candidate.example().equals(wanted.example())) {
+                    pairs.add(new Pair(i, e, anyExample, sharedPrefix(candidate.message(), wanted.message())));
                 }
             }
         }
-        pairs.sort(Comparator.comparingInt(Pair::shared).reversed().thenComparingInt(Pair::finding));
-        Set<Integer> pairedFindings = new HashSet<>();
-        Set<Entry> pairedEntries = Collections.newSetFromMap(new IdentityHashMap<>());
+        pairs.sort(Comparator.comparing(Pair::anyExample).thenComparing(Comparator.comparingInt(Pair::shared).reversed())
+                .thenComparingInt(Pair::finding).thenComparingInt(Pair::entry));
         Reworded[] byFinding = new Reworded[left.size()];
+        boolean[] entryPaired = new boolean[open.size()];
         for (Pair pair : pairs) {
-            if (!pairedFindings.contains(pair.finding()) && pairedEntries.add(pair.entry())) {
-                pairedFindings.add(pair.finding());
-                unmatched.get(pair.entry().key()).remove(pair.entry());
-                byFinding[pair.finding()] = new Reworded(left.get(pair.finding()), pair.entry());
+            if (byFinding[pair.finding()] == null && !entryPaired[pair.entry()]) {
+                entryPaired[pair.entry()] = true;
+                Entry entry = open.get(pair.entry());
+                unmatched.get(entry.key()).remove(entry);
+                byFinding[pair.finding()] = new Reworded(left.get(pair.finding()), entry);
             }
         }
         List<Reworded> paired = new ArrayList<>();

@@ -33,6 +33,11 @@ public final class Gate {
     }
 
     public GateOutcome apply(CheckResult result) {
+        return apply(result, true);
+    }
+
+    /** @param wholeCheck whether the result is a whole check's, not one rendered example's */
+    private GateOutcome apply(CheckResult result, boolean wholeCheck) {
         Map<Finding, Path> specFileOf = new IdentityHashMap<>();
         Set<Path> specFiles = new LinkedHashSet<>();
         for (CheckResult.CheckedCase checkedCase : result.cases()) {
@@ -66,7 +71,7 @@ public final class Gate {
             configured.put(finding, original);
             counted.add(finding);
         }
-        Baseline.Match match = baseline.match(counted);
+        Baseline.Match match = baseline.match(counted, wholeCheck);
         Map<Finding, Baseline.Entry> rewordedEntry = new IdentityHashMap<>();
         match.reworded().forEach(r -> rewordedEntry.put(r.finding(), r.entry()));
         for (Finding finding : match.baselined()) {
@@ -90,7 +95,7 @@ public final class Gate {
         all.addAll(rendered.findings());
         CheckResult.CheckedCase theCase = new CheckResult.CheckedCase(rendered.file(), rendered.operation(), rendered.action(), null,
                 null, null, null, null, null, null, all, null, null);
-        GateOutcome outcome = apply(new CheckResult(all, 1, 1, 1, List.of(theCase)));
+        GateOutcome outcome = apply(new CheckResult(all, 1, 1, 1, List.of(theCase)), false);
         List<Finding> operation = new ArrayList<>(outcome.reportedOf(rendered.staticFindings()));
         List<Finding> example = outcome.reportedOf(rendered.findings());
         // what the gate itself found in the file (an x-apigw-ignore entry without a reason, SPEC005), for this operation

@@ -75,7 +75,8 @@ final class ConsoleReport {
         List<Baseline.Reworded> reworded = outcome.rewordedBaselineMatches();
         for (Baseline.Reworded match : reworded) {
             log.warn("Baseline entry accepted a finding of the same rule and operation whose message differs (reworded by a newer"
-                    + " plugin, or another finding): " + match.entry().display() + " -> now: " + match.finding().message().strip());
+                    + " plugin, or another finding): " + match.entry().display() + " -> now" + (match.finding().example() == null ? ""
+                    : " (example " + match.finding().example() + ")") + ": " + match.finding().message().strip());
         }
         if (!reworded.isEmpty()) {
             log.warn("Review the " + reworded.size() + " finding" + (reworded.size() == 1 ? "" : "s") + " above, then run mvn apigw:check"

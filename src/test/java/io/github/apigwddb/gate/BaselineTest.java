@@ -54,7 +54,7 @@ class BaselineTest {
         Finding other = finding(Rule.DDB001, 20, "no Key", "two");
         Baseline.Match match = baseline.match(List.of(other));
         assertThat(match.newFindings()).containsExactly(other);
-        assertThat(match.stale()).singleElement().satisfies(e -> assertThat(e.display()).isEqualTo("DDB001 src/api.yaml POST /items: no Key"));
+        assertThat(match.stale()).singleElement().satisfies(e -> assertThat(e.display()).isEqualTo("DDB001 src/api.yaml POST /items (example one): no Key"));
     }
 
     @Test
@@ -144,5 +144,49 @@ class BaselineTest {
         // written anew, the entry names its example
         Baseline.of(match.baselined(), project).write(file);
         assertThat(Baseline.read(file, project).entries()).singleElement().satisfies(e -> assertThat(e.example()).isEqualTo("two"));
+    }
+
+    @Test
+    void anEntryOfNoExampleStaysOneOfNoExampleWhenWrittenAndRead() throws Exception {
+        Path file = project.resolve("apigw-baseline.json");
+        Baseline.of(List.of(finding(Rule.SEC003, 5, "passes the body through", null)), project).write(file);
+        Baseline read = Baseline.read(file, project);
+        assertThat(read.entries()).singleElement().satisfies(e -> assertThat(e.example()).isEmpty());
+
+        Finding perExample = finding(Rule.SEC003, 5, "a member the client adds becomes a member", "one");
+        Baseline.Match match = read.match(List.of(perExample));
+
+        assertThat(match.newFindings()).containsExactly(perExample);
+        assertThat(match.reworded()).isEmpty();
+    }
+
+    @Test
+    void anEntryNamingTheExampleIsPairedBeforeOneOfAnOlderFile() throws Exception {
+        Path file = project.resolve("mixed.json");
+        Files.writeString(file, "{\"version\": 1, \"findings\": ["
+                + "{\"rule\": \"SEC001\", \"file\": \"src/api.yaml\", \"operation\": \"POST /items\", \"fingerprint\": \"1\","
+                + " \"message\": \"Client input 'body $.id' old\"},"
+                + "{\"rule\": \"SEC001\", \"file\": \"src/api.yaml\", \"operation\": \"POST /items\", \"example\": \"one\","
+                + " \"fingerprint\": \"2\", \"message\": \"zzz\"}]}");
+        Finding one = finding(Rule.SEC001, 1, "Client input 'body $.id' new", "one");
+        Finding two = finding(Rule.SEC001, 2, "other", "two");
+
+        Baseline.Match match = Baseline.read(file, project).match(List.of(one, two));
+
+        assertThat(match.newFindings()).isEmpty();
+        assertThat(match.reworded()).extracting(r -> r.entry().fingerprint()).containsExactly("2", "1");
+        assertThat(match.reworded().get(0).entry().display()).isEqualTo("SEC001 src/api.yaml POST /items (example one): zzz");
+    }
+
+    @Test
+    void oneExamplesFindingsAloneDoNotUseAnEntryOfAnOlderFile() throws Exception {
+        // the whole check pairs the entry with one of its examples' findings; render sees one example and cannot know which
+        Path file = project.resolve("old.json");
+        Files.writeString(file, "{\"version\": 1, \"findings\": [{\"rule\": \"SEC001\", \"file\": \"src/api.yaml\","
+                + " \"operation\": \"POST /items\", \"fingerprint\": \"1\", \"message\": \"old\"}]}");
+        Finding fromRender = finding(Rule.SEC001, 2, "new", "b");
+
+        assertThat(Baseline.read(file, project).match(List.of(fromRender), false).newFindings()).containsExactly(fromRender);
+        assertThat(Baseline.read(file, project).match(List.of(fromRender), true).newFindings()).isEmpty();
     }
 }
