@@ -16,13 +16,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The client-controlled inputs of one example request, each as a slot whose value can be swapped: every string
  * in a JSON body (or the whole body when it is not JSON), the keys of every body object (unless the body is
  * {@link BodyInputs#LEFT_AS_IS left as it is}), every path, query
- * string and header value, every string under {@code $context.authorizer}, and {@code $context.identity.userAgent}.
+ * string and header value, every string under {@code $context.authorizer} but the token claims the issuer writes, and
+ * {@code $context.identity.userAgent}.
  * Holds a private mutable copy of the request; not thread-safe, one per probe.
  */
 final class InputSlots {
@@ -96,6 +98,15 @@ final class InputSlots {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLAIMS = "$context.authorizer.claims";
+    /**
+     * Claims of a Cognito user pool token that the pool itself writes, which no user chooses: JWT's registered claims
+     * (RFC 7519 §4.1; {@code sub} is a UUID Cognito makes) and Cognito's own (token use, client, groups and roles an
+     * administrator assigns). Not probed. The user's attributes ({@code email}, {@code cognito:username}, {@code name},
+     * {@code custom:*}) are: a user picks them, and quotes are allowed in them.
+     */
+    private static final Set<String> ISSUED_CLAIMS = Set.of("sub", "iss", "aud", "exp", "nbf", "iat", "jti", "auth_time", "token_use",
+            "client_id", "origin_jti", "event_id", "version", "scope", "azp", "cognito:groups", "cognito:roles", "cognito:preferred_role");
     private static final String USER_AGENT = "userAgent";
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Stands in for a string slot's value once, to find where that value's token is in the body text. */
@@ -424,9 +435,13 @@ final class InputSlots {
     }
 
     private void collectAuthorizer(Map<String, Object> map, String prefix) {
+        boolean claims = CLAIMS.equals(prefix);
         for (Map.Entry<String, Object> e : map.entrySet()) {
             String name = e.getKey();
             String label = prefix + "." + name;
+            if (claims && ISSUED_CLAIMS.contains(name)) {
+                continue;
+            }
             if (e.getValue() instanceof String text) {
                 slots.add(new Slot(Kind.AUTHORIZER, label, text) {
                     @Override

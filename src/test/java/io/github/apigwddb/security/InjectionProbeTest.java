@@ -91,14 +91,15 @@ class InjectionProbeTest {
         String template = "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}},"
                 + " \"ProjectionExpression\": \"$input.params('fields')\","
                 + " \"ExpressionAttributeNames\": {\"#t\": \"$input.params('X-Tenant')\"},"
-                + " \"ReturnConsumedCapacity\": \"$context.authorizer.claims.sub\"}";
+                + " \"ReturnConsumedCapacity\": \"$context.authorizer.claims.email\", \"ConsistentRead\": \"$context.authorizer.claims.sub\"}";
         TemplateInput input = new TemplateInput(null, Map.of("id", "42"), Map.of("fields", "id"), Map.of("X-Tenant", "t1"), Map.of(),
-                Map.of("authorizer", Map.of("claims", Map.of("sub", "NONE"))));
+                Map.of("authorizer", Map.of("claims", Map.of("email", "NONE", "sub", "3f1c-uuid"))));
 
         List<Injection> found = probe(template, input, "GetItem");
 
+        // a user picks the email address; the pool makes sub itself (a UUID), so no client can put a quote there
         assertThat(found).extracting(Injection::input)
-                .containsExactly("path id", "querystring fields", "header X-Tenant", "$context.authorizer.claims.sub");
+                .containsExactly("path id", "querystring fields", "header X-Tenant", "$context.authorizer.claims.email");
         assertThat(found).allSatisfy(i -> assertThat(i.kind()).isEqualTo(Injection.Kind.STRUCTURE_CHANGED));
     }
 
