@@ -37,7 +37,7 @@ final class ResponsePathCheck implements ExampleCheck {
                 fedWith.put(run.action() + "'s output", output.get());
             }
             if (selects(run, response, "400") || selects(run, response, "500")) {
-                fedWith.put("DynamoDB's error body", DynamoDbOutputs.error());
+                fedWith.put("DynamoDB's error body", DynamoDbOutputs.error(run.action()));
             }
             if (fedWith.isEmpty()) {
                 continue; // no DynamoDB status selects this response

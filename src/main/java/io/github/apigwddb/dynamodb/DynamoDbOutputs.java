@@ -37,10 +37,20 @@ public final class DynamoDbOutputs {
             Map.entry("ListTables", structure("TableNames", listOf(scalar()), "LastEvaluatedTableName", scalar())));
 
     /**
-     * Every error body: {@code __type} and {@code message}; ConditionalCheckFailedException adds {@code Item},
-     * TransactionCanceledException {@code Message} and {@code CancellationReasons}.
+     * Every error body: {@code __type} and {@code message} ({@code Message} in some, SerializationException's and
+     * TransactionCanceledException's).
      */
-    private static final OutputShape ERROR = structure("__type", scalar(), "message", scalar(), "Message", scalar(),
+    private static final OutputShape ERROR = structure("__type", scalar(), "message", scalar(), "Message", scalar());
+    /**
+     * The writes with a condition: their ConditionalCheckFailedException carries the {@code Item} when the request
+     * asks for it ({@code ReturnValuesOnConditionCheckFailure: ALL_OLD}).
+     */
+    private static final OutputShape CONDITIONAL_ERROR = structure("__type", scalar(), "message", scalar(), "Message", scalar(),
+            "Item", item());
+    /** The transactions: TransactionCanceledException carries {@code CancellationReasons}, each with its item. */
+    private static final OutputShape TRANSACTION_ERROR = structure("__type", scalar(), "message", scalar(), "Message", scalar(),
+            "CancellationReasons", any());
+    private static final OutputShape ANY_ERROR = structure("__type", scalar(), "message", scalar(), "Message", scalar(),
             "Item", item(), "CancellationReasons", any());
 
     private DynamoDbOutputs() {
@@ -51,8 +61,16 @@ public final class DynamoDbOutputs {
         return Optional.ofNullable(action == null ? null : OUTPUTS.get(action));
     }
 
-    public static OutputShape error() {
-        return ERROR;
+    /** What DynamoDB's error bodies for the action may hold; for an unknown action (null), any error body. */
+    public static OutputShape error(String action) {
+        if (action == null || !OUTPUTS.containsKey(action)) {
+            return ANY_ERROR;
+        }
+        return switch (action) {
+            case "PutItem", "UpdateItem", "DeleteItem", "ExecuteStatement" -> CONDITIONAL_ERROR;
+            case "TransactWriteItems", "TransactGetItems", "ExecuteTransaction" -> TRANSACTION_ERROR;
+            default -> ERROR;
+        };
     }
 
     private static OutputShape write() {

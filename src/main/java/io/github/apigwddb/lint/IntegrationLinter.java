@@ -45,6 +45,16 @@ public final class IntegrationLinter {
         DYNAMODB_STATUSES.put("503", "ServiceUnavailable");
     }
 
+    /** The 400 errors worth naming for an action: what every request may get, and what only its kind gets. */
+    static String clientErrors(String action) {
+        String own = action == null ? "" : switch (action) {
+            case "PutItem", "UpdateItem", "DeleteItem", "ExecuteStatement" -> ", ConditionalCheckFailedException";
+            case "TransactWriteItems", "TransactGetItems", "ExecuteTransaction" -> ", TransactionCanceledException";
+            default -> "";
+        };
+        return "ValidationException" + own + ", throttling";
+    }
+
     public List<LintIssue> lint(Integration integration, JsonNode root) {
         List<LintIssue> issues = new ArrayList<>();
         checkReference(integration, issues);
@@ -288,7 +298,7 @@ public final class IntegrationLinter {
         }
         List<String> unmapped = new ArrayList<>();
         if (!mapped(responses, HTTP_STATUS_SAMPLES_4XX)) {
-            unmapped.add("4xx (ValidationException, ConditionalCheckFailedException)");
+            unmapped.add("4xx (" + clientErrors(integration.action().orElse(null)) + ")");
         }
         if (!mapped(responses, HTTP_STATUS_SAMPLES_5XX)) {
             unmapped.add("5xx (InternalServerError)");

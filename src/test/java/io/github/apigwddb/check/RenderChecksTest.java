@@ -174,7 +174,24 @@ class RenderChecksTest {
                 "$input.json('$.Items') never matches what DynamoDB answers, so it always renders \"\": in GetItem's output,"
                         + " 'Items' is not a member of the output (members: Item, ConsumedCapacity)",
                 "$input.path('$.Items') never matches what DynamoDB answers, so it always renders an empty value: in DynamoDB's error body,"
-                        + " 'Items' is not a member of the output (members: __type, message, Message, Item, CancellationReasons)");
+                        + " 'Items' is not a member of the output (members: __type, message, Message)");
+    }
+
+    @Test
+    void itemOnAQueryIsRsp001EvenWhereErrorsReachTheSameTemplate() throws IOException {
+        // only a conditional write's error carries an Item: a Query's default response, which gets its errors too, never has one
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: '{"title": "$input.path(''$.Item.title.S'')"}'
+                """;
+        List<Finding> rsp001 = of(check(HEADER + operation("/o/{owner}", "get", OPTIONAL_PAGE_SIZE, "Query", QUERY_WITH_LIMIT, responses)),
+                Rule.RSP001);
+
+        assertThat(rsp001).singleElement().satisfies(f -> assertThat(f.message()).startsWith(
+                "$input.path('$.Item.title.S') never matches what DynamoDB answers, so it always renders an empty value: in Query's output,"
+                        + " 'Item' is not a member"));
     }
 
     @Test
