@@ -211,8 +211,18 @@ final class InjectionCheck implements ExampleCheck {
 
     private static String fix(Injection injection) {
         if (!injection.insideString()) {
-            return "the value lands outside a JSON string: validate it (a request validator with a schema or pattern), or put it"
-                    + " in a JSON string with " + FIX;
+            String input = injection.input();
+            if (input.startsWith("path ") || input.startsWith("querystring ") || input.startsWith("header ")) {
+                // a request validator checks only that a parameter is there: its schema is not enforced (SEC001.md)
+                return "the value lands outside a JSON string, and a request validator checks only that a parameter is present, not"
+                        + " its schema: test it in the template (#if($input.params('name').matches('^[0-9]{1,4}$'))), or put it in"
+                        + " a JSON string with " + FIX;
+            }
+            if (input.startsWith("body")) {
+                return "the value lands outside a JSON string: validate the body (a request validator with a model whose schema"
+                        + " gives this member its type or pattern), or put it in a JSON string with " + FIX;
+            }
+            return "the value lands outside a JSON string: put it in a JSON string with " + FIX;
         }
         if (injection.kind() == Injection.Kind.REJECTED || injection.kind() == Injection.Kind.RENDER_FAILS) {
             return "escape it with " + FIX + ", and pass client values into expressions only as ExpressionAttributeValues";

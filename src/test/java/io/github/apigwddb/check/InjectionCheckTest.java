@@ -240,4 +240,17 @@ class InjectionCheckTest {
 
         assertThat(findings).hasSize(2).allSatisfy(f -> assertThat(f.example()).isEqualTo("a"));
     }
+
+    @Test
+    void theFixOfAValueOutsideAStringDependsOnWhereTheValueComesFrom() {
+        java.util.function.Function<String, String> fixFor = input -> InjectionCheck.message(Rule.SEC001,
+                new io.github.apigwddb.security.Injection(io.github.apigwddb.security.Injection.Kind.INVALID_JSON, input,
+                        io.github.apigwddb.security.HostileValue.QUOTE, "makes the request invalid JSON", List.of(), false, 3, "x"),
+                null, false);
+        // API Gateway's validator checks parameters for presence only, so a schema cannot be the fix there
+        assertThat(fixFor.apply("querystring limit")).contains("checks only that a parameter is present")
+                .contains("#if($input.params('name').matches(").doesNotContain("model");
+        assertThat(fixFor.apply("body $.qty")).contains("a model whose schema gives this member its type");
+        assertThat(fixFor.apply("$context.authorizer.claims.email")).doesNotContain("validat").contains("put it in a JSON string");
+    }
 }
