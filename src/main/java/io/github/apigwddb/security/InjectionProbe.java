@@ -280,9 +280,12 @@ public final class InjectionProbe {
             HostileValue worstValue = null;
             String worstEffect = null;
             try {
+                // a value the template's conditions or loops read may make a list longer or shorter (a #foreach over its
+                // split): elements of the same shape are the template's logic, not the client's text in the request
+                boolean arraysMayGrow = slot.mayBranchOn(template.branchReads());
                 for (HostileValue value : valuesToTry(slot, spliced, background)) {
                     slot.set(value.text());
-                    Outcome outcome = evaluate(value, spliced);
+                    Outcome outcome = evaluate(value, spliced, arraysMayGrow);
                     if (outcome == null || slot.retypable() && onlyRetyped(outcome)) {
                         continue;
                     }
@@ -332,7 +335,7 @@ public final class InjectionProbe {
             return accepted.contains(HostileValue.LONG) ? List.of(HostileValue.LONG) : List.of();
         }
 
-        private Outcome evaluate(HostileValue value, MarkedString spliced) {
+        private Outcome evaluate(HostileValue value, MarkedString spliced, boolean arraysMayGrow) {
             RenderResult result = engine.render(template, inputs.current());
             if (!result.ok()) {
                 if (value == HostileValue.LONG && result.problem().kind() == RenderProblem.Kind.LIMIT) {
@@ -364,7 +367,7 @@ public final class InjectionProbe {
                 }
                 root = json.root();
             }
-            String difference = JsonShapes.difference(reference.root(), root);
+            String difference = JsonShapes.difference(reference.root(), root, arraysMayGrow);
             if (difference != null) {
                 return new Outcome(Injection.Kind.STRUCTURE_CHANGED, "changes the request's structure: " + difference);
             }

@@ -18,10 +18,20 @@ public final class JsonShapes {
 
     /** @return the first difference, as a sentence naming the JSON pointer, or null when both have the same shape */
     public static String difference(JsonNode expected, JsonNode actual) {
-        return difference(expected, actual, PointerPath.ROOT);
+        return difference(expected, actual, PointerPath.ROOT, false);
     }
 
-    private static String difference(JsonNode expected, JsonNode actual, PointerPath at) {
+    /**
+     * @param arraysMayGrow whether an array may hold another number of elements, each of the shape of the expected
+     *     array's first, without that being a difference: a template that loops over a client's list makes one element
+     *     per item
+     * @return the first difference, as a sentence naming the JSON pointer, or null when both have the same shape
+     */
+    public static String difference(JsonNode expected, JsonNode actual, boolean arraysMayGrow) {
+        return difference(expected, actual, PointerPath.ROOT, arraysMayGrow);
+    }
+
+    private static String difference(JsonNode expected, JsonNode actual, PointerPath at, boolean arraysMayGrow) {
         JsonNodeType wanted = expected.getNodeType();
         JsonNodeType got = actual.getNodeType();
         if (wanted != got) {
@@ -41,17 +51,26 @@ public final class JsonShapes {
                 if (other == null) {
                     return "member " + child.pointer() + " disappears";
                 }
-                String difference = difference(member.getValue(), other, child);
+                String difference = difference(member.getValue(), other, child, arraysMayGrow);
                 if (difference != null) {
                     return difference;
                 }
             }
         } else if (expected.isArray()) {
             if (expected.size() != actual.size()) {
-                return where(at.pointer()) + " has " + actual.size() + " elements instead of " + expected.size();
+                if (!arraysMayGrow || expected.isEmpty()) {
+                    return where(at.pointer()) + " has " + actual.size() + " elements instead of " + expected.size();
+                }
+                for (int i = 0; i < actual.size(); i++) {
+                    String difference = difference(expected.get(0), actual.get(i), at.element(i), true);
+                    if (difference != null) {
+                        return difference;
+                    }
+                }
+                return null;
             }
             for (int i = 0; i < expected.size(); i++) {
-                String difference = difference(expected.get(i), actual.get(i), at.element(i));
+                String difference = difference(expected.get(i), actual.get(i), at.element(i), arraysMayGrow);
                 if (difference != null) {
                     return difference;
                 }

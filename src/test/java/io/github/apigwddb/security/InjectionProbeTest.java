@@ -287,6 +287,19 @@ class InjectionProbeTest {
     }
 
     @Test
+    void aListTheClientSplitsIntoOneElementPerItemIsNoInjection() throws Exception {
+        String keys = "{\"RequestItems\": {\"Books\": {\"Keys\": [#foreach($id in $input.params('isbn').split(\",\"))"
+                + "{\"isbn\": {\"S\": \"ESCAPED\"}}#if($foreach.hasNext),#end#end]}}}";
+        TemplateInput input = new TemplateInput(null, Map.of("isbn", "1,2"), null, null, null, null);
+        String escaped = keys.replace("ESCAPED", "$util.escapeJavaScript($id).replaceAll(\"\\\\'\",\"'\")");
+
+        // a comma in the value makes one key more: what the template is for, each key escaped
+        assertThat(probe(escaped, input, "BatchGetItem")).isEmpty();
+        // without the escape, a quote still breaks the request
+        assertThat(probe(keys.replace("ESCAPED", "$id"), input, "BatchGetItem")).extracting(Injection::input).containsExactly("path isbn");
+    }
+
+    @Test
     void aNumberTheTemplateClampsIsStillProbedWithStrings() throws Exception {
         // the marker number is clamped and never reaches the request; a string compares as no number and is written raw
         String template = "#set($l = $input.path('$.limit'))#if($l > 100)#set($l = 100)#end{\"TableName\": \"T\", \"Limit\": $l}";
