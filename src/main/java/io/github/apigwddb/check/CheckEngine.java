@@ -67,7 +67,7 @@ public final class CheckEngine {
                 validateRequest,
                 new InjectionCheck(engine),
                 roles,
-                new MinimalExampleCheck(List.of(renderRequest, validateRequest)),
+                new MinimalExampleCheck(List.of(renderRequest, validateRequest), runner),
                 renderResponses,
                 new MissingItemCheck(renderResponses, runner),
                 new ResponsePathCheck(runner),

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * Guesses which template line produced a line of rendered output, so a problem found in the output (a JSON
  * error, a wrong DynamoDB member) points into the template. Velocity keeps no output-to-source map; the
  * literal text a template line starts with survives rendering, so the template line whose leading literal
- * text best matches the output line wins, ties going to the nearest line.
+ * text best matches the output line wins (a line of literal text only, such as a lone closing brace, matches its
+ * equal), ties going to the nearest line.
  */
 final class OutputLineMapper {
 
@@ -37,7 +38,11 @@ final class OutputLineMapper {
         int best = -1;
         int bestScore = 1;
         for (int i = 0; i < templateLines.length; i++) {
-            int score = commonLiteralPrefix(templateLines[i].strip(), wanted);
+            String line = templateLines[i].strip();
+            int score = commonLiteralPrefix(line, wanted);
+            if (score == wanted.length() && line.equals(wanted)) {
+                score++; // the whole line, however short: a closing "}" is that line's, not any line's
+            }
             boolean better = score > bestScore
                     || (score == bestScore && best >= 0 && Math.abs(i + 1 - outputLine) < Math.abs(best + 1 - outputLine));
             if (better) {

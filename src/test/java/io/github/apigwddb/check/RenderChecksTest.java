@@ -94,8 +94,33 @@ class RenderChecksTest {
         assertThat(vtl009).hasSize(1);
         assertThat(vtl009.get(0).message()).startsWith("Without the optional querystring 'pageSize'")
                 .contains("not valid JSON");
-        // JSON breaks at the '}' after the empty value: the template line that printed it
-        assertThat(vtl009.get(0).position().line()).isEqualTo(findLine("\"Limit\": $input.params('pageSize')") + 1);
+        // JSON breaks at the '}' after the empty value; the finding points at the read of the parameter, where the fix goes
+        assertThat(vtl009.get(0).position().line()).isEqualTo(findLine("\"Limit\": $input.params('pageSize')"));
+    }
+
+    @Test
+    void aJsonErrorAtAClosingBraceIsLocatedAtThatBraceOfTheTemplate() throws IOException {
+        // the #if and #end lines print nothing, so output and template lines no longer line up
+        String template = """
+                {
+                  "TableName": "$stageVariables.table",
+                  "KeyConditionExpression": "pk = :pk",
+                  #if("$!input.params('from')" != "")
+                  "ExclusiveStartKey": {"pk": {"S": "x"}},
+                  #end
+                  "ExpressionAttributeValues": {":pk": {"S": "$input.params('owner')"}},
+                  "Limit": $input.params('pageSize')
+                }""";
+        String examples = """
+                      parameters:
+                        - {name: owner, in: path, required: true, schema: {type: string}}
+                        - {name: pageSize, in: query, required: true, schema: {type: integer}}
+                      x-apigw-examples:
+                        - {name: one, path: {owner: ada}, querystring: {pageSize: ""}}
+                """;
+        List<Finding> vtl002 = of(check(HEADER + operation("/o/{owner}", "get", examples, "Query", template, PLAIN_RESPONSES)), Rule.VTL002);
+
+        assertThat(vtl002).singleElement().satisfies(f -> assertThat(f.position().line()).isEqualTo(findLine("\"Limit\": $input.params('pageSize')") + 1));
     }
 
     @Test
