@@ -72,6 +72,7 @@ public final class CheckEngine {
                 new MissingItemCheck(renderResponses, runner),
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),
+                new StageVariableCheck(runner),
                 new ExpectationCheck()));
     }
 

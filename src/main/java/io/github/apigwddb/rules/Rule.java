@@ -61,6 +61,7 @@ public enum Rule {
     VTL009(WARNING, "Template breaks when optional inputs are absent"),
     VTL010(ERROR, "Template fails while rendering"),
     VTL011(ERROR, "Template reaches outside the sandbox"),
+    VTL012(INFO, "Template reads a stage variable the check has no value for"),
 
     // DDB: DynamoDB request members and values
     DDB000(ERROR, "Internal error while validating a DynamoDB request"),

@@ -39,6 +39,11 @@ public final class CompiledTemplate {
         return parsed.contextReads();
     }
 
+    /** The template's reads of stage variables by literal name, in template order. */
+    public List<StageVariableRead> stageVariableReads() {
+        return parsed.stageVariableReads();
+    }
+
     /** What the template's control flow may depend on: the request values its conditions and computed loops read. */
     public BranchReads branchReads() {
         return parsed.branchReads();

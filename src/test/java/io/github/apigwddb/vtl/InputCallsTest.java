@@ -153,4 +153,14 @@ class InputCallsTest {
         assertThat(template.inputPathCalls()).extracting(InputPathCall::line, InputPathCall::column).containsExactly(tuple(3, 16));
         assertThat(template.contextReads()).extracting(ContextRead::column).containsExactly(43);
     }
+
+    @Test
+    void stageVariablesReadByLiteralNameInEverySpelling() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("{\"a\": \"$stageVariables.table\", \"b\": \"${stageVariables.prefix}\",\n"
+                + " \"c\": \"$stageVariables['region']\", \"d\": \"$stageVariables.get('env')\", \"e\": \"$stageVariables.get($k)\"}");
+
+        assertThat(template.stageVariableReads()).extracting(StageVariableRead::name, StageVariableRead::line)
+                .containsExactly(tuple("table", 1), tuple("prefix", 1), tuple("region", 2), tuple("env", 2));
+        assertThat(template.stageVariableReads().get(0).column()).isEqualTo(8);
+    }
 }

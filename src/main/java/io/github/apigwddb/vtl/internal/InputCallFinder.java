@@ -5,6 +5,7 @@ import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.OutputSlot;
+import io.github.apigwddb.vtl.StageVariableRead;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.velocity.runtime.parser.node.ASTElseIfStatement;
 import org.apache.velocity.runtime.parser.node.ASTExpression;
 import org.apache.velocity.runtime.parser.node.ASTIdentifier;
 import org.apache.velocity.runtime.parser.node.ASTIfStatement;
+import org.apache.velocity.runtime.parser.node.ASTIndex;
 import org.apache.velocity.runtime.parser.node.ASTIntegerLiteral;
 import org.apache.velocity.runtime.parser.node.ASTIntegerRange;
 import org.apache.velocity.runtime.parser.node.ASTMethod;
@@ -54,13 +56,15 @@ final class InputCallFinder {
     private static final int KEPT_TEXT = 512;
 
     /** What a template reads, in template order. */
-    record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads) {
-        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE);
+    record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
+            List<StageVariableRead> stageVariableReads) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of());
     }
 
     private final List<InputPathCall> pathCalls = new ArrayList<>();
     private final List<InputParamCall> paramCalls = new ArrayList<>();
     private final List<ContextRead> contextReads = new ArrayList<>();
+    private final List<StageVariableRead> stageVariableReads = new ArrayList<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
     /** How many decoding {@code $util} calls the walk is inside. */
@@ -83,7 +87,8 @@ final class InputCallFinder {
         InputCallFinder finder = new InputCallFinder(text);
         finder.walk(root);
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
-                new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths));
+                new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
+                List.copyOf(finder.stageVariableReads));
     }
 
     private void walk(Node node) {
@@ -248,6 +253,11 @@ final class InputCallFinder {
             inputCall(reference, slot);
         } else if ("context".equals(root)) {
             contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), column(reference.getLine(), reference.getColumn())));
+        } else if ("stageVariables".equals(root) && reference.jjtGetNumChildren() > 0) {
+            String name = stageVariableName(reference.jjtGetChild(0));
+            if (name != null) {
+                stageVariableReads.add(new StageVariableRead(name, reference.getLine(), column(reference.getLine(), reference.getColumn())));
+            }
         }
         boolean fragile = callsFragileMethod(reference);
         if (fragile && ("input".equals(root) || "context".equals(root))) {
@@ -354,6 +364,18 @@ final class InputCallFinder {
             return literalArgument(method);
         }
         return null;
+    }
+
+    /** The name a stage variable read selects: {@code .name}, {@code .get('name')} or {@code ['name']}. */
+    private static String stageVariableName(Node node) {
+        if (node instanceof ASTIndex index && index.jjtGetNumChildren() == 1) {
+            Node argument = index.jjtGetChild(0);
+            if (argument instanceof ASTExpression && argument.jjtGetNumChildren() == 1) {
+                argument = argument.jjtGetChild(0);
+            }
+            return argument instanceof ASTStringLiteral literal ? unquote(literal.literal()) : null;
+        }
+        return step(node, "get");
     }
 
     /** The method's only argument when it is a constant string literal; null otherwise. */

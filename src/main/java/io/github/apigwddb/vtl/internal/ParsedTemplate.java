@@ -2,6 +2,7 @@ package io.github.apigwddb.vtl.internal;
 
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
+import io.github.apigwddb.vtl.StageVariableRead;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.UnknownReference;
@@ -52,6 +53,11 @@ public final class ParsedTemplate {
     /** The template's references to {@code $context}, in template order. */
     public List<ContextRead> contextReads() {
         return inputCalls().contextReads();
+    }
+
+    /** The template's reads of stage variables by literal name, in template order. */
+    public List<StageVariableRead> stageVariableReads() {
+        return inputCalls().stageVariableReads();
     }
 
     /** What the template's conditions, computed loops and macros may read of the request; see {@link InputCallFinder}. */

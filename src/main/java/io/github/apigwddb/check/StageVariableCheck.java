@@ -1,0 +1,49 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.integration.IntegrationResponse;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.StageVariableRead;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * VTL012: a template reads a stage variable that neither the configuration ({@code apigw.stageVariables}) nor the example
+ * gives a value. It renders empty, as on a stage that does not define it, so what the check then finds ({@code
+ * "TableName": ""}) is what such a stage would send; the finding says where the value comes from. Once per template and
+ * name, at its first read.
+ */
+final class StageVariableCheck implements ExampleCheck {
+
+    private final TemplateRunner runner;
+
+    StageVariableCheck(TemplateRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public void check(ExampleRun run) {
+        List<MappingTemplate> templates = new ArrayList<>(run.integration.requestTemplates());
+        for (IntegrationResponse response : run.integration.responses()) {
+            templates.addAll(response.templates());
+        }
+        for (MappingTemplate template : templates) {
+            TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
+            CompiledTemplate compiled = runner.compiled(template, deployed);
+            if (compiled == null) {
+                continue; // VTL001 is reported where it renders
+            }
+            for (StageVariableRead read : compiled.stageVariableReads()) {
+                if (run.stageVariables.containsKey(read.name()) || !run.reportedOnce.add("VTL012|" + template.pointer() + "|" + read.name())) {
+                    continue;
+                }
+                int[] at = deployed.written(template.text(), read.line(), read.column());
+                run.findings.add(run.locator.inTemplate(Rule.VTL012, "Stage variable '" + read.name() + "' has no value in this check,"
+                        + " so it renders empty, as on a stage that does not define it; give it your stages' value with"
+                        + " apigw.stageVariables=" + read.name() + "=<value> (or stageVariables in an example)", template, at[0], at[1],
+                        run.operation(), null));
+            }
+        }
+    }
+}
