@@ -101,6 +101,11 @@ final class InjectionCheck implements ExampleCheck {
             Read read = asWritten == null ? null : readOn(asWritten, injection, line);
             int[] at = read != null ? new int[] {line, read.column()} : asWritten == null ? new int[] {line, 1}
                     : contextPosition(asWritten, injection, line);
+            // the same member of each element of a body list reaches the request through one read: one finding, the first
+            if (!firstTime(run, template.pointer() + " " + rule + " " + at[0] + ":" + at[1] + " "
+                    + injection.input().replaceAll("\\[\\d+]", "[]"))) {
+                continue;
+            }
             run.inTemplate(rule, message(rule, injection, otherContentType, read != null && read.decoded()), template, at[0], at[1]);
         }
     }

@@ -253,4 +253,39 @@ class InjectionCheckTest {
         assertThat(fixFor.apply("body $.qty")).contains("a model whose schema gives this member its type");
         assertThat(fixFor.apply("$context.authorizer.claims.email")).doesNotContain("validat").contains("put it in a JSON string");
     }
+
+    @Test
+    void theSameMemberOfEveryElementOfABodyListIsOneFinding() throws Exception {
+        String spec = """
+                {
+                  "swagger": "2.0",
+                  "info": {"title": "DynamoDB API", "version": "1.0"},
+                  "paths": {
+                    "/items": {
+                      "post": {
+                        "operationId": "putItems",
+                        "x-apigw-examples": [{"name": "two", "body": {"items": [{"id": "1"}, {"id": "2"}]}}],
+                        "x-amazon-apigateway-integration": {
+                          "uri": "arn:aws:apigateway:us-east-1:dynamodb:action/BatchWriteItem",
+                          "httpMethod": "POST",
+                          "type": "aws",
+                          "credentials": "arn:aws:iam::123456789012:role/apigateway-dynamodb-role",
+                          "passthroughBehavior": "never",
+                          "requestTemplates": {
+                            "application/json": "{\\"RequestItems\\": {\\"T\\": [\\n#foreach($i in $input.path('$.items'))\\n{\\"PutRequest\\": {\\"Item\\": {\\"id\\": {\\"S\\": \\"$i.id\\"}}}}#if($foreach.hasNext),#end\\n#end\\n]}}"
+                          },
+                          "responses": {"default": {"statusCode": "200"}}
+                        },
+                        "responses": {"200": {"description": "Success"}}
+                      }
+                    }
+                  }
+                }
+                """;
+        Path file = dir.resolve("list.json");
+        Files.writeString(file, spec);
+
+        assertThat(sec(file)).filteredOn(f -> f.rule() == Rule.SEC001).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("Client input 'body $.items[0].id' can break"));
+    }
 }
