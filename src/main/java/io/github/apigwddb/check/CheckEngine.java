@@ -183,6 +183,8 @@ public final class CheckEngine {
      */
     public RenderedExample render(CheckRequest request, RenderRequest target, CheckLog log) {
         List<String> known = new ArrayList<>();
+        record Match(Path file, LoadedSpec api, boolean template, Integration integration, CheckRequest request) { }
+        List<Match> matches = new ArrayList<>();
         for (Path file : request.specFiles()) {
             LoadedSpec spec = withPlaceholdersFilled(loader.load(file).spec(), request.deploymentValues(), null);
             if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
@@ -197,11 +199,21 @@ public final class CheckEngine {
                 for (Integration integration : dynamoDbIntegrations(api, log, null)) {
                     known.add(integration.operation().ref().display());
                     if (names(integration, target.operation())) {
-                        ExampleCollector collector = new ExampleCollector(apiRequest.examplesDirectory());
-                        return render(new Locator(api, template, collector), collector, integration, apiRequest, target);
+                        matches.add(new Match(file, api, template, integration, apiRequest));
                     }
                 }
             }
+        }
+        if (matches.size() > 1) {
+            // rendering the first would show one of them without saying so
+            List<String> named = matches.stream().map(m -> m.integration().operation().ref().display() + " in " + m.file()).toList();
+            throw new UnknownRenderTargetException("'" + target.operation() + "' names " + matches.size() + " DynamoDB integrations: "
+                    + String.join("; ", named) + "; name one by its operationId, or choose its file with -Dapigw.specs=<file>");
+        }
+        if (matches.size() == 1) {
+            Match match = matches.get(0);
+            ExampleCollector collector = new ExampleCollector(match.request().examplesDirectory());
+            return render(new Locator(match.api(), match.template(), collector), collector, match.integration(), match.request(), target);
         }
         throw new UnknownRenderTargetException("No DynamoDB integration '" + target.operation() + "' in " + request.specFiles().size()
                 + " spec file" + (request.specFiles().size() == 1 ? "" : "s") + "; name one as METHOD /path or operationId: "

@@ -204,6 +204,22 @@ class RenderMojoTest {
 
     @Test
     @InjectMojo(goal = "render", pom = POM)
+    void anOperationOfTwoSpecFilesIsNotRenderedFromTheFirstSilently(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        Files.writeString(project.resolve("src/main/apigateway/copy.yaml"), SPEC.replace("putItem", "putItemCopy"));
+        setVariableValueToObject(mojo, "operation", "POST /items");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("'POST /items' names 2 DynamoDB integrations: POST /items [")
+                .hasMessageContaining("api.yaml").hasMessageContaining("copy.yaml")
+                .hasMessageEndingWith("name one by its operationId, or choose its file with -Dapigw.specs=<file>");
+        // its operationId names one
+        setVariableValueToObject(mojo, "operation", "putItemCopy");
+        mojo.execute();
+        assertThat(printed).anySatisfy(line -> assertThat(line).contains("putItemCopy"));
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
     void unknownExampleListsTheKnownOnes(RenderMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "operation", "putItem");
