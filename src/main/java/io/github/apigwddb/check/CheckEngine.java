@@ -52,6 +52,7 @@ public final class CheckEngine {
     private final SpecLoader loader = new SpecLoader();
     private final TableSchemaReader tableReader = new TableSchemaReader();
     private final IntegrationChecker checker;
+    private final IntegrationChecker webSocketChecker;
     private final CloudFormationReader cloudFormation = new CloudFormationReader();
     private final RolePermissionCheck roles = new RolePermissionCheck();
     private final ApiLinter apiLinter = new ApiLinter();
@@ -74,6 +75,19 @@ public final class CheckEngine {
                 new UnknownReferenceCheck(runner),
                 new StageVariableCheck(runner),
                 new ExpectationCheck()));
+        // WebSocket routes: the request side (their integration responses are not read)
+        this.webSocketChecker = new IntegrationChecker(runner, List.of(
+                renderRequest,
+                validateRequest,
+                new InjectionCheck(engine),
+                roles,
+                new UnknownReferenceCheck(runner),
+                new StageVariableCheck(runner),
+                new ExpectationCheck()), true);
+    }
+
+    private IntegrationChecker checkerFor(Integration integration) {
+        return IntegrationExtractor.isWebSocketRoute(integration.operation()) ? webSocketChecker : checker;
     }
 
     public CheckResult run(CheckRequest request, CheckLog log) {
@@ -118,7 +132,7 @@ public final class CheckEngine {
                     reading.notes().forEach(log::info);
                     apis = new ArrayList<>();
                     for (TemplateApi api : reading.apis()) {
-                        log.debug(file.getFileName() + ": REST API " + api.name() + " from " + api.origin());
+                        log.debug(file.getFileName() + ": API " + api.name() + " from " + api.origin());
                         roles.register(api);
                         apis.add(api.spec());
                     }
@@ -132,7 +146,7 @@ public final class CheckEngine {
                     integrations += dynamo.size();
                     Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
                     unresolvedRefs.forEach(operation -> findings.add(unresolvedIntegrationRef(operation, locator)));
-                    if (!dynamo.isEmpty()) {
+                    if (!dynamo.isEmpty() && !api.root().has(IntegrationExtractor.WEBSOCKET_ROUTES)) {
                         IntegrationChecker.addLintFindings(locator, apiLinter.lint(api.root(), dynamo), null, findings);
                     }
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
@@ -232,8 +246,8 @@ public final class CheckEngine {
 
     private RenderedExample render(Locator locator, ExampleCollector collector, Integration integration, CheckRequest request,
             RenderRequest target) {
-        ExampleSet examples = collector.collect(locator.spec(), integration.operation(),
-                checker.requestTemplateReads(locator, integration, request));
+        IntegrationChecker checker = checkerFor(integration);
+        ExampleSet examples = checker.examples(locator, integration, collector, request);
         Example example = chooseExample(integration, examples, target);
         ExampleRun run = checker.run(locator, integration, example, request, new HashSet<>());
         // the operation's own findings, and those of this example's problems; another example's are not this render's
@@ -379,11 +393,11 @@ public final class CheckEngine {
     private List<IntegrationChecker.Outcome> checkAll(Locator locator, List<Integration> integrations, ExampleCollector collector,
             CheckRequest request, ForkJoinPool pool) {
         if (pool == null) {
-            return integrations.stream().map(i -> checker.check(locator, i, collector, request)).toList();
+            return integrations.stream().map(i -> checkerFor(i).check(locator, i, collector, request)).toList();
         }
         List<Future<IntegrationChecker.Outcome>> futures = new ArrayList<>();
         for (Integration integration : integrations) {
-            futures.add(pool.submit(() -> checker.check(locator, integration, collector, request)));
+            futures.add(pool.submit(() -> checkerFor(integration).check(locator, integration, collector, request)));
         }
         List<IntegrationChecker.Outcome> outcomes = new ArrayList<>();
         for (Future<IntegrationChecker.Outcome> future : futures) {

@@ -28,10 +28,17 @@ final class IntegrationChecker {
     private final IntegrationLinter linter = new IntegrationLinter();
     private final TemplateRunner runner;
     private final List<ExampleCheck> checks;
+    /** Whether it checks the routes of WebSocket APIs: their own static rules, and examples as messages of the route. */
+    private final boolean webSocket;
 
     IntegrationChecker(TemplateRunner runner, List<ExampleCheck> checks) {
+        this(runner, checks, false);
+    }
+
+    IntegrationChecker(TemplateRunner runner, List<ExampleCheck> checks, boolean webSocket) {
         this.runner = runner;
         this.checks = List.copyOf(checks);
+        this.webSocket = webSocket;
     }
 
     Outcome check(Locator locator, Integration integration, ExampleCollector collector, CheckRequest request) {
@@ -40,7 +47,7 @@ final class IntegrationChecker {
         List<Finding> findings = new ArrayList<>();
         List<CheckResult.CheckedCase> cases = new ArrayList<>();
 
-        ExampleSet examples = collector.collect(locator.spec(), integration.operation(), requestTemplateReads(locator, integration, request));
+        ExampleSet examples = examples(locator, integration, collector, request);
         List<Finding> staticFindings = staticFindings(locator, integration, examples);
         findings.addAll(staticFindings);
         cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, null, staticFindings,
@@ -59,6 +66,20 @@ final class IntegrationChecker {
                     integration, example));
         }
         return new Outcome(findings, cases, rendered);
+    }
+
+    /**
+     * The integration's examples; for a WebSocket route, as messages of that route, and one made up gives no parameters:
+     * they are not documented for WebSocket templates (VTL003 says so where one is read).
+     */
+    ExampleSet examples(Locator locator, Integration integration, ExampleCollector collector, CheckRequest request) {
+        TemplateReads reads = requestTemplateReads(locator, integration, request);
+        if (!webSocket) {
+            return collector.collect(locator.spec(), integration.operation(), reads);
+        }
+        ExampleSet examples = collector.collect(locator.spec(), integration.operation(), new TemplateReads(reads.bodyPaths(), List.of()));
+        return new ExampleSet(examples.examples().stream().map(e -> WebSocketMessages.asMessageOf(integration.operation(), e)).toList(),
+                examples.problems());
     }
 
     /**
@@ -103,7 +124,8 @@ final class IntegrationChecker {
     List<Finding> staticFindings(Locator locator, Integration integration, ExampleSet examples) {
         OperationRef op = integration.operation().ref();
         List<Finding> staticFindings = new ArrayList<>();
-        addLintFindings(locator, linter.lint(integration, locator.spec().root()), op, staticFindings);
+        addLintFindings(locator, webSocket ? linter.lintWebSocket(integration, locator.spec().root())
+                : linter.lint(integration, locator.spec().root()), op, staticFindings);
         for (ExampleProblem problem : examples.problems()) {
             staticFindings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                     Locator.position(problem.file(), problem.position()), op, problem.example()));

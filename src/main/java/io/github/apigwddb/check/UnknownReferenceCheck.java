@@ -1,8 +1,10 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.vtl.ApiKind;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.UnknownReference;
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ final class UnknownReferenceCheck implements ExampleCheck {
             }
             // a placeholder without a value that inserts a block of text may set variables
             boolean textUnknown = !deployed.unknownBlocks().isEmpty() || run.locator.hasUnknownBlock(template.pointer());
-            for (UnknownReference reference : compiled.unknownReferences()) {
+            ApiKind kind = IntegrationExtractor.isWebSocketRoute(run.integration.operation()) ? ApiKind.WEBSOCKET : ApiKind.REST;
+            for (UnknownReference reference : compiled.unknownReferences(kind)) {
                 if (!reference.variable() || !textUnknown) {
                     int[] at = deployed.written(template.text(), reference.line(), reference.column());
                     run.once(run.locator.inTemplate(Rule.VTL003, reference.problem(), template, at[0], at[1], run.operation(), null));

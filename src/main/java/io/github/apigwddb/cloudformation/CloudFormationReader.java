@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * Finds the REST APIs of a CloudFormation/SAM template (rule CFN001): inline {@code DefinitionBody}/{@code Body},
  * bodies pulled in with {@code Fn::Transform: AWS::Include}, {@code DefinitionUri}/{@code BodyS3Location} files
- * (S3 locations mapped to project files), and {@code AWS::ApiGateway::Method} resources; evaluates their
+ * (S3 locations mapped to project files), and {@code AWS::ApiGateway::Method} resources; and the routes of WebSocket
+ * APIs ({@link WebSocketAssembler}); evaluates their
  * intrinsic functions (CFN005) and checks the CloudFormation-specific rules (CFN002–CFN004, CFN008). Stateless.
  */
 public final class CloudFormationReader {
@@ -49,14 +50,20 @@ public final class CloudFormationReader {
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Set<Path> files = new LinkedHashSet<>();
+        List<CloudFormationTemplate.Resource> webSocketApis = new ArrayList<>();
         for (CloudFormationTemplate.Resource resource : template.resources().values()) {
             switch (resource.type()) {
                 case "AWS::Serverless::Api" -> readDefinition(template, resource, "DefinitionBody", "DefinitionUri", parameters,
                         resolver, apis, findings, notes, files);
                 case "AWS::ApiGateway::RestApi" -> readDefinition(template, resource, "Body", "BodyS3Location", parameters,
                         resolver, apis, findings, notes, files);
-                case "AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi" -> findings.add(locator.at(Rule.CFN008,
-                        outOfScope(resource), resource.pointer(), null, null));
+                case "AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi" -> {
+                    if (WebSocketAssembler.isWebSocketApi(resource)) {
+                        webSocketApis.add(resource);
+                    } else {
+                        findings.add(locator.at(Rule.CFN008, outOfScope(resource), resource.pointer(), null, null));
+                    }
+                }
                 default -> {
                 }
             }
@@ -66,6 +73,14 @@ public final class CloudFormationReader {
             LoadedSpec spec = assembler.assemble(api.getKey(), api.getValue());
             apis.add(new TemplateApi(api.getKey(), api.getValue().size() + " AWS::ApiGateway::Method resources", spec, "/Resources",
                     template, resolver));
+        }
+        WebSocketAssembler webSockets = new WebSocketAssembler(template, resolver);
+        for (CloudFormationTemplate.Resource api : webSocketApis) {
+            List<CloudFormationTemplate.Resource> routes = webSockets.routesOf(api);
+            if (!routes.isEmpty()) {
+                apis.add(new TemplateApi(api.logicalId(), routes.size() + " AWS::ApiGatewayV2::Route resources of a WebSocket API",
+                        webSockets.assemble(api, routes), "/Resources", template, resolver));
+            }
         }
         // Notes and Fn::Sub problems of the template itself, limited to what the checked integrations use.
         List<String> dynamoPrefixes = new ArrayList<>();
@@ -79,9 +94,8 @@ public final class CloudFormationReader {
     }
 
     private static String outOfScope(CloudFormationTemplate.Resource resource) {
-        String protocol = resource.properties().path("ProtocolType").asText("HTTP");
-        return resource.type() + " " + resource.logicalId() + " is a" + ("WEBSOCKET".equalsIgnoreCase(protocol) ? " WebSocket" : "n HTTP")
-                + " API (API Gateway v2): its integrations are not checked; only REST APIs are";
+        return resource.type() + " " + resource.logicalId() + " is an HTTP API (API Gateway v2): its integrations are not checked;"
+                + " REST and WebSocket APIs are";
     }
 
     private void readDefinition(CloudFormationTemplate template, CloudFormationTemplate.Resource resource, String bodyMember,

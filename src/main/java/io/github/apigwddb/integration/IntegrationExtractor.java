@@ -15,6 +15,14 @@ public final class IntegrationExtractor {
     public static final String EXTENSION = "x-amazon-apigateway-integration";
     static final String ANY_METHOD = "x-amazon-apigateway-any-method";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    /**
+     * Where a document derived from a WebSocket API holds its routes, in place of {@code paths}: route key, then
+     * {@link #ROUTE_METHOD}, then the operation. Not an OpenAPI member; only the plugin's derived documents have it.
+     */
+    public static final String WEBSOCKET_ROUTES = "x-apigw-websocket-routes";
+    public static final String ROUTE_METHOD = "x-apigw-route";
+    /** The operation member of a WebSocket route that holds its route key. */
+    public static final String WEBSOCKET_ROUTE_KEY = "x-apigw-websocket-route-key";
 
     private IntegrationExtractor() {
     }
@@ -22,7 +30,19 @@ public final class IntegrationExtractor {
     /** All operations in document order. */
     public static List<ApiOperation> operations(JsonNode root) {
         List<ApiOperation> operations = new ArrayList<>();
-        JsonNode paths = root.path("paths");
+        addOperations(root, "paths", operations);
+        addOperations(root, WEBSOCKET_ROUTES, operations);
+        return operations;
+    }
+
+    /** Whether the operation is a route of a WebSocket API (method {@code ROUTE}, path its route key). */
+    public static boolean isWebSocketRoute(ApiOperation operation) {
+        return operation.node().has(WEBSOCKET_ROUTE_KEY);
+    }
+
+    private static void addOperations(JsonNode root, String member, List<ApiOperation> operations) {
+        boolean routes = WEBSOCKET_ROUTES.equals(member);
+        JsonNode paths = root.path(member);
         Iterator<Map.Entry<String, JsonNode>> entries = paths.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
@@ -31,23 +51,23 @@ public final class IntegrationExtractor {
             if (!item.isObject()) {
                 continue;
             }
-            String itemPointer = JsonPointers.child("/paths", path);
+            String itemPointer = JsonPointers.child("/" + member, path);
             Iterator<Map.Entry<String, JsonNode>> members = item.fields();
             while (members.hasNext()) {
-                Map.Entry<String, JsonNode> member = members.next();
-                String key = member.getKey();
-                String method = METHODS.contains(key) ? key : ANY_METHOD.equals(key) ? "ANY" : null;
-                if (method == null || !member.getValue().isObject()) {
+                Map.Entry<String, JsonNode> operationEntry = members.next();
+                String key = operationEntry.getKey();
+                String method = routes ? (ROUTE_METHOD.equals(key) ? "ROUTE" : null)
+                        : METHODS.contains(key) ? key : ANY_METHOD.equals(key) ? "ANY" : null;
+                if (method == null || !operationEntry.getValue().isObject()) {
                     continue;
                 }
-                JsonNode operation = member.getValue();
+                JsonNode operation = operationEntry.getValue();
                 JsonNode id = operation.get("operationId");
                 String operationId = id != null && id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
                 operations.add(new ApiOperation(new OperationRef(method, path, operationId),
                         JsonPointers.child(itemPointer, key), operation, item));
             }
         }
-        return operations;
     }
 
     /** The JSON pointer of the operation's {@code x-amazon-apigateway-integration} member, as written. */

@@ -55,6 +55,21 @@ public final class IntegrationLinter {
         return "ValidationException" + own + ", throttling";
     }
 
+    /**
+     * The static rules that hold for the integration of a WebSocket route: type, uri, method, credentials, timeout and
+     * content handling. Its template keys are selection values, not media types, its passthrough does not follow
+     * Content-Type, and it has no method request or responses, so those rules do not apply.
+     */
+    public List<LintIssue> lintWebSocket(Integration integration, JsonNode root) {
+        List<LintIssue> issues = new ArrayList<>();
+        checkType(integration, issues);
+        checkUri(integration, issues);
+        checkHttpMethod(integration, issues);
+        checkCredentials(integration, root, issues);
+        IntegrationSettings.check(integration, issues);
+        return issues;
+    }
+
     public List<LintIssue> lint(Integration integration, JsonNode root) {
         List<LintIssue> issues = new ArrayList<>();
         checkReference(integration, issues);

@@ -51,7 +51,12 @@ public final class CompiledTemplate {
 
     /** The template's references to what API Gateway does not give templates, each name once, in template order. */
     public List<UnknownReference> unknownReferences() {
-        return parsed.unknownReferences();
+        return parsed.unknownReferences(ApiKind.REST);
+    }
+
+    /** The same for a template of an API of the given kind. */
+    public List<UnknownReference> unknownReferences(ApiKind kind) {
+        return parsed.unknownReferences(kind);
     }
 
     @Override

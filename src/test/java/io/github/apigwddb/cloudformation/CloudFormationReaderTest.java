@@ -120,7 +120,7 @@ class CloudFormationReaderTest {
     }
 
     @Test
-    void includesS3LocationsWebSocketAndUnknownTags() throws Exception {
+    void includesS3LocationsHttpApisAndUnknownTags() throws Exception {
         Path template = copy("include.yaml");
         copy("short-forms.yaml");
         Path mapped = copy("intrinsics.yaml");
@@ -132,7 +132,7 @@ class CloudFormationReaderTest {
         assertThat(lines(result, Rule.CFN003)).singleElement().asString().startsWith("intrinsics.yaml:12:9 CloudFormation intrinsic 'Fn::GetAtt'");
         assertThat(lines(result, Rule.CFN001)).singleElement().asString().startsWith("include.yaml:31:7 Unmapped reads its API from"
                 + " s3://my-bucket/missing.yaml, which is not mapped");
-        assertThat(lines(result, Rule.CFN008)).singleElement().asString().startsWith("include.yaml:23:3 AWS::ApiGatewayV2::Api Ws is a WebSocket API");
+        assertThat(lines(result, Rule.CFN008)).singleElement().asString().startsWith("include.yaml:23:3 AWS::ApiGatewayV2::Api Ws is an HTTP API");
         assertThat(lines(result, Rule.CFN007)).singleElement().asString().startsWith("include.yaml:35:14 Unknown YAML tag '!Frobnicate'");
         // the read-only managed policy allows Scan: no DDB014
         assertThat(lines(result, Rule.DDB014)).isEmpty();

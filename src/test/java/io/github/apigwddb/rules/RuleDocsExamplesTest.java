@@ -63,7 +63,7 @@ class RuleDocsExamplesTest {
             Map.entry(Rule.CFN004, "a request template wrapped in Fn::Sub"),
             Map.entry(Rule.CFN005, "a template's Parameters and the pom.xml value"),
             Map.entry(Rule.CFN007, "a value with a YAML tag"),
-            Map.entry(Rule.CFN008, "a WebSocket API resource"));
+            Map.entry(Rule.CFN008, "an HTTP API resource"));
 
     /** Pages whose examples have the runnable shape but are shortened with "…": their fixtures are elsewhere. */
     private static final Map<Rule, String> ABBREVIATED = Map.of(

@@ -1,5 +1,6 @@
 package io.github.apigwddb.vtl.internal;
 
+import io.github.apigwddb.vtl.ApiKind;
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.StageVariableRead;
@@ -22,6 +23,7 @@ public final class ParsedTemplate {
     /** Filled on first use; racing threads find the same calls, so no lock is needed. */
     private volatile InputCallFinder.Found inputCalls;
     private volatile List<UnknownReference> unknownReferences;
+    private volatile List<UnknownReference> unknownWebSocketReferences;
 
     private ParsedTemplate(Template template, String text, int oversizeBytes, int outputCapacity) {
         this.template = template;
@@ -65,12 +67,16 @@ public final class ParsedTemplate {
         return inputCalls().branchReads();
     }
 
-    /** The template's references to what API Gateway does not give templates; see {@link ReferenceAudit}. */
-    public List<UnknownReference> unknownReferences() {
-        List<UnknownReference> found = unknownReferences;
+    /** The template's references to what API Gateway does not give templates of the kind; see {@link ReferenceAudit}. */
+    public List<UnknownReference> unknownReferences(ApiKind kind) {
+        List<UnknownReference> found = kind == ApiKind.WEBSOCKET ? unknownWebSocketReferences : unknownReferences;
         if (found == null) {
-            found = template != null && template.getData() instanceof Node root ? ReferenceAudit.find(root, text) : List.of();
-            unknownReferences = found;
+            found = template != null && template.getData() instanceof Node root ? ReferenceAudit.find(root, text, kind) : List.of();
+            if (kind == ApiKind.WEBSOCKET) {
+                unknownWebSocketReferences = found;
+            } else {
+                unknownReferences = found;
+            }
         }
         return found;
     }

@@ -1,6 +1,7 @@
 package io.github.apigwddb.vtl.internal;
 
 import io.github.apigwddb.dynamodb.Suggestions;
+import io.github.apigwddb.vtl.ApiKind;
 import io.github.apigwddb.vtl.UnknownReference;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,12 +36,15 @@ final class ReferenceAudit {
     /** By the reference as shown: a name misspelt three times is one finding, at its first place. */
     private final Map<String, UnknownReference> found = new LinkedHashMap<>();
 
-    private ReferenceAudit(String text) {
+    private final ApiKind kind;
+
+    private ReferenceAudit(String text, ApiKind kind) {
         this.columns = new ParserColumns(text);
+        this.kind = kind;
     }
 
-    static List<UnknownReference> find(Node root, String text) {
-        ReferenceAudit audit = new ReferenceAudit(text);
+    static List<UnknownReference> find(Node root, String text, ApiKind kind) {
+        ReferenceAudit audit = new ReferenceAudit(text, kind);
         audit.definitions(root);
         audit.references(root);
         return List.copyOf(audit.found.values());
@@ -82,18 +86,27 @@ final class ReferenceAudit {
         switch (root) {
             case "util" -> member(reference, "$util", TemplateVariables.UTIL,
                     "is not a function of API Gateway's $util (AppSync's $util has more); it has escapeJavaScript, parseJson, urlEncode,"
-                            + " urlDecode, base64Encode and base64Decode");
-            case "input" -> member(reference, "$input", TemplateVariables.INPUT,
-                    "is not a member of API Gateway's $input, which has body, json('path'), path('path') and params()");
+                            + " urlDecode, base64Encode and base64Decode", true);
+            case "input" -> {
+                if (kind == ApiKind.WEBSOCKET) {
+                    member(reference, "$input", TemplateVariables.WEBSOCKET_INPUT, "is not a member of $input that API Gateway documents"
+                            + " for WebSocket templates, which have body, json('path') and path('path'); an AWS answer says headers and"
+                            + " query strings are not available to them, so it may render empty; do not build the request on it", false);
+                } else {
+                    member(reference, "$input", TemplateVariables.INPUT,
+                            "is not a member of API Gateway's $input, which has body, json('path'), path('path') and params()", true);
+                }
+            }
             case "context" -> context(reference);
             default -> variable(reference, root);
         }
     }
 
-    private void member(ASTReference reference, String shown, Set<String> names, String why) {
+    /** @param rendersEmpty whether API Gateway is known to render the reference empty, which the finding then says */
+    private void member(ASTReference reference, String shown, Set<String> names, String why, boolean rendersEmpty) {
         String name = reference.jjtGetNumChildren() == 0 ? null : name(reference.jjtGetChild(0));
         if (name != null && !names.contains(name)) {
-            report(reference, shown + "." + name, false, why, nearest(name, names, shown + "."));
+            report(reference, shown + "." + name, false, why, nearest(name, names, shown + "."), rendersEmpty);
         }
     }
 
@@ -106,14 +119,15 @@ final class ReferenceAudit {
         String[] steps = path.split("\\.");
         String parent = "";
         for (String step : steps) {
-            Set<String> members = TemplateVariables.contextMembers(parent);
+            Set<String> members = kind == ApiKind.WEBSOCKET ? TemplateVariables.webSocketContextMembers(parent)
+                    : TemplateVariables.contextMembers(parent);
             if (members == null) {
                 return;
             }
             String shown = "$context." + (parent.isEmpty() ? "" : parent + ".") + step;
             if (!members.contains(step)) {
-                report(reference, shown, false, "is not a $context variable API Gateway documents for mapping templates (names are"
-                        + " case-sensitive)", nearest(step, members, "$context." + (parent.isEmpty() ? "" : parent + ".")));
+                report(reference, shown, false, "is not a $context variable API Gateway documents for "
+                        + (kind == ApiKind.WEBSOCKET ? "WebSocket " : "") + "mapping templates (names are case-sensitive)", nearest(step, members, "$context." + (parent.isEmpty() ? "" : parent + ".")));
                 return;
             }
             parent = parent.isEmpty() ? step : parent + "." + step;
@@ -141,11 +155,16 @@ final class ReferenceAudit {
 
     /** @param hint what to write instead, a sentence starting with ". ", or null */
     private void report(ASTReference reference, String shown, boolean variable, String why, String hint) {
+        report(reference, shown, variable, why, hint, true);
+    }
+
+    private void report(ASTReference reference, String shown, boolean variable, String why, String hint, boolean rendersEmpty) {
         int column = columns.column(reference.getLine(), reference.getColumn());
         // an even run of backslashes before the reference is text of its own: point at the '$'
         column += columns.backslashesAt(reference.getLine(), column);
-        found.putIfAbsent(shown, new UnknownReference(shown, variable, shown + " " + why + "; API Gateway renders it as empty text"
-                + " without an error" + (hint == null ? "" : hint), reference.getLine(), column));
+        found.putIfAbsent(shown, new UnknownReference(shown, variable, shown + " " + why
+                + (rendersEmpty ? "; API Gateway renders it as empty text without an error" : "") + (hint == null ? "" : hint),
+                reference.getLine(), column));
     }
 
     /** The name a property or method step uses. */

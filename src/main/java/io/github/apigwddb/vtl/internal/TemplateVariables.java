@@ -36,6 +36,32 @@ final class TemplateVariables {
 
     static final Set<String> RESPONSE_OVERRIDE = Set.of("header", "status");
 
+    /**
+     * {@code $input} of WebSocket templates: the mapping template reference of WebSocket APIs documents these three only
+     * (docs/research/websocket-facts.md §2).
+     */
+    static final Set<String> WEBSOCKET_INPUT = Set.of("body", "json", "path");
+
+    /** {@code $context} of WebSocket templates, as their mapping template reference lists it (websocket-facts.md §1). */
+    static final Set<String> WEBSOCKET_CONTEXT = Set.of("apiId", "authorizer", "connectedAt", "connectionId", "domainName", "error",
+            "eventType", "extendedRequestId", "identity", "messageId", "requestId", "requestTime", "requestTimeEpoch", "routeKey",
+            "stage", "status");
+
+    static final Set<String> WEBSOCKET_IDENTITY = Set.of("accountId", "apiKey", "apiKeyId", "caller", "cognitoAuthenticationProvider",
+            "sourceIp", "user", "userAgent", "userArn");
+
+    static final Set<String> WEBSOCKET_ERROR = Set.of("messageString", "validationErrorString");
+
+    /** The members a {@code $context} object of a WebSocket template has, or null when any name may be one. */
+    static Set<String> webSocketContextMembers(String path) {
+        return switch (path) {
+            case "" -> WEBSOCKET_CONTEXT;
+            case "identity" -> WEBSOCKET_IDENTITY;
+            case "error" -> WEBSOCKET_ERROR;
+            default -> null;
+        };
+    }
+
     /** The members a {@code $context} object has, or null when any name may be one (authorizer claims and context). */
     static Set<String> contextMembers(String path) {
         return switch (path) {

@@ -1,0 +1,41 @@
+package io.github.apigwddb.check;
+
+import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.ApiOperation;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a WebSocket route's template gets that a REST template does not (docs/research/websocket-facts.md §1, §6): the
+ * {@code $context} of the connection and the route ({@code connectionId}, {@code connectedAt}, {@code routeKey},
+ * {@code eventType}, and {@code messageId} for a message), and no body on {@code $connect} and {@code $disconnect},
+ * which carry no message. An example's own {@code context} values win.
+ */
+final class WebSocketMessages {
+
+    private WebSocketMessages() {
+    }
+
+    static Example asMessageOf(ApiOperation route, Example example) {
+        String routeKey = route.node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY).asText();
+        String eventType = switch (routeKey) {
+            case "$connect" -> "CONNECT";
+            case "$disconnect" -> "DISCONNECT";
+            default -> "MESSAGE";
+        };
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("connectionId", "AbCdEfGhIjKlMnO=");
+        context.put("connectedAt", 1735689600000L);
+        context.put("routeKey", routeKey);
+        context.put("eventType", eventType);
+        if ("MESSAGE".equals(eventType)) {
+            context.put("messageId", "AbCdEfGhIjKlMnP=");
+        }
+        context.putAll(example.context());
+        String body = "MESSAGE".equals(eventType) ? example.body() : null;
+        return new Example(example.name(), example.source(), body, example.contentType(), example.path(), example.querystring(),
+                example.headers(), example.stageVariables(), context, example.dynamodbResponse(), example.expect(), example.file(),
+                example.pointer());
+    }
+}

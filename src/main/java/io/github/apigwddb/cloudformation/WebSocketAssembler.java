@@ -1,0 +1,190 @@
+package io.github.apigwddb.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.LoadedSpec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a WebSocket API ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType: WEBSOCKET}) into a document the checks
+ * read like a REST definition: each route whose {@code Target} is an {@code AWS::ApiGatewayV2::Integration} becomes an
+ * operation under {@link IntegrationExtractor#WEBSOCKET_ROUTES}, method {@code ROUTE}, path its route key, with the
+ * integration as {@code x-amazon-apigateway-integration} (type, uri, method, credentials, timeout, content handling) and
+ * the request template the route selects under {@code application/json}, the key the checks render. Every member keeps
+ * its template position.
+ *
+ * <p>Template selection (docs/research/websocket-facts.md §3): a static {@code TemplateSelectionExpression}
+ * ({@code \$default}, with CloudFormation's backslash before the dollar) selects the template of that key, else the
+ * {@code $default} one; an expression on the message body ({@code ${request.body.version}}) may select any template,
+ * so each is checked, as its own operation {@code ROUTE key template}; without an expression, {@code application/json}
+ * is taken, else {@code $default} (how API Gateway chooses then is not documented: this is what the LocalStack emulator
+ * does). Integration responses are not read: response templates of WebSocket routes are not checked.
+ */
+final class WebSocketAssembler {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final String JSON = "application/json";
+    private static final String DEFAULT_KEY = "$default";
+    private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
+
+    /** CloudFormation Integration member → the extension's member the checks read. */
+    private static final Map<String, String> MEMBERS = new LinkedHashMap<>();
+
+    static {
+        MEMBERS.put("IntegrationType", "type");
+        MEMBERS.put("IntegrationUri", "uri");
+        MEMBERS.put("IntegrationMethod", "httpMethod");
+        MEMBERS.put("CredentialsArn", "credentials");
+        MEMBERS.put("TimeoutInMillis", "timeoutInMillis");
+        MEMBERS.put("ContentHandlingStrategy", "contentHandling");
+    }
+
+    private final CloudFormationTemplate template;
+    private final IntrinsicResolver resolver;
+
+    WebSocketAssembler(CloudFormationTemplate template, IntrinsicResolver resolver) {
+        this.template = template;
+        this.resolver = resolver;
+    }
+
+    /** Whether the resource is a WebSocket API. */
+    static boolean isWebSocketApi(CloudFormationTemplate.Resource resource) {
+        return "AWS::ApiGatewayV2::Api".equals(resource.type()) && "WEBSOCKET".equalsIgnoreCase(resource.properties().path("ProtocolType").asText());
+    }
+
+    /** The routes of the API whose target is an integration of this template. */
+    List<CloudFormationTemplate.Resource> routesOf(CloudFormationTemplate.Resource api) {
+        List<CloudFormationTemplate.Resource> routes = new ArrayList<>();
+        for (CloudFormationTemplate.Resource route : template.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+            if (api.logicalId().equals(MethodResourceAssembler.logicalIdIn(route.properties().get("ApiId"))) && integrationOf(route) != null) {
+                routes.add(route);
+            }
+        }
+        return routes;
+    }
+
+    /** The derived document of the API's routes. */
+    LoadedSpec assemble(CloudFormationTemplate.Resource api, List<CloudFormationTemplate.Resource> routes) {
+        DerivedDocument derived = new DerivedDocument(template.spec(), resolver);
+        ObjectNode root = F.objectNode();
+        root.put("swagger", "2.0");
+        root.putObject("info").put("title", api.logicalId()).put("version", "CloudFormation WebSocket API");
+        ObjectNode paths = root.putObject(IntegrationExtractor.WEBSOCKET_ROUTES);
+        for (CloudFormationTemplate.Resource route : routes) {
+            CloudFormationTemplate.Resource integration = integrationOf(route);
+            JsonNode routeProperties = resolver.resolve(route.properties(), route.propertiesPointer());
+            JsonNode properties = resolver.resolve(integration.properties(), integration.propertiesPointer());
+            String routeKey = routeProperties.path("RouteKey").asText("");
+            List<String> keys = templateKeys(properties);
+            for (String key : keys.isEmpty() ? Collections.<String>singletonList(null) : keys) {
+                String path = keys.size() > 1 ? routeKey + " template " + key : routeKey;
+                ObjectNode item = paths.putObject(path);
+                String operationPointer = JsonPointers.child(JsonPointers.child("/" + IntegrationExtractor.WEBSOCKET_ROUTES, path),
+                        IntegrationExtractor.ROUTE_METHOD);
+                ObjectNode operation = item.putObject(IntegrationExtractor.ROUTE_METHOD);
+                derived.map(route.pointer(), operationPointer);
+                operation.put("x-apigw-cloudformation-resource", route.logicalId());
+                operation.put(IntegrationExtractor.WEBSOCKET_ROUTE_KEY, routeKey);
+                JsonNode name = routeProperties.get("OperationName");
+                if (name != null && name.isTextual()) {
+                    operation.set("operationId", name);
+                    derived.map(route.property("OperationName"), JsonPointers.child(operationPointer, "operationId"));
+                }
+                operation.putObject("responses");
+                String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
+                operation.set(IntegrationExtractor.EXTENSION, integration(integration, properties, key, integrationPointer, derived));
+            }
+        }
+        return derived.build(root);
+    }
+
+    private ObjectNode integration(CloudFormationTemplate.Resource resource, JsonNode properties, String templateKey, String target,
+            DerivedDocument derived) {
+        ObjectNode extension = F.objectNode();
+        derived.map(resource.pointer(), target);
+        for (Map.Entry<String, String> member : MEMBERS.entrySet()) {
+            JsonNode value = properties.get(member.getKey());
+            if (value != null) {
+                // the checks read REST's lowercase types; WebSocket's AWS is REST's aws
+                extension.set(member.getValue(), "type".equals(member.getValue()) && value.isTextual()
+                        ? F.textNode(value.textValue().toLowerCase(Locale.ROOT)) : value);
+                derived.map(resource.property(member.getKey()), JsonPointers.child(target, member.getValue()));
+            }
+        }
+        // WebSocket passthrough is not chosen by Content-Type: the checks' REST reading of it does not apply
+        extension.put("passthroughBehavior", "never");
+        if (templateKey != null) {
+            ObjectNode templates = extension.putObject("requestTemplates");
+            templates.set(JSON, properties.path("RequestTemplates").get(templateKey));
+            derived.map(JsonPointers.child(resource.property("RequestTemplates"), templateKey),
+                    JsonPointers.child(JsonPointers.child(target, "requestTemplates"), JSON));
+        }
+        return extension;
+    }
+
+    /** The keys of the request templates a message of the route may select (see the class comment). */
+    private static List<String> templateKeys(JsonNode properties) {
+        JsonNode templates = properties.path("RequestTemplates");
+        if (!templates.isObject() || templates.isEmpty()) {
+            return List.of();
+        }
+        JsonNode expression = properties.get("TemplateSelectionExpression");
+        if (expression == null || !expression.isTextual()) {
+            return templates.has(JSON) ? List.of(JSON) : templates.has(DEFAULT_KEY) ? List.of(DEFAULT_KEY) : List.of();
+        }
+        String text = expression.textValue().strip();
+        if (text.contains("request.body")) {
+            List<String> all = new ArrayList<>();
+            templates.fieldNames().forEachRemaining(all::add);
+            return all;
+        }
+        String value = text.replace("\\$", "$");
+        return templates.has(value) ? List.of(value) : templates.has(DEFAULT_KEY) ? List.of(DEFAULT_KEY) : List.of();
+    }
+
+    /** The integration a route targets ({@code integrations/<id>} with a reference to one of this template), or null. */
+    private CloudFormationTemplate.Resource integrationOf(CloudFormationTemplate.Resource route) {
+        String id = referencedIntegration(route.properties().get("Target"));
+        return id == null ? null : template.resource(id);
+    }
+
+    private String referencedIntegration(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        String id = MethodResourceAssembler.logicalIdIn(node);
+        CloudFormationTemplate.Resource resource = id.isEmpty() ? null : template.resource(id);
+        if (resource != null && "AWS::ApiGatewayV2::Integration".equals(resource.type())) {
+            return id;
+        }
+        if (node.isTextual()) {
+            // Fn::Sub "integrations/${ConnectIntegration}"
+            Matcher m = SUB_REFERENCE.matcher(node.textValue());
+            while (m.find()) {
+                CloudFormationTemplate.Resource named = template.resource(m.group(1));
+                if (named != null && "AWS::ApiGatewayV2::Integration".equals(named.type())) {
+                    return m.group(1);
+                }
+            }
+            return null;
+        }
+        for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+            String found = referencedIntegration(it.next());
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}

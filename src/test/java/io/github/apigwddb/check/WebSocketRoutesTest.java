@@ -1,0 +1,124 @@
+package io.github.apigwddb.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The routes of a WebSocket API in a CloudFormation template: their DynamoDB integrations' request side, through the whole check. */
+class WebSocketRoutesTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String HEAD = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Chat:
+                Type: AWS::ApiGatewayV2::Api
+                Properties: {Name: chat, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action}
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {Service: apigateway.amazonaws.com}, Action: sts:AssumeRole}]}
+                  Policies:
+                    - PolicyName: ddb
+                      PolicyDocument: {Statement: [{Effect: Allow, Action: ["dynamodb:PutItem", "dynamodb:DeleteItem"], Resource: "*"}]}
+            """;
+
+    private static String route(String name, String routeKey, String integration) {
+        return """
+                  %s:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties:
+                      ApiId: !Ref Chat
+                      RouteKey: %s
+                      OperationName: %s
+                      Target: !Join ["/", [integrations, !Ref %s]]
+                """.formatted(name, routeKey, name, integration);
+    }
+
+    private static String integration(String name, String method, String action, String selection, String templates) {
+        return """
+                  %s:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Chat
+                      IntegrationType: AWS
+                      IntegrationMethod: %s
+                      IntegrationUri: !Sub "arn:aws:apigateway:${AWS::Region}:dynamodb:action/%s"
+                      CredentialsArn: !GetAtt Role.Arn
+                %s      RequestTemplates:
+                %s
+                """.formatted(name, method, action, selection == null ? "" : "      TemplateSelectionExpression: " + selection + "\n", templates);
+    }
+
+    private List<Finding> check(String template) throws IOException {
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, template);
+        return new CheckEngine().run(new CheckRequest(List.of(file), dir.resolve("none"), Map.of(), 1), CheckLog.SILENT).findings();
+    }
+
+    private static List<Finding> of(List<Finding> findings, Rule rule) {
+        return findings.stream().filter(f -> f.rule() == rule).toList();
+    }
+
+    @Test
+    void aConnectRouteIsRenderedWithTheConnectionsContextAndChecked() throws IOException {
+        String connect = "        $default: '{\"TableName\": \"Sessions\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"
+                + " \"at\": {\"N\": \"$context.connectedAt\"}, \"route\": {\"S\": \"$context.routeKey\"}, \"path\": {\"S\": \"$context.resourcePath\"}}}'";
+        List<Finding> findings = check(HEAD + route("ConnectRoute", "$connect", "ConnectIntegration")
+                + integration("ConnectIntegration", "GET", "PutItem", "\\$default", connect));
+
+        // the WebSocket context is known; a REST one is not; the method is still POST's
+        assertThat(of(findings, Rule.VTL003)).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("$context.resourcePath is not a $context variable API Gateway documents for WebSocket");
+            assertThat(f.operation().display()).isEqualTo("ROUTE $connect [ConnectRoute]");
+        });
+        assertThat(of(findings, Rule.AGW006)).hasSize(1);
+        assertThat(findings).noneMatch(f -> f.rule().id().startsWith("DDB") || f.rule().id().startsWith("MAP") || f.rule() == Rule.AGW013);
+        assertThat(of(findings, Rule.CFN008)).isEmpty();
+    }
+
+    @Test
+    void aMessageRouteIsProbedThroughItsBodyAndRejectedRequestsAreReported() throws IOException {
+        String send = "        $default: '{\"TableName\": \"Messages\", \"Item\": {\"id\": {\"S\": \"$context.messageId\"},"
+                + " \"text\": {\"S\": \"$input.path(''$.text'')\"}}}'";
+        String delete = "        $default: '{\"Key\": {\"id\": {\"S\": \"$context.connectionId\"}}}'";
+        List<Finding> findings = check(HEAD + route("SendRoute", "send", "SendIntegration") + route("DisconnectRoute", "$disconnect", "Gone")
+                + integration("SendIntegration", "POST", "PutItem", "\\$default", send)
+                + integration("Gone", "POST", "DeleteItem", null, delete));
+
+        // the message's text reaches the item unescaped
+        assertThat(of(findings, Rule.SEC001)).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("Client input 'body $.text' can break the DynamoDB request");
+            assertThat(f.operation().display()).isEqualTo("ROUTE send [SendRoute]");
+        });
+        // no TemplateSelectionExpression: the $default template; it lacks TableName
+        assertThat(of(findings, Rule.DDB001)).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("tableName");
+            assertThat(f.operation().display()).isEqualTo("ROUTE $disconnect [DisconnectRoute]");
+        });
+        assertThat(of(findings, Rule.VTL003)).isEmpty();
+    }
+
+    @Test
+    void aSelectionOnTheBodyChecksEveryTemplateAndParametersAreNotDocumented() throws IOException {
+        String templates = "        v1: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.path(''$.id''))"
+                + ".replaceAll(\"\\\\''\",\"''\")\"}}}'\n"
+                + "        v2: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$input.params(''id'')\"}}, \"Bad\": 1}'";
+        List<Finding> findings = check(HEAD + route("PutRoute", "put", "PutIntegration")
+                + integration("PutIntegration", "POST", "PutItem", "${request.body.version}", templates));
+
+        assertThat(of(findings, Rule.DDB002)).singleElement().satisfies(f -> assertThat(f.operation().display()).isEqualTo("ROUTE put template v2 [PutRoute]"));
+        assertThat(of(findings, Rule.VTL003)).singleElement().satisfies(f -> assertThat(f.message()).startsWith("$input.params is not a member"
+                + " of $input that API Gateway documents for WebSocket templates"));
+    }
+}
