@@ -1,0 +1,17 @@
+// A WebSocket API of a SAM template: each route to DynamoDB is checked as ROUTE <key>, findings in the template.
+def log = new File(basedir, 'build.log').text
+def spec = new File(basedir, 'src/main/apigateway/template.yaml').toPath().toAbsolutePath().normalize().toString()
+def lines = log.readLines()
+assert log.contains('[INFO] Checking template.yaml (CloudFormation/SAM template): 3 DynamoDB integrations')
+// the message's text is written into the item unescaped: the probe finds it, at the read, with the sidecar example's name
+assert lines.any { it.startsWith("[WARNING] ${spec}:[100,32] SEC001 Client input 'body \$.text' can break the DynamoDB request".toString())
+        && it.endsWith('(ROUTE send [SendRoute], example hello)') }
+// the role allows PutItem only: DeleteItem on $disconnect is refused
+assert lines.any { it.startsWith("[ERROR] ${spec}:".toString()) && it.contains(' DDB014 ') && it.contains('dynamodb:DeleteItem') && it.endsWith('(ROUTE $disconnect [DisconnectRoute], example synthesised)') }
+// $connect is clean; no REST-only rule speaks of WebSocket routes, and the API is not listed as unchecked
+assert !lines.any { it.contains('ROUTE $connect') && !it.contains('EXM002') && (it.startsWith('[WARNING]') || it.startsWith('[ERROR]')) }
+assert !log.contains(' CFN008 ') && !log.contains(' AGW013 ') && !log.contains(' MAP0')
+def sarif = new File(basedir, 'target/apigw/apigw.sarif').text
+assert sarif.contains('"fullyQualifiedName" : "ROUTE send"') || sarif.contains('"fullyQualifiedName": "ROUTE send"')
+assert log.contains('BUILD SUCCESS')
+true
