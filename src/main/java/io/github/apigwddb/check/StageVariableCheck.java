@@ -1,12 +1,9 @@
 package io.github.apigwddb.check;
 
-import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.StageVariableRead;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * VTL012: a template reads a stage variable that neither the configuration ({@code apigw.stageVariables}) nor the example
@@ -24,11 +21,7 @@ final class StageVariableCheck implements ExampleCheck {
 
     @Override
     public void check(ExampleRun run) {
-        List<MappingTemplate> templates = new ArrayList<>(run.integration.requestTemplates());
-        for (IntegrationResponse response : run.integration.responses()) {
-            templates.addAll(response.templates());
-        }
-        for (MappingTemplate template : templates) {
+        for (MappingTemplate template : run.integration.templates()) {
             TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
             CompiledTemplate compiled = runner.compiled(template, deployed);
             if (compiled == null) {

@@ -1,14 +1,11 @@
 package io.github.apigwddb.check;
 
 import io.github.apigwddb.integration.IntegrationExtractor;
-import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.ApiKind;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.UnknownReference;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * VTL003: references of the request and response templates to what API Gateway does not give templates
@@ -31,11 +28,7 @@ final class UnknownReferenceCheck implements ExampleCheck {
         if (!run.reportedOnce.add("VTL003 checked")) {
             return;
         }
-        List<MappingTemplate> templates = new ArrayList<>(run.integration.requestTemplates());
-        for (IntegrationResponse response : run.integration.responses()) {
-            templates.addAll(response.templates());
-        }
-        for (MappingTemplate template : templates) {
+        for (MappingTemplate template : run.integration.templates()) {
             TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
             if (deployed.wholePlaceholder(template)) {
                 continue; // nothing to read: CFN005 says so

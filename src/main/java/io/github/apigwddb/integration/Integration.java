@@ -1,6 +1,7 @@
 package io.github.apigwddb.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,15 @@ public record Integration(
     /** The DynamoDB action of an {@code action/<Action>} uri, or empty. */
     public Optional<String> action() {
         return serviceUri().filter(AwsServiceUri::isAction).map(AwsServiceUri::target);
+    }
+
+    /** Every mapping template: the request templates, then each integration response's. */
+    public List<MappingTemplate> templates() {
+        List<MappingTemplate> all = new ArrayList<>(requestTemplates);
+        for (IntegrationResponse response : responses) {
+            all.addAll(response.templates());
+        }
+        return all;
     }
 
     public String member(String name) {
