@@ -8,6 +8,8 @@ assert lines.any { it.startsWith("[WARNING] ${spec}:[100,32] SEC001 Client input
         && it.endsWith('(ROUTE send [SendRoute], example hello)') }
 // the role allows PutItem only: DeleteItem on $disconnect is refused
 assert lines.any { it.startsWith("[ERROR] ${spec}:".toString()) && it.contains(' DDB014 ') && it.contains('dynamodb:DeleteItem') && it.endsWith('(ROUTE $disconnect [DisconnectRoute], example synthesised)') }
+// the names CloudFormation makes at deployment are said, once, within the integrations that use them
+assert lines.any { it.startsWith("[INFO] ${spec}:[46,9] CFN005 Connections has no TableName".toString()) }
 // $connect is clean; no REST-only rule speaks of WebSocket routes, and the API is not listed as unchecked
 assert !lines.any { it.contains('ROUTE $connect') && !it.contains('EXM002') && (it.startsWith('[WARNING]') || it.startsWith('[ERROR]')) }
 assert !log.contains(' CFN008 ') && !log.contains(' AGW013 ') && !log.contains(' MAP0')

@@ -6,6 +6,7 @@ import io.github.apigwddb.examples.ExampleProblem;
 import io.github.apigwddb.examples.ExampleSet;
 import io.github.apigwddb.examples.TemplateReads;
 import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.lint.IntegrationLinter;
 import io.github.apigwddb.lint.LintIssue;
@@ -69,15 +70,22 @@ final class IntegrationChecker {
     }
 
     /**
-     * The integration's examples; for a WebSocket route, as messages of that route, and one made up gives no parameters:
-     * they are not documented for WebSocket templates (VTL003 says so where one is read).
+     * The integration's examples; for a WebSocket route, as messages of that route. One made up for a route gives what
+     * the route's requests have: the query string and headers of the upgrade request on {@code $connect} (the templates
+     * of AWS's own samples store them), a body on message routes, neither on {@code $disconnect}.
      */
     ExampleSet examples(Locator locator, Integration integration, ExampleCollector collector, CheckRequest request) {
         TemplateReads reads = requestTemplateReads(locator, integration, request);
         if (!webSocket) {
             return collector.collect(locator.spec(), integration.operation(), reads);
         }
-        ExampleSet examples = collector.collect(locator.spec(), integration.operation(), new TemplateReads(reads.bodyPaths(), List.of()));
+        String routeKey = integration.operation().node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY).asText();
+        TemplateReads routeReads = switch (routeKey) {
+            case "$connect" -> new TemplateReads(List.of(), reads.parameters());
+            case "$disconnect" -> TemplateReads.NONE;
+            default -> new TemplateReads(reads.bodyPaths(), List.of());
+        };
+        ExampleSet examples = collector.collect(locator.spec(), integration.operation(), routeReads);
         return new ExampleSet(examples.examples().stream().map(e -> WebSocketMessages.asMessageOf(integration.operation(), e)).toList(),
                 examples.problems());
     }

@@ -51,6 +51,7 @@ public final class CloudFormationReader {
         List<String> notes = new ArrayList<>();
         Set<Path> files = new LinkedHashSet<>();
         List<CloudFormationTemplate.Resource> webSocketApis = new ArrayList<>();
+        WebSocketAssembler webSockets = new WebSocketAssembler(template, resolver);
         for (CloudFormationTemplate.Resource resource : template.resources().values()) {
             switch (resource.type()) {
                 case "AWS::Serverless::Api" -> readDefinition(template, resource, "DefinitionBody", "DefinitionUri", parameters,
@@ -58,7 +59,7 @@ public final class CloudFormationReader {
                 case "AWS::ApiGateway::RestApi" -> readDefinition(template, resource, "Body", "BodyS3Location", parameters,
                         resolver, apis, findings, notes, files);
                 case "AWS::ApiGatewayV2::Api", "AWS::Serverless::HttpApi" -> {
-                    if (WebSocketAssembler.isWebSocketApi(resource)) {
+                    if (webSockets.isWebSocketApi(resource)) {
                         webSocketApis.add(resource);
                     } else {
                         findings.add(locator.at(Rule.CFN008, outOfScope(resource), resource.pointer(), null, null));
@@ -74,13 +75,17 @@ public final class CloudFormationReader {
             apis.add(new TemplateApi(api.getKey(), api.getValue().size() + " AWS::ApiGateway::Method resources", spec, "/Resources",
                     template, resolver));
         }
-        WebSocketAssembler webSockets = new WebSocketAssembler(template, resolver);
         for (CloudFormationTemplate.Resource api : webSocketApis) {
             List<CloudFormationTemplate.Resource> routes = webSockets.routesOf(api);
             if (!routes.isEmpty()) {
                 apis.add(new TemplateApi(api.logicalId(), routes.size() + " AWS::ApiGatewayV2::Route resources of a WebSocket API",
-                        webSockets.assemble(api, routes), "/Resources", template, resolver));
+                        webSockets.assemble(api.logicalId(), routes), "/Resources", template, resolver));
             }
+        }
+        List<CloudFormationTemplate.Resource> imported = webSockets.routesOfOtherStacks();
+        if (!imported.isEmpty()) {
+            apis.add(new TemplateApi("(WebSocket API of another stack)", imported.size() + " AWS::ApiGatewayV2::Route resources",
+                    webSockets.assemble("WebSocket API of another stack", imported), "/Resources", template, resolver));
         }
         // Notes and Fn::Sub problems of the template itself, limited to what the checked integrations use.
         List<String> dynamoPrefixes = new ArrayList<>();

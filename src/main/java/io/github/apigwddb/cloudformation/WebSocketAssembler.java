@@ -58,43 +58,70 @@ final class WebSocketAssembler {
         this.resolver = resolver;
     }
 
-    /** Whether the resource is a WebSocket API. */
-    static boolean isWebSocketApi(CloudFormationTemplate.Resource resource) {
-        return "AWS::ApiGatewayV2::Api".equals(resource.type()) && "WEBSOCKET".equalsIgnoreCase(resource.properties().path("ProtocolType").asText());
+    /** Whether the resource is a WebSocket API ({@code ProtocolType} evaluated, as {@code !If} may choose it). */
+    boolean isWebSocketApi(CloudFormationTemplate.Resource resource) {
+        return "AWS::ApiGatewayV2::Api".equals(resource.type()) && "WEBSOCKET".equalsIgnoreCase(
+                resolver.resolveText(resource.properties().path("ProtocolType"), resource.property("ProtocolType")));
     }
 
     /** The routes of the API whose target is an integration of this template. */
     List<CloudFormationTemplate.Resource> routesOf(CloudFormationTemplate.Resource api) {
         List<CloudFormationTemplate.Resource> routes = new ArrayList<>();
         for (CloudFormationTemplate.Resource route : template.resourcesOfType("AWS::ApiGatewayV2::Route")) {
-            if (api.logicalId().equals(MethodResourceAssembler.logicalIdIn(route.properties().get("ApiId"))) && integrationOf(route) != null) {
+            if (api.logicalId().equals(apiOf(route)) && integrationOf(route) != null) {
                 routes.add(route);
             }
         }
         return routes;
     }
 
-    /** The derived document of the API's routes. */
-    LoadedSpec assemble(CloudFormationTemplate.Resource api, List<CloudFormationTemplate.Resource> routes) {
+    /**
+     * Routes of an API this template does not define ({@code ApiId: !ImportValue ...}) whose target is an integration of
+     * this template with request templates: only WebSocket integrations have those.
+     */
+    List<CloudFormationTemplate.Resource> routesOfOtherStacks() {
+        List<CloudFormationTemplate.Resource> routes = new ArrayList<>();
+        for (CloudFormationTemplate.Resource route : template.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+            CloudFormationTemplate.Resource integration = integrationOf(route);
+            CloudFormationTemplate.Resource api = template.resource(apiOf(route));
+            if (api == null && integration != null && integration.properties().has("RequestTemplates")) {
+                routes.add(route);
+            }
+        }
+        return routes;
+    }
+
+    private static String apiOf(CloudFormationTemplate.Resource route) {
+        return MethodResourceAssembler.logicalIdIn(route.properties().get("ApiId"));
+    }
+
+    /** The derived document of the API's routes; {@code apiName} names it. */
+    LoadedSpec assemble(String apiName, List<CloudFormationTemplate.Resource> routes) {
         DerivedDocument derived = new DerivedDocument(template.spec(), resolver);
         ObjectNode root = F.objectNode();
         root.put("swagger", "2.0");
-        root.putObject("info").put("title", api.logicalId()).put("version", "CloudFormation WebSocket API");
+        root.putObject("info").put("title", apiName).put("version", "CloudFormation WebSocket API");
         ObjectNode paths = root.putObject(IntegrationExtractor.WEBSOCKET_ROUTES);
         for (CloudFormationTemplate.Resource route : routes) {
             CloudFormationTemplate.Resource integration = integrationOf(route);
             JsonNode routeProperties = resolver.resolve(route.properties(), route.propertiesPointer());
             JsonNode properties = resolver.resolve(integration.properties(), integration.propertiesPointer());
             String routeKey = routeProperties.path("RouteKey").asText("");
+            if (routeKey.isEmpty()) {
+                continue; // CloudFormation requires one
+            }
             List<String> keys = templateKeys(properties);
             for (String key : keys.isEmpty() ? Collections.<String>singletonList(null) : keys) {
-                String path = keys.size() > 1 ? routeKey + " template " + key : routeKey;
+                String named = keys.size() > 1 ? routeKey + " template " + key : routeKey;
+                // a route key twice (which API Gateway refuses) must not hide one of them
+                String path = paths.has(named) ? named + " " + route.logicalId() : named;
                 ObjectNode item = paths.putObject(path);
                 String operationPointer = JsonPointers.child(JsonPointers.child("/" + IntegrationExtractor.WEBSOCKET_ROUTES, path),
                         IntegrationExtractor.ROUTE_METHOD);
                 ObjectNode operation = item.putObject(IntegrationExtractor.ROUTE_METHOD);
                 derived.map(route.pointer(), operationPointer);
-                operation.put("x-apigw-cloudformation-resource", route.logicalId());
+                // the resource whose values the checks judge: CFN004 and CFN005 are reported within it
+                operation.put("x-apigw-cloudformation-resource", integration.logicalId());
                 operation.put(IntegrationExtractor.WEBSOCKET_ROUTE_KEY, routeKey);
                 JsonNode name = routeProperties.get("OperationName");
                 if (name != null && name.isTextual()) {
@@ -122,13 +149,22 @@ final class WebSocketAssembler {
                 derived.map(resource.property(member.getKey()), JsonPointers.child(target, member.getValue()));
             }
         }
-        // WebSocket passthrough is not chosen by Content-Type: the checks' REST reading of it does not apply
-        extension.put("passthroughBehavior", "never");
         if (templateKey != null) {
+            // the route's messages always get this template (see templateKeys): nothing passes through
+            extension.put("passthroughBehavior", "never");
             ObjectNode templates = extension.putObject("requestTemplates");
             templates.set(JSON, properties.path("RequestTemplates").get(templateKey));
             derived.map(JsonPointers.child(resource.property("RequestTemplates"), templateKey),
                     JsonPointers.child(JsonPointers.child(target, "requestTemplates"), JSON));
+        } else {
+            // no template for the route's messages: PassthroughBehavior decides, WHEN_NO_MATCH when unset (the value AWS
+            // gives a new integration), which sends the message to DynamoDB as it is
+            JsonNode passthrough = properties.get("PassthroughBehavior");
+            extension.put("passthroughBehavior", passthrough != null && passthrough.isTextual()
+                    ? passthrough.textValue().toLowerCase(Locale.ROOT) : "when_no_match");
+            if (passthrough != null) {
+                derived.map(resource.property("PassthroughBehavior"), JsonPointers.child(target, "passthroughBehavior"));
+            }
         }
         return extension;
     }

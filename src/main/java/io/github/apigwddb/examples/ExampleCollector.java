@@ -2,6 +2,7 @@ package io.github.apigwddb.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.integration.ApiOperation;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
@@ -93,7 +94,9 @@ public final class ExampleCollector {
         }
         Set<String> named = new HashSet<>();
         for (Example example : examples) {
-            undeclaredParameters(spec, operation, example, problems);
+            if (!IntegrationExtractor.isWebSocketRoute(operation)) {
+                undeclaredParameters(spec, operation, example, problems); // a WebSocket route declares no parameters
+            }
             if (!hasPlaceName(example) && !named.add(example.name())) {
                 problems.add(problem(Rule.EXM006, "Another example of this operation is also named '" + example.name() + "': findings"
                         + " and reports could not tell them apart, and apigw:render -Dapigw.example=" + example.name()

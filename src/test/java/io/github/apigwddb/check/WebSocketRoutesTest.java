@@ -110,7 +110,20 @@ class WebSocketRoutesTest {
     }
 
     @Test
-    void aSelectionOnTheBodyChecksEveryTemplateAndParametersAreNotDocumented() throws IOException {
+    void theUpgradeRequestsParametersOfConnectAreProbed() throws IOException {
+        // AWS's own samples store $input.params() of $connect: the query string and headers of the upgrade request
+        String connect = "        $default: '{\"TableName\": \"Sessions\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"
+                + " \"user\": {\"S\": \"$input.params(''user'')\"}}}'";
+        List<Finding> findings = check(HEAD + route("ConnectRoute", "$connect", "ConnectIntegration")
+                + integration("ConnectIntegration", "POST", "PutItem", "\\$default", connect));
+
+        assertThat(of(findings, Rule.SEC001)).singleElement().satisfies(f -> assertThat(f.message()).startsWith("Client input 'querystring user'"));
+        assertThat(of(findings, Rule.VTL003)).isEmpty();
+        assertThat(of(findings, Rule.EXM003)).isEmpty(); // a route declares no parameters
+    }
+
+    @Test
+    void aSelectionOnTheBodyChecksEveryTemplate() throws IOException {
         String templates = "        v1: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.path(''$.id''))"
                 + ".replaceAll(\"\\\\''\",\"''\")\"}}}'\n"
                 + "        v2: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$input.params(''id'')\"}}, \"Bad\": 1}'";
@@ -118,7 +131,20 @@ class WebSocketRoutesTest {
                 + integration("PutIntegration", "POST", "PutItem", "${request.body.version}", templates));
 
         assertThat(of(findings, Rule.DDB002)).singleElement().satisfies(f -> assertThat(f.operation().display()).isEqualTo("ROUTE put template v2 [PutRoute]"));
-        assertThat(of(findings, Rule.VTL003)).singleElement().satisfies(f -> assertThat(f.message()).startsWith("$input.params is not a member"
-                + " of $input that API Gateway documents for WebSocket templates"));
+    }
+
+    @Test
+    void aRouteWithoutATemplateForItsMessagesPassesThemThroughAndCfnNotesAreReportedInItsIntegration() throws IOException {
+        String other = "        v2: '{\"TableName\": \"${Missing}\"}'";
+        List<Finding> findings = check(HEAD.replace("Resources:", "Parameters:\n  Missing: {Type: String}\nResources:")
+                + route("PutRoute", "put", "PutIntegration") + route("PutAgain", "put", "PutIntegration")
+                + integration("PutIntegration", "POST", "PutItem", "v1", other.replace("'{", "!Sub '{")));
+
+        // a static selection of v1, no v1 and no $default: the message goes to DynamoDB as it is (WHEN_NO_MATCH when unset)
+        assertThat(of(findings, Rule.AGW011)).isNotEmpty().allSatisfy(f -> assertThat(f.message()).contains("untransformed"));
+        assertThat(of(findings, Rule.EXM005)).isEmpty();
+        // the same route key twice: both routes are checked
+        assertThat(findings).extracting(f -> f.operation() == null ? "" : f.operation().display())
+                .contains("ROUTE put [PutRoute]", "ROUTE put PutAgain [PutAgain]");
     }
 }

@@ -86,27 +86,18 @@ final class ReferenceAudit {
         switch (root) {
             case "util" -> member(reference, "$util", TemplateVariables.UTIL,
                     "is not a function of API Gateway's $util (AppSync's $util has more); it has escapeJavaScript, parseJson, urlEncode,"
-                            + " urlDecode, base64Encode and base64Decode", true);
-            case "input" -> {
-                if (kind == ApiKind.WEBSOCKET) {
-                    member(reference, "$input", TemplateVariables.WEBSOCKET_INPUT, "is not a member of $input that API Gateway documents"
-                            + " for WebSocket templates, which have body, json('path') and path('path'); an AWS answer says headers and"
-                            + " query strings are not available to them, so it may render empty; do not build the request on it", false);
-                } else {
-                    member(reference, "$input", TemplateVariables.INPUT,
-                            "is not a member of API Gateway's $input, which has body, json('path'), path('path') and params()", true);
-                }
-            }
+                            + " urlDecode, base64Encode and base64Decode");
+            case "input" -> member(reference, "$input", TemplateVariables.INPUT,
+                    "is not a member of API Gateway's $input, which has body, json('path'), path('path') and params()");
             case "context" -> context(reference);
             default -> variable(reference, root);
         }
     }
 
-    /** @param rendersEmpty whether API Gateway is known to render the reference empty, which the finding then says */
-    private void member(ASTReference reference, String shown, Set<String> names, String why, boolean rendersEmpty) {
+    private void member(ASTReference reference, String shown, Set<String> names, String why) {
         String name = reference.jjtGetNumChildren() == 0 ? null : name(reference.jjtGetChild(0));
         if (name != null && !names.contains(name)) {
-            report(reference, shown + "." + name, false, why, nearest(name, names, shown + "."), rendersEmpty);
+            report(reference, shown + "." + name, false, why, nearest(name, names, shown + "."));
         }
     }
 
@@ -155,16 +146,11 @@ final class ReferenceAudit {
 
     /** @param hint what to write instead, a sentence starting with ". ", or null */
     private void report(ASTReference reference, String shown, boolean variable, String why, String hint) {
-        report(reference, shown, variable, why, hint, true);
-    }
-
-    private void report(ASTReference reference, String shown, boolean variable, String why, String hint, boolean rendersEmpty) {
         int column = columns.column(reference.getLine(), reference.getColumn());
         // an even run of backslashes before the reference is text of its own: point at the '$'
         column += columns.backslashesAt(reference.getLine(), column);
-        found.putIfAbsent(shown, new UnknownReference(shown, variable, shown + " " + why
-                + (rendersEmpty ? "; API Gateway renders it as empty text without an error" : "") + (hint == null ? "" : hint),
-                reference.getLine(), column));
+        found.putIfAbsent(shown, new UnknownReference(shown, variable, shown + " " + why + "; API Gateway renders it as empty text"
+                + " without an error" + (hint == null ? "" : hint), reference.getLine(), column));
     }
 
     /** The name a property or method step uses. */

@@ -36,11 +36,6 @@ final class TemplateVariables {
 
     static final Set<String> RESPONSE_OVERRIDE = Set.of("header", "status");
 
-    /**
-     * {@code $input} of WebSocket templates: the mapping template reference of WebSocket APIs documents these three only
-     * (docs/research/websocket-facts.md §2).
-     */
-    static final Set<String> WEBSOCKET_INPUT = Set.of("body", "json", "path");
 
     /** {@code $context} of WebSocket templates, as their mapping template reference lists it (websocket-facts.md §1). */
     static final Set<String> WEBSOCKET_CONTEXT = Set.of("apiId", "authorizer", "connectedAt", "connectionId", "domainName", "error",
