@@ -28,7 +28,8 @@ public final class StringContentLocator {
         return switch (opener) {
             case '"' -> walkQuoted(document, start, line, column, true);
             case '\'' -> walkQuoted(document, start, line, column, false);
-            case '|', '>' -> inBlockScalar(document, valueStart, line, column);
+            case '|' -> inBlockScalar(document, valueStart, line, column);
+            case '>' -> inFoldedScalar(document, valueStart, line, column);
             default -> line == 1 ? document.lines().positionOf(start + column - 1L) : valueStart;
         };
     }
@@ -103,6 +104,66 @@ public final class StringContentLocator {
             i++;
         }
         return i;
+    }
+
+    /**
+     * A folded block scalar ({@code >}): YAML joins two adjacent lines of text with a space, keeps the line breaks
+     * around more-indented lines, and turns k empty lines into k line breaks; so content lines and file lines differ
+     * (an {@code Fn::Sub: >} template is one long content line). The file line whose text holds the wanted content
+     * position is found by folding the lines as YAML does.
+     */
+    private static TextPosition inFoldedScalar(ParsedDocument document, TextPosition valueStart, int line, int column) {
+        LineIndex lines = document.lines();
+        String text = document.text();
+        int firstContent = lines.positionOf(valueStart.offset()).line() + 1;
+        if (firstContent > lines.lineCount()) {
+            return valueStart;
+        }
+        int indent = 0;
+        int firstStart = lines.lineStart(firstContent);
+        while (firstStart + indent < text.length() && text.charAt(firstStart + indent) == ' ') {
+            indent++;
+        }
+        int contentLine = 1;
+        int contentColumn = 1;
+        Boolean previousMoreIndented = null; // null before the first line of text
+        int emptyLines = 0;
+        TextPosition best = null;
+        for (int fileLine = firstContent; fileLine <= lines.lineCount(); fileLine++) {
+            int start = lines.lineStart(fileLine);
+            int end = fileLine < lines.lineCount() ? lines.lineStart(fileLine + 1) - 1 : text.length();
+            String raw = text.substring(start, Math.max(start, end)).replace("\r", "");
+            int spaces = 0;
+            while (spaces < raw.length() && raw.charAt(spaces) == ' ') {
+                spaces++;
+            }
+            if (spaces == raw.length()) {
+                emptyLines++;
+                continue;
+            }
+            if (spaces < indent) {
+                break; // the block has ended
+            }
+            boolean moreIndented = spaces > indent || raw.charAt(spaces) == '\t';
+            if (previousMoreIndented == null) {
+                contentLine += emptyLines;
+            } else if (!previousMoreIndented && !moreIndented && emptyLines == 0) {
+                contentColumn++; // the line break became a space
+            } else {
+                contentLine += emptyLines + (!previousMoreIndented && !moreIndented ? 0 : 1);
+                contentColumn = 1;
+            }
+            if (contentLine > line || contentLine == line && contentColumn > column) {
+                break;
+            }
+            // this file line holds content from (contentLine, contentColumn) on
+            best = new TextPosition(fileLine, indent + 1 + (contentLine == line ? column - contentColumn : 0),
+                    start + indent + (contentLine == line ? column - contentColumn : 0));
+            contentColumn += raw.length() - indent;
+            previousMoreIndented = moreIndented;
+            emptyLines = 0;
+        }
+        return best == null ? inBlockScalar(document, valueStart, line, column) : best;
     }
 
     /** A block scalar's content line k is file line (indicator line + k), indented by the block's indentation. */

@@ -32,6 +32,29 @@ class StringContentLocatorTest {
     }
 
     @Test
+    void mapsPositionsOfAFoldedBlockScalarThroughItsFolding() throws Exception {
+        // as in Fn::Sub: > templates: lines at the block's indentation are joined with spaces, more-indented ones keep
+        // their line breaks, an empty line is a line break
+        String yaml = "a:\n  t: >\n    #set($x = 1)\n    {\n        \"id\": \"$input.params('id')\",\n        \"n\": 2\n    }\n\n    end\n";
+        ParsedDocument doc = parser.parse(yaml, SpecFormat.YAML);
+        String value = doc.root().get("a").get("t").asText();
+        assertThat(value).isEqualTo("#set($x = 1) {\n    \"id\": \"$input.params('id')\",\n    \"n\": 2\n}\nend\n");
+        TextPosition start = doc.sourceMap().valueStart("/a/t");
+
+        // content line 1 holds the first two file lines: "{" is its column 14, on file line 4
+        TextPosition brace = StringContentLocator.locate(doc, start, 1, 14);
+        assertThat(brace.line()).isEqualTo(4);
+        assertThat(yaml.charAt((int) brace.offset())).isEqualTo('{');
+        // the read on content line 2, column 12, is on file line 5
+        int read = value.split("\n")[1].indexOf("$input") + 1;
+        TextPosition at = StringContentLocator.locate(doc, start, 2, read);
+        assertThat(at.line()).isEqualTo(5);
+        assertThat(yaml.substring((int) at.offset())).startsWith("$input.params('id')");
+        // after the empty line, "end" is content line 5
+        assertThat(StringContentLocator.locate(doc, start, 5, 1).line()).isEqualTo(9);
+    }
+
+    @Test
     void mapsSingleQuotedYamlWithDoubledQuotes() throws Exception {
         String yaml = "t: 'it''s $x'\n";
         ParsedDocument doc = parser.parse(yaml, SpecFormat.YAML);
