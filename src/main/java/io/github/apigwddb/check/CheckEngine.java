@@ -70,6 +70,7 @@ public final class CheckEngine {
                 roles,
                 new MinimalExampleCheck(List.of(renderRequest, validateRequest), runner),
                 renderResponses,
+                new StoredStringCheck(runner),
                 new MissingItemCheck(renderResponses, runner),
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),

@@ -142,7 +142,7 @@ final class ResponseRenderCheck implements ExampleCheck {
         return attributes;
     }
 
-    private static boolean isJson(String contentType) {
+    static boolean isJson(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT);
         return type.equals("application/json") || type.endsWith("+json");
     }

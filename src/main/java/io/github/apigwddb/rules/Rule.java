@@ -100,6 +100,7 @@ public enum Rule {
     RSP001(WARNING, "Response template JSONPath never matches the action's output"),
     RSP002(WARNING, "GetItem response cannot tell a missing item from a found one"),
     RSP003(ERROR, "Rendered client response is not valid JSON"),
+    RSP005(WARNING, "A string DynamoDB returns can break the client's JSON"),
 
     // SEC: injection and exposure
     SEC001(WARNING, "Client input can break or rewrite the DynamoDB request"),

@@ -37,7 +37,7 @@ class CheckEngineTest {
                       default:
                         statusCode: "200"
                         responseTemplates:
-                          application/json: '#if($input.path(''$.Item'') == "")#set($context.responseOverride.status = 404){}#else{"name": "$input.path(''$.Item.name.S'')"}#end'
+                          application/json: '#if($input.path(''$.Item'') == "")#set($context.responseOverride.status = 404){}#else{"name": "$util.escapeJavaScript($input.path(''$.Item.name.S'')).replaceAll(\"\\\\''\",\"''\")"}#end'
                       "4\\\\d{2}": {statusCode: "400"}
                       "5\\\\d{2}": {statusCode: "500"}
             """;

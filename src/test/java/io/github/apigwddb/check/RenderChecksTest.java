@@ -179,6 +179,33 @@ class RenderChecksTest {
             """;
 
     @Test
+    void aStoredStringWithAQuoteOrAnApostropheThatBreaksTheResponseIsRsp005NamingItsAttributes() throws IOException {
+        String unescaped = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: '{"id": "$input.path(''$.Item.id.S'')", "name": "$input.path(''$.Item.name.S'')"}'
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        List<Finding> rsp005 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, unescaped)), Rule.RSP005);
+        // the key the client named is not held against the template; the name a user stored is
+        assertThat(rsp005).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("When attribute 'name' of DynamoDB's answer holds a double quote (\")");
+            assertThat(f.message()).endsWith("write it as $util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\") (GET /i/{id} [get_i], example one)"
+                    .replace(" (GET /i/{id} [get_i], example one)", ""));
+        });
+        String escapedOnly = unescaped.replace("\"$input.path(''$.Item.name.S'')\"", "\"$util.escapeJavaScript($input.path(''$.Item.name.S''))\"");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, escapedOnly)), Rule.RSP005))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("holds an apostrophe (')"));
+        String escaped = unescaped.replace("\"$input.path(''$.Item.name.S'')\"",
+                "\"$util.escapeJavaScript($input.path(''$.Item.name.S'')).replaceAll(\"\\\\''\",\"''\")\"");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, escaped)), Rule.RSP005)).isEmpty();
+    }
+
+    @Test
     void itemsOnGetItemIsRsp001AndItemIsNot() throws IOException {
         String responses = """
                           default:

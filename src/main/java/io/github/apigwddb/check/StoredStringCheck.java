@@ -1,0 +1,203 @@
+package io.github.apigwddb.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.InputPathCall;
+import io.github.apigwddb.vtl.RenderResult;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * RSP005: the success response the client gets is JSON for DynamoDB's answer as the example has it, but not once a
+ * string of the table holds a double quote or an apostrophe, which any text a user stored may: the template writes
+ * the value into a JSON string unescaped ({@code "$item.title.S"}), or escapes it with {@code $util.escapeJavaScript},
+ * which turns {@code '} into {@code \'}, which JSON does not allow. The answer is rendered again with each string
+ * attribute value ({@code S}, {@code SS}) ending in the character, then attribute by attribute; reported once per
+ * template, naming the character and the attributes (but the request's key) that break it alone.
+ */
+final class StoredStringCheck implements ExampleCheck {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String FIX = "$util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\")";
+
+    private final TemplateRunner runner;
+    private final DocumentParser json = new DocumentParser();
+
+    StoredStringCheck(TemplateRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public void check(ExampleRun run) {
+        MappingTemplate template = run.responseTemplate;
+        if (template == null || run.clientResponse == null || run.dynamoDbStatus == null || run.dynamoDbStatus != 200
+                || run.dynamoDbBody == null || !ResponseRenderCheck.isJson(template.contentType()) || run.clientResponse.isBlank()
+                || json.treeOrNull(run.clientResponse) == null || run.reportedOnce.contains("RSP005|" + template.pointer())) {
+            return;
+        }
+        for (String character : new String[] {"\"", "'"}) {
+            String answer = withStringsEndingIn(run.dynamoDbBody, character, null);
+            if (answer == null) {
+                return; // no string attribute in the answer
+            }
+            if (brokenBy(run, template, answer) == null) {
+                continue;
+            }
+            // which attributes break it alone: the finding names them, for the reader to judge which can hold such text. The
+            // key the request names is left out: the client chose it for this request, and an item holds it only if one
+            // was stored under it, which the key's own path (often $context.requestId) may never do
+            Set<String> key = keyAttributes(run);
+            Set<String> breaking = new LinkedHashSet<>();
+            for (String name : stringAttributes(run.dynamoDbBody)) {
+                String one = withStringsEndingIn(run.dynamoDbBody, character, Set.of(name));
+                if (!key.contains(name) && one != null && brokenBy(run, template, one) != null) {
+                    breaking.add(name);
+                }
+            }
+            if (breaking.isEmpty()) {
+                continue;
+            }
+            run.reportedOnce.add("RSP005|" + template.pointer());
+            // located where the first such attribute breaks it
+            String output = render(run, template, withStringsEndingIn(run.dynamoDbBody, character, Set.of(breaking.iterator().next())));
+            DocumentSyntaxException first = syntaxError(output);
+            String outputLine = OutputText.line(output, first.position().line());
+            int line = new OutputLineMapper(template.text()).templateLineFor(first.position().line(), outputLine);
+            String what = "\"".equals(character) ? "a double quote (\")" : "an apostrophe (')";
+            String why = "\"".equals(character) ? "the value is written into a JSON string without escaping; write it as " + FIX
+                    : "$util.escapeJavaScript turns it into \\', which JSON does not allow; add .replaceAll(\"\\\\'\",\"'\")";
+            String which = (breaking.size() == 1 ? "attribute " : "attributes ") + String.join(", ", breaking.stream().map(n -> "'" + n + "'").toList());
+            run.inTemplate(Rule.RSP005, "When " + which + " of DynamoDB's answer holds " + what + ", as text users store may, the "
+                    + template.contentType() + " response is not valid JSON (" + first.getMessage() + " at output line "
+                    + first.position().line() + ": " + OutputText.excerpt(outputLine, first.position().column()) + "): " + why, template,
+                    line, columnOfRead(template, line));
+            return;
+        }
+    }
+
+    /** The attribute names of the rendered request's {@code Key}. */
+    private static Set<String> keyAttributes(ExampleRun run) {
+        Set<String> names = new LinkedHashSet<>();
+        if (run.requestJson != null) {
+            run.requestJson.root().path("Key").fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
+    /** The template's render of the answer; "" when it fails (reported where it renders). */
+    private String render(ExampleRun run, MappingTemplate template, String answer) {
+        RenderResult result = runner.renderResponse(run.variant(run.example), template, answer);
+        return result == null || !result.ok() ? "" : result.output();
+    }
+
+    /** Why the render of the answer is no JSON; null when it is, or fails, or is empty. */
+    private DocumentSyntaxException brokenBy(ExampleRun run, MappingTemplate template, String answer) {
+        return syntaxError(render(run, template, answer));
+    }
+
+    private DocumentSyntaxException syntaxError(String output) {
+        if (output.isBlank()) {
+            return null;
+        }
+        try {
+            json.parse(output, SpecFormat.JSON);
+            return null;
+        } catch (DocumentSyntaxException e) {
+            return e;
+        }
+    }
+
+    /** Where on the line the template reads the answer, for the finding; 1 when it reads nothing there. */
+    private int columnOfRead(MappingTemplate template, int line) {
+        CompiledTemplate compiled = runner.compiled(template);
+        if (compiled != null) {
+            for (InputPathCall call : compiled.inputPathCalls()) {
+                if (call.line() == line) {
+                    return call.column();
+                }
+            }
+        }
+        return 1;
+    }
+
+    /** The names of the attributes of the answer that hold a string ({@code S}) or a string set ({@code SS}), in order. */
+    static Set<String> stringAttributes(String answer) {
+        Set<String> names = new LinkedHashSet<>();
+        JsonNode root = tree(answer);
+        walk(root, (name, value) -> names.add(name));
+        return names;
+    }
+
+    /**
+     * The answer with the {@code S} value and {@code SS} elements of the named attributes (all when {@code names} is null)
+     * ending in {@code character}; null when it has none.
+     */
+    static String withStringsEndingIn(String answer, String character, Set<String> names) {
+        JsonNode root = tree(answer);
+        boolean[] changed = {false};
+        walk(root, (name, value) -> {
+            if (names != null && !names.contains(name)) {
+                return;
+            }
+            JsonNode text = value.get("S");
+            if (text != null && text.isTextual()) {
+                value.set("S", TextNode.valueOf(text.textValue() + character));
+                changed[0] = true;
+            }
+            if (value.get("SS") instanceof ArrayNode set) {
+                for (int i = 0; i < set.size(); i++) {
+                    if (set.get(i).isTextual()) {
+                        set.set(i, TextNode.valueOf(set.get(i).textValue() + character));
+                        changed[0] = true;
+                    }
+                }
+            }
+        });
+        return changed[0] ? root.toString() : null;
+    }
+
+    private static JsonNode tree(String answer) {
+        try {
+            JsonNode root = MAPPER.readTree(answer);
+            return root == null ? MAPPER.nullNode() : root;
+        } catch (IOException e) {
+            return MAPPER.nullNode();
+        }
+    }
+
+    /** Calls {@code visit} with each named attribute value holding {@code S} or {@code SS}, without recursion. */
+    private static void walk(JsonNode root, BiConsumer<String, ObjectNode> visit) {
+        Deque<JsonNode> work = new ArrayDeque<>();
+        work.push(root);
+        while (!work.isEmpty()) {
+            JsonNode node = work.pop();
+            if (node instanceof ObjectNode object) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    if (member.getValue() instanceof ObjectNode value && (value.has("S") || value.has("SS"))) {
+                        visit.accept(member.getKey(), value);
+                    } else if (member.getValue().isContainerNode()) {
+                        work.push(member.getValue());
+                    }
+                }
+            } else if (node instanceof ArrayNode array) {
+                array.forEach(work::push);
+            }
+        }
+    }
+}
