@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 
 /**
  * Reads one definition file: decodes it strictly as UTF-8, parses it once (keeping positions), decides what
@@ -24,6 +25,10 @@ import java.util.concurrent.Executor;
  * content: every problem is a {@link SpecProblem} with a position. Thread-safe.
  */
 public final class SpecLoader {
+
+    /** A line that starts a top-level member of an OpenAPI/Swagger definition or a CloudFormation template. */
+    private static final Pattern DEFINITION_MEMBER = Pattern.compile(
+            "(?m)^[\\s{]*[\"']?(openapi|swagger|paths|AWSTemplateFormatVersion|Resources)[\"']?\\s*:");
 
     /**
      * API Gateway imports definitions of at most 6 MB and CloudFormation templates are at most 1 MB: a file
@@ -75,7 +80,7 @@ public final class SpecLoader {
         try {
             document = parser.parse(text, format);
         } catch (DocumentSyntaxException e) {
-            if (looksLikeMappingTemplate(text)) {
+            if (looksLikeMappingTemplate(text) && !looksLikeDefinition(text)) {
                 return new LoadResult(null, problems, "a mapping template file, not an API definition");
             }
             problems.add(new SpecProblem(Rule.SPEC001,
@@ -213,6 +218,15 @@ public final class SpecLoader {
      * Teams keep mapping templates in files of their own (Terraform's templatefile, for one) with a .json
      * name; such a file is VTL, not a definition, and is not checked on its own (contract §2).
      */
+    /**
+     * Whether a file that does not parse is meant as an API definition or a template all the same: a top-level member
+     * of one, or an integration. Such a file is a SPEC001 error, even with VTL in it (a template in a YAML string
+     * with unescaped quotes is the common way to break one), never a mapping template file passed over.
+     */
+    static boolean looksLikeDefinition(String text) {
+        return DEFINITION_MEMBER.matcher(text).find() || text.contains("x-amazon-apigateway-integration");
+    }
+
     static boolean looksLikeMappingTemplate(String text) {
         return text.contains("$input.") || text.contains("$util.") || text.contains("$context.")
                 || text.contains("#set(") || text.contains("#foreach(") || text.contains("#if(");

@@ -178,6 +178,29 @@ class CheckEngineTest {
     }
 
     @Test
+    void aDefinitionThatDoesNotParseIsAnErrorEvenWithATemplateInIt() throws Exception {
+        // the usual way to break one: a template's own quotes inside a single-quoted YAML string
+        Path spec = dir.resolve("api.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items:
+                    get:
+                      x-amazon-apigateway-integration:
+                        requestTemplates:
+                          application/json: '{"TableName": "T", "Key": {"id": {"S": "$input.path('$.id')"}}}'
+                """);
+
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), CheckLog.SILENT);
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SPEC001);
+            assertThat(f.position().line()).isEqualTo(8);
+        });
+    }
+
+    @Test
     void specExamplesOfOpenApi3AreUsedBeforeSynthesis() throws Exception {
         Path spec = write("api.yaml", """
                 openapi: 3.0.1
