@@ -126,7 +126,10 @@ final class ResponseRenderCheck implements ExampleCheck {
         return DynamoDbAnswers.success(run.action(), run.requestJson == null ? null : run.requestJson.root(), attributesRead(run));
     }
 
-    /** Attributes the response templates read through literal paths ({@code $.Item.name.S}), for a made-up item. */
+    /**
+     * Attributes the response templates read through literal paths ({@code $.Item.name.S}) or through variables
+     * ({@code $item.name.S}), for a made-up item.
+     */
     private Map<String, String> attributesRead(ExampleRun run) {
         Map<String, String> attributes = new LinkedHashMap<>();
         for (IntegrationResponse response : run.integration.responses()) {
@@ -136,6 +139,8 @@ final class ResponseRenderCheck implements ExampleCheck {
                     for (InputPathCall call : compiled.inputPathCalls()) {
                         OutputPathMatcher.attributeRead(call.jsonPath(), attributes);
                     }
+                    // #set($item = $input.path('$.Item')) ... $item.price.N
+                    compiled.attributeReads().forEach(read -> attributes.putIfAbsent(read.name(), read.type()));
                 }
             }
         }

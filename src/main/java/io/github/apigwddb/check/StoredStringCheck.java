@@ -15,9 +15,12 @@ import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RenderResult;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -63,9 +66,12 @@ final class StoredStringCheck implements ExampleCheck {
             // was stored under it, which the key's own path (often $context.requestId) may never do
             Set<String> key = keyAttributes(run);
             Set<String> breaking = new LinkedHashSet<>();
-            for (String name : stringAttributes(run.dynamoDbBody)) {
-                String one = withStringsEndingIn(run.dynamoDbBody, character, Set.of(name));
-                if (!key.contains(name) && one != null && brokenBy(run, template, one) != null) {
+            Map<String, List<String>> attributes = stringAttributes(run.dynamoDbBody);
+            for (Map.Entry<String, List<String>> attribute : attributes.entrySet()) {
+                String name = attribute.getKey();
+                String one = key.contains(name) ? null : withStringsEndingIn(run.dynamoDbBody, character, Set.of(name));
+                if (one != null && writes(render(run, template, one), attribute.getValue(), character)
+                        && brokenBy(run, template, one) != null) {
                     breaking.add(name);
                 }
             }
@@ -79,10 +85,11 @@ final class StoredStringCheck implements ExampleCheck {
             String outputLine = OutputText.line(output, first.position().line());
             int line = new OutputLineMapper(template.text()).templateLineFor(first.position().line(), outputLine);
             String what = "\"".equals(character) ? "a double quote (\")" : "an apostrophe (')";
-            String why = "\"".equals(character) ? "the value is written into a JSON string without escaping; write it as " + FIX
+            String why = "\"".equals(character) ? "the value is written without escaping; inside a JSON string write it as " + FIX
+                    + ", and outside one (a JSON document stored as text) it must be valid JSON itself"
                     : "$util.escapeJavaScript turns it into \\', which JSON does not allow; add .replaceAll(\"\\\\'\",\"'\")";
             String which = (breaking.size() == 1 ? "attribute " : "attributes ") + String.join(", ", breaking.stream().map(n -> "'" + n + "'").toList());
-            run.inTemplate(Rule.RSP005, "When " + which + " of DynamoDB's answer holds " + what + ", as text users store may, the "
+            run.inTemplate(Rule.RSP005, "When " + which + " of DynamoDB's answer " + (breaking.size() == 1 ? "holds " : "hold ") + what + ", as text users store may, the "
                     + template.contentType() + " response is not valid JSON (" + first.getMessage() + " at output line "
                     + first.position().line() + ": " + OutputText.excerpt(outputLine, first.position().column()) + "): " + why, template,
                     line, columnOfRead(template, line));
@@ -135,12 +142,33 @@ final class StoredStringCheck implements ExampleCheck {
         return 1;
     }
 
-    /** The names of the attributes of the answer that hold a string ({@code S}) or a string set ({@code SS}), in order. */
-    static Set<String> stringAttributes(String answer) {
-        Set<String> names = new LinkedHashSet<>();
-        JsonNode root = tree(answer);
-        walk(root, (name, value) -> names.add(name));
-        return names;
+    /**
+     * The attributes of the answer that hold a string ({@code S}) or a string set ({@code SS}), in order, with their
+     * strings.
+     */
+    static Map<String, List<String>> stringAttributes(String answer) {
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        walk(tree(answer), (name, value) -> {
+            List<String> strings = attributes.computeIfAbsent(name, n -> new ArrayList<>());
+            if (value.get("S") != null && value.get("S").isTextual()) {
+                strings.add(value.get("S").textValue());
+            }
+            value.path("SS").forEach(element -> strings.add(element.asText()));
+        });
+        return attributes;
+    }
+
+    /**
+     * Whether the output holds one of the attribute's strings with the character after it, as written or escaped: the
+     * template writes the value. A value the template only tests takes it down another branch, which is not this rule's.
+     */
+    private static boolean writes(String output, List<String> strings, String character) {
+        for (String value : strings) {
+            if (output.contains(value + character) || output.contains(value + "\\" + character)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -39,6 +39,11 @@ public final class CompiledTemplate {
         return parsed.contextReads();
     }
 
+    /** The template's reads of DynamoDB attributes through variables ({@code $item.price.N}), in template order. */
+    public List<TypedAttributeRead> attributeReads() {
+        return parsed.attributeReads();
+    }
+
     /** The template's reads of stage variables by literal name, in template order. */
     public List<StageVariableRead> stageVariableReads() {
         return parsed.stageVariableReads();

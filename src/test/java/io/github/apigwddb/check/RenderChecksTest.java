@@ -194,8 +194,8 @@ class RenderChecksTest {
         // the key the client named is not held against the template; the name a user stored is
         assertThat(rsp005).singleElement().satisfies(f -> {
             assertThat(f.message()).startsWith("When attribute 'name' of DynamoDB's answer holds a double quote (\")");
-            assertThat(f.message()).endsWith("write it as $util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\") (GET /i/{id} [get_i], example one)"
-                    .replace(" (GET /i/{id} [get_i], example one)", ""));
+            assertThat(f.message()).endsWith("inside a JSON string write it as $util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\"), and outside"
+                    + " one (a JSON document stored as text) it must be valid JSON itself");
         });
         String escapedOnly = unescaped.replace("\"$input.path(''$.Item.name.S'')\"", "\"$util.escapeJavaScript($input.path(''$.Item.name.S''))\"");
         assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, escapedOnly)), Rule.RSP005))
@@ -203,6 +203,46 @@ class RenderChecksTest {
         String escaped = unescaped.replace("\"$input.path(''$.Item.name.S'')\"",
                 "\"$util.escapeJavaScript($input.path(''$.Item.name.S'')).replaceAll(\"\\\\''\",\"''\")\"");
         assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, escaped)), Rule.RSP005)).isEmpty();
+    }
+
+    @Test
+    void anAttributeTheResponseOnlyTestsIsNoRsp005() throws IOException {
+        // a quote takes the #if the other way, where the example's item lacks 'at': that is no stored text written unescaped
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: '#set($s = $input.path(''$.Item.status.S''))#if($s == "active"){"status": "active"}#else{"status": "archived", "at": $input.path(''$.Item.at.N'')}#end'
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        String example = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Item: {id: {S: "1"}, status: {S: active}}}}}
+                """;
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "GetItem", GET_BY_ID, responses)), Rule.RSP005)).isEmpty();
+    }
+
+    @Test
+    void attributesReadThroughAVariableAreInTheMadeUpAnswer() throws IOException {
+        // #set($item = $input.path('$.Item')) then $item.price.N: without price in the made-up item, "price": , was an RSP003
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: '#set($item = $input.path(''$.Item'')){"price": $item.price.N, "name": "$util.escapeJavaScript($item.name.S).replaceAll("\\\\''","''")"}'
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
+        // only the answer without an item breaks it (true: "price": , then)
+        assertThat(of(findings, Rule.RSP003)).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("When DynamoDB answers 200 without an Item"));
+        assertThat(of(findings, Rule.RSP005)).isEmpty();
     }
 
     @Test

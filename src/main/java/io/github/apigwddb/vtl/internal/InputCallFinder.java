@@ -6,6 +6,7 @@ import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.OutputSlot;
 import io.github.apigwddb.vtl.StageVariableRead;
+import io.github.apigwddb.vtl.TypedAttributeRead;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,14 +58,20 @@ final class InputCallFinder {
 
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
-            List<StageVariableRead> stageVariableReads) {
-        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of());
+            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of());
     }
+
+    /** The AttributeValue types of DynamoDB's JSON. */
+    private static final Set<String> ATTRIBUTE_TYPES = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
+    /** Roots that hold no DynamoDB answer. */
+    private static final Set<String> NOT_ANSWERS = Set.of("input", "util", "context", "stageVariables");
 
     private final List<InputPathCall> pathCalls = new ArrayList<>();
     private final List<InputParamCall> paramCalls = new ArrayList<>();
     private final List<ContextRead> contextReads = new ArrayList<>();
     private final List<StageVariableRead> stageVariableReads = new ArrayList<>();
+    private final List<TypedAttributeRead> attributeReads = new ArrayList<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
     /** How many decoding {@code $util} calls the walk is inside. */
@@ -88,7 +95,7 @@ final class InputCallFinder {
         finder.walk(root);
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
-                List.copyOf(finder.stageVariableReads));
+                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads));
     }
 
     private void walk(Node node) {
@@ -253,7 +260,10 @@ final class InputCallFinder {
             inputCall(reference, slot);
         } else if ("context".equals(root)) {
             contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), column(reference.getLine(), reference.getColumn())));
-        } else if ("stageVariables".equals(root) && reference.jjtGetNumChildren() > 0) {
+        } else if (root != null && !NOT_ANSWERS.contains(root)) {
+            typedAttribute(reference);
+        }
+        if ("stageVariables".equals(root) && reference.jjtGetNumChildren() > 0) {
             String name = stageVariableName(reference.jjtGetChild(0));
             if (name != null) {
                 stageVariableReads.add(new StageVariableRead(name, reference.getLine(), column(reference.getLine(), reference.getColumn())));
@@ -364,6 +374,22 @@ final class InputCallFinder {
             return literalArgument(method);
         }
         return null;
+    }
+
+    /** Notes {@code $v.name.S} (and {@code $v.Item.name.S}): the last literal name before an AttributeValue type. */
+    private void typedAttribute(ASTReference reference) {
+        String previous = null;
+        for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
+            String step = step(reference.jjtGetChild(i), "get");
+            if (step == null) {
+                return;
+            }
+            if (previous != null && ATTRIBUTE_TYPES.contains(step) && !ATTRIBUTE_TYPES.contains(previous)) {
+                attributeReads.add(new TypedAttributeRead(previous, step));
+                return;
+            }
+            previous = step;
+        }
     }
 
     /** The name a stage variable read selects: {@code .name}, {@code .get('name')} or {@code ['name']}. */

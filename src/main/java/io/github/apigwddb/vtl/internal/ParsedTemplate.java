@@ -4,6 +4,7 @@ import io.github.apigwddb.vtl.ApiKind;
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.StageVariableRead;
+import io.github.apigwddb.vtl.TypedAttributeRead;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.UnknownReference;
@@ -55,6 +56,11 @@ public final class ParsedTemplate {
     /** The template's references to {@code $context}, in template order. */
     public List<ContextRead> contextReads() {
         return inputCalls().contextReads();
+    }
+
+    /** The template's reads of DynamoDB attributes through variables ({@code $item.price.N}), in template order. */
+    public List<TypedAttributeRead> attributeReads() {
+        return inputCalls().attributeReads();
     }
 
     /** The template's reads of stage variables by literal name, in template order. */
