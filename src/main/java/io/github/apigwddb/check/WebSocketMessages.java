@@ -1,5 +1,9 @@
 package io.github.apigwddb.check;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.IntegrationExtractor;
@@ -14,7 +18,30 @@ import java.util.Map;
  */
 final class WebSocketMessages {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private WebSocketMessages() {
+    }
+
+    /**
+     * The message with the member the API selects routes by set to the route key, as every message that reaches the
+     * route has it; unchanged when the body is no JSON object, or the route is reached otherwise.
+     */
+    private static String routed(String body, ApiOperation route, String routeKey) {
+        JsonNode member = route.node().get(IntegrationExtractor.WEBSOCKET_ROUTE_SELECTION_MEMBER);
+        if (member == null || routeKey.startsWith("$")) {
+            return body;
+        }
+        try {
+            JsonNode message = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+            if (!(message instanceof ObjectNode object)) {
+                return body;
+            }
+            object.put(member.asText(), routeKey);
+            return JSON.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            return body;
+        }
     }
 
     static Example asMessageOf(ApiOperation route, Example example) {
@@ -33,7 +60,7 @@ final class WebSocketMessages {
             context.put("messageId", "AbCdEfGhIjKlMnP=");
         }
         context.putAll(example.context());
-        String body = "MESSAGE".equals(eventType) ? example.body() : null;
+        String body = "MESSAGE".equals(eventType) ? routed(example.body(), route, routeKey) : null;
         return new Example(example.name(), example.source(), body, example.contentType(), example.path(), example.querystring(),
                 example.headers(), example.stageVariables(), context, example.dynamodbResponse(), example.expect(), example.file(),
                 example.pointer());

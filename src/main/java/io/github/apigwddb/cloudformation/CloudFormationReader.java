@@ -79,13 +79,13 @@ public final class CloudFormationReader {
             List<CloudFormationTemplate.Resource> routes = webSockets.routesOf(api);
             if (!routes.isEmpty()) {
                 apis.add(new TemplateApi(api.logicalId(), routes.size() + " AWS::ApiGatewayV2::Route resources of a WebSocket API",
-                        webSockets.assemble(api.logicalId(), routes), "/Resources", template, resolver));
+                        webSockets.assemble(api.logicalId(), api, routes), "/Resources", template, resolver));
             }
         }
         List<CloudFormationTemplate.Resource> imported = webSockets.routesOfOtherStacks();
         if (!imported.isEmpty()) {
             apis.add(new TemplateApi("(WebSocket API of another stack)", imported.size() + " AWS::ApiGatewayV2::Route resources",
-                    webSockets.assemble("WebSocket API of another stack", imported), "/Resources", template, resolver));
+                    webSockets.assemble("WebSocket API of another stack", null, imported), "/Resources", template, resolver));
         }
         // Notes and Fn::Sub problems of the template itself, limited to what the checked integrations use.
         List<String> dynamoPrefixes = new ArrayList<>();

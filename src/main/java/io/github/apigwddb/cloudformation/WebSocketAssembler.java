@@ -36,6 +36,7 @@ final class WebSocketAssembler {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final String JSON = "application/json";
     private static final String DEFAULT_KEY = "$default";
+    private static final String MESSAGE_VALIDATOR = "websocket-route";
     private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
     /** CloudFormation Integration member → the extension's member the checks read. */
@@ -95,12 +96,19 @@ final class WebSocketAssembler {
         return MethodResourceAssembler.logicalIdIn(route.properties().get("ApiId"));
     }
 
-    /** The derived document of the API's routes; {@code apiName} names it. */
-    LoadedSpec assemble(String apiName, List<CloudFormationTemplate.Resource> routes) {
+    /**
+     * The derived document of the API's routes; {@code apiName} names it, {@code api} is its resource (null for an API of
+     * another stack).
+     */
+    LoadedSpec assemble(String apiName, CloudFormationTemplate.Resource api, List<CloudFormationTemplate.Resource> routes) {
         DerivedDocument derived = new DerivedDocument(template.spec(), resolver);
         ObjectNode root = F.objectNode();
         root.put("swagger", "2.0");
         root.putObject("info").put("title", apiName).put("version", "CloudFormation WebSocket API");
+        // what API Gateway checks of a message before the route's integration runs, as a validated body (see messageModel)
+        root.putObject("x-amazon-apigateway-request-validators").putObject(MESSAGE_VALIDATOR).put("validateRequestBody", true);
+        String selectedBy = api == null ? null : selectionMember(resolver.resolveText(api.properties().path("RouteSelectionExpression"),
+                api.property("RouteSelectionExpression")));
         ObjectNode paths = root.putObject(IntegrationExtractor.WEBSOCKET_ROUTES);
         for (CloudFormationTemplate.Resource route : routes) {
             CloudFormationTemplate.Resource integration = integrationOf(route);
@@ -129,11 +137,78 @@ final class WebSocketAssembler {
                     derived.map(route.property("OperationName"), JsonPointers.child(operationPointer, "operationId"));
                 }
                 operation.putObject("responses");
+                ObjectNode model = messageModel(route, routeProperties, routeKey, selectedBy);
+                if (model != null) {
+                    operation.put("x-amazon-apigateway-request-validator", MESSAGE_VALIDATOR);
+                    operation.putArray("parameters").addObject().put("in", "body").put("name", "message").set("schema", model);
+                    if (selectedBy != null) {
+                        operation.put(IntegrationExtractor.WEBSOCKET_ROUTE_SELECTION_MEMBER, selectedBy);
+                    }
+                }
                 String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
                 operation.set(IntegrationExtractor.EXTENSION, integration(integration, properties, key, integrationPointer, derived));
             }
         }
         return derived.build(root);
+    }
+
+    /**
+     * What a message that reaches the route's integration holds, as a JSON schema, or null for nothing: the member the
+     * API's {@code RouteSelectionExpression} reads equals the route key (API Gateway chose the route by it), and the
+     * route's {@code RequestModels} model, when its {@code ModelSelectionExpression} names one, is its schema (API
+     * Gateway answers "Bad request body" otherwise). {@code $connect}, {@code $disconnect} and {@code $default} are
+     * reached whatever the member holds.
+     */
+    private ObjectNode messageModel(CloudFormationTemplate.Resource route, JsonNode routeProperties, String routeKey, String selectedBy) {
+        List<JsonNode> parts = new ArrayList<>();
+        if (selectedBy != null && !routeKey.startsWith("$")) {
+            ObjectNode fixed = F.objectNode();
+            fixed.putObject("properties").putObject(selectedBy).putArray("enum").add(routeKey);
+            parts.add(fixed);
+        }
+        JsonNode schema = routeModelSchema(routeProperties);
+        if (schema != null) {
+            parts.add(schema);
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        ObjectNode model = F.objectNode();
+        parts.forEach(model.putArray("allOf")::add);
+        return model;
+    }
+
+    /** The schema of the model the route validates its messages with: the one its ModelSelectionExpression selects. */
+    private JsonNode routeModelSchema(JsonNode routeProperties) {
+        JsonNode models = routeProperties.path("RequestModels");
+        JsonNode expression = routeProperties.get("ModelSelectionExpression");
+        if (!models.isObject() || expression == null || !expression.isTextual()) {
+            return null;
+        }
+        JsonNode name = models.get(expression.textValue().strip().replace("\\$", "$"));
+        if (name == null) {
+            name = models.get(DEFAULT_KEY);
+        }
+        if (name == null || !name.isTextual()) {
+            return null;
+        }
+        for (CloudFormationTemplate.Resource model : template.resourcesOfType("AWS::ApiGatewayV2::Model")) {
+            JsonNode properties = resolver.resolve(model.properties(), model.propertiesPointer());
+            if (name.textValue().equals(properties.path("Name").asText()) && properties.path("Schema").isObject()) {
+                return properties.get("Schema");
+            }
+        }
+        return null;
+    }
+
+    /** The top-level body member a route selection expression reads ({@code $request.body.action}); null for another. */
+    static String selectionMember(String expression) {
+        String prefix = "$request.body.";
+        if (expression == null || !expression.startsWith(prefix)) {
+            return null;
+        }
+        String member = expression.substring(prefix.length());
+        return member.matches("[A-Za-z_][A-Za-z0-9_]*") ? member : null;
     }
 
     private ObjectNode integration(CloudFormationTemplate.Resource resource, JsonNode properties, String templateKey, String target,

@@ -23,6 +23,8 @@ public final class IntegrationExtractor {
     public static final String ROUTE_METHOD = "x-apigw-route";
     /** The operation member of a WebSocket route that holds its route key. */
     public static final String WEBSOCKET_ROUTE_KEY = "x-apigw-websocket-route-key";
+    /** The operation member of a WebSocket route that names the body member its API selects routes by. */
+    public static final String WEBSOCKET_ROUTE_SELECTION_MEMBER = "x-apigw-websocket-route-selection-member";
 
     private IntegrationExtractor() {
     }

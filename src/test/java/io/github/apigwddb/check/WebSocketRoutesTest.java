@@ -147,4 +147,28 @@ class WebSocketRoutesTest {
         assertThat(findings).extracting(f -> f.operation() == null ? "" : f.operation().display())
                 .contains("ROUTE put [PutRoute]", "ROUTE put PutAgain [PutAgain]");
     }
+
+    @Test
+    void whatSelectsTheRouteAndTheRoutesModelAreNoClientFreedom() throws IOException {
+        // the API routes by $request.body.action: a message reaches 'post' only with action "post"; the route's model
+        // makes n an integer, or API Gateway answers "Bad request body"
+        String templates = "        $default: '{\"TableName\": \"T\", \"Item\": {\"kind\": {\"S\": \"$input.path(''$.action'')\"},"
+                + " \"n\": {\"N\": \"$input.path(''$.n'')\"}, \"text\": {\"S\": \"$input.path(''$.text'')\"}}}'";
+        String model = """
+                  Counted:
+                    Type: AWS::ApiGatewayV2::Model
+                    Properties:
+                      ApiId: !Ref Chat
+                      Name: Counted
+                      ContentType: application/json
+                      Schema: {type: object, required: [n], properties: {n: {type: integer}}}
+                """;
+        String route = route("PostRoute", "post", "PostIntegration").replace("      OperationName: PostRoute\n",
+                "      OperationName: PostRoute\n      ModelSelectionExpression: \\$default\n      RequestModels: {$default: Counted}\n");
+        List<Finding> findings = check(HEAD + model + route + integration("PostIntegration", "POST", "PutItem", "\\$default", templates));
+
+        assertThat(of(findings, Rule.SEC001)).extracting(Finding::message)
+                .singleElement().satisfies(m -> assertThat(m).startsWith("Client input 'body $.text'"));
+        assertThat(of(findings, Rule.EXM005)).isEmpty();
+    }
 }
