@@ -208,7 +208,10 @@ final class StoredStringCheck implements ExampleCheck {
         }
     }
 
-    /** Calls {@code visit} with each named attribute value holding {@code S} or {@code SS}, without recursion. */
+    /**
+     * Calls {@code visit} with each named attribute value holding {@code S} or {@code SS}, and with the strings of a
+     * list attribute under the list's name; without recursion.
+     */
     private static void walk(JsonNode root, BiConsumer<String, ObjectNode> visit) {
         Deque<JsonNode> work = new ArrayDeque<>();
         work.push(root);
@@ -219,6 +222,15 @@ final class StoredStringCheck implements ExampleCheck {
                     Map.Entry<String, JsonNode> member = it.next();
                     if (member.getValue() instanceof ObjectNode value && (value.has("S") || value.has("SS"))) {
                         visit.accept(member.getKey(), value);
+                    } else if (member.getValue() instanceof ObjectNode value && value.get("L") instanceof ArrayNode list) {
+                        // the strings of a list attribute are the attribute's
+                        for (JsonNode element : list) {
+                            if (element instanceof ObjectNode string && (string.has("S") || string.has("SS"))) {
+                                visit.accept(member.getKey(), string);
+                            } else if (element.isContainerNode()) {
+                                work.push(element);
+                            }
+                        }
                     } else if (member.getValue().isContainerNode()) {
                         work.push(member.getValue());
                     }

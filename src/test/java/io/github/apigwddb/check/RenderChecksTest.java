@@ -206,6 +206,26 @@ class RenderChecksTest {
     }
 
     @Test
+    void theStringsOfAListAttributeAreProbedUnderItsName() throws IOException {
+        String responses = """
+                          default:
+                            statusCode: "200"
+                            responseTemplates:
+                              application/json: '{"tags": [#foreach($t in $input.path(''$.Item.tags.L''))"$t.S"#if($foreach.hasNext),#end#end]}'
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        String example = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Item: {id: {S: "1"}, tags: {L: [{S: a}, {S: b}]}}}}}
+                """;
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "GetItem", GET_BY_ID, responses)), Rule.RSP005))
+                .singleElement().satisfies(f -> assertThat(f.message()).startsWith("When attribute 'tags' of DynamoDB's answer holds a double quote"));
+    }
+
+    @Test
     void anAttributeTheResponseOnlyTestsIsNoRsp005() throws IOException {
         // a quote takes the #if the other way, where the example's item lacks 'at': that is no stored text written unescaped
         String responses = """
