@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.security.BodyInputs;
@@ -257,6 +258,14 @@ final class InjectionCheck implements ExampleCheck {
         }
         String pointer = run.integration.passthroughBehavior() == null ? run.integration.pointer()
                 : run.integration.member("passthroughBehavior");
+        if (IntegrationExtractor.isWebSocketRoute(run.integration.operation())) {
+            // a WebSocket message has no Content-Type: no template for the route's messages means every one passes
+            run.findings.add(run.locator.at(Rule.SEC003, "No request template is selected for this route's messages, so API Gateway"
+                    + " forwards each message to DynamoDB untransformed (PassthroughBehavior WHEN_NO_MATCH, the default), under the"
+                    + " integration's role: a client's {\"TableName\": \"Other\", ...} reads or writes any table the role allows; add a"
+                    + " $default request template, or set PassthroughBehavior to NEVER", pointer, run.operation(), null));
+            return;
+        }
         run.findings.add(run.locator.at(Rule.SEC003, "A client that sends its body as " + unmapped
                 + " bypasses the request templates: API Gateway forwards the body to DynamoDB untransformed, under the"
                 + " integration's role, so {\"TableName\": \"Other\", ...} reads or writes any table the role allows;"

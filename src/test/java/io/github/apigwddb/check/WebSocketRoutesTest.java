@@ -142,6 +142,8 @@ class WebSocketRoutesTest {
 
         // a static selection of v1, no v1 and no $default: the message goes to DynamoDB as it is (WHEN_NO_MATCH when unset)
         assertThat(of(findings, Rule.AGW011)).isNotEmpty().allSatisfy(f -> assertThat(f.message()).contains("untransformed"));
+        assertThat(of(findings, Rule.SEC003)).isNotEmpty().allSatisfy(f -> assertThat(f.message())
+                .startsWith("No request template is selected for this route's messages").doesNotContain("text/plain"));
         assertThat(of(findings, Rule.EXM005)).isEmpty();
         // the same route key twice: both routes are checked
         assertThat(findings).extracting(f -> f.operation() == null ? "" : f.operation().display())
