@@ -163,4 +163,12 @@ class InputCallsTest {
                 .containsExactly(tuple("table", 1), tuple("prefix", 1), tuple("region", 2), tuple("env", 2));
         assertThat(template.stageVariableReads().get(0).column()).isEqualTo(8);
     }
+
+    @Test
+    void aStageVariableAConditionTestsIsNotedAndSteersNoClientValue() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("#if($stageVariables.prefix)$stageVariables.prefix-#end{\"a\": \"$input.path('$.a')\"}");
+
+        assertThat(template.testedStageVariables()).containsExactly("prefix");
+        assertThat(template.branchReads().anything()).isFalse();
+    }
 }

@@ -58,8 +58,8 @@ final class InputCallFinder {
 
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
-            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads) {
-        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of());
+            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, Set<String> testedStageVariables) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), Set.of());
     }
 
     /** The AttributeValue types of DynamoDB's JSON. */
@@ -72,6 +72,7 @@ final class InputCallFinder {
     private final List<ContextRead> contextReads = new ArrayList<>();
     private final List<StageVariableRead> stageVariableReads = new ArrayList<>();
     private final List<TypedAttributeRead> attributeReads = new ArrayList<>();
+    private final Set<String> testedStageVariables = new HashSet<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
     /** How many decoding {@code $util} calls the walk is inside. */
@@ -95,7 +96,7 @@ final class InputCallFinder {
         finder.walk(root);
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
-                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads));
+                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), Set.copyOf(finder.testedStageVariables));
     }
 
     private void walk(Node node) {
@@ -162,6 +163,12 @@ final class InputCallFinder {
             String root = reference.getRootString();
             if ("input".equals(root) || "context".equals(root)) {
                 branchRead(reference);
+            } else if ("stageVariables".equals(root)) {
+                // a stage's setting, not the request: it steers no client value; the template looks at whether it is set
+                String name = reference.jjtGetNumChildren() > 0 ? stageVariableName(reference.jjtGetChild(0)) : null;
+                if (name != null) {
+                    testedStageVariables.add(name);
+                }
             } else if (!"util".equals(root) && !LOOP_VARIABLES.contains(root)) {
                 branchesOnAnything = true; // a variable: it may hold anything the template read
             }

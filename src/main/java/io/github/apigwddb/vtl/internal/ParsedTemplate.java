@@ -9,6 +9,7 @@ import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.UnknownReference;
 import java.util.List;
+import java.util.Set;
 import org.apache.velocity.Template;
 import org.apache.velocity.runtime.parser.node.Node;
 
@@ -61,6 +62,11 @@ public final class ParsedTemplate {
     /** The template's reads of DynamoDB attributes through variables ({@code $item.price.N}), in template order. */
     public List<TypedAttributeRead> attributeReads() {
         return inputCalls().attributeReads();
+    }
+
+    /** The stage variables a condition of the template tests ({@code #if($stageVariables.prefix)}). */
+    public Set<String> testedStageVariables() {
+        return inputCalls().testedStageVariables();
     }
 
     /** The template's reads of stage variables by literal name, in template order. */
