@@ -64,6 +64,12 @@ class RenderChecksTest {
         return new CheckEngine().run(new CheckRequest(List.of(file), dir.resolve("none"), Map.of("table", "T"), 1), CheckLog.SILENT);
     }
 
+    /** A default response with the given application/json template (YAML text), and the 4xx and 5xx mappings. */
+    private static String mappedResponses(String template) {
+        return "          default:\n            statusCode: \"200\"\n            responseTemplates:\n              application/json: " + template
+                + "\n          \"4\\\\d{2}\":\n            statusCode: \"400\"\n          \"5\\\\d{2}\":\n            statusCode: \"500\"\n";
+    }
+
     private static List<Finding> of(List<Finding> findings, Rule rule) {
         return findings.stream().filter(f -> f.rule() == rule).toList();
     }
@@ -180,16 +186,7 @@ class RenderChecksTest {
 
     @Test
     void aStoredStringWithAQuoteOrAnApostropheThatBreaksTheResponseIsRsp005NamingItsAttributes() throws IOException {
-        String unescaped = """
-                          default:
-                            statusCode: "200"
-                            responseTemplates:
-                              application/json: '{"id": "$input.path(''$.Item.id.S'')", "name": "$input.path(''$.Item.name.S'')"}'
-                          "4\\\\d{2}":
-                            statusCode: "400"
-                          "5\\\\d{2}":
-                            statusCode: "500"
-                """;
+        String unescaped = mappedResponses("'{\"id\": \"$input.path(''$.Item.id.S'')\", \"name\": \"$input.path(''$.Item.name.S'')\"}'");
         List<Finding> rsp005 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, unescaped)), Rule.RSP005);
         // the key the client named is not held against the template; the name a user stored is
         assertThat(rsp005).singleElement().satisfies(f -> {
@@ -207,16 +204,7 @@ class RenderChecksTest {
 
     @Test
     void theStringsOfAListAttributeAreProbedUnderItsName() throws IOException {
-        String responses = """
-                          default:
-                            statusCode: "200"
-                            responseTemplates:
-                              application/json: '{"tags": [#foreach($t in $input.path(''$.Item.tags.L''))"$t.S"#if($foreach.hasNext),#end#end]}'
-                          "4\\\\d{2}":
-                            statusCode: "400"
-                          "5\\\\d{2}":
-                            statusCode: "500"
-                """;
+        String responses = mappedResponses("'{\"tags\": [#foreach($t in $input.path(''$.Item.tags.L''))\"$t.S\"#if($foreach.hasNext),#end#end]}'");
         String example = """
                       x-apigw-examples:
                         - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Item: {id: {S: "1"}, tags: {L: [{S: a}, {S: b}]}}}}}
@@ -228,16 +216,7 @@ class RenderChecksTest {
     @Test
     void anAttributeTheResponseOnlyTestsIsNoRsp005() throws IOException {
         // a quote takes the #if the other way, where the example's item lacks 'at': that is no stored text written unescaped
-        String responses = """
-                          default:
-                            statusCode: "200"
-                            responseTemplates:
-                              application/json: '#set($s = $input.path(''$.Item.status.S''))#if($s == "active"){"status": "active"}#else{"status": "archived", "at": $input.path(''$.Item.at.N'')}#end'
-                          "4\\\\d{2}":
-                            statusCode: "400"
-                          "5\\\\d{2}":
-                            statusCode: "500"
-                """;
+        String responses = mappedResponses("'#set($s = $input.path(''$.Item.status.S''))#if($s == \"active\"){\"status\": \"active\"}#else{\"status\": \"archived\", \"at\": $input.path(''$.Item.at.N'')}#end'");
         String example = """
                       x-apigw-examples:
                         - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Item: {id: {S: "1"}, status: {S: active}}}}}
@@ -248,16 +227,7 @@ class RenderChecksTest {
     @Test
     void attributesReadThroughAVariableAreInTheMadeUpAnswer() throws IOException {
         // #set($item = $input.path('$.Item')) then $item.price.N: without price in the made-up item, "price": , was an RSP003
-        String responses = """
-                          default:
-                            statusCode: "200"
-                            responseTemplates:
-                              application/json: '#set($item = $input.path(''$.Item'')){"price": $item.price.N, "name": "$util.escapeJavaScript($item.name.S).replaceAll("\\\\''","''")"}'
-                          "4\\\\d{2}":
-                            statusCode: "400"
-                          "5\\\\d{2}":
-                            statusCode: "500"
-                """;
+        String responses = mappedResponses("'#set($item = $input.path(''$.Item'')){\"price\": $item.price.N, \"name\": \"$util.escapeJavaScript($item.name.S).replaceAll(\"\\\\''\",\"''\")\"}'");
         List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
         // only the answer without an item breaks it (true: "price": , then)
         assertThat(of(findings, Rule.RSP003)).singleElement()
