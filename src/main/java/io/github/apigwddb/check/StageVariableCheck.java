@@ -9,7 +9,8 @@ import io.github.apigwddb.vtl.StageVariableRead;
  * VTL012: a template reads a stage variable that neither the configuration ({@code apigw.stageVariables}) nor the example
  * gives a value. It renders empty, as on a stage that does not define it, so what the check then finds ({@code
  * "TableName": ""}) is what such a stage would send; the finding says where the value comes from. Once per template and
- * name, at its first read; not for a variable a condition of the template tests (it handles the absence itself).
+ * name, at its first read (also when a condition tests it: a comparison with a value takes the branch a stage without it
+ * takes, and the check renders no other).
  */
 final class StageVariableCheck implements ExampleCheck {
 
@@ -28,8 +29,7 @@ final class StageVariableCheck implements ExampleCheck {
                 continue; // VTL001 is reported where it renders
             }
             for (StageVariableRead read : compiled.stageVariableReads()) {
-                if (run.stageVariables.containsKey(read.name()) || compiled.testedStageVariables().contains(read.name())
-                        || !run.reportedOnce.add("VTL012|" + template.pointer() + "|" + read.name())) {
+                if (run.stageVariables.containsKey(read.name()) || !run.reportedOnce.add("VTL012|" + template.pointer() + "|" + read.name())) {
                     continue;
                 }
                 int[] at = deployed.written(template.text(), read.line(), read.column());

@@ -15,12 +15,9 @@ import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RenderResult;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -37,6 +34,10 @@ final class StoredStringCheck implements ExampleCheck {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String FIX = "$util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\")";
+    /** Stands in for an attribute's stored text in the renders that test it one by one. */
+    private static final String STORED = "stored text";
+    /** Attributes tried one by one at most per template: each costs a render. */
+    private static final int MAX_ATTRIBUTES = 16;
 
     private final TemplateRunner runner;
     private final DocumentParser json = new DocumentParser();
@@ -54,7 +55,7 @@ final class StoredStringCheck implements ExampleCheck {
             return;
         }
         for (String character : new String[] {"\"", "'"}) {
-            String answer = withStringsEndingIn(run.dynamoDbBody, character, null);
+            String answer = withStringsEndingIn(run.dynamoDbBody, character, null, false);
             if (answer == null) {
                 return; // no string attribute in the answer
             }
@@ -66,12 +67,14 @@ final class StoredStringCheck implements ExampleCheck {
             // was stored under it, which the key's own path (often $context.requestId) may never do
             Set<String> key = keyAttributes(run);
             Set<String> breaking = new LinkedHashSet<>();
-            Map<String, List<String>> attributes = stringAttributes(run.dynamoDbBody);
-            for (Map.Entry<String, List<String>> attribute : attributes.entrySet()) {
-                String name = attribute.getKey();
-                String one = key.contains(name) ? null : withStringsEndingIn(run.dynamoDbBody, character, Set.of(name));
-                if (one != null && writes(render(run, template, one), attribute.getValue(), character)
-                        && brokenBy(run, template, one) != null) {
+            int tried = 0;
+            for (String name : stringAttributes(run.dynamoDbBody)) {
+                if (key.contains(name) || tried++ >= MAX_ATTRIBUTES) {
+                    continue;
+                }
+                // the attribute's strings become a text of our own, so that the output shows whether the template writes it
+                String output = render(run, template, withStringsEndingIn(run.dynamoDbBody, STORED + character, Set.of(name), true));
+                if (writes(output, character) && syntaxError(output) != null) {
                     breaking.add(name);
                 }
             }
@@ -80,7 +83,7 @@ final class StoredStringCheck implements ExampleCheck {
             }
             run.reportedOnce.add("RSP005|" + template.pointer());
             // located where the first such attribute breaks it
-            String output = render(run, template, withStringsEndingIn(run.dynamoDbBody, character, Set.of(breaking.iterator().next())));
+            String output = render(run, template, withStringsEndingIn(run.dynamoDbBody, STORED + character, Set.of(breaking.iterator().next()), true));
             DocumentSyntaxException first = syntaxError(output);
             String outputLine = OutputText.line(output, first.position().line());
             int line = new OutputLineMapper(template.text()).templateLineFor(first.position().line(), outputLine);
@@ -142,40 +145,26 @@ final class StoredStringCheck implements ExampleCheck {
         return 1;
     }
 
-    /**
-     * The attributes of the answer that hold a string ({@code S}) or a string set ({@code SS}), in order, with their
-     * strings.
-     */
-    static Map<String, List<String>> stringAttributes(String answer) {
-        Map<String, List<String>> attributes = new LinkedHashMap<>();
-        walk(tree(answer), (name, value) -> {
-            List<String> strings = attributes.computeIfAbsent(name, n -> new ArrayList<>());
-            if (value.get("S") != null && value.get("S").isTextual()) {
-                strings.add(value.get("S").textValue());
-            }
-            value.path("SS").forEach(element -> strings.add(element.asText()));
-        });
-        return attributes;
+    /** The names of the attributes of the answer that hold a string ({@code S}) or a string set ({@code SS}), in order. */
+    static Set<String> stringAttributes(String answer) {
+        Set<String> names = new LinkedHashSet<>();
+        walk(tree(answer), (name, value) -> names.add(name));
+        return names;
     }
 
     /**
-     * Whether the output holds one of the attribute's strings with the character after it, as written or escaped: the
-     * template writes the value. A value the template only tests takes it down another branch, which is not this rule's.
+     * Whether the output holds the probe's text with the character after it, as written or escaped: the template writes
+     * the value. A value the template only tests takes it down another branch, which is not this rule's.
      */
-    private static boolean writes(String output, List<String> strings, String character) {
-        for (String value : strings) {
-            if (output.contains(value + character) || output.contains(value + "\\" + character)) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean writes(String output, String character) {
+        return output.contains(STORED + character) || output.contains(STORED + "\\" + character);
     }
 
     /**
      * The answer with the {@code S} value and {@code SS} elements of the named attributes (all when {@code names} is null)
-     * ending in {@code character}; null when it has none.
+     * ending in {@code ending}, or replaced by it; a stored JSON document is left as it is. Null when nothing changed.
      */
-    static String withStringsEndingIn(String answer, String character, Set<String> names) {
+    static String withStringsEndingIn(String answer, String ending, Set<String> names, boolean replace) {
         JsonNode root = tree(answer);
         boolean[] changed = {false};
         walk(root, (name, value) -> {
@@ -183,20 +172,26 @@ final class StoredStringCheck implements ExampleCheck {
                 return;
             }
             JsonNode text = value.get("S");
-            if (text != null && text.isTextual()) {
-                value.set("S", TextNode.valueOf(text.textValue() + character));
+            if (text != null && text.isTextual() && !isJsonDocument(text.textValue())) {
+                value.set("S", TextNode.valueOf((replace ? "" : text.textValue()) + ending));
                 changed[0] = true;
             }
             if (value.get("SS") instanceof ArrayNode set) {
                 for (int i = 0; i < set.size(); i++) {
                     if (set.get(i).isTextual()) {
-                        set.set(i, TextNode.valueOf(set.get(i).textValue() + character));
+                        set.set(i, TextNode.valueOf((replace ? "" : set.get(i).textValue()) + ending));
                         changed[0] = true;
                     }
                 }
             }
         });
         return changed[0] ? root.toString() : null;
+    }
+
+    /** A stored JSON document ({@code {...}}, {@code [...]}): written as it is, it is meant to be JSON, quotes and all. */
+    private static boolean isJsonDocument(String text) {
+        String t = text.strip();
+        return (t.startsWith("{") || t.startsWith("[")) && tree(t).isContainerNode();
     }
 
     private static JsonNode tree(String answer) {

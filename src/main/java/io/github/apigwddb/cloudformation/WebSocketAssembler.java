@@ -166,7 +166,7 @@ final class WebSocketAssembler {
             fixed.putObject("properties").putObject(selectedBy).putArray("enum").add(routeKey);
             parts.add(fixed);
         }
-        JsonNode schema = routeModelSchema(routeProperties);
+        JsonNode schema = routeModelSchema(route, routeProperties);
         if (schema != null) {
             parts.add(schema);
         }
@@ -178,23 +178,30 @@ final class WebSocketAssembler {
         return model;
     }
 
-    /** The schema of the model the route validates its messages with: the one its ModelSelectionExpression selects. */
-    private JsonNode routeModelSchema(JsonNode routeProperties) {
+    /**
+     * The schema of the model the route validates every message with: the one a literal ModelSelectionExpression
+     * ({@code \$default}) selects, among the models of the route's API. An expression on the message selects a model
+     * per message, which this reading does not follow: then no model.
+     */
+    private JsonNode routeModelSchema(CloudFormationTemplate.Resource route, JsonNode routeProperties) {
         JsonNode models = routeProperties.path("RequestModels");
         JsonNode expression = routeProperties.get("ModelSelectionExpression");
         if (!models.isObject() || expression == null || !expression.isTextual()) {
             return null;
         }
-        JsonNode name = models.get(expression.textValue().strip().replace("\\$", "$"));
-        if (name == null) {
-            name = models.get(DEFAULT_KEY);
+        String key = expression.textValue().strip().replace("\\$", "$");
+        if (key.contains("request.")) {
+            return null;
         }
+        JsonNode name = models.has(key) ? models.get(key) : models.get(DEFAULT_KEY);
         if (name == null || !name.isTextual()) {
             return null;
         }
+        String api = apiOf(route);
         for (CloudFormationTemplate.Resource model : template.resourcesOfType("AWS::ApiGatewayV2::Model")) {
             JsonNode properties = resolver.resolve(model.properties(), model.propertiesPointer());
-            if (name.textValue().equals(properties.path("Name").asText()) && properties.path("Schema").isObject()) {
+            if (api.equals(MethodResourceAssembler.logicalIdIn(model.properties().get("ApiId")))
+                    && name.textValue().equals(properties.path("Name").asText()) && properties.path("Schema").isObject()) {
                 return properties.get("Schema");
             }
         }

@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
  */
 public final class SpecLoader {
 
-    /** A line that starts a top-level member of an OpenAPI/Swagger definition or a CloudFormation template. */
+    /**
+     * The start of an OpenAPI/Swagger definition or a CloudFormation template: a top-level YAML member (no indentation),
+     * or a JSON document whose first member is one.
+     */
     private static final Pattern DEFINITION_MEMBER = Pattern.compile(
-            "(?m)^[\\s{]*[\"']?(openapi|swagger|paths|AWSTemplateFormatVersion|Resources)[\"']?\\s*:");
+            "(?m)^(openapi|swagger|AWSTemplateFormatVersion|Resources)\\s*:|\\A\\s*\\{\\s*\"(openapi|swagger|AWSTemplateFormatVersion|Resources|info|paths)\"");
 
     /**
      * API Gateway imports definitions of at most 6 MB and CloudFormation templates are at most 1 MB: a file
@@ -215,10 +218,6 @@ public final class SpecLoader {
     }
 
     /**
-     * Teams keep mapping templates in files of their own (Terraform's templatefile, for one) with a .json
-     * name; such a file is VTL, not a definition, and is not checked on its own (contract §2).
-     */
-    /**
      * Whether a file that does not parse is meant as an API definition or a template all the same: a top-level member
      * of one, or an integration. Such a file is a SPEC001 error, even with VTL in it (a template in a YAML string
      * with unescaped quotes is the common way to break one), never a mapping template file passed over.
@@ -227,6 +226,10 @@ public final class SpecLoader {
         return DEFINITION_MEMBER.matcher(text).find() || text.contains("x-amazon-apigateway-integration");
     }
 
+    /**
+     * Teams keep mapping templates in files of their own (Terraform's templatefile, for one) with a .json
+     * name; such a file is VTL, not a definition, and is not checked on its own (contract §2).
+     */
     static boolean looksLikeMappingTemplate(String text) {
         return text.contains("$input.") || text.contains("$util.") || text.contains("$context.")
                 || text.contains("#set(") || text.contains("#foreach(") || text.contains("#if(");

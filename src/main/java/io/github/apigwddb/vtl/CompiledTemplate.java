@@ -2,7 +2,6 @@ package io.github.apigwddb.vtl;
 
 import io.github.apigwddb.vtl.internal.ParsedTemplate;
 import java.util.List;
-import java.util.Set;
 
 /** A template compiled by {@link ApiGatewayTemplateEngine}; immutable and shareable between threads. */
 public final class CompiledTemplate {
@@ -43,11 +42,6 @@ public final class CompiledTemplate {
     /** The template's reads of DynamoDB attributes through variables ({@code $item.price.N}), in template order. */
     public List<TypedAttributeRead> attributeReads() {
         return parsed.attributeReads();
-    }
-
-    /** The stage variables a condition of the template tests ({@code #if($stageVariables.prefix)}). */
-    public Set<String> testedStageVariables() {
-        return parsed.testedStageVariables();
     }
 
     /** The template's reads of stage variables by literal name, in template order. */

@@ -225,6 +225,24 @@ class RenderChecksTest {
     }
 
     @Test
+    void anEmptyOrShortValueAndAStoredJsonDocumentAreNoRsp005() throws IOException {
+        // '' + '"' is a quote found anywhere; a value that is a JSON document is written as JSON on purpose
+        String responses = mappedResponses("'#set($s = $input.path(''$.Item.status.S''))#if($s == \"\"){\"status\": \"none\"}#else{\"status\":"
+                + " \"set\", \"at\": $input.path(''$.Item.at.N'')}#end'");
+        String example = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Item: {id: {S: "1"}, status: {S: ""}}}}}
+                """;
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "GetItem", GET_BY_ID, responses)), Rule.RSP005)).isEmpty();
+        String document = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Item: {id: {S: "1"}, doc: {S: '{"a": "it''s"}'}}}}}
+                """;
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", document, "GetItem", GET_BY_ID,
+                mappedResponses("'{\"doc\": $input.path(''$.Item.doc.S'')}'"))), Rule.RSP005)).isEmpty();
+    }
+
+    @Test
     void attributesReadThroughAVariableAreInTheMadeUpAnswer() throws IOException {
         // #set($item = $input.path('$.Item')) then $item.price.N: without price in the made-up item, "price": , was an RSP003
         String responses = mappedResponses("'#set($item = $input.path(''$.Item'')){\"price\": $item.price.N, \"name\": \"$util.escapeJavaScript($item.name.S).replaceAll(\"\\\\''\",\"''\")\"}'");

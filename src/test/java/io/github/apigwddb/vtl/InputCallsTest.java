@@ -165,10 +165,19 @@ class InputCallsTest {
     }
 
     @Test
-    void aStageVariableAConditionTestsIsNotedAndSteersNoClientValue() throws TemplateSyntaxException {
+    void aStageVariableAConditionTestsSteersNoClientValue() throws TemplateSyntaxException {
         CompiledTemplate template = compile("#if($stageVariables.prefix)$stageVariables.prefix-#end{\"a\": \"$input.path('$.a')\"}");
 
-        assertThat(template.testedStageVariables()).containsExactly("prefix");
         assertThat(template.branchReads().anything()).isFalse();
+        assertThat(template.stageVariableReads()).extracting(StageVariableRead::name).contains("prefix");
+    }
+
+    @Test
+    void attributesReadThroughVariablesAreTheItemsOwnStringsAndNumbers() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("#set($item = $input.path('$.Item'))$item.name.S $item.price.N $item.deleted.BOOL"
+                + " $item.address.M.city.S $foreach.index.N #foreach($e in $item.entrySet())$e.value.S#end $root.Item.title.S");
+
+        assertThat(template.attributeReads()).extracting(TypedAttributeRead::name, TypedAttributeRead::type)
+                .containsExactly(tuple("name", "S"), tuple("price", "N"), tuple("title", "S"));
     }
 }

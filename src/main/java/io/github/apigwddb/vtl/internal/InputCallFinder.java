@@ -58,12 +58,16 @@ final class InputCallFinder {
 
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
-            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, Set<String> testedStageVariables) {
-        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), Set.of());
+            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of());
     }
 
     /** The AttributeValue types of DynamoDB's JSON. */
     private static final Set<String> ATTRIBUTE_TYPES = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
+    /** The types a made-up attribute read through a variable gets. */
+    private static final Set<String> MADE_UP_TYPES = Set.of("S", "N", "SS", "NS");
+    /** The members of a map entry, not attribute names. */
+    private static final Set<String> ENTRY_MEMBERS = Set.of("key", "value");
     /** Roots that hold no DynamoDB answer. */
     private static final Set<String> NOT_ANSWERS = Set.of("input", "util", "context", "stageVariables");
 
@@ -72,7 +76,6 @@ final class InputCallFinder {
     private final List<ContextRead> contextReads = new ArrayList<>();
     private final List<StageVariableRead> stageVariableReads = new ArrayList<>();
     private final List<TypedAttributeRead> attributeReads = new ArrayList<>();
-    private final Set<String> testedStageVariables = new HashSet<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
     /** How many decoding {@code $util} calls the walk is inside. */
@@ -96,7 +99,7 @@ final class InputCallFinder {
         finder.walk(root);
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
-                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), Set.copyOf(finder.testedStageVariables));
+                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads));
     }
 
     private void walk(Node node) {
@@ -163,14 +166,10 @@ final class InputCallFinder {
             String root = reference.getRootString();
             if ("input".equals(root) || "context".equals(root)) {
                 branchRead(reference);
-            } else if ("stageVariables".equals(root)) {
-                // a stage's setting, not the request: it steers no client value; the template looks at whether it is set
-                String name = reference.jjtGetNumChildren() > 0 ? stageVariableName(reference.jjtGetChild(0)) : null;
-                if (name != null) {
-                    testedStageVariables.add(name);
-                }
-            } else if (!"util".equals(root) && !LOOP_VARIABLES.contains(root)) {
-                branchesOnAnything = true; // a variable: it may hold anything the template read
+            } else if (!"util".equals(root) && !"stageVariables".equals(root) && !LOOP_VARIABLES.contains(root)) {
+                // a variable: it may hold anything the template read (a stage variable is the stage's setting, the same in
+                // every render of a probe, so it steers no client value)
+                branchesOnAnything = true;
             }
             for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
                 branchReads(reference.jjtGetChild(i)); // arguments, as of $util.escapeJavaScript(...)
@@ -267,7 +266,7 @@ final class InputCallFinder {
             inputCall(reference, slot);
         } else if ("context".equals(root)) {
             contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), column(reference.getLine(), reference.getColumn())));
-        } else if (root != null && !NOT_ANSWERS.contains(root)) {
+        } else if (root != null && !NOT_ANSWERS.contains(root) && !LOOP_VARIABLES.contains(root)) {
             typedAttribute(reference);
         }
         if ("stageVariables".equals(root) && reference.jjtGetNumChildren() > 0) {
@@ -383,16 +382,23 @@ final class InputCallFinder {
         return null;
     }
 
-    /** Notes {@code $v.name.S} (and {@code $v.Item.name.S}): the last literal name before an AttributeValue type. */
+    /**
+     * Notes {@code $v.name.S} (and {@code $v.Item.name.S}): the last literal name before a string or number type. Not a
+     * name inside a map ({@code $v.M.city.S}: not an attribute of the item), not an entry's {@code key} or {@code value}
+     * ({@code #foreach($e in $item.entrySet())}), and not {@code BOOL} or {@code NULL}, whose made-up value would take a
+     * condition one way only.
+     */
     private void typedAttribute(ASTReference reference) {
         String previous = null;
         for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
             String step = step(reference.jjtGetChild(i), "get");
-            if (step == null) {
+            if (step == null || ATTRIBUTE_TYPES.contains(step) && previous == null) {
                 return;
             }
-            if (previous != null && ATTRIBUTE_TYPES.contains(step) && !ATTRIBUTE_TYPES.contains(previous)) {
-                attributeReads.add(new TypedAttributeRead(previous, step));
+            if (ATTRIBUTE_TYPES.contains(step)) {
+                if (MADE_UP_TYPES.contains(step) && !ATTRIBUTE_TYPES.contains(previous) && !ENTRY_MEMBERS.contains(previous)) {
+                    attributeReads.add(new TypedAttributeRead(previous, step));
+                }
                 return;
             }
             previous = step;

@@ -64,11 +64,6 @@ public final class ParsedTemplate {
         return inputCalls().attributeReads();
     }
 
-    /** The stage variables a condition of the template tests ({@code #if($stageVariables.prefix)}). */
-    public Set<String> testedStageVariables() {
-        return inputCalls().testedStageVariables();
-    }
-
     /** The template's reads of stage variables by literal name, in template order. */
     public List<StageVariableRead> stageVariableReads() {
         return inputCalls().stageVariableReads();
