@@ -100,11 +100,22 @@ final class StoredStringCheck implements ExampleCheck {
         }
     }
 
-    /** The attribute names of the rendered request's {@code Key}. */
+    /**
+     * The key attributes: those of the rendered request's {@code Key}, and the key of its table when the table
+     * definitions know it (a Query's items hold it too, and a key is most often made by the API, such as from
+     * {@code $context.requestId}).
+     */
     private static Set<String> keyAttributes(ExampleRun run) {
         Set<String> names = new LinkedHashSet<>();
         if (run.requestJson != null) {
-            run.requestJson.root().path("Key").fieldNames().forEachRemaining(names::add);
+            JsonNode request = run.requestJson.root();
+            request.path("Key").fieldNames().forEachRemaining(names::add);
+            if (run.tables != null) {
+                String table = request.path("TableName").asText("");
+                // the named table, and every table whose name is known only at deployment (it may be the one)
+                run.tables.tables().stream().filter(t -> t.name() == null || run.tables.find(table).filter(t::equals).isPresent())
+                        .forEach(t -> t.keys().forEach(key -> names.add(key.name())));
+            }
         }
         return names;
     }
