@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.apigwddb.dynamodb.schema.TableSchema;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
@@ -19,6 +20,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -62,29 +64,32 @@ final class StoredStringCheck implements ExampleCheck {
             if (brokenBy(run, template, answer) == null) {
                 continue;
             }
-            // which attributes break it alone: the finding names them, for the reader to judge which can hold such text. The
-            // key the request names is left out: the client chose it for this request, and an item holds it only if one
-            // was stored under it, which the key's own path (often $context.requestId) may never do
+            // which attributes break it alone: the finding names them, for the reader to judge which can hold such text; key
+            // attributes are left out (see keyAttributes)
             Set<String> key = keyAttributes(run);
             Set<String> breaking = new LinkedHashSet<>();
+            String output = null; // the render the finding points into: the first attribute's
+            DocumentSyntaxException first = null;
             int tried = 0;
             for (String name : stringAttributes(run.dynamoDbBody)) {
                 if (key.contains(name) || tried++ >= MAX_ATTRIBUTES) {
                     continue;
                 }
                 // the attribute's strings become a text of our own, so that the output shows whether the template writes it
-                String output = render(run, template, withStringsEndingIn(run.dynamoDbBody, STORED + character, Set.of(name), true));
-                if (writes(output, character) && syntaxError(output) != null) {
+                String rendered = render(run, template, withStringsEndingIn(run.dynamoDbBody, STORED + character, Set.of(name), true));
+                DocumentSyntaxException error = writes(rendered, character) ? syntaxError(rendered) : null;
+                if (error != null) {
                     breaking.add(name);
+                    if (first == null) {
+                        first = error;
+                        output = rendered;
+                    }
                 }
             }
-            if (breaking.isEmpty()) {
+            if (first == null) {
                 continue;
             }
             run.reportedOnce.add("RSP005|" + template.pointer());
-            // located where the first such attribute breaks it
-            String output = render(run, template, withStringsEndingIn(run.dynamoDbBody, STORED + character, Set.of(breaking.iterator().next()), true));
-            DocumentSyntaxException first = syntaxError(output);
             String outputLine = OutputText.line(output, first.position().line());
             int line = new OutputLineMapper(template.text()).templateLineFor(first.position().line(), outputLine);
             String what = "\"".equals(character) ? "a double quote (\")" : "an apostrophe (')";
@@ -111,9 +116,9 @@ final class StoredStringCheck implements ExampleCheck {
             JsonNode request = run.requestJson.root();
             request.path("Key").fieldNames().forEachRemaining(names::add);
             if (run.tables != null) {
-                String table = request.path("TableName").asText("");
                 // the named table, and every table whose name is known only at deployment (it may be the one)
-                run.tables.tables().stream().filter(t -> t.name() == null || run.tables.find(table).filter(t::equals).isPresent())
+                Optional<TableSchema> named = run.tables.find(request.path("TableName").asText(""));
+                run.tables.tables().stream().filter(t -> t.name() == null || named.filter(t::equals).isPresent())
                         .forEach(t -> t.keys().forEach(key -> names.add(key.name())));
             }
         }

@@ -171,17 +171,7 @@ public final class InjectionProbe {
                 // a number that does not reach the request may still let a string through when a condition looks at it: a
                 // template that clamps the number (#if($l > 100)#set($l = 100)#end) writes any string, which compares as
                 // no number, as it is
-                String asString = MARKER_PREFIX + (i + 1) + "x";
-                slot.set(asString);
-                RenderResult stringRender = engine.render(template, inputs.current());
-                slot.set(background[i]);
-                int stringAt = stringRender.ok() ? stringRender.output().indexOf(asString) : -1;
-                if (stringAt >= 0) {
-                    ParsedDocument stringJson = parseOrNull(stringRender.output());
-                    boolean insideString = stringJson != null && stringValues(stringJson.root()).contains(asString);
-                    results[i] = probe.attack(slot, background[i], null, insideString, lineOf(stringRender.output(), stringAt),
-                            lineText(stringRender.output(), stringAt));
-                }
+                results[i] = attackWithStringMarker(template, inputs, slot, MARKER_PREFIX + (i + 1) + "x", background[i], probe);
                 continue;
             }
             if (at < 0) {
@@ -203,25 +193,30 @@ public final class InjectionProbe {
     }
 
     /**
-     * Probes a boolean of the body in renders of its own, the other inputs as in the reference: with a string marker to
-     * see whether it reaches the request, then with the hostile strings. Only when no condition of the template may look
-     * at it: a string there takes each such condition another way, as false or true may, and what that changes is the
-     * template's logic, not the client's text in the request.
+     * Probes a boolean of the body in renders of its own, the other inputs as in the reference. Only when no condition of
+     * the template may look at it: a string there takes each such condition another way, as false or true may, and what
+     * that changes is the template's logic, not the client's text in the request.
      */
     private Injection alone(CompiledTemplate template, InputSlots inputs, InputSlots.Slot slot, String marker, Probe probe) {
-        if (slot.mayBranchOn(template.branchReads())) {
-            return null;
-        }
+        return slot.mayBranchOn(template.branchReads()) ? null : attackWithStringMarker(template, inputs, slot, marker, slot.original, probe);
+    }
+
+    /**
+     * Renders the input as a string marker to see whether it reaches the request, then, when it does, with the hostile
+     * strings; the input gets {@code background} back between renders.
+     */
+    private Injection attackWithStringMarker(CompiledTemplate template, InputSlots inputs, InputSlots.Slot slot, String marker,
+            String background, Probe probe) {
         slot.set(marker);
         RenderResult render = engine.render(template, inputs.current());
-        slot.set(slot.original);
+        slot.set(background);
         int at = render.ok() ? render.output().indexOf(marker) : -1;
         if (at < 0) {
             return null;
         }
         ParsedDocument json = parseOrNull(render.output());
         boolean insideString = json != null && stringValues(json.root()).contains(marker);
-        return probe.attack(slot, slot.original, null, insideString, lineOf(render.output(), at), lineText(render.output(), at));
+        return probe.attack(slot, background, null, insideString, lineOf(render.output(), at), lineText(render.output(), at));
     }
 
     /**
