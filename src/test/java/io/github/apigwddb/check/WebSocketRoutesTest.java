@@ -173,4 +173,20 @@ class WebSocketRoutesTest {
                 .singleElement().satisfies(m -> assertThat(m).startsWith("Client input 'body $.text'"));
         assertThat(of(findings, Rule.EXM005)).isEmpty();
     }
+
+    @Test
+    void routesOfAnApiOfAnotherStackAndAProtocolChosenByAConditionAreChecked() throws IOException {
+        String put = "        $default: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"}}, \"Bad\": 1}'";
+        String chosen = HEAD.replace("Properties: {Name: chat, ProtocolType: WEBSOCKET,",
+                "Properties: {Name: chat, ProtocolType: !If [Prod, WEBSOCKET, WEBSOCKET],").replace("Resources:",
+                "Conditions:\n  Prod: !Equals [a, a]\nResources:");
+        List<Finding> local = check(chosen + route("ConnectRoute", "$connect", "ConnectIntegration")
+                + integration("ConnectIntegration", "POST", "PutItem", "\\$default", put));
+        assertThat(of(local, Rule.DDB002)).hasSize(1);
+        assertThat(of(local, Rule.CFN008)).isEmpty();
+
+        String imported = route("ConnectRoute", "$connect", "ConnectIntegration").replace("ApiId: !Ref Chat", "ApiId: !ImportValue chat-api-id");
+        List<Finding> other = check(HEAD + imported + integration("ConnectIntegration", "POST", "PutItem", "\\$default", put));
+        assertThat(of(other, Rule.DDB002)).singleElement().satisfies(f -> assertThat(f.operation().display()).isEqualTo("ROUTE $connect [ConnectRoute]"));
+    }
 }

@@ -256,6 +256,13 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void theUnmappedClientErrorsNamedAreTheActionsOwn() {
+        assertThat(IntegrationLinter.clientErrors("PutItem")).isEqualTo("ValidationException, ConditionalCheckFailedException, throttling");
+        assertThat(IntegrationLinter.clientErrors("Query")).isEqualTo("ValidationException, throttling");
+        assertThat(IntegrationLinter.clientErrors("TransactWriteItems")).isEqualTo("ValidationException, TransactionCanceledException, throttling");
+    }
+
+    @Test
     void readActionsWithoutResponseTemplatesLeakDynamoDbJson() throws Exception {
         assertThat(rules(GOOD.replace("action/PutItem", "action/GetItem"))).containsExactly(Rule.MAP012);
     }
