@@ -76,12 +76,17 @@ public final class CheckEngine {
                 new UnknownReferenceCheck(runner),
                 new StageVariableCheck(runner),
                 new ExpectationCheck()));
-        // WebSocket routes: the request side (their integration responses are not read)
+        // WebSocket routes: the same but VTL009's (it leaves out the optional inputs a REST definition declares; a route
+        // declares none); only two-way routes have responses (see WebSocketAssembler)
         this.webSocketChecker = new IntegrationChecker(runner, List.of(
                 renderRequest,
                 validateRequest,
                 new InjectionCheck(engine),
                 roles,
+                renderResponses,
+                new StoredStringCheck(runner),
+                new MissingItemCheck(renderResponses, runner),
+                new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),
                 new StageVariableCheck(runner),
                 new ExpectationCheck()), true);

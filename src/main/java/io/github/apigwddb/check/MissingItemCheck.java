@@ -8,13 +8,15 @@ import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputPathCall;
+import java.util.Objects;
 
 /**
  * What the client gets when GetItem finds no item: DynamoDB answers 200 without {@code Item}, which selects the same
  * integration response as a found item. The render of that answer is checked like any other (RSP003 and the rest,
  * once per integration). RSP002 when the client cannot tell the two apart: no condition of the template may read the
  * item, and the two responses have the same status and the same JSON shape, the item's fields left empty.
- */
+ */import java.util.Objects;
+
 final class MissingItemCheck implements ExampleCheck {
 
     private final ResponseRenderCheck responses;
@@ -45,8 +47,8 @@ final class MissingItemCheck implements ExampleCheck {
         ResponseRenderCheck.Rendered missing = responses.render(scratch, noItem, true);
         ResponseRenderCheck.reportOnce(run, scratch, noItem);
         if (found == null || missing == null || missing.template() == null || missing.template() != found.template()
-                || missing.body() == null || found.body() == null || missing.status() == null || !missing.status().equals(found.status())
-                || missing.status() / 100 != 2) {
+                || missing.body() == null || found.body() == null || !Objects.equals(missing.status(), found.status())
+                || missing.status() != null && missing.status() / 100 != 2) {
             return; // no template passes DynamoDB's answer through (MAP012); a failed render is reported above
         }
         CompiledTemplate compiled = runner.compiled(missing.template());
@@ -72,7 +74,8 @@ final class MissingItemCheck implements ExampleCheck {
         int line = at == null ? 1 : at.line();
         int column = at == null ? 1 : at.column();
         run.once(run.locator.inTemplate(Rule.RSP002, "When GetItem finds no item, DynamoDB answers 200 without Item, and this template"
-                + " gives the client status " + missing.status() + " and " + OutputText.quote(missing.body().strip())
+                + (missing.status() == null ? " sends the client " : " gives the client status " + missing.status() + " and ")
+                + OutputText.quote(missing.body().strip())
                 + ", an item's shape with its fields empty: no condition of the template tests for the item", missing.template(), line,
                 column, run.operation(), null));
     }

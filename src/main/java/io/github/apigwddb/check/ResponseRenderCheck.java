@@ -2,6 +2,7 @@ package io.github.apigwddb.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.examples.Example;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.lint.IntegrationLinter;
@@ -13,7 +14,9 @@ import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RenderResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -61,14 +64,17 @@ final class ResponseRenderCheck implements ExampleCheck {
             run.clientStatus = rendered.status();
             run.clientResponse = rendered.body();
         }
+        // a finding that several error answers give alike (one template for all) is one finding naming them all
+        Map<Finding, List<String>> answersOf = new LinkedHashMap<>();
         for (DynamoDbAnswers.Answer error : DynamoDbAnswers.errors(action, request)) {
             if ((given != null || run.rejection != null) && success.status() == error.status()) {
                 continue; // the example's own answer, or DynamoDB's rejection of its request, already went down this path
             }
             ExampleRun scratch = run.variant(run.example);
             render(scratch, error, true);
-            reportOnce(run, scratch, error);
+            scratch.findings.forEach(finding -> answersOf.computeIfAbsent(finding, f -> new ArrayList<>()).add(error.name()));
         }
+        answersOf.forEach((finding, answers) -> reportOnce(run, finding, String.join(" or ", answers)));
     }
 
     /**
@@ -76,11 +82,12 @@ final class ResponseRenderCheck implements ExampleCheck {
      * it was; a placeholder's stand-in (CFN005) is the template's, whatever the answer.
      */
     static void reportOnce(ExampleRun run, ExampleRun scratch, DynamoDbAnswers.Answer answer) {
-        for (Finding finding : scratch.findings) {
-            run.once(finding.rule() == Rule.CFN005 ? finding : new Finding(finding.rule(), finding.severity(),
-                    "When DynamoDB answers " + answer.name() + ": " + finding.message(), finding.position(), finding.operation(),
-                    finding.example()));
-        }
+        scratch.findings.forEach(finding -> reportOnce(run, finding, answer.name()));
+    }
+
+    private static void reportOnce(ExampleRun run, Finding finding, String answers) {
+        run.once(finding.rule() == Rule.CFN005 ? finding : new Finding(finding.rule(), finding.severity(),
+                "When DynamoDB answers " + answers + ": " + finding.message(), finding.position(), finding.operation(), finding.example()));
     }
 
     /** Selects, renders and checks one answer; findings go to {@code run}. Null when no response is selected. */
@@ -104,7 +111,7 @@ final class ResponseRenderCheck implements ExampleCheck {
             // API Gateway returns an overridden status even when no method response declares it (unlike a statusCode).
             status = override;
         }
-        if (isJson(template.contentType()) && !body.isBlank()) {
+        if (meantAsJson(run, template, body) && !body.isBlank()) {
             try {
                 json.parse(body, SpecFormat.JSON);
             } catch (DocumentSyntaxException e) {
@@ -112,7 +119,7 @@ final class ResponseRenderCheck implements ExampleCheck {
                 int templateLine = new OutputLineMapper(template.text()).templateLineFor(e.position().line(), outputLine);
                 String hint = !errorPath && run.example.dynamodbResponse() == null && run.rejection == null
                         ? " (DynamoDB's answer was made up from the request; give the example a dynamodbResponse to render a real one)" : "";
-                run.inTemplate(Rule.RSP003, "The " + template.contentType() + " response for status " + status + " is not valid JSON"
+                run.inTemplate(Rule.RSP003, "The " + name(run, template, status) + " is not valid JSON"
                         + (errorPath ? "" : " when DynamoDB answers " + answer.name()) + ": " + e.getMessage()
                         + " at output line " + e.position().line() + ", column " + e.position().column() + ": "
                         + OutputText.excerpt(outputLine, e.position().column()) + hint, template, templateLine, 1);
@@ -145,6 +152,24 @@ final class ResponseRenderCheck implements ExampleCheck {
             }
         }
         return attributes;
+    }
+
+    /**
+     * Whether the client expects JSON: a JSON content type; a WebSocket route's response has none (its key is mostly
+     * {@code $default}), so there one that starts as JSON ({@code {} or {@code [}) is held to it and other text is not.
+     */
+    static boolean meantAsJson(ExampleRun run, MappingTemplate template, String body) {
+        if (isJson(template.contentType())) {
+            return true;
+        }
+        String start = body == null ? "" : body.stripLeading();
+        return IntegrationExtractor.isWebSocketRoute(run.integration.operation()) && (start.startsWith("{") || start.startsWith("["));
+    }
+
+    /** How a message names the response: by content type and status, or a WebSocket route's, which has neither. */
+    static String name(ExampleRun run, MappingTemplate template, Integer status) {
+        return IntegrationExtractor.isWebSocketRoute(run.integration.operation()) ? "response the route sends the client"
+                : template.contentType() + " response for status " + status;
     }
 
     static boolean isJson(String contentType) {

@@ -52,7 +52,7 @@ final class StoredStringCheck implements ExampleCheck {
     public void check(ExampleRun run) {
         MappingTemplate template = run.responseTemplate;
         if (template == null || run.clientResponse == null || run.dynamoDbStatus == null || run.dynamoDbStatus != 200
-                || run.dynamoDbBody == null || !ResponseRenderCheck.isJson(template.contentType()) || run.clientResponse.isBlank()
+                || run.dynamoDbBody == null || !ResponseRenderCheck.meantAsJson(run, template, run.clientResponse) || run.clientResponse.isBlank()
                 || json.treeOrNull(run.clientResponse) == null || run.reportedOnce.contains("RSP005|" + template.pointer())) {
             return;
         }
@@ -98,7 +98,7 @@ final class StoredStringCheck implements ExampleCheck {
                     : "$util.escapeJavaScript turns it into \\', which JSON does not allow; add .replaceAll(\"\\\\'\",\"'\")";
             String which = (breaking.size() == 1 ? "attribute " : "attributes ") + String.join(", ", breaking.stream().map(n -> "'" + n + "'").toList());
             run.inTemplate(Rule.RSP005, "When " + which + " of DynamoDB's answer " + (breaking.size() == 1 ? "holds " : "hold ") + what + ", as text users store may, the "
-                    + template.contentType() + " response is not valid JSON (" + first.getMessage() + " at output line "
+                    + ResponseRenderCheck.name(run, template, run.clientStatus) + " is not valid JSON (" + first.getMessage() + " at output line "
                     + first.position().line() + ": " + OutputText.excerpt(outputLine, first.position().column()) + "): " + why, template,
                     line, columnOfRead(template, line));
             return;

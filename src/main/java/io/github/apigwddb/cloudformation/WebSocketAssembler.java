@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * {@code $default} one; an expression on the message body ({@code ${request.body.version}}) may select any template,
  * so each is checked, as its own operation {@code ROUTE key template}; without an expression, {@code application/json}
  * is taken, else {@code $default} (how API Gateway chooses then is not documented: this is what the LocalStack emulator
- * does). Integration responses are not read: response templates of WebSocket routes are not checked.
+ * does). A two-way route (one with a {@code RouteResponseSelectionExpression}) gets its integration's
+ * {@code AWS::ApiGatewayV2::IntegrationResponse}s as {@code responses} (see {@link #responses}).
  */
 final class WebSocketAssembler {
 
@@ -146,7 +147,11 @@ final class WebSocketAssembler {
                     }
                 }
                 String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
-                operation.set(IntegrationExtractor.EXTENSION, integration(integration, properties, key, integrationPointer, derived));
+                ObjectNode extension = integration(integration, properties, key, integrationPointer, derived);
+                if (isTwoWay(routeProperties)) {
+                    responses(integration, extension, JsonPointers.child(integrationPointer, "responses"), derived);
+                }
+                operation.set(IntegrationExtractor.EXTENSION, extension);
             }
         }
         return derived.build(root);
@@ -249,6 +254,69 @@ final class WebSocketAssembler {
             }
         }
         return extension;
+    }
+
+    /**
+     * Whether the route sends the integration's answer back to the client: only with a RouteResponseSelectionExpression
+     * (AWS: "should be provided to initiate two-way communication"); a one-way route returns nothing "regardless of any
+     * integration response configuration" (websocket-facts.md §4).
+     */
+    private static boolean isTwoWay(JsonNode routeProperties) {
+        JsonNode expression = routeProperties.get("RouteResponseSelectionExpression");
+        return expression != null && expression.isTextual() && !expression.textValue().isBlank();
+    }
+
+    /**
+     * The integration's {@code AWS::ApiGatewayV2::IntegrationResponse}s as REST responses, which the response checks
+     * read: the key {@code $default} is the fallback ({@code default}); a key {@code /2\d\d/} is a regular expression
+     * matched against DynamoDB's status (websocket-facts.md §4: for an AWS service integration this is inferred, as for
+     * HTTP ones). Each keeps the template its TemplateSelectionExpression selects (chosen as for requests, see
+     * {@link #templateKeys}; one on the answer, such as {@code ${integration.response.statuscode}}, selects per answer:
+     * then the {@code $default} one, else the first), under its own key. The client gets no status: none is set.
+     */
+    private void responses(CloudFormationTemplate.Resource integration, ObjectNode extension, String target, DerivedDocument derived) {
+        ObjectNode responses = F.objectNode();
+        for (CloudFormationTemplate.Resource response : template.resourcesOfType("AWS::ApiGatewayV2::IntegrationResponse")) {
+            if (!integration.logicalId().equals(MethodResourceAssembler.logicalIdIn(response.properties().get("IntegrationId")))) {
+                continue;
+            }
+            JsonNode properties = resolver.resolve(response.properties(), response.propertiesPointer());
+            String key = properties.path("IntegrationResponseKey").asText("").strip().replace("\\$", "$");
+            if (key.isEmpty()) {
+                continue; // CloudFormation requires one
+            }
+            String pattern = DEFAULT_KEY.equals(key) ? "default"
+                    : key.length() > 1 && key.startsWith("/") && key.endsWith("/") ? key.substring(1, key.length() - 1) : key;
+            if (responses.has(pattern)) {
+                continue; // API Gateway refuses a key twice
+            }
+            String pointer = JsonPointers.child(target, pattern);
+            ObjectNode entry = responses.putObject(pattern);
+            derived.map(response.pointer(), pointer);
+            String templateKey = responseTemplateKey(properties);
+            if (templateKey != null) {
+                entry.putObject("responseTemplates").set(templateKey, properties.path("ResponseTemplates").get(templateKey));
+                derived.map(JsonPointers.child(response.property("ResponseTemplates"), templateKey),
+                        JsonPointers.child(JsonPointers.child(pointer, "responseTemplates"), templateKey));
+            }
+        }
+        if (!responses.isEmpty()) {
+            extension.set("responses", responses);
+        }
+    }
+
+    /** The key of the response template an answer gets, or null for none (the answer then goes to the client as it is). */
+    private static String responseTemplateKey(JsonNode properties) {
+        JsonNode templates = properties.path("ResponseTemplates");
+        if (!templates.isObject() || templates.isEmpty()) {
+            return null;
+        }
+        JsonNode expression = properties.get("TemplateSelectionExpression");
+        String wanted = expression == null || !expression.isTextual() ? JSON : expression.textValue().strip().replace("\\$", "$");
+        if (templates.has(wanted)) {
+            return wanted;
+        }
+        return templates.has(DEFAULT_KEY) ? DEFAULT_KEY : templates.fieldNames().next();
     }
 
     /** The keys of the request templates a message of the route may select (see the class comment). */

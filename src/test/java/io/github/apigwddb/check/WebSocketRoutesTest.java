@@ -189,4 +189,58 @@ class WebSocketRoutesTest {
         List<Finding> other = check(HEAD + imported + integration("ConnectIntegration", "POST", "PutItem", "\\$default", put));
         assertThat(of(other, Rule.DDB002)).singleElement().satisfies(f -> assertThat(f.operation().display()).isEqualTo("ROUTE $connect [ConnectRoute]"));
     }
+
+    @Test
+    void theIntegrationResponsesOfATwoWayRouteAreRenderedAndThoseOfAOneWayRouteAreNot() throws IOException {
+        String get = "        $default: '{\"TableName\": \"Messages\", \"Key\": {\"id\": {\"S\": \"$context.connectionId\"}}}'";
+        String responses = """
+                  Answer:
+                    Type: AWS::ApiGatewayV2::IntegrationResponse
+                    Properties:
+                      ApiId: !Ref Chat
+                      IntegrationId: !Ref %1$s
+                      IntegrationResponseKey: $default
+                      TemplateSelectionExpression: \\$default
+                      ResponseTemplates:
+                        $default: '{"text": "$input.path(''$.Item.text.S'')", "at": "$input.path(''$.Items[0].at.N'')"}'
+                  Refused:
+                    Type: AWS::ApiGatewayV2::IntegrationResponse
+                    Properties:
+                      ApiId: !Ref Chat
+                      IntegrationId: !Ref %1$s
+                      IntegrationResponseKey: /4\\d\\d/
+                      ResponseTemplates:
+                        $default: '{"error": $input.path(''$.message'')}'
+                """;
+        String twoWay = route("ReadRoute", "read", "ReadIntegration").replace("      OperationName: ReadRoute\n",
+                "      OperationName: ReadRoute\n      RouteResponseSelectionExpression: $default\n");
+        List<Finding> findings = check(HEAD.replace("dynamodb:PutItem", "dynamodb:GetItem") + twoWay
+                + integration("ReadIntegration", "POST", "GetItem", "\\$default", get) + responses.formatted("ReadIntegration"));
+
+        // the success answer's text may hold a quote: the JSON the client gets breaks
+        assertThat(of(findings, Rule.RSP005)).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("attribute 'text'").contains("the response the route sends the client is not valid JSON");
+            assertThat(f.operation().display()).isEqualTo("ROUTE read [ReadRoute]");
+            assertThat(f.position().line()).isEqualTo(lineOf(findings, "$default: '{\"text\""));
+        });
+        // GetItem answers no Items; a 400's message is written outside a string
+        assertThat(of(findings, Rule.RSP001)).singleElement().satisfies(f -> assertThat(f.message()).startsWith("$input.path('$.Items[0].at.N')"));
+        assertThat(of(findings, Rule.RSP003)).isNotEmpty().allSatisfy(f -> assertThat(f.message())
+                .contains("When DynamoDB answers 400").contains("The response the route sends the client is not valid JSON"));
+
+        // the same route one-way: API Gateway sends the client nothing, whatever the integration responses say
+        List<Finding> oneWay = check(HEAD.replace("dynamodb:PutItem", "dynamodb:GetItem") + route("ReadRoute", "read", "ReadIntegration")
+                + integration("ReadIntegration", "POST", "GetItem", "\\$default", get) + responses.formatted("ReadIntegration"));
+        assertThat(oneWay).noneMatch(f -> f.rule().id().startsWith("RSP"));
+    }
+
+    private int lineOf(List<Finding> findings, String text) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("template.yaml"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in the template; findings: " + findings);
+    }
 }
