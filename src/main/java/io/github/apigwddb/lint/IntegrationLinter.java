@@ -66,6 +66,7 @@ public final class IntegrationLinter {
         checkUri(integration, issues);
         checkHttpMethod(integration, issues);
         checkCredentials(integration, root, issues);
+        SelectionPatterns.check(integration, issues);
         IntegrationSettings.check(integration, issues);
         return issues;
     }

@@ -1,6 +1,7 @@
 package io.github.apigwddb.lint;
 
 import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.rules.Rule;
 import java.util.List;
@@ -24,19 +25,22 @@ final class SelectionPatterns {
     static void check(Integration integration, List<LintIssue> issues) {
         for (IntegrationResponse response : integration.responses()) {
             String pattern = response.selectionPattern();
+            // a WebSocket integration response's key holds the pattern between slashes
+            String name = IntegrationExtractor.isWebSocketRoute(integration.operation()) ? "IntegrationResponseKey '/" + pattern + "/'"
+                    : "Selection pattern '" + pattern + "'";
             if (response.isDefault() || pattern == null || pattern.contains("${")) {
                 continue;
             }
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                issues.add(new LintIssue(Rule.MAP008, "Selection pattern '" + pattern + "' is not a Java regular expression ("
+                issues.add(new LintIssue(Rule.MAP008, name + " is not a Java regular expression ("
                         + e.getDescription() + " near index " + e.getIndex() + "): API Gateway never selects this response",
                         response.pointer()));
                 continue;
             }
             if (DYNAMODB_STATUSES.stream().noneMatch(status -> IntegrationLinter.matches(pattern, status))) {
-                issues.add(new LintIssue(Rule.MAP009, "Selection pattern '" + pattern + "' matches none of the statuses DynamoDB answers with ("
+                issues.add(new LintIssue(Rule.MAP009, name + " matches none of the statuses DynamoDB answers with ("
                         + String.join(", ", DYNAMODB_STATUSES) + "), so this response is never selected" + hint(pattern), response.pointer()));
             }
         }

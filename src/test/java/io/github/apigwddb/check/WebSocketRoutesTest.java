@@ -211,6 +211,12 @@ class WebSocketRoutesTest {
                       IntegrationResponseKey: /4\\d\\d/
                       ResponseTemplates:
                         $default: '{"error": $input.path(''$.message'')}'
+                  Missing:
+                    Type: AWS::ApiGatewayV2::IntegrationResponse
+                    Properties:
+                      ApiId: !Ref Chat
+                      IntegrationId: !Ref %1$s
+                      IntegrationResponseKey: /404/
                 """;
         String twoWay = route("ReadRoute", "read", "ReadIntegration").replace("      OperationName: ReadRoute\n",
                 "      OperationName: ReadRoute\n      RouteResponseSelectionExpression: $default\n");
@@ -228,10 +234,13 @@ class WebSocketRoutesTest {
         assertThat(of(findings, Rule.RSP003)).isNotEmpty().allSatisfy(f -> assertThat(f.message())
                 .contains("When DynamoDB answers 400").contains("The response the route sends the client is not valid JSON"));
 
+        // DynamoDB answers no 404
+        assertThat(of(findings, Rule.MAP009)).singleElement().satisfies(f -> assertThat(f.message()).startsWith("IntegrationResponseKey '/404/' matches none"));
+
         // the same route one-way: API Gateway sends the client nothing, whatever the integration responses say
         List<Finding> oneWay = check(HEAD.replace("dynamodb:PutItem", "dynamodb:GetItem") + route("ReadRoute", "read", "ReadIntegration")
                 + integration("ReadIntegration", "POST", "GetItem", "\\$default", get) + responses.formatted("ReadIntegration"));
-        assertThat(oneWay).noneMatch(f -> f.rule().id().startsWith("RSP"));
+        assertThat(oneWay).noneMatch(f -> f.rule().id().startsWith("RSP") || f.rule().id().startsWith("MAP"));
     }
 
     private int lineOf(List<Finding> findings, String text) throws IOException {
