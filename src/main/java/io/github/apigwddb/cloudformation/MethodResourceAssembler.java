@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
@@ -115,6 +116,8 @@ final class MethodResourceAssembler {
     private ObjectNode integration(JsonNode integration, String sourcePointer, String targetPointer, DerivedDocument derived) {
         ObjectNode extension = F.objectNode();
         derived.map(sourcePointer, targetPointer);
+        ObjectNode written = extension.putObject(Integration.WRITTEN_NAMES);
+        INTEGRATION_MEMBERS.forEach((cloudFormation, rest) -> written.put(rest, cloudFormation));
         for (Map.Entry<String, String> member : INTEGRATION_MEMBERS.entrySet()) {
             JsonNode value = integration.get(member.getKey());
             if (value != null) {

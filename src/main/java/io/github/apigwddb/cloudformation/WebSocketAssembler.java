@@ -3,6 +3,7 @@ package io.github.apigwddb.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
@@ -227,6 +228,10 @@ final class WebSocketAssembler {
             DerivedDocument derived) {
         ObjectNode extension = F.objectNode();
         derived.map(resource.pointer(), target);
+        ObjectNode written = extension.putObject(Integration.WRITTEN_NAMES);
+        MEMBERS.forEach((cloudFormation, rest) -> written.put(rest, cloudFormation));
+        written.put("passthroughBehavior", "PassthroughBehavior");
+        written.put("requestTemplates", "RequestTemplates");
         for (Map.Entry<String, String> member : MEMBERS.entrySet()) {
             JsonNode value = properties.get(member.getKey());
             if (value != null) {

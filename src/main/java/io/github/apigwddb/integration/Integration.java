@@ -49,4 +49,15 @@ public record Integration(
     public String member(String name) {
         return pointer + "/" + name;
     }
+
+    /**
+     * Where a document derived from CloudFormation resources records, in the integration, the names its members are
+     * written with there ({@code httpMethod: IntegrationHttpMethod}), for messages to speak the user's words.
+     */
+    public static final String WRITTEN_NAMES = "x-apigw-written-names";
+
+    /** The name the member has where the user wrote it: {@code IntegrationHttpMethod} in a Method resource, else its own. */
+    public String writtenName(String member) {
+        return node.path(WRITTEN_NAMES).path(member).asText(member);
+    }
 }

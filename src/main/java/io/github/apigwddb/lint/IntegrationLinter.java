@@ -199,10 +199,10 @@ public final class IntegrationLinter {
     private static void checkHttpMethod(Integration integration, List<LintIssue> issues) {
         SpecValue method = integration.httpMethod();
         if (method == null) {
-            issues.add(new LintIssue(Rule.AGW006, "The integration has no 'httpMethod'; DynamoDB's API is called with POST"
+            issues.add(new LintIssue(Rule.AGW006, "The integration has no '" + integration.writtenName("httpMethod") + "'; DynamoDB's API is called with POST"
                     + " (API Gateway: \"Enumeration value for HttpMethod must be non-empty\")", integration.pointer()));
         } else if (!"POST".equalsIgnoreCase(method.text())) {
-            issues.add(new LintIssue(Rule.AGW006, "Integration httpMethod is '" + method.text()
+            issues.add(new LintIssue(Rule.AGW006, "Integration " + integration.writtenName("httpMethod") + " is '" + method.text()
                     + "' but DynamoDB actions are called with POST, whatever the client's method", integration.member("httpMethod")));
         }
     }
@@ -210,7 +210,7 @@ public final class IntegrationLinter {
     private static void checkCredentials(Integration integration, JsonNode root, List<LintIssue> issues) {
         SpecValue credentials = integration.credentials();
         if (credentials == null || credentials.text().isBlank()) {
-            issues.add(new LintIssue(Rule.AGW007, "The integration has no 'credentials': API Gateway needs an IAM role it may assume"
+            issues.add(new LintIssue(Rule.AGW007, "The integration has no '" + integration.writtenName("credentials") + "': API Gateway needs an IAM role it may assume"
                     + " to call DynamoDB (\"Role ARN must be specified for AWS integrations\")", integration.pointer()));
             return;
         }
@@ -258,25 +258,26 @@ public final class IntegrationLinter {
         SpecValue behavior = integration.passthroughBehavior();
         String value = behavior == null ? "when_no_match" : behavior.text().toLowerCase(Locale.ROOT);
         if (behavior != null && !PASSTHROUGH.contains(value)) {
-            issues.add(new LintIssue(Rule.AGW010, "passthroughBehavior '" + behavior.text()
+            issues.add(new LintIssue(Rule.AGW010, integration.writtenName("passthroughBehavior") + " '" + behavior.text()
                     + "' is not one of when_no_match, when_no_templates, never", integration.member("passthroughBehavior")));
             return;
         }
         boolean noTemplates = integration.requestTemplates().isEmpty();
         if ("when_no_match".equals(value)) {
-            issues.add(new LintIssue(Rule.AGW011, (behavior == null ? "passthroughBehavior is not set, so it is when_no_match:" : "passthroughBehavior is when_no_match:")
+            String name = integration.writtenName("passthroughBehavior");
+            issues.add(new LintIssue(Rule.AGW011, name + (behavior == null ? " is not set, so it is when_no_match:" : " is when_no_match:")
                     + " a request whose Content-Type has no template (e.g. text/plain) is sent to DynamoDB untransformed,"
                     + " letting the client choose the table and the request; use 'never' (API Gateway then answers 415)",
                     behavior == null ? integration.pointer() : integration.member("passthroughBehavior")));
         } else if ("when_no_templates".equals(value) && noTemplates) {
-            issues.add(new LintIssue(Rule.AGW011, "passthroughBehavior is when_no_templates and there is no request template:"
+            issues.add(new LintIssue(Rule.AGW011, integration.writtenName("passthroughBehavior") + " is when_no_templates and there is no request template:"
                     + " every client body is sent to DynamoDB untransformed", integration.member("passthroughBehavior")));
         }
     }
 
     private static void checkRequestTemplates(Integration integration, List<LintIssue> issues) {
         if (integration.requestTemplates().isEmpty()) {
-            issues.add(new LintIssue(Rule.AGW012, "The integration has no requestTemplates: nothing turns the HTTP request into"
+            issues.add(new LintIssue(Rule.AGW012, "The integration has no " + integration.writtenName("requestTemplates") + ": nothing turns the HTTP request into"
                     + " a DynamoDB request; add an 'application/json' template", integration.pointer()));
         } else if (integration.requestTemplates().stream().noneMatch(t -> "application/json".equalsIgnoreCase(t.contentType()))) {
             issues.add(new LintIssue(Rule.AGW012, "No 'application/json' request template: requests without a Content-Type"

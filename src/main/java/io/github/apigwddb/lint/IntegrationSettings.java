@@ -2,6 +2,7 @@ package io.github.apigwddb.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.JsonPointers;
@@ -27,11 +28,12 @@ final class IntegrationSettings {
     static void check(Integration integration, List<LintIssue> issues) {
         checkOtherKindsOnly(integration, issues);
         checkTimeout(integration, issues);
-        checkContentHandling(integration.node().path("contentHandling"), integration.member("contentHandling"), "The integration's", issues);
+        String name = integration.writtenName("contentHandling");
+        checkContentHandling(integration.node().path("contentHandling"), integration.member("contentHandling"), "The integration's " + name, issues);
         for (IntegrationResponse response : integration.responses()) {
             JsonNode node = integration.node().path("responses").path(response.selectionPattern()).path("contentHandling");
             checkContentHandling(node, JsonPointers.child(response.pointer(), "contentHandling"),
-                    "Integration response '" + response.selectionPattern() + "'", issues);
+                    "Integration response '" + response.selectionPattern() + "' " + name, issues);
         }
     }
 
@@ -67,17 +69,20 @@ final class IntegrationSettings {
             return;
         }
         String pointer = integration.member("timeoutInMillis");
+        String name = integration.writtenName("timeoutInMillis");
         Long millis = wholeNumber(timeout);
         if (millis == null) {
-            issues.add(new LintIssue(Rule.AGW014, "timeoutInMillis " + timeout + " is not a whole number of milliseconds"
+            issues.add(new LintIssue(Rule.AGW014, name + " " + timeout + " is not a whole number of milliseconds"
                     + " from " + MIN_TIMEOUT_MILLIS + " to " + MAX_TIMEOUT_MILLIS, pointer));
         } else if (millis < MIN_TIMEOUT_MILLIS) {
-            issues.add(new LintIssue(Rule.AGW014, "timeoutInMillis " + millis + " is below API Gateway's minimum of "
+            issues.add(new LintIssue(Rule.AGW014, name + " " + millis + " is below API Gateway's minimum of "
                     + MIN_TIMEOUT_MILLIS + " ms: \"Timeout should be between 50 ms and 29000 ms\"", pointer));
         } else if (millis > MAX_TIMEOUT_MILLIS) {
-            issues.add(new LintIssue(Rule.AGW014, "timeoutInMillis " + millis + " is above API Gateway's limit of "
-                    + MAX_TIMEOUT_MILLIS + " ms (\"Timeout should be between 50 ms and 29000 ms\"); only a Regional or private API"
-                    + " of an account whose integration timeout quota was raised accepts more", pointer));
+            // REST's quota may be raised; a WebSocket API's may not (websocket-facts.md §5)
+            issues.add(new LintIssue(Rule.AGW014, name + " " + millis + " is above API Gateway's limit of "
+                    + MAX_TIMEOUT_MILLIS + " ms (\"Timeout should be between 50 ms and 29000 ms\")"
+                    + (IntegrationExtractor.isWebSocketRoute(integration.operation()) ? ""
+                            : "; only a Regional or private API of an account whose integration timeout quota was raised accepts more"), pointer));
         }
     }
 
@@ -98,7 +103,7 @@ final class IntegrationSettings {
         }
         // compared as passthroughBehavior and type are: whether API Gateway minds the case is not documented
         if (!value.isTextual() || !CONTENT_HANDLING.contains(value.asText().toUpperCase(java.util.Locale.ROOT))) {
-            issues.add(new LintIssue(Rule.AGW015, owner + " contentHandling " + value + " is not CONVERT_TO_BINARY or CONVERT_TO_TEXT:"
+            issues.add(new LintIssue(Rule.AGW015, owner + " " + value + " is not CONVERT_TO_BINARY or CONVERT_TO_TEXT:"
                     + " API Gateway refuses it; leave it out to pass the payload through", pointer));
         }
     }

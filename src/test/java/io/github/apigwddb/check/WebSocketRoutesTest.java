@@ -82,7 +82,7 @@ class WebSocketRoutesTest {
             assertThat(f.message()).startsWith("$context.resourcePath is not a $context variable API Gateway documents for WebSocket");
             assertThat(f.operation().display()).isEqualTo("ROUTE $connect [ConnectRoute]");
         });
-        assertThat(of(findings, Rule.AGW006)).hasSize(1);
+        assertThat(of(findings, Rule.AGW006)).singleElement().satisfies(f -> assertThat(f.message()).startsWith("Integration IntegrationMethod is 'GET'"));
         assertThat(findings).noneMatch(f -> f.rule().id().startsWith("DDB") || f.rule().id().startsWith("MAP") || f.rule() == Rule.AGW013);
         assertThat(of(findings, Rule.CFN008)).isEmpty();
     }

@@ -212,6 +212,40 @@ class CloudFormationReaderTest {
         assertThat(lines(result, Rule.VTL003)).anySatisfy(l -> assertThat(l).startsWith("t.yaml:20:" + (14 + line.indexOf("${!Id}") + 1) + " "));
     }
 
+    /** Messages name a Method's Integration members as CloudFormation writes them, not as the OpenAPI extension does. */
+    @Test
+    void findingsOnAMethodResourceSpeakOfItsOwnMemberNames() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, """
+                Resources:
+                  M:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      HttpMethod: GET
+                      ResourceId: !GetAtt Api.RootResourceId
+                      RestApiId: !Ref Api
+                      MethodResponses: [{StatusCode: '200'}]
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: GET
+                        Uri: arn:aws:apigateway:us-east-1:dynamodb:action/Scan
+                        TimeoutInMillis: 40000
+                        ContentHandling: CONVERT_TO_JSON
+                        RequestTemplates:
+                          application/json: '{"TableName": "Items"}'
+                        IntegrationResponses:
+                          - StatusCode: '200'
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """);
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(result.findings()).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith("Integration IntegrationHttpMethod is 'GET'"))
+                .anySatisfy(m -> assertThat(m).startsWith("The integration has no 'Credentials'"))
+                .anySatisfy(m -> assertThat(m).startsWith("PassthroughBehavior is not set, so it is when_no_match"))
+                .anySatisfy(m -> assertThat(m).startsWith("TimeoutInMillis 40000 is above"))
+                .anySatisfy(m -> assertThat(m).startsWith("The integration's ContentHandling \"CONVERT_TO_JSON\" is not"));
+    }
+
     /** The linter sees a Method's Integration as the extension it becomes: every CloudFormation member maps to a known key. */
     @Test
     void methodResourcesWithEveryIntegrationMemberAreNoAgw017() throws Exception {
