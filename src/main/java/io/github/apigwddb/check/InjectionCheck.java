@@ -1,6 +1,7 @@
 package io.github.apigwddb.check;
 
 import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.integration.WebSocketUnmatched;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.security.BodyInputs;
@@ -242,6 +243,10 @@ final class InjectionCheck implements ExampleCheck {
      * DynamoDB untransformed, under the integration's role.
      */
     private void checkPassthrough(ExampleRun run) {
+        if (IntegrationExtractor.isWebSocketRoute(run.integration.operation())) {
+            checkUnmatchedMessages(run);
+            return;
+        }
         Map<String, String> templates = new LinkedHashMap<>();
         run.integration.requestTemplates().forEach(t -> templates.put(t.contentType(), t.text()));
         String unmapped = UNMAPPED_TYPES.stream().filter(t -> !templates.containsKey(t)).findFirst().orElse(null);
@@ -258,18 +263,22 @@ final class InjectionCheck implements ExampleCheck {
         }
         String pointer = run.integration.passthroughBehavior() == null ? run.integration.pointer()
                 : run.integration.member("passthroughBehavior");
-        if (IntegrationExtractor.isWebSocketRoute(run.integration.operation())) {
-            // a WebSocket message has no Content-Type: no template for the route's messages means every one passes
-            run.findings.add(run.locator.at(Rule.SEC003, "No request template is selected for this route's messages, so API Gateway"
-                    + " forwards each message to DynamoDB untransformed (PassthroughBehavior WHEN_NO_MATCH, the default), under the"
-                    + " integration's role: a client's {\"TableName\": \"Other\", ...} reads or writes any table the role allows; add a"
-                    + " $default request template, or set PassthroughBehavior to NEVER", pointer, run.operation(), null));
-            return;
-        }
         run.findings.add(run.locator.at(Rule.SEC003, "A client that sends its body as " + unmapped
                 + " bypasses the request templates: API Gateway forwards the body to DynamoDB untransformed, under the"
                 + " integration's role, so {\"TableName\": \"Other\", ...} reads or writes any table the role allows;"
                 + " set passthroughBehavior to never" + (isGet(run) ? EDGE_GET : ""), pointer, run.operation(), null));
+    }
+
+    /** The same for a WebSocket route, whose messages have no Content-Type: those no template is selected for pass. */
+    private void checkUnmatchedMessages(ExampleRun run) {
+        WebSocketUnmatched unmatched = WebSocketUnmatched.of(run.integration);
+        if (unmatched == null || !unmatched.passes() || !firstTime(run, run.integration.pointer() + " passthrough")) {
+            return;
+        }
+        run.findings.add(run.locator.at(Rule.SEC003, "API Gateway forwards " + unmatched.messages() + " to DynamoDB untransformed ("
+                + unmatched.behaviorSaid() + "), under the integration's role: a client's {\"TableName\": \"Other\", ...} reads or writes"
+                + " any table the role allows; add a $default request template, or set PassthroughBehavior to NEVER", unmatched.pointer(),
+                run.operation(), null));
     }
 
     /** CloudFront answers 403 to a GET with a body, and an edge-optimized API is reached through CloudFront. */

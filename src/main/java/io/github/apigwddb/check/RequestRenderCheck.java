@@ -2,6 +2,7 @@ package io.github.apigwddb.check;
 
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
@@ -60,6 +61,9 @@ final class RequestRenderCheck implements ExampleCheck {
     private static MappingTemplate select(ExampleRun run) {
         RequestTemplateSelector.Selection selection = selection(run.integration, run.example.contentType());
         String behavior = run.integration.passthroughBehavior() == null ? null : run.integration.passthroughBehavior().text();
+        if (IntegrationExtractor.isWebSocketRoute(run.integration.operation())) {
+            return templateOf(run.integration, selection); // a message has no Content-Type: AGW011/AGW012 speak of the route's
+        }
         if (selection.outcome() == RequestTemplateSelector.Outcome.PASSTHROUGH) {
             String type = selection.contentType();
             run.once("AGW011|" + type, run.locator.atExample(Rule.AGW011, "Example '" + run.example.name() + "' is sent with Content-Type '"

@@ -149,6 +149,13 @@ final class WebSocketAssembler {
                 }
                 String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
                 ObjectNode extension = integration(integration, properties, key, integrationPointer, derived);
+                ObjectNode unmatched = key == null || key.equals(keys.get(0)) ? unmatchedMessages(properties, keys) : null;
+                if (unmatched != null) {
+                    extension.set(IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES, unmatched); // said once per route
+                    String at = JsonPointers.child(integrationPointer, IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES);
+                    derived.map(integration.property("PassthroughBehavior"), JsonPointers.child(at, "passthroughBehavior"));
+                    derived.map(integration.property("TemplateSelectionExpression"), JsonPointers.child(at, "selection"));
+                }
                 if (isTwoWay(routeProperties)) {
                     responses(integration, extension, JsonPointers.child(integrationPointer, "responses"), derived);
                 }
@@ -322,6 +329,38 @@ final class WebSocketAssembler {
             return wanted;
         }
         return templates.has(DEFAULT_KEY) ? DEFAULT_KEY : templates.fieldNames().next();
+    }
+
+    /**
+     * Which messages of the route no request template is selected for, with the integration's PassthroughBehavior
+     * (WHEN_NO_MATCH when unset, the value AWS gives a new integration), or null when every message gets one.
+     */
+    private static ObjectNode unmatchedMessages(JsonNode properties, List<String> selected) {
+        JsonNode templates = properties.path("RequestTemplates");
+        JsonNode expression = properties.get("TemplateSelectionExpression");
+        String text = expression == null || !expression.isTextual() ? null : expression.textValue().strip();
+        String messages;
+        if (!templates.isObject() || templates.isEmpty()) {
+            messages = "every message (the integration has no RequestTemplates)";
+        } else if (selected.isEmpty()) {
+            messages = text == null ? "every message (without a TemplateSelectionExpression, a template keyed application/json or $default is"
+                    + " taken, and there is neither)"
+                    : "every message (TemplateSelectionExpression " + text + " selects a key no template has, and there is no $default template)";
+        } else if (text != null && text.contains("request.body") && !templates.has(DEFAULT_KEY)) {
+            List<String> keys = new ArrayList<>();
+            templates.fieldNames().forEachRemaining(keys::add);
+            messages = "a message whose " + text + " is none of " + String.join(", ", keys) + " (there is no $default template)";
+        } else {
+            return null;
+        }
+        JsonNode behavior = properties.get("PassthroughBehavior");
+        ObjectNode unmatched = F.objectNode().put("messages", messages);
+        unmatched.put("passthroughBehavior", behavior != null && behavior.isTextual() ? behavior.textValue().toUpperCase(Locale.ROOT) : "WHEN_NO_MATCH");
+        unmatched.put("written", behavior != null);
+        if (text != null) {
+            unmatched.put("selection", text);
+        }
+        return unmatched;
     }
 
     /** The keys of the request templates a message of the route may select (see the class comment). */

@@ -9,6 +9,7 @@ import io.github.apigwddb.integration.AwsServiceUri;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
+import io.github.apigwddb.integration.WebSocketUnmatched;
 import io.github.apigwddb.integration.SpecValue;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.JsonPointers;
@@ -66,6 +67,7 @@ public final class IntegrationLinter {
         checkUri(integration, issues);
         checkHttpMethod(integration, issues);
         checkCredentials(integration, root, issues);
+        checkUnmatchedMessages(integration, issues);
         SelectionPatterns.check(integration, issues);
         IntegrationSettings.check(integration, issues);
         return issues;
@@ -273,6 +275,30 @@ public final class IntegrationLinter {
             issues.add(new LintIssue(Rule.AGW011, integration.writtenName("passthroughBehavior") + " is when_no_templates and there is no request template:"
                     + " every client body is sent to DynamoDB untransformed", integration.member("passthroughBehavior")));
         }
+    }
+
+    /**
+     * AGW011 and AGW012 for a WebSocket route: a message no request template is selected for goes to DynamoDB as it is
+     * under PassthroughBehavior WHEN_NO_MATCH (and WHEN_NO_TEMPLATES without templates); otherwise API Gateway refuses
+     * it, and a route that selects no template for any message never calls DynamoDB.
+     */
+    private static void checkUnmatchedMessages(Integration integration, List<LintIssue> issues) {
+        WebSocketUnmatched unmatched = WebSocketUnmatched.of(integration);
+        if (unmatched == null) {
+            return;
+        }
+        if (unmatched.passes()) {
+            issues.add(new LintIssue(Rule.AGW011, capitalized(unmatched.messages()) + " gets no request template, so API Gateway sends it to"
+                    + " DynamoDB untransformed (" + unmatched.behaviorSaid() + "): the client writes the DynamoDB request; add a $default"
+                    + " request template, or set PassthroughBehavior to NEVER", unmatched.pointer()));
+        } else if (unmatched.everyMessage()) {
+            issues.add(new LintIssue(Rule.AGW012, capitalized(unmatched.messages()) + " gets no request template, and PassthroughBehavior "
+                    + unmatched.behavior() + " refuses it: the route never calls DynamoDB; add a $default request template", unmatched.pointer()));
+        }
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static void checkRequestTemplates(Integration integration, List<LintIssue> issues) {

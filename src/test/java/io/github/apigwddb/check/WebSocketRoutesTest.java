@@ -141,13 +141,43 @@ class WebSocketRoutesTest {
                 + integration("PutIntegration", "POST", "PutItem", "v1", other.replace("'{", "!Sub '{")));
 
         // a static selection of v1, no v1 and no $default: the message goes to DynamoDB as it is (WHEN_NO_MATCH when unset)
-        assertThat(of(findings, Rule.AGW011)).isNotEmpty().allSatisfy(f -> assertThat(f.message()).contains("untransformed"));
-        assertThat(of(findings, Rule.SEC003)).isNotEmpty().allSatisfy(f -> assertThat(f.message())
-                .startsWith("No request template is selected for this route's messages").doesNotContain("text/plain"));
+        assertThat(of(findings, Rule.AGW011)).hasSize(2).allSatisfy(f -> assertThat(f.message()).startsWith("Every message"
+                + " (TemplateSelectionExpression v1 selects a key no template has, and there is no $default template) gets no request template,"
+                + " so API Gateway sends it to DynamoDB untransformed (PassthroughBehavior WHEN_NO_MATCH, the default)").doesNotContain("Content-Type"));
+        assertThat(of(findings, Rule.SEC003)).hasSize(2).allSatisfy(f -> assertThat(f.message())
+                .startsWith("API Gateway forwards every message (TemplateSelectionExpression v1").doesNotContain("text/plain"));
         assertThat(of(findings, Rule.EXM005)).isEmpty();
         // the same route key twice: both routes are checked
         assertThat(findings).extracting(f -> f.operation() == null ? "" : f.operation().display())
                 .contains("ROUTE put [PutRoute]", "ROUTE put PutAgain [PutAgain]");
+    }
+
+    @Test
+    void messagesABodyBasedSelectionGivesNoTemplatePassUnlessRefusedAndARouteRefusingEveryMessageIsAgw012() throws IOException {
+        String templates = "        v1: '{\"TableName\": \"Table\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"}}}'";
+        List<Finding> findings = check(HEAD + route("PutRoute", "put", "PutIntegration")
+                + integration("PutIntegration", "POST", "PutItem", "${request.body.version}", templates));
+        // version v2 has no template, and there is no $default: such a message is the DynamoDB request
+        assertThat(of(findings, Rule.AGW011)).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("A message whose ${request.body.version} is none of v1 (there is no $default template)"
+                    + " gets no request template");
+            assertThat(f.position().line()).isEqualTo(lineOf(findings, "TemplateSelectionExpression"));
+        });
+        assertThat(of(findings, Rule.SEC003)).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("API Gateway forwards a message whose ${request.body.version} is none of v1"));
+
+        // refused: NEVER is what such a route wants, unless no message gets a template at all
+        String never = integration("PutIntegration", "POST", "PutItem", "${request.body.version}", templates)
+                .replace("      IntegrationType: AWS\n", "      IntegrationType: AWS\n      PassthroughBehavior: NEVER\n");
+        List<Finding> refused = check(HEAD + route("PutRoute", "put", "PutIntegration") + never);
+        assertThat(refused).noneMatch(f -> f.rule() == Rule.AGW011 || f.rule() == Rule.SEC003 || f.rule() == Rule.AGW012);
+        List<Finding> refusedAll = check(HEAD + route("PutRoute", "put", "PutIntegration") + never.replace("${request.body.version}", "v2"));
+        assertThat(of(refusedAll, Rule.AGW012)).singleElement().satisfies(f -> {
+            assertThat(f.message()).endsWith("gets no request template, and PassthroughBehavior NEVER refuses it: the route never calls"
+                    + " DynamoDB; add a $default request template");
+            assertThat(f.position().line()).isEqualTo(lineOf(refusedAll, "PassthroughBehavior: NEVER"));
+        });
+        assertThat(refusedAll).noneMatch(f -> f.rule() == Rule.AGW011 || f.rule() == Rule.SEC003 || f.rule() == Rule.EXM005);
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.github.apigwddb.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The messages of a WebSocket route that no request template is selected for, as the route's derived integration
+ * records them ({@link IntegrationExtractor#WEBSOCKET_UNMATCHED_MESSAGES}), and what API Gateway does with them.
+ *
+ * @param messages which messages, as a phrase: "every message (...)", "a message whose ... is none of ..."
+ * @param behavior the integration's PassthroughBehavior, upper case; WHEN_NO_MATCH when it sets none
+ * @param written whether the integration sets it
+ * @param pointer where a finding on them points: the PassthroughBehavior written, else the TemplateSelectionExpression,
+ *     else the integration
+ */
+public record WebSocketUnmatched(String messages, String behavior, boolean written, String pointer) {
+
+    /** The route's unmatched messages, or null when every message gets a template (or it is no WebSocket route). */
+    public static WebSocketUnmatched of(Integration integration) {
+        JsonNode node = integration.node().get(IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES);
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        String at = integration.member(IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES);
+        boolean written = node.path("written").asBoolean();
+        String pointer = written ? at + "/passthroughBehavior"
+                : node.has("selection") ? at + "/selection" : integration.pointer();
+        return new WebSocketUnmatched(node.path("messages").asText(), node.path("passthroughBehavior").asText("WHEN_NO_MATCH"), written, pointer);
+    }
+
+    /** Whether no message gets a template. */
+    public boolean everyMessage() {
+        return messages.startsWith("every message");
+    }
+
+    /** Whether they reach DynamoDB untransformed: WHEN_NO_MATCH, or WHEN_NO_TEMPLATES when there are no templates. */
+    public boolean passes() {
+        return "WHEN_NO_MATCH".equals(behavior) || "WHEN_NO_TEMPLATES".equals(behavior) && messages.contains("no RequestTemplates");
+    }
+
+    /** The behavior as a message says it: "PassthroughBehavior WHEN_NO_MATCH, AWS's default when unset". */
+    public String behaviorSaid() {
+        return "PassthroughBehavior " + behavior + (written ? "" : ", the default");
+    }
+}
