@@ -1,8 +1,8 @@
 package io.github.apigwddb.check;
 
 import io.github.apigwddb.integration.IntegrationExtractor;
-import io.github.apigwddb.integration.WebSocketUnmatched;
 import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.integration.WebSocketUnmatched;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.security.BodyInputs;
 import io.github.apigwddb.security.HostileValue;
@@ -19,6 +19,7 @@ import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
+import io.github.apigwddb.vtl.VariableRead;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +133,7 @@ final class InjectionCheck implements ExampleCheck {
      */
     private static int[] contextPosition(CompiledTemplate compiled, Injection injection, int line) {
         if (!injection.input().startsWith("$context.")) {
-            return new int[] {line, 1};
+            return variablePosition(compiled, injection, line);
         }
         String name = injection.input().substring("$context.".length());
         ContextRead first = null;
@@ -142,6 +143,27 @@ final class InjectionCheck implements ExampleCheck {
             }
         }
         return first == null ? new int[] {line, 1} : new int[] {first.line(), first.column()};
+    }
+
+    /**
+     * Where on {@code line} the template writes a value it took from the input earlier: the written reference to a variable
+     * of its own whose last name is the input's ({@code $body.name} for {@code body $.name}), else the only such reference on the
+     * line ({@code $tag} in a loop over a body list); column 1 when there is none or several.
+     */
+    private static int[] variablePosition(CompiledTemplate compiled, Injection injection, int line) {
+        String input = injection.input();
+        String name = input.substring(input.indexOf(' ') + 1).replaceAll("\\[[^]]*]$", "");
+        name = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
+        List<VariableRead> onLine = compiled.variableReads().stream().filter(read -> read.line() == line && read.written()).toList();
+        VariableRead named = null;
+        for (VariableRead read : onLine) {
+            if (read.lastName().equals(name)) {
+                named = read;
+                break;
+            }
+        }
+        VariableRead at = named != null ? named : onLine.size() == 1 ? onLine.get(0) : null;
+        return at == null ? new int[] {line, 1} : new int[] {line, at.column()};
     }
 
     /** A read of the input with a literal name: where on its line, and whether the template writes it decoded. */

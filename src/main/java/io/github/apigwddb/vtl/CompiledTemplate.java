@@ -44,6 +44,11 @@ public final class CompiledTemplate {
         return parsed.attributeReads();
     }
 
+    /** The template's references to its own variables ({@code $body.name}), in template order. */
+    public List<VariableRead> variableReads() {
+        return parsed.variableReads();
+    }
+
     /** The template's reads of stage variables by literal name, in template order. */
     public List<StageVariableRead> stageVariableReads() {
         return parsed.stageVariableReads();

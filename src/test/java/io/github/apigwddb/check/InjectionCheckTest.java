@@ -1,6 +1,7 @@
 package io.github.apigwddb.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
@@ -82,6 +83,41 @@ class InjectionCheckTest {
         // no passthroughBehavior: a text/plain body goes to DynamoDB untransformed
         assertThat(findings).filteredOn(f -> f.rule() == Rule.SEC003).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("text/plain").contains("passthroughBehavior to never"));
+    }
+
+    @Test
+    void aValueWrittenThroughAVariableIsLocatedAtItsReference() throws Exception {
+        Path spec = dir.resolve("vars.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items:
+                    post:
+                      operationId: putItem
+                      x-apigw-examples: [{name: create, body: {id: "42", name: w1, tags: [a, b]}}]
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: |
+                            #set($body = $input.path('$'))
+                            {"TableName": "Items", "Item": {"id": {"S": "$util.escapeJavaScript($body.id).replaceAll("\\'","'")"}, "name": {"S": "$body.name"},
+                             "tags": {"SS": [#foreach($tag in $body.tags)"$tag"#if($foreach.hasNext),#end#end]}}}
+                        responses: {default: {statusCode: "200"}}
+                """);
+        List<String> lines = Files.readAllLines(spec);
+
+        List<Finding> findings = sec(spec);
+
+        assertThat(findings).filteredOn(f -> f.rule() == Rule.SEC001).extracting(f -> f.message().substring(0, f.message().indexOf("' can")),
+                f -> f.position().line() + ":" + f.position().column()).containsExactly(
+                        tuple("Client input 'body $.name", "18:" + (lines.get(17).indexOf("$body.name") + 1)),
+                        tuple("Client input 'body $.tags[0]", "19:" + (lines.get(18).indexOf("\"$tag\"") + 2)));
     }
 
     @Test

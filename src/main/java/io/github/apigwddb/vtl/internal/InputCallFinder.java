@@ -7,6 +7,7 @@ import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.OutputSlot;
 import io.github.apigwddb.vtl.StageVariableRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
+import io.github.apigwddb.vtl.VariableRead;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +59,8 @@ final class InputCallFinder {
 
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
-            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads) {
-        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of());
+            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, List<VariableRead> variableReads) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), List.of());
     }
 
     /** The AttributeValue types of DynamoDB's JSON. */
@@ -76,8 +77,11 @@ final class InputCallFinder {
     private final List<ContextRead> contextReads = new ArrayList<>();
     private final List<StageVariableRead> stageVariableReads = new ArrayList<>();
     private final List<TypedAttributeRead> attributeReads = new ArrayList<>();
+    private final List<VariableRead> variableReads = new ArrayList<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
+    /** Whether the walk is inside a reference the template writes (not one in a directive's arguments). */
+    private boolean writing;
     /** How many decoding {@code $util} calls the walk is inside. */
     private int decoders;
     /** How many calls of methods that may fail the walk is inside: what their arguments read may steer the template. */
@@ -99,7 +103,7 @@ final class InputCallFinder {
         finder.walk(root);
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
-                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads));
+                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), List.copyOf(finder.variableReads));
     }
 
     private void walk(Node node) {
@@ -113,7 +117,9 @@ final class InputCallFinder {
         noteInterpolatedContext(node);
         boolean statement = node.jjtGetParent() instanceof ASTprocess || node.jjtGetParent() instanceof ASTBlock;
         if (node instanceof ASTReference reference) {
+            writing = statement;
             collect(reference, statement ? OutputSlot.after(textBefore) : OutputSlot.UNKNOWN);
+            writing = false;
             if (statement) {
                 textBefore.setLength(0);
             }
@@ -268,6 +274,8 @@ final class InputCallFinder {
             contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), column(reference.getLine(), reference.getColumn())));
         } else if (root != null && !NOT_ANSWERS.contains(root) && !LOOP_VARIABLES.contains(root)) {
             typedAttribute(reference);
+            variableReads.add(new VariableRead(root, contextPath(reference), writing, reference.getLine(),
+                    column(reference.getLine(), reference.getColumn())));
         }
         if ("stageVariables".equals(root) && reference.jjtGetNumChildren() > 0) {
             String name = stageVariableName(reference.jjtGetChild(0));

@@ -5,6 +5,7 @@ import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.StageVariableRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
+import io.github.apigwddb.vtl.VariableRead;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.UnknownReference;
@@ -62,6 +63,10 @@ public final class ParsedTemplate {
     /** The template's reads of DynamoDB attributes through variables ({@code $item.price.N}), in template order. */
     public List<TypedAttributeRead> attributeReads() {
         return inputCalls().attributeReads();
+    }
+
+    public List<VariableRead> variableReads() {
+        return inputCalls().variableReads();
     }
 
     /** The template's reads of stage variables by literal name, in template order. */
