@@ -131,8 +131,8 @@ public final class CheckEngine {
                 List<LoadedSpec> apis = List.of(spec);
                 CheckRequest apiRequest = request;
                 if (spec.kind() == SpecKind.CLOUDFORMATION) {
-                    apiRequest = withTablesOfTemplate(request, file);
                     TemplateReading reading = cloudFormation.read(spec, request.templateParameters());
+                    apiRequest = withTablesOfTemplate(request, file, reading.tableNames());
                     findings.addAll(reading.findings());
                     filesRead.addAll(reading.files());
                     reading.notes().forEach(log::info);
@@ -181,8 +181,8 @@ public final class CheckEngine {
      * The tables a template defines itself ({@code AWS::DynamoDB::Table}, ...) join those of {@code apigw.tables}
      * for its own integrations, so {@code TableName: !Ref Items} is checked against that table's keys.
      */
-    private CheckRequest withTablesOfTemplate(CheckRequest request, Path template) {
-        TableSchemas own = tableReader.read(List.of(template));
+    private CheckRequest withTablesOfTemplate(CheckRequest request, Path template, Map<String, String> names) {
+        TableSchemas own = tableReader.read(List.of(template), names);
         if (own.tables().isEmpty()) {
             return request;
         }
@@ -211,10 +211,9 @@ public final class CheckEngine {
                 continue;
             }
             boolean template = spec.kind() == SpecKind.CLOUDFORMATION;
-            List<LoadedSpec> apis = template
-                    ? cloudFormation.read(spec, request.templateParameters()).apis().stream().map(TemplateApi::spec).toList()
-                    : List.of(spec);
-            CheckRequest apiRequest = template ? withTablesOfTemplate(request, file) : request;
+            TemplateReading reading = template ? cloudFormation.read(spec, request.templateParameters()) : null;
+            List<LoadedSpec> apis = template ? reading.apis().stream().map(TemplateApi::spec).toList() : List.of(spec);
+            CheckRequest apiRequest = template ? withTablesOfTemplate(request, file, reading.tableNames()) : request;
             for (LoadedSpec api : apis) {
                 for (Integration integration : dynamoDbIntegrations(api, log, null)) {
                     known.add(integration.operation().ref().display());

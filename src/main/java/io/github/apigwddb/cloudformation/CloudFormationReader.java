@@ -22,6 +22,7 @@ import io.github.apigwddb.spec.YamlTag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,7 @@ import java.util.Set;
 public final class CloudFormationReader {
 
     private static final String INCLUDE = "AWS::Include";
+    private static final Set<String> TABLE_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable");
     private static final String BINARY_MEDIA_TYPES = "x-amazon-apigateway-binary-media-types";
 
     private final SpecLoader loader = new SpecLoader();
@@ -94,8 +96,16 @@ public final class CloudFormationReader {
                 dynamoPrefixes.addAll(dynamoDbIntegrationSources(api, template));
             }
         }
+        // the tables' names as the integrations' Ref and Fn::Sub give them; after report(), which says a stand-in where an
+        // integration uses it, not where a table is defined
+        Map<String, String> tableNames = new LinkedHashMap<>();
         report(resolver, templateSpec, dynamoPrefixes, findings);
-        return new TemplateReading(List.copyOf(apis), findings, notes, List.copyOf(files));
+        for (CloudFormationTemplate.Resource resource : template.resources().values()) {
+            if (TABLE_TYPES.contains(resource.type())) {
+                tableNames.put(resource.logicalId(), resolver.physicalName(resource, null));
+            }
+        }
+        return new TemplateReading(List.copyOf(apis), findings, notes, List.copyOf(files), Map.copyOf(tableNames));
     }
 
     private static String outOfScope(CloudFormationTemplate.Resource resource) {

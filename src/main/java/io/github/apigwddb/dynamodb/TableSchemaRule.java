@@ -181,8 +181,10 @@ final class TableSchemaRule {
     private TableSchema table(String name, RequestPath path) {
         TableSchema table = schemas.find(name).orElse(null);
         if (table == null && schemas.allNamesKnown()) {
-            report(path, "Requested resource not found: Table: " + name + " not found (the table definitions"
-                    + " of apigw.tables name " + String.join(", ", schemas.names()) + ")");
+            // the definitions come from apigw.tables and from the template that holds the API: say which files
+            List<String> files = schemas.tables().stream().map(t -> String.valueOf(t.file().getFileName())).distinct().toList();
+            report(path, "Requested resource not found: Table: " + name + " not found (the table definitions name "
+                    + String.join(", ", schemas.names()) + ", in " + String.join(", ", files) + ")");
         }
         return table;
     }

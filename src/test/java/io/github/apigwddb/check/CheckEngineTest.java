@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The check end to end on small definitions: what is checked, what is rendered, where findings point. */
@@ -486,5 +488,52 @@ class CheckEngineTest {
         RenderedExample rendered = new CheckEngine().render(new CheckRequest(List.of(template), null, Map.of(), 1),
                 new RenderRequest("GET /items/{id}", "one", null), CheckLog.SILENT);
         assertThat(rendered.renderedRequest()).contains("\"TableName\": \"items\"").contains("\"S\": \"7\"");
+    }
+    /**
+     * A template's table named the way SAM templates usually name it: by CloudFormation (no TableName), from the stack's
+     * name, or from a parameter given in apigw.parameters; the integrations' Ref gets the same name, so its keys are checked.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "TableName: !Sub \"${AWS::StackName}-items\"", "TableName: !Sub \"items-${Stage}\""})
+    void tablesOfATemplateNamedAtDeploymentOrByAGivenParameterCheckItsIntegrations(String tableName) throws Exception {
+        Path template = write("template.yaml", """
+                Parameters:
+                  Stage: {Type: String, Default: dev}
+                Resources:
+                  Items:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      %s
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      DefinitionBody:
+                        openapi: 3.0.1
+                        info: {title: t, version: "1"}
+                        paths:
+                          /items/{id}:
+                            get:
+                              parameters:
+                                - {name: id, in: path, required: true, schema: {type: string}}
+                              responses: {"200": {description: ok}}
+                              x-amazon-apigateway-integration:
+                                type: aws
+                                httpMethod: POST
+                                uri: !Sub "arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem"
+                                credentials: arn:aws:iam::123456789012:role/r
+                                passthroughBehavior: never
+                                requestTemplates:
+                                  application/json: !Sub '{"TableName": "${Items}", "Key": {"pk": {"S": "$util.escapeJavaScript($input.params(''id''))"}}}'
+                                responses:
+                                  default: {statusCode: "200"}
+                """.formatted(tableName));
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(template), null, Map.of(), 1,
+                new TemplateParameters(Map.of("Stage", "prod"), Map.of())), CheckLog.SILENT);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.DDB013).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("key").doesNotContain("not found"));
     }
 }

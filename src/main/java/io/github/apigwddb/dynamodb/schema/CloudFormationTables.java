@@ -23,8 +23,9 @@ import io.github.apigwddb.spec.SpecFormat;
  * The DynamoDB tables of a CloudFormation/SAM template: {@code AWS::DynamoDB::Table},
  * {@code AWS::DynamoDB::GlobalTable} and {@code AWS::Serverless::SimpleTable}, in CreateTable form.
  * Self-contained on purpose (one class, so a general CloudFormation reader can replace it): it reads YAML
- * short-form tags ({@code !Ref}, {@code !Sub}, …) as their long form, and resolves a table name given by
- * {@code Ref} or {@code Fn::Sub} from parameter defaults where it can; otherwise the name stays unknown.
+ * short-form tags ({@code !Ref}, {@code !Sub}, …) as their long form. A table's name is the one the caller gives for its
+ * logical id (the template's own integrations name it with {@code apigw.parameters} and stand-ins); else one given by
+ * {@code Ref} or {@code Fn::Sub} is resolved from parameter defaults where it can; otherwise it stays unknown.
  */
 final class CloudFormationTables {
 
@@ -33,7 +34,8 @@ final class CloudFormationTables {
     private CloudFormationTables() {
     }
 
-    static List<TableDefinition> extract(ParsedDocument document, SpecFormat format, BiConsumer<String, String> problems) {
+    static List<TableDefinition> extract(ParsedDocument document, SpecFormat format, Map<String, String> names,
+            BiConsumer<String, String> problems) {
         JsonNode root = format == SpecFormat.YAML ? withLongFormTags(document) : document.root();
         List<TableDefinition> tables = new ArrayList<>();
         JsonNode resources = root.get("Resources");
@@ -54,7 +56,7 @@ final class CloudFormationTables {
                         problems.accept(pointer, resource.getKey() + " (" + type + ") has no Properties");
                         continue;
                     }
-                    String name = resolveName(properties.get("TableName"), parameters);
+                    String name = names.getOrDefault(resource.getKey(), resolveName(properties.get("TableName"), parameters));
                     tables.add(new TableDefinition(properties, propertiesPointer, name, name != null ? name : resource.getKey()));
                 }
                 case "AWS::Serverless::SimpleTable" -> {
@@ -64,7 +66,7 @@ final class CloudFormationTables {
                                 + " (AWS::Serverless::SimpleTable): PrimaryKey needs a Name and a Type of String, Number or Binary");
                         continue;
                     }
-                    String name = resolveName(properties.get("TableName"), parameters);
+                    String name = names.getOrDefault(resource.getKey(), resolveName(properties.get("TableName"), parameters));
                     tables.add(new TableDefinition(definition, propertiesPointer, name, name != null ? name : resource.getKey()));
                 }
                 default -> { }

@@ -31,10 +31,18 @@ public final class TableSchemaReader {
     private final DocumentParser parser = new DocumentParser();
 
     public TableSchemas read(List<Path> files) {
+        return read(files, Map.of());
+    }
+
+    /**
+     * @param cloudFormationNames the names of a CloudFormation template's tables by logical id, as its integrations see
+     *     them; a table not in it is named from its parameters' defaults where it can be
+     */
+    public TableSchemas read(List<Path> files, Map<String, String> cloudFormationNames) {
         List<TableSchema> tables = new ArrayList<>();
         List<TableSchemaProblem> problems = new ArrayList<>();
         for (Path file : files) {
-            readFile(file, tables, problems);
+            readFile(file, cloudFormationNames, tables, problems);
         }
         Set<String> seen = new HashSet<>();
         for (TableSchema table : tables) {
@@ -46,7 +54,7 @@ public final class TableSchemaReader {
         return new TableSchemas(tables, problems);
     }
 
-    private void readFile(Path file, List<TableSchema> tables, List<TableSchemaProblem> problems) {
+    private void readFile(Path file, Map<String, String> cloudFormationNames, List<TableSchema> tables, List<TableSchemaProblem> problems) {
         ParsedDocument document;
         try {
             String text = Utf8Text.readNamedFile(file);
@@ -69,7 +77,7 @@ public final class TableSchemaReader {
         } else if (root.isObject() && root.has("Table")) {
             createTable(root.get("Table"), "/Table", definitions, sink);
         } else if (root.isObject() && (root.has("Resources") || root.has("AWSTemplateFormatVersion"))) {
-            definitions.addAll(CloudFormationTables.extract(document, SpecFormat.of(file), sink::add));
+            definitions.addAll(CloudFormationTables.extract(document, SpecFormat.of(file), cloudFormationNames, sink::add));
         } else if (root.isObject() && (root.has("TableName") || root.has("KeySchema"))) {
             createTable(root, "", definitions, sink);
         } else {
