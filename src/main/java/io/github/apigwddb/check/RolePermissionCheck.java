@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * DDB014: where an integration's credentials are a role of the same CloudFormation template, the role's
  * policies must allow {@code dynamodb:<Action>} on the table the rendered request names (and on its index
- * for an {@code IndexName}). Reported once per integration, table and action, at the policy.
+ * for an {@code IndexName}), or each operation of a transaction its item action (see {@link #accessesOf}). Reported once
+ * per integration, table and action, at the policy.
  */
 final class RolePermissionCheck implements ExampleCheck {
 
@@ -43,21 +44,59 @@ final class RolePermissionCheck implements ExampleCheck {
         if (role.isEmpty()) {
             return;
         }
-        for (String resource : resourcesOf(run.requestJson.root(), api)) {
-            String iamAction = "dynamodb:" + action;
-            RolePermissions.Decision decision = role.get().decide(iamAction, resource);
+        for (Access access : accessesOf(action, run.requestJson.root(), api)) {
+            RolePermissions.Decision decision = role.get().decide(access.iamAction(), access.resource());
             if (decision == RolePermissions.Decision.ALLOWED || decision == RolePermissions.Decision.UNKNOWN) {
                 continue;
             }
-            String key = System.identityHashCode(api.spec()) + run.integration.pointer() + "|" + iamAction + "|" + resource;
+            String key = System.identityHashCode(api.spec()) + run.integration.pointer() + "|" + access.iamAction() + "|" + access.resource();
             if (!reported.add(key)) {
                 continue;
             }
             String why = decision == RolePermissions.Decision.DENIED ? "denies" : "does not allow";
             run.findings.add(new Locator(api.template().spec()).at(Rule.DDB014, "Role " + role.get().role().logicalId()
-                    + " (the credentials of this integration) " + why + " " + iamAction + " on " + resource
+                    + " (the credentials of this integration) " + why + " " + access.iamAction() + " on " + access.resource()
+                    + (access.forWhat() == null ? "" : " (" + access.forWhat() + ")")
                     + ": every call fails with AccessDeniedException", role.get().reportPointer(), run.operation(), run.example.name()));
         }
+    }
+
+    /** An IAM action on a resource that a request needs, and what in the request needs it (null: the request itself). */
+    record Access(String iamAction, String resource, String forWhat) {
+    }
+
+    /** The IAM actions of a transaction's operations (transaction-apis-iam: the underlying item actions govern them). */
+    private static final Map<String, String> TRANSACTION_ACTIONS = Map.of(
+            "Put", "dynamodb:PutItem", "Update", "dynamodb:UpdateItem", "Delete", "dynamodb:DeleteItem",
+            "ConditionCheck", "dynamodb:ConditionCheckItem", "Get", "dynamodb:GetItem");
+
+    /**
+     * What the request needs the role to allow: {@code dynamodb:<Action>} on its table (and index), or on each table of a
+     * batch; a transaction's operations each need the item action they perform (AWS: "Permissions for Put, Update,
+     * Delete, and Get actions are governed by the permissions used for the underlying PutItem, UpdateItem, DeleteItem,
+     * and GetItem operations"; ConditionCheck needs dynamodb:ConditionCheckItem), not dynamodb:TransactWriteItems.
+     */
+    static List<Access> accessesOf(String action, JsonNode request, TemplateApi api) {
+        List<Access> accesses = new ArrayList<>();
+        if (action.startsWith("Transact")) {
+            JsonNode items = request.path("TransactItems");
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
+                items.get(i).fields().forEachRemaining(operation -> {
+                    String iamAction = TRANSACTION_ACTIONS.get(operation.getKey());
+                    if (iamAction != null && operation.getValue().path("TableName").isTextual()) {
+                        accesses.add(new Access(iamAction, api.resolver().tableArn(operation.getValue().path("TableName").asText()),
+                                "TransactItems[" + index + "]." + operation.getKey()));
+                    }
+                });
+            }
+            return accesses;
+        }
+        String iamAction = "dynamodb:" + action;
+        for (String resource : resourcesOf(request, api)) {
+            accesses.add(new Access(iamAction, resource, null));
+        }
+        return accesses;
     }
 
     /** The table (and index) ARNs a request acts on. */
@@ -67,13 +106,6 @@ final class RolePermissionCheck implements ExampleCheck {
             tables.add(request.path("TableName").asText());
         }
         request.path("RequestItems").fieldNames().forEachRemaining(tables::add);
-        for (JsonNode item : request.path("TransactItems")) {
-            item.elements().forEachRemaining(operation -> {
-                if (operation.path("TableName").isTextual()) {
-                    tables.add(operation.path("TableName").asText());
-                }
-            });
-        }
         List<String> resources = new ArrayList<>();
         for (String table : tables) {
             String arn = api.resolver().tableArn(table);
