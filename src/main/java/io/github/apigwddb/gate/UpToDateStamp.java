@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -51,17 +53,40 @@ public final class UpToDateStamp {
      * One recorded check.
      *
      * @param filesRead files the check read beyond those its configuration names (may not exist any more)
-     * @param reports the reports it wrote; a missing one means the check must run again
+     * @param reports the reports it wrote; a missing or rewritten one means the check must run again
+     * @param reportStates each report's size and modification time when it was recorded (none for an entry about to be)
      */
-    public record Entry(String fingerprint, List<Path> filesRead, List<Path> reports, Counts counts) {
+    public record Entry(String fingerprint, List<Path> filesRead, List<Path> reports, Counts counts, Map<Path, String> reportStates) {
 
         public Entry {
             filesRead = List.copyOf(filesRead);
             reports = List.copyOf(reports);
+            reportStates = Map.copyOf(reportStates);
         }
 
-        public List<Path> missingReports() {
-            return reports.stream().filter(report -> !Files.isRegularFile(report)).toList();
+        public Entry(String fingerprint, List<Path> filesRead, List<Path> reports, Counts counts) {
+            this(fingerprint, filesRead, reports, counts, Map.of());
+        }
+
+        /**
+         * The reports that are gone, or that something wrote since the check did: a check of another configuration
+         * (another {@code failOn}, a one-off {@code -Dapigw.baseline}) writes the same files, and a skip would leave its
+         * findings in the SARIF that code scanning reads.
+         */
+        public List<Path> staleReports() {
+            return reports.stream().filter(report -> {
+                String recorded = reportStates.get(report);
+                return !Files.isRegularFile(report) || recorded != null && !recorded.equals(stateOf(report));
+            }).toList();
+        }
+    }
+
+    /** A file's size and modification time, which a rewrite changes; empty when it cannot be read. */
+    static String stateOf(Path file) {
+        try {
+            return Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -113,12 +138,18 @@ public final class UpToDateStamp {
             }
             List<Path> filesRead = new ArrayList<>();
             List<Path> reports = new ArrayList<>();
+            Map<Path, String> reportStates = new HashMap<>();
             Counts counts = null;
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t", -1);
                 switch (f[0]) {
                     case "read" -> filesRead.add(Path.of(f[1]));
-                    case "report" -> reports.add(Path.of(f[1]));
+                    case "report" -> {
+                        reports.add(Path.of(f[1]));
+                        if (f.length > 2 && !f[2].isEmpty()) {
+                            reportStates.put(Path.of(f[1]), f[2]);
+                        }
+                    }
                     case "counts" -> counts = new Counts(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
                             Long.parseLong(f[4]), Long.parseLong(f[5]));
                     default -> {
@@ -126,7 +157,7 @@ public final class UpToDateStamp {
                     }
                 }
             }
-            return counts == null ? Optional.empty() : Optional.of(new Entry(lines.get(0).strip(), filesRead, reports, counts));
+            return counts == null ? Optional.empty() : Optional.of(new Entry(lines.get(0).strip(), filesRead, reports, counts, reportStates));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -147,7 +178,7 @@ public final class UpToDateStamp {
         Counts c = entry.counts();
         text.append("counts\t").append(c.errors()).append('\t').append(c.warnings()).append('\t').append(c.info()).append('\t')
                 .append(c.suppressedInSource()).append('\t').append(c.baselined()).append('\n');
-        entry.reports().forEach(report -> text.append("report\t").append(report).append('\n'));
+        entry.reports().forEach(report -> text.append("report\t").append(report).append('\t').append(stateOf(report)).append('\n'));
         entry.filesRead().forEach(read -> text.append("read\t").append(read).append('\n'));
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -106,15 +106,16 @@ public class CheckMojo extends AbstractApigwMojo {
         String inputs = inputsFingerprint(digests, files, configuration, configuredFiles, last.map(UpToDateStamp.Entry::filesRead).orElse(List.of()));
         rememberDigests(stamp, digests);
         if (!force && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs) && !last.get().reports().isEmpty()) {
-            List<Path> missing = last.get().missingReports();
-            if (missing.isEmpty()) {
+            List<Path> stale = last.get().staleReports();
+            if (stale.isEmpty()) {
                 log.info("apigw:check: nothing changed since the last successful check (" + last.get().counts().describe() + "; report "
                         + last.get().reports().get(0) + "); skipped. -Dapigw.force to check again");
                 log.debug("apigw:check: up to date (" + stamp.file() + "), found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
                 return files;
             }
-            log.info("apigw:check: nothing changed since the last successful check, but " + (missing.size() == 1 ? "the report " : "the reports ")
-                    + String.join(", ", missing.stream().map(Path::toString).toList()) + (missing.size() == 1 ? " is" : " are") + " gone: checking again");
+            log.info("apigw:check: nothing changed since the last successful check, but " + (stale.size() == 1 ? "the report " : "the reports ")
+                    + String.join(", ", stale.stream().map(Path::toString).toList()) + (stale.size() == 1 ? " is" : " are")
+                    + " gone or written since (by a check configured otherwise): checking again");
         }
         try {
             stamp.clear();

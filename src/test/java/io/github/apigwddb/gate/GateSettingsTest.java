@@ -106,9 +106,15 @@ class GateSettingsTest {
         assertThat(read.fingerprint()).isEqualTo(fingerprint);
         assertThat(read.filesRead()).containsExactly(dir.resolve("include.yaml"));
         assertThat(read.counts().describe()).isEqualTo("0 errors, 5 warnings, 1 info, 2 baselined");
-        assertThat(read.missingReports()).containsExactly(sarif);
+        assertThat(read.staleReports()).containsExactly(sarif);
         Files.writeString(sarif, "{}");
-        assertThat(read.missingReports()).isEmpty();
+        assertThat(read.staleReports()).as("recorded before the report existed: only its absence counts").isEmpty();
+
+        // recorded with the report as the check wrote it: another check's rewrite makes it stale
+        stamp.record(new UpToDateStamp.Entry(fingerprint, List.of(), List.of(sarif), new UpToDateStamp.Counts(0, 0, 0, 0, 0)));
+        assertThat(stamp.read().orElseThrow().staleReports()).isEmpty();
+        Files.writeString(sarif, "{\"runs\": []}");
+        assertThat(stamp.read().orElseThrow().staleReports()).containsExactly(sarif);
 
         stamp.clear();
         assertThat(stamp.read()).isEmpty();
