@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +40,7 @@ final class OutputLineMapper {
         int bestScore = 1;
         for (int i = 0; i < templateLines.length; i++) {
             String line = templateLines[i].strip();
-            int score = commonLiteralPrefix(line, wanted);
+            int score = Math.max(commonLiteralPrefix(line, wanted), commonLiteralPrefix(afterLeadingDirectives(line), wanted));
             if (score == wanted.length() && line.equals(wanted)) {
                 score++; // the whole line, however short: a closing "}" is that line's, not any line's
             }
@@ -56,6 +57,40 @@ final class OutputLineMapper {
     private int clamp(int line) {
         return Math.max(1, Math.min(line, templateLines().length));
     }
+
+    /**
+     * The line without the directives it starts with: {@code #foreach($l in $list){"M": ...} writes its literal text
+     * after the directive, on each pass of the loop ({@code #if(...)}, {@code #else}, {@code #end} likewise).
+     */
+    static String afterLeadingDirectives(String line) {
+        String rest = line;
+        while (rest.startsWith("#")) {
+            Matcher directive = DIRECTIVE.matcher(rest);
+            if (!directive.lookingAt()) {
+                return rest;
+            }
+            int end = directive.end();
+            if (rest.startsWith("(", end) || rest.startsWith(" (", end)) {
+                int depth = 0;
+                int i = rest.indexOf('(', end);
+                for (; i < rest.length(); i++) {
+                    char c = rest.charAt(i);
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                    if (depth == 0) {
+                        break;
+                    }
+                }
+                if (i >= rest.length()) {
+                    return rest; // the directive goes on to the next line
+                }
+                end = i + 1;
+            }
+            rest = rest.substring(end);
+        }
+        return rest;
+    }
+
+    private static final Pattern DIRECTIVE = Pattern.compile("#\\{?(foreach|if|elseif|else|end|set)}?");
 
     /** Length of the shared start of the two lines, stopping where the template's literal text ends. */
     private static int commonLiteralPrefix(String template, String output) {

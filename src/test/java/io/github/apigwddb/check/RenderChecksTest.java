@@ -474,6 +474,37 @@ class RenderChecksTest {
     }
 
     @Test
+    void aMistakeOnALineOfALoopIsOneFindingNamingEachElement() throws IOException {
+        String put = """
+                #set($body = $input.path('$'))
+                {"TableName": "Orders", "Item": {"id": {"S": "$context.requestId"}, "lines": {"L": [
+                #foreach($line in $body.lines){"M": {"qty": {"n": "$line.qty"}}}#if($foreach.hasNext),#end
+                #end]}}}""";
+        String example = """
+                      x-apigw-examples:
+                        - {name: three, body: {lines: [{qty: 1}, {qty: 2}, {qty: 3}]}}
+                """;
+        List<Finding> findings = check(HEADER + operation("/orders", "post", example, "PutItem", put, PLAIN_RESPONSES));
+
+        assertThat(of(findings, Rule.DDB002)).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("PutItem request at Item.lines.L[0].M.qty")
+                    .endsWith("(the same at Item.lines.L[1].M.qty.n, Item.lines.L[2].M.qty.n)");
+            assertThat(f.position().line()).isEqualTo(lineOf(HEADER + operation("/orders", "post", example, "PutItem", put, PLAIN_RESPONSES),
+                    "#foreach($line"));
+        });
+    }
+
+    private static int lineOf(String spec, String text) {
+        List<String> lines = List.of(spec.split("\n"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text);
+    }
+
+    @Test
     void responseThatBreaksOnAnErrorBodyIsRsp003NamingTheAnswer() throws IOException {
         // one response for everything: DynamoDB's errors reach a template written for the item
         String responses = """

@@ -1,0 +1,38 @@
+package io.github.apigwddb.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which template line wrote a line of output: what findings in the rendered request point at. */
+class OutputLineMapperTest {
+
+    private static final String TEMPLATE = """
+            #set($body = $input.path('$'))
+            {"TableName": "Orders", "Item": {"lines": {"L": [
+            #foreach($line in $body.lines){"M": {"qty": {"n": "$line.qty"}}}#if($foreach.hasNext),#end
+            #end]}},
+            #if($body.note != ""){"note": "$body.note"}#else{"none": true}#end
+            }""";
+
+    @Test
+    void theLiteralTextALineWritesAfterItsLeadingDirectivesCounts() {
+        OutputLineMapper mapper = new OutputLineMapper(TEMPLATE);
+
+        // each pass of the loop writes an element on a line of its own: the loop's line, not the one above sharing '{"'
+        assertThat(mapper.templateLineFor(2, "{\"M\": {\"qty\": {\"n\": \"1\"}}},")).isEqualTo(3);
+        assertThat(mapper.templateLineFor(3, "{\"M\": {\"qty\": {\"n\": \"2\"}}}]}},")).isEqualTo(3);
+        assertThat(mapper.templateLineFor(1, "{\"TableName\": \"Orders\", \"Item\": {\"lines\": {\"L\": [")).isEqualTo(2);
+        assertThat(mapper.templateLineFor(4, "{\"note\": \"hi\"}")).isEqualTo(5);
+        // a lone closing brace is its own line's
+        assertThat(mapper.templateLineFor(5, "}")).isEqualTo(6);
+    }
+
+    @Test
+    void directivesAreSkippedWithBalancedParentheses() {
+        assertThat(OutputLineMapper.afterLeadingDirectives("#if($a.equals(\"x\")){\"a\": 1}")).isEqualTo("{\"a\": 1}");
+        assertThat(OutputLineMapper.afterLeadingDirectives("#end#{else}text")).isEqualTo("text");
+        assertThat(OutputLineMapper.afterLeadingDirectives("#foreach($x in $list")).isEqualTo("#foreach($x in $list");
+        assertThat(OutputLineMapper.afterLeadingDirectives("$util.escapeJavaScript($a)")).isEqualTo("$util.escapeJavaScript($a)");
+    }
+}
