@@ -206,6 +206,34 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         return new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result).appliedTo(result);
     }
 
+    /**
+     * Says there is nothing to {@code verb}: at info when there are no definitions, as a warning when there are and
+     * {@code includes}/{@code excludes} leave them all out (a mistyped glob must not turn the check off unseen).
+     */
+    protected void logNoDefinitions(String verb) throws MojoExecutionException {
+        if (definitionsLeftOut()) {
+            getLog().warn(noDefinitionsMessage(verb));
+        } else {
+            getLog().info(noDefinitionsMessage(verb));
+        }
+    }
+
+    /** Why there is nothing to {@code verb}: no definitions, or none that includes and excludes leave. */
+    protected String noDefinitionsMessage(String verb) throws MojoExecutionException {
+        List<Path> unfiltered = specFiles(basedir, specs, specFileFilter(null, null));
+        if (unfiltered.isEmpty()) {
+            return "No API definitions in " + specLocations() + ": nothing to " + verb;
+        }
+        return unfiltered.size() + (unfiltered.size() == 1 ? " definition file is" : " definition files are") + " in " + specLocations()
+                + ", but includes " + (includes == null || includes.isEmpty() ? "(all)" : includes)
+                + (excludes == null || excludes.isEmpty() ? "" : " and excludes " + excludes) + " leave none (apigw.includes,"
+                + " apigw.excludes: globs relative to each spec directory, such as **/*.yaml): nothing to " + verb;
+    }
+
+    private boolean definitionsLeftOut() throws MojoExecutionException {
+        return !specFiles(basedir, specs, specFileFilter(null, null)).isEmpty();
+    }
+
     /** The spec paths as configured, for messages: {@code src/main/apigateway} or the named ones. */
     protected String specLocations() {
         if (specs == null || specs.isEmpty()) {

@@ -92,7 +92,7 @@ public class CheckMojo extends AbstractApigwMojo {
         Baseline accepted = writeBaseline ? Baseline.empty(basedir.toPath()) : readBaseline(baselineFile);
         List<Path> files = specFiles();
         if (files.isEmpty()) {
-            log.info("No API definitions in " + specLocations() + ": nothing to check");
+            logNoDefinitions("check");
             return files;
         }
         String configuration = configuration(files, ruleSettings, threshold);

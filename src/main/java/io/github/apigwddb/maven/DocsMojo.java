@@ -32,7 +32,7 @@ public class DocsMojo extends AbstractApigwMojo {
         requireKnownParameters();
         List<Path> files = specFiles();
         if (files.isEmpty()) {
-            getLog().info("No API definitions in " + specLocations() + ": nothing to document");
+            logNoDefinitions("document");
             return;
         }
         CheckResult result = checkForDocumentation(files);

@@ -85,10 +85,10 @@ public class RenderMojo extends AbstractApigwMojo {
             // run at a reactor's root, the aggregator and the modules without an API have nothing to render: the
             // module with the definitions does it; only a build of this project alone has nothing at all
             if (session != null && session.getProjects() != null && session.getProjects().size() > 1) {
-                getLog().info("apigw:render: no API definitions in " + specLocations() + "; skipped in this module");
+                getLog().info("apigw:render: " + noDefinitionsMessage("render") + "; skipped in this module");
                 return;
             }
-            throw new MojoExecutionException("No API definitions in " + specLocations() + " (apigw.specs): nothing to render");
+            throw new MojoExecutionException(noDefinitionsMessage("render"));
         }
         CheckRequest request = checkRequest(files, 1);
         RenderRequest.AdHocInput input = new RenderRequest.AdHocInput(body, contentType, parseMap("path", path),

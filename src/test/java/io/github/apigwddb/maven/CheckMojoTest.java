@@ -192,6 +192,27 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void includesThatLeaveEveryDefinitionOutAreAWarningNotASilentPass(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        setVariableValueToObject(mojo, "includes", List.of("*.yml"));
+        List<String> warnings = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+
+        mojo.execute();
+
+        assertThat(warnings).singleElement().asString().startsWith("1 definition file is in src/main/apigateway, but includes [*.yml]"
+                + " leave none").endsWith("nothing to check");
+        assertThat(project.resolve("target/apigw/apigw.sarif")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void anExamplesDirectoryNamedButMissingIsAConfigurationError(CheckMojo mojo) throws Exception {
         writeSpec(SPEC);
         configure(mojo);

@@ -235,7 +235,7 @@ class RenderMojoTest {
         setVariableValueToObject(mojo, "basedir", project.resolve("aggregator").toFile());
         setVariableValueToObject(mojo, "session", sessionOf(2));
         mojo.execute();
-        assertThat(printed).containsExactly("apigw:render: no API definitions in src/main/apigateway; skipped in this module");
+        assertThat(printed).containsExactly("apigw:render: No API definitions in src/main/apigateway: nothing to render; skipped in this module");
     }
 
     @Test
@@ -246,7 +246,7 @@ class RenderMojoTest {
         setVariableValueToObject(mojo, "specs", List.of(new java.io.File("src/empty")));
         setVariableValueToObject(mojo, "session", sessionOf(1));
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessage("No API definitions in src/empty (apigw.specs): nothing to render");
+                .hasMessage("No API definitions in src/empty: nothing to render");
     }
 
     @SuppressWarnings("deprecation")
