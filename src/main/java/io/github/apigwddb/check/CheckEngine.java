@@ -236,7 +236,7 @@ public final class CheckEngine {
         }
         throw new UnknownRenderTargetException("No DynamoDB integration '" + target.operation() + "' in " + request.specFiles().size()
                 + " spec file" + (request.specFiles().size() == 1 ? "" : "s") + "; name one as METHOD /path or operationId: "
-                + (known.isEmpty() ? "(there are none)" : String.join(", ", known)));
+                + (known.isEmpty() ? "(there are none)" : String.join(", ", known)), true);
     }
 
     private static boolean names(Integration integration, String operation) {

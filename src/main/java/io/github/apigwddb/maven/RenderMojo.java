@@ -62,6 +62,14 @@ public class RenderMojo extends AbstractApigwMojo {
     @Parameter(property = "apigw.dynamodbBody")
     private String dynamodbBody;
 
+    /** @param misses what the modules said, when every module has reported and none had the operation; else null */
+    private void failWhenNoModuleHasIt(List<String> misses) throws MojoExecutionException {
+        if (misses != null) {
+            throw new MojoExecutionException("No module of the build has a DynamoDB integration '" + operation + "'"
+                    + (misses.isEmpty() ? "" : ": " + String.join("; ", misses)));
+        }
+    }
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -81,11 +89,13 @@ public class RenderMojo extends AbstractApigwMojo {
         Path baselineFile = baseline.toPath().toAbsolutePath().normalize();
         Baseline accepted = readBaseline(baselineFile);
         List<Path> files = specFiles();
+        boolean multiModule = ReactorRender.isMultiModule(session);
         if (files.isEmpty()) {
             // run at a reactor's root, the aggregator and the modules without an API have nothing to render: the
             // module with the definitions does it; only a build of this project alone has nothing at all
-            if (session != null && session.getProjects() != null && session.getProjects().size() > 1) {
+            if (multiModule) {
                 getLog().info("apigw:render: " + noDefinitionsMessage("render") + "; skipped in this module");
+                failWhenNoModuleHasIt(new ReactorRender(session).missed(null));
                 return;
             }
             throw new MojoExecutionException(noDefinitionsMessage("render"));
@@ -98,7 +108,16 @@ public class RenderMojo extends AbstractApigwMojo {
             rendered = new CheckEngine().render(request, new RenderRequest(operation, example, input), CheckLog.SILENT);
             rendered = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(rendered);
         } catch (UnknownRenderTargetException e) {
+            if (multiModule && e.operationMissing()) {
+                // another module of the build may have it
+                getLog().info("apigw:render: " + e.getMessage() + "; skipped in this module");
+                failWhenNoModuleHasIt(new ReactorRender(session).missed(e.getMessage()));
+                return;
+            }
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+        if (multiModule) {
+            new ReactorRender(session).rendered();
         }
         // plain text: Maven's colour switch lives in a class realm plugins do not see, so no escape codes at all
         for (String line : RenderFormat.plain().lines(rendered)) {

@@ -240,6 +240,33 @@ class RenderMojoTest {
 
     @Test
     @InjectMojo(goal = "render", pom = POM)
+    void inAReactorAModuleWithoutTheOperationIsSkippedAndTheBuildFailsOnlyWhenNoModuleHasIt(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "operation", "noSuchOperation");
+        org.apache.maven.execution.MavenSession session = sessionOf(2);
+        setVariableValueToObject(mojo, "session", session);
+        mojo.execute(); // module-a: skipped, module-b may have it
+        assertThat(printed).singleElement().asString().startsWith("apigw:render: No DynamoDB integration 'noSuchOperation' in 1 spec file")
+                .endsWith("; skipped in this module");
+
+        session.setCurrentProject(session.getProjects().get(1));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No module of the build has a DynamoDB integration 'noSuchOperation': module-a: No DynamoDB"
+                        + " integration 'noSuchOperation'")
+                .hasMessageContaining("; module-b: No DynamoDB integration 'noSuchOperation'");
+
+        // one module that has it is enough, whichever module reports last
+        org.apache.maven.execution.MavenSession another = sessionOf(2);
+        setVariableValueToObject(mojo, "session", another);
+        setVariableValueToObject(mojo, "operation", "putItem");
+        mojo.execute();
+        another.setCurrentProject(another.getProjects().get(1));
+        setVariableValueToObject(mojo, "operation", "noSuchOperation");
+        mojo.execute();
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
     void aProjectAloneWithoutDefinitionsIsAnErrorNamingWhereItLooked(RenderMojo mojo) throws Exception {
         configure(mojo);
         Files.createDirectories(project.resolve("src/empty"));
@@ -251,13 +278,17 @@ class RenderMojoTest {
 
     @SuppressWarnings("deprecation")
     private static org.apache.maven.execution.MavenSession sessionOf(int projects) {
-        org.apache.maven.execution.MavenSession session = new org.apache.maven.execution.MavenSession(null, null,
-                new org.apache.maven.execution.DefaultMavenExecutionRequest(), new org.apache.maven.execution.DefaultMavenExecutionResult());
+        org.apache.maven.execution.MavenSession session = new org.apache.maven.execution.MavenSession(null,
+                new org.eclipse.aether.DefaultRepositorySystemSession(), new org.apache.maven.execution.DefaultMavenExecutionRequest(),
+                new org.apache.maven.execution.DefaultMavenExecutionResult());
         List<org.apache.maven.project.MavenProject> all = new ArrayList<>();
         for (int i = 0; i < projects; i++) {
-            all.add(new org.apache.maven.project.MavenProject());
+            org.apache.maven.project.MavenProject module = new org.apache.maven.project.MavenProject();
+            module.setArtifactId("module-" + (char) ('a' + i));
+            all.add(module);
         }
         session.setProjects(all);
+        session.setCurrentProject(all.get(0));
         return session;
     }
 
