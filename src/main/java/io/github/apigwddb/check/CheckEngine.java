@@ -213,6 +213,9 @@ public final class CheckEngine {
             boolean template = spec.kind() == SpecKind.CLOUDFORMATION;
             TemplateReading reading = template ? cloudFormation.read(spec, request.templateParameters()) : null;
             List<LoadedSpec> apis = template ? reading.apis().stream().map(TemplateApi::spec).toList() : List.of(spec);
+            if (template) {
+                reading.apis().forEach(roles::register); // DDB014 judges the template's roles, as check does
+            }
             CheckRequest apiRequest = template ? withTablesOfTemplate(request, file, reading.tableNames()) : request;
             for (LoadedSpec api : apis) {
                 for (Integration integration : dynamoDbIntegrations(api, log, null)) {

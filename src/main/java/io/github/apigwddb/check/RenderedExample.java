@@ -19,6 +19,7 @@ import java.util.List;
  * @param responseTemplate its template that was rendered, null when the answer passed through
  * @param staticFindings the integration's findings that no example causes
  * @param findings the findings of this example
+ * @param accepted the findings of either kind that the gate does not count
  */
 public record RenderedExample(
         Path file,
@@ -36,5 +37,19 @@ public record RenderedExample(
         Integer clientStatus,
         String clientResponse,
         List<Finding> staticFindings,
-        List<Finding> findings) {
+        List<Finding> findings,
+        List<Accepted> accepted) {
+
+    /** A finding of the operation or example that the gate does not count, and why (the baseline, x-apigw-ignore). */
+    public record Accepted(Finding finding, String why) {
+    }
+
+    /** Before the gate: nothing accepted yet. */
+    public RenderedExample(Path file, OperationRef operation, String action, Example example, MappingTemplate requestTemplate,
+            String renderedRequest, boolean requestIsJson, String dynamoDbAnswer, Integer dynamoDbStatus, String dynamoDbBody,
+            IntegrationResponse selectedResponse, MappingTemplate responseTemplate, Integer clientStatus, String clientResponse,
+            List<Finding> staticFindings, List<Finding> findings) {
+        this(file, operation, action, example, requestTemplate, renderedRequest, requestIsJson, dynamoDbAnswer, dynamoDbStatus,
+                dynamoDbBody, selectedResponse, responseTemplate, clientStatus, clientResponse, staticFindings, findings, List.of());
+    }
 }

@@ -104,10 +104,13 @@ public final class Gate {
         seen.addAll(example);
         outcome.reported().stream().filter(f -> !seen.contains(f) && rendered.operation().equals(f.operation())).forEach(operation::add);
         operation.sort(Finding.REPORT_ORDER);
+        // what the baseline and x-apigw-ignore accept is shown too: render explains, it does not hide
+        List<RenderedExample.Accepted> accepted = outcome.suppressed().stream()
+                .map(s -> new RenderedExample.Accepted(s.finding(), s.justification())).toList();
         return new RenderedExample(rendered.file(), rendered.operation(), rendered.action(), rendered.example(), rendered.requestTemplate(),
                 rendered.renderedRequest(), rendered.requestIsJson(), rendered.dynamoDbAnswer(), rendered.dynamoDbStatus(),
                 rendered.dynamoDbBody(), rendered.selectedResponse(), rendered.responseTemplate(), rendered.clientStatus(),
-                rendered.clientResponse(), operation, example);
+                rendered.clientResponse(), operation, example, accepted);
     }
 
     private static Suppression suppressionFor(Finding finding, Path specFile, List<Suppression> suppressions) {

@@ -10,8 +10,10 @@ import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.gate.Baseline;
 import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.GateConfigurationException;
+import io.github.apigwddb.gate.GateOutcome;
 import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.SpecFileFilter;
+import io.github.apigwddb.gate.SuppressedFinding;
 import io.github.apigwddb.spec.Utf8Text;
 import java.io.File;
 import java.io.IOException;
@@ -203,7 +205,15 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         Path baselineFile = baseline.toPath().toAbsolutePath().normalize();
         Baseline accepted = readBaseline(baselineFile);
         CheckResult result = new CheckEngine().run(checkRequest(files, 1), new MavenLogAdapter(getLog()));
-        return new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result).appliedTo(result);
+        GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result);
+        if (!outcome.suppressed().isEmpty()) {
+            // pages without them read as clean: say they exist
+            getLog().info("apigw: " + outcome.suppressed().size() + " finding" + (outcome.suppressed().size() == 1 ? " is" : "s are")
+                    + " accepted (" + outcome.suppressedCount(SuppressedFinding.Kind.BASELINE) + " by the baseline "
+                    + baselineFile.getFileName() + ", " + outcome.suppressedCount(SuppressedFinding.Kind.IN_SOURCE)
+                    + " by x-apigw-ignore) and not shown in the documentation; apigw:render shows those of an example");
+        }
+        return outcome.appliedTo(result);
     }
 
     /**

@@ -108,6 +108,13 @@ public final class RenderFormat {
                 finding(finding, out);
             }
         }
+        if (!r.accepted().isEmpty()) {
+            out.add(heading.apply("Accepted findings, not counted (" + r.accepted().size() + ")"));
+            for (RenderedExample.Accepted accepted : r.accepted()) {
+                finding(accepted.finding(), out);
+                out.add(INDENT + INDENT + accepted.why());
+            }
+        }
         return out;
     }
 

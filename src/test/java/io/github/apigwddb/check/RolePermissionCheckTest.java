@@ -83,4 +83,14 @@ class RolePermissionCheckTest {
                 .anySatisfy(m -> assertThat(m).contains("dynamodb:ConditionCheckItem").contains("(TransactItems[0].ConditionCheck)"))
                 .anySatisfy(m -> assertThat(m).contains("dynamodb:PutItem").contains("(TransactItems[1].Put)"));
     }
+
+    @Test
+    void theRenderGoalJudgesTheRoleAsCheckDoes() throws Exception {
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, TEMPLATE.formatted("dynamodb:PutItem, dynamodb:ConditionCheckItem"));
+        RenderedExample rendered = new CheckEngine().render(new CheckRequest(List.of(template), null, Map.of(), 1),
+                new RenderRequest("POST /orders/{id}/confirm", null, null), CheckLog.SILENT);
+        assertThat(rendered.findings()).filteredOn(f -> f.rule() == Rule.DDB014).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("dynamodb:UpdateItem"));
+    }
 }

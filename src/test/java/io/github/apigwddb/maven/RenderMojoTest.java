@@ -175,6 +175,11 @@ class RenderMojoTest {
                 "      operationId: putItem\n      x-apigw-ignore: [{rules: [SEC001]}]\n"));
         mojo.execute();
         assertThat(printed).anySatisfy(line -> assertThat(line).contains("SPEC005"));
+        // the finding it accepts is shown, as accepted: render explains what check does not count
+        int accepted = printed.indexOf("== Accepted findings, not counted (1) ==");
+        assertThat(accepted).isPositive();
+        assertThat(printed.get(accepted + 1)).startsWith("    WARNING SEC001 Client input 'body $.id'");
+        assertThat(printed.get(accepted + 3)).isEqualTo("        x-apigw-ignore without a reason");
     }
 
     @Test
