@@ -22,4 +22,9 @@ expectedRules.each { module, rules ->
     serial.each { assert it[2].endsWith("${module}/src/main/apigateway/" + (module == 'orders' ? 'items-api.json' : 'items-api.yaml')) }
     assert new File(basedir, "${module}/target/parallel/TEST-apigw.xml").text == new File(basedir, "${module}/target/serial/TEST-apigw.xml").text
 }
+// each module names its test suite, so a dashboard that gathers the modules' reports keeps them apart
+['orders', 'stock'].each { module ->
+    def junit = new File(basedir, "${module}/target/serial/TEST-apigw.xml").text
+    assert junit.contains("<testsuite name=\"apigw ${module}\"".toString()) : junit.take(300)
+}
 true

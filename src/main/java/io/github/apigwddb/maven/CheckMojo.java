@@ -144,7 +144,7 @@ public class CheckMojo extends AbstractApigwMojo {
         Path junit = outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME);
         try {
             new SarifWriter(pluginVersion(), repositoryRoot()).write(outcome.reported(), outcome.suppressed(), sarif);
-            new JUnitXmlWriter(repositoryRoot()).write(result, outcome, threshold, junit);
+            new JUnitXmlWriter(repositoryRoot(), project == null ? "apigw" : "apigw " + project.getArtifactId()).write(result, outcome, threshold, junit);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the reports to " + outputDirectory + ": " + e.getMessage(), e);
         }

@@ -32,9 +32,16 @@ public final class JUnitXmlWriter {
     public static final String FILE_NAME = "TEST-apigw.xml";
 
     private final Path repositoryRoot;
+    private final String suiteName;
 
     public JUnitXmlWriter(Path repositoryRoot) {
+        this(repositoryRoot, "apigw");
+    }
+
+    /** @param suiteName the test suite's name: modules of one build each name theirs, so dashboards keep them apart */
+    public JUnitXmlWriter(Path repositoryRoot, String suiteName) {
         this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+        this.suiteName = suiteName;
     }
 
     private record TestCase(String className, String name, List<Finding> findings) {
@@ -66,7 +73,7 @@ public final class JUnitXmlWriter {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "apigw");
+            xml.writeAttribute("name", suiteName);
             xml.writeAttribute("tests", Integer.toString(cases.size()));
             xml.writeAttribute("failures", Long.toString(failures));
             xml.writeAttribute("errors", "0");
