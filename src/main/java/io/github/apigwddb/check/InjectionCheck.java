@@ -16,6 +16,7 @@ import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
+import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
@@ -87,8 +88,12 @@ final class InjectionCheck implements ExampleCheck {
         } catch (TemplateSyntaxException e) {
             return; // VTL001 says so where the template is rendered
         }
-        TemplateInput input = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
+        TemplateInput given = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
                 run.example.headers(), run.stageVariables, run.example.context());
+        TemplateInput input = withParametersOfAnyName(compiled, given);
+        if (input != given) {
+            exampleOutput = null; // the probe renders the example with the added parameter itself
+        }
         OutputLineMapper lines = null;
         CompiledTemplate asWritten = null;
         for (Injection injection : probe.probe(compiled, input, exampleOutput, run.action(), body)) {
@@ -146,12 +151,19 @@ final class InjectionCheck implements ExampleCheck {
     }
 
     /**
-     * Where on {@code line} the template writes a value it took from the input earlier: the written reference to a variable
-     * of its own whose last name is the input's ({@code $body.name} for {@code body $.name}), else the only such reference on the
-     * line ({@code $tag} in a loop over a body list); column 1 when there is none or several.
+     * Where on {@code line} the template writes a value it took from the input without naming it: a read of the whole map
+     * holding the parameter; else the written reference to a variable of its own whose last name is the input's
+     * ({@code $body.name} for {@code body $.name}), else the only such reference on the line ({@code $tag} in a loop over
+     * a body list); column 1 when there is none or several.
      */
     private static int[] variablePosition(CompiledTemplate compiled, Injection injection, int line) {
         String input = injection.input();
+        String location = input.substring(0, Math.max(0, input.indexOf(' ')));
+        for (ParamMapRead read : compiled.paramMapReads()) {
+            if (read.line() == line && PARAMETER_LOCATIONS.contains(location) && read.covers(location)) {
+                return new int[] {line, read.column()}; // $input.params().get('header'): the map holding the parameter
+            }
+        }
         String name = input.substring(input.indexOf(' ') + 1).replaceAll("\\[[^]]*]$", "");
         name = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
         List<VariableRead> onLine = compiled.variableReads().stream().filter(read -> read.line() == line && read.written()).toList();
@@ -214,10 +226,37 @@ final class InjectionCheck implements ExampleCheck {
         };
     }
 
+    /** A header a client may add, tried for a template that writes every header when the example sends none. */
+    static final String ANY_HEADER = "X-Any-Header";
+    /** The same for the query string. */
+    static final String ANY_QUERY_PARAMETER = "anyParameter";
+
+    /**
+     * The example with a header (and a query parameter) of any name added, when the template writes the whole map
+     * ({@code $input.params().get('header')}, a loop over its keys) and the example has none: every header a client sends
+     * reaches the template, so the probe tries one. The input itself when nothing is added.
+     */
+    static TemplateInput withParametersOfAnyName(CompiledTemplate compiled, TemplateInput input) {
+        boolean headers = input.headers().isEmpty() && compiled.paramMapReads().stream().anyMatch(read -> read.covers("header"));
+        boolean query = input.querystring().isEmpty() && compiled.paramMapReads().stream().anyMatch(read -> read.covers("querystring"));
+        if (!headers && !query) {
+            return input;
+        }
+        Map<String, String> addedHeaders = headers ? Map.of(ANY_HEADER, "value") : input.headers();
+        Map<String, String> addedQuery = query ? Map.of(ANY_QUERY_PARAMETER, "value") : input.querystring();
+        return new TemplateInput(input.body(), input.path(), addedQuery, addedHeaders, input.stageVariables(), input.context());
+    }
+
     /** @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null */
     /** @param decoded whether the template decodes the value ($util.urlDecode) before it writes it */
     static String message(Rule rule, Injection injection, String otherContentType, boolean decoded) {
-        String input = "Client input '" + injection.input() + "'" + (otherContentType == null ? ""
+        String named = switch (injection.input()) {
+            case "header " + ANY_HEADER -> "Any header a client sends (tried as '" + ANY_HEADER + "': the template writes every header)";
+            case "querystring " + ANY_QUERY_PARAMETER -> "Any query parameter a client sends (tried as '" + ANY_QUERY_PARAMETER
+                    + "': the template writes every one)";
+            default -> "Client input '" + injection.input() + "'";
+        };
+        String input = named + (otherContentType == null ? ""
                 : " in the " + otherContentType + " request template (a client selects it with Content-Type " + otherContentType + ")");
         return switch (rule) {
             case SEC002 -> input + " is escaped with $util.escapeJavaScript, which turns " + injection.value()

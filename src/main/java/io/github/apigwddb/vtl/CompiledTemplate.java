@@ -44,6 +44,11 @@ public final class CompiledTemplate {
         return parsed.attributeReads();
     }
 
+    /** The template's reads of whole parameter maps ({@code $input.params().get('header')}), in template order. */
+    public List<ParamMapRead> paramMapReads() {
+        return parsed.paramMapReads();
+    }
+
     /** The template's references to its own variables ({@code $body.name}), in template order. */
     public List<VariableRead> variableReads() {
         return parsed.variableReads();

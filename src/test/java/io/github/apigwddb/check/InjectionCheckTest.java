@@ -121,6 +121,44 @@ class InjectionCheckTest {
     }
 
     @Test
+    void aTemplateThatWritesEveryHeaderIsProbedWithAHeaderOfAnyName() throws Exception {
+        Path spec = dir.resolve("headers.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /audit:
+                    post:
+                      operationId: audit
+                      x-apigw-examples: [{name: plain, body: {}}]
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: |
+                            {"TableName": "Audit", "Item": {"id": {"S": "$context.requestId"},
+                              "headers": {"S": "$input.params().get('header')"},
+                              "query": {"S": "$util.escapeJavaScript($input.params().querystring).replaceAll("\\'","'")"}}}
+                        responses: {default: {statusCode: "200"}}
+                """);
+        List<String> lines = Files.readAllLines(spec);
+
+        List<Finding> findings = sec(spec);
+
+        // every header reaches the item unescaped; the query string is escaped
+        assertThat(findings).filteredOn(f -> f.rule() == Rule.SEC001).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("Any header a client sends (tried as 'X-Any-Header': the template writes every header)"
+                    + " can break the DynamoDB request");
+            assertThat(f.position().line()).isEqualTo(18);
+            assertThat(f.position().column()).isEqualTo(lines.get(17).indexOf("$input.params().get('header')") + 1);
+        });
+    }
+
+    @Test
     void aGetThatPassesBodiesThroughSaysItTakesARegionalOrPrivateEndpoint() throws Exception {
         Path post = seedSpec("post", "$input.path('$.id')", "$input.path('$.name')", "");
         Path get = dir.resolve("get.json");

@@ -30,6 +30,20 @@ class InputCallsTest {
     }
 
     @Test
+    void wholeParameterMapsAreReadsOfEveryParameterOfTheirLocation() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("""
+                #set($all = $input.params())
+                {"h": "$input.params().get('header')",
+                 #foreach($q in $input.params().querystring.keySet())"$q": "$input.params().querystring.get($q)",#end
+                 "one": "$input.params().header.get('X-Env')", "id": "$input.params('id')"}""");
+
+        assertThat(template.paramMapReads()).extracting(ParamMapRead::location, ParamMapRead::line)
+                .containsExactly(tuple(null, 1), tuple("header", 2), tuple("querystring", 3), tuple("querystring", 3));
+        // a read of one parameter by name is none
+        assertThat(template.inputParamCalls()).extracting(InputParamCall::name).containsExactly("X-Env", "id");
+    }
+
+    @Test
     void aCallInsideAnEscapeHasTheSlotOfTheEscape() throws TemplateSyntaxException {
         CompiledTemplate template = compile("{\"n\": {\"N\": \"$util.escapeJavaScript($input.path('$.n')).replaceAll(\"\\\\'\", \"'\")\"}}");
 

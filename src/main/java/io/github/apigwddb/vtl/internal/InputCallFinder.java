@@ -6,6 +6,7 @@ import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.OutputSlot;
 import io.github.apigwddb.vtl.StageVariableRead;
+import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
 import io.github.apigwddb.vtl.VariableRead;
 import java.util.ArrayList;
@@ -59,8 +60,9 @@ final class InputCallFinder {
 
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
-            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, List<VariableRead> variableReads) {
-        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), List.of());
+            List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, List<VariableRead> variableReads,
+            List<ParamMapRead> paramMapReads) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), List.of(), List.of());
     }
 
     /** The AttributeValue types of DynamoDB's JSON. */
@@ -78,6 +80,7 @@ final class InputCallFinder {
     private final List<StageVariableRead> stageVariableReads = new ArrayList<>();
     private final List<TypedAttributeRead> attributeReads = new ArrayList<>();
     private final List<VariableRead> variableReads = new ArrayList<>();
+    private final List<ParamMapRead> paramMapReads = new ArrayList<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
     /** Whether the walk is inside a reference the template writes (not one in a directive's arguments). */
@@ -103,7 +106,8 @@ final class InputCallFinder {
         finder.walk(root);
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
-                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), List.copyOf(finder.variableReads));
+                List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), List.copyOf(finder.variableReads),
+                List.copyOf(finder.paramMapReads));
     }
 
     private void walk(Node node) {
@@ -340,13 +344,32 @@ final class InputCallFinder {
             pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0));
         } else if ("params".equals(name) && argument != null && (steps == 1 || withCalls)) {
             paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0));
-        } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && (steps == 3 || withCalls && steps > 3)) {
+        } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && !withCalls) {
+            paramMap(reference, line, column); // (a steering read is recorded where the walk finds it)
+        }
+        if ("params".equals(name) && first.jjtGetNumChildren() == 1 && (steps == 3 || withCalls && steps > 3)) {
             // $input.params().header.get('X') / .path.id / .get('querystring').get('q')
             String location = step(reference.jjtGetChild(1), "get");
             String parameter = step(reference.jjtGetChild(2), "get");
             if (location != null && LOCATIONS.contains(location) && parameter != null) {
                 paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0));
             }
+        }
+    }
+
+    /**
+     * Notes {@code $input.params()} with no name after it: all parameters, or all of one location
+     * ({@code .header}, {@code .get('header')}) when no literal name follows.
+     */
+    private void paramMap(ASTReference reference, int line, int column) {
+        int steps = reference.jjtGetNumChildren();
+        if (steps == 1) {
+            paramMapReads.add(new ParamMapRead(null, line, column));
+            return;
+        }
+        String location = step(reference.jjtGetChild(1), "get");
+        if (location != null && LOCATIONS.contains(location) && (steps == 2 || step(reference.jjtGetChild(2), "get") == null)) {
+            paramMapReads.add(new ParamMapRead(location, line, column));
         }
     }
 

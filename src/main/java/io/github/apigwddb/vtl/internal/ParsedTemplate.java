@@ -4,6 +4,7 @@ import io.github.apigwddb.vtl.ApiKind;
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.StageVariableRead;
+import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
 import io.github.apigwddb.vtl.VariableRead;
 import io.github.apigwddb.vtl.InputPathCall;
@@ -67,6 +68,10 @@ public final class ParsedTemplate {
 
     public List<VariableRead> variableReads() {
         return inputCalls().variableReads();
+    }
+
+    public List<ParamMapRead> paramMapReads() {
+        return inputCalls().paramMapReads();
     }
 
     /** The template's reads of stage variables by literal name, in template order. */
