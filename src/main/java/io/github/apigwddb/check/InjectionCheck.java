@@ -16,6 +16,7 @@ import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
+import io.github.apigwddb.vtl.OutputSlot;
 import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
 import io.github.apigwddb.vtl.TemplateInput;
@@ -114,7 +115,11 @@ final class InjectionCheck implements ExampleCheck {
                     + injection.input().replaceAll("\\[\\d+]", "[]"))) {
                 continue;
             }
-            run.inTemplate(rule, message(rule, injection, otherContentType, read != null && read.decoded()), template, at[0], at[1]);
+            String message = message(rule, injection, otherContentType, read != null && read.decoded());
+            if (rule == Rule.SEC002 && read != null && "N".equals(read.slot().member())) {
+                message += NUMBER_NOTE;
+            }
+            run.inTemplate(rule, message, template, at[0], at[1]);
         }
     }
 
@@ -179,7 +184,7 @@ final class InjectionCheck implements ExampleCheck {
     }
 
     /** A read of the input with a literal name: where on its line, and whether the template writes it decoded. */
-    private record Read(int column, boolean decoded) {
+    private record Read(int column, boolean decoded, OutputSlot slot) {
     }
 
     /**
@@ -192,7 +197,7 @@ final class InjectionCheck implements ExampleCheck {
         String bodyPath = input.startsWith("body $") ? BranchReads.normalPath(input.substring("body ".length())) : null;
         for (InputPathCall call : compiled.inputPathCalls()) {
             if (call.line() == line && bodyPath != null && bodyPath.equals(BranchReads.normalPath(call.jsonPath()))) {
-                return new Read(call.column(), call.decoded());
+                return new Read(call.column(), call.decoded(), call.slot());
             }
         }
         int space = input.indexOf(' ');
@@ -203,7 +208,7 @@ final class InjectionCheck implements ExampleCheck {
             boolean sameInput = call.name().equals(name) && (call.location() == null ? PARAMETER_LOCATIONS.contains(location)
                     : call.location().equals(location));
             if (call.line() == line && sameInput) {
-                return new Read(call.column(), call.decoded());
+                return new Read(call.column(), call.decoded(), call.slot());
             }
         }
         return null;
@@ -225,6 +230,11 @@ final class InjectionCheck implements ExampleCheck {
             default -> injection.onlyApostrophe() ? Rule.SEC002 : Rule.SEC001;
         };
     }
+
+    /** SEC002 in a number: no apostrophe makes a number, so the fix changes only which 400 the client gets. */
+    private static final String NUMBER_NOTE = " (this value is a number, N: with the fix an apostrophe gets a ValidationException"
+            + " instead, so also check that it is one, #if($input.params('n').matches('^-?[0-9.]+$')), or validate the body's"
+            + " member with a model)";
 
     /** A header a client may add, tried for a template that writes every header when the example sends none. */
     static final String ANY_HEADER = "X-Any-Header";

@@ -185,6 +185,40 @@ class InjectionCheckTest {
     }
 
     @Test
+    void escapeJavaScriptAloneOnANumberSaysTheFixOnlyChangesTheError() throws Exception {
+        Path spec = dir.resolve("number.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items:
+                    get:
+                      operationId: since
+                      parameters: [{name: since, in: query, required: true, schema: {type: string}}]
+                      x-apigw-examples: [{name: plain, querystring: {since: "1700000000"}}]
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/Query
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: |
+                            {"TableName": "Events", "KeyConditionExpression": "pk = :p AND ts > :t",
+                             "ExpressionAttributeValues": {":p": {"S": "all"}, ":t": {"N": "$util.escapeJavaScript($input.params('since'))"}}}
+                        responses: {default: {statusCode: "200"}}
+                """);
+
+        assertThat(sec(spec)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SEC002);
+            assertThat(f.message()).contains(".replaceAll(").endsWith("(this value is a number, N: with the fix an apostrophe gets a"
+                    + " ValidationException instead, so also check that it is one, #if($input.params('n').matches('^-?[0-9.]+$')),"
+                    + " or validate the body's member with a model)");
+        });
+    }
+
+    @Test
     void aFullyEscapedTemplateIsClean() throws Exception {
         String id = "$util.escapeJavaScript($input.path('$.id')).replaceAll(\\\"\\\\\\\\'\\\",\\\"'\\\")";
         String name = "$util.escapeJavaScript($input.path('$.name')).replaceAll(\\\"\\\\\\\\'\\\",\\\"'\\\")";
