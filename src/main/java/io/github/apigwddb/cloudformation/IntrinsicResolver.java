@@ -52,6 +52,7 @@ public final class IntrinsicResolver {
     private final Set<String> wholeStandIns = new HashSet<>();
     private final List<SwallowedReference> swallowed = new ArrayList<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
+    private final Map<String, Boolean> conditionValues = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IntrinsicResolver(CloudFormationTemplate template, TemplateParameters parameters) {
         this.template = template;
@@ -439,8 +440,15 @@ public final class IntrinsicResolver {
         return null;
     }
 
-    /** Evaluates the named entry of {@code Conditions}. */
+    /**
+     * Evaluates the named entry of {@code Conditions}, once: conditions built of conditions ({@code !Or [!Condition A,
+     * !Condition A]} many levels deep) would otherwise take exponential time.
+     */
     public boolean condition(String name, String pointer) {
+        Boolean known = conditionValues.get(name);
+        if (known != null) {
+            return known;
+        }
         JsonNode definition = template.conditions().get(name);
         if (definition == null || !conditionsInProgress.add(name)) {
             placeholder(pointer, name, "Condition " + name + " is not defined (or defined in terms of itself); taken as false");
@@ -448,10 +456,14 @@ public final class IntrinsicResolver {
         }
         try {
             String function = functionOf(definition);
+            boolean value;
             if (function == null && definition.has("Condition")) {
-                return condition(definition.get("Condition").asText(), pointer);
+                value = condition(definition.get("Condition").asText(), pointer);
+            } else {
+                value = function != null && holds(function, definition.get(function), "/Conditions/" + JsonPointers.escape(name));
             }
-            return function != null && holds(function, definition.get(function), "/Conditions/" + JsonPointers.escape(name));
+            conditionValues.put(name, value);
+            return value;
         } finally {
             conditionsInProgress.remove(name);
         }

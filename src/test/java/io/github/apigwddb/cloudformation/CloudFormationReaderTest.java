@@ -212,6 +212,40 @@ class CloudFormationReaderTest {
         assertThat(lines(result, Rule.VTL003)).anySatisfy(l -> assertThat(l).startsWith("t.yaml:20:" + (14 + line.indexOf("${!Id}") + 1) + " "));
     }
 
+    /** Conditions made of conditions are evaluated once each: 40 levels of ten references each would never end otherwise. */
+    @Test
+    void deeplyComposedConditionsAreEvaluatedOnceEach() throws Exception {
+        StringBuilder conditions = new StringBuilder("Conditions:\n  C0: !Equals [!Ref Stage, prod]\n");
+        for (int level = 1; level <= 40; level++) {
+            conditions.append("  C").append(level).append(": !Or [").append(String.join(", ", java.util.Collections.nCopies(10,
+                    "!Condition C" + (level - 1)))).append("]\n");
+        }
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, "Parameters:\n  Stage: {Type: String, Default: prod}\n" + conditions + """
+                Resources:
+                  M:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      HttpMethod: GET
+                      ResourceId: !GetAtt Api.RootResourceId
+                      RestApiId: !Ref Api
+                      MethodResponses: [{StatusCode: '200'}]
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: arn:aws:apigateway:us-east-1:dynamodb:action/Scan
+                        PassthroughBehavior: NEVER
+                        RequestTemplates:
+                          application/json: !If [C40, '{"TableName": "Prod"}', '{"TableName": "Test"}']
+                        IntegrationResponses:
+                          - StatusCode: '200'
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """);
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"Prod\""));
+    }
+
     /** Messages name a Method's Integration members as CloudFormation writes them, not as the OpenAPI extension does. */
     @Test
     void findingsOnAMethodResourceSpeakOfItsOwnMemberNames() throws Exception {
