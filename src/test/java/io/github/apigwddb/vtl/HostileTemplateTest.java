@@ -87,6 +87,29 @@ class HostileTemplateTest {
         assertThat(result.problem().message()).startsWith("rendering took longer than");
     }
 
+    /** Deep nested repetitions backtrack for seconds between two reads of a character: not run at all. */
+    @Test
+    void aRegexNestingRepetitionsTooDeepIsNotRun() throws TemplateSyntaxException {
+        String nested = "(((((((((((((a*)*)*)*)*)*)*)*)*)*)*)*)*)*b";
+
+        RenderResult inString = render("#set($s = \"aaa\")#set($m = $s.matches(\"" + nested + "\"))" + PUT_ITEM, "{}");
+        assertThat(inString.problem().kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(inString.problem().message()).contains("nests repetitions 14 deep, which can take exponential time to match");
+
+        RenderResult inFilter = render("#set($x=$input.path('$.a[?(@.s =~ /" + nested + "/)]'))" + PUT_ITEM, "{\"a\":[{\"s\":\"aaa\"}]}");
+        assertThat(inFilter.problem().kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(inFilter.problem().message()).contains("nests repetitions 14 deep");
+    }
+
+    /** Three levels on 30 characters backtrack for about a minute, reading all the while: the deadline stops them. */
+    @Test
+    void aRegexNestedWithinTheLimitStopsAtTheDeadline() throws TemplateSyntaxException {
+        RenderResult result = render("#set($s = \"" + "a".repeat(30) + "\")#set($m = $s.matches(\"((a*)*)*b\"))" + PUT_ITEM, "{}");
+
+        assertThat(result.problem().kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(result.problem().message()).startsWith("rendering took longer than");
+    }
+
     @Test
     void jsonPathRegexFiltersStillMatch() throws TemplateSyntaxException {
         String body = "{\"a\":[{\"s\":\"abc\"},{\"s\":\"xbc\"},{\"s\":\"ABD\"}],\"tags\":[\"q\",\"abz\"]}";

@@ -1,6 +1,6 @@
 package io.github.apigwddb.vtl.internal;
 
-/** A string view whose charAt checks the render deadline, interrupting runaway regex matching. */
+/** A string view whose charAt checks the render deadline on every read, interrupting runaway regex matching. */
 record DeadlineCharSequence(String text, RenderGuard guard) implements CharSequence {
     @Override
     public int length() {
@@ -9,7 +9,7 @@ record DeadlineCharSequence(String text, RenderGuard guard) implements CharSeque
 
     @Override
     public char charAt(int index) {
-        guard.tick();
+        guard.tickNow();
         return text.charAt(index);
     }
 

@@ -175,6 +175,9 @@ final class Json {
 
         private static boolean matches(Pattern pattern, String input) {
             RenderGuard guard = RenderGuard.current();
+            if (guard != null) {
+                guard.checkRegex(pattern.pattern());
+            }
             return pattern.matcher(guard == null ? input : new DeadlineCharSequence(input, guard)).matches();
         }
 

@@ -102,6 +102,24 @@ public final class RenderGuard {
         }
     }
 
+    /** The deadline check on every call: a regex may backtrack for long between two reads of a character. */
+    void tickNow() {
+        if (abort != null) {
+            throw abort;
+        }
+        checkDeadline();
+    }
+
+    /** Refuses a regex whose nested repetitions could backtrack for longer than any deadline check can see. */
+    void checkRegex(String regex) {
+        int depth = RegexNesting.depth(regex);
+        if (depth > RegexNesting.MAX_DEPTH) {
+            fail(Kind.LIMIT, "the regular expression '" + (regex.length() > 80 ? regex.substring(0, 80) + "..." : regex) + "' nests"
+                    + " repetitions " + depth + " deep, which can take exponential time to match; not run (at most "
+                    + RegexNesting.MAX_DEPTH + ")");
+        }
+    }
+
     void checkDeadline() {
         if (System.nanoTime() - deadlineNanos > 0) {
             fail(Kind.LIMIT, "rendering took longer than " + limits.maxRenderTime().toMillis() + " ms");

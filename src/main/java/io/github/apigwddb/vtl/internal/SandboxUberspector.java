@@ -391,7 +391,11 @@ public final class SandboxUberspector extends UberspectImpl {
      * cannot backtrack and so needs no deadline; most templates only unescape quotes that way.
      */
     private static CharSequence guarded(String regex, String text, RenderGuard guard) {
-        return isShortLiteral(regex) ? text : new DeadlineCharSequence(text, guard);
+        if (isShortLiteral(regex)) {
+            return text;
+        }
+        guard.checkRegex(regex);
+        return new DeadlineCharSequence(text, guard);
     }
 
     /** ASCII without quantifier, group, alternation, class, anchor or dot; escapes only of punctuation. */
