@@ -110,6 +110,21 @@ class HostileTemplateTest {
         assertThat(result.problem().message()).startsWith("rendering took longer than");
     }
 
+    /** A deep scan of a deep body selects its depth to the power of its scans: bounded in values and in time. */
+    @Test
+    void jsonPathDeepScansOfADeepBodyStopAtTheBounds() throws TemplateSyntaxException {
+        String body = "{\"a\":".repeat(300) + "1" + "}".repeat(300);
+
+        RenderResult many = render("#set($x = $input.path('$..*..*..*..*..*').size())" + PUT_ITEM, body);
+        assertThat(many.problem().kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(many.problem().message()).isIn("a JSONPath selects more than 1000000 values", "rendering took longer than 2000 ms");
+
+        // nothing selected on the way: only the steps through the document can be stopped
+        RenderResult none = render("#set($x = $input.path('$..*..*..*..*..nothing'))" + PUT_ITEM, body);
+        assertThat(none.problem().kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(none.problem().message()).startsWith("rendering took longer than");
+    }
+
     @Test
     void jsonPathRegexFiltersStillMatch() throws TemplateSyntaxException {
         String body = "{\"a\":[{\"s\":\"abc\"},{\"s\":\"xbc\"},{\"s\":\"ABD\"}],\"tags\":[\"q\",\"abz\"]}";

@@ -1,6 +1,7 @@
 package io.github.apigwddb.vtl.internal;
 
 import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.EvaluationListener;
 import com.jayway.jsonpath.InvalidJsonException;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
@@ -32,8 +33,18 @@ final class Json {
     /** Marks "the path matched nothing", which differs from a JSON null for {@code $input.json}. */
     static final Object MISSING = new Object();
 
-    private static final Configuration CONFIGURATION = Configuration.defaultConfiguration();
-    private static final JsonProvider PROVIDER = CONFIGURATION.jsonProvider();
+    private static final JsonProvider PROVIDER = Configuration.defaultConfiguration().jsonProvider();
+    /** Most values one path may select: a deep scan of a deep document selects the depth to the power of its scans. */
+    static final int MAX_SELECTED_VALUES = 1_000_000;
+    /** Reads on the render deadline, with at most {@link #MAX_SELECTED_VALUES} values selected. */
+    private static final Configuration CONFIGURATION = Configuration.defaultConfiguration()
+            .jsonProvider(new GuardedJsonProvider(PROVIDER))
+            .setEvaluationListeners(found -> {
+                if (found.index() >= MAX_SELECTED_VALUES) {
+                    throw fail(Kind.LIMIT, "a JSONPath selects more than " + MAX_SELECTED_VALUES + " values");
+                }
+                return EvaluationListener.EvaluationContinuation.CONTINUE;
+            });
     /** Paths longer than this are compiled on every read: a hostile template must not fill the cache. */
     private static final int MAX_CACHED_PATH_CHARS = 256;
     /**
