@@ -3,6 +3,7 @@ package io.github.apigwddb.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.bundle.Placeholders;
 import io.github.apigwddb.cloudformation.CloudFormationReader;
+import io.github.apigwddb.cloudformation.IntrinsicResolver;
 import io.github.apigwddb.cloudformation.TemplateApi;
 import io.github.apigwddb.cloudformation.TemplateReading;
 import io.github.apigwddb.dynamodb.schema.TableSchema;
@@ -181,8 +182,16 @@ public final class CheckEngine {
      * The tables a template defines itself ({@code AWS::DynamoDB::Table}, ...) join those of {@code apigw.tables}
      * for its own integrations, so {@code TableName: !Ref Items} is checked against that table's keys.
      */
-    private CheckRequest withTablesOfTemplate(CheckRequest request, Path template, Map<String, String> names) {
-        TableSchemas own = tableReader.read(List.of(template), names);
+    private CheckRequest withTablesOfTemplate(CheckRequest request, Path template, Map<String, IntrinsicResolver.Named> names) {
+        Map<String, String> byLogicalId = new LinkedHashMap<>();
+        Set<String> standIns = new HashSet<>(request.tables().standInNames());
+        names.forEach((logicalId, named) -> {
+            byLogicalId.put(logicalId, named.name());
+            if (named.standIn()) {
+                standIns.add(named.name()); // matched, but a request naming another table may mean this one
+            }
+        });
+        TableSchemas own = tableReader.read(List.of(template), byLogicalId);
         if (own.tables().isEmpty()) {
             return request;
         }
@@ -193,7 +202,7 @@ public final class CheckEngine {
             }
         }
         return new CheckRequest(request.specFiles(), request.examplesDirectory(), request.stageVariables(), request.threads(),
-                request.templateParameters(), new TableSchemas(tables, request.tables().problems()), request.deploymentValues());
+                request.templateParameters(), new TableSchemas(tables, request.tables().problems(), standIns), request.deploymentValues());
     }
 
     /**

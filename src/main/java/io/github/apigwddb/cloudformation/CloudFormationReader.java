@@ -98,11 +98,11 @@ public final class CloudFormationReader {
         }
         // the tables' names as the integrations' Ref and Fn::Sub give them; after report(), which says a stand-in where an
         // integration uses it, not where a table is defined
-        Map<String, String> tableNames = new LinkedHashMap<>();
+        Map<String, IntrinsicResolver.Named> tableNames = new LinkedHashMap<>();
         report(resolver, templateSpec, dynamoPrefixes, findings);
         for (CloudFormationTemplate.Resource resource : template.resources().values()) {
             if (TABLE_TYPES.contains(resource.type())) {
-                tableNames.put(resource.logicalId(), resolver.physicalName(resource, null));
+                tableNames.put(resource.logicalId(), resolver.named(resource));
             }
         }
         return new TemplateReading(List.copyOf(apis), findings, notes, List.copyOf(files), Map.copyOf(tableNames));

@@ -12,7 +12,7 @@ import java.util.Map;
  * integrations see them (with {@code apigw.parameters}, and stand-ins for names known only at deployment).
  */
 public record TemplateReading(List<TemplateApi> apis, List<Finding> findings, List<String> notes, List<Path> files,
-        Map<String, String> tableNames) {
+        Map<String, IntrinsicResolver.Named> tableNames) {
 
     public TemplateReading(List<TemplateApi> apis, List<Finding> findings, List<String> notes) {
         this(apis, findings, notes, List.of(), Map.of());

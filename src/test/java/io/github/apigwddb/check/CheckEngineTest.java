@@ -536,4 +536,46 @@ class CheckEngineTest {
         assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.DDB013).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("key").doesNotContain("not found"));
     }
+    /** A table whose name is known only at deployment may be the one a request names literally: no "not found". */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "TableName: !Sub \"${Env}-items\"", "TableName: !Sub \"${AWS::StackName}-items\""})
+    void aRequestNamingAnotherTableThanAStandInIsNotTableNotFound(String tableName) throws Exception {
+        Path template = write("template.yaml", """
+                Parameters:
+                  Env: {Type: String}
+                Resources:
+                  Items:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      %s
+                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+                      KeySchema: [{AttributeName: id, KeyType: HASH}]
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      DefinitionBody:
+                        openapi: 3.0.1
+                        info: {title: t, version: "1"}
+                        paths:
+                          /items/{id}:
+                            get:
+                              parameters:
+                                - {name: id, in: path, required: true, schema: {type: string}}
+                              responses: {"200": {description: ok}}
+                              x-amazon-apigateway-integration:
+                                type: aws
+                                httpMethod: POST
+                                uri: !Sub "arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem"
+                                credentials: arn:aws:iam::123456789012:role/r
+                                passthroughBehavior: never
+                                requestTemplates:
+                                  application/json: '{"TableName": "prod-items", "Key": {"pk": {"S": "$util.escapeJavaScript($input.params(''id''))"}}}'
+                                responses:
+                                  default: {statusCode: "200"}
+                """.formatted(tableName));
+        CheckResult result = check(null, template);
+
+        assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.DDB013);
+    }
 }

@@ -3,6 +3,7 @@ package io.github.apigwddb.dynamodb.schema;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The table definitions given to a check ({@code apigw.tables}), and what could not be read from them.
@@ -14,10 +15,26 @@ public final class TableSchemas {
 
     private final List<TableSchema> tables;
     private final List<TableSchemaProblem> problems;
+    private final Set<String> standInNames;
 
     public TableSchemas(List<TableSchema> tables, List<TableSchemaProblem> problems) {
+        this(tables, problems, Set.of());
+    }
+
+    /**
+     * @param standInNames names that stand in for ones known only at deployment (a CloudFormation table without
+     *     TableName, or one named from a parameter without value): matched, but a request naming another table may
+     *     still mean it
+     */
+    public TableSchemas(List<TableSchema> tables, List<TableSchemaProblem> problems, Set<String> standInNames) {
         this.tables = List.copyOf(tables);
         this.problems = List.copyOf(problems);
+        this.standInNames = Set.copyOf(standInNames);
+    }
+
+    /** The names that stand in for ones known only at deployment. */
+    public Set<String> standInNames() {
+        return standInNames;
     }
 
     public List<TableSchema> tables() {
@@ -40,10 +57,11 @@ public final class TableSchemas {
 
     /**
      * Whether a name that matches no definition is certainly unknown: only when every definition has a
-     * fixed name (a CloudFormation table without {@code TableName} could be the one the request means).
+     * fixed name (a CloudFormation table without {@code TableName}, or named by a stand-in, could be the one the request
+     * means).
      */
     public boolean allNamesKnown() {
-        return !tables.isEmpty() && tables.stream().allMatch(t -> t.name() != null);
+        return !tables.isEmpty() && tables.stream().allMatch(t -> t.name() != null && !standInNames.contains(t.name()));
     }
 
     /** The table name inside a table ARN ({@code arn:aws:dynamodb:<region>:<account>:table/<name>}), else the text itself. */
