@@ -74,7 +74,9 @@ final class ResponseRenderCheck implements ExampleCheck {
             render(scratch, error, true);
             scratch.findings.forEach(finding -> answersOf.computeIfAbsent(finding, f -> new ArrayList<>()).add(error.name()));
         }
-        answersOf.forEach((finding, answers) -> reportOnce(run, finding, String.join(" or ", answers)));
+        // keyed without the answers' names: an example whose own answer is one of them names fewer, and is the same finding
+        answersOf.forEach((finding, answers) -> run.once("errors|" + finding.rule() + "|" + finding.position() + "|" + finding.message(),
+                worded(finding, String.join(" or ", answers))));
     }
 
     /**
@@ -82,12 +84,13 @@ final class ResponseRenderCheck implements ExampleCheck {
      * it was; a placeholder's stand-in (CFN005) is the template's, whatever the answer.
      */
     static void reportOnce(ExampleRun run, ExampleRun scratch, DynamoDbAnswers.Answer answer) {
-        scratch.findings.forEach(finding -> reportOnce(run, finding, answer.name()));
+        scratch.findings.forEach(finding -> run.once(worded(finding, answer.name())));
     }
 
-    private static void reportOnce(ExampleRun run, Finding finding, String answers) {
-        run.once(finding.rule() == Rule.CFN005 ? finding : new Finding(finding.rule(), finding.severity(),
-                "When DynamoDB answers " + answers + ": " + finding.message(), finding.position(), finding.operation(), finding.example()));
+    /** The finding of a render of other answers, saying which; a placeholder's stand-in (CFN005) is the template's. */
+    private static Finding worded(Finding finding, String answers) {
+        return finding.rule() == Rule.CFN005 ? finding : new Finding(finding.rule(), finding.severity(),
+                "When DynamoDB answers " + answers + ": " + finding.message(), finding.position(), finding.operation(), finding.example());
     }
 
     /** Selects, renders and checks one answer; findings go to {@code run}. Null when no response is selected. */

@@ -519,6 +519,12 @@ class RenderChecksTest {
         // the two error answers break it alike: one finding names both
         assertThat(rsp003).extracting(Finding::message).filteredOn(m -> !m.contains("without an Item")).singleElement().asString()
                 .startsWith("When DynamoDB answers 400 ValidationException or 500 InternalServerError: ");
+
+        // an example whose own answer is a 400 renders only the 500 besides: still the same one finding
+        String twoExamples = GET_EXAMPLE + "        - {name: refused, path: {id: \"2\"}, dynamodbResponse: {status: 400,"
+                + " body: {__type: \"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\", message: \"gone\"}}}\n";
+        List<Finding> both = of(check(HEADER + operation("/i/{id}", "get", twoExamples, "GetItem", GET_BY_ID, responses)), Rule.RSP003);
+        assertThat(both).extracting(Finding::message).filteredOn(m -> m.contains("500 InternalServerError")).singleElement();
         // the made-up success holds the attribute the template reads, so the success path is fine
         assertThat(rsp003).noneMatch(f -> f.message().contains("when DynamoDB answers 200"));
     }
