@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * {@code $default} one; an expression on the message body ({@code ${request.body.version}}) may select any template,
  * so each is checked, as its own operation {@code ROUTE key template}; without an expression, {@code application/json}
  * is taken, else {@code $default} (how API Gateway chooses then is not documented: this is what the LocalStack emulator
- * does). A two-way route (one with a {@code RouteResponseSelectionExpression}) gets its integration's
+ * does). A two-way route (see {@link #isTwoWay}) gets its integration's
  * {@code AWS::ApiGatewayV2::IntegrationResponse}s as {@code responses} (see {@link #responses}).
  */
 final class WebSocketAssembler {
@@ -156,7 +156,7 @@ final class WebSocketAssembler {
                     derived.map(integration.property("PassthroughBehavior"), JsonPointers.child(at, "passthroughBehavior"));
                     derived.map(integration.property("TemplateSelectionExpression"), JsonPointers.child(at, "selection"));
                 }
-                if (isTwoWay(routeProperties)) {
+                if (isTwoWay(route, routeProperties)) {
                     responses(integration, extension, JsonPointers.child(integrationPointer, "responses"), derived);
                 }
                 operation.set(IntegrationExtractor.EXTENSION, extension);
@@ -269,13 +269,23 @@ final class WebSocketAssembler {
     }
 
     /**
-     * Whether the route sends the integration's answer back to the client: only with a RouteResponseSelectionExpression
-     * (AWS: "should be provided to initiate two-way communication"); a one-way route returns nothing "regardless of any
-     * integration response configuration" (websocket-facts.md §4).
+     * Whether the route sends the integration's answer back to the client: it needs a RouteResponseSelectionExpression
+     * (AWS: "should be provided to initiate two-way communication") and an {@code AWS::ApiGatewayV2::RouteResponse} of its
+     * own ("API Gateway will not pass the backend response through to the route response, unless you set up a route
+     * response"); a one-way route returns nothing "regardless of any integration response configuration"
+     * (websocket-facts.md §4).
      */
-    private static boolean isTwoWay(JsonNode routeProperties) {
+    private boolean isTwoWay(CloudFormationTemplate.Resource route, JsonNode routeProperties) {
         JsonNode expression = routeProperties.get("RouteResponseSelectionExpression");
-        return expression != null && expression.isTextual() && !expression.textValue().isBlank();
+        if (expression == null || !expression.isTextual() || expression.textValue().isBlank()) {
+            return false;
+        }
+        for (CloudFormationTemplate.Resource response : template.resourcesOfType("AWS::ApiGatewayV2::RouteResponse")) {
+            if (route.logicalId().equals(MethodResourceAssembler.logicalIdIn(response.properties().get("RouteId")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

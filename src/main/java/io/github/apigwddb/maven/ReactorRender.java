@@ -1,7 +1,9 @@
 package io.github.apigwddb.maven;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.SessionData;
 
@@ -14,8 +16,8 @@ final class ReactorRender {
 
     private static final Object KEY = ReactorRender.class.getName();
 
-    /** What the modules reported so far. */
-    private record State(int reported, boolean rendered, List<String> misses) {
+    /** What the modules reported so far: which ones (a module with two executions counts once), and what. */
+    private record State(Set<String> reported, boolean rendered, List<String> misses) {
     }
 
     private final MavenSession session;
@@ -41,18 +43,21 @@ final class ReactorRender {
      */
     List<String> missed(String why) {
         State state = report(false, why);
-        return state.reported() == session.getProjects().size() && !state.rendered() ? state.misses() : null;
+        boolean all = session.getProjects().stream().allMatch(project -> state.reported().contains(project.getId()));
+        return all && !state.rendered() ? state.misses() : null;
     }
 
     private State report(boolean rendered, String why) {
         SessionData data = session.getRepositorySession().getData();
         synchronized (data) {
-            State last = data.get(KEY) instanceof State state ? state : new State(0, false, List.of());
+            State last = data.get(KEY) instanceof State state ? state : new State(Set.of(), false, List.of());
             List<String> misses = new ArrayList<>(last.misses());
             if (why != null) {
                 misses.add(session.getCurrentProject().getArtifactId() + ": " + why);
             }
-            State next = new State(last.reported() + 1, last.rendered() || rendered, List.copyOf(misses));
+            Set<String> reported = new HashSet<>(last.reported());
+            reported.add(session.getCurrentProject().getId());
+            State next = new State(Set.copyOf(reported), last.rendered() || rendered, List.copyOf(misses));
             data.set(KEY, next);
             return next;
         }

@@ -74,6 +74,9 @@ public class RenderMojo extends AbstractApigwMojo {
     public void execute() throws MojoExecutionException {
         if (skip) {
             getLog().info("apigw:render skipped (apigw.skip)");
+            if (ReactorRender.isMultiModule(session)) {
+                failWhenNoModuleHasIt(new ReactorRender(session).missed("skipped (apigw.skip)"));
+            }
             return;
         }
         requireKnownParameters();

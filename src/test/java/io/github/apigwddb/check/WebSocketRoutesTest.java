@@ -123,6 +123,21 @@ class WebSocketRoutesTest {
     }
 
     @Test
+    void aTemplateWritingEveryHeaderIsProbedOnConnectOnly() throws IOException {
+        String headers = "        $default: '{\"TableName\": \"Sessions\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"
+                + " \"headers\": {\"S\": \"$input.params().get(''header'')\"}}}'";
+        List<Finding> findings = check(HEAD + route("ConnectRoute", "$connect", "ConnectIntegration") + route("SendRoute", "send", "SendIntegration")
+                + integration("ConnectIntegration", "POST", "PutItem", "\\$default", headers)
+                + integration("SendIntegration", "POST", "PutItem", "\\$default", headers));
+
+        // the upgrade request's headers are the client's; a message has none
+        assertThat(of(findings, Rule.SEC001)).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("Any header a client sends");
+            assertThat(f.operation().display()).isEqualTo("ROUTE $connect [ConnectRoute]");
+        });
+    }
+
+    @Test
     void aSelectionOnTheBodyChecksEveryTemplate() throws IOException {
         String templates = "        v1: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.path(''$.id''))"
                 + ".replaceAll(\"\\\\''\",\"''\")\"}}}'\n"
@@ -248,9 +263,14 @@ class WebSocketRoutesTest {
                       IntegrationId: !Ref %1$s
                       IntegrationResponseKey: /404/
                 """;
-        String twoWay = route("ReadRoute", "read", "ReadIntegration").replace("      OperationName: ReadRoute\n",
+        String withExpression = route("ReadRoute", "read", "ReadIntegration").replace("      OperationName: ReadRoute\n",
                 "      OperationName: ReadRoute\n      RouteResponseSelectionExpression: $default\n");
-        List<Finding> findings = check(HEAD.replace("dynamodb:PutItem", "dynamodb:GetItem") + twoWay
+        String routeResponse = """
+                  ReadRouteResponse:
+                    Type: AWS::ApiGatewayV2::RouteResponse
+                    Properties: {ApiId: !Ref Chat, RouteId: !Ref ReadRoute, RouteResponseKey: $default}
+                """;
+        List<Finding> findings = check(HEAD.replace("dynamodb:PutItem", "dynamodb:GetItem") + withExpression + routeResponse
                 + integration("ReadIntegration", "POST", "GetItem", "\\$default", get) + responses.formatted("ReadIntegration"));
 
         // the success answer's text may hold a quote: the JSON the client gets breaks
@@ -271,6 +291,10 @@ class WebSocketRoutesTest {
         List<Finding> oneWay = check(HEAD.replace("dynamodb:PutItem", "dynamodb:GetItem") + route("ReadRoute", "read", "ReadIntegration")
                 + integration("ReadIntegration", "POST", "GetItem", "\\$default", get) + responses.formatted("ReadIntegration"));
         assertThat(oneWay).noneMatch(f -> f.rule().id().startsWith("RSP") || f.rule().id().startsWith("MAP"));
+        // a RouteResponseSelectionExpression without a RouteResponse is one-way too
+        List<Finding> noRouteResponse = check(HEAD.replace("dynamodb:PutItem", "dynamodb:GetItem") + withExpression
+                + integration("ReadIntegration", "POST", "GetItem", "\\$default", get) + responses.formatted("ReadIntegration"));
+        assertThat(noRouteResponse).noneMatch(f -> f.rule().id().startsWith("RSP") || f.rule().id().startsWith("MAP"));
     }
 
     private int lineOf(List<Finding> findings, String text) throws IOException {

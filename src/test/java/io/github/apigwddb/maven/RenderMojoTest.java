@@ -260,6 +260,18 @@ class RenderMojoTest {
                         + " integration 'noSuchOperation'")
                 .hasMessageContaining("; module-b: No DynamoDB integration 'noSuchOperation'");
 
+        // a module that skips the goal, or runs it twice, still counts once: the build fails when no module had it
+        org.apache.maven.execution.MavenSession skipping = sessionOf(2);
+        setVariableValueToObject(mojo, "session", skipping);
+        setVariableValueToObject(mojo, "skip", true);
+        mojo.execute();
+        mojo.execute();
+        setVariableValueToObject(mojo, "skip", false);
+        skipping.setCurrentProject(skipping.getProjects().get(1));
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No module of the build has a DynamoDB integration 'noSuchOperation': module-a: skipped (apigw.skip);"
+                        + " module-a: skipped (apigw.skip); module-b: No DynamoDB integration");
+
         // one module that has it is enough, whichever module reports last
         org.apache.maven.execution.MavenSession another = sessionOf(2);
         setVariableValueToObject(mojo, "session", another);
