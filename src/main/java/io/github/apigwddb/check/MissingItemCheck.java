@@ -15,8 +15,7 @@ import java.util.Objects;
  * integration response as a found item. The render of that answer is checked like any other (RSP003 and the rest,
  * once per integration). RSP002 when the client cannot tell the two apart: no condition of the template may read the
  * item, and the two responses have the same status and the same JSON shape, the item's fields left empty.
- */import java.util.Objects;
-
+ */
 final class MissingItemCheck implements ExampleCheck {
 
     private final ResponseRenderCheck responses;

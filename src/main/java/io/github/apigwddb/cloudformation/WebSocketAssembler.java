@@ -365,6 +365,8 @@ final class WebSocketAssembler {
         }
         JsonNode behavior = properties.get("PassthroughBehavior");
         ObjectNode unmatched = F.objectNode().put("messages", messages);
+        unmatched.put("everyMessage", selected.isEmpty());
+        unmatched.put("noTemplates", !templates.isObject() || templates.isEmpty());
         unmatched.put("passthroughBehavior", behavior != null && behavior.isTextual() ? behavior.textValue().toUpperCase(Locale.ROOT) : "WHEN_NO_MATCH");
         unmatched.put("written", behavior != null);
         if (text != null) {

@@ -81,10 +81,13 @@ public final class UpToDateStamp {
         }
     }
 
-    /** A file's size and modification time, which a rewrite changes; empty when it cannot be read. */
+    /**
+     * A file's size and modification time, in the file system's own precision, which a rewrite changes; empty when it
+     * cannot be read. Not a digest: telling an unchanged project must stay cheap, and a report may be megabytes.
+     */
     static String stateOf(Path file) {
         try {
-            return Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
+            return Files.size(file) + ":" + Files.getLastModifiedTime(file);
         } catch (IOException e) {
             return "";
         }

@@ -24,13 +24,12 @@ public final class IntegrationExtractor {
     /** The operation member of a WebSocket route that holds its route key. */
     public static final String WEBSOCKET_ROUTE_KEY = "x-apigw-websocket-route-key";
     /** The operation member of a WebSocket route that names the body member its API selects routes by. */
+    public static final String WEBSOCKET_ROUTE_SELECTION_MEMBER = "x-apigw-websocket-route-selection-member";
     /**
-     * In a WebSocket route's integration: the messages no request template is selected for, when there are any:
-     * {@code {"messages": "<which>", "passthroughBehavior": "WHEN_NO_MATCH", "written": true}} ({@code written}: whether
-     * the integration sets the behavior, else it is AWS's default).
+     * In a WebSocket route's integration: the messages no request template is selected for, when there are any (see
+     * {@link WebSocketUnmatched}).
      */
     public static final String WEBSOCKET_UNMATCHED_MESSAGES = "x-apigw-websocket-unmatched-messages";
-    public static final String WEBSOCKET_ROUTE_SELECTION_MEMBER = "x-apigw-websocket-route-selection-member";
 
     private IntegrationExtractor() {
     }

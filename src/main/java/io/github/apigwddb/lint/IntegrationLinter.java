@@ -114,19 +114,20 @@ public final class IntegrationLinter {
     private static void checkType(Integration integration, List<LintIssue> issues) {
         SpecValue type = integration.type();
         if (type == null) {
-            issues.add(new LintIssue(Rule.AGW001, "The integration has no 'type'; a DynamoDB integration needs type 'aws'",
+            issues.add(new LintIssue(Rule.AGW001, "The integration has no '" + integration.writtenName("type") + "'; a DynamoDB integration"
+                    + " needs type 'aws'",
                     integration.pointer()));
             return;
         }
         String value = type.text().toLowerCase(Locale.ROOT);
         if (!TYPES.contains(value)) {
-            issues.add(new LintIssue(Rule.AGW001, "Integration type '" + type.text()
+            issues.add(new LintIssue(Rule.AGW001, "Integration " + integration.writtenName("type") + " '" + type.text()
                     + "' is not one of aws, aws_proxy, http, http_proxy, mock", integration.member("type")));
         } else if (!"aws".equals(value)) {
             String why = "aws_proxy".equals(value)
                     ? ": API Gateway answers \"Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.\""
                     : ": DynamoDB is reached only through an AWS service integration";
-            issues.add(new LintIssue(Rule.AGW002, "Integration type is '" + type.text() + "' but a DynamoDB integration must be 'aws'" + why,
+            issues.add(new LintIssue(Rule.AGW002, "Integration " + integration.writtenName("type") + " is '" + type.text() + "' but a DynamoDB integration must be 'aws'" + why,
                     integration.member("type")));
         }
     }
@@ -134,29 +135,31 @@ public final class IntegrationLinter {
     private static void checkUri(Integration integration, List<LintIssue> issues) {
         String pointer = integration.member("uri");
         String text = integration.uri().text();
+        String uriName = "Integration " + integration.writtenName("uri");
         Optional<AwsServiceUri> parsed = integration.serviceUri();
         String shape = "arn:<partition>:apigateway:<region>:dynamodb:action/<Action>";
         if (parsed.isPresent() && !parsed.get().isDynamoDb() && "dynamodb".equalsIgnoreCase(parsed.get().service())) {
             // API Gateway's service names are lowercase: it answers 'DynamoDB' with "AWS service of type DynamoDB not supported"
-            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "': service '" + parsed.get().service()
+            issues.add(new LintIssue(Rule.AGW003, uriName + " '" + text + "': service '" + parsed.get().service()
                     + "' must be written 'dynamodb'", pointer));
             return;
         }
         if (parsed.isEmpty() || !parsed.get().isDynamoDb()) {
-            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' is not of the form " + shape, pointer));
+            issues.add(new LintIssue(Rule.AGW003, uriName + " '" + text + "' is not of the form " + shape, pointer));
             return;
         }
         AwsServiceUri uri = parsed.get();
         if (!uri.isAction()) {
-            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' must name a DynamoDB action ("
+            issues.add(new LintIssue(Rule.AGW003, uriName + " '" + text + "' must name a DynamoDB action ("
                     + shape + "); DynamoDB has no path-based API", pointer));
             return;
         }
         if (!AwsServiceUri.isPlaceholder(uri.partition()) && AwsRegions.partition(uri.partition()).isEmpty()) {
-            issues.add(new LintIssue(Rule.AGW003, "Unknown partition '" + uri.partition() + "' in integration uri '" + text + "'", pointer));
+            issues.add(new LintIssue(Rule.AGW003, "Unknown partition '" + uri.partition() + "' in the integration's "
+                    + integration.writtenName("uri") + " '" + text + "'", pointer));
         }
         if (uri.region().isEmpty()) {
-            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' has no region", pointer));
+            issues.add(new LintIssue(Rule.AGW003, uriName + " '" + text + "' has no region", pointer));
         } else if (!AwsServiceUri.isPlaceholder(uri.region())) {
             String problem = regionProblem(uri.region());
             if (problem != null) {
@@ -168,7 +171,7 @@ public final class IntegrationLinter {
             return;
         }
         if (action.isEmpty()) {
-            issues.add(new LintIssue(Rule.AGW003, "Integration uri '" + text + "' names no action after 'action/'", pointer));
+            issues.add(new LintIssue(Rule.AGW003, uriName + " '" + text + "' names no action after 'action/'", pointer));
         } else if (!DynamoDbActions.isKnown(action)) {
             String suggestion = DynamoDbActions.suggest(action);
             issues.add(new LintIssue(Rule.AGW004, "'" + action + "' is not a DynamoDB action"
@@ -287,7 +290,10 @@ public final class IntegrationLinter {
         if (unmatched == null) {
             return;
         }
-        if (unmatched.passes()) {
+        if (!WebSocketUnmatched.BEHAVIORS.contains(unmatched.behavior())) {
+            issues.add(new LintIssue(Rule.AGW010, "PassthroughBehavior '" + unmatched.behavior() + "' is not one of WHEN_NO_MATCH,"
+                    + " WHEN_NO_TEMPLATES, NEVER", unmatched.pointer()));
+        } else if (unmatched.passes()) {
             issues.add(new LintIssue(Rule.AGW011, capitalized(unmatched.messages()) + " gets no request template, so API Gateway sends it to"
                     + " DynamoDB untransformed (" + unmatched.behaviorSaid() + "): the client writes the DynamoDB request; add a $default"
                     + " request template, or set PassthroughBehavior to NEVER", unmatched.pointer()));

@@ -193,6 +193,13 @@ class WebSocketRoutesTest {
             assertThat(f.position().line()).isEqualTo(lineOf(refusedAll, "PassthroughBehavior: NEVER"));
         });
         assertThat(refusedAll).noneMatch(f -> f.rule() == Rule.AGW011 || f.rule() == Rule.SEC003 || f.rule() == Rule.EXM005);
+
+        // a value CloudFormation refuses is said to be one, not taken for a behavior
+        List<Finding> invalid = check(HEAD + route("PutRoute", "put", "PutIntegration") + never.replace("${request.body.version}", "v2")
+                .replace("PassthroughBehavior: NEVER", "PassthroughBehavior: ALWAYS"));
+        assertThat(of(invalid, Rule.AGW010)).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("PassthroughBehavior 'ALWAYS' is not one of WHEN_NO_MATCH, WHEN_NO_TEMPLATES, NEVER"));
+        assertThat(invalid).noneMatch(f -> f.rule() == Rule.AGW012 || f.rule() == Rule.AGW011);
     }
 
     @Test

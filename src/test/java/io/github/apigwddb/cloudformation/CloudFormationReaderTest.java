@@ -278,6 +278,11 @@ class CloudFormationReaderTest {
                 .anySatisfy(m -> assertThat(m).startsWith("PassthroughBehavior is not set, so it is when_no_match"))
                 .anySatisfy(m -> assertThat(m).startsWith("TimeoutInMillis 40000 is above"))
                 .anySatisfy(m -> assertThat(m).startsWith("The integration's ContentHandling \"CONVERT_TO_JSON\" is not"));
+
+        Files.writeString(template, Files.readString(template).replace("Type: AWS\n", "Type: HTTP\n").replace(":dynamodb:", ":DynamoDB:"));
+        assertThat(check(template, TemplateParameters.NONE).findings()).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith("Integration Type is 'HTTP' but a DynamoDB integration must be 'aws'"))
+                .anySatisfy(m -> assertThat(m).startsWith("Integration Uri 'arn:aws:apigateway:us-east-1:DynamoDB:action/Scan': service"));
     }
 
     /** The linter sees a Method's Integration as the extension it becomes: every CloudFormation member maps to a known key. */
