@@ -64,33 +64,24 @@ public final class CheckEngine {
         RequestRenderCheck renderRequest = new RequestRenderCheck(runner);
         DynamoDbRequestCheck validateRequest = new DynamoDbRequestCheck();
         ResponseRenderCheck renderResponses = new ResponseRenderCheck(runner);
-        this.checker = new IntegrationChecker(runner, List.of(
+        MinimalExampleCheck minimal = new MinimalExampleCheck(List.of(renderRequest, validateRequest), runner);
+        List<ExampleCheck> checks = List.of(
                 renderRequest,
                 validateRequest,
                 new InjectionCheck(engine),
                 roles,
-                new MinimalExampleCheck(List.of(renderRequest, validateRequest), runner),
+                minimal,
                 renderResponses,
                 new StoredStringCheck(runner),
                 new MissingItemCheck(renderResponses, runner),
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),
                 new StageVariableCheck(runner),
-                new ExpectationCheck()));
-        // WebSocket routes: the same but VTL009's (it leaves out the optional inputs a REST definition declares; a route
-        // declares none); only two-way routes have responses (see WebSocketAssembler)
-        this.webSocketChecker = new IntegrationChecker(runner, List.of(
-                renderRequest,
-                validateRequest,
-                new InjectionCheck(engine),
-                roles,
-                renderResponses,
-                new StoredStringCheck(runner),
-                new MissingItemCheck(renderResponses, runner),
-                new ResponsePathCheck(runner),
-                new UnknownReferenceCheck(runner),
-                new StageVariableCheck(runner),
-                new ExpectationCheck()), true);
+                new ExpectationCheck());
+        this.checker = new IntegrationChecker(runner, checks);
+        // WebSocket routes: the same but MinimalExampleCheck's (VTL009 leaves out the optional inputs a REST definition
+        // declares; a route declares none); only two-way routes have responses (see WebSocketAssembler)
+        this.webSocketChecker = new IntegrationChecker(runner, checks.stream().filter(check -> check != minimal).toList(), true);
     }
 
     private IntegrationChecker checkerFor(Integration integration) {

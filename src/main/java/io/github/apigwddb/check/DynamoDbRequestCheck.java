@@ -37,8 +37,9 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             Rule rule = Rule.byId(violation.ruleId()).orElse(Rule.DDB000);
             TextPosition where = run.requestJson.sourceMap().locate(violation.jsonPointer());
             int templateLine = lines.templateLineFor(where.line(), OutputText.line(run.renderedRequest, where.line()));
-            String key = rule + "|" + templateLine + "|" + ELEMENT.matcher(violation.path()).replaceAll("[]") + "|"
-                    + ELEMENT.matcher(violation.message()).replaceAll("[]");
+            // DDB001's message names the missing member but not where: each place stays a finding of its own
+            String key = rule + "|" + templateLine + "|" + (rule == Rule.DDB001 ? violation.path() + "|" + violation.message()
+                    : ELEMENT.matcher(violation.path()).replaceAll("[]") + "|" + ELEMENT.matcher(violation.message()).replaceAll("[]"));
             byPlace.computeIfAbsent(key, k -> new Violations(rule, templateLine, violation.message(), new ArrayList<>()))
                     .paths().add(violation.path());
             if (run.rejection == null && rule.defaultSeverity() == Severity.ERROR && rule != Rule.DDB000) {

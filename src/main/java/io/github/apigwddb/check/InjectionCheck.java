@@ -120,7 +120,7 @@ final class InjectionCheck implements ExampleCheck {
             }
             String message = message(rule, injection, otherContentType, read != null && read.decoded());
             if (rule == Rule.SEC002 && read != null && "N".equals(read.slot().member())) {
-                message += NUMBER_NOTE;
+                message += numberNote(injection.input());
             }
             run.inTemplate(rule, message, template, at[0], at[1]);
         }
@@ -235,9 +235,12 @@ final class InjectionCheck implements ExampleCheck {
     }
 
     /** SEC002 in a number: no apostrophe makes a number, so the fix changes only which 400 the client gets. */
-    private static final String NUMBER_NOTE = " (this value is a number, N: with the fix an apostrophe gets a ValidationException"
-            + " instead, so also check that it is one, #if($input.params('n').matches('^-?[0-9.]+$')), or validate the body's"
-            + " member with a model)";
+    static String numberNote(String input) {
+        int space = input.indexOf(' ');
+        String check = input.startsWith("body") ? "validate the body's member with a model (type: number)"
+                : "test it in the template, #if($input.params('" + input.substring(space + 1) + "').matches('^-?[0-9]+([.][0-9]+)?$'))";
+        return " (this value is a number, N: with the fix an apostrophe gets a ValidationException instead, so also " + check + ")";
+    }
 
     /** A header a client may add, tried for a template that writes every header when the example sends none. */
     static final String ANY_HEADER = "X-Any-Header";

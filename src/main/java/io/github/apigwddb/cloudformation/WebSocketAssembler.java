@@ -39,6 +39,8 @@ final class WebSocketAssembler {
     private static final String JSON = "application/json";
     private static final String DEFAULT_KEY = "$default";
     private static final String MESSAGE_VALIDATOR = "websocket-route";
+    /** The member of a derived integration response that holds its IntegrationResponseKey as written. */
+    static final String WRITTEN_KEY = "x-apigw-written-key";
     private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
     /** CloudFormation Integration member → the extension's member the checks read. */
@@ -314,6 +316,7 @@ final class WebSocketAssembler {
             }
             String pointer = JsonPointers.child(target, pattern);
             ObjectNode entry = responses.putObject(pattern);
+            entry.put(WRITTEN_KEY, key); // for messages: the key as written, with or without its slashes
             derived.map(response.pointer(), pointer);
             String templateKey = responseTemplateKey(properties);
             if (templateKey != null) {

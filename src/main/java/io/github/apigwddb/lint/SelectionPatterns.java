@@ -1,7 +1,7 @@
 package io.github.apigwddb.lint;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.integration.Integration;
-import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.rules.Rule;
 import java.util.List;
@@ -25,12 +25,13 @@ final class SelectionPatterns {
     static void check(Integration integration, List<LintIssue> issues) {
         for (IntegrationResponse response : integration.responses()) {
             String pattern = response.selectionPattern();
-            // a WebSocket integration response's key holds the pattern between slashes
-            String name = IntegrationExtractor.isWebSocketRoute(integration.operation()) ? "IntegrationResponseKey '/" + pattern + "/'"
-                    : "Selection pattern '" + pattern + "'";
             if (response.isDefault() || pattern == null || pattern.contains("${")) {
                 continue;
             }
+            // a WebSocket integration response's key holds the pattern, mostly between slashes
+            JsonNode writtenKey = integration.node().path("responses").path(pattern).get("x-apigw-written-key");
+            String name = writtenKey != null && writtenKey.isTextual() ? "IntegrationResponseKey '" + writtenKey.textValue() + "'"
+                    : "Selection pattern '" + pattern + "'";
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {

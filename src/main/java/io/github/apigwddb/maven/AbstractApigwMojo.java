@@ -221,27 +221,28 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * {@code includes}/{@code excludes} leave them all out (a mistyped glob must not turn the check off unseen).
      */
     protected void logNoDefinitions(String verb) throws MojoExecutionException {
-        if (definitionsLeftOut()) {
-            getLog().warn(noDefinitionsMessage(verb));
+        int leftOut = specFiles(basedir, specs, specFileFilter(null, null)).size();
+        if (leftOut > 0) {
+            getLog().warn(noDefinitionsMessage(verb, leftOut));
         } else {
-            getLog().info(noDefinitionsMessage(verb));
+            getLog().info(noDefinitionsMessage(verb, 0));
         }
     }
 
     /** Why there is nothing to {@code verb}: no definitions, or none that includes and excludes leave. */
     protected String noDefinitionsMessage(String verb) throws MojoExecutionException {
-        List<Path> unfiltered = specFiles(basedir, specs, specFileFilter(null, null));
-        if (unfiltered.isEmpty()) {
+        return noDefinitionsMessage(verb, specFiles(basedir, specs, specFileFilter(null, null)).size());
+    }
+
+    /** @param leftOut the definition files includes and excludes leave out */
+    private String noDefinitionsMessage(String verb, int leftOut) {
+        if (leftOut == 0) {
             return "No API definitions in " + specLocations() + ": nothing to " + verb;
         }
-        return unfiltered.size() + (unfiltered.size() == 1 ? " definition file is" : " definition files are") + " in " + specLocations()
+        return leftOut + (leftOut == 1 ? " definition file is" : " definition files are") + " in " + specLocations()
                 + ", but includes " + (includes == null || includes.isEmpty() ? "(all)" : includes)
                 + (excludes == null || excludes.isEmpty() ? "" : " and excludes " + excludes) + " leave none (apigw.includes,"
                 + " apigw.excludes: globs relative to each spec directory, such as **/*.yaml): nothing to " + verb;
-    }
-
-    private boolean definitionsLeftOut() throws MojoExecutionException {
-        return !specFiles(basedir, specs, specFileFilter(null, null)).isEmpty();
     }
 
     /** The spec paths as configured, for messages: {@code src/main/apigateway} or the named ones. */

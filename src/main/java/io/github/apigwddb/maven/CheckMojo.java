@@ -115,7 +115,7 @@ public class CheckMojo extends AbstractApigwMojo {
             }
             log.info("apigw:check: nothing changed since the last successful check, but " + (stale.size() == 1 ? "the report " : "the reports ")
                     + String.join(", ", stale.stream().map(Path::toString).toList()) + (stale.size() == 1 ? " is" : " are")
-                    + " gone or written since (by a check configured otherwise): checking again");
+                    + " gone or rewritten since: checking again");
         }
         try {
             stamp.clear();

@@ -213,8 +213,8 @@ class InjectionCheckTest {
         assertThat(sec(spec)).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(Rule.SEC002);
             assertThat(f.message()).contains(".replaceAll(").endsWith("(this value is a number, N: with the fix an apostrophe gets a"
-                    + " ValidationException instead, so also check that it is one, #if($input.params('n').matches('^-?[0-9.]+$')),"
-                    + " or validate the body's member with a model)");
+                    + " ValidationException instead, so also test it in the template,"
+                    + " #if($input.params('since').matches('^-?[0-9]+([.][0-9]+)?$')))");
         });
     }
 
