@@ -181,7 +181,7 @@ final class WebSocketAssembler {
             fixed.putObject("properties").putObject(selectedBy).putArray("enum").add(routeKey);
             parts.add(fixed);
         }
-        JsonNode schema = routeModelSchema(route, routeProperties);
+        JsonNode schema = routeModelSchema(route, routeProperties, routeKey, selectedBy);
         if (schema != null) {
             parts.add(schema);
         }
@@ -194,19 +194,27 @@ final class WebSocketAssembler {
     }
 
     /**
-     * The schema of the model the route validates every message with: the one a literal ModelSelectionExpression
-     * ({@code \$default}) selects, among the models of the route's API. An expression on the message selects a model
-     * per message, which this reading does not follow: then no model.
+     * The schema of the model the route validates every message with, among the models of the route's API: the one a
+     * literal ModelSelectionExpression ({@code \$default}) selects; for the member the API routes by
+     * ({@code $request.body.action} when routes are selected by it) the one keyed by the route key, the value that
+     * member holds; for another expression on the message the only model when there is one (a message selecting no
+     * model fails validation: "If there is no matching model and $default isn't defined, the validation fails").
+     * Otherwise each message may get another model, which this reading does not follow: then no model.
      */
-    private JsonNode routeModelSchema(CloudFormationTemplate.Resource route, JsonNode routeProperties) {
+    private JsonNode routeModelSchema(CloudFormationTemplate.Resource route, JsonNode routeProperties, String routeKey, String selectedBy) {
         JsonNode models = routeProperties.path("RequestModels");
         JsonNode expression = routeProperties.get("ModelSelectionExpression");
         if (!models.isObject() || expression == null || !expression.isTextual()) {
             return null;
         }
         String key = expression.textValue().strip().replace("\\$", "$");
-        if (key.contains("request.")) {
-            return null;
+        if (selectedBy != null && key.equals("$request.body." + selectedBy) && !routeKey.startsWith("$")) {
+            key = routeKey;
+        } else if (key.contains("request.")) {
+            if (models.size() != 1) {
+                return null;
+            }
+            key = models.fieldNames().next();
         }
         JsonNode name = models.has(key) ? models.get(key) : models.get(DEFAULT_KEY);
         if (name == null || !name.isTextual()) {

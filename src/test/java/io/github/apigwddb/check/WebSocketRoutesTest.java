@@ -224,6 +224,13 @@ class WebSocketRoutesTest {
         assertThat(of(findings, Rule.SEC001)).extracting(Finding::message)
                 .singleElement().satisfies(m -> assertThat(m).startsWith("Client input 'body $.text'"));
         assertThat(of(findings, Rule.EXM005)).isEmpty();
+
+        // the model chosen by the member the API routes by: the route key's, as AWS's tutorials write it
+        String byAction = route("PostRoute", "post", "PostIntegration").replace("      OperationName: PostRoute\n",
+                "      OperationName: PostRoute\n      ModelSelectionExpression: $request.body.action\n      RequestModels: {post: Counted}\n");
+        List<Finding> selected = check(HEAD + model + byAction + integration("PostIntegration", "POST", "PutItem", "\\$default", templates));
+        assertThat(of(selected, Rule.SEC001)).extracting(Finding::message)
+                .singleElement().satisfies(m -> assertThat(m).startsWith("Client input 'body $.text'"));
     }
 
     @Test
