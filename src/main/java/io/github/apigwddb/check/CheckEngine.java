@@ -285,7 +285,10 @@ public final class CheckEngine {
         } else {
             base = examples.examples().get(0);
         }
-        return withInput(base, input);
+        Example chosen = withInput(base, input);
+        // the command line's input is a message of the route too: the connection's $context, the routed member
+        return IntegrationExtractor.isWebSocketRoute(integration.operation()) ? WebSocketMessages.asMessageOf(integration.operation(), chosen)
+                : chosen;
     }
 
     /**

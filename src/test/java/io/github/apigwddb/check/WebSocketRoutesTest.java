@@ -110,6 +110,20 @@ class WebSocketRoutesTest {
     }
 
     @Test
+    void renderingARouteWithInputOfTheCommandLineKeepsTheConnectionsContext() throws IOException {
+        String connect = "        $default: '{\"TableName\": \"Sessions\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"
+                + " \"user\": {\"S\": \"$input.params(''user'')\"}}}'";
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, HEAD + route("ConnectRoute", "$connect", "ConnectIntegration")
+                + integration("ConnectIntegration", "POST", "PutItem", "\\$default", connect));
+        RenderedExample rendered = new CheckEngine().render(new CheckRequest(List.of(file), dir.resolve("none"), Map.of(), 1),
+                new RenderRequest("ROUTE $connect", null, new RenderRequest.AdHocInput(null, null, Map.of(), Map.of("user", "bob"), Map.of(),
+                        null, null)), CheckLog.SILENT);
+
+        assertThat(rendered.renderedRequest()).contains("\"id\": {\"S\": \"AbCdEfGhIjKlMnO=\"}").contains("\"user\": {\"S\": \"bob\"}");
+    }
+
+    @Test
     void theUpgradeRequestsParametersOfConnectAreProbed() throws IOException {
         // AWS's own samples store $input.params() of $connect: the query string and headers of the upgrade request
         String connect = "        $default: '{\"TableName\": \"Sessions\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"
