@@ -2,6 +2,7 @@ package io.github.apigwddb.gate;
 
 import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.check.RenderedExample;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import java.nio.file.Path;
@@ -113,13 +114,18 @@ public final class Gate {
                 rendered.clientResponse(), operation, example, accepted);
     }
 
+    /** The operation's path, or for a WebSocket route each operation of it: {@code key template v1}, {@code key Logical}. */
+    private static boolean covers(Suppression s, String path) {
+        return s.path().equals(path) || IntegrationExtractor.ROUTE_METHOD_NAME.equals(s.method()) && path.startsWith(s.path() + " ");
+    }
+
     private static Suppression suppressionFor(Finding finding, Path specFile, List<Suppression> suppressions) {
         if (finding.operation() == null || specFile == null || finding.rule() == Rule.SPEC005) {
             return null;
         }
         for (Suppression s : suppressions) {
             if (s.specFile().equals(specFile) && s.method().equals(finding.operation().method())
-                    && s.path().equals(finding.operation().path()) && s.rules().contains(finding.rule())) {
+                    && covers(s, finding.operation().path()) && s.rules().contains(finding.rule())) {
                 return s;
             }
         }

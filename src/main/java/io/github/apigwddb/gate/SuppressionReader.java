@@ -9,6 +9,7 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.SourcePosition;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.TextPosition;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,7 +62,70 @@ public final class SuppressionReader {
             readEntries(specFile, document, operation, integrationPointer, operation.node().path(IntegrationExtractor.EXTENSION),
                     suppressions, problems);
         }
+        if (document.root().path("Resources").isObject()) {
+            readTemplate(specFile, document, suppressions, problems);
+        }
         return new Result(List.copyOf(suppressions), List.copyOf(problems));
+    }
+
+    /**
+     * A CloudFormation/SAM template's entries: in the operations (and their integrations) of an API written inline
+     * ({@code DefinitionBody}, {@code Body}), and in the {@code Metadata} of a WebSocket route or of the integration it
+     * targets, where CloudFormation allows members of one's own ({@code Properties} would be refused at deployment).
+     * An entry on a route applies to each of its operations ({@code ROUTE key template v1}).
+     */
+    private static void readTemplate(Path file, ParsedDocument document, List<Suppression> suppressions, List<Finding> problems) {
+        JsonNode resources = document.root().path("Resources");
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            String resourcePointer = JsonPointers.child("/Resources", resource.getKey());
+            JsonNode properties = resource.getValue().path("Properties");
+            for (String member : List.of("DefinitionBody", "Body")) {
+                JsonNode body = properties.path(member);
+                String bodyPointer = JsonPointers.child(JsonPointers.child(resourcePointer, "Properties"), member);
+                for (ApiOperation operation : IntegrationExtractor.operations(body)) {
+                    readEntries(file, document, operation, bodyPointer + operation.pointer(), operation.node(), suppressions, problems);
+                    readEntries(file, document, operation, bodyPointer + operation.pointer() + "/" + IntegrationExtractor.EXTENSION,
+                            operation.node().path(IntegrationExtractor.EXTENSION), suppressions, problems);
+                }
+            }
+            if ("AWS::ApiGatewayV2::Route".equals(resource.getValue().path("Type").asText()) && properties.path("RouteKey").isTextual()) {
+                OperationRef route = new OperationRef(IntegrationExtractor.ROUTE_METHOD_NAME, properties.path("RouteKey").asText(),
+                        properties.path("OperationName").isTextual() ? properties.path("OperationName").asText() : null);
+                ApiOperation operation = new ApiOperation(route, resourcePointer, resource.getValue(), null);
+                readEntries(file, document, operation, JsonPointers.child(resourcePointer, "Metadata"),
+                        resource.getValue().path("Metadata"), suppressions, problems);
+                String target = targetIntegration(properties.path("Target"), resources);
+                if (target != null) {
+                    String integrationPointer = JsonPointers.child("/Resources", target);
+                    readEntries(file, document, operation, JsonPointers.child(integrationPointer, "Metadata"),
+                            resources.path(target).path("Metadata"), suppressions, problems);
+                }
+            }
+        }
+    }
+
+    /** The integration a route's Target names: {@code integrations/<id>} written with Join, Sub or Ref (tags read as text). */
+    private static String targetIntegration(JsonNode target, JsonNode resources) {
+        List<String> texts = new ArrayList<>();
+        collectTexts(target, texts);
+        for (String text : texts) {
+            for (Iterator<String> names = resources.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                boolean integration = "AWS::ApiGatewayV2::Integration".equals(resources.path(name).path("Type").asText());
+                if (integration && (text.equals(name) || text.contains("${" + name + "}"))) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void collectTexts(JsonNode node, List<String> texts) {
+        if (node.isTextual()) {
+            texts.add(node.textValue());
+        }
+        node.elements().forEachRemaining(child -> collectTexts(child, texts));
     }
 
     /**

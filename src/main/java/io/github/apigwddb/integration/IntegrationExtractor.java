@@ -21,6 +21,8 @@ public final class IntegrationExtractor {
      */
     public static final String WEBSOCKET_ROUTES = "x-apigw-websocket-routes";
     public static final String ROUTE_METHOD = "x-apigw-route";
+    /** The method a WebSocket route's operation has: {@code ROUTE $connect}. */
+    public static final String ROUTE_METHOD_NAME = "ROUTE";
     /** The operation member of a WebSocket route that holds its route key. */
     public static final String WEBSOCKET_ROUTE_KEY = "x-apigw-websocket-route-key";
     /** The operation member of a WebSocket route that names the body member its API selects routes by. */
@@ -63,7 +65,7 @@ public final class IntegrationExtractor {
             while (members.hasNext()) {
                 Map.Entry<String, JsonNode> operationEntry = members.next();
                 String key = operationEntry.getKey();
-                String method = routes ? (ROUTE_METHOD.equals(key) ? "ROUTE" : null)
+                String method = routes ? (ROUTE_METHOD.equals(key) ? ROUTE_METHOD_NAME : null)
                         : METHODS.contains(key) ? key : ANY_METHOD.equals(key) ? "ANY" : null;
                 if (method == null || !operationEntry.getValue().isObject()) {
                     continue;
