@@ -349,7 +349,7 @@ final class InjectionCheck implements ExampleCheck {
     /** The same for a WebSocket route, whose messages have no Content-Type: those no template is selected for pass. */
     private void checkUnmatchedMessages(ExampleRun run) {
         WebSocketUnmatched unmatched = WebSocketUnmatched.of(run.integration);
-        if (unmatched == null || !unmatched.passes() || !firstTime(run, run.integration.pointer() + " passthrough")) {
+        if (unmatched == null || !unmatched.reported() || !unmatched.passes() || !firstTime(run, run.integration.pointer() + " passthrough")) {
             return;
         }
         run.findings.add(run.locator.at(Rule.SEC003, "API Gateway forwards " + unmatched.messages() + " to DynamoDB untransformed ("

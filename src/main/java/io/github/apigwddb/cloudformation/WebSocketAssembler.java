@@ -151,9 +151,11 @@ final class WebSocketAssembler {
                 }
                 String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
                 ObjectNode extension = integration(integration, properties, key, integrationPointer, derived);
-                ObjectNode unmatched = key == null || key.equals(keys.get(0)) ? unmatchedMessages(properties, keys) : null;
+                ObjectNode unmatched = unmatchedMessages(properties, keys);
                 if (unmatched != null) {
-                    extension.set(IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES, unmatched); // said once per route
+                    // on each operation of the route (docs show it), reported on its first
+                    unmatched.put("reported", key == null || key.equals(keys.get(0)));
+                    extension.set(IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES, unmatched);
                     String at = JsonPointers.child(integrationPointer, IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES);
                     derived.map(integration.property("PassthroughBehavior"), JsonPointers.child(at, "passthroughBehavior"));
                     derived.map(integration.property("TemplateSelectionExpression"), JsonPointers.child(at, "selection"));

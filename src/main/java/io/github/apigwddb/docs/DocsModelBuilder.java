@@ -6,9 +6,11 @@ import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.examples.ExampleSource;
 import io.github.apigwddb.integration.Integration;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.integration.SpecValue;
+import io.github.apigwddb.integration.WebSocketUnmatched;
 import io.github.apigwddb.lint.IntegrationLinter;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
@@ -88,8 +90,24 @@ public final class DocsModelBuilder {
         }
         List<Finding> findings = cases.stream().flatMap(c -> c.findings().stream()).sorted(Finding.REPORT_ORDER).toList();
         return new ApiDocs.Operation(anchor, ref, text(integration.operation().node().path("summary")), cases.get(0).action(),
-                value(integration.uri()), List.copyOf(tables), value(integration.credentials()), value(integration.passthroughBehavior()),
+                value(integration.uri()), List.copyOf(tables), value(integration.credentials()), passthroughShown(integration),
                 integration.requestTemplates(), integration.responses(), staticFindings, List.copyOf(examples), findings);
+    }
+
+    /**
+     * The passthrough behavior as the reader should see it. A WebSocket route's operation holds the template its messages
+     * get (the derived integration says never); the messages that get none pass or are refused by the route's own setting.
+     */
+    private static String passthroughShown(Integration integration) {
+        if (!IntegrationExtractor.isWebSocketRoute(integration.operation())) {
+            return value(integration.passthroughBehavior());
+        }
+        WebSocketUnmatched unmatched = WebSocketUnmatched.of(integration);
+        if (unmatched == null) {
+            return "never used (every message gets a template)";
+        }
+        return unmatched.behavior() + (unmatched.written() ? "" : " (default)") + ": " + unmatched.messages()
+                + (unmatched.passes() ? " goes to DynamoDB as it is" : " is refused");
     }
 
     private ApiDocs.Example example(String operationAnchor, CheckResult.CheckedCase checked, Integration integration) {

@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param written whether the integration sets it
  * @param pointer where a finding on them points: the PassthroughBehavior written, else the TemplateSelectionExpression,
  *     else the integration
+ * @param reported whether findings on them belong to this operation: the first of the route's (one per template)
  */
 public record WebSocketUnmatched(String messages, boolean everyMessage, boolean noTemplates, String behavior, boolean written,
-        String pointer) {
+        String pointer, boolean reported) {
 
     /** The values API Gateway takes (CloudFormation refuses others). */
     public static final java.util.Set<String> BEHAVIORS = java.util.Set.of("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER");
@@ -31,7 +32,8 @@ public record WebSocketUnmatched(String messages, boolean everyMessage, boolean 
         String pointer = written ? at + "/passthroughBehavior"
                 : node.has("selection") ? at + "/selection" : integration.pointer();
         return new WebSocketUnmatched(node.path("messages").asText(), node.path("everyMessage").asBoolean(),
-                node.path("noTemplates").asBoolean(), node.path("passthroughBehavior").asText("WHEN_NO_MATCH"), written, pointer);
+                node.path("noTemplates").asBoolean(), node.path("passthroughBehavior").asText("WHEN_NO_MATCH"), written, pointer,
+                node.path("reported").asBoolean(true));
     }
 
     /** Whether they reach DynamoDB untransformed: WHEN_NO_MATCH, or WHEN_NO_TEMPLATES when there are no templates. */

@@ -287,7 +287,7 @@ public final class IntegrationLinter {
      */
     private static void checkUnmatchedMessages(Integration integration, List<LintIssue> issues) {
         WebSocketUnmatched unmatched = WebSocketUnmatched.of(integration);
-        if (unmatched == null) {
+        if (unmatched == null || !unmatched.reported()) {
             return;
         }
         if (!WebSocketUnmatched.BEHAVIORS.contains(unmatched.behavior())) {

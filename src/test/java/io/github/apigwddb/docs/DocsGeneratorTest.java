@@ -43,6 +43,39 @@ class DocsGeneratorTest {
         return Files.readString(output.resolve("index.html"));
     }
 
+    /** A WebSocket route's operations show what the route does with messages that get no template, on each of them. */
+    @Test
+    void aWebSocketRouteShowsItsOwnPassthroughOnEachOperation(@TempDir Path project) throws Exception {
+        Path template = project.resolve("template.yaml");
+        Files.writeString(template, """
+                Resources:
+                  Chat:
+                    Type: AWS::ApiGatewayV2::Api
+                    Properties: {Name: chat, ProtocolType: WEBSOCKET, RouteSelectionExpression: $request.body.action}
+                  NickRoute:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties: {ApiId: !Ref Chat, RouteKey: nick, Target: !Join [/, [integrations, !Ref Nick]]}
+                  Nick:
+                    Type: AWS::ApiGatewayV2::Integration
+                    Properties:
+                      ApiId: !Ref Chat
+                      IntegrationType: AWS
+                      IntegrationMethod: POST
+                      IntegrationUri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                      CredentialsArn: arn:aws:iam::123456789012:role/r
+                      TemplateSelectionExpression: ${request.body.version}
+                      RequestTemplates:
+                        v1: '{"TableName": "Nicks", "Item": {"id": {"S": "$context.connectionId"}}}'
+                        v2: '{"TableName": "Nicks", "Item": {"id": {"S": "$context.connectionId"}}}'
+                """);
+        CheckResult checked = new CheckEngine().run(new CheckRequest(List.of(template), null, Map.of(), 1), CheckLog.SILENT);
+
+        ApiDocs docs = new DocsGenerator(project).model(checked);
+        assertThat(docs.specs().get(0).operations()).hasSize(2).allSatisfy(op -> assertThat(op.passthrough())
+                .isEqualTo("WHEN_NO_MATCH (default): a message whose ${request.body.version} is none of v1, v2 (there is no $default"
+                        + " template) goes to DynamoDB as it is"));
+    }
+
     @Test
     void aLoneSurrogateInATemplateIsWrittenAsAReplacementCharacter(@TempDir Path project) throws Exception {
         Path spec = Files.writeString(project.resolve("api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n"
