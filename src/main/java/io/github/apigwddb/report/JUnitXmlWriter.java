@@ -73,7 +73,7 @@ public final class JUnitXmlWriter {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", suiteName);
+            xml.writeAttribute("name", xmlText(suiteName));
             xml.writeAttribute("tests", Integer.toString(cases.size()));
             xml.writeAttribute("failures", Long.toString(failures));
             xml.writeAttribute("errors", "0");
@@ -99,25 +99,52 @@ public final class JUnitXmlWriter {
     private void writeCase(XMLStreamWriter xml, TestCase testCase, List<Finding> failing) throws XMLStreamException {
         xml.writeCharacters("  ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", testCase.className());
-        xml.writeAttribute("name", testCase.name());
+        xml.writeAttribute("classname", xmlText(testCase.className()));
+        xml.writeAttribute("name", xmlText(testCase.name()));
         xml.writeAttribute("time", "0");
         if (!failing.isEmpty()) {
             xml.writeStartElement("failure");
             xml.writeAttribute("type", String.join(",", failing.stream().map(f -> f.rule().id()).distinct().toList()));
-            xml.writeAttribute("message", failing.size() == 1 ? lineOf(failing.get(0))
-                    : failing.size() + " findings, first: " + lineOf(failing.get(0)));
-            xml.writeCharacters(lines(failing));
+            xml.writeAttribute("message", xmlText(failing.size() == 1 ? lineOf(failing.get(0))
+                    : failing.size() + " findings, first: " + lineOf(failing.get(0))));
+            xml.writeCharacters(xmlText(lines(failing)));
             xml.writeEndElement();
         }
         List<Finding> others = testCase.findings().stream().filter(f -> !failing.contains(f)).toList();
         if (!others.isEmpty()) {
             xml.writeStartElement("system-out");
-            xml.writeCharacters(lines(others));
+            xml.writeCharacters(xmlText(lines(others)));
             xml.writeEndElement();
         }
         xml.writeEndElement();
         xml.writeCharacters("\n");
+    }
+
+    /**
+     * The text with what XML 1.0 cannot hold replaced by U+FFFD: control characters but tab and line breaks, lone
+     * surrogates, U+FFFE and U+FFFF. An operationId or message may hold them, and one would make the whole report
+     * unreadable to CI dashboards.
+     */
+    static String xmlText(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c < 0xFFFE) || pair;
+            if (!allowed && clean == null) {
+                clean = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (clean != null) {
+                clean.append(allowed ? c : '\uFFFD');
+                if (pair) {
+                    clean.append(text.charAt(i + 1));
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return clean == null ? text : clean.toString();
     }
 
     private String lines(List<Finding> findings) {
