@@ -17,11 +17,11 @@ import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.spec.Utf8Text;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -216,8 +216,8 @@ public final class DocsModelBuilder {
 
     private static JsonNode info(Path file) {
         try {
-            return new DocumentParser().parse(Files.readString(file, StandardCharsets.UTF_8), SpecFormat.of(file)).root().path("info");
-        } catch (IOException | DocumentSyntaxException | RuntimeException e) {
+            return new DocumentParser().parse(Utf8Text.read(file), SpecFormat.of(file)).root().path("info");
+        } catch (IOException | Utf8Text.NotUtf8Exception | DocumentSyntaxException | RuntimeException e) {
             return JSON.missingNode(); // the check already reported why the file cannot be read
         }
     }

@@ -1,5 +1,6 @@
 package io.github.apigwddb.gate;
 
+import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,6 +110,12 @@ public final class FileDigests {
             return remembered;
         }
         long takenAt = System.currentTimeMillis();
+        if (!attributes.isRegularFile() || size > Utf8Text.MAX_BYTES) {
+            // never read whole (a device never ends; its reader refuses a huge file and says so): its size and time tell
+            Entry entry = new Entry(size, modified, takenAt, "unread:" + size + ":" + modified, references == null ? null : List.of());
+            used.put(key, entry);
+            return entry;
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

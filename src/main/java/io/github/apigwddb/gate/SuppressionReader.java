@@ -13,6 +13,7 @@ import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.TextPosition;
+import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +44,9 @@ public final class SuppressionReader {
     public Result read(Path specFile) {
         ParsedDocument document;
         try {
+            if (!Files.isRegularFile(specFile) || Files.size(specFile) > Utf8Text.MAX_BYTES) {
+                return new Result(List.of(), List.of()); // not read as a definition either: SPEC001 says why
+            }
             String text = Files.readString(specFile, StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);

@@ -37,7 +37,7 @@ public final class SpecLoader {
      * API Gateway imports definitions of at most 6 MB and CloudFormation templates are at most 1 MB: a file
      * far beyond that is no API definition, and refusing it keeps memory bounded.
      */
-    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    static final long MAX_FILE_BYTES = Utf8Text.MAX_BYTES;
 
     private final DocumentParser parser = new DocumentParser();
 

@@ -25,6 +25,8 @@ public final class Utf8Text {
     public static String readNamedFile(Path file) throws IOException {
         try {
             return DocumentParser.withoutByteOrderMark(read(file));
+        } catch (NotReadableException e) {
+            throw new IOException(e.getMessage(), e);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException("does not exist", e);
         } catch (java.nio.file.AccessDeniedException e) {
@@ -36,9 +38,35 @@ public final class Utf8Text {
         }
     }
 
-    /** The text of {@code file}, decoded strictly. */
+    /** Text files larger than this are not read: a definition, example or setting file is far smaller. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * The text of {@code file}, decoded strictly.
+     *
+     * @throws NotReadableException when it is no regular file (a device such as /dev/zero never ends) or is larger than
+     *     {@link #MAX_BYTES}: reading it whole would exhaust the memory
+     */
     public static String read(Path file) throws IOException, NotUtf8Exception {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new NotReadableException(Files.isDirectory(file) ? "is a directory" : "is not a regular file (a device or a pipe)");
+        }
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new NotReadableException(String.format(java.util.Locale.ROOT, "is %.1f MB; files over %d MB are not read",
+                    size / (1024.0 * 1024), MAX_BYTES / (1024 * 1024)));
+        }
         return decode(Files.readAllBytes(file));
+    }
+
+    /** A file that is not read at all; the message follows the file's name ("is 3072.0 MB; ..."). */
+    public static final class NotReadableException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotReadableException(String message) {
+            super(message);
+        }
     }
 
     public static String decode(byte[] bytes) throws NotUtf8Exception {

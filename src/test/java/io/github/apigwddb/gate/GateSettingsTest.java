@@ -94,6 +94,21 @@ class GateSettingsTest {
     }
 
     @Test
+    void aHugeInputIsFingerprintedBySizeAndTimeWithoutBeingRead() throws Exception {
+        Path huge = dir.resolve("huge.yaml");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024); // read whole, it would exhaust the heap
+        }
+        String first = new InputsFingerprint(FileDigests.read(dir.resolve("a.digests"))).compute(List.of(huge), dir.resolve("none"), List.of(),
+                "c", "1.0");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024 + 1);
+        }
+        assertThat(new InputsFingerprint(FileDigests.read(dir.resolve("b.digests"))).compute(List.of(huge), dir.resolve("none"), List.of(),
+                "c", "1.0")).isNotEqualTo(first);
+    }
+
+    @Test
     void stampKeepsWhatTheCheckReadWroteAndCountedAndIsGoneWhenCleared() throws Exception {
         UpToDateStamp stamp = new UpToDateStamp(dir.resolve("target/apigw"));
         assertThat(stamp.read()).isEmpty();

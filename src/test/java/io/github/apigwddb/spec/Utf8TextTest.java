@@ -37,4 +37,19 @@ class Utf8TextTest {
                 .hasMessageStartingWith("is not valid JSON at line 1, column 11: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Source"));
     }
+
+    @Test
+    void aHugeFileOrADeviceIsNotReadAndSaysWhy() throws Exception {
+        Path huge = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(3L * 1024 * 1024 * 1024); // sparse: no disk used
+        }
+        assertThatThrownBy(() -> Utf8Text.readNamedFile(huge)).isInstanceOf(IOException.class)
+                .hasMessage("is 3072.0 MB; files over 16 MB are not read");
+
+        Path device = dir.resolve("zero.json");
+        Files.createSymbolicLink(device, Path.of("/dev/zero"));
+        assertThatThrownBy(() -> Utf8Text.readNamedFile(device)).hasMessage("is not a regular file (a device or a pipe)");
+        assertThatThrownBy(() -> Utf8Text.readNamedFile(dir)).hasMessage("is a directory");
+    }
 }
