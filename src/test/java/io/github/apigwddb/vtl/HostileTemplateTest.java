@@ -125,6 +125,19 @@ class HostileTemplateTest {
         assertThat(none.problem().message()).startsWith("rendering took longer than");
     }
 
+    /** Each render that runs out of time costs the whole limit: after two, the template is not rendered again. */
+    @Test
+    void aTemplateThatRanOutOfTimeTwiceIsNotRenderedAgain() throws TemplateSyntaxException {
+        CompiledTemplate slow = engine.compile("t", "#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])#end#end#end"
+                + PUT_ITEM);
+        assertThat(engine.render(slow, TemplateInput.ofBody("{}")).problem().message()).isEqualTo("rendering took longer than 2000 ms");
+        assertThat(engine.render(slow, TemplateInput.ofBody("{}")).problem().message()).isEqualTo("rendering took longer than 2000 ms");
+
+        RenderResult third = engine.render(slow, TemplateInput.ofBody("{}"));
+        assertThat(third.problem().kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(third.problem().message()).isEqualTo("rendering took longer than 2000 ms (in earlier renders; not rendered again)");
+    }
+
     @Test
     void jsonPathRegexFiltersStillMatch() throws TemplateSyntaxException {
         String body = "{\"a\":[{\"s\":\"abc\"},{\"s\":\"xbc\"},{\"s\":\"ABD\"}],\"tags\":[\"q\",\"abz\"]}";

@@ -1,6 +1,7 @@
 package io.github.apigwddb.vtl.internal;
 
 import io.github.apigwddb.vtl.ApiKind;
+import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.StageVariableRead;
@@ -26,6 +27,13 @@ public final class ParsedTemplate {
     final int outputCapacity;
     /** Filled on first use; racing threads find the same calls, so no lock is needed. */
     private volatile InputCallFinder.Found inputCalls;
+    /**
+     * The problem of the renders that ran out of time, once two have: later renders of the template are not tried, as
+     * each would cost the whole time limit again (a spec of many examples, a probe of many values) and most end the same.
+     * Two, so that one input that is slow alone does not stand for every other.
+     */
+    volatile RenderProblem timedOut;
+    final java.util.concurrent.atomic.AtomicInteger timeouts = new java.util.concurrent.atomic.AtomicInteger();
     private volatile List<UnknownReference> unknownReferences;
     private volatile List<UnknownReference> unknownWebSocketReferences;
 

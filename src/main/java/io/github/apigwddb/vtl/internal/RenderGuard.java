@@ -1,5 +1,6 @@
 package io.github.apigwddb.vtl.internal;
 
+import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.RenderProblem.Kind;
 import io.github.apigwddb.vtl.TemplateLimits;
 
@@ -92,6 +93,13 @@ public final class RenderGuard {
         return column;
     }
 
+    private static final String TIMEOUT = "rendering took longer than ";
+
+    /** Whether the render ran out of time. */
+    static boolean isTimeout(RenderProblem problem) {
+        return problem.kind() == Kind.LIMIT && problem.message().startsWith(TIMEOUT);
+    }
+
     /** Cheap periodic deadline check; called from every hook. */
     void tick() {
         if (abort != null) {
@@ -122,7 +130,7 @@ public final class RenderGuard {
 
     void checkDeadline() {
         if (System.nanoTime() - deadlineNanos > 0) {
-            fail(Kind.LIMIT, "rendering took longer than " + limits.maxRenderTime().toMillis() + " ms");
+            fail(Kind.LIMIT, TIMEOUT + limits.maxRenderTime().toMillis() + " ms");
         }
     }
 

@@ -144,6 +144,19 @@ public final class VelocityRenderer {
             return new RenderResult(null, new RenderProblem(Kind.LIMIT, "the template is " + parsed.oversizeBytes
                     + " bytes; API Gateway allows at most " + limits.maxTemplateBytes(), 0, 0), Overrides.none());
         }
+        RenderProblem timedOut = parsed.timedOut;
+        if (timedOut != null) {
+            return new RenderResult(null, new RenderProblem(timedOut.kind(), timedOut.message() + " (in earlier renders; not rendered"
+                    + " again)", timedOut.line(), timedOut.column()), Overrides.none());
+        }
+        RenderResult result = renderGuarded(parsed, input);
+        if (result.problem() != null && RenderGuard.isTimeout(result.problem()) && parsed.timeouts.incrementAndGet() >= 2) {
+            parsed.timedOut = result.problem();
+        }
+        return result;
+    }
+
+    private RenderResult renderGuarded(ParsedTemplate parsed, TemplateInput input) {
         RenderGuard guard = RenderGuard.install(limits);
         LazyContext context = new LazyContext(input.context());
         try {
