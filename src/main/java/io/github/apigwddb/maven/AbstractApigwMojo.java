@@ -297,7 +297,13 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * @throws MojoExecutionException when a path named in {@code apigw.specs} does not exist
      */
     protected List<Path> specFiles() throws MojoExecutionException {
-        return specFiles(basedir, specs, specFileFilter());
+        List<Path> notRead = new ArrayList<>();
+        List<Path> files = specFiles(basedir, specs, specFileFilter(), notRead);
+        for (Path file : notRead) {
+            getLog().warn(basedir.toPath().relativize(file.toAbsolutePath()) + " is named like a definition but is no regular file"
+                    + " (a broken link, a pipe or a device): not read");
+        }
+        return files;
     }
 
     /**
@@ -317,6 +323,11 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     }
 
     static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter) throws MojoExecutionException {
+        return specFiles(basedir, specs, filter, new ArrayList<>());
+    }
+
+    /** @param notRead receives the files named like definitions that are no regular files */
+    static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter, List<Path> notRead) throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
             Path defaultDirectory = basedir.toPath().resolve(DEFAULT_SPEC_DIRECTORY);
@@ -341,8 +352,15 @@ abstract class AbstractApigwMojo extends AbstractMojo {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file))
-                        .map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
+                walk.filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file)).filter(file -> {
+                    if (Files.isRegularFile(file)) {
+                        return true;
+                    }
+                    if (!Files.isDirectory(file) || Files.isSymbolicLink(file)) {
+                        notRead.add(file); // a broken link, a pipe or a device named like a definition
+                    }
+                    return false;
+                }).map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot list the spec directory " + root + ": " + e.getMessage(), e);
             }

@@ -213,6 +213,26 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void aBrokenLinkNamedLikeADefinitionIsSaidNotSkippedSilently(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        Files.createSymbolicLink(project.resolve("src/main/apigateway/moved.yaml"), project.resolve("src/main/elsewhere/moved.yaml"));
+        configure(mojo);
+        List<String> warnings = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+
+        mojo.execute();
+
+        assertThat(warnings).contains("src/main/apigateway/moved.yaml is named like a definition but is no regular file (a broken link,"
+                + " a pipe or a device): not read");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void anExamplesDirectoryNamedButMissingIsAConfigurationError(CheckMojo mojo) throws Exception {
         writeSpec(SPEC);
         configure(mojo);
