@@ -6,9 +6,10 @@ import java.io.InputStream;
 import java.util.Collection;
 
 /**
- * Jayway's JSON provider with the render deadline checked on every step a path takes through the document: a deep
- * scan such as {@code $..*..*..*..*..x} visits a nesting depth to the power of its scans, and finds nothing to report
- * on the way, so only the visits themselves can be stopped. Outside a render it is the provider itself.
+ * Jayway's JSON provider with the render deadline checked on each container a path visits (its keys or length are
+ * asked through this provider, once per visit): a deep scan such as {@code $..*..*..*..*..x} visits a nesting depth
+ * to the power of its scans, and finds nothing to report on the way, so only the visits themselves can be stopped.
+ * Outside a render it is the provider itself.
  */
 final class GuardedJsonProvider implements JsonProvider {
 
@@ -57,7 +58,6 @@ final class GuardedJsonProvider implements JsonProvider {
 
     @Override
     public boolean isArray(Object obj) {
-        step();
         return delegate.isArray(obj);
     }
 
@@ -81,32 +81,27 @@ final class GuardedJsonProvider implements JsonProvider {
 
     @Override
     public Object getArrayIndex(Object obj, int idx) {
-        step();
         return delegate.getArrayIndex(obj, idx);
     }
 
     @Override
     @SuppressWarnings("deprecation")
     public Object getArrayIndex(Object obj, int idx, boolean unwrap) {
-        step();
         return delegate.getArrayIndex(obj, idx, unwrap);
     }
 
     @Override
     public void setArrayIndex(Object array, int idx, Object newValue) {
-        step();
         delegate.setArrayIndex(array, idx, newValue);
     }
 
     @Override
     public Object getMapValue(Object obj, String key) {
-        step();
         return delegate.getMapValue(obj, key);
     }
 
     @Override
     public void setProperty(Object obj, Object key, Object value) {
-        step();
         delegate.setProperty(obj, key, value);
     }
 
@@ -117,7 +112,6 @@ final class GuardedJsonProvider implements JsonProvider {
 
     @Override
     public boolean isMap(Object obj) {
-        step();
         return delegate.isMap(obj);
     }
 
