@@ -496,52 +496,33 @@ class CheckEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "TableName: !Sub \"${AWS::StackName}-items\"", "TableName: !Sub \"items-${Stage}\""})
     void tablesOfATemplateNamedAtDeploymentOrByAGivenParameterCheckItsIntegrations(String tableName) throws Exception {
-        Path template = write("template.yaml", """
-                Parameters:
-                  Stage: {Type: String, Default: dev}
-                Resources:
-                  Items:
-                    Type: AWS::DynamoDB::Table
-                    Properties:
-                      %s
-                      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
-                      KeySchema: [{AttributeName: id, KeyType: HASH}]
-                  Api:
-                    Type: AWS::Serverless::Api
-                    Properties:
-                      StageName: prod
-                      DefinitionBody:
-                        openapi: 3.0.1
-                        info: {title: t, version: "1"}
-                        paths:
-                          /items/{id}:
-                            get:
-                              parameters:
-                                - {name: id, in: path, required: true, schema: {type: string}}
-                              responses: {"200": {description: ok}}
-                              x-amazon-apigateway-integration:
-                                type: aws
-                                httpMethod: POST
-                                uri: !Sub "arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem"
-                                credentials: arn:aws:iam::123456789012:role/r
-                                passthroughBehavior: never
-                                requestTemplates:
-                                  application/json: !Sub '{"TableName": "${Items}", "Key": {"pk": {"S": "$util.escapeJavaScript($input.params(''id''))"}}}'
-                                responses:
-                                  default: {statusCode: "200"}
-                """.formatted(tableName));
+        Path template = write("template.yaml", templateWithTable(tableName, "!Sub '{\"TableName\": \"${Items}\""));
         CheckResult result = new CheckEngine().run(new CheckRequest(List.of(template), null, Map.of(), 1,
                 new TemplateParameters(Map.of("Stage", "prod"), Map.of())), CheckLog.SILENT);
 
         assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.DDB013).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("key").doesNotContain("not found"));
     }
+
     /** A table whose name is known only at deployment may be the one a request names literally: no "not found". */
     @ParameterizedTest
     @ValueSource(strings = {"", "TableName: !Sub \"${Env}-items\"", "TableName: !Sub \"${AWS::StackName}-items\""})
     void aRequestNamingAnotherTableThanAStandInIsNotTableNotFound(String tableName) throws Exception {
-        Path template = write("template.yaml", """
+        Path template = write("template.yaml", templateWithTable(tableName, "'{\"TableName\": \"prod-items\""));
+
+        assertThat(check(null, template).findings()).noneMatch(f -> f.rule() == Rule.DDB013);
+    }
+
+    /**
+     * A SAM template with table Items (key id), parameters Stage (default dev) and Env (none), and a GetItem by key pk.
+     *
+     * @param tableName the table's TableName line, or empty for none
+     * @param requestStart the request template's start up to the table's name, written as YAML
+     */
+    private static String templateWithTable(String tableName, String requestStart) {
+        return """
                 Parameters:
+                  Stage: {Type: String, Default: dev}
                   Env: {Type: String}
                 Resources:
                   Items:
@@ -570,12 +551,9 @@ class CheckEngineTest {
                                 credentials: arn:aws:iam::123456789012:role/r
                                 passthroughBehavior: never
                                 requestTemplates:
-                                  application/json: '{"TableName": "prod-items", "Key": {"pk": {"S": "$util.escapeJavaScript($input.params(''id''))"}}}'
+                                  application/json: %s, "Key": {"pk": {"S": "$util.escapeJavaScript($input.params(''id''))"}}}'
                                 responses:
                                   default: {statusCode: "200"}
-                """.formatted(tableName));
-        CheckResult result = check(null, template);
-
-        assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.DDB013);
+                """.formatted(tableName, requestStart);
     }
 }
