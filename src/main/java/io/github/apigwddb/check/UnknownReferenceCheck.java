@@ -6,6 +6,8 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.ApiKind;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.UnknownReference;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * VTL003: references of the request and response templates to what API Gateway does not give templates
@@ -21,6 +23,23 @@ final class UnknownReferenceCheck implements ExampleCheck {
 
     UnknownReferenceCheck(TemplateRunner runner) {
         this.runner = runner;
+    }
+
+    /**
+     * A WebSocket message has no query string and no headers: only {@code $connect}'s upgrade request does
+     * (websocket-facts.md), so a read of them on another route is always empty, most likely copied from {@code $connect}.
+     */
+    private static void parametersOfMessages(ExampleRun run, MappingTemplate template, TemplateRunner.Deployed deployed,
+            CompiledTemplate compiled) {
+        List<int[]> reads = new ArrayList<>();
+        compiled.inputParamCalls().forEach(call -> reads.add(new int[] {call.line(), call.column()}));
+        compiled.paramMapReads().forEach(read -> reads.add(new int[] {read.line(), read.column()}));
+        for (int[] read : reads) {
+            int[] at = deployed.written(template.text(), read[0], read[1]);
+            run.once(run.locator.inTemplate(Rule.VTL003, "$input.params reads the query string and headers of the request, which"
+                    + " a WebSocket message does not have (only $connect's upgrade request has them): on this route it is always empty;"
+                    + " read the message with $input.path", template, at[0], at[1], run.operation(), null));
+        }
     }
 
     @Override
@@ -45,6 +64,10 @@ final class UnknownReferenceCheck implements ExampleCheck {
                     int[] at = deployed.written(template.text(), reference.line(), reference.column());
                     run.once(run.locator.inTemplate(Rule.VTL003, reference.problem(), template, at[0], at[1], run.operation(), null));
                 }
+            }
+            if (kind == ApiKind.WEBSOCKET && !"$connect".equals(run.integration.operation().node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY)
+                    .asText())) {
+                parametersOfMessages(run, template, deployed, compiled);
             }
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.apigwddb.check.RenderedExample;
+import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
@@ -43,13 +44,16 @@ public final class RenderFormat {
         out.add(INDENT + "example: " + r.example().name() + (r.example().file() == null ? " (given on the command line)"
                 : " (" + r.example().source().name().toLowerCase(java.util.Locale.ROOT) + ")"));
         String contentType = r.example().contentType() == null ? "application/json" : r.example().contentType();
+        // a WebSocket route's messages have no Content-Type, and what it sends back has no status
+        boolean route = IntegrationExtractor.ROUTE_METHOD_NAME.equals(r.operation().method());
         out.add("");
 
         if (r.requestTemplate() == null) {
             out.add(heading.apply("Request template"));
-            out.add(INDENT + "none selected for Content-Type " + contentType + " (see the findings)");
+            out.add(INDENT + (route ? "none selected for the route's messages" : "none selected for Content-Type " + contentType)
+                    + " (see the findings)");
         } else {
-            out.add(heading.apply("Request template (" + r.requestTemplate().contentType() + ")"));
+            out.add(heading.apply("Request template" + (route ? " (the one the route's messages get)" : " (" + r.requestTemplate().contentType() + ")")));
             template(r.requestTemplate(), out);
         }
         out.add("");
@@ -68,12 +72,16 @@ public final class RenderFormat {
             out.add(heading.apply("DynamoDB answer: " + r.dynamoDbAnswer()));
             json(r.dynamoDbBody(), out);
             out.add("");
-            if (r.selectedResponse() == null) {
+            if (r.selectedResponse() == null && route) {
+                out.add(heading.apply("Integration response"));
+                out.add(INDENT + "none: a one-way route (or one whose integration responses match no " + r.dynamoDbStatus()
+                        + ") sends the client nothing; two-way routes need a RouteResponseSelectionExpression and a RouteResponse");
+            } else if (r.selectedResponse() == null) {
                 out.add(heading.apply("Integration response"));
                 out.add(INDENT + "none selected: no pattern matches " + r.dynamoDbStatus() + " and there is no default (API Gateway answers 500)");
             } else {
-                out.add(heading.apply("Integration response '" + r.selectedResponse().selectionPattern() + "' -> status "
-                        + r.selectedResponse().statusCode()));
+                out.add(heading.apply("Integration response '" + r.selectedResponse().selectionPattern() + "'"
+                        + (route ? "" : " -> status " + r.selectedResponse().statusCode())));
                 if (r.responseTemplate() == null) {
                     out.add(INDENT + "no response template: DynamoDB's answer passes through unchanged");
                 } else {
@@ -81,7 +89,8 @@ public final class RenderFormat {
                     template(r.responseTemplate(), out);
                 }
                 out.add("");
-                out.add(heading.apply("Client response: " + (r.clientStatus() == null ? "status unknown" : "status " + r.clientStatus())));
+                out.add(heading.apply(route ? "Message sent back to the client"
+                        : "Client response: " + (r.clientStatus() == null ? "status unknown" : "status " + r.clientStatus())));
                 if (r.clientResponse() == null) {
                     out.add(INDENT + "nothing was rendered (see the findings)");
                 } else if (r.clientResponse().isBlank()) {

@@ -121,6 +121,22 @@ class WebSocketRoutesTest {
                         null, null)), CheckLog.SILENT);
 
         assertThat(rendered.renderedRequest()).contains("\"id\": {\"S\": \"AbCdEfGhIjKlMnO=\"}").contains("\"user\": {\"S\": \"bob\"}");
+        // a route has no Content-Type and, one-way, sends nothing back: no REST wording, no "API Gateway answers 500"
+        List<String> lines = io.github.apigwddb.report.RenderFormat.plain().lines(rendered);
+        assertThat(lines).contains("== Request template (the one the route's messages get) ==")
+                .anySatisfy(l -> assertThat(l).contains("none: a one-way route"))
+                .noneSatisfy(l -> assertThat(l).contains("API Gateway answers 500"));
+    }
+
+    @Test
+    void parametersReadOnAMessageRouteAreAlwaysEmpty() throws IOException {
+        String send = "        $default: '{\"TableName\": \"Messages\", \"Item\": {\"id\": {\"S\": \"$context.messageId\"},"
+                + " \"user\": {\"S\": \"$util.escapeJavaScript($input.params(''user''))\"}}}'";
+        List<Finding> findings = check(HEAD + route("SendRoute", "send", "SendIntegration")
+                + integration("SendIntegration", "POST", "PutItem", "\\$default", send));
+
+        assertThat(of(findings, Rule.VTL003)).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("$input.params reads the query string and headers of the request, which a WebSocket message does not have"));
     }
 
     @Test
