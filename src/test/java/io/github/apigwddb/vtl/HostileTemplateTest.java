@@ -138,6 +138,15 @@ class HostileTemplateTest {
         assertThat(third.problem().message()).isEqualTo("rendering took longer than 2000 ms (in earlier renders; not rendered again)");
     }
 
+    /** What a template may not reach is named as the template sees it, not by Java class names. */
+    @Test
+    void sandboxRefusalsNameWhatTheTemplateSees() throws TemplateSyntaxException {
+        assertThat(problem("#set($l = [1])#set($i = $l.iterator())$i.getClass()" + PUT_ITEM).message()).contains("an iterator").doesNotContain("java.");
+        assertThat(problem("#foreach($x in [1])$foreach.getClass()#end" + PUT_ITEM).message()).startsWith("sandbox:")
+                .doesNotContain("org.apache");
+        assertThat(problem("#set($b = true)$b.getClass()" + PUT_ITEM).message()).contains("a boolean");
+    }
+
     @Test
     void jsonPathRegexFiltersStillMatch() throws TemplateSyntaxException {
         String body = "{\"a\":[{\"s\":\"abc\"},{\"s\":\"xbc\"},{\"s\":\"ABD\"}],\"tags\":[\"q\",\"abz\"]}";

@@ -87,8 +87,20 @@ final class SandboxPolicy {
         if (receiver instanceof Number) {
             return "a number";
         }
-        Class<?> type = receiver.getClass();
-        return type.getName().startsWith("io.github.apigwddb.") ? "an internal object" : "a " + type.getName();
+        if (receiver instanceof Boolean) {
+            return "a boolean";
+        }
+        if (receiver instanceof Character) {
+            return "a character";
+        }
+        if (receiver instanceof Iterator) {
+            return "an iterator";
+        }
+        if (receiver instanceof Map.Entry) {
+            return "a map entry";
+        }
+        // a template names values, not Java classes: what else it reaches is the engine's own ($foreach, $bodyContent)
+        return "an object of the template engine";
     }
 
     static boolean receiverAllowed(Object receiver) {
