@@ -35,6 +35,8 @@ class CorpusTest {
         assertThat(result.integrationsChecked()).isGreaterThanOrEqualTo(40);
         // Each of the 65 $refs in 9 of these files resolves (checked by hand): none is a dangling reference.
         assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.SPEC004);
+        // no finding is said twice: the same rule, place, message, operation and example
+        assertThat(result.findings()).doesNotHaveDuplicates();
 
         // Fn::Sub templates render with CloudFormation's substitutions: their TableName is not lost.
         assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.DDB004 && f.message().contains("Value ''"));
