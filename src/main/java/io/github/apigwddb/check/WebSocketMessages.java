@@ -8,6 +8,7 @@ import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Map;
 final class WebSocketMessages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine's default {@code $context} members that WebSocket templates do not have (websocket-facts.md §1). */
+    private static final List<String> REST_ONLY_CONTEXT = List.of("resourceId", "resourcePath", "httpMethod", "path", "accountId",
+            "protocol", "domainPrefix", "deploymentId");
 
     private WebSocketMessages() {
     }
@@ -52,6 +56,10 @@ final class WebSocketMessages {
             default -> "MESSAGE";
         };
         Map<String, Object> context = new LinkedHashMap<>();
+        // what only REST templates have renders empty, as VTL003 says (the engine's defaults are a REST request's)
+        for (String restOnly : REST_ONLY_CONTEXT) {
+            context.put(restOnly, null);
+        }
         context.put("connectionId", "AbCdEfGhIjKlMnO=");
         context.put("connectedAt", 1735689600000L);
         context.put("routeKey", routeKey);

@@ -129,6 +129,20 @@ class WebSocketRoutesTest {
     }
 
     @Test
+    void restOnlyContextNamesRenderEmptyOnARoute() throws IOException {
+        String connect = "        $default: '{\"TableName\": \"Sessions\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"
+                + " \"path\": {\"S\": \"$context.resourcePath\"}, \"method\": {\"S\": \"$context.httpMethod\"}}}'";
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, HEAD + route("ConnectRoute", "$connect", "ConnectIntegration")
+                + integration("ConnectIntegration", "POST", "PutItem", "\\$default", connect));
+        RenderedExample rendered = new CheckEngine().render(new CheckRequest(List.of(file), dir.resolve("none"), Map.of(), 1),
+                new RenderRequest("ROUTE $connect", null, null), CheckLog.SILENT);
+
+        // as VTL003 says: a WebSocket template has no resourcePath or httpMethod
+        assertThat(rendered.renderedRequest()).contains("\"path\": {\"S\": \"\"}").contains("\"method\": {\"S\": \"\"}");
+    }
+
+    @Test
     void parametersReadOnAMessageRouteAreAlwaysEmpty() throws IOException {
         String send = "        $default: '{\"TableName\": \"Messages\", \"Item\": {\"id\": {\"S\": \"$context.messageId\"},"
                 + " \"user\": {\"S\": \"$util.escapeJavaScript($input.params(''user''))\"}}}'";
