@@ -3,6 +3,7 @@ package io.github.apigwddb.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
@@ -106,6 +107,21 @@ public final class ExampleCollector {
         return new ExampleSet(examples, problems);
     }
 
+    /**
+     * The names a sidecar file of the operation may have: its own; for one of a WebSocket route's operations (a
+     * template of a route that selects one per message: {@code ROUTE key template v1}) also the route's, whose examples
+     * then go to each template.
+     */
+    private static List<String> sidecarBaseNames(ApiOperation operation) {
+        String own = operation.ref().fileSafeName();
+        String routeKey = operation.node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY).asText("");
+        if (routeKey.isEmpty() || routeKey.equals(operation.ref().path())) {
+            return List.of(own);
+        }
+        String route = new OperationRef(operation.method(), routeKey, null).fileSafeName();
+        return own.equals(route) ? List.of(own) : List.of(own, route);
+    }
+
     private String sidecarHint(ApiOperation operation) {
         return "src/test/apigateway/examples/" + operation.ref().fileSafeName() + ".yaml";
     }
@@ -116,8 +132,13 @@ public final class ExampleCollector {
             return List.of();
         }
         List<Example> examples = new ArrayList<>();
-        for (String extension : new String[] {"json", "yaml", "yml"}) {
-            String name = operation.ref().fileSafeName() + "." + extension;
+        List<String> candidates = new ArrayList<>();
+        for (String base : sidecarBaseNames(operation)) {
+            for (String extension : new String[] {"json", "yaml", "yml"}) {
+                candidates.add(base + "." + extension);
+            }
+        }
+        for (String name : candidates) {
             if (names != null && !names.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }

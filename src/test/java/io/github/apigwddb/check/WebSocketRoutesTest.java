@@ -182,6 +182,22 @@ class WebSocketRoutesTest {
     }
 
     @Test
+    void aSidecarNamedAfterTheRouteServesEachOfItsTemplates() throws IOException {
+        String templates = "        v1: '{\"TableName\": \"Table\", \"Item\": {\"id\": {\"S\": \"$input.path(''$.id'')\"}}}'\n"
+                + "        v2: '{\"TableName\": \"Table\", \"Item\": {\"id\": {\"S\": \"$input.path(''$.id'')\"}}}'";
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, HEAD + route("PutRoute", "put", "PutIntegration").replace("      OperationName: PutRoute\n", "")
+                + integration("PutIntegration", "POST", "PutItem", "${request.body.version}", templates));
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        Files.writeString(examples.resolve("ROUTE_put.yaml"), "- name: from-the-route\n  body: {id: item-1}\n");
+
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(file), examples, Map.of(), 1), CheckLog.SILENT);
+
+        assertThat(result.cases()).filteredOn(c -> c.example() != null).extracting(c -> c.operation().display() + " " + c.example())
+                .containsExactlyInAnyOrder("ROUTE put template v1 from-the-route", "ROUTE put template v2 from-the-route");
+    }
+
+    @Test
     void aSelectionOnTheBodyChecksEveryTemplate() throws IOException {
         String templates = "        v1: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.path(''$.id''))"
                 + ".replaceAll(\"\\\\''\",\"''\")\"}}}'\n"
