@@ -49,7 +49,8 @@ final class RequestRenderCheck implements ExampleCheck {
             run.requestJson = json.parseJsonValue(output);
         } catch (DocumentSyntaxException e) {
             String outputLine = OutputText.line(output, e.position().line());
-            int templateLine = new OutputLineMapper(template.text()).templateLineFor(e.position().line(), outputLine);
+            int blamed = OutputText.blamedLine(output, e.position().line(), e.position().column());
+            int templateLine = new OutputLineMapper(template.text()).templateLineFor(blamed, OutputText.line(output, blamed));
             run.inTemplate(Rule.VTL002, "The rendered request is not valid JSON (DynamoDB answers SerializationException): "
                     + e.getMessage() + " at output line " + e.position().line() + ", column " + e.position().column()
                     + ": " + OutputText.excerpt(outputLine, e.position().column()), template, templateLine, 1);

@@ -125,7 +125,8 @@ final class ResponseRenderCheck implements ExampleCheck {
                 json.parse(body, SpecFormat.JSON);
             } catch (DocumentSyntaxException e) {
                 String outputLine = OutputText.line(body, e.position().line());
-                int templateLine = new OutputLineMapper(template.text()).templateLineFor(e.position().line(), outputLine);
+                int blamed = OutputText.blamedLine(body, e.position().line(), e.position().column());
+                int templateLine = new OutputLineMapper(template.text()).templateLineFor(blamed, OutputText.line(body, blamed));
                 String hint = !errorPath && run.example.dynamodbResponse() == null && run.rejection == null
                         ? " (DynamoDB's answer was made up from the request; give the example a dynamodbResponse to render a real one)" : "";
                 run.inTemplate(Rule.RSP003, "The " + name(run, template, status) + " is not valid JSON"

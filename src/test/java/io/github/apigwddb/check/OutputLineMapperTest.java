@@ -35,4 +35,13 @@ class OutputLineMapperTest {
         assertThat(OutputLineMapper.afterLeadingDirectives("#foreach($x in $list")).isEqualTo("#foreach($x in $list");
         assertThat(OutputLineMapper.afterLeadingDirectives("$util.escapeJavaScript($a)")).isEqualTo("$util.escapeJavaScript($a)");
     }
+
+    @Test
+    void aJsonErrorAtTheStartOfALineAfterAMembersColonBelongsToThatMember() {
+        String output = "{\"a\": 1,\n  \"older\": \n\n}";
+        assertThat(OutputText.blamedLine(output, 4, 1)).isEqualTo(2);
+        // inside the line, or after a line that ends otherwise, the error's own line
+        assertThat(OutputText.blamedLine("{\"a\": 1,\n  \"b\": x}", 2, 8)).isEqualTo(2);
+        assertThat(OutputText.blamedLine("{\"a\": 1,\n}", 2, 1)).isEqualTo(2);
+    }
 }

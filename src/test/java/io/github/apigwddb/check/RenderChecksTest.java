@@ -105,8 +105,9 @@ class RenderChecksTest {
     }
 
     @Test
-    void aJsonErrorAtAClosingBraceIsLocatedAtThatBraceOfTheTemplate() throws IOException {
-        // the #if and #end lines print nothing, so output and template lines no longer line up
+    void aJsonErrorAtAClosingBraceAfterAMemberWithoutValueIsLocatedAtThatMember() throws IOException {
+        // the #if and #end lines print nothing, so output and template lines no longer line up; the parser stops at the
+        // closing brace, but the value is missing on the line before
         String template = """
                 {
                   "TableName": "$stageVariables.table",
@@ -126,7 +127,10 @@ class RenderChecksTest {
                 """;
         List<Finding> vtl002 = of(check(HEADER + operation("/o/{owner}", "get", examples, "Query", template, PLAIN_RESPONSES)), Rule.VTL002);
 
-        assertThat(vtl002).singleElement().satisfies(f -> assertThat(f.position().line()).isEqualTo(findLine("\"Limit\": $input.params('pageSize')") + 1));
+        assertThat(vtl002).singleElement().satisfies(f -> {
+            assertThat(f.position().line()).isEqualTo(findLine("\"Limit\": $input.params('pageSize')"));
+            assertThat(f.message()).contains(">>>}");
+        });
     }
 
     @Test
