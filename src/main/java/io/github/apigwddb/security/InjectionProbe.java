@@ -105,7 +105,7 @@ public final class InjectionProbe {
         }
         String baseline = exampleOutput;
         if (baseline == null) {
-            RenderResult render = engine.render(template, example);
+            RenderResult render = engine.renderProbe(template, example);
             baseline = render.ok() ? render.output() : null;
         }
         ParsedDocument baselineJson = parseOrNull(baseline);
@@ -128,9 +128,9 @@ public final class InjectionProbe {
             }
             slot.set(excluded[i] ? slot.original : markers[i]);
         }
-        RenderResult marked = engine.render(template, inputs.current());
+        RenderResult marked = engine.renderProbe(template, inputs.current());
         if (!marked.ok() && withoutNumberMarkers(slots, markers, excluded)) {
-            marked = engine.render(template, inputs.current()); // a template may do what a marker number breaks
+            marked = engine.renderProbe(template, inputs.current()); // a template may do what a marker number breaks
         }
         if (!marked.ok()) {
             return List.of();
@@ -208,7 +208,7 @@ public final class InjectionProbe {
     private Injection attackWithStringMarker(CompiledTemplate template, InputSlots inputs, InputSlots.Slot slot, String marker,
             String background, Probe probe) {
         slot.set(marker);
-        RenderResult render = engine.render(template, inputs.current());
+        RenderResult render = engine.renderProbe(template, inputs.current());
         slot.set(background);
         int at = render.ok() ? render.output().indexOf(marker) : -1;
         if (at < 0) {
@@ -321,7 +321,7 @@ public final class InjectionProbe {
                 return accepted; // a validated body allows the values one by one only
             }
             slot.set(together.text());
-            RenderResult result = engine.render(template, inputs.current());
+            RenderResult result = engine.renderProbe(template, inputs.current());
             JsonNode changed = result.ok() ? spliced.valueIn(result.output()) : null;
             if (changed == null || !spliced.carries(changed, marker, together.text())
                     || spliced.with(changed, tree -> rejection(together, tree)) != null) {
@@ -331,7 +331,7 @@ public final class InjectionProbe {
         }
 
         private Outcome evaluate(HostileValue value, MarkedString spliced, boolean arraysMayGrow) {
-            RenderResult result = engine.render(template, inputs.current());
+            RenderResult result = engine.renderProbe(template, inputs.current());
             if (!result.ok()) {
                 if (value == HostileValue.LONG && result.problem().kind() == RenderProblem.Kind.LIMIT) {
                     return null;

@@ -139,10 +139,14 @@ public final class VelocityRenderer {
         return new TemplateSyntaxException("syntax error: " + clean(e.getMessage()), position[0], position[1]);
     }
 
-    public RenderResult render(ParsedTemplate parsed, TemplateInput input) {
+    /** @param counted whether the render is of an example: only those count towards, and are skipped after, two timeouts */
+    public RenderResult render(ParsedTemplate parsed, TemplateInput input, boolean counted) {
         if (parsed.template == null) {
             return new RenderResult(null, new RenderProblem(Kind.LIMIT, "the template is " + parsed.oversizeBytes
                     + " bytes; API Gateway allows at most " + limits.maxTemplateBytes(), 0, 0), Overrides.none());
+        }
+        if (!counted) {
+            return renderGuarded(parsed, input);
         }
         RenderProblem timedOut = parsed.timedOut;
         if (timedOut != null) {
