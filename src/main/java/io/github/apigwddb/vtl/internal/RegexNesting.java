@@ -18,7 +18,17 @@ final class RegexNesting {
     private RegexNesting() {
     }
 
+    /**
+     * The deepest nesting, read twice: with character classes skipped, and with their brackets taken as plain characters,
+     * the larger counting. A scan can misjudge where a class ends ({@code [a\\Q[\\E]}, a {@code [} inside a
+     * {@code (?x)} comment), and groups it then takes for class members would hide the nesting: over-counting a class's
+     * parentheses only refuses an odd regex, under-counting lets one hang the build.
+     */
     static int depth(String regex) {
+        return Math.max(depth(regex, true), depth(regex, false));
+    }
+
+    private static int depth(String regex, boolean classes) {
         Deque<int[]> groups = new ArrayDeque<>(); // each: the deepest repetition inside the open group
         groups.push(new int[] {0});
         int atom = -1; // depth of the atom a quantifier would repeat; -1 when there is none
@@ -32,7 +42,7 @@ final class RegexNesting {
                     continue;
                 }
                 case '[' -> {
-                    i = afterClass(regex, i);
+                    i = classes ? afterClass(regex, i) : i + 1;
                     atom = 0;
                     continue;
                 }
@@ -64,6 +74,10 @@ final class RegexNesting {
                 default -> atom = 0;
             }
             i++;
+        }
+        while (groups.size() > 1) { // groups left open (a parenthesis the other reading took for a class member)
+            int inside = groups.pop()[0];
+            groups.peek()[0] = Math.max(groups.peek()[0], inside);
         }
         return groups.getLast()[0];
     }
