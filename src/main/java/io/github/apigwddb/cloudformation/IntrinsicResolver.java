@@ -21,7 +21,8 @@ import java.util.Set;
  * Evaluates CloudFormation intrinsic functions the way CloudFormation would at deployment, with the values
  * known before it: configured parameters, parameter defaults, pseudo parameters, and names and ARNs of
  * resources of the same template (known in shape). What cannot be known gets a readable placeholder and an
- * {@link Unresolved} note. Not thread-safe: one resolver per template read.
+ * {@link Unresolved} note. One resolver per template read; its evaluating methods are synchronized, as the checks of
+ * the template's APIs ask it from render threads too (DDB014 resolves the role's policies per example).
  */
 public final class IntrinsicResolver {
 
@@ -93,26 +94,26 @@ public final class IntrinsicResolver {
      * Pointers of the intrinsic functions whose whole value is a stand-in (a Ref to a parameter without value, ...); a
      * live view, as {@link #replaced()} is, for a document derived before the resolution.
      */
-    public Set<String> wholeStandIns() {
+    public synchronized Set<String> wholeStandIns() {
         return java.util.Collections.unmodifiableSet(wholeStandIns);
     }
 
-    public List<Unresolved> unresolved() {
+    public synchronized List<Unresolved> unresolved() {
         return List.copyOf(unresolved.values());
     }
 
-    public List<SwallowedReference> swallowed() {
+    public synchronized List<SwallowedReference> swallowed() {
         return List.copyOf(swallowed);
     }
 
     /** A copy of {@code node} (found at {@code pointer} of the template) with every intrinsic function evaluated. */
-    public JsonNode resolve(JsonNode node, String pointer) {
+    public synchronized JsonNode resolve(JsonNode node, String pointer) {
         JsonNode value = evaluate(node, pointer);
         return value == null ? F.nullNode() : value;
     }
 
     /** The value as text (lists joined by commas, as CloudFormation does for list parameters). */
-    public String resolveText(JsonNode node, String pointer) {
+    public synchronized String resolveText(JsonNode node, String pointer) {
         return text(resolve(node, pointer));
     }
 
@@ -318,14 +319,14 @@ public final class IntrinsicResolver {
     }
 
     /** The resource's name, and whether that is a stand-in. Not for render threads: it counts the stand-ins made. */
-    public Named named(CloudFormationTemplate.Resource resource) {
+    public synchronized Named named(CloudFormationTemplate.Resource resource) {
         int before = standInsMade;
         String name = physicalName(resource, null);
         return new Named(name, standInsMade != before);
     }
 
     /** The name CloudFormation gives a resource: its name property when set, else (a stand-in for the generated name) its logical id. */
-    public String physicalName(CloudFormationTemplate.Resource resource, String pointer) {
+    public synchronized String physicalName(CloudFormationTemplate.Resource resource, String pointer) {
         String property = switch (resource.type()) {
             case "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable" -> "TableName";
             case "AWS::IAM::Role" -> "RoleName";
@@ -366,7 +367,7 @@ public final class IntrinsicResolver {
     }
 
     /** The value of {@code Fn::GetAtt logicalId.attribute}, as known before deployment. */
-    public String attribute(String logicalId, String attribute, String pointer) {
+    public synchronized String attribute(String logicalId, String attribute, String pointer) {
         CloudFormationTemplate.Resource resource = template.resource(logicalId);
         if (resource == null) {
             return placeholder(pointer, logicalId + attribute, "Fn::GetAtt " + logicalId + "." + attribute
@@ -389,7 +390,7 @@ public final class IntrinsicResolver {
         }
     }
 
-    public String tableArn(String tableName) {
+    public synchronized String tableArn(String tableName) {
         return "arn:" + parameters.partition() + ":dynamodb:" + parameters.region() + ":" + parameters.accountId() + ":table/" + tableName;
     }
 
@@ -467,7 +468,7 @@ public final class IntrinsicResolver {
      * Evaluates the named entry of {@code Conditions}, once: conditions built of conditions ({@code !Or [!Condition A,
      * !Condition A]} many levels deep) would otherwise take exponential time.
      */
-    public boolean condition(String name, String pointer) {
+    public synchronized boolean condition(String name, String pointer) {
         Boolean known = conditionValues.get(name);
         if (known != null) {
             return known;
