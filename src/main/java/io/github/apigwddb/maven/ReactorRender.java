@@ -1,8 +1,10 @@
 package io.github.apigwddb.maven;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.SessionData;
@@ -16,8 +18,11 @@ final class ReactorRender {
 
     private static final Object KEY = ReactorRender.class.getName();
 
-    /** What the modules reported so far: which ones (a module with two executions counts once), and what. */
-    private record State(Set<String> reported, boolean rendered, List<String> misses) {
+    /**
+     * What the modules reported so far: which ones (a module with two executions counts once), whether one rendered the
+     * operation, why each other did not (by module), and whether one of them looked and did not find it.
+     */
+    private record State(Set<String> reported, boolean rendered, Map<String, String> misses, boolean looked) {
     }
 
     private final MavenSession session;
@@ -33,31 +38,45 @@ final class ReactorRender {
 
     /** This module rendered the operation. */
     void rendered() {
-        report(true, null);
+        report(true, null, false);
+    }
+
+    /**
+     * This module skips the goal ({@code apigw.skip}): it looks for nothing, and a build of skipping modules passes.
+     *
+     * @return as {@link #missed}, for when this is the last module to report
+     */
+    List<String> skipped() {
+        return decided(report(false, null, false));
     }
 
     /**
      * This module has no such operation (or no definitions: {@code why} null).
      *
-     * @return the modules' reasons when this was the last module to report and none rendered it; else null
+     * @return the modules' reasons when this was the last module to report and none rendered it (but one looked); else null
      */
     List<String> missed(String why) {
-        State state = report(false, why);
-        boolean all = session.getProjects().stream().allMatch(project -> state.reported().contains(project.getId()));
-        return all && !state.rendered() ? state.misses() : null;
+        return decided(report(false, why, true));
     }
 
-    private State report(boolean rendered, String why) {
+    private List<String> decided(State state) {
+        boolean all = session.getProjects().stream().allMatch(project -> state.reported().contains(project.getId()));
+        return all && !state.rendered() && state.looked()
+                ? state.misses().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList() : null;
+    }
+
+    private State report(boolean rendered, String why, boolean looked) {
         SessionData data = session.getRepositorySession().getData();
         synchronized (data) {
-            State last = data.get(KEY) instanceof State state ? state : new State(Set.of(), false, List.of());
-            List<String> misses = new ArrayList<>(last.misses());
+            State last = data.get(KEY) instanceof State state ? state : new State(Set.of(), false, Map.of(), false);
+            Map<String, String> misses = new LinkedHashMap<>(last.misses());
             if (why != null) {
-                misses.add(session.getCurrentProject().getArtifactId() + ": " + why);
+                misses.putIfAbsent(session.getCurrentProject().getArtifactId(), why);
             }
             Set<String> reported = new HashSet<>(last.reported());
             reported.add(session.getCurrentProject().getId());
-            State next = new State(Set.copyOf(reported), last.rendered() || rendered, List.copyOf(misses));
+            State next = new State(Set.copyOf(reported), last.rendered() || rendered, Collections.unmodifiableMap(misses),
+                    last.looked() || looked);
             data.set(KEY, next);
             return next;
         }

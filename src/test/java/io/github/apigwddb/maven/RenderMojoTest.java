@@ -269,8 +269,16 @@ class RenderMojoTest {
         setVariableValueToObject(mojo, "skip", false);
         skipping.setCurrentProject(skipping.getProjects().get(1));
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageStartingWith("No module of the build has a DynamoDB integration 'noSuchOperation': module-a: skipped (apigw.skip);"
-                        + " module-a: skipped (apigw.skip); module-b: No DynamoDB integration");
+                .hasMessageStartingWith("No module of the build has a DynamoDB integration 'noSuchOperation': module-b: No DynamoDB integration");
+
+        // every module skipping: nothing looked, nothing fails
+        org.apache.maven.execution.MavenSession allSkip = sessionOf(2);
+        setVariableValueToObject(mojo, "session", allSkip);
+        setVariableValueToObject(mojo, "skip", true);
+        mojo.execute();
+        allSkip.setCurrentProject(allSkip.getProjects().get(1));
+        mojo.execute();
+        setVariableValueToObject(mojo, "skip", false);
 
         // one module that has it is enough, whichever module reports last
         org.apache.maven.execution.MavenSession another = sessionOf(2);
