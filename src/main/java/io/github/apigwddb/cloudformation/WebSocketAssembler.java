@@ -150,11 +150,12 @@ final class WebSocketAssembler {
                     }
                 }
                 String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
-                ObjectNode extension = integration(integration, properties, key, integrationPointer, derived);
+                boolean firstOfRoute = key == null || key.equals(keys.get(0));
+                ObjectNode extension = integration(integration, properties, key, integrationPointer, derived, firstOfRoute);
                 ObjectNode unmatched = unmatchedMessages(properties, keys);
                 if (unmatched != null) {
                     // on each operation of the route (docs show it), reported on its first
-                    unmatched.put("reported", key == null || key.equals(keys.get(0)));
+                    unmatched.put("reported", firstOfRoute);
                     extension.set(IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES, unmatched);
                     String at = JsonPointers.child(integrationPointer, IntegrationExtractor.WEBSOCKET_UNMATCHED_MESSAGES);
                     derived.map(integration.property("PassthroughBehavior"), JsonPointers.child(at, "passthroughBehavior"));
@@ -243,12 +244,19 @@ final class WebSocketAssembler {
         return member.matches("[A-Za-z_][A-Za-z0-9_]*") ? member : null;
     }
 
+    /** @param firstOfRoute whether this is the first operation of the route (one per template), where route-wide findings go */
     private ObjectNode integration(CloudFormationTemplate.Resource resource, JsonNode properties, String templateKey, String target,
-            DerivedDocument derived) {
+            DerivedDocument derived, boolean firstOfRoute) {
         ObjectNode extension = F.objectNode();
         derived.map(resource.pointer(), target);
         ObjectNode written = extension.putObject(Integration.WRITTEN_NAMES);
         MEMBERS.forEach((cloudFormation, rest) -> written.put(rest, cloudFormation));
+        JsonNode passthroughWritten = properties.get("PassthroughBehavior");
+        if (passthroughWritten != null && passthroughWritten.isTextual() && firstOfRoute) {
+            // as written, for AGW010 (once per route): the derived member says what a template's operation does
+            extension.put(IntegrationExtractor.WEBSOCKET_PASSTHROUGH, passthroughWritten.textValue());
+            derived.map(resource.property("PassthroughBehavior"), JsonPointers.child(target, IntegrationExtractor.WEBSOCKET_PASSTHROUGH));
+        }
         written.put("passthroughBehavior", "PassthroughBehavior");
         written.put("requestTemplates", "RequestTemplates");
         for (Map.Entry<String, String> member : MEMBERS.entrySet()) {

@@ -32,6 +32,8 @@ public final class IntegrationExtractor {
      * {@link WebSocketUnmatched}).
      */
     public static final String WEBSOCKET_UNMATCHED_MESSAGES = "x-apigw-websocket-unmatched-messages";
+    /** In a WebSocket route's integration: its PassthroughBehavior as written, when it sets one. */
+    public static final String WEBSOCKET_PASSTHROUGH = "x-apigw-websocket-passthrough";
 
     private IntegrationExtractor() {
     }

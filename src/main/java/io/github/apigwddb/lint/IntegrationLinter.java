@@ -286,14 +286,17 @@ public final class IntegrationLinter {
      * it, and a route that selects no template for any message never calls DynamoDB.
      */
     private static void checkUnmatchedMessages(Integration integration, List<LintIssue> issues) {
+        JsonNode written = integration.node().get(IntegrationExtractor.WEBSOCKET_PASSTHROUGH);
+        if (written != null && !WebSocketUnmatched.BEHAVIORS.contains(written.asText().toUpperCase(Locale.ROOT))) {
+            issues.add(new LintIssue(Rule.AGW010, "PassthroughBehavior '" + written.asText() + "' is not one of WHEN_NO_MATCH,"
+                    + " WHEN_NO_TEMPLATES, NEVER", integration.member(IntegrationExtractor.WEBSOCKET_PASSTHROUGH)));
+            return;
+        }
         WebSocketUnmatched unmatched = WebSocketUnmatched.of(integration);
         if (unmatched == null || !unmatched.reported()) {
             return;
         }
-        if (!WebSocketUnmatched.BEHAVIORS.contains(unmatched.behavior())) {
-            issues.add(new LintIssue(Rule.AGW010, "PassthroughBehavior '" + unmatched.behavior() + "' is not one of WHEN_NO_MATCH,"
-                    + " WHEN_NO_TEMPLATES, NEVER", unmatched.pointer()));
-        } else if (unmatched.passes()) {
+        if (unmatched.passes()) {
             issues.add(new LintIssue(Rule.AGW011, capitalized(unmatched.messages()) + " gets no request template, so API Gateway sends it to"
                     + " DynamoDB untransformed (" + unmatched.behaviorSaid() + "): the client writes the DynamoDB request; add a $default"
                     + " request template, or set PassthroughBehavior to NEVER", unmatched.pointer()));

@@ -260,6 +260,11 @@ class WebSocketRoutesTest {
         assertThat(of(invalid, Rule.AGW010)).singleElement().satisfies(f -> assertThat(f.message())
                 .isEqualTo("PassthroughBehavior 'ALWAYS' is not one of WHEN_NO_MATCH, WHEN_NO_TEMPLATES, NEVER"));
         assertThat(invalid).noneMatch(f -> f.rule() == Rule.AGW012 || f.rule() == Rule.AGW011);
+        // also when every message gets a template, and quoted as written
+        List<Finding> matched = check(HEAD + route("PutRoute", "put", "PutIntegration") + never.replace("v1:", "$default:")
+                .replace("PassthroughBehavior: NEVER", "PassthroughBehavior: when_no_mathc"));
+        assertThat(of(matched, Rule.AGW010)).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("PassthroughBehavior 'when_no_mathc' is not one of"));
     }
 
     @Test
