@@ -54,6 +54,8 @@ public final class IntrinsicResolver {
     private final List<SwallowedReference> swallowed = new ArrayList<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
     private final Map<String, Boolean> conditionValues = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How many stand-ins evaluating each condition made: a remembered value is no more known than it was. */
+    private final Map<String, Integer> conditionStandIns = new java.util.concurrent.ConcurrentHashMap<>();
     /** How many stand-ins evaluation has made, to tell whether a value was known before deployment ({@link #named}). */
     private int standInsMade;
 
@@ -471,8 +473,10 @@ public final class IntrinsicResolver {
     public synchronized boolean condition(String name, String pointer) {
         Boolean known = conditionValues.get(name);
         if (known != null) {
+            standInsMade += conditionStandIns.getOrDefault(name, 0); // what it stood in for still stands in (see named)
             return known;
         }
+        int standInsBefore = standInsMade;
         JsonNode definition = template.conditions().get(name);
         if (definition == null || !conditionsInProgress.add(name)) {
             placeholder(pointer, name, "Condition " + name + " is not defined (or defined in terms of itself); taken as false");
@@ -487,6 +491,7 @@ public final class IntrinsicResolver {
                 value = function != null && holds(function, definition.get(function), "/Conditions/" + JsonPointers.escape(name));
             }
             conditionValues.put(name, value);
+            conditionStandIns.put(name, standInsMade - standInsBefore);
             return value;
         } finally {
             conditionsInProgress.remove(name);

@@ -506,7 +506,8 @@ class CheckEngineTest {
 
     /** A table whose name is known only at deployment may be the one a request names literally: no "not found". */
     @ParameterizedTest
-    @ValueSource(strings = {"", "TableName: !Sub \"${Env}-items\"", "TableName: !Sub \"${AWS::StackName}-items\""})
+    @ValueSource(strings = {"", "TableName: !Sub \"${Env}-items\"", "TableName: !Sub \"${AWS::StackName}-items\"",
+        "TableName: !If [IsProd, prod-items, dev-items]"})
     void aRequestNamingAnotherTableThanAStandInIsNotTableNotFound(String tableName) throws Exception {
         Path template = write("template.yaml", templateWithTable(tableName, "'{\"TableName\": \"prod-items\""));
 
@@ -524,6 +525,8 @@ class CheckEngineTest {
                 Parameters:
                   Stage: {Type: String, Default: dev}
                   Env: {Type: String}
+                Conditions:
+                  IsProd: !Equals [!Ref Env, prod]
                 Resources:
                   Items:
                     Type: AWS::DynamoDB::Table
