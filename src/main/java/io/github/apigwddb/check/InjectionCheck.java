@@ -237,8 +237,10 @@ final class InjectionCheck implements ExampleCheck {
     /** SEC002 in a number: no apostrophe makes a number, so the fix changes only which 400 the client gets. */
     static String numberNote(String input) {
         int space = input.indexOf(' ');
+        String number = "'^-?[0-9]+([.][0-9]+)?$'";
         String check = input.startsWith("body") ? "validate the body's member with a model (type: number)"
-                : "test it in the template, #if($input.params('" + input.substring(space + 1) + "').matches('^-?[0-9]+([.][0-9]+)?$'))";
+                : input.startsWith("$context.") ? "test it in the template, #if(\"" + input + "\".matches(" + number + "))"
+                : "test it in the template, #if($input.params('" + input.substring(space + 1) + "').matches(" + number + "))";
         return " (this value is a number, N: with the fix an apostrophe gets a ValidationException instead, so also " + check + ")";
     }
 

@@ -114,9 +114,9 @@ public final class Gate {
                 rendered.clientResponse(), operation, example, accepted);
     }
 
-    /** The operation's path, or for a WebSocket route each operation of it: {@code key template v1}, {@code key Logical}. */
+    /** The operation's path, or for a WebSocket route each operation of it ({@code key template v1}), not another route's. */
     private static boolean covers(Suppression s, String path) {
-        return s.path().equals(path) || IntegrationExtractor.ROUTE_METHOD_NAME.equals(s.method()) && path.startsWith(s.path() + " ");
+        return s.path().equals(path) || IntegrationExtractor.ROUTE_METHOD_NAME.equals(s.method()) && path.startsWith(s.path() + " template ");
     }
 
     private static Suppression suppressionFor(Finding finding, Path specFile, List<Suppression> suppressions) {

@@ -219,6 +219,14 @@ class InjectionCheckTest {
     }
 
     @Test
+    void theNumberNoteSaysHowToTestEachKindOfInput() {
+        assertThat(InjectionCheck.numberNote("querystring since")).contains("#if($input.params('since').matches('^-?[0-9]+([.][0-9]+)?$'))");
+        assertThat(InjectionCheck.numberNote("$context.authorizer.age"))
+                .contains("#if(\"$context.authorizer.age\".matches('^-?[0-9]+([.][0-9]+)?$'))");
+        assertThat(InjectionCheck.numberNote("body $.qty")).contains("validate the body's member with a model (type: number)");
+    }
+
+    @Test
     void aFullyEscapedTemplateIsClean() throws Exception {
         String id = "$util.escapeJavaScript($input.path('$.id')).replaceAll(\\\"\\\\\\\\'\\\",\\\"'\\\")";
         String name = "$util.escapeJavaScript($input.path('$.name')).replaceAll(\\\"\\\\\\\\'\\\",\\\"'\\\")";
