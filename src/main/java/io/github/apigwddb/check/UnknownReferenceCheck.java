@@ -37,8 +37,8 @@ final class UnknownReferenceCheck implements ExampleCheck {
         for (int[] read : reads) {
             int[] at = deployed.written(template.text(), read[0], read[1]);
             run.once(run.locator.inTemplate(Rule.VTL003, "$input.params reads the query string and headers of the request, which"
-                    + " a WebSocket message does not have (only $connect's upgrade request has them): on this route it is always empty;"
-                    + " read the message with $input.path", template, at[0], at[1], run.operation(), null));
+                    + " a WebSocket message does not have (as AWS documents it, only $connect's upgrade request has them): on this"
+                    + " route it is empty; read the message with $input.path", template, at[0], at[1], run.operation(), null));
         }
     }
 

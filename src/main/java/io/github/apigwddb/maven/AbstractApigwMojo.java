@@ -356,7 +356,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
                     if (Files.isRegularFile(file)) {
                         return true;
                     }
-                    if (!Files.isDirectory(file) || Files.isSymbolicLink(file)) {
+                    if (!Files.isDirectory(file)) { // (a link to a directory is walked as one)
                         notRead.add(file); // a broken link, a pipe or a device named like a definition
                     }
                     return false;

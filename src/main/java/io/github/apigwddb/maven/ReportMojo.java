@@ -85,7 +85,8 @@ public class ReportMojo extends AbstractApigwMojo implements MavenReport {
     }
 
     private boolean shouldReport() throws MojoExecutionException {
-        return !skip && !specFiles().isEmpty();
+        // quietly: the report's own run says what it cannot read
+        return !skip && !specFiles(basedir, specs, specFileFilter()).isEmpty();
     }
 
     @Override
