@@ -211,6 +211,9 @@ final class WebSocketAssembler {
             return null;
         }
         String key = expression.textValue().strip().replace("\\$", "$");
+        if (key.startsWith("${") && key.endsWith("}") && key.indexOf('}') == key.length() - 1) {
+            key = "$" + key.substring(2, key.length() - 1); // ${request.body.action}, the braced form of $request.body.action
+        }
         if (selectedBy != null && key.equals("$request.body." + selectedBy) && !routeKey.startsWith("$")) {
             key = routeKey;
         } else if (key.contains("request.")) {

@@ -106,6 +106,9 @@ public final class DocsModelBuilder {
         if (unmatched == null) {
             return "never used (every message gets a template)";
         }
+        if (!WebSocketUnmatched.BEHAVIORS.contains(unmatched.behavior())) {
+            return unmatched.behavior() + " (not a value API Gateway takes, AGW010)";
+        }
         return unmatched.behavior() + (unmatched.written() ? "" : " (default)") + ": " + unmatched.messages()
                 + (unmatched.passes() ? " goes to DynamoDB as it is" : " is refused");
     }

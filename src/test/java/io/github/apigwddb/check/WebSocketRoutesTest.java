@@ -296,6 +296,12 @@ class WebSocketRoutesTest {
         List<Finding> selected = check(HEAD + model + byAction + integration("PostIntegration", "POST", "PutItem", "\\$default", templates));
         assertThat(of(selected, Rule.SEC001)).extracting(Finding::message)
                 .singleElement().satisfies(m -> assertThat(m).startsWith("Client input 'body $.text'"));
+        // the braced form, with a second model that the route key does not name
+        String braced = byAction.replace("$request.body.action", "${request.body.action}").replace("{post: Counted}", "{post: Counted, other: Other}");
+        List<Finding> bracedFindings = check(HEAD + model + model.replace("Counted", "Other") + braced
+                + integration("PostIntegration", "POST", "PutItem", "\\$default", templates));
+        assertThat(of(bracedFindings, Rule.SEC001)).extracting(Finding::message)
+                .singleElement().satisfies(m -> assertThat(m).startsWith("Client input 'body $.text'"));
     }
 
     @Test
