@@ -92,8 +92,7 @@ final class InjectionCheck implements ExampleCheck {
         TemplateInput given = new TemplateInput(run.example.body(), run.example.path(), run.example.querystring(),
                 run.example.headers(), run.stageVariables, run.example.context());
         // a WebSocket route has parameters on $connect only (the upgrade request's): its messages carry none
-        TemplateInput input = IntegrationExtractor.isWebSocketRoute(run.integration.operation()) && !"$connect".equals(
-                run.integration.operation().node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY).asText()) ? given
+        TemplateInput input = IntegrationExtractor.isMessageRoute(run.integration.operation()) ? given
                 : withParametersOfAnyName(compiled, given);
         if (input != given) {
             exampleOutput = null; // the probe renders the example with the added parameter itself

@@ -79,7 +79,7 @@ final class IntegrationChecker {
         if (!webSocket) {
             return collector.collect(locator.spec(), integration.operation(), reads);
         }
-        String routeKey = integration.operation().node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY).asText();
+        String routeKey = IntegrationExtractor.routeKey(integration.operation());
         TemplateReads routeReads = switch (routeKey) {
             case "$connect" -> new TemplateReads(List.of(), reads.parameters());
             case "$disconnect" -> TemplateReads.NONE;

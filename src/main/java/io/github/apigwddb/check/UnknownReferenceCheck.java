@@ -65,8 +65,7 @@ final class UnknownReferenceCheck implements ExampleCheck {
                     run.once(run.locator.inTemplate(Rule.VTL003, reference.problem(), template, at[0], at[1], run.operation(), null));
                 }
             }
-            if (kind == ApiKind.WEBSOCKET && !"$connect".equals(run.integration.operation().node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY)
-                    .asText())) {
+            if (IntegrationExtractor.isMessageRoute(run.integration.operation())) {
                 parametersOfMessages(run, template, deployed, compiled);
             }
         }

@@ -49,7 +49,7 @@ final class WebSocketMessages {
     }
 
     static Example asMessageOf(ApiOperation route, Example example) {
-        String routeKey = route.node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY).asText();
+        String routeKey = IntegrationExtractor.routeKey(route);
         String eventType = switch (routeKey) {
             case "$connect" -> "CONNECT";
             case "$disconnect" -> "DISCONNECT";

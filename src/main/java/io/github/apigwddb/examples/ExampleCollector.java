@@ -114,7 +114,7 @@ public final class ExampleCollector {
      */
     private static List<String> sidecarBaseNames(ApiOperation operation) {
         String own = operation.ref().fileSafeName();
-        String routeKey = operation.node().path(IntegrationExtractor.WEBSOCKET_ROUTE_KEY).asText("");
+        String routeKey = IntegrationExtractor.routeKey(operation);
         if (routeKey.isEmpty() || routeKey.equals(operation.ref().path())) {
             return List.of(own);
         }

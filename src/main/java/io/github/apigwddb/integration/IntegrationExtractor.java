@@ -51,6 +51,16 @@ public final class IntegrationExtractor {
         return operation.node().has(WEBSOCKET_ROUTE_KEY);
     }
 
+    /** The route key of a WebSocket route's operation ({@code $connect}, {@code send}); empty for another operation. */
+    public static String routeKey(ApiOperation operation) {
+        return operation.node().path(WEBSOCKET_ROUTE_KEY).asText("");
+    }
+
+    /** Whether the operation is a WebSocket route other than {@code $connect}: its requests are messages, without parameters. */
+    public static boolean isMessageRoute(ApiOperation operation) {
+        return isWebSocketRoute(operation) && !"$connect".equals(routeKey(operation));
+    }
+
     private static void addOperations(JsonNode root, String member, List<ApiOperation> operations) {
         boolean routes = WEBSOCKET_ROUTES.equals(member);
         JsonNode paths = root.path(member);

@@ -94,6 +94,7 @@ public final class RenderGuard {
     }
 
     private static final String TIMEOUT = "rendering took longer than ";
+    private static final BoundedCache<String, Integer> REGEX_DEPTHS = new BoundedCache<>(256);
 
     /** Whether the render ran out of time. */
     static boolean isTimeout(RenderProblem problem) {
@@ -120,7 +121,7 @@ public final class RenderGuard {
 
     /** Refuses a regex whose nested repetitions could backtrack for longer than any deadline check can see. */
     void checkRegex(String regex) {
-        int depth = RegexNesting.depth(regex);
+        int depth = REGEX_DEPTHS.get(regex, regex.length() <= 256, RegexNesting::depth); // a filter asks per element
         if (depth > RegexNesting.MAX_DEPTH) {
             fail(Kind.LIMIT, "the regular expression '" + (regex.length() > 80 ? regex.substring(0, 80) + "..." : regex) + "' nests"
                     + " repetitions " + depth + " deep, which can take exponential time to match; not run (at most "
