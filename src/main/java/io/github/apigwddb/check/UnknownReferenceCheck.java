@@ -28,12 +28,14 @@ final class UnknownReferenceCheck implements ExampleCheck {
     /**
      * A WebSocket message has no query string and no headers: only {@code $connect}'s upgrade request does
      * (websocket-facts.md), so a read of them on another route is always empty, most likely copied from {@code $connect}.
+     * A read under a test of the route or event ({@code #if($context.eventType == "CONNECT")}) is taken as meant for
+     * {@code $connect}: one integration may serve both.
      */
     private static void parametersOfMessages(ExampleRun run, MappingTemplate template, TemplateRunner.Deployed deployed,
             CompiledTemplate compiled) {
         List<int[]> reads = new ArrayList<>();
-        compiled.inputParamCalls().forEach(call -> reads.add(new int[] {call.line(), call.column()}));
-        compiled.paramMapReads().forEach(read -> reads.add(new int[] {read.line(), read.column()}));
+        compiled.inputParamCalls().stream().filter(call -> !call.routeGuarded()).forEach(call -> reads.add(new int[] {call.line(), call.column()}));
+        compiled.paramMapReads().stream().filter(read -> !read.routeGuarded()).forEach(read -> reads.add(new int[] {read.line(), read.column()}));
         for (int[] read : reads) {
             int[] at = deployed.written(template.text(), read[0], read[1]);
             run.once(run.locator.inTemplate(Rule.VTL003, "$input.params reads the query string and headers of the request, which"

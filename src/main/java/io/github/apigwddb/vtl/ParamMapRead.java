@@ -8,8 +8,10 @@ package io.github.apigwddb.vtl;
  * @param location {@code path}, {@code querystring} or {@code header}; null for {@code $input.params()}, all of them
  * @param line     1-based line of the read in the template
  * @param column   1-based column of the read in the template
+ * @param routeGuarded whether the read is inside an {@code #if} chain that tests {@code $context.eventType} or
+ *     {@code $context.routeKey} (see {@link InputParamCall#routeGuarded()})
  */
-public record ParamMapRead(String location, int line, int column) {
+public record ParamMapRead(String location, int line, int column, boolean routeGuarded) {
 
     /** Whether the read holds the parameters of {@code location}. */
     public boolean covers(String location) {

@@ -154,6 +154,24 @@ class WebSocketRoutesTest {
     }
 
     @Test
+    void parametersReadUnderATestOfTheEventAreMeantForConnect() throws IOException {
+        // one integration serves $connect and the messages: the template reads the upgrade request's parameters only there
+        String shared = "        $default: '{\"TableName\": \"Messages\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"
+                + " #if($context.eventType == \"CONNECT\")\"user\": {\"S\": \"$util.escapeJavaScript($input.params(''user''))\"},"
+                + " #else\"all\": {\"S\": \"$util.escapeJavaScript($input.params().get(''header''))\"},#end"
+                + " \"at\": {\"N\": \"$context.requestTimeEpoch\"}}}'";
+        String unguarded = shared.replace("#if($context.eventType == \"CONNECT\")", "#if($input.path(''$.x'') == \"y\")");
+        List<Finding> guarded = check(HEAD + route("ConnectRoute", "$connect", "SharedIntegration") + route("SendRoute", "send", "SharedIntegration")
+                + integration("SharedIntegration", "POST", "PutItem", "\\$default", shared));
+        List<Finding> plain = check(HEAD + route("ConnectRoute", "$connect", "SharedIntegration") + route("SendRoute", "send", "SharedIntegration")
+                + integration("SharedIntegration", "POST", "PutItem", "\\$default", unguarded));
+
+        assertThat(of(guarded, Rule.VTL003)).isEmpty();
+        // a condition on anything else does not say which route the read is for: both reads are empty on 'send'
+        assertThat(of(plain, Rule.VTL003)).hasSize(2).allSatisfy(f -> assertThat(f.message()).startsWith("$input.params reads the query string"));
+    }
+
+    @Test
     void theUpgradeRequestsParametersOfConnectAreProbed() throws IOException {
         // AWS's own samples store $input.params() of $connect: the query string and headers of the upgrade request
         String connect = "        $default: '{\"TableName\": \"Sessions\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"

@@ -87,6 +87,8 @@ final class InputCallFinder {
     private boolean writing;
     /** How many decoding {@code $util} calls the walk is inside. */
     private int decoders;
+    /** How many {@code #if} chains that test which route or event the template serves the walk is inside. */
+    private int routeConditions;
     /** How many calls of methods that may fail the walk is inside: what their arguments read may steer the template. */
     private int fragileCalls;
     /** What the template's control flow may depend on; see {@link #steering}. */
@@ -132,9 +134,12 @@ final class InputCallFinder {
         steering(node);
         // each branch of an #if, and a loop's body, starts after the text before the directive
         String before = node instanceof ASTBlock ? textBefore.toString() : null;
+        boolean routeCondition = node instanceof ASTIfStatement && testsRoute(node);
+        routeConditions += routeCondition ? 1 : 0;
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
             walk(node.jjtGetChild(i));
         }
+        routeConditions -= routeCondition ? 1 : 0;
         if (before != null) {
             textBefore.setLength(0);
             textBefore.append(before);
@@ -168,6 +173,39 @@ final class InputCallFinder {
                 branchesOnAnything = true;
             }
         }
+    }
+
+    /**
+     * Whether a condition of the {@code #if} chain reads {@code $context.eventType} or {@code $context.routeKey}: one
+     * template may serve several WebSocket routes ({@code $connect} and messages) and read in each branch what that
+     * route has.
+     */
+    private static boolean testsRoute(Node ifStatement) {
+        if (ifStatement.jjtGetNumChildren() > 0 && readsRoute(ifStatement.jjtGetChild(0))) {
+            return true;
+        }
+        for (int i = 1; i < ifStatement.jjtGetNumChildren(); i++) {
+            Node branch = ifStatement.jjtGetChild(i);
+            if (branch instanceof ASTElseIfStatement && branch.jjtGetNumChildren() > 0 && readsRoute(branch.jjtGetChild(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean readsRoute(Node expression) {
+        if (expression instanceof ASTReference reference && "context".equals(reference.getRootString())) {
+            String path = contextPath(reference);
+            if (path.equals("eventType") || path.startsWith("eventType.") || path.equals("routeKey") || path.startsWith("routeKey.")) {
+                return true;
+            }
+        }
+        for (int i = 0; i < expression.jjtGetNumChildren(); i++) {
+            if (readsRoute(expression.jjtGetChild(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Notes the request values an expression that steers the template reads; what it cannot follow counts as anything. */
@@ -343,7 +381,7 @@ final class InputCallFinder {
         if (("path".equals(name) || "json".equals(name)) && argument != null) {
             pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0));
         } else if ("params".equals(name) && argument != null && (steps == 1 || withCalls)) {
-            paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0));
+            paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0, routeConditions > 0));
         } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && !withCalls) {
             paramMap(reference, line, column); // (a steering read is recorded where the walk finds it)
         }
@@ -352,7 +390,7 @@ final class InputCallFinder {
             String location = step(reference.jjtGetChild(1), "get");
             String parameter = step(reference.jjtGetChild(2), "get");
             if (location != null && LOCATIONS.contains(location) && parameter != null) {
-                paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0));
+                paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0, routeConditions > 0));
             }
         }
     }
@@ -364,12 +402,12 @@ final class InputCallFinder {
     private void paramMap(ASTReference reference, int line, int column) {
         int steps = reference.jjtGetNumChildren();
         if (steps == 1) {
-            paramMapReads.add(new ParamMapRead(null, line, column));
+            paramMapReads.add(new ParamMapRead(null, line, column, routeConditions > 0));
             return;
         }
         String location = step(reference.jjtGetChild(1), "get");
         if (location != null && LOCATIONS.contains(location) && (steps == 2 || step(reference.jjtGetChild(2), "get") == null)) {
-            paramMapReads.add(new ParamMapRead(location, line, column));
+            paramMapReads.add(new ParamMapRead(location, line, column, routeConditions > 0));
         }
     }
 
