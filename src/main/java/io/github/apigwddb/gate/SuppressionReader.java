@@ -20,14 +20,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads the {@code x-apigw-ignore} extension of every operation and of its
- * {@code x-amazon-apigateway-integration}: a list of entries {@code {rules: [AGW011, MAP012], reason: "..."}}.
+ * {@code x-amazon-apigateway-integration} (in a CloudFormation template also the {@code Metadata} of a method or route):
+ * a list of entries {@code {rules: [AGW011, MAP012], reason: "..."}}.
  * An entry without a reason, or naming a rule that does not exist, is reported as SPEC005. A file that cannot
  * be parsed has no suppressions (the check has already reported it as SPEC001). Thread-safe.
  */
@@ -75,8 +78,9 @@ public final class SuppressionReader {
     /**
      * A CloudFormation/SAM template's entries: in the operations (and their integrations) of an API written inline
      * ({@code DefinitionBody}, {@code Body}), and in the {@code Metadata} of a WebSocket route or of the integration it
-     * targets, where CloudFormation allows members of one's own ({@code Properties} would be refused at deployment).
-     * An entry on a route applies to each of its operations ({@code ROUTE key template v1}).
+     * targets, and of an {@code AWS::ApiGateway::Method}: where CloudFormation allows members of one's own
+     * ({@code Properties} would be refused at deployment). An entry on a route applies to each of its operations
+     * ({@code ROUTE key template v1}).
      */
     private static void readTemplate(Path file, ParsedDocument document, List<Suppression> suppressions, List<Finding> problems) {
         JsonNode resources = document.root().path("Resources");
@@ -93,6 +97,9 @@ public final class SuppressionReader {
                             operation.node().path(IntegrationExtractor.EXTENSION), suppressions, problems);
                 }
             }
+            if ("AWS::ApiGateway::Method".equals(resource.getValue().path("Type").asText())) {
+                readMethod(file, document, resourcePointer, resource.getValue(), resources, suppressions, problems);
+            }
             if ("AWS::ApiGatewayV2::Route".equals(resource.getValue().path("Type").asText()) && properties.path("RouteKey").isTextual()) {
                 OperationRef route = new OperationRef(IntegrationExtractor.ROUTE_METHOD_NAME, properties.path("RouteKey").asText(),
                         properties.path("OperationName").isTextual() ? properties.path("OperationName").asText() : null);
@@ -106,6 +113,55 @@ public final class SuppressionReader {
                             resources.path(target).path("Metadata"), suppressions, problems);
                 }
             }
+        }
+    }
+
+    /**
+     * The entries in the {@code Metadata} of an {@code AWS::ApiGateway::Method}: they cover the operation the method is,
+     * its path the {@code PathPart}s of its resource and their parents. A path part not written as text leaves the path
+     * unknown, and the entries are reported as not read rather than silently matching nothing.
+     */
+    private static void readMethod(Path file, ParsedDocument document, String resourcePointer, JsonNode method, JsonNode resources,
+            List<Suppression> suppressions, List<Finding> problems) {
+        JsonNode metadata = method.path("Metadata");
+        if (!metadata.has(EXTENSION)) {
+            return;
+        }
+        JsonNode properties = method.path("Properties");
+        String verb = properties.path("HttpMethod").asText("ANY").toLowerCase(Locale.ROOT);
+        String path = resourcePath(properties.path("ResourceId"), resources);
+        OperationRef ref = new OperationRef("any".equals(verb) ? "ANY" : verb, path == null ? "?" : path,
+                properties.path("OperationName").isTextual() ? properties.path("OperationName").asText() : null);
+        String metadataPointer = JsonPointers.child(resourcePointer, "Metadata");
+        if (path == null) {
+            problems.add(problem(file, document, metadataPointer + "/" + EXTENSION, ref, EXTENSION + " of a method whose resource"
+                    + " path is not written as text (a PathPart made with Ref, Sub or another function) is not read; accept its"
+                    + " findings in the baseline instead"));
+            return;
+        }
+        readEntries(file, document, new ApiOperation(ref, resourcePointer, method, null), metadataPointer, metadata, suppressions, problems);
+    }
+
+    /**
+     * The path of an {@code AWS::ApiGateway::Resource}: its {@code PathPart} after its parents'; {@code /} for the API's
+     * root ({@code !GetAtt Api.RootResourceId}) or a resource of another stack. Null when a part is not text.
+     */
+    private static String resourcePath(JsonNode resourceId, JsonNode resources) {
+        List<String> parts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode current = resourceId; ; ) {
+            // the parser gives !Ref X in its long form {Ref: X}
+            String logicalId = current.path("Ref").isTextual() ? current.path("Ref").textValue() : null;
+            JsonNode resource = logicalId == null ? null : resources.get(logicalId);
+            if (resource == null || !"AWS::ApiGateway::Resource".equals(resource.path("Type").asText()) || !seen.add(logicalId)) {
+                return "/" + String.join("/", parts);
+            }
+            JsonNode part = resource.path("Properties").path("PathPart");
+            if (!part.isTextual()) {
+                return null;
+            }
+            parts.add(0, part.textValue());
+            current = resource.path("Properties").path("ParentId");
         }
     }
 

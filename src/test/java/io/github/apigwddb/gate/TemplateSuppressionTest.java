@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** x-apigw-ignore in a CloudFormation/SAM template: in an inline API, and in the Metadata of a WebSocket route or its integration. */
+/**
+ * x-apigw-ignore in a CloudFormation/SAM template: in an inline API, and in the Metadata of a REST method resource, of a
+ * WebSocket route or of its integration.
+ */
 class TemplateSuppressionTest {
 
     @TempDir
@@ -90,5 +93,72 @@ class TemplateSuppressionTest {
                 """);
         assertThat(outcome.suppressed()).extracting(s -> s.finding().rule()).contains(Rule.SEC001, Rule.AGW011, Rule.SEC003);
         assertThat(outcome.reported()).noneMatch(f -> f.rule() == Rule.SEC001 || f.rule() == Rule.AGW011 || f.rule() == Rule.SEC003);
+    }
+
+    private static String method(String name, String resource, String verb, String metadata) {
+        return "  " + name + ":\n"
+                + "    Type: AWS::ApiGateway::Method\n"
+                + metadata
+                + "    Properties:\n"
+                + "      RestApiId: !Ref Api\n"
+                + "      ResourceId: " + resource + "\n"
+                + "      HttpMethod: " + verb + "\n"
+                + "      AuthorizationType: NONE\n"
+                + "      Integration:\n"
+                + "        Type: AWS\n"
+                + "        IntegrationHttpMethod: GET\n"
+                + "        Uri: arn:aws:apigateway:us-east-1:dynamodb:action/GetItem\n"
+                + "        Credentials: arn:aws:iam::123456789012:role/r\n"
+                + "        PassthroughBehavior: NEVER\n"
+                + "        RequestTemplates:\n"
+                + "          application/json: '{\"TableName\": \"Orders\", \"Key\": {\"id\": {\"S\": \"1\"}}}'\n"
+                + "        IntegrationResponses: [{StatusCode: '200'}]\n"
+                + "      MethodResponses: [{StatusCode: '200'}]\n";
+    }
+
+    @Test
+    void anEntryInTheMetadataOfAMethodResourceCoversThatMethodOnly() throws Exception {
+        String ignore = "    Metadata:\n      x-apigw-ignore: [{rules: [AGW006], reason: \"ORD-12\"}]\n";
+        GateOutcome outcome = gate("""
+                Resources:
+                  Api:
+                    Type: AWS::ApiGateway::RestApi
+                    Properties: {Name: orders}
+                  Orders:
+                    Type: AWS::ApiGateway::Resource
+                    Properties: {RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: orders}
+                  Order:
+                    Type: AWS::ApiGateway::Resource
+                    Properties: {RestApiId: !Ref Api, ParentId: {Ref: Orders}, PathPart: '{orderId}'}
+                """ + method("GetOrder", "!Ref Order", "GET", ignore) + method("ListOrders", "!Ref Orders", "GET", "")
+                + method("AnyOrder", "!Ref Order", "ANY", ""));
+
+        assertThat(outcome.suppressed()).extracting(s -> s.finding().rule() + " " + s.finding().operation().method() + " "
+                + s.finding().operation().path()).containsExactly("AGW006 GET /orders/{orderId}");
+        assertThat(outcome.reported()).filteredOn(f -> f.rule() == Rule.AGW006).extracting(f -> f.operation().method() + " "
+                + f.operation().path()).containsExactlyInAnyOrder("GET /orders", "ANY /orders/{orderId}");
+    }
+
+    @Test
+    void anEntryOfAMethodWhosePathIsNotTextIsReportedAsNotRead() throws Exception {
+        String ignore = "    Metadata:\n      x-apigw-ignore: [{rules: [AGW006], reason: \"ORD-12\"}]\n";
+        GateOutcome outcome = gate("""
+                Parameters:
+                  Part: {Type: String, Default: orders}
+                Resources:
+                  Api:
+                    Type: AWS::ApiGateway::RestApi
+                    Properties: {Name: orders}
+                  Orders:
+                    Type: AWS::ApiGateway::Resource
+                    Properties: {RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: !Ref Part}
+                """ + method("ListOrders", "!Ref Orders", "GET", ignore));
+
+        assertThat(outcome.reported()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SPEC005);
+            assertThat(f.message()).contains("path is not written as text").contains("baseline");
+            assertThat(f.position().line()).isEqualTo(13); // the x-apigw-ignore member
+        });
+        assertThat(outcome.suppressed()).isEmpty();
     }
 }
