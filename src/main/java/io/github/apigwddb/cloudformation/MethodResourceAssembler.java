@@ -1,6 +1,7 @@
 package io.github.apigwddb.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,8 @@ import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.validation.RequestValidators;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,11 +25,13 @@ import java.util.Set;
  * resources into the Swagger 2 document API Gateway would export for it: paths from the resources'
  * {@code PathPart}s and parents, each method's {@code Integration} as {@code x-amazon-apigateway-integration}
  * (CloudFormation's PascalCase members to the extension's names; {@code IntegrationResponses[]} keyed by
- * {@code SelectionPattern}), {@code MethodResponses} as responses. Every member keeps its template position.
+ * {@code SelectionPattern}), {@code MethodResponses} as responses, the request validator and body model of the
+ * template as API Gateway's validator extensions and a body parameter. Every member keeps its template position.
  */
 final class MethodResourceAssembler {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** CloudFormation Integration member → OpenAPI extension member (integration-facts.md §2, notes). */
     private static final Map<String, String> INTEGRATION_MEMBERS = new LinkedHashMap<>();
 
@@ -93,6 +98,7 @@ final class MethodResourceAssembler {
                 derived.map(method.property("AuthorizationType"), operationPointer + "/x-amazon-apigateway-auth");
             }
             parameters(properties.path("RequestParameters"), operation, method, operationPointer, derived);
+            validation(apiId, method.properties(), operation, method, operationPointer, root, derived);
             responses(properties.path("MethodResponses"), operation, method, operationPointer, derived);
             JsonNode integration = properties.get("Integration");
             if (integration != null && integration.isObject()) {
@@ -150,6 +156,95 @@ final class MethodResourceAssembler {
             }
         }
         return extension;
+    }
+
+    /**
+     * What API Gateway validates before the template runs: {@code RequestValidatorId: !Ref V} names an
+     * {@code AWS::ApiGateway::RequestValidator} of the template, which becomes an entry of
+     * {@code x-amazon-apigateway-request-validators} (keyed by its logical id) named by the operation; the
+     * {@code RequestModels} model of the template is the body's schema, for the content types that name it. A
+     * validator or model the template does not hold (an imported id, the built-in {@code Empty}) is left out: then
+     * nothing is taken as validated, never the reverse.
+     */
+    /** @param properties the method's properties as written: a resolved {@code !Ref} would be the stand-in of an id */
+    private void validation(String apiId, JsonNode properties, ObjectNode operation, CloudFormationTemplate.Resource method,
+            String operationPointer, ObjectNode root, DerivedDocument derived) {
+        CloudFormationTemplate.Resource validator = resourceNamed(properties.get("RequestValidatorId"), "AWS::ApiGateway::RequestValidator", apiId, null);
+        if (validator != null) {
+            ObjectNode validators = root.has(RequestValidators.VALIDATORS) ? (ObjectNode) root.get(RequestValidators.VALIDATORS)
+                    : root.putObject(RequestValidators.VALIDATORS);
+            if (!validators.has(validator.logicalId())) {
+                JsonNode settings = resolver.resolve(validator.properties(), validator.propertiesPointer());
+                String target = JsonPointers.child("/" + RequestValidators.VALIDATORS, validator.logicalId());
+                ObjectNode converted = validators.putObject(validator.logicalId());
+                derived.map(validator.pointer(), target);
+                for (String member : List.of("ValidateRequestBody", "ValidateRequestParameters")) {
+                    if (settings.has(member)) {
+                        String as = Character.toLowerCase(member.charAt(0)) + member.substring(1);
+                        converted.set(as, settings.get(member));
+                        derived.map(JsonPointers.child(validator.propertiesPointer(), member), JsonPointers.child(target, as));
+                    }
+                }
+            }
+            operation.put(RequestValidators.VALIDATOR, validator.logicalId());
+            derived.map(method.property("RequestValidatorId"), JsonPointers.child(operationPointer, RequestValidators.VALIDATOR));
+        }
+        JsonNode models = properties.path("RequestModels");
+        ArrayNode consumes = F.arrayNode();
+        CloudFormationTemplate.Resource bodyModel = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = models.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            CloudFormationTemplate.Resource model = resourceNamed(entry.getValue(), "AWS::ApiGateway::Model", apiId, "Name");
+            JsonNode schema = model == null ? null : schemaOf(model);
+            // Swagger 2 has one body schema: content types with another model are not taken as validated
+            if (schema != null && (bodyModel == null || bodyModel == model)) {
+                bodyModel = model;
+                consumes.add(entry.getKey());
+                ObjectNode definitions = root.has("definitions") ? (ObjectNode) root.get("definitions") : root.putObject("definitions");
+                definitions.set(model.logicalId(), schema);
+            }
+        }
+        if (bodyModel != null) {
+            operation.set("consumes", consumes);
+            ArrayNode parameters = operation.has("parameters") ? (ArrayNode) operation.get("parameters") : operation.putArray("parameters");
+            parameters.addObject().put("name", "body").put("in", "body").putObject("schema").put("$ref", "#/definitions/" + bodyModel.logicalId());
+            derived.map(method.property("RequestModels"), JsonPointers.child(operationPointer, "consumes"));
+        }
+    }
+
+    /**
+     * The resource of {@code type} of API {@code apiId} that {@code reference} names: by {@code !Ref}, or by the
+     * value of its {@code nameMember} written as text (a model is named so); null when the template has none.
+     */
+    private CloudFormationTemplate.Resource resourceNamed(JsonNode reference, String type, String apiId, String nameMember) {
+        if (reference == null) {
+            return null;
+        }
+        String logicalId = "Ref".equals(IntrinsicResolver.functionOf(reference)) ? reference.get("Ref").asText() : null;
+        for (CloudFormationTemplate.Resource candidate : template.resourcesOfType(type)) {
+            if (!apiId.equals(logicalIdIn(candidate.properties().get("RestApiId")))) {
+                continue;
+            }
+            boolean named = nameMember != null && reference.isTextual()
+                    && reference.textValue().equals(resolver.resolve(candidate.properties(), candidate.propertiesPointer()).path(nameMember).asText(null));
+            if (candidate.logicalId().equals(logicalId) || named) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** A model's JSON schema: an object, or JSON written as a string; null when it is neither. */
+    private JsonNode schemaOf(CloudFormationTemplate.Resource model) {
+        JsonNode schema = resolver.resolve(model.properties(), model.propertiesPointer()).get("Schema");
+        if (schema != null && schema.isTextual()) {
+            try {
+                schema = JSON.readTree(schema.textValue());
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+        return schema != null && schema.isObject() ? schema : null;
     }
 
     /** {@code method.request.path.id: true} → a declared path parameter, so example and mapping rules see it. */

@@ -212,6 +212,81 @@ class CloudFormationReaderTest {
         assertThat(lines(result, Rule.VTL003)).anySatisfy(l -> assertThat(l).startsWith("t.yaml:20:" + (14 + line.indexOf("${!Id}") + 1) + " "));
     }
 
+    /** A PutItem method writing a body number raw, with what decides whether API Gateway lets a string through. */
+    private static String validatedPut(String validator, String models) {
+        return """
+                Resources:
+                  Api: {Type: AWS::ApiGateway::RestApi, Properties: {Name: orders}}
+                  Orders:
+                    Type: AWS::ApiGateway::Resource
+                    Properties: {RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId, PathPart: orders}
+                  OrderModel:
+                    Type: AWS::ApiGateway::Model
+                    Properties:
+                      RestApiId: !Ref Api
+                      ContentType: application/json
+                      Name: Order
+                      Schema: {type: object, required: [total], properties: {total: {type: number}}}
+                  TextModel:
+                    Type: AWS::ApiGateway::Model
+                    Properties:
+                      RestApiId: !Ref Api
+                      Name: OrderText
+                      Schema: '{"type": "object", "properties": {"total": {"type": "number"}}}'
+                  BodyValidator:
+                    Type: AWS::ApiGateway::RequestValidator
+                    Properties: {RestApiId: !Ref Api, ValidateRequestBody: true, ValidateRequestParameters: false}
+                  ParamsValidator:
+                    Type: AWS::ApiGateway::RequestValidator
+                    Properties: {RestApiId: !Ref Api, ValidateRequestBody: false, ValidateRequestParameters: true}
+                  PutOrder:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      RestApiId: !Ref Api
+                      ResourceId: !Ref Orders
+                      HttpMethod: POST
+                      AuthorizationType: NONE
+                %s%s      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        PassthroughBehavior: NEVER
+                        RequestTemplates:
+                          application/json: '{"TableName": "Orders", "Item": {"id": {"S": "$context.requestId"}, "total": {"N": "$input.json(''$.total'')"}}}'
+                        IntegrationResponses:
+                          - StatusCode: '200'
+                          - {StatusCode: '400', SelectionPattern: '4\\d{2}'}
+                          - {StatusCode: '500', SelectionPattern: '5\\d{2}'}
+                      MethodResponses: [{StatusCode: '200'}, {StatusCode: '400'}, {StatusCode: '500'}]
+                """.formatted(validator, models);
+    }
+
+    @Test
+    void aMethodsRequestValidatorAndModelDecideWhatTheTemplateCanBeGiven() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        String bodyValidator = "      RequestValidatorId: !Ref BodyValidator\n";
+        String model = "      RequestModels: {application/json: !Ref OrderModel}\n";
+
+        // the body is validated against a model where total is a number: no string reaches the template
+        Files.writeString(template, validatedPut(bodyValidator, model));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.SEC001)).isEmpty();
+        // the model named by its Name, its schema written as JSON text
+        Files.writeString(template, validatedPut(bodyValidator, "      RequestModels: {application/json: OrderText}\n"));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.SEC001)).isEmpty();
+
+        // a validator of parameters only, no validator, or no model: any string reaches it
+        for (String validator : new String[] {"      RequestValidatorId: !Ref ParamsValidator\n", ""}) {
+            Files.writeString(template, validatedPut(validator, model));
+            assertThat(lines(check(template, TemplateParameters.NONE), Rule.SEC001)).as(validator).singleElement().asString()
+                    .contains("Client input 'body $.total'");
+        }
+        // without a model, the example made up from what the template reads has a string total: the request breaks already
+        Files.writeString(template, validatedPut(bodyValidator, ""));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.VTL002)).singleElement().asString()
+                .contains("The rendered request is not valid JSON");
+    }
+
     /** Conditions made of conditions are evaluated once each: 40 levels of ten references each would never end otherwise. */
     @Test
     void deeplyComposedConditionsAreEvaluatedOnceEach() throws Exception {
