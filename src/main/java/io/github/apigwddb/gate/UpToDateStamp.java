@@ -1,10 +1,12 @@
 package io.github.apigwddb.gate;
 
 import io.github.apigwddb.rules.Severity;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +97,7 @@ public final class UpToDateStamp {
 
     private final Path file;
     private final Path digestsFile;
+    private final Path consoleFile;
 
     /** The stamp of {@link #FILE_NAME}, for a single configuration. */
     public UpToDateStamp(Path outputDirectory) {
@@ -108,6 +111,7 @@ public final class UpToDateStamp {
     public UpToDateStamp(Path outputDirectory, String configurationKey) {
         this.file = outputDirectory.resolve(configurationKey == null ? FILE_NAME : "apigw-inputs-" + configurationKey + ".sha256");
         this.digestsFile = outputDirectory.resolve(DIGESTS_FILE_NAME);
+        this.consoleFile = outputDirectory.resolve(configurationKey == null ? "apigw-console.txt" : "apigw-console-" + configurationKey + ".txt");
     }
 
     /** A short name for a configuration's stamp: the start of the SHA-256 of its text. */
@@ -164,6 +168,73 @@ public final class UpToDateStamp {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Marks the reports as written now and records that, for a skipped check: CI tools that collect test reports
+     * (Jenkins' junit step) refuse ones older than the build, though these still say what a check would.
+     */
+    public void touchReports(Entry entry) throws IOException {
+        FileTime now = FileTime.fromMillis(System.currentTimeMillis());
+        for (Path report : entry.reports()) {
+            Files.setLastModifiedTime(report, now);
+        }
+        record(entry);
+    }
+
+    /**
+     * Keeps what the check printed about its findings, to print again when it is skipped: a build that skips must not
+     * look clean to whoever reads its log or counts its warnings. Apart from the stamp, which every build reads: a spec
+     * with thousands of findings would make telling an unchanged project slow. Lines are opaque here.
+     */
+    public void recordConsole(List<String> lines) throws IOException {
+        StringBuilder text = new StringBuilder().append(lines.size()).append('\n');
+        lines.forEach(line -> text.append(escape(line)).append('\n'));
+        Files.createDirectories(consoleFile.getParent());
+        Files.writeString(consoleFile, text, StandardCharsets.UTF_8);
+    }
+
+    /** What the last check printed, at most {@code limit} lines of it; empty when it cannot be read. */
+    public Console console(int limit) {
+        try (BufferedReader reader = Files.newBufferedReader(consoleFile, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            int total = first == null ? 0 : Integer.parseInt(first.strip());
+            List<String> lines = new ArrayList<>();
+            for (String line = reader.readLine(); line != null && lines.size() < limit; line = reader.readLine()) {
+                lines.add(unescape(line));
+            }
+            return new Console(lines, total);
+        } catch (IOException | RuntimeException e) {
+            return new Console(List.of(), 0);
+        }
+    }
+
+    /** Lines the last check printed, the first of {@code total}. */
+    public record Console(List<String> lines, int total) {
+    }
+
+    /** A console line on one line of its file: backslashes and line breaks escaped. */
+    private static String escape(String line) {
+        return line.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                out.append(switch (next) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     public void clear() throws IOException {

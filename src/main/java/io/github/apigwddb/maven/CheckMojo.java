@@ -18,9 +18,11 @@ import io.github.apigwddb.rules.Severity;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -108,9 +110,7 @@ public class CheckMojo extends AbstractApigwMojo {
         if (!force && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs) && !last.get().reports().isEmpty()) {
             List<Path> stale = last.get().staleReports();
             if (stale.isEmpty()) {
-                log.info("apigw:check: nothing changed since the last successful check (" + last.get().counts().describe() + "; report "
-                        + last.get().reports().get(0) + "); skipped. -Dapigw.force to check again");
-                log.debug("apigw:check: up to date (" + stamp.file() + "), found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                skipped(last.get(), stamp, started);
                 return files;
             }
             log.info("apigw:check: nothing changed since the last successful check, but " + (stale.size() == 1 ? "the report " : "the reports ")
@@ -149,9 +149,9 @@ public class CheckMojo extends AbstractApigwMojo {
             throw new MojoExecutionException("Cannot write the reports to " + outputDirectory + ": " + e.getMessage(), e);
         }
         ConsoleReport console = new ConsoleReport(log, repositoryRoot());
-        console.findings(outcome.reported());
+        List<ConsoleReport.Line> printed = new ArrayList<>(console.findings(outcome.reported()));
         String summary = summary(result, outcome, sarif);
-        console.gateSummary(outcome, baselineFile);
+        printed.addAll(console.gateSummary(outcome, baselineFile));
         long failing = outcome.failing(threshold).size();
         if (failing > 0) {
             log.error(summary);
@@ -164,12 +164,48 @@ public class CheckMojo extends AbstractApigwMojo {
             log.warn(summary);
         }
         try {
+            stamp.recordConsole(printed.stream().map(ConsoleReport.Line::encoded).toList());
             stamp.record(new UpToDateStamp.Entry(inputs, result.filesRead(), List.of(sarif, junit), UpToDateStamp.Counts.of(outcome)));
         } catch (IOException e) {
             log.warn("Cannot record the inputs of this check in " + stamp.file() + " (the next run checks again): " + e.getMessage());
         }
         rememberDigests(stamp, digests);
         return files;
+    }
+
+    /**
+     * How many lines of the last check's findings a skip prints again, at most: like javac's {@code -Xmaxwarns}, enough
+     * to read and to make a warning counter see the build is not clean, without logging thousands on every build.
+     */
+    private static final int REPRINTED_LINES = 500;
+
+    /**
+     * An unchanged project: the findings of the last check are printed again at their levels, as they still hold, and
+     * its reports are marked as written by this build (CI tools collecting them refuse older ones).
+     */
+    private void skipped(UpToDateStamp.Entry last, UpToDateStamp stamp, long started) {
+        Log log = getLog();
+        ConsoleReport console = new ConsoleReport(log, repositoryRoot());
+        UpToDateStamp.Console printed = stamp.console(REPRINTED_LINES);
+        printed.lines().stream().map(ConsoleReport.Line::decode).filter(Objects::nonNull).forEach(console::print);
+        if (printed.total() > printed.lines().size()) {
+            log.warn("... and " + (printed.total() - printed.lines().size()) + " more lines of the last check's findings: see "
+                    + last.reports().get(0));
+        }
+        String summary = "apigw:check: nothing changed since the last successful check (" + last.counts().describe() + "; report "
+                + last.reports().get(0) + "); skipped. -Dapigw.force to check again";
+        UpToDateStamp.Counts counts = last.counts();
+        if (counts.errors() + counts.warnings() + counts.info() > 0) {
+            log.warn(summary);
+        } else {
+            log.info(summary);
+        }
+        try {
+            stamp.touchReports(last);
+        } catch (IOException e) {
+            log.debug("Cannot mark the reports as written by this build: " + e.getMessage());
+        }
+        log.debug("apigw:check: up to date (" + stamp.file() + "), found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private void rememberDigests(UpToDateStamp stamp, FileDigests digests) {

@@ -5,7 +5,9 @@ import io.github.apigwddb.gate.GateOutcome;
 import io.github.apigwddb.gate.SuppressedFinding;
 import io.github.apigwddb.report.ConsoleFormat;
 import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Severity;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,36 @@ import org.apache.maven.shared.utils.logging.MessageUtils;
 /**
  * Prints the gate's findings to Maven's log grouped by file: a header naming the file (relative to the
  * repository root), then one contract line per finding at its level. Colours follow Maven's own setting
- * (off with {@code -B} or {@code --color never}).
+ * (off with {@code -B} or {@code --color never}). What it prints is returned as {@link Line}s, which an up-to-date
+ * check prints again.
  */
 final class ConsoleReport {
+
+    /**
+     * One printed line, kept so that a skipped check prints its findings again (see {@link #encoded()}).
+     *
+     * @param rule the rule id a finding's line colours; null for a file's heading or a note
+     */
+    record Line(Kind kind, Severity level, String rule, String text) {
+
+        enum Kind { FILE, FINDING, NOTE }
+
+        /** {@code KIND LEVEL RULE text}, {@code -} for no rule. */
+        String encoded() {
+            return kind + " " + level + " " + (rule == null ? "-" : rule) + " " + text;
+        }
+
+        /** The line {@link #encoded()} gave; null for text of another form (a stamp of another version). */
+        static Line decode(String encoded) {
+            String[] parts = encoded.split(" ", 4);
+            try {
+                return parts.length < 4 ? null
+                        : new Line(Kind.valueOf(parts[0]), Severity.valueOf(parts[1]), "-".equals(parts[2]) ? null : parts[2], parts[3]);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
 
     private final Log log;
     private final Path repositoryRoot;
@@ -28,60 +57,88 @@ final class ConsoleReport {
         this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
     }
 
-    void findings(List<Finding> findings) {
+    /** Prints the findings grouped by file; returns the lines printed. */
+    List<Line> findings(List<Finding> findings) {
         Map<Path, List<Finding>> byFile = new LinkedHashMap<>();
-        findings.forEach(f -> byFile.computeIfAbsent(f.position().file(), k -> new java.util.ArrayList<>()).add(f));
+        findings.forEach(f -> byFile.computeIfAbsent(f.position().file(), k -> new ArrayList<>()).add(f));
+        List<Line> lines = new ArrayList<>();
         for (Map.Entry<Path, List<Finding>> file : byFile.entrySet()) {
-            log.info(MessageUtils.buffer().strong("apigw: " + relative(file.getKey())).a(" (" + file.getValue().size() + " finding"
-                    + (file.getValue().size() == 1 ? "" : "s") + ")").toString());
+            lines.add(new Line(Line.Kind.FILE, Severity.INFO, null, "apigw: " + relative(file.getKey()) + " (" + file.getValue().size()
+                    + " finding" + (file.getValue().size() == 1 ? "" : "s") + ")"));
             for (Finding finding : file.getValue()) {
-                String line = ConsoleFormat.line(finding);
-                String rule = finding.rule().id();
-                int at = line.indexOf("] " + rule + " ");
-                String coloured = at < 0 ? line : colour(MessageUtils.buffer().a(line.substring(0, at + 2)), finding).a(line.substring(at + 2 + rule.length())).toString();
-                switch (finding.severity()) {
-                    case ERROR -> log.error(coloured);
-                    case WARNING -> log.warn(coloured);
-                    default -> log.info(coloured);
-                }
+                lines.add(new Line(Line.Kind.FINDING, finding.severity(), finding.rule().id(), ConsoleFormat.line(finding)));
             }
+        }
+        lines.forEach(this::print);
+        return lines;
+    }
+
+    /** Prints a line as {@link #findings} and {@link #gateSummary} do: the file in bold, the rule id in its level's colour. */
+    void print(Line line) {
+        String text = line.text();
+        String styled = switch (line.kind()) {
+            case FILE -> {
+                int count = text.lastIndexOf(" (");
+                yield count < 0 ? MessageUtils.buffer().strong(text).toString()
+                        : MessageUtils.buffer().strong(text.substring(0, count)).a(text.substring(count)).toString();
+            }
+            case FINDING -> {
+                int at = line.rule() == null ? -1 : text.indexOf("] " + line.rule() + " ");
+                yield at < 0 ? text : colour(MessageUtils.buffer().a(text.substring(0, at + 2)), line.level(), line.rule())
+                        .a(text.substring(at + 2 + line.rule().length())).toString();
+            }
+            case NOTE -> text;
+        };
+        switch (line.level()) {
+            case ERROR -> log.error(styled);
+            case WARNING -> log.warn(styled);
+            default -> log.info(styled);
         }
     }
 
-    private static MessageBuilder colour(MessageBuilder buffer, Finding finding) {
-        return switch (finding.severity()) {
-            case ERROR -> buffer.failure(finding.rule().id());
-            case WARNING -> buffer.warning(finding.rule().id());
-            default -> buffer.strong(finding.rule().id());
+    private static MessageBuilder colour(MessageBuilder buffer, Severity level, String rule) {
+        return switch (level) {
+            case ERROR -> buffer.failure(rule);
+            case WARNING -> buffer.warning(rule);
+            default -> buffer.strong(rule);
         };
     }
 
-    /** Suppressed and baselined counts, and the baseline entries that match nothing any more. */
-    void gateSummary(GateOutcome outcome, Path baseline) {
+    /** Prints the suppressed and baselined counts, and the baseline entries that match nothing any more; returns the lines. */
+    List<Line> gateSummary(GateOutcome outcome, Path baseline) {
+        List<Line> lines = new ArrayList<>();
         long inSource = outcome.suppressedCount(SuppressedFinding.Kind.IN_SOURCE);
         long baselined = outcome.suppressedCount(SuppressedFinding.Kind.BASELINE);
         List<Baseline.Entry> stale = outcome.staleBaselineEntries();
         if (inSource > 0 || baselined > 0 || !stale.isEmpty()) {
-            log.info("apigw:check: " + inSource + " suppressed (x-apigw-ignore), " + baselined + " in the baseline " + relative(baseline)
-                    + ", " + stale.size() + " baseline entr" + (stale.size() == 1 ? "y" : "ies") + " no longer matched");
+            lines.add(note(Severity.INFO, "apigw:check: " + inSource + " suppressed (x-apigw-ignore), " + baselined + " in the baseline "
+                    + relative(baseline) + ", " + stale.size() + " baseline entr" + (stale.size() == 1 ? "y" : "ies") + " no longer matched"));
         }
         for (Baseline.Entry entry : stale) {
-            log.warn("Baseline entry no longer matches a finding (fixed?): " + entry.display());
+            lines.add(note(Severity.WARNING, "Baseline entry no longer matches a finding (fixed?): " + entry.display()));
         }
         if (!stale.isEmpty()) {
-            log.warn("Run mvn apigw:check -Dapigw.updateBaseline to drop the " + stale.size() + " stale entr"
-                    + (stale.size() == 1 ? "y" : "ies") + " from " + relative(baseline));
+            lines.add(note(Severity.WARNING, "Run mvn apigw:check -Dapigw.updateBaseline to drop the " + stale.size() + " stale entr"
+                    + (stale.size() == 1 ? "y" : "ies") + " from " + relative(baseline)));
         }
         List<Baseline.Reworded> reworded = outcome.rewordedBaselineMatches();
         for (Baseline.Reworded match : reworded) {
-            log.warn("Baseline entry accepted a finding of the same rule and operation whose message differs (reworded by a newer"
-                    + " plugin, or another finding): " + match.entry().display() + " -> now" + (match.finding().example() == null ? ""
-                    : " (example " + match.finding().example() + ")") + ": " + match.finding().message().strip());
+            lines.add(note(Severity.WARNING, "Baseline entry accepted a finding of the same rule and operation whose message differs"
+                    + " (reworded by a newer plugin, or another finding): " + match.entry().display() + " -> now"
+                    + (match.finding().example() == null ? "" : " (example " + match.finding().example() + ")") + ": "
+                    + match.finding().message().strip()));
         }
         if (!reworded.isEmpty()) {
-            log.warn("Review the " + reworded.size() + " finding" + (reworded.size() == 1 ? "" : "s") + " above, then run mvn apigw:check"
-                    + " -Dapigw.updateBaseline to record " + (reworded.size() == 1 ? "its" : "their") + " message in " + relative(baseline));
+            lines.add(note(Severity.WARNING, "Review the " + reworded.size() + " finding" + (reworded.size() == 1 ? "" : "s") + " above, then"
+                    + " run mvn apigw:check -Dapigw.updateBaseline to record " + (reworded.size() == 1 ? "its" : "their") + " message in "
+                    + relative(baseline)));
         }
+        lines.forEach(this::print);
+        return lines;
+    }
+
+    private static Line note(Severity level, String text) {
+        return new Line(Line.Kind.NOTE, level, null, text);
     }
 
     private String relative(Path file) {

@@ -136,6 +136,21 @@ class GateSettingsTest {
     }
 
     @Test
+    void theLinesACheckPrintedAreKeptAsWrittenAndReadBackUpToALimit() throws Exception {
+        UpToDateStamp stamp = new UpToDateStamp(dir.resolve("target/apigw"), UpToDateStamp.keyOf("c"));
+        assertThat(stamp.console(10).lines()).as("no check yet").isEmpty();
+        List<String> printed = List.of("FINDING WARNING SEC001 a.yaml:[1,2] SEC001 'x\\'\ty'", "NOTE INFO - two\nlines\r", "FILE INFO - third");
+        stamp.recordConsole(printed);
+
+        assertThat(stamp.console(10).lines()).isEqualTo(printed);
+        UpToDateStamp.Console first = stamp.console(2);
+        assertThat(first.lines()).isEqualTo(printed.subList(0, 2));
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(new UpToDateStamp(dir.resolve("target/apigw"), UpToDateStamp.keyOf("other")).console(10).lines())
+                .as("another configuration's").isEmpty();
+    }
+
+    @Test
     void eachConfigurationHasItsOwnStamp() throws Exception {
         Path out = dir.resolve("target/apigw");
         UpToDateStamp lenient = new UpToDateStamp(out, UpToDateStamp.keyOf("failOn=error"));

@@ -192,6 +192,52 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void aSkippedCheckPrintsTheFindingsAgainAndMarksItsReportsAsNew(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC.replace("httpMethod: POST", "httpMethod: GET"));
+        configure(mojo);
+        setVariableValueToObject(mojo, "failOn", "none");
+        List<String> warnings = new java.util.ArrayList<>();
+        List<String> info = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add("warn " + content);
+            }
+
+            @Override
+            public void error(CharSequence content) {
+                warnings.add("error " + content);
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                info.add(content.toString());
+            }
+        });
+
+        mojo.execute();
+        List<String> checked = List.copyOf(warnings);
+        Path junit = project.resolve("target/apigw/TEST-apigw.xml");
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(junit);
+        warnings.clear();
+        info.clear();
+        mojo.execute();
+
+        // the same finding lines at the same level, then the summary as a warning: the log of a skip does not look clean
+        assertThat(checked).anySatisfy(l -> assertThat(l).contains("] AGW006 "));
+        assertThat(warnings.subList(0, warnings.size() - 1)).isEqualTo(checked.subList(0, checked.size() - 1));
+        assertThat(checked).last().asString().startsWith("warn apigw:check: 1 error");
+        assertThat(warnings).last().asString().startsWith("warn apigw:check: nothing changed since the last successful check (1 error,");
+        assertThat(info).anySatisfy(l -> assertThat(l).startsWith("apigw: ").endsWith("(1 finding)"));
+        // a CI tool that takes only reports written during the build takes these, and a third run still skips
+        assertThat(Files.getLastModifiedTime(junit)).isGreaterThan(written);
+        warnings.clear();
+        mojo.execute();
+        assertThat(warnings).last().asString().startsWith("warn apigw:check: nothing changed since the last successful check");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void includesThatLeaveEveryDefinitionOutAreAWarningNotASilentPass(CheckMojo mojo) throws Exception {
         writeSpec(SPEC);
         configure(mojo);
