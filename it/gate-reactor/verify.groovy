@@ -8,7 +8,7 @@ def results = { String module, String run ->
     def sarif = new JsonSlurper().parse(new File(basedir, "${module}/target/${run}/apigw.sarif"))
     sarif.runs[0].results.collect { r ->
         [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine,
-         r.locations[0].physicalLocation.region.startColumn, r.message.text, r.partialFingerprints.'apigwFinding/v1', r.suppressions?.size() ?: 0]
+         r.locations[0].physicalLocation.region.startColumn, r.message.text, r.partialFingerprints.'apigwFinding/v2', r.suppressions?.size() ?: 0]
     }
 }
 def expectedRules = [orders: ['AGW006', 'AGW007', 'DDB001', 'DDB001', 'DDB002', 'RSP002', 'RSP003', 'RSP005', 'SEC001'],

@@ -28,7 +28,7 @@ assert byRule.AGW006[0].suppressions == null
 assert byRule.AGW011[0].suppressions[0].kind == 'inSource'
 assert byRule.AGW011[0].suppressions[0].justification == 'Private API; our clients always send application/json'
 assert byRule.MAP012[0].suppressions[0].justification == 'x-apigw-ignore without a reason'
-run.results.each { assert it.partialFingerprints.'apigwFinding/v1' ==~ /[0-9a-f]{32}/ }
+run.results.each { assert it.partialFingerprints.'apigwFinding/v2' ==~ /[0-9a-f]{32}/ }
 run.tool.driver.rules.each { assert it.fullDescription.text && it.help.text.contains(it.helpUri) }
 
 // JUnit XML: one case per operation and per operation and example, failures at or above failOn

@@ -40,6 +40,20 @@ class BaselineTest {
     }
 
     @Test
+    void theOutputPlaceAMessageNamesDoesNotTellFindingsApart() throws Exception {
+        // a line added above the value in the template moves where the rendered request breaks: the same finding
+        Baseline baseline = Baseline.of(List.of(finding(Rule.SEC001, 20, "Client input 'body $.total' makes the request invalid JSON"
+                + " (Unexpected character at line 8, column 22)", "one")), project);
+        Baseline.Match match = baseline.match(List.of(finding(Rule.SEC001, 21, "Client input 'body $.total' makes the request invalid"
+                + " JSON (Unexpected character at line 9, column 22)", "one")));
+        assertThat(match.newFindings()).isEmpty();
+        assertThat(match.reworded()).isEmpty();
+        // the words around the place still count
+        assertThat(baseline.match(List.of(finding(Rule.SEC001, 20, "Client input 'body $.note' makes the request invalid JSON"
+                + " (Unexpected character at line 8, column 22)", "one"))).reworded()).hasSize(1);
+    }
+
+    @Test
     void aBaselineSavedWithAByteOrderMarkIsRead() throws Exception {
         Path file = project.resolve("apigw-baseline.json");
         Baseline.of(List.of(finding(Rule.DDB001, 20, "no Key", "one")), project).write(file);
