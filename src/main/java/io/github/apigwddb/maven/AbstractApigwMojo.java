@@ -44,7 +44,9 @@ abstract class AbstractApigwMojo extends AbstractMojo {
 
     /**
      * API definition files, or directories searched recursively for {@code *.json}, {@code *.yaml} and
-     * {@code *.yml}. Default: {@code src/main/apigateway}. A path named here that does not exist is an error.
+     * {@code *.yml}. Default: {@code src/main/apigateway}. A path named here that does not exist is an error, but for
+     * the default written out, and in a multi-module build for a setting a module inherits or that is given on the
+     * command line (a module without the path has nothing to check).
      */
     @Parameter(property = "apigw.specs")
     protected List<File> specs;
@@ -221,7 +223,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * {@code includes}/{@code excludes} leave them all out (a mistyped glob must not turn the check off unseen).
      */
     protected void logNoDefinitions(String verb) throws MojoExecutionException {
-        int leftOut = specFiles(basedir, specs, specFileFilter(null, null)).size();
+        int leftOut = specFiles(specFileFilter(null, null)).size();
         if (leftOut > 0) {
             getLog().warn(noDefinitionsMessage(verb, leftOut));
         } else {
@@ -231,7 +233,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
 
     /** Why there is nothing to {@code verb}: no definitions, or none that includes and excludes leave. */
     protected String noDefinitionsMessage(String verb) throws MojoExecutionException {
-        return noDefinitionsMessage(verb, specFiles(basedir, specs, specFileFilter(null, null)).size());
+        return noDefinitionsMessage(verb, specFiles(specFileFilter(null, null)).size());
     }
 
     /** @param leftOut the definition files includes and excludes leave out */
@@ -298,12 +300,26 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      */
     protected List<Path> specFiles() throws MojoExecutionException {
         List<Path> notRead = new ArrayList<>();
-        List<Path> files = specFiles(basedir, specs, specFileFilter(), notRead);
+        List<Path> missing = new ArrayList<>();
+        List<Path> files = specFiles(basedir, specs, specFileFilter(), notRead, specsForOtherModules() ? missing : null);
+        for (Path path : missing) {
+            getLog().info("No " + basedir.toPath().relativize(path.toAbsolutePath()) + " in this module, which <specs> (apigw.specs)"
+                    + " names for the whole build: nothing to check there");
+        }
+        warnNotRead(notRead);
+        return files;
+    }
+
+    /** The spec files {@code filter} leaves, quietly (for what to say when there are none). */
+    protected List<Path> specFiles(SpecFileFilter filter) throws MojoExecutionException {
+        return specFiles(basedir, specs, filter, new ArrayList<>(), specsForOtherModules() ? new ArrayList<>() : null);
+    }
+
+    private void warnNotRead(List<Path> notRead) {
         for (Path file : notRead) {
             getLog().warn(basedir.toPath().relativize(file.toAbsolutePath()) + " is named like a definition but is no regular file"
                     + " (a broken link, a pipe or a device): not read");
         }
-        return files;
     }
 
     /**
@@ -322,12 +338,24 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         return path;
     }
 
-    static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter) throws MojoExecutionException {
-        return specFiles(basedir, specs, filter, new ArrayList<>());
+    /**
+     * Whether {@code specs} was set for more modules than this one, in a build of several: inherited from a parent POM,
+     * given on the command line, or set by this module for the modules it aggregates. Then a path it names that this
+     * module does not have (the parent itself, a module of code) means nothing to check here, not a typo.
+     */
+    private boolean specsForOtherModules() {
+        boolean severalModules = session != null && session.getProjects() != null && session.getProjects().size() > 1;
+        boolean aggregator = project != null && project.getModules() != null && !project.getModules().isEmpty();
+        return severalModules && (aggregator || !PomConfiguration.ownPomConfigures(project, mojoExecution, "specs"));
     }
 
-    /** @param notRead receives the files named like definitions that are no regular files */
-    static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter, List<Path> notRead) throws MojoExecutionException {
+    /**
+     * @param notRead receives the files named like definitions that are no regular files
+     * @param missing receives the named paths that do not exist, which are then no error; null to fail on one. The
+     *     default directory written out is the default: missing, it means nothing to check
+     */
+    static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter, List<Path> notRead, List<Path> missing)
+            throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
             Path defaultDirectory = basedir.toPath().resolve(DEFAULT_SPEC_DIRECTORY);
@@ -338,6 +366,13 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         } else {
             for (File spec : specs) {
                 Path path = spec.isAbsolute() ? spec.toPath() : basedir.toPath().resolve(spec.toPath());
+                boolean isDefault = path.toAbsolutePath().normalize().equals(basedir.toPath().resolve(DEFAULT_SPEC_DIRECTORY).toAbsolutePath().normalize());
+                if (!Files.exists(path) && (isDefault || missing != null)) {
+                    if (!isDefault) {
+                        missing.add(path);
+                    }
+                    continue;
+                }
                 if (!Files.exists(path)) {
                     throw new MojoExecutionException("The spec path " + path + " named in <specs> (apigw.specs) does not exist;"
                             + " name existing files or directories, or remove the parameter to use " + DEFAULT_SPEC_DIRECTORY);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.maven.model.BuildBase;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.model.ReportPlugin;
@@ -34,15 +35,7 @@ final class PomConfiguration {
         }
         MojoDescriptor mojo = execution.getMojoDescriptor();
         String key = mojo.getPluginDescriptor().getPluginLookupKey();
-        Set<String> given = new java.util.LinkedHashSet<>();
-        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(key);
-        if (plugin != null) {
-            given.addAll(childNames(plugin.getConfiguration()));
-            PluginExecution pluginExecution = plugin.getExecutionsAsMap().get(execution.getExecutionId());
-            if (pluginExecution != null) {
-                given.addAll(childNames(pluginExecution.getConfiguration()));
-            }
-        }
+        Set<String> given = new java.util.LinkedHashSet<>(namesIn(project.getBuild(), key, execution.getExecutionId()));
         // the site report takes its configuration from <reporting>
         ReportPlugin report = project.getModel() == null || project.getModel().getReporting() == null ? null : project.getModel().getReporting().getReportPluginsAsMap().get(key);
         if (report != null) {
@@ -76,6 +69,42 @@ final class PomConfiguration {
             }
         }
         return names;
+    }
+
+    /**
+     * The names configured for the plugin in a build section: in {@code <plugins>}, else in {@code <pluginManagement>}
+     * (a corporate parent's, used when the plugin is run from the command line; once declared in {@code <plugins>},
+     * Maven has merged it there), at plugin level and in the execution.
+     */
+    private static Set<String> namesIn(BuildBase build, String key, String executionId) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        if (build == null) {
+            return names;
+        }
+        Plugin plugin = build.getPluginsAsMap().get(key);
+        if (plugin == null && build.getPluginManagement() != null) {
+            plugin = build.getPluginManagement().getPluginsAsMap().get(key);
+        }
+        if (plugin != null) {
+            names.addAll(childNames(plugin.getConfiguration()));
+            PluginExecution pluginExecution = plugin.getExecutionsAsMap().get(executionId);
+            if (pluginExecution != null) {
+                names.addAll(childNames(pluginExecution.getConfiguration()));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether the module's own POM, before what it inherits, configures {@code name} for the running execution: a
+     * setting a parent gives every module may not fit each of them.
+     */
+    static boolean ownPomConfigures(MavenProject project, MojoExecution execution, String name) {
+        if (project == null || execution == null || execution.getMojoDescriptor() == null || project.getOriginalModel() == null) {
+            return true;
+        }
+        String key = execution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
+        return namesIn(project.getOriginalModel().getBuild(), key, execution.getExecutionId()).contains(name);
     }
 
     private static List<String> childNames(Object configuration) {

@@ -86,7 +86,7 @@ public class ReportMojo extends AbstractApigwMojo implements MavenReport {
 
     private boolean shouldReport() throws MojoExecutionException {
         // quietly: the report's own run says what it cannot read
-        return !skip && !specFiles(basedir, specs, specFileFilter()).isEmpty();
+        return !skip && !specFiles(specFileFilter()).isEmpty();
     }
 
     @Override
