@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.dynamodb.Suggestions;
 import io.github.apigwddb.spec.CloudFormationIntrinsics;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.TextEdits;
@@ -26,8 +27,16 @@ import java.util.Set;
  */
 public final class IntrinsicResolver {
 
-    /** A value that is only known at deployment: the placeholder used, and why. */
-    public record Unresolved(String pointer, String message) {
+    /**
+     * A value that is only known at deployment: the placeholder used, and why.
+     *
+     * @param missing whether the value names a logical id the template does not have, which CloudFormation rejects
+     */
+    public record Unresolved(String pointer, String message, boolean missing) {
+
+        public Unresolved(String pointer, String message) {
+            this(pointer, message, false);
+        }
     }
 
     /**
@@ -265,10 +274,42 @@ public final class IntrinsicResolver {
     }
 
     private JsonNode placeholder(String pointer, String value, String why) {
+        return placeholder(pointer, value, why, false);
+    }
+
+    private JsonNode placeholder(String pointer, String value, String why, boolean missing) {
         standInsMade++;
         String shown = value.replaceAll("[^A-Za-z0-9_.-]", "");
-        unresolved.putIfAbsent(pointer, new Unresolved(pointer, why + "; '" + shown + "' stands in for it"));
+        unresolved.putIfAbsent(pointer, new Unresolved(pointer, why + "; '" + shown + "' stands in for it", missing));
         return F.textNode(shown);
+    }
+
+    /**
+     * A stand-in for a reference to a logical id the template does not have: CloudFormation rejects the template, unless
+     * SAM's transform makes a resource of that name ({@link #generatedBySam}).
+     */
+    private JsonNode missingName(String pointer, String name, String value, String what) {
+        if (generatedBySam(name)) {
+            return placeholder(pointer, value, what + " names no parameter or resource of the template (one SAM generates?)");
+        }
+        List<String> names = new ArrayList<>(template.resources().keySet());
+        template.root().path("Parameters").fieldNames().forEachRemaining(names::add);
+        String nearest = Suggestions.nearest(name, names);
+        return placeholder(pointer, value, what + " names no parameter or resource of the template, which CloudFormation rejects"
+                + (nearest == null ? "" : " (did you mean " + nearest + "?)"), true);
+    }
+
+    /**
+     * Whether SAM's transform may generate a resource of this name: {@code ServerlessRestApi} and the like for the
+     * implicit API, and names that start with a serverless resource's ({@code MyFunctionRole}, {@code MyApiProdStage},
+     * {@code MyApi.Stage}). Only in a template that declares the transform.
+     */
+    private boolean generatedBySam(String name) {
+        if (!template.root().path("Transform").toString().contains("AWS::Serverless")) {
+            return false;
+        }
+        return name.startsWith("Serverless") || template.resources().values().stream()
+                .anyMatch(r -> r.type().startsWith("AWS::Serverless::") && name.startsWith(r.logicalId()) && !name.equals(r.logicalId()));
     }
 
     private JsonNode ref(String name, String pointer) {
@@ -291,7 +332,7 @@ public final class IntrinsicResolver {
         if (resource != null) {
             return F.textNode(physicalName(resource, pointer));
         }
-        return placeholder(pointer, name, "Ref " + name + " names no parameter or resource of the template");
+        return missingName(pointer, name, name, "Ref " + name);
     }
 
     private JsonNode pseudo(String name) {
@@ -372,8 +413,7 @@ public final class IntrinsicResolver {
     public synchronized String attribute(String logicalId, String attribute, String pointer) {
         CloudFormationTemplate.Resource resource = template.resource(logicalId);
         if (resource == null) {
-            return placeholder(pointer, logicalId + attribute, "Fn::GetAtt " + logicalId + "." + attribute
-                    + " names no resource of the template").asText();
+            return missingName(pointer, logicalId, logicalId + attribute, "Fn::GetAtt " + logicalId + "." + attribute).asText();
         }
         String account = parameters.accountId();
         String partition = parameters.partition();

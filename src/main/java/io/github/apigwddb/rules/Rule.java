@@ -123,7 +123,8 @@ public enum Rule {
     CFN004(ERROR, "Fn::Sub takes a VTL reference for its own variable"),
     CFN005(INFO, "Value not known before deployment: a placeholder is used"),
     CFN007(WARNING, "Unknown YAML tag"),
-    CFN008(INFO, "API not checked: HTTP APIs are out of scope");
+    CFN008(INFO, "API not checked: HTTP APIs are out of scope"),
+    CFN009(ERROR, "Ref or Fn::GetAtt names no parameter or resource of the template");
 
     private final Severity defaultSeverity;
     private final String title;

@@ -287,6 +287,28 @@ class CloudFormationReaderTest {
                 .contains("The rendered request is not valid JSON");
     }
 
+    @Test
+    void aReferenceToANameTheTemplateDoesNotHaveIsAnErrorButNotOneSamGenerates() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        // ResourceId names a misspelt resource: CloudFormation rejects it, and the method is not where it seems
+        Files.writeString(template, validatedPut("", "").replace("ResourceId: !Ref Orders", "ResourceId: !Ref Order"));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.CFN009)).singleElement().asString()
+                .startsWith("t.yaml:29:7 Ref Order names no parameter or resource of the template, which CloudFormation rejects"
+                        + " (did you mean Orders?)");
+
+        // in a SAM template a name the transform generates is a stand-in, not an error; other names still are
+        String sam = "Transform: AWS::Serverless-2016-10-31\n" + validatedPut("", "").replace("  Api: {Type: AWS::ApiGateway::RestApi,",
+                "  Fn: {Type: AWS::Serverless::Function, Properties: {Handler: a, Runtime: java17}}\n  Api: {Type: AWS::ApiGateway::RestApi,");
+        Files.writeString(template, sam.replace("Credentials: arn:aws:iam::123456789012:role/r", "Credentials: !GetAtt FnRole.Arn"));
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(lines(result, Rule.CFN009)).isEmpty();
+        assertThat(lines(result, Rule.CFN005)).anySatisfy(l -> assertThat(l).contains("Fn::GetAtt FnRole.Arn names no parameter or"
+                + " resource of the template (one SAM generates?)"));
+        Files.writeString(template, sam.replace("Credentials: arn:aws:iam::123456789012:role/r", "Credentials: !GetAtt ApiRoles.Arn"));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.CFN009)).singleElement().asString()
+                .contains("Fn::GetAtt ApiRoles.Arn names no parameter or resource of the template");
+    }
+
     /** Conditions made of conditions are evaluated once each: 40 levels of ten references each would never end otherwise. */
     @Test
     void deeplyComposedConditionsAreEvaluatedOnceEach() throws Exception {
