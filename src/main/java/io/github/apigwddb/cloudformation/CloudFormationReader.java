@@ -77,6 +77,7 @@ public final class CloudFormationReader {
             apis.add(new TemplateApi(api.getKey(), api.getValue().size() + " AWS::ApiGateway::Method resources", spec, "/Resources",
                     template, resolver));
         }
+        findings.addAll(assembler.problems());
         for (CloudFormationTemplate.Resource api : webSocketApis) {
             List<CloudFormationTemplate.Resource> routes = webSockets.routesOf(api);
             if (!routes.isEmpty()) {

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.check.Locator;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.OperationRef;
+import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.validation.RequestValidators;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Iterator;
@@ -59,10 +64,13 @@ final class MethodResourceAssembler {
 
     private final CloudFormationTemplate template;
     private final IntrinsicResolver resolver;
+    private final Locator locator;
+    private final List<Finding> problems = new ArrayList<>();
 
     MethodResourceAssembler(CloudFormationTemplate template, IntrinsicResolver resolver) {
         this.template = template;
         this.resolver = resolver;
+        this.locator = new Locator(template.spec());
     }
 
     /** The methods of the template grouped by the logical id of their RestApi ({@code RestApiId: !Ref Api}). */
@@ -105,6 +113,10 @@ final class MethodResourceAssembler {
                 String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
                 operation.set(IntegrationExtractor.EXTENSION,
                         integration(integration, method.property("Integration"), integrationPointer, derived));
+                if (integration.path("Uri").asText("").contains(":dynamodb:")) {
+                    sameSelection(integration.path("IntegrationResponses"), JsonPointers.child(method.property("Integration"),
+                            "IntegrationResponses"), new OperationRef(verb, path, properties.path("OperationName").asText(null)));
+                }
             }
         }
         return derived.build(root);
@@ -137,11 +149,16 @@ final class MethodResourceAssembler {
             String responsesTarget = JsonPointers.child(targetPointer, "responses");
             derived.map(responsesSource, responsesTarget);
             ObjectNode byPattern = extension.putObject("responses");
+            Map<String, String> patternOfStatus = new HashMap<>();
             for (int i = 0; i < responses.size(); i++) {
                 JsonNode response = responses.get(i);
                 // In CloudFormation the pattern is a member; absent, the response is the default one.
                 String pattern = response.path("SelectionPattern").asText("");
                 String keyName = pattern.isEmpty() ? "default" : pattern;
+                String replaced = patternOfStatus.put(response.path("StatusCode").asText(""), keyName);
+                if (replaced != null && !replaced.equals(keyName)) {
+                    byPattern.remove(replaced); // API Gateway keeps one response per status code: the later (MAP017)
+                }
                 String source = JsonPointers.child(responsesSource, i);
                 String target = JsonPointers.child(responsesTarget, keyName);
                 derived.map(source, target);
@@ -245,6 +262,44 @@ final class MethodResourceAssembler {
             }
         }
         return schema != null && schema.isObject() ? schema : null;
+    }
+
+    /**
+     * MAP017: integration responses that cannot all take effect. API Gateway keeps a method's integration responses by
+     * status code, so a second entry of one status replaces the first; and of two entries with the same
+     * {@code SelectionPattern}, or both without one (the default), only one is ever selected, which one AWS does not
+     * document. The derived document keeps the last of each (the map of the OpenAPI extension has one per pattern).
+     */
+    private void sameSelection(JsonNode responses, String pointer, OperationRef operation) {
+        if (!responses.isArray()) {
+            return;
+        }
+        Map<String, Integer> byPattern = new HashMap<>();
+        Map<String, Integer> byStatus = new HashMap<>();
+        for (int i = 0; i < responses.size(); i++) {
+            JsonNode response = responses.get(i);
+            String pattern = response.path("SelectionPattern").asText("");
+            String status = response.path("StatusCode").asText("");
+            Integer samePattern = byPattern.put(pattern, i);
+            Integer sameStatus = status.isEmpty() ? null : byStatus.put(status, i);
+            String at = JsonPointers.child(pointer, i);
+            if (sameStatus != null) {
+                problems.add(locator.at(Rule.MAP017, "Integration responses " + (sameStatus + 1) + " and " + (i + 1) + " both have StatusCode '"
+                        + status + "': API Gateway keeps one integration response per status code, so this one replaces the"
+                        + " other; give each its own status, or merge them", at, operation, null));
+            } else if (samePattern != null) {
+                problems.add(locator.at(Rule.MAP017, "Integration responses " + (samePattern + 1) + " and " + (i + 1) + " both "
+                        + (pattern.isEmpty() ? "have no SelectionPattern (each is the default)" : "have SelectionPattern '" + pattern + "'")
+                        + ": API Gateway selects only one of them, and AWS does not document which; the check takes this one. "
+                        + (pattern.isEmpty() ? "Give the error responses their patterns (\"4\\d{2}\", \"5\\d{2}\")"
+                                : "Give each a pattern of its own, or remove one"), at, operation, null));
+            }
+        }
+    }
+
+    /** MAP017 findings of the methods assembled so far. */
+    List<Finding> problems() {
+        return List.copyOf(problems);
     }
 
     /** {@code method.request.path.id: true} → a declared path parameter, so example and mapping rules see it. */

@@ -52,6 +52,7 @@ public enum Rule {
     MAP013(ERROR, "Request validator is not defined or misconfigured"),
     MAP015(ERROR, "Invalid gateway response"),
     MAP016(WARNING, "Binary media types cover the JSON of DynamoDB requests"),
+    MAP017(ERROR, "Two integration responses of a method cannot both take effect"),
 
     // VTL: template parsing and rendering
     VTL001(ERROR, "Template does not parse"),

@@ -309,6 +309,24 @@ class CloudFormationReaderTest {
                 .contains("Fn::GetAtt ApiRoles.Arn names no parameter or resource of the template");
     }
 
+    @Test
+    void integrationResponsesOfOneStatusOrOnePatternAreMap017() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        String responses = "{StatusCode: '500', SelectionPattern: '5\\d{2}'}";
+        assertThat(validatedPut("", "")).contains(responses);
+
+        Files.writeString(template, validatedPut("", "").replace(responses, "{StatusCode: '400', SelectionPattern: '5\\d{2}'}"));
+        CheckResult sameStatus = check(template, TemplateParameters.NONE);
+        assertThat(lines(sameStatus, Rule.MAP017)).singleElement().asString().startsWith("t.yaml:43:13 Integration responses 2 and 3"
+                + " both have StatusCode '400': API Gateway keeps one integration response per status code, so this one replaces the other");
+        // as API Gateway does, the check keeps the later: no response for DynamoDB's 400s any more
+        assertThat(lines(sameStatus, Rule.MAP010)).singleElement().asString().contains("4xx");
+
+        Files.writeString(template, validatedPut("", "").replace(responses, "{StatusCode: '500'}"));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.MAP017)).singleElement().asString().startsWith("t.yaml:43:13"
+                + " Integration responses 1 and 3 both have no SelectionPattern (each is the default)");
+    }
+
     /** Conditions made of conditions are evaluated once each: 40 levels of ten references each would never end otherwise. */
     @Test
     void deeplyComposedConditionsAreEvaluatedOnceEach() throws Exception {
