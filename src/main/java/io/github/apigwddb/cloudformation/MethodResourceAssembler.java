@@ -161,7 +161,8 @@ final class MethodResourceAssembler {
                 }
                 String source = JsonPointers.child(responsesSource, i);
                 String target = JsonPointers.child(responsesTarget, keyName);
-                derived.map(source, target);
+                // the extension's key is the pattern: what is said of it points at the SelectionPattern written
+                derived.map(pattern.isEmpty() ? source : JsonPointers.child(source, "SelectionPattern"), target);
                 ObjectNode converted = byPattern.putObject(keyName);
                 for (Map.Entry<String, String> member : RESPONSE_MEMBERS.entrySet()) {
                     JsonNode value = response.get(member.getKey());

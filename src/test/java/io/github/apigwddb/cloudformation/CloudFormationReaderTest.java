@@ -322,6 +322,11 @@ class CloudFormationReaderTest {
         // as API Gateway does, the check keeps the later: no response for DynamoDB's 400s any more
         assertThat(lines(sameStatus, Rule.MAP010)).singleElement().asString().contains("4xx");
 
+        // what is said of a pattern points at the pattern (the key of the extension's map is the pattern)
+        Files.writeString(template, validatedPut("", "").replace("{StatusCode: '400', SelectionPattern: '4\\d{2}'}",
+                "{StatusCode: '400', SelectionPattern: '.*Conditional.*'}"));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.MAP009)).singleElement().asString().startsWith("t.yaml:42:33 ");
+
         Files.writeString(template, validatedPut("", "").replace(responses, "{StatusCode: '500'}"));
         assertThat(lines(check(template, TemplateParameters.NONE), Rule.MAP017)).singleElement().asString().startsWith("t.yaml:43:13"
                 + " Integration responses 1 and 3 both have no SelectionPattern (each is the default)");
