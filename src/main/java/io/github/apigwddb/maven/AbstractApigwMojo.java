@@ -191,6 +191,12 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     }
 
     protected Baseline readBaseline(Path file) throws MojoExecutionException {
+        boolean isDefault = file.equals(basedir.toPath().resolve(Baseline.DEFAULT_FILE_NAME).toAbsolutePath().normalize());
+        if (!isDefault && !Files.exists(file)) {
+            // a misspelt name would otherwise accept nothing, and fail or pass the build on other findings than meant
+            throw new MojoExecutionException("The baseline " + file + " named in <baseline> (apigw.baseline) does not exist; name an"
+                    + " existing file, or write it with -Dapigw.updateBaseline");
+        }
         try {
             return Baseline.read(file, basedir.toPath());
         } catch (GateConfigurationException e) {

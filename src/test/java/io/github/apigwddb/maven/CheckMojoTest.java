@@ -238,6 +238,25 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void aBaselineNamedButMissingIsAnErrorUnlessItIsToBeWritten(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        setVariableValueToObject(mojo, "baseline", project.resolve("apigw-basline.json").toFile());
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage("The baseline "
+                + project.resolve("apigw-basline.json") + " named in <baseline> (apigw.baseline) does not exist; name an existing file,"
+                + " or write it with -Dapigw.updateBaseline");
+
+        setVariableValueToObject(mojo, "updateBaseline", true);
+        mojo.execute();
+        assertThat(project.resolve("apigw-basline.json")).exists();
+        // the default file may be missing: no baseline yet
+        setVariableValueToObject(mojo, "updateBaseline", false);
+        setVariableValueToObject(mojo, "baseline", project.resolve("apigw-baseline.json").toFile());
+        mojo.execute();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void includesThatLeaveEveryDefinitionOutAreAWarningNotASilentPass(CheckMojo mojo) throws Exception {
         writeSpec(SPEC);
         configure(mojo);
@@ -318,5 +337,6 @@ class CheckMojoTest {
         setVariableValueToObject(mojo, "basedir", project.toFile());
         setVariableValueToObject(mojo, "outputDirectory", project.resolve("target/apigw").toFile());
         setVariableValueToObject(mojo, "examplesDirectory", project.resolve("src/test/apigateway/examples").toFile());
+        setVariableValueToObject(mojo, "baseline", project.resolve("apigw-baseline.json").toFile()); // ${project.basedir}/..., as Maven sets it
     }
 }

@@ -238,6 +238,7 @@ class RenderMojoTest {
     void aModuleWithoutDefinitionsInAReactorIsSkipped(RenderMojo mojo) throws Exception {
         configure(mojo);
         setVariableValueToObject(mojo, "basedir", project.resolve("aggregator").toFile());
+        setVariableValueToObject(mojo, "baseline", project.resolve("aggregator/apigw-baseline.json").toFile());
         setVariableValueToObject(mojo, "session", sessionOf(2));
         mojo.execute();
         assertThat(printed).containsExactly("apigw:render: No API definitions in src/main/apigateway: nothing to render; skipped in this module");
@@ -322,6 +323,7 @@ class RenderMojoTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("api.yaml"), SPEC);
         setVariableValueToObject(mojo, "basedir", project.toFile());
+        setVariableValueToObject(mojo, "baseline", project.resolve("apigw-baseline.json").toFile()); // as Maven sets it
         setVariableValueToObject(mojo, "outputDirectory", project.resolve("target/apigw").toFile());
         setVariableValueToObject(mojo, "examplesDirectory", project.resolve("src/test/apigateway/examples").toFile());
         mojo.setLog(new SystemStreamLog() {
