@@ -25,6 +25,11 @@ expectedRules.each { module, rules ->
     serial.each { assert it[2].endsWith("${module}/src/main/apigateway/" + (module == 'orders' ? 'items-api.json' : 'items-api.yaml')) }
     assert new File(basedir, "${module}/target/parallel/TEST-apigw.xml").text == new File(basedir, "${module}/target/serial/TEST-apigw.xml").text
 }
+// each module's SARIF is its own code-scanning category, so uploads of the reactor's reports keep them apart
+['orders', 'stock', 'users'].each { module ->
+    def run = new JsonSlurper().parse(new File(basedir, "${module}/target/serial/apigw.sarif")).runs[0]
+    assert run.automationDetails.id == "apigw/io.github.apigwddb.it:${module}/".toString()
+}
 // each module names its test suite, so a dashboard that gathers the modules' reports keeps them apart
 ['orders', 'stock'].each { module ->
     def junit = new File(basedir, "${module}/target/serial/TEST-apigw.xml").text

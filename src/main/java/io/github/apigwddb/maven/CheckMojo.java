@@ -143,7 +143,9 @@ public class CheckMojo extends AbstractApigwMojo {
         Path sarif = outputDirectory.toPath().resolve("apigw.sarif");
         Path junit = outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME);
         try {
-            new SarifWriter(pluginVersion(), repositoryRoot()).write(outcome.reported(), outcome.suppressed(), sarif);
+            // one code-scanning category per module: a reactor's SARIF files would replace each other's results
+            String category = project == null ? null : "apigw/" + project.getGroupId() + ":" + project.getArtifactId();
+            new SarifWriter(pluginVersion(), repositoryRoot(), category).write(outcome.reported(), outcome.suppressed(), sarif);
             new JUnitXmlWriter(repositoryRoot(), project == null ? "apigw" : "apigw " + project.getArtifactId()).write(result, outcome, threshold, junit);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the reports to " + outputDirectory + ": " + e.getMessage(), e);

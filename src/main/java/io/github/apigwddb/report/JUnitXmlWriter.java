@@ -23,7 +23,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes the check as a JUnit XML test suite (the Ant/Surefire format CI dashboards read): one test case per
  * operation (its static rules) and per operation and example, named {@code METHOD /path [operationId]} and
- * {@code ..., example <name>}, with the spec file relative to the repository root as class name. A case
+ * {@code ..., example <name>}, with the spec file relative to the repository root as class name (dotted, see
+ * {@link #dotted}) and as {@code file}. A case
  * fails when it has findings at or above {@code failOn}; its other findings go to {@code system-out}.
  * Findings that belong to no operation (a file that cannot be read) form a case named {@code definition}.
  */
@@ -99,8 +100,9 @@ public final class JUnitXmlWriter {
     private void writeCase(XMLStreamWriter xml, TestCase testCase, List<Finding> failing) throws XMLStreamException {
         xml.writeCharacters("  ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", xmlText(testCase.className()));
+        xml.writeAttribute("classname", xmlText(dotted(testCase.className())));
         xml.writeAttribute("name", xmlText(testCase.name()));
+        xml.writeAttribute("file", xmlText(testCase.className()));
         xml.writeAttribute("time", "0");
         if (!failing.isEmpty()) {
             xml.writeStartElement("failure");
@@ -118,6 +120,18 @@ public final class JUnitXmlWriter {
         }
         xml.writeEndElement();
         xml.writeCharacters("\n");
+    }
+
+    /**
+     * A file's path as a class name: dashboards (Jenkins, Azure DevOps) split a class name at its last dot into package
+     * and class, so {@code api/items-api.yaml} becomes {@code api.items-api_yaml}, the directory as package. The path
+     * itself is in the {@code file} attribute, where GitLab reads it.
+     */
+    static String dotted(String path) {
+        int slash = path.lastIndexOf('/');
+        String directory = slash < 0 ? "" : path.substring(0, slash).replace('.', '_').replace('/', '.');
+        String name = path.substring(slash + 1).replace('.', '_');
+        return directory.isEmpty() ? name : directory + "." + name;
     }
 
     /**

@@ -36,11 +36,21 @@ public final class SarifWriter {
 
     private final String toolVersion;
     private final Path repositoryRoot;
+    private final String category;
 
     /** @param repositoryRoot the directory artifact URIs are relative to (the git top level, else the reactor root) */
     public SarifWriter(String toolVersion, Path repositoryRoot) {
+        this(toolVersion, repositoryRoot, null);
+    }
+
+    /**
+     * @param category what this run analyses, written as {@code automationDetails.id} ({@code category/}): code scanning
+     *     keeps one analysis per tool and category, so the runs of a multi-module build need one each; null for none
+     */
+    public SarifWriter(String toolVersion, Path repositoryRoot, String category) {
         this.toolVersion = toolVersion;
         this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+        this.category = category;
     }
 
     public void write(Collection<Finding> findings, Path target) throws IOException {
@@ -64,6 +74,11 @@ public final class SarifWriter {
             json.writeArrayFieldStart("runs");
             json.writeStartObject();
             writeTool(json, findings);
+            if (category != null) {
+                json.writeObjectFieldStart("automationDetails");
+                json.writeStringField("id", category + "/");
+                json.writeEndObject();
+            }
             json.writeObjectFieldStart("originalUriBaseIds");
             json.writeObjectFieldStart("REPOROOT");
             json.writeStringField("uri", repositoryRoot.toUri().toString());

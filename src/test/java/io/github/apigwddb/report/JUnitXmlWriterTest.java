@@ -47,8 +47,18 @@ class JUnitXmlWriterTest {
 
         Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile()).getDocumentElement();
         assertThat(suite.getAttribute("name")).isEqualTo("apigw api");
+        assertThat(((Element) suite.getElementsByTagName("testcase").item(0)).getAttribute("classname")).isEqualTo("api_json");
+        assertThat(((Element) suite.getElementsByTagName("testcase").item(0)).getAttribute("file")).isEqualTo("api.json");
         assertThat(((Element) suite.getElementsByTagName("testcase").item(0)).getAttribute("name"))
                 .isEqualTo("POST /t [op\uFFFD\uFFFD[31mRED]]>]");
+    }
+
+    @Test
+    void aSpecFilesPathIsAClassNameDashboardsSplitAtTheDirectory() {
+        // Jenkins takes what comes before the last dot as the package: the directory, not "mod-d/src/main/apigateway/broken-api"
+        assertThat(JUnitXmlWriter.dotted("mod-d/src/main/apigateway/broken-api.json")).isEqualTo("mod-d.src.main.apigateway.broken-api_json");
+        assertThat(JUnitXmlWriter.dotted("api.v2/items.api.yaml")).isEqualTo("api_v2.items_api_yaml");
+        assertThat(JUnitXmlWriter.dotted("api.json")).isEqualTo("api_json");
     }
 
     @Test

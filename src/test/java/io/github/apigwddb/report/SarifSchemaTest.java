@@ -33,12 +33,14 @@ class SarifSchemaTest {
         Finding baselined = new Finding(Rule.SPEC002, Severity.WARNING, "structure", SourcePosition.startOf(spec), null, null);
         Path sarif = repo.resolve("target/apigw/apigw.sarif");
 
-        new SarifWriter("1.0", repo).write(List.of(error), List.of(
+        new SarifWriter("1.0", repo, "apigw/com.example:orders").write(List.of(error), List.of(
                 new SuppressedFinding(inSource, SuppressedFinding.Kind.IN_SOURCE, "private API"),
                 new SuppressedFinding(baselined, SuppressedFinding.Kind.BASELINE, "Accepted in the baseline apigw-baseline.json")), sarif);
 
         assertThat(SarifSchema.violations(sarif)).isEmpty();
         JsonNode run = new ObjectMapper().readTree(sarif.toFile()).path("runs").path(0);
+        // code scanning keeps one analysis per category: each module of a reactor has its own
+        assertThat(run.path("automationDetails").path("id").asText()).isEqualTo("apigw/com.example:orders/");
         JsonNode rules = run.path("tool").path("driver").path("rules");
         assertThat(rules).extracting(r -> r.path("id").asText()).containsExactly("SPEC002", "AGW006", "AGW011");
         assertThat(rules.path(1).path("fullDescription").path("text").asText()).isEqualTo(Rule.AGW006.description());
