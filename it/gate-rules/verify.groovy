@@ -12,7 +12,7 @@ assert log.contains("[WARNING] ${agw011}")
 assert log.contains('[WARNING] apigw:check: 0 errors, 3 warnings, 0 info in 1 spec')
 // 3: an unknown rule id
 assert log.contains("Unknown rule id 'AGW999' in <rules> / apigw.rules; valid rule ids: SPEC001, SPEC002")
-assert log.contains('MAP012, MAP013, MAP015, MAP016, VTL001')
+assert log.contains('MAP012, MAP013, MAP015, MAP016, MAP017, VTL001')
 // 4: a misspelt parameter
 assert log.contains('Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; valid parameters: ')
 assert log =~ /valid parameters: .*baseline, .*failOn, .*rules, /
@@ -20,5 +20,7 @@ assert log =~ /valid parameters: .*baseline, .*failOn, .*rules, /
 def docsTypo = log.readLines().find { it.contains('in the configuration of apigw:docs; valid parameters: ') }
 assert docsTypo && docsTypo.contains('Unknown parameter <failon> (did you mean <failOn>?)')
 assert !(docsTypo =~ /\b(detail|indentSize|lineLength)\b/)
+// 6: a level without its rule on the command line: the message names what was typed
+assert log.contains("-Dapigw.rules takes name=value pairs separated by commas; 'AGW011' has no name=value form")
 assert !log.contains('\tat ') : 'a stack trace reached the log'
 true

@@ -184,7 +184,11 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     /** {@code <rules>} overlaid with {@code apigw.ruleLevels} (or {@code apigw.rules}). */
     protected RuleSettings ruleSettings() throws MojoExecutionException {
         try {
-            return RuleSettings.parse("<rules> / apigw.rules", rules, parseMap("ruleLevels", text(ruleLevels, "apigw.ruleLevels", "apigw.rules")));
+            boolean alias = aliasValue("apigw.ruleLevels", "apigw.rules") != null;
+            String levels = text(ruleLevels, "apigw.ruleLevels", "apigw.rules");
+            // an error names what the user wrote: -Dapigw.rules is the documented short form
+            Map<String, String> parsed = alias ? parsePairs("-Dapigw.rules", levels) : parseMap("ruleLevels", levels);
+            return RuleSettings.parse("<rules> / apigw.rules", rules, parsed);
         } catch (GateConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -496,6 +500,11 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     }
 
     static Map<String, String> parseMap(String parameter, String text) throws MojoExecutionException {
+        return parsePairs("<" + parameter + "> (apigw." + parameter + ")", text);
+    }
+
+    /** @param shown how an error names the setting */
+    private static Map<String, String> parsePairs(String shown, String text) throws MojoExecutionException {
         Map<String, String> map = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
             return map;
@@ -506,7 +515,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
             }
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new MojoExecutionException("<" + parameter + "> (apigw." + parameter + ") takes name=value pairs separated by commas;"
+                throw new MojoExecutionException(shown + " takes name=value pairs separated by commas;"
                         + " '" + pair.trim() + "' has no name=value form");
             }
             map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());

@@ -136,7 +136,7 @@ public class BundleMojo extends CheckMojo {
         try {
             return BundleOptions.Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("<format> (apigw.format) is '" + format + "'; use json or yaml", e);
+            throw new MojoExecutionException("<format> (apigw.format) is '" + format + "'; use json or yaml"); // complete: no cause to append
         }
     }
 

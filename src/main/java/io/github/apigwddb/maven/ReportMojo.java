@@ -19,11 +19,6 @@ import org.apache.maven.reporting.MavenReportException;
 /**
  * The {@code docs} content as a page of the Maven site ({@code <reporting>} in the POM, then {@code mvn site}):
  * every DynamoDB integration with its templates and rendered examples, in the site's skin. Run on its own
- * ({@code mvn apigw:report}) it writes the page self-contained to the site directory.
- */
-/**
- * The {@code docs} content as a page of the Maven site ({@code <reporting>} in the POM, then {@code mvn site}):
- * every DynamoDB integration with its templates and rendered examples, in the site's skin. Run on its own
  * ({@code mvn apigw:report}) it writes the page self-contained to the site directory. It takes the parameters of
  * {@code check} that decide what is found (specs, tables, parameters, values, rules, baseline, ...), so the page
  * shows what the build judges.
