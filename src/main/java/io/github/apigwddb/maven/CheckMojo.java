@@ -52,7 +52,10 @@ public class CheckMojo extends AbstractApigwMojo {
     @Parameter(property = "apigw.failOn", defaultValue = "error")
     private String failOn;
 
-    /** How many operations are rendered at once, 1 to 256; default: one per available processor. */
+    /**
+     * How many operations are rendered at once, 1 to 256; default: one per available processor, divided among the
+     * modules a parallel build ({@code -T}) runs at once.
+     */
     @Parameter(property = "apigw.threads")
     private Integer threads;
 
@@ -248,10 +251,14 @@ public class CheckMojo extends AbstractApigwMojo {
         }
     }
 
-    /** {@code apigw.threads}, else one per available processor, as many as the check takes at most. */
+    /**
+     * {@code apigw.threads}, else the available processors shared among the modules Maven builds at once ({@code -T}):
+     * each module's check would otherwise start one thread per processor.
+     */
     private int renderThreads() throws MojoExecutionException {
         if (threads == null) {
-            return Math.min(Runtime.getRuntime().availableProcessors(), CheckRequest.MAX_THREADS);
+            int modulesAtOnce = session == null || session.getRequest() == null ? 1 : Math.max(1, session.getRequest().getDegreeOfConcurrency());
+            return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() / modulesAtOnce, CheckRequest.MAX_THREADS));
         }
         if (threads < 1 || threads > CheckRequest.MAX_THREADS) {
             throw new MojoExecutionException("<threads> (apigw.threads) is " + threads + "; use 1 to " + CheckRequest.MAX_THREADS
