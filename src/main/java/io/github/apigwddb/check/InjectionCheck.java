@@ -283,8 +283,9 @@ final class InjectionCheck implements ExampleCheck {
                     + " named fields with $input.path(...)";
             case SEC004 -> "The client chooses names in the DynamoDB request: " + injection.effect() + " (through '"
                     + injection.input() + "'); map known fields one by one, or check the keys against a list";
-            default -> input + " can break the DynamoDB request: " + injection.value() + " " + injection.effect() + "; "
-                    + (decoded && injection.insideString() ? fixDecoded() : fix(injection));
+            default -> input + " can break the DynamoDB request: " + injection.value() + (injection.base64() ? " (sent Base64-encoded)" : "")
+                    + " " + injection.effect() + "; " + ((decoded || injection.base64()) && injection.insideString() ? fixDecoded()
+                    : injection.base64() ? fixBase64() : fix(injection));
         };
     }
 
@@ -292,6 +293,16 @@ final class InjectionCheck implements ExampleCheck {
     private static String fixDecoded() {
         return "the template decodes the value ($util.urlDecode or $util.base64Decode), so escape what the decoding returns: wrap"
                 + " the decoding call in " + FIX + " (an escape inside it lets %22 through as a quote)";
+    }
+
+    /**
+     * JSON decoded from Base64 and written as it is (a pagination token as {@code ExclusiveStartKey}): whatever the client
+     * encodes becomes part of the request, so no escape helps.
+     */
+    private static String fixBase64() {
+        return "the template writes what $util.base64Decode returns as it is, and a client encodes any text it likes (a"
+                + " pagination token is client input): read the decoded JSON with $util.parseJson and write each key attribute"
+                + " into its place with " + FIX + ", or test the decoded text against a pattern first";
     }
 
     private static String fix(Injection injection) {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param insideString whether the input lands inside a JSON string of the request (so escaping is the fix)
  * @param outputLine 1-based line of the rendered request where the input lands
  * @param outputLineText that line, as rendered with marker values
+ * @param base64 whether the input reaches the request through {@code $util.base64Decode}: the hostile values were sent
+ *     Base64-encoded, as a client would encode them
  */
 public record Injection(
         Kind kind,
@@ -22,7 +24,8 @@ public record Injection(
         List<HostileValue> breakingValues,
         boolean insideString,
         int outputLine,
-        String outputLineText) {
+        String outputLineText,
+        boolean base64) {
 
     /** Effects, mildest first. */
     public enum Kind {

@@ -38,6 +38,8 @@ public final class InjectionProbe {
 
     private static final String MARKER_PREFIX = "zq";
     private static final String KEY_MARKER_PREFIX = "zqk";
+    /** The markers that find the inputs a template decodes from Base64 ({@link #findBase64Inputs}). */
+    private static final String BASE64_MARKER_PREFIX = "zqb";
     /**
      * Digits no example is likely to hold; with a fixed-width index after them no marker is the start of another, and
      * each stays an int ({@code $Integer.parseInt} of a body number is common in templates).
@@ -111,6 +113,9 @@ public final class InjectionProbe {
         ParsedDocument baselineJson = parseOrNull(baseline);
         if (baselineJson == null) {
             return List.of();
+        }
+        if (template.text().contains("base64Decode")) {
+            findBase64Inputs(template, inputs, slots);
         }
         String[] markers = new String[slots.size()];
         // an input out of the render with every marker (a number beyond the markers, a boolean): it keeps its example value there
@@ -190,6 +195,30 @@ public final class InjectionProbe {
             }
         }
         return found;
+    }
+
+    /**
+     * Marks the inputs the template writes after {@code $util.base64Decode} (a pagination token pasted into
+     * {@code ExclusiveStartKey}): a marker sent as it is would decode to bytes no search finds, and such an input would
+     * look as if it never reached the request. In one render every string input gets the Base64 of a marker of its own;
+     * those whose marker shows in the request take the probe's values encoded from then on, as a client would send them.
+     */
+    private void findBase64Inputs(CompiledTemplate template, InputSlots inputs, List<InputSlots.Slot> slots) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            InputSlots.Slot slot = slots.get(i);
+            if (slot.kind != InputSlots.Kind.BODY_KEYS && !slot.takesNumberMarker() && !slot.probedAlone()) {
+                slot.decodedFromBase64(true);
+                slot.set(BASE64_MARKER_PREFIX + (i + 1) + "x");
+                candidates.add(i);
+            }
+        }
+        RenderResult render = engine.renderProbe(template, inputs.current());
+        for (int i : candidates) {
+            InputSlots.Slot slot = slots.get(i);
+            slot.decodedFromBase64(render.ok() && render.output().contains(BASE64_MARKER_PREFIX + (i + 1) + "x"));
+            slot.set(slot.original);
+        }
     }
 
     /**
@@ -298,7 +327,8 @@ public final class InjectionProbe {
                 slot.set(background);
             }
             return worst == null ? null
-                    : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, line, lineText);
+                    : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, line, lineText,
+                            slot.decodedFromBase64());
         }
 
         /**
@@ -415,7 +445,7 @@ public final class InjectionProbe {
                 ? "a member the client adds to the body becomes member " + pointer + " of the DynamoDB request"
                 : "a key the client adds to the body becomes key " + pointer + " in the DynamoDB request";
         int line = marked.sourceMap().locate(pointer).line();
-        return new Injection(kind, slot.label, null, effect, List.of(), false, line, lineAt(marked.text(), line));
+        return new Injection(kind, slot.label, null, effect, List.of(), false, line, lineAt(marked.text(), line), false);
     }
 
     /** The pointer of a member whose name holds the marker, the shallowest first; null when none. */

@@ -11,7 +11,9 @@ import io.github.apigwddb.validation.BodyModel;
 import io.github.apigwddb.validation.StringRule;
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.TemplateInput;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +55,29 @@ final class InputSlots {
             this.original = original;
         }
 
-        abstract void set(String value);
+        /** Whether the template decodes this input with {@code $util.base64Decode} before writing it (see {@link #set}). */
+        private boolean base64;
+
+        /**
+         * Gives the input a value as the template will see it after decoding: Base64-encoded for an input the template
+         * decodes (a pagination token), so that the marker or hostile text is what reaches the request; the example's
+         * own value as it is.
+         */
+        final void set(String value) {
+            write(base64 && value != null && !value.equals(original)
+                    ? Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) : value);
+        }
+
+        /** Puts a value in the request as the client sends it. */
+        abstract void write(String value);
+
+        void decodedFromBase64(boolean decoded) {
+            base64 = decoded;
+        }
+
+        boolean decodedFromBase64() {
+            return base64;
+        }
 
         /**
          * Whether the probe's marker for this input must be a JSON number: a number of the body, which a template may
@@ -156,7 +180,7 @@ final class InputSlots {
         } else if (body.probed && rawBody != null && !rawBody.isEmpty()) {
             slots.add(new Slot(Kind.BODY_STRING, "body", rawBody) {
                 @Override
-                void set(String value) {
+                void write(String value) {
                     rawBody = value;
                 }
             });
@@ -336,7 +360,7 @@ final class InputSlots {
         }
 
         @Override
-        void set(String value) {
+        void write(String value) {
             put(value);
             if (bodyText != null && tokenSlot == this) {
                 bodyText = spliced(bodyText, value);
@@ -383,7 +407,7 @@ final class InputSlots {
         }
 
         @Override
-        void set(String value) {
+        void write(String value) {
             place(value == null || value.equals(original) ? node
                     : takesNumberMarker() && DIGITS.matcher(value).matches() ? JsonNodeFactory.instance.numberNode(Integer.parseInt(value))
                     : TextNode.valueOf(value));
@@ -404,7 +428,7 @@ final class InputSlots {
             private String added;
 
             @Override
-            void set(String value) {
+            void write(String value) {
                 bodyChanged(this);
                 if (added != null) {
                     object.remove(added);
@@ -427,7 +451,7 @@ final class InputSlots {
             String name = e.getKey();
             slots.add(new Slot(kind, prefix + name, e.getValue()) {
                 @Override
-                void set(String value) {
+                void write(String value) {
                     values.put(name, value);
                 }
             });
@@ -445,7 +469,7 @@ final class InputSlots {
             if (e.getValue() instanceof String text) {
                 slots.add(new Slot(Kind.AUTHORIZER, label, text) {
                     @Override
-                    void set(String value) {
+                    void write(String value) {
                         map.put(name, value);
                     }
                 });
@@ -475,7 +499,7 @@ final class InputSlots {
         Object givenValue = identity.get(USER_AGENT);
         slots.add(new Slot(Kind.USER_AGENT, "$context.identity.userAgent", givenValue instanceof String text ? text : null) {
             @Override
-            void set(String value) {
+            void write(String value) {
                 if (value != null) {
                     identity.put(USER_AGENT, value);
                 } else if (given) {

@@ -361,7 +361,7 @@ class InjectionCheckTest {
     void theFixOfAValueOutsideAStringDependsOnWhereTheValueComesFrom() {
         java.util.function.Function<String, String> fixFor = input -> InjectionCheck.message(Rule.SEC001,
                 new io.github.apigwddb.security.Injection(io.github.apigwddb.security.Injection.Kind.INVALID_JSON, input,
-                        io.github.apigwddb.security.HostileValue.QUOTE, "makes the request invalid JSON", List.of(), false, 3, "x"),
+                        io.github.apigwddb.security.HostileValue.QUOTE, "makes the request invalid JSON", List.of(), false, 3, "x", false),
                 null, false);
         // API Gateway's validator checks parameters for presence only, so a schema cannot be the fix there
         assertThat(fixFor.apply("querystring limit")).contains("checks only that a parameter is present")
@@ -403,5 +403,61 @@ class InjectionCheckTest {
 
         assertThat(sec(file)).filteredOn(f -> f.rule() == Rule.SEC001).singleElement()
                 .satisfies(f -> assertThat(f.message()).startsWith("Client input 'body $.items[0].id' can break"));
+    }
+
+    /** A Query that takes its ExclusiveStartKey from a Base64 pagination token, as written, or decoded into escaped members. */
+    private Path paginated(String name, String startKey) throws Exception {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, """
+                openapi: 3.0.1
+                info: {title: orders, version: "1"}
+                paths:
+                  /orders:
+                    get:
+                      operationId: listOrders
+                      parameters: [{name: next, in: query, schema: {type: string}}]
+                      x-apigw-examples:
+                        # the Base64 of {"customerId":{"S":"c-1"},"orderId":{"S":"o-1"}}
+                        - {name: next-page, querystring: {next: "eyJjdXN0b21lcklkIjp7IlMiOiJjLTEifSwib3JkZXJJZCI6eyJTIjoiby0xIn19"}}
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/Query
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: |
+                            #set($next = $input.params('next'))
+                            {
+                              "TableName": "Orders",
+                              "KeyConditionExpression": "customerId = :c",
+                              "ExpressionAttributeValues": {":c": {"S": "c-1"}},
+                              #if($next != "")
+                              "ExclusiveStartKey": %s,
+                              #end
+                              "Limit": 10
+                            }
+                        responses: {default: {statusCode: "200"}}
+                """.formatted(startKey));
+        return file;
+    }
+
+    @Test
+    void aTokenDecodedFromBase64AndWrittenAsItIsIsProbedEncoded() throws Exception {
+        List<Finding> raw = sec(paginated("raw", "$util.base64Decode($next)"));
+
+        // the client encodes '","TableName":"Other' (or any JSON) and the template pastes it into the request
+        assertThat(raw).filteredOn(f -> f.rule() == Rule.SEC001).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("Client input 'querystring next' can break the DynamoDB request:")
+                    .contains("(sent Base64-encoded)").contains("read the decoded JSON with $util.parseJson");
+            assertThat(f.position().line()).isEqualTo(26); // the line that writes it
+        });
+
+        // decoded, then each member written escaped into its place: nothing the client encodes leaves its string
+        String members = "#set($key = $util.parseJson($util.base64Decode($next))){\"customerId\": {\"S\": \"$util.escapeJavaScript("
+                + "$key.customerId.S).replaceAll(\"\\\\'\",\"'\")\"}, \"orderId\": {\"S\": \"$util.escapeJavaScript($key.orderId.S)"
+                + ".replaceAll(\"\\\\'\",\"'\")\"}}";
+        assertThat(sec(paginated("members", members))).filteredOn(f -> f.rule() == Rule.SEC001).isEmpty();
     }
 }
