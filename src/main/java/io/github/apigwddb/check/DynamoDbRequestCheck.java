@@ -16,13 +16,39 @@ import java.util.regex.Pattern;
 final class DynamoDbRequestCheck implements ExampleCheck {
 
     /** Violations of one rule that one template line gives alike, at each of these request paths. */
-    private record Violations(Rule rule, int line, String message, List<String> paths) {
+    /** @param column where on the template line the first violation's member is written, 1 when it is not found */
+    private record Violations(Rule rule, int line, int column, String message, List<String> paths) {
     }
 
     /** A list index in a request path or message: {@code L[1]}, {@code TransactItems[0]}. */
     private static final Pattern ELEMENT = Pattern.compile("\\[\\d+]");
 
     private final DynamoDbRequestValidator validator = new DynamoDbRequestValidator();
+
+    /**
+     * The column of the member a violation is about on its template line: the innermost member name of the pointer
+     * written there as a JSON key ({@code "UpdateExpression"}), so the finding points at it rather than at the line's
+     * start; 1 when the line does not write it once (a name a loop or a variable writes).
+     */
+    static int memberColumn(String[] templateLines, int line, String jsonPointer) {
+        if (line < 1 || line > templateLines.length) {
+            return 1;
+        }
+        String text = templateLines[line - 1];
+        String[] steps = jsonPointer.split("/");
+        for (int i = steps.length - 1; i > 0; i--) {
+            String name = steps[i].replace("~1", "/").replace("~0", "~");
+            if (name.isEmpty() || name.chars().allMatch(Character::isDigit)) {
+                continue; // a list index: its member is further up
+            }
+            String key = "\"" + name + "\"";
+            int at = text.indexOf(key);
+            if (at >= 0 && text.indexOf(key, at + 1) < 0) {
+                return at + 1;
+            }
+        }
+        return 1;
+    }
 
     @Override
     public void check(ExampleRun run) {
@@ -31,6 +57,7 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             return;
         }
         OutputLineMapper lines = new OutputLineMapper(run.requestTemplate.text());
+        String[] templateLines = run.requestTemplate.text().split("\n", -1);
         // one template line in a #foreach writes every element of a list: its violations are one finding, naming each place
         Map<String, Violations> byPlace = new LinkedHashMap<>();
         for (RequestViolation violation : validator.validate(action, run.requestJson.root(), run.tables)) {
@@ -40,8 +67,8 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             // DDB001's message names the missing member but not where: each place stays a finding of its own
             String key = rule + "|" + templateLine + "|" + (rule == Rule.DDB001 ? violation.path() + "|" + violation.message()
                     : ELEMENT.matcher(violation.path()).replaceAll("[]") + "|" + ELEMENT.matcher(violation.message()).replaceAll("[]"));
-            byPlace.computeIfAbsent(key, k -> new Violations(rule, templateLine, violation.message(), new ArrayList<>()))
-                    .paths().add(violation.path());
+            byPlace.computeIfAbsent(key, k -> new Violations(rule, templateLine, memberColumn(templateLines, templateLine, violation.jsonPointer()),
+                    violation.message(), new ArrayList<>())).paths().add(violation.path());
             if (run.rejection == null && rule.defaultSeverity() == Severity.ERROR && rule != Rule.DDB000) {
                 run.rejection = DynamoDbAnswers.rejecting(rule.id(), violation.message()); // DynamoDB stops at the first
             }
@@ -52,7 +79,8 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             String member = paths.get(0).isEmpty() || alike.rule() == Rule.DDB001 ? "" : " at " + paths.get(0);
             String also = paths.size() == 1 || member.isEmpty() ? "" : " (the same at " + String.join(", ",
                     paths.subList(1, Math.min(paths.size(), 4))) + (paths.size() > 4 ? " and " + (paths.size() - 4) + " more" : "") + ")";
-            run.inTemplate(alike.rule(), action + " request" + member + ": " + alike.message() + also, run.requestTemplate, alike.line(), 1);
+            run.inTemplate(alike.rule(), action + " request" + member + ": " + alike.message() + also, run.requestTemplate, alike.line(),
+                    alike.column());
         }
     }
 }
