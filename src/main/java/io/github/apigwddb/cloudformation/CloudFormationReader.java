@@ -72,7 +72,7 @@ public final class CloudFormationReader {
             }
         }
         MethodResourceAssembler assembler = new MethodResourceAssembler(template, resolver);
-        for (Map.Entry<String, List<CloudFormationTemplate.Resource>> api : assembler.methodsByApi().entrySet()) {
+        for (Map.Entry<String, List<CloudFormationTemplate.Resource>> api : assembler.methodsByApi(notes).entrySet()) {
             LoadedSpec spec = assembler.assemble(api.getKey(), api.getValue());
             apis.add(new TemplateApi(api.getKey(), api.getValue().size() + " AWS::ApiGateway::Method resources", spec, "/Resources",
                     template, resolver));

@@ -507,6 +507,16 @@ public final class IntrinsicResolver {
     }
 
     /**
+     * The named condition's value when the parameter values given decide it; null when it rests on a value known only
+     * at deployment (a parameter without value, a stack's export).
+     */
+    public synchronized Boolean decidedCondition(String name, String pointer) {
+        int before = standInsMade;
+        boolean value = condition(name, pointer);
+        return standInsMade == before ? value : null;
+    }
+
+    /**
      * Evaluates the named entry of {@code Conditions}, once: conditions built of conditions ({@code !Or [!Condition A,
      * !Condition A]} many levels deep) would otherwise take exponential time.
      */

@@ -73,10 +73,22 @@ final class MethodResourceAssembler {
         this.locator = new Locator(template.spec());
     }
 
-    /** The methods of the template grouped by the logical id of their RestApi ({@code RestApiId: !Ref Api}). */
-    Map<String, List<CloudFormationTemplate.Resource>> methodsByApi() {
+    /**
+     * The methods of the template grouped by the logical id of their RestApi ({@code RestApiId: !Ref Api}), but those
+     * whose {@code Condition} the parameter values given make false: CloudFormation does not create them.
+     *
+     * @param notCreated receives a line for each method left out
+     */
+    Map<String, List<CloudFormationTemplate.Resource>> methodsByApi(List<String> notCreated) {
         Map<String, List<CloudFormationTemplate.Resource>> byApi = new LinkedHashMap<>();
         for (CloudFormationTemplate.Resource method : template.resourcesOfType("AWS::ApiGateway::Method")) {
+            JsonNode condition = template.root().path("Resources").path(method.logicalId()).get("Condition");
+            if (condition != null && condition.isTextual()
+                    && Boolean.FALSE.equals(resolver.decidedCondition(condition.textValue(), JsonPointers.child(method.pointer(), "Condition")))) {
+                notCreated.add("Not checking " + method.logicalId() + ": its Condition " + condition.textValue() + " is false with the"
+                        + " parameter values given, so CloudFormation does not create it");
+                continue;
+            }
             byApi.computeIfAbsent(logicalIdIn(method.properties().get("RestApiId")), k -> new ArrayList<>()).add(method);
         }
         return byApi;

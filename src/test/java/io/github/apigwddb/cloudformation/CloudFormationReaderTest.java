@@ -332,6 +332,25 @@ class CloudFormationReaderTest {
                 + " Integration responses 1 and 3 both have no SelectionPattern (each is the default)");
     }
 
+    @Test
+    void aMethodWhoseConditionTheParametersMakeFalseIsNotChecked() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        String conditioned = validatedPut("", "").replace("  PutOrder:\n    Type: AWS::ApiGateway::Method\n",
+                "  PutOrder:\n    Type: AWS::ApiGateway::Method\n    Condition: IsProd\n");
+        assertThat(conditioned).contains("Condition: IsProd");
+        String conditions = "Conditions:\n  IsProd: !Equals [!Ref Stage, prod]\n";
+
+        Files.writeString(template, "Parameters:\n  Stage: {Type: String, Default: dev}\n" + conditions + conditioned);
+        assertThat(check(template, TemplateParameters.NONE).integrationsChecked()).isZero();
+        assertThat(new CloudFormationReader().read(new io.github.apigwddb.spec.SpecLoader().load(template).spec(), TemplateParameters.NONE)
+                .notes()).contains("Not checking PutOrder: its Condition IsProd is false with the parameter values given, so"
+                        + " CloudFormation does not create it");
+        assertThat(check(template, new TemplateParameters(Map.of("Stage", "prod"), Map.of())).integrationsChecked()).isEqualTo(1);
+        // a parameter without value decides nothing: the method may exist, and is checked
+        Files.writeString(template, "Parameters:\n  Stage: {Type: String}\n" + conditions + conditioned);
+        assertThat(check(template, TemplateParameters.NONE).integrationsChecked()).isEqualTo(1);
+    }
+
     /** Conditions made of conditions are evaluated once each: 40 levels of ten references each would never end otherwise. */
     @Test
     void deeplyComposedConditionsAreEvaluatedOnceEach() throws Exception {
