@@ -329,9 +329,11 @@ public final class CloudFormationReader {
             TextPosition start = source.sourceMap().valueStart(reference.stringPointer());
             TextPosition where = start == null ? source.locate(reference.stringPointer())
                     : StringContentLocator.locate(source.document(), start, line, column);
+            String nearest = resolver.nearestName(reference.name());
             findings.add(new Finding(Rule.CFN004, Rule.CFN004.defaultSeverity(), "'${" + reference.name() + "}' in an Fn::Sub string"
                     + " names no parameter, resource or variable: CloudFormation rejects the template (or, once such a name exists,"
-                    + " substitutes it). A VTL reference must be written '${!" + reference.name() + "}' inside Fn::Sub",
+                    + " substitutes it). " + (nearest == null ? "" : "Did you mean ${" + nearest + "}? If not, a")
+                    + (nearest == null ? "A" : "") + " VTL reference must be written '${!" + reference.name() + "}' inside Fn::Sub",
                     new SourcePosition(source.file(), where.line(), where.column()), (OperationRef) null, null));
         }
     }

@@ -292,11 +292,16 @@ public final class IntrinsicResolver {
         if (generatedBySam(name)) {
             return placeholder(pointer, value, what + " names no parameter or resource of the template (one SAM generates?)");
         }
-        List<String> names = new ArrayList<>(template.resources().keySet());
-        template.root().path("Parameters").fieldNames().forEachRemaining(names::add);
-        String nearest = Suggestions.nearest(name, names);
+        String nearest = nearestName(name);
         return placeholder(pointer, value, what + " names no parameter or resource of the template, which CloudFormation rejects"
                 + (nearest == null ? "" : " (did you mean " + nearest + "?)"), true);
+    }
+
+    /** The parameter or resource of the template whose name is closest to {@code name}, for "did you mean"; null if none is close. */
+    String nearestName(String name) {
+        List<String> names = new ArrayList<>(template.resources().keySet());
+        template.root().path("Parameters").fieldNames().forEachRemaining(names::add);
+        return Suggestions.nearest(name, names);
     }
 
     /**

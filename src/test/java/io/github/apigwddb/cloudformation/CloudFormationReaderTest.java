@@ -351,6 +351,21 @@ class CloudFormationReaderTest {
         assertThat(check(template, TemplateParameters.NONE).integrationsChecked()).isEqualTo(1);
     }
 
+    @Test
+    void anFnSubNameCloseToAResourceSuggestsItBeforeTheVtlEscape() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        String put = validatedPut("", "");
+        assertThat(put).contains("application/json: '{\"TableName\": \"Orders\"");
+        Files.writeString(template, put.replace("application/json: '{\"TableName\": \"Orders\"",
+                "application/json: !Sub '{\"TableName\": \"${OrderModl}\""));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.CFN004)).singleElement().asString()
+                .contains("Did you mean ${OrderModel}? If not, a VTL reference must be written '${!OrderModl}' inside Fn::Sub");
+        Files.writeString(template, put.replace("application/json: '{\"TableName\": \"Orders\"",
+                "application/json: !Sub '{\"TableName\": \"${requester}\""));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.CFN004)).singleElement().asString()
+                .contains("substitutes it). A VTL reference must be written '${!requester}' inside Fn::Sub");
+    }
+
     /** Conditions made of conditions are evaluated once each: 40 levels of ten references each would never end otherwise. */
     @Test
     void deeplyComposedConditionsAreEvaluatedOnceEach() throws Exception {
