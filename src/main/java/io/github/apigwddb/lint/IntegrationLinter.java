@@ -120,14 +120,18 @@ public final class IntegrationLinter {
             return;
         }
         String value = type.text().toLowerCase(Locale.ROOT);
+        // CloudFormation names the member Type and spells its values in capitals (IntegrationType on WebSocket routes)
+        boolean cloudFormation = !"type".equals(integration.writtenName("type"));
         if (!TYPES.contains(value)) {
             issues.add(new LintIssue(Rule.AGW001, "Integration " + integration.writtenName("type") + " '" + type.text()
-                    + "' is not one of aws, aws_proxy, http, http_proxy, mock", integration.member("type")));
+                    + "' is not one of " + (cloudFormation ? "AWS, AWS_PROXY, HTTP, HTTP_PROXY, MOCK" : "aws, aws_proxy, http, http_proxy, mock"),
+                    integration.member("type")));
         } else if (!"aws".equals(value)) {
             String why = "aws_proxy".equals(value)
                     ? ": API Gateway answers \"Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.\""
                     : ": DynamoDB is reached only through an AWS service integration";
-            issues.add(new LintIssue(Rule.AGW002, "Integration " + integration.writtenName("type") + " is '" + type.text() + "' but a DynamoDB integration must be 'aws'" + why,
+            issues.add(new LintIssue(Rule.AGW002, "Integration " + integration.writtenName("type") + " is '" + type.text()
+                    + "' but a DynamoDB integration must be " + (cloudFormation ? "'AWS'" : "'aws'") + why,
                     integration.member("type")));
         }
     }

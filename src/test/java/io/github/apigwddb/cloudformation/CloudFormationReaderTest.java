@@ -435,7 +435,7 @@ class CloudFormationReaderTest {
 
         Files.writeString(template, Files.readString(template).replace("Type: AWS\n", "Type: HTTP\n").replace(":dynamodb:", ":DynamoDB:"));
         assertThat(check(template, TemplateParameters.NONE).findings()).extracting(Finding::message)
-                .anySatisfy(m -> assertThat(m).startsWith("Integration Type is 'HTTP' but a DynamoDB integration must be 'aws'"))
+                .anySatisfy(m -> assertThat(m).startsWith("Integration Type is 'HTTP' but a DynamoDB integration must be 'AWS'"))
                 .anySatisfy(m -> assertThat(m).startsWith("Integration Uri 'arn:aws:apigateway:us-east-1:DynamoDB:action/Scan': service"));
     }
 
