@@ -10,6 +10,10 @@ import io.github.apigwddb.gate.Baseline;
 import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.report.RenderFormat;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -61,6 +65,17 @@ public class RenderMojo extends AbstractApigwMojo {
     /** The JSON body DynamoDB answers. */
     @Parameter(property = "apigw.dynamodbBody")
     private String dynamodbBody;
+
+    /** A file to write the render to, as plain text, instead of the log. */
+    @Parameter(property = "apigw.output")
+    private File output;
+
+    /**
+     * Prints the render to standard output without Maven's log prefixes, also with {@code -q}, as
+     * {@code help:evaluate -DforceStdout} does: for piping it on.
+     */
+    @Parameter(property = "apigw.forceStdout", defaultValue = "false")
+    private boolean forceStdout;
 
     /** @param misses what the modules said, when every module has reported and none had the operation; else null */
     private void failWhenNoModuleHasIt(List<String> misses) throws MojoExecutionException {
@@ -123,8 +138,20 @@ public class RenderMojo extends AbstractApigwMojo {
             new ReactorRender(session).rendered();
         }
         // plain text: Maven's colour switch lives in a class realm plugins do not see, so no escape codes at all
-        for (String line : RenderFormat.plain().lines(rendered)) {
-            getLog().info(line);
+        List<String> lines = RenderFormat.plain().lines(rendered);
+        if (output != null) {
+            Path file = resolve(output);
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.write(file, lines, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot write the render to " + file + " (apigw.output): " + e.getMessage(), e);
+            }
+            getLog().info("apigw:render: written to " + file);
+        } else if (forceStdout) {
+            lines.forEach(System.out::println); // what the user asked for, with -q too
+        } else {
+            lines.forEach(getLog()::info);
         }
     }
 }

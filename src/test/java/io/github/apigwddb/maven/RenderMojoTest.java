@@ -5,6 +5,7 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValue
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -316,6 +317,33 @@ class RenderMojoTest {
         session.setProjects(all);
         session.setCurrentProject(all.get(0));
         return session;
+    }
+
+    @Test
+    @InjectMojo(goal = "render", pom = POM)
+    void theRenderCanGoToAFileOrToStandardOutputForPiping(RenderMojo mojo) throws Exception {
+        configure(mojo);
+        setVariableValueToObject(mojo, "example", "two");
+        setVariableValueToObject(mojo, "output", new File("target/render/two.txt"));
+        mojo.execute();
+
+        Path written = project.resolve("target/render/two.txt");
+        assertThat(printed).containsExactly("apigw:render: written to " + written);
+        assertThat(Files.readAllLines(written)).contains("== DynamoDB request ==", "      \"TableName\": \"Widgets\",");
+
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        printed.clear();
+        setVariableValueToObject(mojo, "output", null);
+        setVariableValueToObject(mojo, "forceStdout", true);
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            mojo.execute();
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(printed).isEmpty();
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).isEqualTo(Files.readAllLines(written));
     }
 
     private void configure(RenderMojo mojo) throws Exception {
