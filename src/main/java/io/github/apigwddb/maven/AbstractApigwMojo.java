@@ -134,10 +134,6 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     @Parameter(property = "apigw.baseline", defaultValue = "${project.basedir}/" + Baseline.DEFAULT_FILE_NAME)
     protected File baseline;
 
-    /** Where reports are written. */
-    @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
-    protected File outputDirectory;
-
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File basedir;
 

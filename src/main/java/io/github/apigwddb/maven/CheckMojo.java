@@ -48,6 +48,10 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractApigwMojo {
 
+    /** Where the reports (SARIF, JUnit XML) and what tells an unchanged project are written. */
+    @Parameter(property = "apigw.outputDirectory", defaultValue = "${project.build.directory}/apigw")
+    protected File outputDirectory;
+
     /** The lowest severity that fails the build: {@code error}, {@code warning} or {@code none}. */
     @Parameter(property = "apigw.failOn", defaultValue = "error")
     private String failOn;

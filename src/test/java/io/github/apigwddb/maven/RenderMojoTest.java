@@ -352,7 +352,6 @@ class RenderMojoTest {
         Files.writeString(dir.resolve("api.yaml"), SPEC);
         setVariableValueToObject(mojo, "basedir", project.toFile());
         setVariableValueToObject(mojo, "baseline", project.resolve("apigw-baseline.json").toFile()); // as Maven sets it
-        setVariableValueToObject(mojo, "outputDirectory", project.resolve("target/apigw").toFile());
         setVariableValueToObject(mojo, "examplesDirectory", project.resolve("src/test/apigateway/examples").toFile());
         mojo.setLog(new SystemStreamLog() {
             @Override
