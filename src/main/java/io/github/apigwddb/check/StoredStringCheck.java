@@ -13,12 +13,14 @@ import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputPathCall;
+import io.github.apigwddb.vtl.VariableRead;
 import io.github.apigwddb.vtl.RenderResult;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -100,7 +102,7 @@ final class StoredStringCheck implements ExampleCheck {
             run.inTemplate(Rule.RSP005, "When " + which + " of DynamoDB's answer " + (breaking.size() == 1 ? "holds " : "hold ") + what + ", as text users store may, the "
                     + ResponseRenderCheck.name(run, template, run.clientStatus) + " is not valid JSON (" + first.getMessage() + " at output line "
                     + first.position().line() + ": " + OutputText.excerpt(outputLine, first.position().column()) + "): " + why, template,
-                    line, columnOfRead(template, line));
+                    line, columnOfRead(template, line, breaking));
             return;
         }
     }
@@ -149,16 +151,28 @@ final class StoredStringCheck implements ExampleCheck {
     }
 
     /** Where on the line the template reads the answer, for the finding; 1 when it reads nothing there. */
-    private int columnOfRead(MappingTemplate template, int line) {
+    /**
+     * Where on the line the template writes the attribute: an {@code $input.path} read, else a variable the template
+     * writes whose names hold one of the breaking attributes ({@code $item.createdAt.S} in a loop); 1 when neither.
+     */
+    private int columnOfRead(MappingTemplate template, int line, Set<String> breaking) {
         CompiledTemplate compiled = runner.compiled(template);
-        if (compiled != null) {
-            for (InputPathCall call : compiled.inputPathCalls()) {
-                if (call.line() == line) {
-                    return call.column();
-                }
+        if (compiled == null) {
+            return 1;
+        }
+        List<InputPathCall> onLine = compiled.inputPathCalls().stream().filter(call -> call.line() == line).toList();
+        for (InputPathCall call : onLine) {
+            String path = call.jsonPath().replace("['", ".").replace("']", "") + ".";
+            if (breaking.stream().anyMatch(name -> path.contains("." + name + "."))) {
+                return call.column();
             }
         }
-        return 1;
+        for (VariableRead read : compiled.variableReads()) {
+            if (read.line() == line && read.written() && breaking.stream().anyMatch(name -> ("." + read.path() + ".").contains("." + name + "."))) {
+                return read.column();
+            }
+        }
+        return onLine.isEmpty() ? 1 : onLine.get(0).column();
     }
 
     /** The names of the attributes of the answer that hold a string ({@code S}) or a string set ({@code SS}), in order. */

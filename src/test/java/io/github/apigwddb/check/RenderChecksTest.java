@@ -195,6 +195,8 @@ class RenderChecksTest {
         // the key the client named is not held against the template; the name a user stored is
         assertThat(rsp005).singleElement().satisfies(f -> {
             assertThat(f.message()).startsWith("When attribute 'name' of DynamoDB's answer holds a double quote (\")");
+            // at the read of 'name', not at the read of 'id' before it on the line
+            assertThat(f.position().column()).isGreaterThan(textAt(f).indexOf("$.Item.id.S")).isEqualTo(textAt(f).indexOf("$input.path(''$.Item.name.S'')") + 1);
             assertThat(f.message()).endsWith("inside a JSON string write it as $util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\"), and outside"
                     + " one (a JSON document stored as text) it must be valid JSON itself");
         });
@@ -215,6 +217,25 @@ class RenderChecksTest {
                 """;
         assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "GetItem", GET_BY_ID, responses)), Rule.RSP005))
                 .singleElement().satisfies(f -> assertThat(f.message()).startsWith("When attribute 'tags' of DynamoDB's answer holds a double quote"));
+    }
+
+    @Test
+    void aStoredStringWrittenThroughALoopVariableIsFoundAtThatVariable() throws IOException {
+        String responses = mappedResponses("|\n                            #foreach($o in $input.path('$.Items'))\n"
+                + "                            {\"id\": \"$o.id.S\", \"note\": \"$o.note.S\"}#if($foreach.hasNext),#end\n"
+                + "                            #end");
+        String example = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Items: [{id: {S: "1"}, note: {S: n}}]}}}
+                """;
+        String query = "{\"TableName\": \"Items\", \"KeyConditionExpression\": \"id = :id\", \"ExpressionAttributeValues\":"
+                + " {\":id\": {\"S\": \"$input.params('id')\"}}}";
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "Query", query, responses)), Rule.RSP005))
+                .singleElement().satisfies(f -> {
+                    // both break it: the finding names them and points at the first one written, not at the line's start
+                    assertThat(f.message()).startsWith("When attributes 'id', 'note' of DynamoDB's answer hold");
+                    assertThat(f.position().column()).isEqualTo(textAt(f).indexOf("$o.id.S") + 1);
+                });
     }
 
     @Test
@@ -514,6 +535,11 @@ class RenderChecksTest {
             assertThat(f.position().line()).isEqualTo(lineOf(HEADER + operation("/orders", "post", example, "PutItem", put, PLAIN_RESPONSES),
                     "#foreach($line"));
         });
+    }
+
+    /** The line of the spec file a finding points at. */
+    private static String textAt(Finding finding) throws IOException {
+        return Files.readAllLines(finding.position().file()).get(finding.position().line() - 1);
     }
 
     private static int lineOf(String spec, String text) {
