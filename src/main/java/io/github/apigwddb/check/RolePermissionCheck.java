@@ -57,7 +57,7 @@ final class RolePermissionCheck implements ExampleCheck {
             run.findings.add(new Locator(api.template().spec()).at(Rule.DDB014, "Role " + role.get().role().logicalId()
                     + " (the credentials of this integration) " + why + " " + access.iamAction() + " on " + access.resource()
                     + (access.forWhat() == null ? "" : " (" + access.forWhat() + ")")
-                    + ": every call fails with AccessDeniedException", role.get().reportPointer(), run.operation(), run.example.name()));
+                    + ": every call fails with AccessDeniedException", role.get().reportPointer(access.resource()), run.operation(), run.example.name()));
         }
     }
 

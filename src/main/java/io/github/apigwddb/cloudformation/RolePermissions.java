@@ -129,16 +129,21 @@ public final class RolePermissions {
     }
 
     /**
-     * Where to report a missing permission: the policy that already grants DynamoDB actions (where the
-     * action belongs), else the role's first policy, else the role.
+     * Where to report a missing permission on {@code resourceArn}: the policy that already grants DynamoDB actions on
+     * that resource (where the action belongs: a separate {@code AWS::IAM::Policy} for one table), else one that grants
+     * DynamoDB actions, else the role's first policy, else the role.
      */
-    public String reportPointer() {
+    public String reportPointer(String resourceArn) {
+        String anyDynamoDb = null;
         for (Statement statement : statements) {
             if ("Allow".equals(statement.effect()) && statement.action() != null && statement.action().toString().contains("dynamodb:")) {
-                return statement.policyPointer();
+                if (statement.resource() != null && anyMatches(statement.resource(), resourceArn, false)) {
+                    return statement.policyPointer();
+                }
+                anyDynamoDb = anyDynamoDb == null ? statement.policyPointer() : anyDynamoDb;
             }
         }
-        return policyPointers.isEmpty() ? role.pointer() : policyPointers.get(0);
+        return anyDynamoDb != null ? anyDynamoDb : policyPointers.isEmpty() ? role.pointer() : policyPointers.get(0);
     }
 
     private static boolean applies(Statement statement, String action, String resourceArn) {

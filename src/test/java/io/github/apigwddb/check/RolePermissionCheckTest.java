@@ -93,4 +93,27 @@ class RolePermissionCheckTest {
         assertThat(rendered.findings()).filteredOn(f -> f.rule() == Rule.DDB014).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("dynamodb:UpdateItem"));
     }
+
+    @Test
+    void aMissingPermissionIsReportedInThePolicyThatGrantsActionsOnThatTable() throws Exception {
+        // the role's inline policy is about another table; a policy of its own grants actions on orders
+        String template = TEMPLATE.formatted("dynamodb:GetItem").replace("Resource: !GetAtt Orders.Arn}]}",
+                "Resource: 'arn:aws:dynamodb:*:*:table/audit'}]}\n"
+                + "  OrdersPolicy:\n"
+                + "    Type: AWS::IAM::Policy\n"
+                + "    Properties:\n"
+                + "      PolicyName: orders\n"
+                + "      Roles: [!Ref Role]\n"
+                + "      PolicyDocument: {Statement: [{Effect: Allow, Action: [dynamodb:PutItem, dynamodb:ConditionCheckItem],"
+                + " Resource: !GetAtt Orders.Arn}]}");
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, template);
+        List<Finding> ddb014 = new CheckEngine().run(new CheckRequest(List.of(file), null, Map.of(), 1), CheckLog.SILENT).findings()
+                .stream().filter(f -> f.rule() == Rule.DDB014).toList();
+
+        assertThat(ddb014).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("does not allow dynamodb:UpdateItem on arn:aws:dynamodb:us-east-1:123456789012:table/orders");
+            assertThat(Files.readAllLines(file).get(f.position().line() - 1)).contains("OrdersPolicy:");
+        });
+    }
 }
