@@ -1,5 +1,6 @@
 package io.github.apigwddb.spec;
 
+import io.github.apigwddb.dynamodb.Suggestions;
 import java.util.Set;
 
 /**
@@ -15,6 +16,14 @@ public final class CloudFormationShortForms {
             "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll");
 
     private CloudFormationShortForms() {
+    }
+
+    /** The short form closest to a tag that is none ({@code Iff} → {@code If}), for "did you mean"; null if none is close. */
+    public static String nearest(String tag) {
+        Set<String> all = new java.util.HashSet<>(FUNCTIONS);
+        all.add("Ref");
+        all.add("Condition");
+        return Suggestions.nearest(tag, all);
     }
 
     /** The long-form key for a tag ({@code Sub} → {@code Fn::Sub}, {@code Ref} → {@code Ref}), or null when it is none. */

@@ -101,8 +101,10 @@ public final class SpecLoader {
         }
         for (YamlTag tag : document.tags()) {
             if (!tag.isShortForm()) {
+                String nearest = CloudFormationShortForms.nearest(tag.tag());
                 problems.add(new SpecProblem(Rule.CFN007, "Unknown YAML tag '!" + tag.tag()
-                        + "': it is no CloudFormation short form, so the value is read as written", tag.position()));
+                        + "': it is no CloudFormation short form, so the value is read as written"
+                        + (nearest == null ? "" : " (did you mean !" + nearest + "?)"), tag.position()));
             }
         }
         problems.addAll(RemoteReferences.find(document));

@@ -36,6 +36,15 @@ class SpecLoaderTest {
     }
 
     @Test
+    void anUnknownTagCloseToAShortFormSuggestsIt() throws Exception {
+        LoadResult result = load("t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  T:\n    Type: AWS::DynamoDB::Table\n"
+                + "    Properties:\n      BillingMode: !Iff [Prod, PROVISIONED, PAY_PER_REQUEST]\n      TableName: !Frobnicate x\n");
+        assertThat(result.problems()).filteredOn(p -> p.rule() == Rule.CFN007).extracting(SpecProblem::message).containsExactly(
+                "Unknown YAML tag '!Iff': it is no CloudFormation short form, so the value is read as written (did you mean !If?)",
+                "Unknown YAML tag '!Frobnicate': it is no CloudFormation short form, so the value is read as written");
+    }
+
+    @Test
     void aMappingTemplateFileIsPassedOverNotReportedAsBrokenJson() throws Exception {
         LoadResult result = load("request_mapping.json", "{\n  \"TableName\": \"posts\",\n  \"Item\": $input.json('$')\n}");
         assertThat(result.spec()).isNull();
