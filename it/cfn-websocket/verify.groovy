@@ -14,7 +14,7 @@ assert lines.any { it.startsWith("[INFO] ${spec}:[46,9] CFN005 Connections has n
 assert !lines.any { it.contains('ROUTE $connect') && !it.contains('EXM002') && (it.startsWith('[WARNING]') || it.startsWith('[ERROR]')) }
 assert !log.contains(' CFN008 ') && !log.contains(' AGW013 ') && !log.contains(' MAP0')
 // a two-way route: its integration response is rendered with DynamoDB's answers, and what the client gets is judged
-assert lines.any { it.startsWith("[WARNING] ${spec}:[139,11] RSP005 When attribute 'name' of DynamoDB's answer holds an apostrophe".toString())
+assert lines.any { it.startsWith("[WARNING] ${spec}:[139,43] RSP005 When attribute 'name' of DynamoDB's answer holds an apostrophe".toString())
         && it.contains('the response the route sends the client is not valid JSON') && it.endsWith('(ROUTE who [WhoRoute], example synthesised)') }
 // one template for every answer: one finding names the error answers that break it alike
 assert lines.any { it.startsWith("[ERROR] ${spec}:[139,11] RSP003 When DynamoDB answers 400 ValidationException or 500 InternalServerError:".toString()) }

@@ -7,7 +7,7 @@ def spec = new File(basedir, 'src/main/apigateway/items-api.json').toPath().toAb
 def expected = [
     "[ERROR] ${spec}:[17,34] DDB001 GetItem request: Value null at 'key' failed to satisfy constraint: Member must not be null (POST /items [getItem], example by-id)",
     "[ERROR] ${spec}:[17,34] DDB001 GetItem request: Value null at 'tableName' failed to satisfy constraint: Member must not be null (POST /items [getItem], example by-id)",
-    "[WARNING] ${spec}:[17,37] DDB002 GetItem request at id: Unknown member 'id' in GetItemInput; DynamoDB ignores it (POST /items [getItem], example by-id)",
+    "[WARNING] ${spec}:[17,39] DDB002 GetItem request at id: Unknown member 'id' in GetItemInput; DynamoDB ignores it (POST /items [getItem], example by-id)",
     "[WARNING] ${spec}:[17,49] SEC001 Client input 'body \$.id' can break the DynamoDB request: '\",\"TableName\":\"Other' changes the request's structure: member /TableName appears; wrap it in \$util.escapeJavaScript(...).replaceAll(\"\\\\'\",\"'\") (POST /items [getItem], example by-id)",
     "[ERROR] ${spec}:[20,89] RSP003 The application/json response for status 200 is not valid JSON when DynamoDB answers 200 (the example's dynamodbResponse): Unexpected character ('I' (code 73)): was expecting double-quote to start field name at output line 1, column 2: { >>>Item={}} (POST /items [getItem], example by-id)",
     "[WARNING] ${spec}:[43,125] RSP002 When GetItem finds no item, DynamoDB answers 200 without Item, and this template gives the client status 200 and '{\"name\": \"\"}', an item's shape with its fields empty: no condition of the template tests for the item (GET /items/{id} [readItem])",
