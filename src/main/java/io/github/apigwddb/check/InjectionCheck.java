@@ -3,6 +3,7 @@ package io.github.apigwddb.check;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.integration.WebSocketUnmatched;
+import io.github.apigwddb.lint.BinaryMediaTypes;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.security.BodyInputs;
 import io.github.apigwddb.security.HostileValue;
@@ -66,10 +67,12 @@ final class InjectionCheck implements ExampleCheck {
         }
         for (MappingTemplate other : run.integration.requestTemplates()) {
             if (selected == null || !other.pointer().equals(selected.pointer())) {
-                // a client picks any template by its Content-Type. Parameters, headers and $context reach each one as they
-                // reach the selected one; the body does not (a binary media type turns it into base64, and the example's
-                // body was written for its own Content-Type), so it is left as it is
-                probe(run, other, TemplateRunner.deployedTextUnreported(run, other), null, BodyInputs.LEFT_AS_IS, other.contentType());
+                // a client picks any template by its Content-Type, and sends it any body: the example's, with that
+                // Content-Type, is probed too ("$input.body" under text/plain makes the body the request), but where a
+                // binary media type covers the Content-Type: such a body reaches the template as base64, or not at all
+                BodyInputs body = BinaryMediaTypes.covered(run.locator.spec().root(), other.contentType()) ? BodyInputs.LEFT_AS_IS
+                        : bodyInputs(run, other.contentType());
+                probe(run, other, TemplateRunner.deployedTextUnreported(run, other), null, body, other.contentType());
             }
         }
     }

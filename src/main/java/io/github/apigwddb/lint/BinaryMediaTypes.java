@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * {@code application/*}, {@code application/json}) therefore takes the client's JSON away from the template that
  * builds the DynamoDB request; that the template is skipped is inferred (§8.3), hence a warning.
  */
-final class BinaryMediaTypes {
+public final class BinaryMediaTypes {
 
     static final String EXTENSION = "x-amazon-apigateway-binary-media-types";
 
@@ -52,6 +52,20 @@ final class BinaryMediaTypes {
                     + " passes them through as they are instead of through the template; list only the binary types the API"
                     + " really serves (image/png, application/octet-stream, ...)", pointer));
         }
+    }
+
+    /** Whether the API's binary media types cover a Content-Type: then a body of that type does not reach templates as text. */
+    public static boolean covered(JsonNode root, String contentType) {
+        JsonNode types = root.path(EXTENSION);
+        if (types.isTextual()) {
+            return covers(types.asText().trim().toLowerCase(Locale.ROOT), contentType.toLowerCase(Locale.ROOT));
+        }
+        for (JsonNode type : types) {
+            if (covers(type.asText().trim().toLowerCase(Locale.ROOT), contentType.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a binary media type (with {@code *} wildcards, as API Gateway allows them) matches a media type. */

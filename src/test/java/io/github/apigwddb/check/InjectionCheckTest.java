@@ -312,7 +312,7 @@ class InjectionCheckTest {
 
         List<Finding> findings = sec(spec);
 
-        assertThat(findings).singleElement().satisfies(f -> {
+        assertThat(findings).filteredOn(f -> f.message().contains("'path id'")).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(Rule.SEC001);
             assertThat(f.example()).isEqualTo("json");
             assertThat(f.message()).startsWith("Client input 'path id' in the text/plain request template (a client selects it with"
@@ -324,8 +324,23 @@ class InjectionCheckTest {
             String specLine = Files.readAllLines(spec).get(f.position().line() - 1);
             assertThat(f.position().column()).isEqualTo(specLine.indexOf("$input.params('id')") + 1);
         });
-        // the body's name is not probed there: what a client sends as text/plain is not the example's body
-        assertThat(findings).noneMatch(f -> f.message().contains("body $.name"));
+        // a client sends the JSON body with Content-Type text/plain as well: the template reads its name unescaped
+        assertThat(findings).filteredOn(f -> f.message().contains("body $.name")).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("Client input 'body $.name' in the text/plain request template (a client selects it with Content-Type text/plain)"));
+        assertThat(findings).hasSize(2);
+    }
+
+    @Test
+    void aTemplateOfAnotherContentTypeThatPassesTheBodyThroughIsSec003() throws Exception {
+        Path spec = twoTemplates("{\"name\": \"json\", \"path\": {\"id\": \"42\"}, \"body\": {\"TableName\": \"T\", \"Key\":"
+                + " {\"id\": {\"S\": \"42\"}}}}", "$input.body");
+
+        assertThat(sec(spec)).filteredOn(f -> f.rule() == Rule.SEC003).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("The client's body becomes the DynamoDB request"));
+        // a body of a binary media type reaches no template as the client's text
+        Files.writeString(spec, Files.readString(spec).replaceFirst("\"swagger\": \"2.0\",",
+                "\"swagger\": \"2.0\", \"x-amazon-apigateway-binary-media-types\": [\"text/*\"],"));
+        assertThat(sec(spec)).noneMatch(f -> f.rule() == Rule.SEC003);
     }
 
     @Test
