@@ -192,7 +192,10 @@ abstract class AbstractApigwMojo extends AbstractMojo {
 
     protected Baseline readBaseline(Path file) throws MojoExecutionException {
         boolean isDefault = file.equals(basedir.toPath().resolve(Baseline.DEFAULT_FILE_NAME).toAbsolutePath().normalize());
-        if (!isDefault && !Files.exists(file)) {
+        if (!isDefault && !Files.exists(file) && setForOtherModules("baseline")) {
+            // a baseline a parent names for every module, not written yet: nothing accepted, as for the default one
+            getLog().debug("No baseline " + file + " yet: nothing is accepted");
+        } else if (!isDefault && !Files.exists(file)) {
             // a misspelt name would otherwise accept nothing, and fail or pass the build on other findings than meant
             throw new MojoExecutionException("The baseline " + file + " named in <baseline> (apigw.baseline) does not exist; name an"
                     + " existing file, or write it with -Dapigw.updateBaseline");
@@ -350,9 +353,14 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * module does not have (the parent itself, a module of code) means nothing to check here, not a typo.
      */
     private boolean specsForOtherModules() {
+        return setForOtherModules("specs");
+    }
+
+    /** Whether {@code parameter} was set for more modules than this one (see {@link #specsForOtherModules}). */
+    private boolean setForOtherModules(String parameter) {
         boolean severalModules = session != null && session.getProjects() != null && session.getProjects().size() > 1;
         boolean aggregator = project != null && project.getModules() != null && !project.getModules().isEmpty();
-        return severalModules && (aggregator || !PomConfiguration.ownPomConfigures(project, mojoExecution, "specs"));
+        return severalModules && (aggregator || !PomConfiguration.ownPomConfigures(project, mojoExecution, parameter));
     }
 
     /**
