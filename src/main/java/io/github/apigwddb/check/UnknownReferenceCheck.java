@@ -28,8 +28,8 @@ final class UnknownReferenceCheck implements ExampleCheck {
     /**
      * A WebSocket message has no query string and no headers: only {@code $connect}'s upgrade request does
      * (websocket-facts.md), so a read of them on another route is always empty, most likely copied from {@code $connect}.
-     * A read under a test of the route or event ({@code #if($context.eventType == "CONNECT")}) is taken as meant for
-     * {@code $connect}: one integration may serve both.
+     * A read in a branch that runs only on {@code $connect} ({@code #if($context.eventType == "CONNECT")}) is not: one
+     * integration may serve both.
      */
     private static void parametersOfMessages(ExampleRun run, MappingTemplate template, TemplateRunner.Deployed deployed,
             CompiledTemplate compiled) {

@@ -13,8 +13,8 @@ package io.github.apigwddb.vtl;
  * @param column   1-based column of the read in the template
  * @param decoded  whether the read is inside {@code $util.urlDecode(...)} or {@code $util.base64Decode(...)}: what the
  *     template writes is the decoded value
- * @param routeGuarded whether the read is inside an {@code #if} chain that tests {@code $context.eventType} or
- *     {@code $context.routeKey}: a template shared by WebSocket routes may read parameters only on {@code $connect}
+ * @param routeGuarded whether the read is in a branch that runs only on {@code $connect} ({@code #if($context.eventType ==
+ *     "CONNECT")}): a template shared by WebSocket routes may read the upgrade request's parameters there only
  */
 public record InputParamCall(String location, String name, OutputSlot slot, int line, int column, boolean decoded, boolean routeGuarded) {
 }

@@ -8,8 +8,8 @@ package io.github.apigwddb.vtl;
  * @param location {@code path}, {@code querystring} or {@code header}; null for {@code $input.params()}, all of them
  * @param line     1-based line of the read in the template
  * @param column   1-based column of the read in the template
- * @param routeGuarded whether the read is inside an {@code #if} chain that tests {@code $context.eventType} or
- *     {@code $context.routeKey} (see {@link InputParamCall#routeGuarded()})
+ * @param routeGuarded whether the read is in a branch that runs only on {@code $connect} (see
+ *     {@link InputParamCall#routeGuarded()})
  */
 public record ParamMapRead(String location, int line, int column, boolean routeGuarded) {
 

@@ -154,21 +154,29 @@ class WebSocketRoutesTest {
     }
 
     @Test
-    void parametersReadUnderATestOfTheEventAreMeantForConnect() throws IOException {
+    void parametersReadInABranchThatRunsOnlyOnConnectAreNotReported() throws IOException {
         // one integration serves $connect and the messages: the template reads the upgrade request's parameters only there
         String shared = "        $default: '{\"TableName\": \"Messages\", \"Item\": {\"id\": {\"S\": \"$context.connectionId\"},"
                 + " #if($context.eventType == \"CONNECT\")\"user\": {\"S\": \"$util.escapeJavaScript($input.params(''user''))\"},"
-                + " #else\"all\": {\"S\": \"$util.escapeJavaScript($input.params().get(''header''))\"},#end"
-                + " \"at\": {\"N\": \"$context.requestTimeEpoch\"}}}'";
-        String unguarded = shared.replace("#if($context.eventType == \"CONNECT\")", "#if($input.path(''$.x'') == \"y\")");
-        List<Finding> guarded = check(HEAD + route("ConnectRoute", "$connect", "SharedIntegration") + route("SendRoute", "send", "SharedIntegration")
-                + integration("SharedIntegration", "POST", "PutItem", "\\$default", shared));
-        List<Finding> plain = check(HEAD + route("ConnectRoute", "$connect", "SharedIntegration") + route("SendRoute", "send", "SharedIntegration")
-                + integration("SharedIntegration", "POST", "PutItem", "\\$default", unguarded));
+                + "#end \"at\": {\"N\": \"$context.requestTimeEpoch\"}}}'";
+        String routes = HEAD + route("ConnectRoute", "$connect", "SharedIntegration") + route("SendRoute", "send", "SharedIntegration");
+        assertThat(of(check(routes + integration("SharedIntegration", "POST", "PutItem", "\\$default", shared)), Rule.VTL003)).isEmpty();
+        assertThat(of(check(routes + integration("SharedIntegration", "POST", "PutItem", "\\$default",
+                shared.replace("#if($context.eventType == \"CONNECT\")", "#if($context.routeKey == ''$connect'' && true)"))), Rule.VTL003))
+                .isEmpty();
 
-        assertThat(of(guarded, Rule.VTL003)).isEmpty();
-        // a condition on anything else does not say which route the read is for: both reads are empty on 'send'
-        assertThat(of(plain, Rule.VTL003)).hasSize(2).allSatisfy(f -> assertThat(f.message()).startsWith("$input.params reads the query string"));
+        // a branch that runs on messages: the #else of the test, a test of another event, or of anything else
+        for (String condition : new String[] {"#if($context.eventType != \"CONNECT\")", "#if($context.eventType == \"MESSAGE\")",
+                "#if($input.path(''$.x'') == \"y\")"}) {
+            assertThat(of(check(routes + integration("SharedIntegration", "POST", "PutItem", "\\$default",
+                    shared.replace("#if($context.eventType == \"CONNECT\")", condition))), Rule.VTL003)).as(condition).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("$input.params reads the query string"));
+        }
+        String inElse = shared.replace("\"user\": {\"S\": \"$util.escapeJavaScript($input.params(''user''))\"},#end",
+                "\"user\": {\"S\": \"c\"},#else\"all\": {\"S\": \"$util.escapeJavaScript($input.params().get(''header''))\"},#end");
+        assertThat(inElse).contains("#else");
+        assertThat(of(check(routes + integration("SharedIntegration", "POST", "PutItem", "\\$default", inElse)), Rule.VTL003))
+                .singleElement().satisfies(f -> assertThat(f.message()).startsWith("$input.params reads the query string"));
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.velocity.runtime.parser.node.ASTAndNode;
 import org.apache.velocity.runtime.parser.node.ASTBlock;
 import org.apache.velocity.runtime.parser.node.ASTComment;
 import org.apache.velocity.runtime.parser.node.ASTDirective;
+import org.apache.velocity.runtime.parser.node.ASTEQNode;
 import org.apache.velocity.runtime.parser.node.ASTElseIfStatement;
 import org.apache.velocity.runtime.parser.node.ASTExpression;
 import org.apache.velocity.runtime.parser.node.ASTIdentifier;
@@ -24,6 +26,7 @@ import org.apache.velocity.runtime.parser.node.ASTIndex;
 import org.apache.velocity.runtime.parser.node.ASTIntegerLiteral;
 import org.apache.velocity.runtime.parser.node.ASTIntegerRange;
 import org.apache.velocity.runtime.parser.node.ASTMethod;
+import org.apache.velocity.runtime.parser.node.ASTNENode;
 import org.apache.velocity.runtime.parser.node.ASTReference;
 import org.apache.velocity.runtime.parser.node.ASTSetDirective;
 import org.apache.velocity.runtime.parser.node.ASTStringLiteral;
@@ -87,8 +90,8 @@ final class InputCallFinder {
     private boolean writing;
     /** How many decoding {@code $util} calls the walk is inside. */
     private int decoders;
-    /** How many {@code #if} chains that test which route or event the template serves the walk is inside. */
-    private int routeConditions;
+    /** How many branches that run only for {@code $connect} ({@link #connectOnly}) the walk is inside. */
+    private int connectBranches;
     /** How many calls of methods that may fail the walk is inside: what their arguments read may steer the template. */
     private int fragileCalls;
     /** What the template's control flow may depend on; see {@link #steering}. */
@@ -134,12 +137,12 @@ final class InputCallFinder {
         steering(node);
         // each branch of an #if, and a loop's body, starts after the text before the directive
         String before = node instanceof ASTBlock ? textBefore.toString() : null;
-        boolean routeCondition = node instanceof ASTIfStatement && testsRoute(node);
-        routeConditions += routeCondition ? 1 : 0;
+        boolean connectBranch = connectOnly(node);
+        connectBranches += connectBranch ? 1 : 0;
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
             walk(node.jjtGetChild(i));
         }
-        routeConditions -= routeCondition ? 1 : 0;
+        connectBranches -= connectBranch ? 1 : 0;
         if (before != null) {
             textBefore.setLength(0);
             textBefore.append(before);
@@ -176,36 +179,52 @@ final class InputCallFinder {
     }
 
     /**
-     * Whether a condition of the {@code #if} chain reads {@code $context.eventType} or {@code $context.routeKey}: one
-     * template may serve several WebSocket routes ({@code $connect} and messages) and read in each branch what that
-     * route has.
+     * Whether the node is the branch of an {@code #if} or {@code #elseif} whose condition holds only on {@code $connect}:
+     * {@code $context.eventType == "CONNECT"} or {@code $context.routeKey == '$connect'}, alone or in an {@code &&}. One
+     * template may serve several WebSocket routes and read the upgrade request's parameters there only.
      */
-    private static boolean testsRoute(Node ifStatement) {
-        if (ifStatement.jjtGetNumChildren() > 0 && readsRoute(ifStatement.jjtGetChild(0))) {
-            return true;
+    private static boolean connectOnly(Node node) {
+        Node parent = node.jjtGetParent();
+        return node instanceof ASTBlock && (parent instanceof ASTIfStatement || parent instanceof ASTElseIfStatement)
+                && parent.jjtGetNumChildren() > 1 && parent.jjtGetChild(1) == node && testsConnect(parent.jjtGetChild(0));
+    }
+
+    private static boolean testsConnect(Node condition) {
+        if (condition instanceof ASTExpression || condition instanceof ASTAndNode) {
+            for (int i = 0; i < condition.jjtGetNumChildren(); i++) {
+                if (testsConnect(condition.jjtGetChild(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
-        for (int i = 1; i < ifStatement.jjtGetNumChildren(); i++) {
-            Node branch = ifStatement.jjtGetChild(i);
-            if (branch instanceof ASTElseIfStatement && branch.jjtGetNumChildren() > 0 && readsRoute(branch.jjtGetChild(0))) {
+        // (Velocity's != node is a kind of == node)
+        if (!(condition instanceof ASTEQNode) || condition instanceof ASTNENode || condition.jjtGetNumChildren() != 2) {
+            return false;
+        }
+        String[] sides = {contextName(condition.jjtGetChild(0)), contextName(condition.jjtGetChild(1))};
+        String[] literals = {literalOf(condition.jjtGetChild(0)), literalOf(condition.jjtGetChild(1))};
+        for (int i = 0; i < 2; i++) {
+            String literal = literals[1 - i];
+            if ("eventType".equals(sides[i]) && "CONNECT".equals(literal) || "routeKey".equals(sides[i]) && "$connect".equals(literal)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean readsRoute(Node expression) {
-        if (expression instanceof ASTReference reference && "context".equals(reference.getRootString())) {
-            String path = contextPath(reference);
-            if (path.equals("eventType") || path.startsWith("eventType.") || path.equals("routeKey") || path.startsWith("routeKey.")) {
-                return true;
-            }
+    /** {@code eventType} for {@code $context.eventType}; null for anything else. */
+    private static String contextName(Node node) {
+        return node instanceof ASTReference reference && "context".equals(reference.getRootString()) ? contextPath(reference) : null;
+    }
+
+    /** A string literal's text, also a double-quoted one ("$connect" in VTL reads a reference, and renders as written). */
+    private static String literalOf(Node node) {
+        if (!(node instanceof ASTStringLiteral literal) || literal.literal() == null || literal.literal().length() < 2) {
+            return null;
         }
-        for (int i = 0; i < expression.jjtGetNumChildren(); i++) {
-            if (readsRoute(expression.jjtGetChild(i))) {
-                return true;
-            }
-        }
-        return false;
+        String image = literal.literal();
+        return image.substring(1, image.length() - 1);
     }
 
     /** Notes the request values an expression that steers the template reads; what it cannot follow counts as anything. */
@@ -381,7 +400,7 @@ final class InputCallFinder {
         if (("path".equals(name) || "json".equals(name)) && argument != null) {
             pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0));
         } else if ("params".equals(name) && argument != null && (steps == 1 || withCalls)) {
-            paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0, routeConditions > 0));
+            paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0, connectBranches > 0));
         } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && !withCalls) {
             paramMap(reference, line, column); // (a steering read is recorded where the walk finds it)
         }
@@ -390,7 +409,7 @@ final class InputCallFinder {
             String location = step(reference.jjtGetChild(1), "get");
             String parameter = step(reference.jjtGetChild(2), "get");
             if (location != null && LOCATIONS.contains(location) && parameter != null) {
-                paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0, routeConditions > 0));
+                paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0, connectBranches > 0));
             }
         }
     }
@@ -402,12 +421,12 @@ final class InputCallFinder {
     private void paramMap(ASTReference reference, int line, int column) {
         int steps = reference.jjtGetNumChildren();
         if (steps == 1) {
-            paramMapReads.add(new ParamMapRead(null, line, column, routeConditions > 0));
+            paramMapReads.add(new ParamMapRead(null, line, column, connectBranches > 0));
             return;
         }
         String location = step(reference.jjtGetChild(1), "get");
         if (location != null && LOCATIONS.contains(location) && (steps == 2 || step(reference.jjtGetChild(2), "get") == null)) {
-            paramMapReads.add(new ParamMapRead(location, line, column, routeConditions > 0));
+            paramMapReads.add(new ParamMapRead(location, line, column, connectBranches > 0));
         }
     }
 
