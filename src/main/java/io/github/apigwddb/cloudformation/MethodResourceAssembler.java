@@ -161,16 +161,12 @@ final class MethodResourceAssembler {
             String responsesTarget = JsonPointers.child(targetPointer, "responses");
             derived.map(responsesSource, responsesTarget);
             ObjectNode byPattern = extension.putObject("responses");
-            Map<String, String> patternOfStatus = new HashMap<>();
-            for (int i = 0; i < responses.size(); i++) {
+            for (int i : kept(responses)) {
                 JsonNode response = responses.get(i);
                 // In CloudFormation the pattern is a member; absent, the response is the default one.
                 String pattern = response.path("SelectionPattern").asText("");
                 String keyName = pattern.isEmpty() ? "default" : pattern;
-                String replaced = patternOfStatus.put(response.path("StatusCode").asText(""), keyName);
-                if (replaced != null && !replaced.equals(keyName)) {
-                    byPattern.remove(replaced); // API Gateway keeps one response per status code: the later (MAP017)
-                }
+                byPattern.remove(keyName); // of one pattern the check takes the last (MAP017)
                 String source = JsonPointers.child(responsesSource, i);
                 String target = JsonPointers.child(responsesTarget, keyName);
                 // the extension's key is the pattern: what is said of it points at the SelectionPattern written
@@ -287,20 +283,23 @@ final class MethodResourceAssembler {
         if (!responses.isArray()) {
             return;
         }
-        Map<String, Integer> byPattern = new HashMap<>();
         Map<String, Integer> byStatus = new HashMap<>();
         for (int i = 0; i < responses.size(); i++) {
-            JsonNode response = responses.get(i);
-            String pattern = response.path("SelectionPattern").asText("");
-            String status = response.path("StatusCode").asText("");
-            Integer samePattern = byPattern.put(pattern, i);
+            String status = responses.get(i).path("StatusCode").asText("");
             Integer sameStatus = status.isEmpty() ? null : byStatus.put(status, i);
-            String at = JsonPointers.child(pointer, i);
             if (sameStatus != null) {
                 problems.add(locator.at(Rule.MAP017, "Integration responses " + (sameStatus + 1) + " and " + (i + 1) + " both have StatusCode '"
                         + status + "': API Gateway keeps one integration response per status code, so this one replaces the"
-                        + " other; give each its own status, or merge them", at, operation, null));
-            } else if (samePattern != null) {
+                        + " other; give each its own status, or merge them", JsonPointers.child(pointer, i), operation, null));
+            }
+        }
+        // of the responses API Gateway keeps, those that share a pattern
+        Map<String, Integer> byPattern = new HashMap<>();
+        for (int i : kept(responses)) {
+            String pattern = responses.get(i).path("SelectionPattern").asText("");
+            Integer samePattern = byPattern.put(pattern, i);
+            String at = JsonPointers.child(pointer, i);
+            if (samePattern != null) {
                 problems.add(locator.at(Rule.MAP017, "Integration responses " + (samePattern + 1) + " and " + (i + 1) + " both "
                         + (pattern.isEmpty() ? "have no SelectionPattern (each is the default)" : "have SelectionPattern '" + pattern + "'")
                         + ": API Gateway selects only one of them, and AWS does not document which; the check takes this one. "
@@ -308,6 +307,22 @@ final class MethodResourceAssembler {
                                 : "Give each a pattern of its own, or remove one"), at, operation, null));
             }
         }
+    }
+
+    /** The indexes of the integration responses API Gateway keeps: the last of each StatusCode, in their order. */
+    private static List<Integer> kept(JsonNode responses) {
+        Map<String, Integer> lastOfStatus = new HashMap<>();
+        for (int i = 0; i < responses.size(); i++) {
+            lastOfStatus.put(responses.get(i).path("StatusCode").asText(""), i);
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < responses.size(); i++) {
+            String status = responses.get(i).path("StatusCode").asText("");
+            if (status.isEmpty() || lastOfStatus.get(status) == i) {
+                kept.add(i);
+            }
+        }
+        return kept;
     }
 
     /** MAP017 findings of the methods assembled so far. */

@@ -327,6 +327,13 @@ class CloudFormationReaderTest {
                 "{StatusCode: '400', SelectionPattern: '.*Conditional.*'}"));
         assertThat(lines(check(template, TemplateParameters.NONE), Rule.MAP009)).singleElement().asString().startsWith("t.yaml:42:33 ");
 
+        // a status given twice: the later entry is the one kept, and only it is compared by pattern
+        Files.writeString(template, validatedPut("", "").replace("{StatusCode: '400', SelectionPattern: '4\\d{2}'}", "{StatusCode: '400'}")
+                .replace(responses, "{StatusCode: '200', SelectionPattern: '5\\d{2}'}"));
+        CheckResult replaced = check(template, TemplateParameters.NONE);
+        assertThat(lines(replaced, Rule.MAP017)).singleElement().asString().contains("Integration responses 1 and 3 both have StatusCode '200'");
+        assertThat(lines(replaced, Rule.MAP006)).isEmpty(); // the 400 without a pattern is the default
+
         Files.writeString(template, validatedPut("", "").replace(responses, "{StatusCode: '500'}"));
         assertThat(lines(check(template, TemplateParameters.NONE), Rule.MAP017)).singleElement().asString().startsWith("t.yaml:43:13"
                 + " Integration responses 1 and 3 both have no SelectionPattern (each is the default)");
