@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 /** Validates the rendered request for the integration's DynamoDB action, pointing into the template line that produced each member. */
 final class DynamoDbRequestCheck implements ExampleCheck {
 
-    /** Violations of one rule that one template line gives alike, at each of these request paths. */
-    /** @param column where on the template line the first violation's member is written, 1 when it is not found */
+    /**
+     * Violations of one rule that one template line gives alike, at each of these request paths.
+     *
+     * @param column where on the template line the first violation's member is written, 1 when it is not found
+     */
     private record Violations(Rule rule, int line, int column, String message, List<String> paths) {
     }
 

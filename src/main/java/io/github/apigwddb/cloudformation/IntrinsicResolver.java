@@ -292,7 +292,11 @@ public final class IntrinsicResolver {
         if (generatedBySam(name)) {
             return placeholder(pointer, value, what + " names no parameter or resource of the template (one SAM generates?)");
         }
-        String nearest = nearestName(name);
+        if (generatedByTransform()) {
+            return placeholder(pointer, value, what + " names no parameter or resource of the template as written (one its transform"
+                    + " or Fn::ForEach makes?)");
+        }
+        String nearest = what.startsWith("Ref ") ? nearestName(name) : Suggestions.nearest(name, template.resources().keySet());
         return placeholder(pointer, value, what + " names no parameter or resource of the template, which CloudFormation rejects"
                 + (nearest == null ? "" : " (did you mean " + nearest + "?)"), true);
     }
@@ -302,6 +306,30 @@ public final class IntrinsicResolver {
         List<String> names = new ArrayList<>(template.resources().keySet());
         template.root().path("Parameters").fieldNames().forEachRemaining(names::add);
         return Suggestions.nearest(name, names);
+    }
+
+    /**
+     * Whether the template declares resources this reading does not see: a transform other than SAM's (a macro,
+     * {@code AWS::LanguageExtensions}), or a {@code Fn::ForEach}/{@code Fn::Transform} among its resources. Then any
+     * name may be one of them.
+     */
+    private boolean generatedByTransform() {
+        JsonNode transform = template.root().path("Transform");
+        List<String> transforms = new ArrayList<>();
+        if (transform.isTextual()) {
+            transforms.add(transform.textValue());
+        }
+        transform.elements().forEachRemaining(t -> transforms.add(t.asText()));
+        if (transforms.stream().anyMatch(t -> !t.startsWith("AWS::Serverless"))) {
+            return true;
+        }
+        for (Iterator<String> names = template.root().path("Resources").fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            if (key.startsWith("Fn::ForEach") || key.startsWith("Fn::Transform")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -191,8 +191,9 @@ final class MethodResourceAssembler {
      * {@code RequestModels} model of the template is the body's schema, for the content types that name it. A
      * validator or model the template does not hold (an imported id, the built-in {@code Empty}) is left out: then
      * nothing is taken as validated, never the reverse.
+     *
+     * @param properties the method's properties as written: a resolved {@code !Ref} would be the stand-in of an id
      */
-    /** @param properties the method's properties as written: a resolved {@code !Ref} would be the stand-in of an id */
     private void validation(String apiId, JsonNode properties, ObjectNode operation, CloudFormationTemplate.Resource method,
             String operationPointer, ObjectNode root, DerivedDocument derived) {
         CloudFormationTemplate.Resource validator = resourceNamed(properties.get("RequestValidatorId"), "AWS::ApiGateway::RequestValidator", apiId, null);
@@ -288,9 +289,9 @@ final class MethodResourceAssembler {
             String status = responses.get(i).path("StatusCode").asText("");
             Integer sameStatus = status.isEmpty() ? null : byStatus.put(status, i);
             if (sameStatus != null) {
-                problems.add(locator.at(Rule.MAP017, "Integration responses " + (sameStatus + 1) + " and " + (i + 1) + " both have StatusCode '"
-                        + status + "': API Gateway keeps one integration response per status code, so this one replaces the"
-                        + " other; give each its own status, or merge them", JsonPointers.child(pointer, i), operation, null));
+                problems.add(locator.at(Rule.MAP017, "Another integration response before this one has StatusCode '" + status
+                        + "' too: API Gateway keeps one integration response per status code, so this one replaces it; give each its"
+                        + " own status, or merge them", JsonPointers.child(pointer, i), operation, null));
             }
         }
         // of the responses API Gateway keeps, those that share a pattern
@@ -300,8 +301,8 @@ final class MethodResourceAssembler {
             Integer samePattern = byPattern.put(pattern, i);
             String at = JsonPointers.child(pointer, i);
             if (samePattern != null) {
-                problems.add(locator.at(Rule.MAP017, "Integration responses " + (samePattern + 1) + " and " + (i + 1) + " both "
-                        + (pattern.isEmpty() ? "have no SelectionPattern (each is the default)" : "have SelectionPattern '" + pattern + "'")
+                problems.add(locator.at(Rule.MAP017, "Another integration response before this one "
+                        + (pattern.isEmpty() ? "has no SelectionPattern either (each is the default)" : "has SelectionPattern '" + pattern + "' too")
                         + ": API Gateway selects only one of them, and AWS does not document which; the check takes this one. "
                         + (pattern.isEmpty() ? "Give the error responses their patterns (\"4\\d{2}\", \"5\\d{2}\")"
                                 : "Give each a pattern of its own, or remove one"), at, operation, null));

@@ -127,7 +127,11 @@ public final class JUnitXmlWriter {
      * and class, so {@code api/items-api.yaml} becomes {@code api.items-api_yaml}, the directory as package. The path
      * itself is in the {@code file} attribute, where GitLab reads it.
      */
-    static String dotted(String path) {
+    static String dotted(String written) {
+        String path = written.replace('\\', '/');
+        while (path.startsWith("/") || path.startsWith("../")) {
+            path = path.substring(path.startsWith("/") ? 1 : 3); // a file outside the repository: no empty package
+        }
         int slash = path.lastIndexOf('/');
         String directory = slash < 0 ? "" : path.substring(0, slash).replace('.', '_').replace('/', '.');
         String name = path.substring(slash + 1).replace('.', '_');

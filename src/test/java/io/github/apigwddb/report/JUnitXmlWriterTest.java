@@ -59,6 +59,8 @@ class JUnitXmlWriterTest {
         assertThat(JUnitXmlWriter.dotted("mod-d/src/main/apigateway/broken-api.json")).isEqualTo("mod-d.src.main.apigateway.broken-api_json");
         assertThat(JUnitXmlWriter.dotted("api.v2/items.api.yaml")).isEqualTo("api_v2.items_api_yaml");
         assertThat(JUnitXmlWriter.dotted("api.json")).isEqualTo("api_json");
+        assertThat(JUnitXmlWriter.dotted("/other/x/api.yaml")).isEqualTo("other.x.api_yaml");
+        assertThat(JUnitXmlWriter.dotted("../shared/api.yaml")).isEqualTo("shared.api_yaml");
     }
 
     @Test
