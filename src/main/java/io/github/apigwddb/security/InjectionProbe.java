@@ -200,22 +200,19 @@ public final class InjectionProbe {
     /**
      * Marks the inputs the template writes after {@code $util.base64Decode} (a pagination token pasted into
      * {@code ExclusiveStartKey}): a marker sent as it is would decode to bytes no search finds, and such an input would
-     * look as if it never reached the request. In one render every string input gets the Base64 of a marker of its own;
-     * those whose marker shows in the request take the probe's values encoded from then on, as a client would send them.
+     * look as if it never reached the request. Each string input in turn gets the Base64 of a marker, the others keeping
+     * the example's values (one may steer the branch that decodes it, or fail the render as a marker); those whose marker
+     * shows in the request take the probe's values encoded from then on, as a client would send them.
      */
     private void findBase64Inputs(CompiledTemplate template, InputSlots inputs, List<InputSlots.Slot> slots) {
-        List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < slots.size(); i++) {
             InputSlots.Slot slot = slots.get(i);
-            if (slot.kind != InputSlots.Kind.BODY_KEYS && !slot.takesNumberMarker() && !slot.probedAlone()) {
-                slot.decodedFromBase64(true);
-                slot.set(BASE64_MARKER_PREFIX + (i + 1) + "x");
-                candidates.add(i);
+            if (slot.kind == InputSlots.Kind.BODY_KEYS || slot.takesNumberMarker() || slot.probedAlone()) {
+                continue;
             }
-        }
-        RenderResult render = engine.renderProbe(template, inputs.current());
-        for (int i : candidates) {
-            InputSlots.Slot slot = slots.get(i);
+            slot.decodedFromBase64(true);
+            slot.set(BASE64_MARKER_PREFIX + (i + 1) + "x");
+            RenderResult render = engine.renderProbe(template, inputs.current());
             slot.decodedFromBase64(render.ok() && render.output().contains(BASE64_MARKER_PREFIX + (i + 1) + "x"));
             slot.set(slot.original);
         }

@@ -469,6 +469,16 @@ class InjectionCheckTest {
             assertThat(f.position().line()).isEqualTo(26); // the line that writes it
         });
 
+        // two tokens: one read as JSON ($util.parseJson fails on a marker), the other written raw; each is looked for alone
+        Path both = paginated("both", "$util.base64Decode($next)");
+        Files.writeString(both, Files.readString(both).replace("#set($next = $input.params('next'))",
+                "#set($next = $input.params('next'))#set($f = $util.parseJson($util.base64Decode($input.params('filter'))))")
+                .replace("querystring: {next: ", "querystring: {filter: \"e30=\", next: ")
+                .replace("parameters: [{name: next, in: query, schema: {type: string}}]",
+                        "parameters: [{name: next, in: query, schema: {type: string}}, {name: filter, in: query, schema: {type: string}}]"));
+        assertThat(sec(both)).filteredOn(f -> f.rule() == Rule.SEC001).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).startsWith("Client input 'querystring next'").contains("(sent Base64-encoded)"));
+
         // decoded, then each member written escaped into its place: nothing the client encodes leaves its string
         String members = "#set($key = $util.parseJson($util.base64Decode($next))){\"customerId\": {\"S\": \"$util.escapeJavaScript("
                 + "$key.customerId.S).replaceAll(\"\\\\'\",\"'\")\"}, \"orderId\": {\"S\": \"$util.escapeJavaScript($key.orderId.S)"
