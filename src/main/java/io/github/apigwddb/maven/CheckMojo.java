@@ -19,6 +19,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.SessionData;
 
 /**
  * Checks the DynamoDB integrations of the project's API definitions: lints each
@@ -117,7 +119,7 @@ public class CheckMojo extends AbstractApigwMojo {
         if (!force && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs) && !last.get().reports().isEmpty()) {
             List<Path> stale = last.get().staleReports();
             if (stale.isEmpty()) {
-                skipped(last.get(), stamp, started);
+                skipped(last.get(), stamp, started, checkedInThisBuild(stamp.file()));
                 return files;
             }
             log.info("apigw:check: nothing changed since the last successful check, but " + (stale.size() == 1 ? "the report " : "the reports ")
@@ -175,6 +177,7 @@ public class CheckMojo extends AbstractApigwMojo {
         try {
             stamp.recordConsole(printed.stream().map(ConsoleReport.Line::encoded).toList());
             stamp.record(new UpToDateStamp.Entry(inputs, result.filesRead(), List.of(sarif, junit), UpToDateStamp.Counts.of(outcome)));
+            checkedInThisBuild(stamp.file()); // bundle's check, then check's: the second says so once, not each finding again
         } catch (IOException e) {
             log.warn("Cannot record the inputs of this check in " + stamp.file() + " (the next run checks again): " + e.getMessage());
         }
@@ -192,8 +195,17 @@ public class CheckMojo extends AbstractApigwMojo {
      * An unchanged project: the findings of the last check are printed again at their levels, as they still hold, and
      * its reports are marked as written by this build (CI tools collecting them refuse older ones).
      */
-    private void skipped(UpToDateStamp.Entry last, UpToDateStamp stamp, long started) {
+    /**
+     * @param earlierInThisBuild whether this build already checked with this configuration (bundle's check before
+     *     check's): its log has the findings, and they are not printed twice
+     */
+    private void skipped(UpToDateStamp.Entry last, UpToDateStamp stamp, long started, boolean earlierInThisBuild) {
         Log log = getLog();
+        if (earlierInThisBuild) {
+            log.info("apigw:check: checked earlier in this build (" + last.counts().describe() + "; report " + last.reports().get(0)
+                    + "); skipped");
+            return;
+        }
         ConsoleReport console = new ConsoleReport(log, repositoryRoot());
         UpToDateStamp.Console printed = stamp.console(REPRINTED_LINES);
         printed.lines().stream().map(ConsoleReport.Line::decode).filter(Objects::nonNull).forEach(console::print);
@@ -215,6 +227,26 @@ public class CheckMojo extends AbstractApigwMojo {
             log.debug("Cannot mark the reports as written by this build: " + e.getMessage());
         }
         log.debug("apigw:check: up to date (" + stamp.file() + "), found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    private static final Object CHECKED_IN_THIS_BUILD = CheckMojo.class.getName() + ".checked";
+
+    /**
+     * Notes that this build checked with the stamp {@code stampFile} (one per module and configuration); returns whether it
+     * had already. Kept in the session's data, which lives as long as the build.
+     */
+    private boolean checkedInThisBuild(Path stampFile) {
+        if (session == null || session.getRepositorySession() == null) {
+            return false;
+        }
+        SessionData data = session.getRepositorySession().getData();
+        synchronized (data) {
+            @SuppressWarnings("unchecked")
+            Set<Path> checked = data.get(CHECKED_IN_THIS_BUILD) instanceof Set<?> known ? (Set<Path>) known : new HashSet<>();
+            boolean earlier = !checked.add(stampFile.toAbsolutePath().normalize());
+            data.set(CHECKED_IN_THIS_BUILD, checked);
+            return earlier;
+        }
     }
 
     private void rememberDigests(UpToDateStamp stamp, FileDigests digests) {
