@@ -82,8 +82,9 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             String member = paths.get(0).isEmpty() || alike.rule() == Rule.DDB001 ? "" : " at " + paths.get(0);
             String also = paths.size() == 1 || member.isEmpty() ? "" : " (the same at " + String.join(", ",
                     paths.subList(1, Math.min(paths.size(), 4))) + (paths.size() > 4 ? " and " + (paths.size() - 4) + " more" : "") + ")";
-            run.inTemplate(alike.rule(), action + " request" + member + ": " + alike.message() + also, run.requestTemplate, alike.line(),
-                    alike.column());
+            // the same words at the same place in another example's request: the template's, said once
+            run.once(run.locator.inTemplate(alike.rule(), action + " request" + member + ": " + alike.message() + also, run.requestTemplate,
+                    alike.line(), alike.column(), run.operation(), run.example.name()));
         }
     }
 }

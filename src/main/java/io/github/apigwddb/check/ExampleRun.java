@@ -28,6 +28,8 @@ public final class ExampleRun {
     /** The table definitions requests are checked against (DDB013); none by default. */
     TableSchemas tables = TableSchemas.NONE;
     final List<Finding> findings = new ArrayList<>();
+    /** Findings of this example that an earlier example reported already, so not added to {@link #findings}. */
+    private final List<Finding> saidBefore = new ArrayList<>();
     /** Keys of findings already reported for this integration by an earlier example (shared by its runs). */
     final Set<String> reportedOnce;
     /** Values of other tools' {@code ${name}} placeholders ({@code apigw.parameters}). */
@@ -82,7 +84,16 @@ public final class ExampleRun {
     void once(String key, Finding finding) {
         if (reportedOnce.add(key)) {
             findings.add(finding);
+        } else {
+            saidBefore.add(finding);
         }
+    }
+
+    /** What this example has, with what an earlier example of the integration already reported ({@link #once}). */
+    List<Finding> allFindings() {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(saidBefore);
+        return all;
     }
 
     public OperationRef operation() {
