@@ -36,6 +36,8 @@ final class DynamoDbAnswers {
 
     /** GetItem's answer when no item has the key: a 200 without {@code Item} (dynamodb-facts §9). */
     static final Answer NO_ITEM = new Answer("200 without an Item (GetItem found no item with the key)", 200, "{}");
+    static final Answer NO_ITEMS = new Answer("200 with no Items (the Query or Scan matched nothing)", 200,
+            "{\"Items\": [], \"Count\": 0, \"ScannedCount\": 0}");
 
     private DynamoDbAnswers() {
     }

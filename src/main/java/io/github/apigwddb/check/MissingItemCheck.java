@@ -14,7 +14,9 @@ import java.util.Objects;
  * What the client gets when GetItem finds no item: DynamoDB answers 200 without {@code Item}, which selects the same
  * integration response as a found item. The render of that answer is checked like any other (RSP003 and the rest,
  * once per integration). RSP002 when the client cannot tell the two apart: no condition of the template may read the
- * item, and the two responses have the same status and the same JSON shape, the item's fields left empty.
+ * item, and the two responses have the same status and the same JSON shape, the item's fields left empty. The same
+ * render, without RSP002, for a Query or Scan that matches nothing ({@code "Items": []}): a template that reads
+ * {@code $.Items[0]} may break on it.
  */
 final class MissingItemCheck implements ExampleCheck {
 
@@ -27,8 +29,24 @@ final class MissingItemCheck implements ExampleCheck {
         this.runner = runner;
     }
 
+    /** Renders the answer to a Query or Scan that matched nothing, unless the example's own answer was one. */
+    private void emptyResult(ExampleRun run) {
+        Example.DynamoDbResponse given = run.example.dynamodbResponse();
+        if (run.renderedRequest == null || !run.reportedOnce.add("empty result checked")
+                || given != null && given.status() == 200 && given.body().replaceAll("\\s", "").contains("\"Items\":[]")) {
+            return;
+        }
+        ExampleRun scratch = run.variant(run.example);
+        responses.render(scratch, DynamoDbAnswers.NO_ITEMS, true);
+        ResponseRenderCheck.reportOnce(run, scratch, DynamoDbAnswers.NO_ITEMS);
+    }
+
     @Override
     public void check(ExampleRun run) {
+        if ("Query".equals(run.action()) || "Scan".equals(run.action())) {
+            emptyResult(run);
+            return;
+        }
         Example.DynamoDbResponse given = run.example.dynamodbResponse();
         if (!"GetItem".equals(run.action()) || run.renderedRequest == null || !run.reportedOnce.add("RSP002 checked")) {
             return;

@@ -239,6 +239,20 @@ class RenderChecksTest {
     }
 
     @Test
+    void aQueryThatMatchesNothingIsRenderedTooAndAResponseReadingTheFirstItemBreaksOnIt() throws IOException {
+        String query = "{\"TableName\": \"Items\", \"KeyConditionExpression\": \"id = :id\", \"ExpressionAttributeValues\":"
+                + " {\":id\": {\"S\": \"$util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\")\"}}}";
+        String firstItem = mappedResponses("'{\"newest\": $input.path(''$.Items[0].at.N'')}'");
+        List<Finding> rsp003 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "Query", query, firstItem)), Rule.RSP003);
+        assertThat(rsp003).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("When DynamoDB answers 200 with no Items (the Query or Scan matched nothing): The application/json response"));
+
+        // a template that tests for the list, or an example whose own answer is empty, is not rendered with it again
+        String guarded = mappedResponses("'{\"newest\": #if($input.path(''$.Count'') > 0)$input.path(''$.Items[0].at.N'')#{else}null#end}'");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "Query", query, guarded)), Rule.RSP003)).isEmpty();
+    }
+
+    @Test
     void anAttributeTheResponseOnlyTestsIsNoRsp005() throws IOException {
         // a quote takes the #if the other way, where the example's item lacks 'at': that is no stored text written unescaped
         String responses = mappedResponses("'#set($s = $input.path(''$.Item.status.S''))#if($s == \"active\"){\"status\": \"active\"}#else{\"status\": \"archived\", \"at\": $input.path(''$.Item.at.N'')}#end'");
