@@ -77,6 +77,7 @@ public final class CheckEngine {
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),
                 new StageVariableCheck(runner),
+                new AuthorizerReadCheck(runner),
                 new ExpectationCheck());
         this.checker = new IntegrationChecker(runner, checks);
         // WebSocket routes: the same but MinimalExampleCheck's (VTL009 leaves out the optional inputs a REST definition

@@ -63,6 +63,7 @@ public enum Rule {
     VTL010(ERROR, "Template fails while rendering"),
     VTL011(ERROR, "Template reaches outside the sandbox"),
     VTL012(INFO, "Template reads a stage variable the check has no value for"),
+    VTL013(WARNING, "Template reads $context.authorizer but no authorizer runs for the operation"),
 
     // DDB: DynamoDB request members and values
     DDB000(ERROR, "Internal error while validating a DynamoDB request"),
