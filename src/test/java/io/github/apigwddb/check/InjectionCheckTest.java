@@ -185,6 +185,20 @@ class InjectionCheckTest {
     }
 
     @Test
+    void aReplaceAllWhosePatternMissesTheBackslashIsNamed() throws Exception {
+        // .replaceAll("\'","'") in the template: Velocity keeps the backslash, and the regex \' matches an apostrophe alone
+        String wrong = "$util.escapeJavaScript($input.path('$.name')).replaceAll(\\\"\\\\'\\\",\\\"'\\\")";
+        Path spec = seedSpec("wrong", "$util.escapeJavaScript($input.path('$.id')).replaceAll(\\\"\\\\\\\\'\\\",\\\"'\\\")", wrong,
+                "\"passthroughBehavior\": \"never\",");
+        assertThat(Files.readString(spec)).contains("replaceAll(\\\"\\\\'\\\"");
+
+        assertThat(sec(spec)).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SEC002);
+            assertThat(f.message()).startsWith("Client input 'body $.name'").contains("the replaceAll on this line does not undo it");
+        });
+    }
+
+    @Test
     void escapeJavaScriptAloneOnANumberSaysTheFixOnlyChangesTheError() throws Exception {
         Path spec = dir.resolve("number.yaml");
         Files.writeString(spec, """
