@@ -127,10 +127,42 @@ public final class SpecLoader {
                 if (saysMissing(message, references.danglingInternal())) {
                     continue; // SPEC004 already says so, at the $ref and with the name meant
                 }
-                structure.add(new SpecProblem(Rule.SPEC002, message, document.sourceMap().locate(pointer)));
+                String[] undeclared = undeclaredPathParameter(document.root(), pointer, message);
+                structure.add(new SpecProblem(Rule.SPEC002, undeclared[0], document.sourceMap().locate(undeclared[1])));
             }
             return structure;
         }, structureCheck));
+    }
+
+    private static final Pattern UNDECLARED_PATH_PARAMETER =
+            Pattern.compile("Declared path parameter (\\S+) needs to be defined as a path parameter in path or operation level");
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    /**
+     * swagger-parser's "Declared path parameter id needs to be defined ..." names the path, not the operations that lack
+     * it (a CORS OPTIONS mock is the usual one): they are named, and the finding points at the first. Other messages and
+     * pointers are returned as they are.
+     */
+    private static String[] undeclaredPathParameter(JsonNode root, String pointer, String message) {
+        java.util.regex.Matcher matcher = UNDECLARED_PATH_PARAMETER.matcher(message);
+        JsonNode item = pointer.isEmpty() ? null : root.at(pointer);
+        if (!matcher.find() || item == null || !item.isObject() || declares(root, item, matcher.group(1))) {
+            return new String[] {message, pointer};
+        }
+        List<String> lacking = METHODS.stream().filter(m -> item.path(m).isObject() && !declares(root, item.path(m), matcher.group(1))).toList();
+        return lacking.isEmpty() ? new String[] {message, pointer}
+                : new String[] {message + " (not declared by " + String.join(", ", lacking) + ")", JsonPointers.child(pointer, lacking.get(0))};
+    }
+
+    /** Whether a path item or operation declares the path parameter in its own parameters (a local $ref followed). */
+    private static boolean declares(JsonNode root, JsonNode owner, String name) {
+        for (JsonNode parameter : owner.path("parameters")) {
+            JsonNode resolved = LocalReferences.resolve(root, parameter);
+            if ("path".equals(resolved.path("in").asText()) && name.equals(resolved.path("name").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** swagger-parser's "attribute paths.'/a'(post)...schema.#/components/schemas/Itme is missing" for a reference. */

@@ -100,6 +100,26 @@ class SpecLoaderTest {
     }
 
     @Test
+    void anUndeclaredPathParameterNamesTheOperationsThatLackItAndPointsAtTheFirst() throws Exception {
+        // a console export: the CORS OPTIONS mock of /notes/{noteId} declares no noteId
+        LoadResult result = load("export.yaml", """
+                swagger: "2.0"
+                info: {title: t, version: "1"}
+                paths:
+                  /notes/{noteId}:
+                    get:
+                      parameters: [{name: noteId, in: path, required: true, type: string}]
+                      responses: {"200": {description: ok}}
+                    options:
+                      responses: {"200": {description: ok}}
+                """);
+        assertThat(result.problems()).filteredOn(p -> p.rule() == Rule.SPEC002).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("Declared path parameter noteId needs to be defined").endsWith("(not declared by options)");
+            assertThat(p.position().line()).isEqualTo(8);
+        });
+    }
+
+    @Test
     void swaggerParserMessagesBecomeSpecFindings() throws Exception {
         LoadResult result = load("invalid.yaml", "openapi: 3.0.1\npaths: {}\n");
         assertThat(result.spec()).isNotNull();
