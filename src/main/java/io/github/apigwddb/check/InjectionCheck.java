@@ -285,7 +285,7 @@ final class InjectionCheck implements ExampleCheck {
             case "header " + ANY_HEADER -> "Any header a client sends (tried as '" + ANY_HEADER + "': the template writes every header)";
             case "querystring " + ANY_QUERY_PARAMETER -> "Any query parameter a client sends (tried as '" + ANY_QUERY_PARAMETER
                     + "': the template writes every one)";
-            default -> "Client input '" + injection.input() + "'";
+            default -> "Client input '" + written(injection.input()) + "'";
         };
         String input = named + (otherContentType == null ? ""
                 : " in the " + otherContentType + " request template (a client selects it with Content-Type " + otherContentType + ")");
@@ -301,6 +301,21 @@ final class InjectionCheck implements ExampleCheck {
                     + " " + injection.effect() + "; " + ((decoded || injection.base64()) && injection.insideString() ? fixDecoded()
                     : injection.base64() ? fixBase64() : fix(injection));
         };
+    }
+
+    /**
+     * A {@code $context} input as a template writes it: a name that is no identifier in brackets
+     * ({@code $context.authorizer.claims['custom:displayName']}); other inputs as they are.
+     */
+    static String written(String input) {
+        if (!input.startsWith("$context.")) {
+            return input;
+        }
+        StringBuilder out = new StringBuilder("$context");
+        for (String name : input.substring("$context.".length()).split("\\.")) {
+            out.append(name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "['" + name + "']");
+        }
+        return out.toString();
     }
 
     /** A value escaped before it is decoded is unescaped again by the decoding: %22 becomes a quote after the escape. */

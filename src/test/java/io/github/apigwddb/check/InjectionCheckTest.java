@@ -499,4 +499,38 @@ class InjectionCheckTest {
                 + ".replaceAll(\"\\\\'\",\"'\")\"}}";
         assertThat(sec(paginated("members", members))).filteredOn(f -> f.rule() == Rule.SEC001).isEmpty();
     }
+
+    @Test
+    void aClaimWrittenInBracketsIsNamedAndFoundAsTheTemplateWritesIt() throws Exception {
+        Path spec = dir.resolve("claims.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: notes, version: "1"}
+                paths:
+                  /notes:
+                    post:
+                      security: [{users: []}]
+                      x-apigw-examples:
+                        - name: one
+                          context: {authorizer: {claims: {sub: "3f1c", "custom:displayName": "Ann"}}}
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: '{"TableName": "Notes", "Item": {"id": {"S": "$context.requestId"}, "by": {"S": "$context.authorizer.claims[''custom:displayName'']"}}}'
+                        responses: {default: {statusCode: "200"}}
+                components:
+                  securitySchemes:
+                    users: {type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: {type: cognito_user_pools}}
+                """);
+        assertThat(sec(spec)).filteredOn(f -> f.rule() == Rule.SEC001).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("Client input '$context.authorizer.claims['custom:displayName']' can break the DynamoDB request");
+            String line = Files.readAllLines(spec).get(f.position().line() - 1);
+            assertThat(f.position().column()).isEqualTo(line.indexOf("$context.authorizer.claims[") + 1);
+        });
+    }
 }

@@ -105,7 +105,7 @@ class InputCallsTest {
                         tuple("identity.userAgent", 1, 8),
                         tuple("authorizer.claims.email", 2, 11),
                         tuple("requestId", 2, 57),
-                        tuple("authorizer.claims", 2, 109), // an index is not a literal step
+                        tuple("authorizer.claims.sub", 2, 109), // an index with a literal is a step too
                         tuple("", 3, 7));
         assertThat(template.contextReads().get(0).mayRead("identity.userAgent")).isTrue();
         assertThat(template.contextReads().get(3).mayRead("authorizer.claims.sub")).isTrue();

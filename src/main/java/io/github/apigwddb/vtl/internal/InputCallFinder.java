@@ -446,11 +446,12 @@ final class InputCallFinder {
         return columns.column(line, parserColumn);
     }
 
-    /** The literal names after {@code $context}, up to the first step that is not one. */
+    /** The literal names after {@code $context} ({@code .name}, {@code .get('name')}, {@code ['name']}), up to the first step that is not one. */
     static String contextPath(ASTReference reference) {
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
-            String name = step(reference.jjtGetChild(i), "get");
+            // also claims['custom:name'], the only way to write a claim whose name is no identifier
+            String name = stageVariableName(reference.jjtGetChild(i));
             if (name == null) {
                 break;
             }
@@ -493,7 +494,7 @@ final class InputCallFinder {
         }
     }
 
-    /** The name a stage variable read selects: {@code .name}, {@code .get('name')} or {@code ['name']}. */
+    /** The name a step selects: {@code .name}, {@code .get('name')} or {@code ['name']} (of a stage variable or a {@code $context} map). */
     private static String stageVariableName(Node node) {
         if (node instanceof ASTIndex index && index.jjtGetNumChildren() == 1) {
             Node argument = index.jjtGetChild(0);
