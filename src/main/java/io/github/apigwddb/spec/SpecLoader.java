@@ -86,8 +86,12 @@ public final class SpecLoader {
             if (looksLikeMappingTemplate(text) && !looksLikeDefinition(text)) {
                 return new LoadResult(null, problems, "a mapping template file, not an API definition");
             }
+            // the usual one in an exported definition: a template's \' (VTL's escape) written into a JSON string as it is
+            String hint = e.getMessage().startsWith("Unrecognized character escape ''' (code 39)")
+                    ? ": \\' is no escape in a JSON string; write ' for an apostrophe, or \\\\' for a backslash and an apostrophe"
+                            + " (what a template's replaceAll(\"\\\\'\", ...) needs)" : "";
             problems.add(new SpecProblem(Rule.SPEC001,
-                    "Not valid " + format + ": " + e.getMessage(), e.position()));
+                    "Not valid " + format + ": " + e.getMessage() + hint, e.position()));
             return new LoadResult(null, problems);
         }
         if (document.root().isMissingNode()) {

@@ -120,6 +120,17 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aVtlEscapeWrittenIntoAJsonStringGetsAHint() throws Exception {
+        LoadResult result = load("export.json", "{\"swagger\": \"2.0\", \"x\": \"replaceAll(\\\"\\'\\\", \\\"'\\\")\"}");
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.SPEC001);
+            assertThat(p.message()).startsWith("Not valid JSON: Unrecognized character escape ''' (code 39)")
+                    .endsWith("\\' is no escape in a JSON string; write ' for an apostrophe, or \\\\' for a backslash and an apostrophe"
+                            + " (what a template's replaceAll(\"\\\\'\", ...) needs)");
+        });
+    }
+
+    @Test
     void swaggerParserMessagesBecomeSpecFindings() throws Exception {
         LoadResult result = load("invalid.yaml", "openapi: 3.0.1\npaths: {}\n");
         assertThat(result.spec()).isNotNull();
