@@ -14,6 +14,7 @@ import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.UpToDateStamp;
 import io.github.apigwddb.report.JUnitXmlWriter;
 import io.github.apigwddb.report.SarifWriter;
+import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.Severity;
 import java.io.File;
 import java.io.IOException;
@@ -161,7 +162,7 @@ public class CheckMojo extends AbstractApigwMojo {
         }
         ConsoleReport console = new ConsoleReport(log, repositoryRoot());
         List<ConsoleReport.Line> printed = new ArrayList<>(console.findings(outcome.reported()));
-        String summary = summary(result, outcome, sarif);
+        String summary = summary(result, outcome, sarif, files.size());
         printed.addAll(console.gateSummary(outcome, baselineFile));
         long failing = outcome.failing(threshold).size();
         if (failing > 0) {
@@ -364,12 +365,15 @@ public class CheckMojo extends AbstractApigwMojo {
         return threshold;
     }
 
-    private static String summary(CheckResult result, GateOutcome outcome, Path sarif) {
-        return String.format(Locale.ROOT, "apigw:check: %d error%s, %d warning%s, %d info in %d spec%s (%d DynamoDB integration%s, %d example%s rendered); SARIF: %s",
+    /** @param files the definition files the check was given: those it could not read (SPEC001) are named apart */
+    private static String summary(CheckResult result, GateOutcome outcome, Path sarif, int files) {
+        long unreadable = result.findings().stream().filter(f -> f.rule() == Rule.SPEC001).map(f -> f.position().file()).distinct().count();
+        String unread = unreadable > 0 ? String.format(Locale.ROOT, " (%d of %d file%s could not be read)", unreadable, files, plural(files)) : "";
+        return String.format(Locale.ROOT, "apigw:check: %d error%s, %d warning%s, %d info in %d spec%s%s (%d DynamoDB integration%s, %d example%s rendered); SARIF: %s",
                 outcome.count(Severity.ERROR), plural(outcome.count(Severity.ERROR)),
                 outcome.count(Severity.WARNING), plural(outcome.count(Severity.WARNING)),
                 outcome.count(Severity.INFO),
-                result.specsChecked(), plural(result.specsChecked()),
+                result.specsChecked(), plural(result.specsChecked()), unread,
                 result.integrationsChecked(), plural(result.integrationsChecked()),
                 result.examplesRendered(), plural(result.examplesRendered()),
                 sarif);

@@ -238,6 +238,23 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    void theSummarySaysHowManyFilesCouldNotBeRead(CheckMojo mojo) throws Exception {
+        writeSpec("openapi: 3.0.1\npaths:\n  /x:\n    get: [unclosed\n");
+        configure(mojo);
+        List<String> errors = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void error(CharSequence content) {
+                errors.add(content.toString());
+            }
+        });
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+        assertThat(errors).anySatisfy(l -> assertThat(l).startsWith("apigw:check: 1 error, 0 warnings, 0 info in 0 specs (1 of 1 file could"
+                + " not be read) (0 DynamoDB integrations"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void aBaselineNamedButMissingIsAnErrorUnlessItIsToBeWritten(CheckMojo mojo) throws Exception {
         writeSpec(SPEC);
         configure(mojo);
