@@ -7,7 +7,6 @@ import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.ContextRead;
-import java.util.Iterator;
 import java.util.Locale;
 
 /**
@@ -57,16 +56,6 @@ final class AuthorizerReadCheck implements ExampleCheck {
         if (type.equals("CUSTOM") || type.equals("COGNITO_USER_POOLS")) {
             return true;
         }
-        JsonNode security = operation.node().has("security") ? operation.node().get("security") : root.path("security");
-        JsonNode schemes = root.has("components") ? root.path("components").path("securitySchemes") : root.path("securityDefinitions");
-        for (JsonNode requirement : security) {
-            for (Iterator<String> names = requirement.fieldNames(); names.hasNext(); ) {
-                JsonNode scheme = schemes.get(names.next());
-                if (scheme == null || scheme.has("x-amazon-apigateway-authorizer")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return operation.securitySchemes(root).stream().anyMatch(scheme -> scheme.isMissingNode() || scheme.has("x-amazon-apigateway-authorizer"));
     }
 }

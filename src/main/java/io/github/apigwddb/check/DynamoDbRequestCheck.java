@@ -32,12 +32,10 @@ final class DynamoDbRequestCheck implements ExampleCheck {
      * The column of the member a violation is about on its template line: the innermost member name of the pointer
      * written there as a JSON key ({@code "UpdateExpression"}), so the finding points at it rather than at the line's
      * start; 1 when the line does not write it once (a name a loop or a variable writes).
+     *
+     * @param text the template line
      */
-    static int memberColumn(String[] templateLines, int line, String jsonPointer) {
-        if (line < 1 || line > templateLines.length) {
-            return 1;
-        }
-        String text = templateLines[line - 1];
+    static int memberColumn(String text, String jsonPointer) {
         String[] steps = jsonPointer.split("/");
         for (int i = steps.length - 1; i > 0; i--) {
             String name = steps[i].replace("~1", "/").replace("~0", "~");
@@ -60,7 +58,6 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             return;
         }
         OutputLineMapper lines = new OutputLineMapper(run.requestTemplate.text());
-        String[] templateLines = run.requestTemplate.text().split("\n", -1);
         // one template line in a #foreach writes every element of a list: its violations are one finding, naming each place
         Map<String, Violations> byPlace = new LinkedHashMap<>();
         for (RequestViolation violation : validator.validate(action, run.requestJson.root(), run.tables)) {
@@ -70,7 +67,8 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             // DDB001's message names the missing member but not where: each place stays a finding of its own
             String key = rule + "|" + templateLine + "|" + (rule == Rule.DDB001 ? violation.path() + "|" + violation.message()
                     : ELEMENT.matcher(violation.path()).replaceAll("[]") + "|" + ELEMENT.matcher(violation.message()).replaceAll("[]"));
-            byPlace.computeIfAbsent(key, k -> new Violations(rule, templateLine, memberColumn(templateLines, templateLine, violation.jsonPointer()),
+            byPlace.computeIfAbsent(key, k -> new Violations(rule, templateLine,
+                    memberColumn(OutputText.line(run.requestTemplate.text(), templateLine), violation.jsonPointer()),
                     violation.message(), new ArrayList<>())).paths().add(violation.path());
             if (run.rejection == null && rule.defaultSeverity() == Severity.ERROR && rule != Rule.DDB000) {
                 run.rejection = DynamoDbAnswers.rejecting(rule.id(), violation.message()); // DynamoDB stops at the first

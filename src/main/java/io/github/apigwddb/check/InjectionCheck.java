@@ -121,7 +121,7 @@ final class InjectionCheck implements ExampleCheck {
                 continue;
             }
             String message = message(rule, injection, otherContentType, read != null && read.decoded());
-            if (rule == Rule.SEC002 && lineOf(template.text(), at[0]).contains(".replaceAll(")) {
+            if (rule == Rule.SEC002 && OutputText.line(template.text(), at[0]).contains(".replaceAll(")) {
                 // the replaceAll is there, but its pattern does not match the backslash escapeJavaScript writes
                 message += "; the replaceAll on this line does not undo it: in the template its first argument must read \"\\\\'\""
                         + " (a regex matching a backslash and an apostrophe), which inside a JSON string is written \"\\\\\\\\'\"";
@@ -131,12 +131,6 @@ final class InjectionCheck implements ExampleCheck {
             }
             run.inTemplate(rule, message, template, at[0], at[1]);
         }
-    }
-
-    /** The 1-based line of a text; "" when there is none. */
-    private static String lineOf(String text, int line) {
-        String[] lines = text.split("\n", -1);
-        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
     }
 
     /**

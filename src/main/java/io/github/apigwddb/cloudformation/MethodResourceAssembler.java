@@ -1,7 +1,6 @@
 package io.github.apigwddb.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +10,10 @@ import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.validation.RequestValidators;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +35,7 @@ import java.util.Set;
 final class MethodResourceAssembler {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DocumentParser JSON = new DocumentParser();
     /** CloudFormation Integration member → OpenAPI extension member (integration-facts.md §2, notes). */
     private static final Map<String, String> INTEGRATION_MEMBERS = new LinkedHashMap<>();
 
@@ -265,11 +264,7 @@ final class MethodResourceAssembler {
     private JsonNode schemaOf(CloudFormationTemplate.Resource model) {
         JsonNode schema = resolver.resolve(model.properties(), model.propertiesPointer()).get("Schema");
         if (schema != null && schema.isTextual()) {
-            try {
-                schema = JSON.readTree(schema.textValue());
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
+            schema = JSON.treeOrNull(schema.textValue());
         }
         return schema != null && schema.isObject() ? schema : null;
     }

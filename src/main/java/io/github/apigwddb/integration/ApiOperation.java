@@ -24,6 +24,21 @@ public record ApiOperation(OperationRef ref, String pointer, JsonNode node, Json
         return ref.path();
     }
 
+    /**
+     * The security schemes the operation's security requirements name (its own {@code security}, else the API's), as the
+     * definition declares them ({@code components.securitySchemes} or {@code securityDefinitions}); a missing node for a
+     * name it does not declare.
+     */
+    public List<JsonNode> securitySchemes(JsonNode root) {
+        JsonNode security = node.has("security") ? node.get("security") : root.path("security");
+        JsonNode schemes = root.has("components") ? root.path("components").path("securitySchemes") : root.path("securityDefinitions");
+        List<JsonNode> named = new ArrayList<>();
+        for (JsonNode requirement : security) {
+            requirement.fieldNames().forEachRemaining(name -> named.add(schemes.path(name)));
+        }
+        return named;
+    }
+
     /** The operation's parameters plus its path item's, local {@code $ref}s followed; the operation's win on name and location. */
     public List<JsonNode> parameters(JsonNode root) {
         Map<String, JsonNode> byKey = new LinkedHashMap<>();

@@ -250,17 +250,8 @@ public final class IntegrationLinter {
         if ("AWS_IAM".equalsIgnoreCase(operation.node().path("x-amazon-apigateway-auth").path("type").asText())) {
             return true;
         }
-        JsonNode security = operation.node().has("security") ? operation.node().get("security") : root.path("security");
-        JsonNode schemes = root.has("components") ? root.path("components").path("securitySchemes") : root.path("securityDefinitions");
-        for (JsonNode requirement : security) {
-            var names = requirement.fieldNames();
-            while (names.hasNext()) {
-                if ("awsSigv4".equalsIgnoreCase(schemes.path(names.next()).path("x-amazon-apigateway-authtype").asText())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return operation.securitySchemes(root).stream()
+                .anyMatch(scheme -> "awsSigv4".equalsIgnoreCase(scheme.path("x-amazon-apigateway-authtype").asText()));
     }
 
     private static void checkPassthrough(Integration integration, List<LintIssue> issues) {

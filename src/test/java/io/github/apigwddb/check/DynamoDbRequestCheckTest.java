@@ -57,10 +57,10 @@ class DynamoDbRequestCheckTest {
     void theColumnIsTheInnermostMemberWrittenOnceOnTheLine() {
         String[] lines = {"{\"Key\": {\"id\": {\"S\": \"1\"}, \"sk\": {\"S\": \"2\"}}}", "#foreach($k in $keys)\"$k\": {\"S\": \"x\"}#end"};
         // "S" is written twice: the member holding it is what the line names once
-        assertThat(DynamoDbRequestCheck.memberColumn(lines, 1, "/Key/sk/S")).isEqualTo(lines[0].indexOf("\"sk\"") + 1);
-        assertThat(DynamoDbRequestCheck.memberColumn(lines, 1, "/Key/id")).isEqualTo(lines[0].indexOf("\"id\"") + 1);
+        assertThat(DynamoDbRequestCheck.memberColumn(lines[0], "/Key/sk/S")).isEqualTo(lines[0].indexOf("\"sk\"") + 1);
+        assertThat(DynamoDbRequestCheck.memberColumn(lines[0], "/Key/id")).isEqualTo(lines[0].indexOf("\"id\"") + 1);
         // a name a loop writes is on no line as text: the start of the line
-        assertThat(DynamoDbRequestCheck.memberColumn(lines, 2, "/Item/tags")).isEqualTo(1);
-        assertThat(DynamoDbRequestCheck.memberColumn(lines, 3, "/Key")).isEqualTo(1);
+        assertThat(DynamoDbRequestCheck.memberColumn(lines[1], "/Item/tags")).isEqualTo(1);
+        assertThat(DynamoDbRequestCheck.memberColumn("", "/Key")).isEqualTo(1);
     }
 }

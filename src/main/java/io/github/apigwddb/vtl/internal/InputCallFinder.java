@@ -218,13 +218,9 @@ final class InputCallFinder {
         return node instanceof ASTReference reference && "context".equals(reference.getRootString()) ? contextPath(reference) : null;
     }
 
-    /** A string literal's text, also a double-quoted one ("$connect" in VTL reads a reference, and renders as written). */
+    /** A constant string literal's text ({@code "$connect"} reads a reference that renders as written); null for other nodes. */
     private static String literalOf(Node node) {
-        if (!(node instanceof ASTStringLiteral literal) || literal.literal() == null || literal.literal().length() < 2) {
-            return null;
-        }
-        String image = literal.literal();
-        return image.substring(1, image.length() - 1);
+        return node instanceof ASTStringLiteral literal ? unquote(literal.literal()) : null;
     }
 
     /** Notes the request values an expression that steers the template reads; what it cannot follow counts as anything. */
