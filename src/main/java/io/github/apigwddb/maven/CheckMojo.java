@@ -292,7 +292,7 @@ public class CheckMojo extends AbstractApigwMojo {
      * {@code apigw.threads}, else the available processors shared among the modules Maven builds at once ({@code -T}):
      * each module's check would otherwise start one thread per processor.
      */
-    private int renderThreads() throws MojoExecutionException {
+    int renderThreads() throws MojoExecutionException {
         if (threads == null) {
             int modulesAtOnce = session == null || session.getRequest() == null ? 1 : Math.max(1, session.getRequest().getDegreeOfConcurrency());
             return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() / modulesAtOnce, CheckRequest.MAX_THREADS));

@@ -238,6 +238,24 @@ class CheckMojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = POM)
+    @SuppressWarnings("deprecation")
+    void theDefaultRenderThreadsShareTheProcessorsAmongTheModulesBuiltAtOnce(CheckMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "threads", null);
+        org.apache.maven.execution.DefaultMavenExecutionRequest request = new org.apache.maven.execution.DefaultMavenExecutionRequest();
+        setVariableValueToObject(mojo, "session", new org.apache.maven.execution.MavenSession(null,
+                new org.eclipse.aether.DefaultRepositorySystemSession(), request, new org.apache.maven.execution.DefaultMavenExecutionResult()));
+        int processors = Runtime.getRuntime().availableProcessors();
+
+        request.setDegreeOfConcurrency(1);
+        assertThat(mojo.renderThreads()).isEqualTo(Math.min(processors, 256));
+        request.setDegreeOfConcurrency(2 * processors); // mvn -T with more modules at once than processors: one each
+        assertThat(mojo.renderThreads()).isEqualTo(1);
+        setVariableValueToObject(mojo, "threads", 3); // as configured, whatever -T
+        assertThat(mojo.renderThreads()).isEqualTo(3);
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
     void theSummarySaysHowManyFilesCouldNotBeRead(CheckMojo mojo) throws Exception {
         writeSpec("openapi: 3.0.1\npaths:\n  /x:\n    get: [unclosed\n");
         configure(mojo);
