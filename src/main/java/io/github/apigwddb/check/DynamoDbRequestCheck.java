@@ -63,7 +63,7 @@ final class DynamoDbRequestCheck implements ExampleCheck {
         for (RequestViolation violation : validator.validate(action, run.requestJson.root(), run.tables)) {
             Rule rule = Rule.byId(violation.ruleId()).orElse(Rule.DDB000);
             TextPosition where = run.requestJson.sourceMap().locate(violation.jsonPointer());
-            int templateLine = lines.templateLineFor(where.line(), OutputText.line(run.renderedRequest, where.line()));
+            int templateLine = lines.templateLineFor(where.line(), OutputText.line(run.renderedRequest, where.line()), where.column());
             // DDB001's message names the missing member but not where: each place stays a finding of its own
             String key = rule + "|" + templateLine + "|" + (rule == Rule.DDB001 ? violation.path() + "|" + violation.message()
                     : ELEMENT.matcher(violation.path()).replaceAll("[]") + "|" + ELEMENT.matcher(violation.message()).replaceAll("[]"));

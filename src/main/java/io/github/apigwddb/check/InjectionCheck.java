@@ -111,7 +111,7 @@ final class InjectionCheck implements ExampleCheck {
                 lines = new OutputLineMapper(template.text());
                 asWritten = text.equals(template.text()) ? compiled : compiledOrNull(template);
             }
-            int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText());
+            int line = lines.templateLineFor(injection.outputLine(), injection.outputLineText(), injection.outputColumn());
             Read read = asWritten == null ? null : readOn(asWritten, injection, line);
             int[] at = read != null ? new int[] {line, read.column()} : asWritten == null ? new int[] {line, 1}
                     : contextPosition(asWritten, injection, line);

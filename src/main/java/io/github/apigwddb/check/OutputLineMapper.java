@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.spec.TextPosition;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,58 @@ final class OutputLineMapper {
             }
         }
         return best < 0 ? clamp(outputLine) : best + 1;
+    }
+
+    /**
+     * As {@link #templateLineFor(int, String)}, for the text at {@code outputColumn} (1-based) of the output line. A
+     * template line ending in a directive ({@code #if(...)"Limit": $l,#end}) writes no line break, so the next lines'
+     * text joins its output line: where a later line's leading literal text shows on the output line before the column,
+     * the text there is that line's. A later line of directives only writes nothing and is passed over; one whose literal
+     * text does not show, or says too little to tell (no letter or digit), ends the search.
+     */
+    int templateLineFor(int outputLine, String outputLineText, int outputColumn) {
+        int line = templateLineFor(outputLine, outputLineText);
+        String[] templateLines = templateLines();
+        String first = literalPrefix(afterLeadingDirectives(templateLines[line - 1].strip()));
+        int from = first.isEmpty() ? -1 : outputLineText.indexOf(first);
+        if (from < 0 || from >= outputColumn - 1) {
+            return line;
+        }
+        from += first.length();
+        for (int next = line; next < templateLines.length; next++) {
+            String text = templateLines[next].strip();
+            if (text.isEmpty()) {
+                break; // an empty line writes its line break
+            }
+            String rest = afterLeadingDirectives(text);
+            if (rest.isEmpty() || rest.startsWith("##")) {
+                continue;
+            }
+            String literal = literalPrefix(rest);
+            int at = literal.chars().anyMatch(Character::isLetterOrDigit) ? outputLineText.indexOf(literal, from) : -1;
+            if (at < 0 || at >= outputColumn - 1) {
+                break;
+            }
+            line = next + 1;
+            from = at + literal.length();
+        }
+        return line;
+    }
+
+    /** The template line to blame for a JSON syntax error at {@code error} in the output (see {@link OutputText#blamedLine}). */
+    int templateLineForError(String output, TextPosition error) {
+        int blamed = OutputText.blamedLine(output, error.line(), error.column());
+        String text = OutputText.line(output, blamed);
+        return templateLineFor(blamed, text, blamed == error.line() ? error.column() : text.length() + 1);
+    }
+
+    /** The text a template line writes before its first reference or directive. */
+    private static String literalPrefix(String line) {
+        int end = 0;
+        while (end < line.length() && line.charAt(end) != '$' && line.charAt(end) != '#') {
+            end++;
+        }
+        return line.substring(0, end);
     }
 
     private int clamp(int line) {

@@ -49,8 +49,7 @@ final class RequestRenderCheck implements ExampleCheck {
             run.requestJson = json.parseJsonValue(output);
         } catch (DocumentSyntaxException e) {
             String outputLine = OutputText.line(output, e.position().line());
-            int blamed = OutputText.blamedLine(output, e.position().line(), e.position().column());
-            int templateLine = new OutputLineMapper(template.text()).templateLineFor(blamed, OutputText.line(output, blamed));
+            int templateLine = new OutputLineMapper(template.text()).templateLineForError(output, e.position());
             run.inTemplate(Rule.VTL002, "The rendered request is not valid JSON (DynamoDB answers SerializationException): "
                     + e.getMessage() + " at output line " + e.position().line() + ", column " + e.position().column()
                     + ": " + OutputText.excerpt(outputLine, e.position().column()), template, templateLine, 1);

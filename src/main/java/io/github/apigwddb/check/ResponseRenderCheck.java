@@ -125,8 +125,7 @@ final class ResponseRenderCheck implements ExampleCheck {
                 json.parse(body, SpecFormat.JSON);
             } catch (DocumentSyntaxException e) {
                 String outputLine = OutputText.line(body, e.position().line());
-                int blamed = OutputText.blamedLine(body, e.position().line(), e.position().column());
-                int templateLine = new OutputLineMapper(template.text()).templateLineFor(blamed, OutputText.line(body, blamed));
+                int templateLine = new OutputLineMapper(template.text()).templateLineForError(body, e.position());
                 String hint = !errorPath && run.example.dynamodbResponse() == null && run.rejection == null
                         ? " (DynamoDB's answer was made up from the request; give the example a dynamodbResponse to render a real one)" : "";
                 run.inTemplate(Rule.RSP003, "The " + name(run, template, status) + " is not valid JSON"

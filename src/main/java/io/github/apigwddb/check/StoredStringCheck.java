@@ -93,7 +93,7 @@ final class StoredStringCheck implements ExampleCheck {
             }
             run.reportedOnce.add("RSP005|" + template.pointer());
             String outputLine = OutputText.line(output, first.position().line());
-            int line = new OutputLineMapper(template.text()).templateLineFor(first.position().line(), outputLine);
+            int line = new OutputLineMapper(template.text()).templateLineFor(first.position().line(), outputLine, first.position().column());
             String what = "\"".equals(character) ? "a double quote (\")" : "an apostrophe (')";
             String why = "\"".equals(character) ? "the value is written without escaping; inside a JSON string write it as " + FIX
                     + ", and outside one (a JSON document stored as text) it must be valid JSON itself"

@@ -13,6 +13,7 @@ import java.util.List;
  * @param insideString whether the input lands inside a JSON string of the request (so escaping is the fix)
  * @param outputLine 1-based line of the rendered request where the input lands
  * @param outputLineText that line, as rendered with marker values
+ * @param outputColumn 1-based column on that line where the input's value starts
  * @param base64 whether the input reaches the request through {@code $util.base64Decode}: the hostile values were sent
  *     Base64-encoded, as a client would encode them
  */
@@ -25,6 +26,7 @@ public record Injection(
         boolean insideString,
         int outputLine,
         String outputLineText,
+        int outputColumn,
         boolean base64) {
 
     /** Effects, mildest first. */

@@ -9,6 +9,7 @@ import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.RenderProblem;
@@ -186,7 +187,7 @@ public final class InjectionProbe {
             MarkedString spliced = markersAsBackground && markedJson.duplicateKeys().isEmpty()
                     ? MarkedString.find(markedOutput, markedJson.root(), markers[i], parser) : null;
             results[i] = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]),
-                    lineOf(markedOutput, at), lineText(markedOutput, at));
+                    lineOf(markedOutput, at), lineText(markedOutput, at), columnOf(markedOutput, at));
         }
         List<Injection> found = new ArrayList<>();
         for (Injection injection : results) {
@@ -242,7 +243,8 @@ public final class InjectionProbe {
         }
         ParsedDocument json = parseOrNull(render.output());
         boolean insideString = json != null && stringValues(json.root()).contains(marker);
-        return probe.attack(slot, background, null, insideString, lineOf(render.output(), at), lineText(render.output(), at));
+        return probe.attack(slot, background, null, insideString, lineOf(render.output(), at), lineText(render.output(), at),
+                columnOf(render.output(), at));
     }
 
     /**
@@ -295,7 +297,8 @@ public final class InjectionProbe {
             this.action = action;
         }
 
-        Injection attack(InputSlots.Slot slot, String background, MarkedString spliced, boolean insideString, int line, String lineText) {
+        Injection attack(InputSlots.Slot slot, String background, MarkedString spliced, boolean insideString, int line, String lineText,
+                int column) {
             List<HostileValue> breaking = new ArrayList<>();
             Injection.Kind worst = null;
             HostileValue worstValue = null;
@@ -325,7 +328,7 @@ public final class InjectionProbe {
             }
             return worst == null ? null
                     : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, line, lineText,
-                            slot.decodedFromBase64());
+                            column, slot.decodedFromBase64());
         }
 
         /**
@@ -441,8 +444,8 @@ public final class InjectionProbe {
         String effect = requestMember
                 ? "a member the client adds to the body becomes member " + pointer + " of the DynamoDB request"
                 : "a key the client adds to the body becomes key " + pointer + " in the DynamoDB request";
-        int line = marked.sourceMap().locate(pointer).line();
-        return new Injection(kind, slot.label, null, effect, List.of(), false, line, lineAt(marked.text(), line), false);
+        TextPosition at = marked.sourceMap().locate(pointer);
+        return new Injection(kind, slot.label, null, effect, List.of(), false, at.line(), lineAt(marked.text(), at.line()), at.column(), false);
     }
 
     /** The pointer of a member whose name holds the marker, the shallowest first; null when none. */
@@ -517,6 +520,10 @@ public final class InjectionProbe {
             }
         }
         return line;
+    }
+
+    private static int columnOf(String text, int offset) {
+        return offset - text.lastIndexOf('\n', offset - 1);
     }
 
     private static String lineText(String text, int offset) {

@@ -390,7 +390,7 @@ class InjectionCheckTest {
     void theFixOfAValueOutsideAStringDependsOnWhereTheValueComesFrom() {
         java.util.function.Function<String, String> fixFor = input -> InjectionCheck.message(Rule.SEC001,
                 new io.github.apigwddb.security.Injection(io.github.apigwddb.security.Injection.Kind.INVALID_JSON, input,
-                        io.github.apigwddb.security.HostileValue.QUOTE, "makes the request invalid JSON", List.of(), false, 3, "x", false),
+                        io.github.apigwddb.security.HostileValue.QUOTE, "makes the request invalid JSON", List.of(), false, 3, "x", 1, false),
                 null, false);
         // API Gateway's validator checks parameters for presence only, so a schema cannot be the fix there
         assertThat(fixFor.apply("querystring limit")).contains("checks only that a parameter is present")
@@ -498,6 +498,53 @@ class InjectionCheckTest {
                 + "$key.customerId.S).replaceAll(\"\\\\'\",\"'\")\"}, \"orderId\": {\"S\": \"$util.escapeJavaScript($key.orderId.S)"
                 + ".replaceAll(\"\\\\'\",\"'\")\"}}";
         assertThat(sec(paginated("members", members))).filteredOn(f -> f.rule() == Rule.SEC001).isEmpty();
+    }
+
+    @Test
+    void anInputOnATemplateLineWhoseOutputJoinsThePreviousLinesIsPlacedOnItsOwnLine() throws Exception {
+        Path spec = dir.resolve("joined.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: orders, version: "1"}
+                paths:
+                  /orders:
+                    get:
+                      parameters: [{name: next, in: query, schema: {type: string}}, {name: limit, in: query, schema: {type: string}}]
+                      x-apigw-examples:
+                        - {name: page, querystring: {limit: "10", next: "eyJjdXN0b21lcklkIjp7IlMiOiJjLTEifX0="}}
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/Query
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: |
+                            #set($limit = $input.params('limit'))
+                            #set($next = $input.params('next'))
+                            {
+                              "TableName": "Orders",
+                              "KeyConditionExpression": "customerId = :c",
+                              "ExpressionAttributeValues": {":c": {"S": "c-1"}},
+                              #if($limit != "")"Limit": $limit,#end
+                              #if($next != "")"ExclusiveStartKey": $util.base64Decode($next),#end
+                              "ScanIndexForward": true
+                            }
+                        responses: {default: {statusCode: "200"}}
+                """);
+        List<String> lines = Files.readAllLines(spec);
+        List<Finding> found = sec(spec);
+
+        // "#end" takes the line break with it: both inputs land on one output line, each is placed where it is written
+        assertThat(found).filteredOn(f -> f.message().startsWith("Client input 'querystring next'")).singleElement().satisfies(f -> {
+            assertThat(lines.get(f.position().line() - 1)).contains("\"ExclusiveStartKey\"");
+            assertThat(f.position().column()).isEqualTo(lines.get(f.position().line() - 1).indexOf("$next)") + 1);
+        });
+        assertThat(found).filteredOn(f -> f.message().startsWith("Client input 'querystring limit'")).singleElement().satisfies(f -> {
+            assertThat(lines.get(f.position().line() - 1)).contains("\"Limit\"");
+            assertThat(f.position().column()).isEqualTo(lines.get(f.position().line() - 1).indexOf("$limit,") + 1);
+        });
     }
 
     @Test

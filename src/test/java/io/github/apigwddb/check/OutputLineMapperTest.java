@@ -29,6 +29,28 @@ class OutputLineMapperTest {
     }
 
     @Test
+    void textOfALaterLineJoinedToTheOutputLineIsThatLinesByItsColumn() {
+        OutputLineMapper mapper = new OutputLineMapper("""
+                {
+                  #if($limit != "")"Limit": $limit,#end
+                  #set($x = 1)
+                  #if($next != "")"ExclusiveStartKey": $next,#end
+                  "ScanIndexForward": true
+                }""");
+        String joined = "  \"Limit\": 10,  \"ExclusiveStartKey\": {\"id\": {\"S\": \"a\"}},  \"ScanIndexForward\": true";
+
+        assertThat(mapper.templateLineFor(2, joined, joined.indexOf("10") + 1)).isEqualTo(2);
+        // past a line of directives only, which writes nothing
+        assertThat(mapper.templateLineFor(2, joined, joined.indexOf("{\"id\"") + 1)).isEqualTo(4);
+        assertThat(mapper.templateLineFor(2, joined, joined.indexOf("true") + 1)).isEqualTo(5);
+        // a line of its own stays its line, whatever the column
+        assertThat(mapper.templateLineFor(3, "  \"ScanIndexForward\": true", 24)).isEqualTo(5);
+        // a JSON error past the end of a line ending in a member's colon is that line's
+        assertThat(mapper.templateLineForError("{\n  \"Limit\": 10,  \"ExclusiveStartKey\": \n}",
+                new io.github.apigwddb.spec.TextPosition(3, 1, 0))).isEqualTo(4);
+    }
+
+    @Test
     void directivesAreSkippedWithBalancedParentheses() {
         assertThat(OutputLineMapper.afterLeadingDirectives("#if($a.equals(\"x\")){\"a\": 1}")).isEqualTo("{\"a\": 1}");
         assertThat(OutputLineMapper.afterLeadingDirectives("#end#{else}text")).isEqualTo("text");

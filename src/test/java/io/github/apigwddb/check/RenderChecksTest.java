@@ -134,6 +134,34 @@ class RenderChecksTest {
     }
 
     @Test
+    void aJsonErrorInTextThatALaterTemplateLineJoinsToTheOutputLineIsLocatedOnThatLine() throws IOException {
+        // "#end" takes the line break with it: the Limit and ExclusiveStartKey lines write one output line
+        String template = """
+                {
+                  "TableName": "$stageVariables.table",
+                  "KeyConditionExpression": "pk = :pk",
+                  "ExpressionAttributeValues": {":pk": {"S": "$input.params('owner')"}},
+                  #if($input.params('pageSize') != "")"Limit": $input.params('pageSize'),#end
+                  #if($input.params('from') != "")"ExclusiveStartKey": $input.params('from'),#end
+                  "ScanIndexForward": true
+                }""";
+        String examples = """
+                      parameters:
+                        - {name: owner, in: path, required: true, schema: {type: string}}
+                        - {name: pageSize, in: query, schema: {type: integer}}
+                        - {name: from, in: query, schema: {type: string}}
+                      x-apigw-examples:
+                        - {name: one, path: {owner: ada}, querystring: {pageSize: "10", from: "not-json"}}
+                """;
+        List<Finding> vtl002 = of(check(HEADER + operation("/o/{owner}", "get", examples, "Query", template, PLAIN_RESPONSES)), Rule.VTL002);
+
+        assertThat(vtl002).singleElement().satisfies(f -> {
+            assertThat(f.position().line()).isEqualTo(findLine("\"ExclusiveStartKey\": $input.params('from')"));
+            assertThat(f.message()).contains(">>>not-json");
+        });
+    }
+
+    @Test
     void guardedOptionalParameterIsNoVtl009() throws IOException {
         String guarded = QUERY_WITH_LIMIT.replace("\"ExpressionAttributeValues\": {\":pk\": {\"S\": \"$input.params('owner')\"}},\n  \"Limit\": $input.params('pageSize')",
                 "#if($input.params('pageSize') != \"\")\n  \"Limit\": $input.params('pageSize'),\n#end\n  \"ExpressionAttributeValues\": {\":pk\": {\"S\": \"$input.params('owner')\"}}");
