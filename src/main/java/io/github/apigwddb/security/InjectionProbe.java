@@ -180,6 +180,10 @@ public final class InjectionProbe {
                 results[i] = attackWithStringMarker(template, inputs, slot, MARKER_PREFIX + (i + 1) + "x", background[i], probe);
                 continue;
             }
+            if (at < 0 && !excluded[i] && steeredByAnother(template, slots, slot)) {
+                results[i] = withOthersAsInExample(template, inputs, slots, i, markers[i], background, action, checkDynamoDb);
+                continue;
+            }
             if (at < 0) {
                 continue; // the input never reaches the request
             }
@@ -245,6 +249,41 @@ public final class InjectionProbe {
         boolean insideString = json != null && stringValues(json.root()).contains(marker);
         return probe.attack(slot, background, null, insideString, lineOf(render.output(), at), lineText(render.output(), at),
                 columnOf(render.output(), at));
+    }
+
+    /** Whether a condition of the template may read another input: the markers may have taken it the way that skips this one. */
+    private static boolean steeredByAnother(CompiledTemplate template, List<InputSlots.Slot> slots, InputSlots.Slot slot) {
+        return slots.stream().anyMatch(other -> other != slot && other.mayBranchOn(template.branchReads()));
+    }
+
+    /**
+     * Probes an input the render with every marker left out, with the other inputs at the example's values: a condition
+     * on another input ({@code #if($input.params('mode') == "page")}) may write it only for the value the example gives.
+     * The reference is then the render with this input's marker alone; the others get their markers back afterwards.
+     */
+    private Injection withOthersAsInExample(CompiledTemplate template, InputSlots inputs, List<InputSlots.Slot> slots, int index,
+            String marker, String[] background, String action, boolean checkDynamoDb) {
+        InputSlots.Slot slot = slots.get(index);
+        try {
+            for (InputSlots.Slot other : slots) {
+                other.set(other.original);
+            }
+            slot.set(marker);
+            RenderResult render = engine.renderProbe(template, inputs.current());
+            int at = render.ok() ? render.output().indexOf(marker) : -1;
+            ParsedDocument alone = at < 0 ? null : parseOrNull(render.output());
+            if (alone == null) {
+                return null; // not written for the example's values either, or not JSON with them (other rules say so)
+            }
+            Set<String> violations = checkDynamoDb ? violationKeys(action, alone.root()) : Set.of();
+            Probe probe = new Probe(template, inputs, alone, violations, checkDynamoDb ? action : null);
+            return probe.attack(slot, marker, null, stringValues(alone.root()).contains(marker), lineOf(render.output(), at),
+                    lineText(render.output(), at), columnOf(render.output(), at));
+        } finally {
+            for (int i = 0; i < slots.size(); i++) {
+                slots.get(i).set(background[i]);
+            }
+        }
     }
 
     /**

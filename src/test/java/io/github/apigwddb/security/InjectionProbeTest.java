@@ -132,6 +132,28 @@ class InjectionProbeTest {
     }
 
     @Test
+    void anInputWrittenOnlyForTheValueAnotherInputHasInTheExampleIsProbed() throws Exception {
+        // with every input a marker, 'mode' is no "page" and 'from' never shows: it is probed with 'mode' as the example has it
+        String template = """
+                #set($mode = $input.params('mode'))
+                {"TableName": "Orders", "KeyConditionExpression": "pk = :p", "ExpressionAttributeValues": {":p": {"S": "x"}}
+                #if($mode == "page"), "ExclusiveStartKey": {"pk": {"S": "x"}, "sk": {"S": "$input.params('from')"}}#end
+                }""";
+        TemplateInput page = new TemplateInput(null, null, Map.of("mode", "page", "from", "o-1"), null, null, null);
+
+        assertThat(probe(template, page, "Query")).singleElement().satisfies(i -> {
+            assertThat(i.input()).isEqualTo("querystring from");
+            assertThat(i.kind()).isEqualTo(Injection.Kind.STRUCTURE_CHANGED);
+            assertThat(i.outputLine()).isEqualTo(2); // the #set line writes nothing
+            assertThat(i.outputLineText()).contains("\"sk\": {\"S\": \"zq");
+        });
+        // escaped, it is clean; and an example that does not page does not write it at all
+        assertThat(probe(template.replace("$input.params('from')", "$util.escapeJavaScript($input.params('from')).replaceAll(\"\\\\'\",\"'\")"),
+                page, "Query")).isEmpty();
+        assertThat(probe(template, new TemplateInput(null, null, Map.of("mode", "all", "from", "o-1"), null, null, null), "Query")).isEmpty();
+    }
+
+    @Test
     void rawBodyAsTheRequestLetsTheClientChooseMembers() throws Exception {
         List<Injection> found = probe("$input.json('$')", TemplateInput.ofBody("{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"1\"}}}"),
                 "GetItem");
