@@ -194,7 +194,8 @@ public final class CheckEngine {
             }
         }
         return new CheckRequest(request.specFiles(), request.examplesDirectory(), request.stageVariables(), request.threads(),
-                request.templateParameters(), new TableSchemas(tables, request.tables().problems(), standIns), request.deploymentValues());
+                request.templateParameters(), new TableSchemas(tables, request.tables().problems(), standIns, !request.tables().isEmpty()),
+                request.deploymentValues());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -183,10 +184,29 @@ final class TableSchemaRule {
         if (table == null && schemas.allNamesKnown()) {
             // the definitions come from apigw.tables and from the template that holds the API: say which files
             List<String> files = schemas.tables().stream().map(t -> String.valueOf(t.file().getFileName())).distinct().toList();
-            report(path, "Requested resource not found: Table: " + name + " not found (the table definitions name "
-                    + String.join(", ", schemas.names()) + ", in " + String.join(", ", files) + ")");
+            String typoOf = typoOf(TableSchemas.tableName(name));
+            if (schemas.allTables()) {
+                report(path, "Requested resource not found: Table: " + name + " not found (the table definitions name "
+                        + String.join(", ", schemas.names()) + ", in " + String.join(", ", files) + ")"
+                        + (typoOf == null ? "" : "; did you mean " + typoOf + "?"));
+            } else if (typoOf != null) {
+                // only the template's own tables are known: another name may be another stack's table, a near miss is a typo
+                report(path, "Requested resource not found: Table: " + name + " not found; did you mean " + typoOf + ", which "
+                        + String.join(", ", files) + " defines? (A table of another stack is not checked: give its definition in"
+                        + " apigw.tables to check its keys.)");
+            }
         }
         return table;
+    }
+
+    /** The defined table one typing slip away from {@code name} (a letter more, less, changed or swapped, or case); else null. */
+    private String typoOf(String name) {
+        for (String defined : schemas.names()) {
+            if (name != null && Suggestions.distance(name.toLowerCase(Locale.ROOT), defined.toLowerCase(Locale.ROOT)) <= 1) {
+                return defined;
+            }
+        }
+        return null;
     }
 
     /** A primary key: exactly the table's key attributes, with their types. Returns whether it matched. */

@@ -79,7 +79,8 @@ public enum Rule {
     DDB010(ERROR, "Invalid batch or transaction request"),
     DDB011(ERROR, "Invalid Scan segment"),
     DDB012(ERROR, "Legacy and expression parameters mixed"),
-    // DDB013 only reports when apigw.tables defines tables, and then DynamoDB would reject the request: error
+    // DDB013 reports against tables apigw.tables or the API's own template defines (another stack's table, unknown there, is
+    // not reported unless its name is a typo of a defined one), where DynamoDB would reject the request: error
     DDB013(ERROR, "Request does not match the table schema"),
     // DDB014 reports a role of the same template that allows no such call: AccessDenied on every call
     DDB014(ERROR, "The integration role lacks the DynamoDB permission"),

@@ -515,6 +515,30 @@ class CheckEngineTest {
     }
 
     /**
+     * With only the template's own tables known, a request naming another table may use another stack's (review): not
+     * reported, but for a name a typing slip away from a defined table. With apigw.tables given, any other name is.
+     */
+    @Test
+    void aTableTheTemplateDoesNotDefineIsAnotherStacksUnlessItsNameIsATypoOfOne() throws Exception {
+        Path shared = write("template.yaml", templateWithTable("TableName: items", "'{\"TableName\": \"audit-log-shared\""));
+        assertThat(check(null, shared).findings()).noneMatch(f -> f.rule() == Rule.DDB013);
+
+        Path typo = write("typo.yaml", templateWithTable("TableName: items", "'{\"TableName\": \"itmes\""));
+        assertThat(check(null, typo).findings()).filteredOn(f -> f.rule() == Rule.DDB013).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Table: itmes not found; did you mean items,")
+                        .contains("A table of another stack is not checked"));
+
+        Path tables = write("tables.json", """
+                [{"TableName": "items", "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]}]
+                """);
+        CheckResult given = new CheckEngine().run(new CheckRequest(List.of(shared), null, Map.of(), 1,
+                new io.github.apigwddb.dynamodb.schema.TableSchemaReader().read(List.of(tables))), CheckLog.SILENT);
+        assertThat(given.findings()).filteredOn(f -> f.rule() == Rule.DDB013).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("Table: audit-log-shared not found (the table definitions name items"));
+    }
+
+    /**
      * A SAM template with table Items (key id), parameters Stage (default dev) and Env (none), and a GetItem by key pk.
      *
      * @param tableName the table's TableName line, or empty for none

@@ -16,20 +16,32 @@ public final class TableSchemas {
     private final List<TableSchema> tables;
     private final List<TableSchemaProblem> problems;
     private final Set<String> standInNames;
+    private final boolean allTables;
 
     public TableSchemas(List<TableSchema> tables, List<TableSchemaProblem> problems) {
-        this(tables, problems, Set.of());
+        this(tables, problems, Set.of(), true);
     }
 
     /**
      * @param standInNames names that stand in for ones known only at deployment (a CloudFormation table without
      *     TableName, or one named from a parameter without value): matched, but a request naming another table may
      *     still mean it
+     * @param allTables whether the definitions are meant to be every table the requests name ({@code apigw.tables});
+     *     false for the tables a CloudFormation template defines itself, as its API may also use another stack's tables
      */
-    public TableSchemas(List<TableSchema> tables, List<TableSchemaProblem> problems, Set<String> standInNames) {
+    public TableSchemas(List<TableSchema> tables, List<TableSchemaProblem> problems, Set<String> standInNames, boolean allTables) {
         this.tables = List.copyOf(tables);
         this.problems = List.copyOf(problems);
         this.standInNames = Set.copyOf(standInNames);
+        this.allTables = allTables;
+    }
+
+    /**
+     * Whether a table name no definition has is one DynamoDB will not find: when the user gave the definitions. Without
+     * them, a template's own tables are not all its API may use (a table of another stack, an imported name).
+     */
+    public boolean allTables() {
+        return allTables;
     }
 
     /** The names that stand in for ones known only at deployment. */
@@ -65,7 +77,7 @@ public final class TableSchemas {
     }
 
     /** The table name inside a table ARN ({@code arn:aws:dynamodb:<region>:<account>:table/<name>}), else the text itself. */
-    static String tableName(String tableNameOrArn) {
+    public static String tableName(String tableNameOrArn) {
         if (tableNameOrArn != null && tableNameOrArn.startsWith("arn:")) {
             int at = tableNameOrArn.indexOf(":table/");
             if (at >= 0) {
