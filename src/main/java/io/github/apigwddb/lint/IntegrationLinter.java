@@ -309,10 +309,20 @@ public final class IntegrationLinter {
         if (integration.requestTemplates().isEmpty()) {
             issues.add(new LintIssue(Rule.AGW012, "The integration has no " + integration.writtenName("requestTemplates") + ": nothing turns the HTTP request into"
                     + " a DynamoDB request; add an 'application/json' template", integration.pointer()));
-        } else if (integration.requestTemplates().stream().noneMatch(t -> "application/json".equalsIgnoreCase(t.contentType()))) {
+        } else if (integration.requestTemplates().stream().noneMatch(t -> "application/json".equalsIgnoreCase(t.contentType()))
+                && !sentWithContentType(integration)) {
             issues.add(new LintIssue(Rule.AGW012, "No 'application/json' request template: requests without a Content-Type"
                     + " (and the console's Test) use application/json", integration.member("requestTemplates")));
         }
+    }
+
+    /**
+     * Whether the method's requests carry a body, and so a Content-Type, which selects the templates there are: an API that
+     * takes only form posts works without an application/json template. A GET, DELETE or ANY is mostly sent without one.
+     */
+    private static boolean sentWithContentType(Integration integration) {
+        String method = integration.operation() == null ? null : integration.operation().method();
+        return method != null && Set.of("post", "put", "patch").contains(method.toLowerCase(Locale.ROOT));
     }
 
     private static void checkResponses(Integration integration, List<LintIssue> issues) {

@@ -116,8 +116,19 @@ class IntegrationLinterTest {
     }
 
     @Test
-    void requestTemplatesMustIncludeJson() throws Exception {
-        assertThat(rules(GOOD.replace("application/json: '{", "text/plain: '{"))).containsExactly(Rule.AGW012);
+    void requestTemplatesMustIncludeJsonWhereRequestsComeWithoutAContentType() throws Exception {
+        String formOnly = GOOD.replace("application/json: '{", "application/x-www-form-urlencoded: '{");
+        String get = "openapi: 3.0.1\npaths:\n  /items:\n    get:\n";
+        assertThat(lintSpec(get, formOnly)).extracting(LintIssue::rule).containsExactly(Rule.AGW012);
+        assertThat(lintSpec(get.replace("get:", "x-amazon-apigateway-any-method:"), formOnly)).extracting(LintIssue::rule)
+                .containsExactly(Rule.AGW012);
+        // a form post always says what it sends: the form template is selected
+        assertThat(rules(formOnly)).isEmpty();
+        assertThat(lintSpec(get.replace("get:", "put:"), formOnly)).isEmpty();
+        // no template at all is AGW012 whatever the method
+        String none = GOOD.replace("requestTemplates:\n  application/json: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}}}'\n", "");
+        assertThat(none).doesNotContain("requestTemplates");
+        assertThat(rules(none)).contains(Rule.AGW012);
     }
 
     @Test
