@@ -152,7 +152,7 @@ public final class InjectionProbe {
         ParsedDocument reference = markersAsBackground ? markedJson : baselineJson;
         boolean checkDynamoDb = action != null && DynamoDbActions.isKnown(action);
         Set<String> referenceViolations = checkDynamoDb ? violationKeys(action, reference.root()) : Set.of();
-        String stringValues = markersAsBackground ? stringValues(markedJson.root()) : "";
+        String stringValues = markersAsBackground ? stringValues(markedJson.root()) : null;
 
         Injection[] results = new Injection[slots.size()];
         long deadline = System.nanoTime() + BUDGET_NANOS;
@@ -187,8 +187,13 @@ public final class InjectionProbe {
             if (at < 0) {
                 continue; // the input never reaches the request
             }
+            if (!markersAsBackground) {
+                // another input's marker broke the JSON: whether this one lands in a string is seen with its marker alone
+                results[i] = attackWithStringMarker(template, inputs, slot, markers[i], background[i], probe);
+                continue;
+            }
             // with markers around it, a hostile render that changes only the marker's string is read from that string alone
-            MarkedString spliced = markersAsBackground && markedJson.duplicateKeys().isEmpty()
+            MarkedString spliced = markedJson.duplicateKeys().isEmpty()
                     ? MarkedString.find(markedOutput, markedJson.root(), markers[i], parser) : null;
             results[i] = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]),
                     lineOf(markedOutput, at), lineText(markedOutput, at), columnOf(markedOutput, at));

@@ -154,6 +154,24 @@ class InjectionProbeTest {
     }
 
     @Test
+    void aStringInputIsSeenInsideItsStringWhenAnotherInputOutsideOneBreaksTheMarkerRender() throws Exception {
+        // the marker of 'limit' makes the all-markers render invalid JSON; 'owner' is still written inside "S": "..."
+        String template = "{\"TableName\": \"T\", \"KeyConditionExpression\": \"pk = :pk\", \"Limit\": $input.params('limit'),\n"
+                + "\"ExpressionAttributeValues\": {\":pk\": {\"S\": \"$input.params('owner')\"}}}";
+        TemplateInput input = new TemplateInput(null, null, Map.of("limit", "10", "owner", "o1"), null, null, null);
+
+        List<Injection> found = probe(template, input, "Query");
+
+        assertThat(found).extracting(Injection::input).containsExactlyInAnyOrder("querystring limit", "querystring owner");
+        assertThat(found).filteredOn(i -> i.input().equals("querystring owner")).singleElement().satisfies(i -> {
+            assertThat(i.insideString()).isTrue();
+            assertThat(i.outputLine()).isEqualTo(2);
+        });
+        assertThat(found).filteredOn(i -> i.input().equals("querystring limit")).singleElement()
+                .satisfies(i -> assertThat(i.insideString()).isFalse());
+    }
+
+    @Test
     void rawBodyAsTheRequestLetsTheClientChooseMembers() throws Exception {
         List<Injection> found = probe("$input.json('$')", TemplateInput.ofBody("{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"1\"}}}"),
                 "GetItem");
