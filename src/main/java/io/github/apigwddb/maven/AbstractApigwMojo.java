@@ -31,6 +31,7 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.SessionData;
 
 /** Parameters every goal shares, and turning them into paths and values the core understands. */
 abstract class AbstractApigwMojo extends AbstractMojo {
@@ -315,9 +316,35 @@ abstract class AbstractApigwMojo extends AbstractMojo {
             getLog().info("No " + basedir.toPath().relativize(path.toAbsolutePath()) + " in this module, which <specs> (apigw.specs)"
                     + " names for the whole build: nothing to check there");
         }
+        if (files.isEmpty() && !missing.isEmpty()) {
+            warnWhenNoModuleHasSpecs();
+        }
         warnNotRead(notRead);
         return files;
     }
+
+    /**
+     * Warns, once a build, when no module of the build has any path {@code <specs>} names: set in a parent POM or on the
+     * command line, a misspelt path would check nothing anywhere, with no more than an info line per module.
+     */
+    private void warnWhenNoModuleHasSpecs() {
+        Path here = basedir.toPath().toAbsolutePath().normalize();
+        List<Path> named = specs.stream().map(spec -> here.relativize(here.resolve(spec.toPath()).normalize())).toList();
+        List<MavenProject> modules = session.getProjects();
+        boolean anywhere = modules.stream().anyMatch(module -> named.stream().anyMatch(
+                path -> Files.exists(module.getBasedir().toPath().toAbsolutePath().resolve(path))));
+        if (anywhere || session.getRepositorySession() == null) {
+            return;
+        }
+        SessionData data = session.getRepositorySession().getData();
+        if (data.set(SPECS_NOWHERE_WARNED, null, Boolean.TRUE)) {
+            getLog().warn("None of the " + modules.size() + " modules of this build has " + String.join(", ", named.stream()
+                    .map(Path::toString).toList()) + ", which <specs> (apigw.specs) names: nothing is checked; check the spelling");
+        }
+    }
+
+    /** Session data key: the warning that no module has the specs was given in this build. */
+    private static final String SPECS_NOWHERE_WARNED = AbstractApigwMojo.class.getName() + ".specsNowhere";
 
     /** The spec files {@code filter} leaves, quietly (for what to say when there are none). */
     protected List<Path> specFiles(SpecFileFilter filter) throws MojoExecutionException {
