@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.model.BuildBase;
+import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
+import org.apache.maven.model.Profile;
 import org.apache.maven.model.ReportPlugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -104,7 +106,17 @@ final class PomConfiguration {
             return true;
         }
         String key = execution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
-        return namesIn(project.getOriginalModel().getBuild(), key, execution.getExecutionId()).contains(name);
+        Model own = project.getOriginalModel();
+        Set<String> names = namesIn(own.getBuild(), key, execution.getExecutionId());
+        // the module's own profiles active in this build are its own configuration too
+        List<String> active = project.getInjectedProfileIds()
+                .getOrDefault(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion(), List.of());
+        for (Profile profile : own.getProfiles()) {
+            if (active.contains(profile.getId())) {
+                names.addAll(namesIn(profile.getBuild(), key, execution.getExecutionId()));
+            }
+        }
+        return names.contains(name);
     }
 
     private static List<String> childNames(Object configuration) {
