@@ -58,7 +58,7 @@ public enum Rule {
     VTL001(ERROR, "Template does not parse"),
     VTL002(ERROR, "Rendered request is not valid JSON"),
     VTL003(WARNING, "Template names a variable or function API Gateway does not have"),
-    VTL007(ERROR, "Template exceeds an API Gateway limit"),
+    VTL007(ERROR, "Template exceeds a limit of API Gateway or of the check's renderer"),
     VTL009(WARNING, "Template breaks when optional inputs are absent"),
     VTL010(ERROR, "Template fails while rendering"),
     VTL011(ERROR, "Template reaches outside the sandbox"),
