@@ -21,6 +21,7 @@ import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadResult;
+import io.github.apigwddb.spec.ExternalReferences;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SourceMap;
@@ -109,7 +110,7 @@ public final class CheckEngine {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
                 }
-                LoadedSpec spec = withPlaceholdersFilled(loaded.spec(), request.deploymentValues(), findings);
+                LoadedSpec spec = withPlaceholdersFilled(withOtherFilesInlined(loaded.spec(), filesRead), request.deploymentValues(), findings);
                 if (spec == null) {
                     if (loaded.skippedBecause() != null) {
                         // said at info: the file does not parse, and only this line tells why no finding says so
@@ -208,7 +209,7 @@ public final class CheckEngine {
         record Match(Path file, LoadedSpec api, boolean template, Integration integration, CheckRequest request) { }
         List<Match> matches = new ArrayList<>();
         for (Path file : request.specFiles()) {
-            LoadedSpec spec = withPlaceholdersFilled(loader.load(file).spec(), request.deploymentValues(), null);
+            LoadedSpec spec = withPlaceholdersFilled(withOtherFilesInlined(loader.load(file).spec(), null), request.deploymentValues(), null);
             if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
                 continue;
             }
@@ -298,6 +299,27 @@ public final class CheckEngine {
      * reading the tree as written), with stand-ins for those without a value, each said once per string (CFN005) when
      * {@code findings} is given. Its source map knows each filled string as written, for positions inside it.
      */
+    /**
+     * The definition with what its references to other files point at in place (examples, schemas and responses split
+     * over files), as API Gateway imports it; findings inside such a part point at its reference. A reference that leads
+     * nowhere stays as written (SPEC004 says so).
+     *
+     * @param filesRead receives the other files read; null when not needed
+     */
+    private static LoadedSpec withOtherFilesInlined(LoadedSpec spec, Set<Path> filesRead) {
+        if (spec == null || (spec.kind() != SpecKind.OPENAPI3 && spec.kind() != SpecKind.SWAGGER2) || !ExternalReferences.any(spec)) {
+            return spec;
+        }
+        ExternalReferences references = new ExternalReferences(spec, null, null);
+        JsonNode root = references.inlined();
+        if (filesRead != null) {
+            filesRead.addAll(references.filesRead());
+        }
+        ParsedDocument document = spec.document();
+        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), root, document.sourceMap(),
+                document.lines(), document.duplicateKeys(), document.tags(), document.mayReferenceUrls()));
+    }
+
     private static LoadedSpec withPlaceholdersFilled(LoadedSpec spec, Map<String, String> values, List<Finding> findings) {
         if (spec == null || !spec.document().text().contains(Placeholders.OPEN)) {
             return spec;

@@ -514,6 +514,65 @@ class CheckEngineTest {
         assertThat(check(null, template).findings()).noneMatch(f -> f.rule() == Rule.DDB013);
     }
 
+    /** Examples and a body schema in other files, as API Gateway imports them (trial: false errors on empty bodies). */
+    @Test
+    void examplesAndSchemasInOtherFilesAreReadThroughTheirReferences() throws Exception {
+        Files.createDirectories(dir.resolve("components"));
+        write("components/examples.yaml", """
+                NewOrder:
+                  value: {id: o-1, amount: 12.5}
+                """);
+        write("components/schemas.yaml", """
+                NewOrder:
+                  type: object
+                  required: [id, amount]
+                  properties:
+                    id: {$ref: "#/Id"}
+                    amount: {type: number}
+                Id: {type: string, pattern: "^o-[0-9]+$"}
+                """);
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: orders, version: "1"}
+                x-amazon-apigateway-request-validators: {body: {validateRequestBody: true, validateRequestParameters: false}}
+                x-amazon-apigateway-request-validator: body
+                paths:
+                  /orders:
+                    post:
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema: {$ref: "./components/schemas.yaml#/NewOrder"}
+                            examples:
+                              first: {$ref: "./components/examples.yaml#/NewOrder"}
+                      responses: {"200": {description: ok}, "400": {description: bad}, "500": {description: failed}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: '{"TableName": "Orders", "Item": {"id": {"S": "$input.path(''$.id'')"}, "amount": {"N": "$input.path(''$.amount'')"}}}'
+                        responses:
+                          default: {statusCode: "200", responseTemplates: {application/json: '{"ok": true}'}}
+                          "4\\\\d{2}": {statusCode: "400", responseTemplates: {application/json: '{"ok": false}'}}
+                          "5\\\\d{2}": {statusCode: "500", responseTemplates: {application/json: '{"ok": false}'}}
+                """);
+        CheckResult result = check(null, spec);
+
+        // the example comes from its file, by its name
+        assertThat(result.cases()).filteredOn(c -> c.example() != null).singleElement().satisfies(c -> {
+            assertThat(c.example()).isEqualTo("first");
+            assertThat(c.renderedRequest()).contains("\"N\": \"12.5\"");
+        });
+        // the validated schema types amount as a number and id by a pattern: no client text reaches the request through them
+        assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.SEC001 || f.rule() == Rule.EXM002);
+        assertThat(result.filesRead()).contains(dir.resolve("components/examples.yaml").toAbsolutePath().normalize(),
+                dir.resolve("components/schemas.yaml").toAbsolutePath().normalize());
+    }
+
     /**
      * With only the template's own tables known, a request naming another table may use another stack's (review): not
      * reported, but for a name a typing slip away from a defined table. With apigw.tables given, any other name is.

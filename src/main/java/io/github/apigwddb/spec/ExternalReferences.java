@@ -1,0 +1,176 @@
+package io.github.apigwddb.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A definition with its references to other local files (whole files or fragments) replaced by what they point at,
+ * recursively; references inside the definition ({@code #/components/...}) stay. The bundle writes it out; the check
+ * reads examples and schemas split over several files from it. A {@code $ref} in an extension or in example data is
+ * data ({@link ReferenceScope}). Not thread-safe: one per definition.
+ */
+public final class ExternalReferences {
+
+    private static final int MAX_REFERENCE_DEPTH = 32;
+
+    /** Receives why a reference cannot be inlined, at the reference's position in the file that holds it. */
+    public interface Problems {
+        void add(String message, Path file, ParsedDocument document, String pointer);
+    }
+
+    private final LoadedSpec spec;
+    private final Path projectRoot;
+    private final Problems problems;
+    private final ReferencedFiles files;
+    private final Set<Path> filesRead = new TreeSet<>();
+
+    /**
+     * @param projectRoot references leading outside it are refused (a bundle ships only the project's files); null for
+     *     none refused
+     * @param problems receives the references that cannot be inlined, which become null; null to leave them as written
+     *     (SPEC004 reports them where the check runs)
+     */
+    public ExternalReferences(LoadedSpec spec, Path projectRoot, Problems problems) {
+        this.spec = spec;
+        this.projectRoot = projectRoot == null ? null : projectRoot.toAbsolutePath().normalize();
+        this.problems = problems;
+        this.files = new ReferencedFiles(spec.file(), spec.document());
+    }
+
+    /** Whether the definition refers to another file anywhere a reference counts; cheap, copies nothing. */
+    public static boolean any(LoadedSpec spec) {
+        return any(spec.root(), ReferenceScope.root(spec.kind()));
+    }
+
+    private static boolean any(JsonNode node, ReferenceScope scope) {
+        if (node.isObject()) {
+            JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
+            if (ref != null && ref.isTextual() && !ref.asText().isEmpty() && !ref.asText().startsWith("#")) {
+                return true;
+            }
+            for (var members = node.fields(); members.hasNext(); ) {
+                var member = members.next();
+                ReferenceScope inner = scope.member(member.getKey(), member.getValue());
+                if (inner != null && any(member.getValue(), inner)) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (any(element, scope.element())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A copy of the definition's tree with the references to other files inlined. */
+    public JsonNode inlined() {
+        return inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "",
+                new ArrayDeque<>());
+    }
+
+    /** The other files that {@link #inlined()} read. */
+    public List<Path> filesRead() {
+        return new ArrayList<>(filesRead);
+    }
+
+    private JsonNode inline(JsonNode node, ReferenceScope scope, Path file, String pointer, Deque<String> chain) {
+        if (node.isObject()) {
+            JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
+            if (ref != null && ref.isTextual() && !ref.asText().isEmpty() && !ref.asText().startsWith("#")) {
+                JsonNode resolved = resolve(ref.asText(), scope, file, pointer, chain);
+                return resolved != null ? resolved : problems == null ? node : NullNode.getInstance();
+            }
+            ObjectNode object = (ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                ReferenceScope member = scope.member(name, object.get(name));
+                if (member != null) {
+                    object.set(name, inline(object.get(name), member, file, JsonPointers.child(pointer, name), chain));
+                }
+            }
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, inline(array.get(i), scope.element(), file, JsonPointers.child(pointer, i), chain));
+            }
+        }
+        return node;
+    }
+
+    /** The inlined value a reference to another file points at; null when it cannot be inlined (said to {@link #problems}). */
+    private JsonNode resolve(String ref, ReferenceScope scope, Path file, String pointer, Deque<String> chain) {
+        if (ReferencedFiles.isRemote(ref)) {
+            return refuse("Reference '" + ref + "' is remote; only files of the project are inlined", file, pointer);
+        }
+        ReferencedFiles.Target target;
+        try {
+            target = ReferencedFiles.target(file, ref);
+        } catch (InvalidPathException e) {
+            return refuse("Reference '" + ref + "' names no file: it is not a file path", file, pointer);
+        }
+        Path targetFile = target.file();
+        if (projectRoot != null && !targetFile.startsWith(projectRoot)) {
+            return refuse("Reference '" + ref + "' leads outside the project (" + targetFile + ")", file, pointer);
+        }
+        String fragment = target.pointer() == null ? "" : target.pointer();
+        String key = targetFile + "#" + fragment;
+        if (chain.contains(key) || chain.size() >= MAX_REFERENCE_DEPTH) {
+            return refuse("Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
+        }
+        ReferencedFiles.Result loaded = files.load(targetFile, file);
+        if (!loaded.ok()) {
+            return refuse("Reference '" + ref + "' leads nowhere: " + loaded.problem(), file, pointer);
+        }
+        JsonNode value = loaded.document().root().at(fragment);
+        if (value.isMissingNode()) {
+            return refuse("Reference '" + ref + "' points at nothing in " + targetFile.getFileName(), file, pointer);
+        }
+        filesRead.add(targetFile);
+        chain.push(key);
+        // References inside the fragment are relative to its own file: '#/...' there means that file.
+        JsonNode copy = rebaseInternalRefs(value.deepCopy(), scope, targetFile.getFileName().toString());
+        JsonNode result = inline(copy, scope, targetFile, fragment, chain);
+        chain.pop();
+        return result;
+    }
+
+    private JsonNode refuse(String message, Path file, String pointer) {
+        if (problems != null) {
+            problems.add(message, file, files.load(file, file).document(), pointer);
+        }
+        return null;
+    }
+
+    /** An internal reference of another file becomes a reference to that file, to be inlined in turn. */
+    private static JsonNode rebaseInternalRefs(JsonNode node, ReferenceScope scope, String file) {
+        if (node.isObject()) {
+            JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
+                ((ObjectNode) node).put("$ref", file + ref.asText());
+            }
+            node.fields().forEachRemaining(member -> {
+                ReferenceScope inner = scope.member(member.getKey(), member.getValue());
+                if (inner != null) {
+                    rebaseInternalRefs(member.getValue(), inner, file);
+                }
+            });
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> rebaseInternalRefs(child, scope.element(), file));
+        }
+        return node;
+    }
+}
