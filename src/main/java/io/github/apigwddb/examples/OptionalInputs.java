@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * What a client may leave out of an example: the query string and header parameters the operation declares
  * as not {@code required}, and the body members its request schema does not list in {@code required}
- * (recursively, through local {@code $ref}s and {@code allOf}). Path parameters are never optional.
+ * (recursively, through local {@code $ref}s and {@code allOf}), but as many as an object's {@code minProperties} asks for. Path parameters are never optional.
  * Undeclared parameters are kept: nothing says the client may omit them.
  */
 public final class OptionalInputs {
@@ -141,11 +141,16 @@ public final class OptionalInputs {
             if (properties.isEmpty() && required.isEmpty()) {
                 return; // a free-form object: nothing declared optional
             }
+            // minProperties: a body with fewer members is not one the spec allows; the first optional ones stay to make it up
+            long requiredPresent = value.properties().stream().filter(field -> required.contains(field.getKey())).count();
+            long toKeep = Math.max(0, schema.path("minProperties").asLong(0) - requiredPresent);
             Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-                if (!required.contains(field.getKey())) {
+                if (!required.contains(field.getKey()) && toKeep > 0) {
+                    toKeep--;
+                } else if (!required.contains(field.getKey())) {
                     inputs.add(new Input("body member", path));
                 } else if (properties.containsKey(field.getKey())) {
                     collectOptionalMembers(field.getValue(), properties.get(field.getKey()), path, sampler, inputs, depth + 1);

@@ -201,6 +201,39 @@ class RenderChecksTest {
     }
 
     @Test
+    void aBodyKeepsTheOptionalMembersItsMinPropertiesAsksFor() throws IOException {
+        String extra = """
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              $ref: "#/components/schemas/Patch"
+                      x-apigw-examples:
+                        - {name: both, body: {"note": "n", "priority": 2}}
+                """;
+        // a dynamic update: SET over whatever members the body has; an empty body leaves "SET " and empty maps
+        String template = """
+                #set($body = $input.path('$'))
+                {"TableName": "T", "Key": {"pk": {"S": "1"}},
+                 "UpdateExpression": "SET #foreach($k in $body.keySet())#f$foreach.count = :v$foreach.count#if($foreach.hasNext), #end#end",
+                 "ExpressionAttributeNames": {#foreach($k in $body.keySet())"#f$foreach.count": "$k"#if($foreach.hasNext), #end#end},
+                 "ExpressionAttributeValues": {#foreach($k in $body.keySet())":v$foreach.count": {"S": "$util.escapeJavaScript($body.get($k)).replaceAll("\\\\'","'")"}#if($foreach.hasNext), #end#end}}""";
+        String schema = """
+                components:
+                  schemas:
+                    Patch:
+                      type: object
+                      %s
+                      properties: {note: {type: string}, priority: {type: integer}}
+                """;
+        String spec = HEADER + operation("/w", "patch", extra, "UpdateItem", template, PLAIN_RESPONSES);
+
+        assertThat(of(check(spec + schema.formatted("additionalProperties: false")), Rule.VTL009)).isNotEmpty();
+        // at least one member: the minimal body keeps 'note'
+        assertThat(of(check(spec + schema.formatted("minProperties: 1")), Rule.VTL009)).isEmpty();
+    }
+
+    @Test
     void nothingOptionalMeansNoSecondRender() throws IOException {
         String extra = """
                       x-apigw-examples:
