@@ -480,14 +480,18 @@ public final class InjectionProbe {
     /** Where a key the client added to the body object shows up as a key in the request, if anywhere. */
     private static Injection clientKeys(InputSlots.Slot slot, String marker, ParsedDocument marked) {
         String pointer = keyPointer(marked.root(), marker);
-        if (pointer == null) {
+        String namedAttribute = pointer == null ? attributeNamePointer(marked.root(), marker) : null;
+        if (pointer == null && namedAttribute == null) {
             return null;
         }
-        boolean requestMember = pointer.indexOf('/', 1) < 0;
+        boolean requestMember = pointer != null && pointer.indexOf('/', 1) < 0;
         Injection.Kind kind = requestMember ? Injection.Kind.CLIENT_REQUEST_MEMBERS : Injection.Kind.CLIENT_ATTRIBUTE_NAMES;
         String effect = requestMember
                 ? "a member the client adds to the body becomes member " + pointer + " of the DynamoDB request"
-                : "a key the client adds to the body becomes key " + pointer + " in the DynamoDB request";
+                : pointer != null ? "a key the client adds to the body becomes key " + pointer + " in the DynamoDB request"
+                : "a key the client adds to the body becomes attribute name " + namedAttribute + " of an expression, so the"
+                        + " client reaches any attribute it names";
+        pointer = pointer != null ? pointer : namedAttribute;
         TextPosition at = marked.sourceMap().locate(pointer);
         return new Injection(kind, slot.label, null, effect, List.of(), false, at.line(), lineAt(marked.text(), at.line()), at.column(), false);
     }
@@ -505,6 +509,39 @@ public final class InjectionProbe {
                     String pointer = JsonPointers.child(next.getKey(), member.getKey());
                     if (member.getKey().contains(marker)) {
                         return pointer;
+                    }
+                    work.addLast(Map.entry(pointer, member.getValue()));
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    work.addLast(Map.entry(JsonPointers.child(next.getKey(), i), node.get(i)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The pointer of an {@code ExpressionAttributeNames} value holding the marker (a dynamic update writes each body key as
+     * {@code "#f1": "<key>"}), the shallowest first; null when none.
+     */
+    private static String attributeNamePointer(JsonNode root, String marker) {
+        Deque<Map.Entry<String, JsonNode>> work = new ArrayDeque<>();
+        work.add(Map.entry("", root));
+        while (!work.isEmpty()) {
+            Map.Entry<String, JsonNode> next = work.removeFirst();
+            JsonNode node = next.getValue();
+            if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    String pointer = JsonPointers.child(next.getKey(), member.getKey());
+                    if (member.getKey().equals("ExpressionAttributeNames") && member.getValue().isObject()) {
+                        for (Iterator<Map.Entry<String, JsonNode>> names = member.getValue().fields(); names.hasNext(); ) {
+                            Map.Entry<String, JsonNode> name = names.next();
+                            if (name.getValue().isTextual() && name.getValue().textValue().contains(marker)) {
+                                return JsonPointers.child(pointer, name.getKey());
+                            }
+                        }
                     }
                     work.addLast(Map.entry(pointer, member.getValue()));
                 }

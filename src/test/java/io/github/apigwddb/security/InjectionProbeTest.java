@@ -196,6 +196,22 @@ class InjectionProbeTest {
     }
 
     @Test
+    void aDynamicUpdateOverBodyKeysLetsTheClientNameTheAttributesItSets() throws Exception {
+        // each body key becomes an ExpressionAttributeNames value: a client adding "role" sets the item's role
+        String template = "#set($b = $input.path('$'))"
+                + "{\"TableName\": \"T\", \"Key\": {\"id\": {\"S\": \"1\"}}, \"UpdateExpression\": \"SET #foreach($k in $b.keySet())#f$foreach.count = :v$foreach.count#if($foreach.hasNext), #end#end\","
+                + " \"ExpressionAttributeNames\": {#foreach($k in $b.keySet())\"#f$foreach.count\": \"$util.escapeJavaScript($k)\"#if($foreach.hasNext), #end#end},"
+                + " \"ExpressionAttributeValues\": {#foreach($k in $b.keySet())\":v$foreach.count\": {\"S\": \"$util.escapeJavaScript($b.get($k)).replaceAll(\"\\\\'\",\"'\")\"}#if($foreach.hasNext), #end#end}}";
+
+        List<Injection> found = probe(template, TemplateInput.ofBody("{\"note\": \"n\"}"), "UpdateItem");
+
+        assertThat(found).filteredOn(i -> i.kind() == Injection.Kind.CLIENT_ATTRIBUTE_NAMES).singleElement().satisfies(i -> {
+            assertThat(i.input()).isEqualTo("body keys of $");
+            assertThat(i.effect()).contains("attribute name /ExpressionAttributeNames/#f").contains("any attribute it names");
+        });
+    }
+
+    @Test
     void theUserAgentIsProbedAsTheHeaderItIsWhetherTheExampleGivesOneOrNot() throws Exception {
         String template = "{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}, \"agent\": {\"S\": \"$context.identity.userAgent\"},"
                 + " \"ip\": {\"S\": \"$context.identity.sourceIp\"}}}";
