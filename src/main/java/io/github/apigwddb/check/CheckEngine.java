@@ -77,6 +77,7 @@ public final class CheckEngine {
                 new MissingItemCheck(renderResponses, runner),
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),
+                new UndeclaredParameterCheck(runner),
                 new StageVariableCheck(runner),
                 new AuthorizerReadCheck(runner),
                 new ExpectationCheck());

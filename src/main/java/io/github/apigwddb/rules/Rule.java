@@ -64,6 +64,7 @@ public enum Rule {
     VTL011(ERROR, "Template reaches outside the sandbox"),
     VTL012(INFO, "Template reads a stage variable the check has no value for"),
     VTL013(WARNING, "Template reads $context.authorizer but no authorizer runs for the operation"),
+    VTL014(WARNING, "Template reads a request parameter the operation does not declare"),
 
     // DDB: DynamoDB request members and values
     DDB000(ERROR, "Internal error while validating a DynamoDB request"),

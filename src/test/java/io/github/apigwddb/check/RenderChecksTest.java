@@ -234,6 +234,38 @@ class RenderChecksTest {
     }
 
     @Test
+    void aParameterReadByANameTheOperationDoesNotDeclareButOneLikeItIsVtl014() throws IOException {
+        String extra = """
+                      parameters:
+                        - {name: orderId, in: path, required: true, schema: {type: string}}
+                        - {name: X-Tenant, in: header, schema: {type: string}}
+                      x-apigw-examples:
+                        - {name: one, path: {orderId: o-1}}
+                """;
+        String template = "{\"TableName\": \"T\", \"Key\": {\"pk\": {\"S\": \"$util.escapeJavaScript(%s).replaceAll(\"\\\\'\",\"'\")\"}}}";
+        java.util.function.Function<String, List<Finding>> vtl014 = read -> {
+            try {
+                return of(check(HEADER + operation("/o/{orderId}", "get", extra, "GetItem", template.formatted(read), PLAIN_RESPONSES)), Rule.VTL014);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        assertThat(vtl014.apply("$input.params('orderID')")).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("The template reads parameter 'orderID', which the operation does not declare; did you mean"
+                    + " path parameter 'orderId'? (names are case-sensitive)");
+            assertThat(f.position().line()).isEqualTo(findLine("$input.params('orderID')"));
+        });
+        // a path parameter the path does not have is always empty
+        assertThat(vtl014.apply("$input.params().path.get('order')")).singleElement().extracting(Finding::message).asString()
+                .startsWith("The template reads path parameter 'order', which the path /o/{orderId} does not have: it is always empty");
+        // declared names (a header in any case), and undeclared ones like none declared (Authorization), are not reported
+        assertThat(vtl014.apply("$input.params('orderId')")).isEmpty();
+        assertThat(vtl014.apply("$input.params('x-tenant')")).isEmpty();
+        assertThat(vtl014.apply("$input.params().header.get('Authorization')")).isEmpty();
+    }
+
+    @Test
     void nothingOptionalMeansNoSecondRender() throws IOException {
         String extra = """
                       x-apigw-examples:
