@@ -349,7 +349,12 @@ public final class IntegrationLinter {
         }
         JsonNode methodResponses = integration.operation().node().path("responses");
         for (IntegrationResponse response : responses) {
-            if (response.statusCode() != null && !methodResponses.has(response.statusCode()) && !methodResponses.has("default")) {
+            if (response.statusCode() == null) {
+                issues.add(new LintIssue(Rule.MAP007, "Integration response '" + response.selectionPattern() + "' has no statusCode:"
+                        + " API Gateway requires one for every integration response (PutIntegrationResponse; CloudFormation's"
+                        + " StatusCode), the method response it answers with; YAML anchors (&name, *name) reuse a response, a $ref does"
+                        + " not", response.pointer()));
+            } else if (!methodResponses.has(response.statusCode()) && !methodResponses.has("default")) {
                 issues.add(new LintIssue(Rule.MAP007, "Integration response '" + response.selectionPattern() + "' returns status "
                         + response.statusCode() + " but the operation declares no " + response.statusCode()
                         + " response (\"Output mapping refers to an invalid method response\")", response.pointer() + "/statusCode"));

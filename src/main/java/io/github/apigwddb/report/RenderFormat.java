@@ -81,7 +81,8 @@ public final class RenderFormat {
                 out.add(INDENT + "none selected: no pattern matches " + r.dynamoDbStatus() + " and there is no default (API Gateway answers 500)");
             } else {
                 out.add(heading.apply("Integration response '" + r.selectedResponse().selectionPattern() + "'"
-                        + (route ? "" : " -> status " + r.selectedResponse().statusCode())));
+                        + (route ? "" : r.selectedResponse().statusCode() == null ? " -> no statusCode (MAP007)"
+                        : " -> status " + r.selectedResponse().statusCode())));
                 if (r.responseTemplate() == null) {
                     out.add(INDENT + "no response template: DynamoDB's answer passes through unchanged");
                 } else {
@@ -90,7 +91,7 @@ public final class RenderFormat {
                 }
                 out.add("");
                 out.add(heading.apply(route ? "Message sent back to the client"
-                        : "Client response: " + (r.clientStatus() == null ? "status unknown" : "status " + r.clientStatus())));
+                        : "Client response: " + (r.clientStatus() == null ? "status unknown (the integration response has no statusCode)" : "status " + r.clientStatus())));
                 if (r.clientResponse() == null) {
                     out.add(INDENT + "nothing was rendered (see the findings)");
                 } else if (r.clientResponse().isBlank()) {

@@ -159,6 +159,16 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void anIntegrationResponseWithoutStatusCodeIsMap007() throws Exception {
+        List<LintIssue> issues = lint(GOOD.replace("\"5\\\\d{2}\": {statusCode: \"500\"}", "\"5\\\\d{2}\": {responseTemplates: {application/json: '{}'}}"));
+        assertThat(issues).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP007);
+            assertThat(i.message()).startsWith("Integration response '5\\d{2}' has no statusCode: API Gateway requires one");
+            assertThat(i.pointer()).endsWith("/responses/5\\d{2}");
+        });
+    }
+
+    @Test
     void aPatternThatIsNoRegexMatchesNothingAndIsMap008() throws Exception {
         List<LintIssue> issues = lint(withResponses("\"200\"", "\"4\\\\d{2\"", "\"5\\\\d{2}\""));
         assertThat(issues).extracting(LintIssue::rule).containsExactly(Rule.MAP006, Rule.MAP008);
