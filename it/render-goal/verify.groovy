@@ -6,6 +6,11 @@ def lines = log.readLines()
 def expected = [
     '[INFO] == POST /items [putItem] -> DynamoDB PutItem ==',
     '[INFO]     example: quote (sidecar)',
+    // what the client sends, as the example gives it
+    '[INFO] == Client request ==',
+    '[INFO]     POST /items',
+    '[INFO]     Content-Type: application/json',
+    '[INFO]       "name": "Say \\"hi\\""',
     '[INFO] == Request template (application/json) ==',
     '[INFO]     5 |     "name": {"S": "$input.path(\'$.name\')"}',
     '[INFO] == DynamoDB request ==',

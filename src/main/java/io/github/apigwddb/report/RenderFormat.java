@@ -7,12 +7,16 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.apigwddb.check.RenderedExample;
+import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,10 +46,12 @@ public final class RenderFormat {
         out.add(heading.apply(r.operation().display() + " -> DynamoDB " + (r.action() == null ? "(no action)" : r.action())));
         out.add(INDENT + "spec:    " + r.file());
         out.add(INDENT + "example: " + r.example().name() + (r.example().file() == null ? " (given on the command line)"
-                : " (" + r.example().source().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+                : " (" + r.example().source().name().toLowerCase(Locale.ROOT) + ")"));
         String contentType = r.example().contentType() == null ? "application/json" : r.example().contentType();
         // a WebSocket route's messages have no Content-Type, and what it sends back has no status
         boolean route = IntegrationExtractor.ROUTE_METHOD_NAME.equals(r.operation().method());
+        out.add("");
+        clientRequest(r, route, contentType, out);
         out.add("");
 
         if (r.requestTemplate() == null) {
@@ -129,7 +135,7 @@ public final class RenderFormat {
     }
 
     private static void finding(Finding finding, List<String> out) {
-        out.add(INDENT + finding.severity().id().toUpperCase(java.util.Locale.ROOT) + " " + finding.rule().id() + " "
+        out.add(INDENT + finding.severity().id().toUpperCase(Locale.ROOT) + " " + finding.rule().id() + " "
                 + finding.message().replace('\n', ' '));
         out.add(INDENT + INDENT + "at " + finding.position().file().getFileName() + ":[" + finding.position().line() + ","
                 + finding.position().column() + "]");
@@ -187,6 +193,34 @@ public final class RenderFormat {
             return true;
         } catch (JsonProcessingException e) {
             return false;
+        }
+    }
+
+    /** What the client sends, as the example gives it: what the templates read. */
+    private void clientRequest(RenderedExample r, boolean route, String contentType, List<String> out) {
+        Example example = r.example();
+        out.add(heading.apply(route ? "Message the client sends" : "Client request"));
+        if (!route) {
+            String path = r.operation().path();
+            for (Map.Entry<String, String> parameter : example.path().entrySet()) {
+                path = path.replace("{" + parameter.getKey() + "}", parameter.getValue()).replace("{" + parameter.getKey() + "+}", parameter.getValue());
+            }
+            String query = example.querystring().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+            String method = r.operation().method().startsWith("x-") ? "ANY" : r.operation().method().toUpperCase(Locale.ROOT);
+            out.add(INDENT + method + " " + path + (query.isEmpty() ? "" : "?" + query));
+            example.headers().forEach((name, value) -> out.add(INDENT + name + ": " + value));
+        }
+        if (example.body() == null || example.body().isEmpty()) {
+            out.add(INDENT + "(no body)");
+        } else {
+            if (!route) {
+                out.add(INDENT + "Content-Type: " + contentType);
+            }
+            if (isJson(example.body())) {
+                json(example.body(), out);
+            } else {
+                text(example.body(), out, -1, -1);
+            }
         }
     }
 
