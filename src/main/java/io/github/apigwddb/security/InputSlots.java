@@ -284,7 +284,9 @@ final class InputSlots {
             } else if (node.isNumber() || node.isBoolean()) {
                 slots.add(new ScalarSlot(p.parent(), p.key(), "body " + p.path(), node, p.steps()));
             } else if (node instanceof ObjectNode object) {
-                slots.add(keySlot(object, "body keys of " + p.path()));
+                if (bodyModel == null || p.steps() == null || !bodyModel.closedAt(p.steps())) {
+                    slots.add(keySlot(object, "body keys of " + p.path())); // a validated model may allow no other key there
+                }
                 List<String> names = new ArrayList<>();
                 object.fieldNames().forEachRemaining(names::add);
                 for (int i = names.size() - 1; i >= 0; i--) {

@@ -31,6 +31,22 @@ public final class BodyModel {
      * @param path member names (String) and array indexes (Integer) from the body's root
      */
     public StringRule stringAt(List<Object> path) {
+        List<JsonNode> here = applyingAt(path);
+        return here == null ? StringRule.ANY : StringRule.of(here);
+    }
+
+    /**
+     * Whether the object at {@code path} may hold no members but those the schema names: {@code additionalProperties:
+     * false} and no {@code patternProperties} (API Gateway answers 400 to a body with another key there).
+     */
+    public boolean closedAt(List<Object> path) {
+        List<JsonNode> here = applyingAt(path);
+        return here != null && here.stream().anyMatch(schema -> schema.path("additionalProperties").isBoolean()
+                && !schema.path("additionalProperties").booleanValue() && !schema.has("patternProperties"));
+    }
+
+    /** The schemas that apply at {@code path}; null where the model leaves the place unconstrained. */
+    private List<JsonNode> applyingAt(List<Object> path) {
         List<JsonNode> here = new ArrayList<>();
         addApplying(schema, here, 0);
         for (Object step : path) {
@@ -42,11 +58,11 @@ public final class BodyModel {
                 }
             }
             if (next.isEmpty()) {
-                return StringRule.ANY;
+                return null;
             }
             here = next;
         }
-        return StringRule.of(here);
+        return here;
     }
 
     /** The schema and, through allOf, every schema that applies to the same value with it. */

@@ -501,6 +501,53 @@ class InjectionCheckTest {
     }
 
     @Test
+    void aDynamicUpdateOverBodyKeysIsSec004UnlessAValidatedModelAllowsNoOtherKey() throws Exception {
+        String spec = """
+                openapi: 3.0.1
+                info: {title: notes, version: "1"}
+                %s
+                paths:
+                  /notes/{id}:
+                    patch:
+                      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                      requestBody:
+                        content:
+                          application/json:
+                            schema:
+                              type: object
+                              additionalProperties: false
+                              properties: {note: {type: string}, color: {type: string, enum: [red, blue]}}
+                      x-apigw-examples:
+                        - {name: both, path: {id: n-1}, body: {note: "n", color: red}}
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/UpdateItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: |
+                            #set($b = $input.path('$'))
+                            {"TableName": "Notes", "Key": {"id": {"S": "$util.escapeJavaScript($input.params('id')).replaceAll("\\\\'","'")"}},
+                             "UpdateExpression": "SET #foreach($k in $b.keySet())#f$foreach.count = :v$foreach.count#if($foreach.hasNext), #end#end",
+                             "ExpressionAttributeNames": {#foreach($k in $b.keySet())"#f$foreach.count": "$k"#if($foreach.hasNext), #end#end},
+                             "ExpressionAttributeValues": {#foreach($k in $b.keySet())":v$foreach.count": {"S": "$util.escapeJavaScript($b.get($k)).replaceAll("\\\\'","'")"}#if($foreach.hasNext), #end#end}}
+                        responses: {default: {statusCode: "200"}}
+                """;
+        Path unvalidated = dir.resolve("patch.yaml");
+        Files.writeString(unvalidated, spec.formatted(""));
+        assertThat(sec(unvalidated)).filteredOn(f -> f.rule() == Rule.SEC004).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("attribute name /ExpressionAttributeNames/#f3"));
+
+        // API Gateway answers 400 to a body with another key before the template runs
+        Path validated = dir.resolve("validated.yaml");
+        Files.writeString(validated, spec.formatted("x-amazon-apigateway-request-validators: {body: {validateRequestBody: true}}\n"
+                + "x-amazon-apigateway-request-validator: body"));
+        assertThat(sec(validated)).noneMatch(f -> f.rule() == Rule.SEC004);
+    }
+
+    @Test
     void anInputOnATemplateLineWhoseOutputJoinsThePreviousLinesIsPlacedOnItsOwnLine() throws Exception {
         Path spec = dir.resolve("joined.yaml");
         Files.writeString(spec, """
