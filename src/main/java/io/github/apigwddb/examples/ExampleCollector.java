@@ -28,8 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,7 +39,6 @@ import java.util.stream.Stream;
 public final class ExampleCollector {
 
     public static final String EXTENSION = "x-apigw-examples";
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}+]+)\\+?}");
 
     private final Path sidecarDirectory;
     private final DocumentParser parser = new DocumentParser();
@@ -312,19 +309,13 @@ public final class ExampleCollector {
     }
 
     private static Set<String> pathTemplateNames(ApiOperation operation) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher matcher = PATH_PARAMETER.matcher(operation.path());
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
+        return operation.pathVariables();
     }
 
     /** Every {@code {name}} of the path template gets a value, so templates reading path parameters see one. */
     private static void fillPathParameters(ApiOperation operation, Map<String, Map<String, String>> params, SchemaSampler sampler) {
-        Matcher matcher = PATH_PARAMETER.matcher(operation.path());
-        while (matcher.find()) {
-            params.computeIfAbsent("path", k -> new LinkedHashMap<>()).putIfAbsent(matcher.group(1), "example-" + matcher.group(1));
+        for (String name : operation.pathVariables()) {
+            params.computeIfAbsent("path", k -> new LinkedHashMap<>()).putIfAbsent(name, "example-" + name);
         }
     }
 

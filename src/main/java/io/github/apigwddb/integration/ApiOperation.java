@@ -5,8 +5,13 @@ import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.spec.LocalReferences;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One operation of an API definition.
@@ -37,6 +42,28 @@ public record ApiOperation(OperationRef ref, String pointer, JsonNode node, Json
             requirement.fieldNames().forEachRemaining(name -> named.add(schemes.path(name)));
         }
         return named;
+    }
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}+]+)\\+?}");
+
+    /** The names of the path template's variables: {@code id} of {@code /items/{id}}, {@code proxy} of {@code {proxy+}}. */
+    public Set<String> pathVariables() {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = PATH_VARIABLE.matcher(path() == null ? "" : path());
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    /**
+     * Whether {@code parameters} declare one {@code in} ({@code path}, {@code query}, {@code header}) named {@code name};
+     * header names are compared whatever their case, as HTTP does.
+     */
+    public static boolean declares(List<JsonNode> parameters, String in, String name) {
+        return parameters.stream().anyMatch(p -> in.equals(p.path("in").asText()) && ("header".equals(in)
+                ? p.path("name").asText().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
+                : p.path("name").asText().equals(name)));
     }
 
     /** The operation's parameters plus its path item's, local {@code $ref}s followed; the operation's win on name and location. */

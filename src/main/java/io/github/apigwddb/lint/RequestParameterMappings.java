@@ -1,12 +1,12 @@
 package io.github.apigwddb.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.JsonPointers;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,8 +75,6 @@ final class RequestParameterMappings {
     }
 
     static boolean declares(List<JsonNode> declared, String in, String name) {
-        return declared.stream().anyMatch(p -> in.equals(p.path("in").asText()) && ("header".equals(in)
-                ? p.path("name").asText().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
-                : p.path("name").asText().equals(name)));
+        return ApiOperation.declares(declared, in, name);
     }
 }

@@ -263,6 +263,11 @@ class RenderChecksTest {
         assertThat(vtl014.apply("$input.params('orderId')")).isEmpty();
         assertThat(vtl014.apply("$input.params('x-tenant')")).isEmpty();
         assertThat(vtl014.apply("$input.params().header.get('Authorization')")).isEmpty();
+        // a name one location reads: only that location fills it
+        assertThat(vtl014.apply("$input.params().querystring.get('orderID')")).singleElement().extracting(Finding::message).asString()
+                .endsWith("it is empty unless the client sends a query string parameter of that name");
+        // a name declared in another location is no typo (X-Tenant is a header; the query string is read here)
+        assertThat(vtl014.apply("$input.params().querystring.get('X-Tenant')")).isEmpty();
     }
 
     @Test
