@@ -111,7 +111,8 @@ public final class CheckEngine {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
                 }
-                LoadedSpec spec = withPlaceholdersFilled(withOtherFilesInlined(loaded.spec(), filesRead), request.deploymentValues(), findings);
+                LoadedSpec inlined = withOtherFilesInlined(loaded.spec(), filesRead);
+                LoadedSpec spec = withPlaceholdersFilled(inlined, inlined != loaded.spec(), request.deploymentValues(), findings);
                 if (spec == null) {
                     if (loaded.skippedBecause() != null) {
                         // said at info: the file does not parse, and only this line tells why no finding says so
@@ -210,7 +211,9 @@ public final class CheckEngine {
         record Match(Path file, LoadedSpec api, boolean template, Integration integration, CheckRequest request) { }
         List<Match> matches = new ArrayList<>();
         for (Path file : request.specFiles()) {
-            LoadedSpec spec = withPlaceholdersFilled(withOtherFilesInlined(loader.load(file).spec(), null), request.deploymentValues(), null);
+            LoadedSpec read = loader.load(file).spec();
+            LoadedSpec inlined = withOtherFilesInlined(read, null);
+            LoadedSpec spec = withPlaceholdersFilled(inlined, inlined != read, request.deploymentValues(), null);
             if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
                 continue;
             }
@@ -296,11 +299,6 @@ public final class CheckEngine {
     }
 
     /**
-     * The spec as deployed: its {@code {{apigw:name}}} placeholders filled, in a copy (the structure check may still be
-     * reading the tree as written), with stand-ins for those without a value, each said once per string (CFN005) when
-     * {@code findings} is given. Its source map knows each filled string as written, for positions inside it.
-     */
-    /**
      * The definition with what its references to other files point at in place (examples, schemas and responses split
      * over files), as API Gateway imports it; findings inside such a part point at its reference. A reference that leads
      * nowhere stays as written (SPEC004 says so).
@@ -321,8 +319,16 @@ public final class CheckEngine {
                 document.lines(), document.duplicateKeys(), document.tags(), document.mayReferenceUrls()));
     }
 
-    private static LoadedSpec withPlaceholdersFilled(LoadedSpec spec, Map<String, String> values, List<Finding> findings) {
-        if (spec == null || !spec.document().text().contains(Placeholders.OPEN)) {
+    /**
+     * The spec as deployed: its {@code {{apigw:name}}} placeholders filled, in a copy (the structure check may still be
+     * reading the tree as written), with stand-ins for those without a value, each said once per string (CFN005) when
+     * {@code findings} is given. Its source map knows each filled string as written, for positions inside it. Parts taken
+     * from other files ({@link #withOtherFilesInlined}) are not in the file's text: their placeholders are looked for in the tree.
+     */
+    private static LoadedSpec withPlaceholdersFilled(LoadedSpec spec, boolean otherFiles, Map<String, String> values,
+            List<Finding> findings) {
+        if (spec == null || (!spec.document().text().contains(Placeholders.OPEN)
+                && !(otherFiles && spec.root().toString().contains(Placeholders.OPEN)))) {
             return spec;
         }
         ParsedDocument document = spec.document();

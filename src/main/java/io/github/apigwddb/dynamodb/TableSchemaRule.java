@@ -199,10 +199,15 @@ final class TableSchemaRule {
         return table;
     }
 
-    /** The defined table one typing slip away from {@code name} (a letter more, less, changed or swapped, or case); else null. */
+    /**
+     * The defined table one typing slip away from {@code name} (a letter more, less, changed or swapped, or case); else
+     * null. Names that differ in digits only ({@code orders-v1}, {@code orders-v2}) are versions, not typos.
+     */
     private String typoOf(String name) {
         for (String defined : schemas.names()) {
-            if (name != null && Suggestions.distance(name.toLowerCase(Locale.ROOT), defined.toLowerCase(Locale.ROOT)) <= 1) {
+            String a = name == null ? null : name.toLowerCase(Locale.ROOT);
+            String b = defined.toLowerCase(Locale.ROOT);
+            if (a != null && Suggestions.distance(a, b) <= 1 && !a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""))) {
                 return defined;
             }
         }

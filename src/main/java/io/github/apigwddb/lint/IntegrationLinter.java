@@ -367,7 +367,7 @@ public final class IntegrationLinter {
         if (!mapped(responses, HTTP_STATUS_SAMPLES_5XX)) {
             unmapped.add("5xx (InternalServerError)");
         }
-        // Without a fallback, MAP006 already says unmatched statuses end in a configuration error.
+        // Without a fallback, MAP006 says a 200 or 400 ends in a configuration error; a 5xx does so as a 500 either way.
         if (!unmapped.isEmpty() && fallback != null) {
             String status = fallback.statusCode() == null ? "the default status" : "status " + fallback.statusCode();
             issues.add(new LintIssue(Rule.MAP010, "DynamoDB errors " + String.join(" and ", unmapped) + " have no integration response"

@@ -12,6 +12,8 @@ import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -203,9 +205,11 @@ public final class RenderFormat {
         if (!route) {
             String path = r.operation().path();
             for (Map.Entry<String, String> parameter : example.path().entrySet()) {
-                path = path.replace("{" + parameter.getKey() + "}", parameter.getValue()).replace("{" + parameter.getKey() + "+}", parameter.getValue());
+                path = path.replace("{" + parameter.getKey() + "}", encoded(parameter.getValue()))
+                        .replace("{" + parameter.getKey() + "+}", parameter.getValue()); // a greedy variable keeps its slashes
             }
-            String query = example.querystring().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+            String query = example.querystring().entrySet().stream().map(e -> encoded(e.getKey()) + "=" + encoded(e.getValue()))
+                    .collect(Collectors.joining("&"));
             String method = r.operation().method().startsWith("x-") ? "ANY" : r.operation().method().toUpperCase(Locale.ROOT);
             out.add(INDENT + method + " " + path + (query.isEmpty() ? "" : "?" + query));
             example.headers().forEach((name, value) -> out.add(INDENT + name + ": " + value));
@@ -213,7 +217,7 @@ public final class RenderFormat {
         if (example.body() == null || example.body().isEmpty()) {
             out.add(INDENT + "(no body)");
         } else {
-            if (!route) {
+            if (!route && example.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
                 out.add(INDENT + "Content-Type: " + contentType);
             }
             if (isJson(example.body())) {
@@ -222,6 +226,11 @@ public final class RenderFormat {
                 text(example.body(), out, -1, -1);
             }
         }
+    }
+
+    /** A path segment or query string part as a client writes it on the wire (values are given decoded). */
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void json(String text, List<String> out) {

@@ -573,6 +573,42 @@ class CheckEngineTest {
                 dir.resolve("components/schemas.yaml").toAbsolutePath().normalize());
     }
 
+    /** A placeholder in a part of the definition taken from another file is filled as one in the file itself. */
+    @Test
+    void placeholdersInAPartTakenFromAnotherFileAreFilled() throws Exception {
+        Files.createDirectories(dir.resolve("paths"));
+        write("paths/items.yaml", """
+                get:
+                  parameters: [{name: id, in: query, required: true, schema: {type: string}}]
+                  x-apigw-examples: [{name: one, querystring: {id: "7"}}]
+                  responses: {"200": {description: ok}, "400": {description: bad}, "500": {description: failed}}
+                  x-amazon-apigateway-integration:
+                    type: aws
+                    httpMethod: POST
+                    uri: arn:aws:apigateway:us-east-1:dynamodb:action/GetItem
+                    credentials: arn:aws:iam::123456789012:role/r
+                    passthroughBehavior: never
+                    requestTemplates:
+                      application/json: '{"TableName": "{{apigw:table}}", "Key": {"id": {"S": "$util.escapeJavaScript($input.params(''id'')).replaceAll("\\''","''")"}}}'
+                    responses:
+                      default: {statusCode: "200", responseTemplates: {application/json: '{"ok": true}'}}
+                      "4\\\\d{2}": {statusCode: "400", responseTemplates: {application/json: '{"ok": false}'}}
+                      "5\\\\d{2}": {statusCode: "500", responseTemplates: {application/json: '{"ok": false}'}}
+                """);
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: items, version: "1"}
+                paths:
+                  /items: {$ref: "paths/items.yaml"}
+                """);
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
+                TableSchemas.NONE, Map.of("table", "Orders")), CheckLog.SILENT);
+
+        assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.DDB004 || f.rule() == Rule.CFN005);
+        assertThat(result.cases()).filteredOn(c -> c.example() != null).singleElement()
+                .satisfies(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"Orders\""));
+    }
+
     /**
      * With only the template's own tables known, a request naming another table may use another stack's (review): not
      * reported, but for a name a typing slip away from a defined table. With apigw.tables given, any other name is.
@@ -581,6 +617,10 @@ class CheckEngineTest {
     void aTableTheTemplateDoesNotDefineIsAnotherStacksUnlessItsNameIsATypoOfOne() throws Exception {
         Path shared = write("template.yaml", templateWithTable("TableName: items", "'{\"TableName\": \"audit-log-shared\""));
         assertThat(check(null, shared).findings()).noneMatch(f -> f.rule() == Rule.DDB013);
+
+        // a version of the table, not a typo of its name
+        Path version = write("version.yaml", templateWithTable("TableName: items-v2", "'{\"TableName\": \"items-v1\""));
+        assertThat(check(null, version).findings()).noneMatch(f -> f.rule() == Rule.DDB013);
 
         Path typo = write("typo.yaml", templateWithTable("TableName: items", "'{\"TableName\": \"itmes\""));
         assertThat(check(null, typo).findings()).filteredOn(f -> f.rule() == Rule.DDB013).singleElement()
