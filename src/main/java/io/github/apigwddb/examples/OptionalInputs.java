@@ -143,7 +143,7 @@ public final class OptionalInputs {
             }
             // minProperties: a body with fewer members is not one the spec allows; the first optional ones stay to make it up
             long requiredPresent = value.properties().stream().filter(field -> required.contains(field.getKey())).count();
-            long toKeep = Math.max(0, schema.path("minProperties").asLong(0) - requiredPresent);
+            long toKeep = Math.max(0, minProperties(schema, sampler, 0) - requiredPresent);
             Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
@@ -164,6 +164,17 @@ public final class OptionalInputs {
             }
             perElement.stream().distinct().forEach(inputs::add);
         }
+    }
+
+    /** The largest minProperties of a schema and its allOf parts, all of which the body must meet. */
+    private static long minProperties(JsonNode schema, SchemaSampler sampler, int depth) {
+        long min = schema.path("minProperties").asLong(0);
+        if (depth <= 10) {
+            for (JsonNode part : schema.path("allOf")) {
+                min = Math.max(min, minProperties(sampler.resolve(part), sampler, depth + 1));
+            }
+        }
+        return min;
     }
 
     /** Required names and properties of a schema, merged over allOf. */

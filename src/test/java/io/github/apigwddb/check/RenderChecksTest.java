@@ -231,6 +231,7 @@ class RenderChecksTest {
         assertThat(of(check(spec + schema.formatted("additionalProperties: false")), Rule.VTL009)).isNotEmpty();
         // at least one member: the minimal body keeps 'note'
         assertThat(of(check(spec + schema.formatted("minProperties: 1")), Rule.VTL009)).isEmpty();
+        assertThat(of(check(spec + schema.formatted("allOf: [{minProperties: 1}]")), Rule.VTL009)).isEmpty();
     }
 
     @Test
