@@ -498,27 +498,7 @@ public final class InjectionProbe {
 
     /** The pointer of a member whose name holds the marker, the shallowest first; null when none. */
     private static String keyPointer(JsonNode root, String marker) {
-        Deque<Map.Entry<String, JsonNode>> work = new ArrayDeque<>();
-        work.add(Map.entry("", root));
-        while (!work.isEmpty()) {
-            Map.Entry<String, JsonNode> next = work.removeFirst();
-            JsonNode node = next.getValue();
-            if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> member = it.next();
-                    String pointer = JsonPointers.child(next.getKey(), member.getKey());
-                    if (member.getKey().contains(marker)) {
-                        return pointer;
-                    }
-                    work.addLast(Map.entry(pointer, member.getValue()));
-                }
-            } else if (node.isArray()) {
-                for (int i = 0; i < node.size(); i++) {
-                    work.addLast(Map.entry(JsonPointers.child(next.getKey(), i), node.get(i)));
-                }
-            }
-        }
-        return null;
+        return firstMember(root, (pointer, name, value) -> name.contains(marker) ? pointer : null);
     }
 
     /**
@@ -526,6 +506,26 @@ public final class InjectionProbe {
      * {@code "#f1": "<key>"}), the shallowest first; null when none.
      */
     private static String attributeNamePointer(JsonNode root, String marker) {
+        return firstMember(root, (pointer, name, value) -> {
+            if (name.equals("ExpressionAttributeNames") && value.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> names = value.fields(); names.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = names.next();
+                    if (entry.getValue().isTextual() && entry.getValue().textValue().contains(marker)) {
+                        return JsonPointers.child(pointer, entry.getKey());
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** What a member of the document answers: a pointer to report, or null to go on. */
+    private interface MemberTest {
+        String test(String pointer, String name, JsonNode value);
+    }
+
+    /** The first answer of {@code test}, breadth first (the shallowest member first), without recursion; null when none. */
+    private static String firstMember(JsonNode root, MemberTest test) {
         Deque<Map.Entry<String, JsonNode>> work = new ArrayDeque<>();
         work.add(Map.entry("", root));
         while (!work.isEmpty()) {
@@ -535,13 +535,9 @@ public final class InjectionProbe {
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> member = it.next();
                     String pointer = JsonPointers.child(next.getKey(), member.getKey());
-                    if (member.getKey().equals("ExpressionAttributeNames") && member.getValue().isObject()) {
-                        for (Iterator<Map.Entry<String, JsonNode>> names = member.getValue().fields(); names.hasNext(); ) {
-                            Map.Entry<String, JsonNode> name = names.next();
-                            if (name.getValue().isTextual() && name.getValue().textValue().contains(marker)) {
-                                return JsonPointers.child(pointer, name.getKey());
-                            }
-                        }
+                    String found = test.test(pointer, member.getKey(), member.getValue());
+                    if (found != null) {
+                        return found;
                     }
                     work.addLast(Map.entry(pointer, member.getValue()));
                 }
