@@ -42,7 +42,7 @@ public final class SpecBundler {
     public Bundle bundle(LoadedSpec spec, BundleOptions options) {
         List<BundleProblem> problems = new ArrayList<>();
         JsonNode inlined = new ExternalReferences(spec, options.projectRoot(),
-                (message, file, document, pointer) -> problems.add(problem(message, file, document, pointer))).inlined();
+                (reason, message, file, document, pointer) -> problems.add(problem(message, file, document, pointer))).inlined();
         if (options.stripPluginExtensions()) {
             strip(inlined);
         }

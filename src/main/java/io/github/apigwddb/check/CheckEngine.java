@@ -111,7 +111,7 @@ public final class CheckEngine {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
                 }
-                LoadedSpec inlined = withOtherFilesInlined(loaded.spec(), filesRead);
+                LoadedSpec inlined = withOtherFilesInlined(loaded.spec(), filesRead, findings);
                 LoadedSpec spec = withPlaceholdersFilled(inlined, inlined != loaded.spec(), request.deploymentValues(), findings);
                 if (spec == null) {
                     if (loaded.skippedBecause() != null) {
@@ -212,7 +212,7 @@ public final class CheckEngine {
         List<Match> matches = new ArrayList<>();
         for (Path file : request.specFiles()) {
             LoadedSpec read = loader.load(file).spec();
-            LoadedSpec inlined = withOtherFilesInlined(read, null);
+            LoadedSpec inlined = withOtherFilesInlined(read, null, null);
             LoadedSpec spec = withPlaceholdersFilled(inlined, inlined != read, request.deploymentValues(), null);
             if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
                 continue;
@@ -304,12 +304,20 @@ public final class CheckEngine {
      * nowhere stays as written (SPEC004 says so).
      *
      * @param filesRead receives the other files read; null when not needed
+     * @param findings receives a broken reference in another file as SPEC004 (the file's own are the structure check's);
+     *     null when not needed
      */
-    private static LoadedSpec withOtherFilesInlined(LoadedSpec spec, Set<Path> filesRead) {
+    private static LoadedSpec withOtherFilesInlined(LoadedSpec spec, Set<Path> filesRead, List<Finding> findings) {
         if (spec == null || (spec.kind() != SpecKind.OPENAPI3 && spec.kind() != SpecKind.SWAGGER2) || !ExternalReferences.any(spec)) {
             return spec;
         }
-        ExternalReferences references = new ExternalReferences(spec, null, null);
+        Path file = spec.file().toAbsolutePath().normalize();
+        ExternalReferences references = new ExternalReferences(spec, null, findings == null ? null : (reason, message, in, document, pointer) -> {
+            if (reason == ExternalReferences.Reason.BROKEN && !in.equals(file)) {
+                findings.add(new Finding(Rule.SPEC004, Rule.SPEC004.defaultSeverity(), message, Locator.position(in,
+                        document.sourceMap().locate(JsonPointers.child(pointer, "$ref"))), null, null));
+            }
+        });
         JsonNode root = references.inlined();
         if (filesRead != null) {
             filesRead.addAll(references.filesRead());

@@ -2,13 +2,13 @@ package io.github.apigwddb.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,9 +23,21 @@ public final class ExternalReferences {
 
     private static final int MAX_REFERENCE_DEPTH = 32;
 
-    /** Receives why a reference cannot be inlined, at the reference's position in the file that holds it. */
+    /** Why a reference cannot be inlined. */
+    public enum Reason {
+        /** A URL: neither the check nor the bundle reads it. */
+        REMOTE,
+        /** Outside the project root the bundle was given. */
+        OUTSIDE_PROJECT,
+        /** It leads back to itself: valid for a recursive schema, which a bundle cannot write out inline. */
+        CIRCULAR,
+        /** No file, no readable definition, or nothing at the pointer: a broken reference. */
+        BROKEN
+    }
+
+    /** Receives why a reference cannot be inlined, at the reference's position in the file that holds it; once per reference. */
     public interface Problems {
-        void add(String message, Path file, ParsedDocument document, String pointer);
+        void add(Reason reason, String message, Path file, ParsedDocument document, String pointer);
     }
 
     private final LoadedSpec spec;
@@ -33,12 +45,12 @@ public final class ExternalReferences {
     private final Problems problems;
     private final ReferencedFiles files;
     private final Set<Path> filesRead = new TreeSet<>();
+    private final Set<String> reported = new HashSet<>();
 
     /**
      * @param projectRoot references leading outside it are refused (a bundle ships only the project's files); null for
      *     none refused
-     * @param problems receives the references that cannot be inlined, which become null; null to leave them as written
-     *     (SPEC004 reports them where the check runs)
+     * @param problems receives the references that cannot be inlined, which stay as written; null when not needed
      */
     public ExternalReferences(LoadedSpec spec, Path projectRoot, Problems problems) {
         this.spec = spec;
@@ -91,7 +103,7 @@ public final class ExternalReferences {
             JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
             if (ref != null && ref.isTextual() && !ref.asText().isEmpty() && !ref.asText().startsWith("#")) {
                 JsonNode resolved = resolve(ref.asText(), scope, file, pointer, chain);
-                return resolved != null ? resolved : problems == null ? node : NullNode.getInstance();
+                return resolved != null ? resolved : node;
             }
             ObjectNode object = (ObjectNode) node;
             List<String> names = new ArrayList<>();
@@ -114,30 +126,30 @@ public final class ExternalReferences {
     /** The inlined value a reference to another file points at; null when it cannot be inlined (said to {@link #problems}). */
     private JsonNode resolve(String ref, ReferenceScope scope, Path file, String pointer, Deque<String> chain) {
         if (ReferencedFiles.isRemote(ref)) {
-            return refuse("Reference '" + ref + "' is remote; only files of the project are inlined", file, pointer);
+            return refuse(Reason.REMOTE, "Reference '" + ref + "' is remote; only files of the project are inlined", file, pointer);
         }
         ReferencedFiles.Target target;
         try {
             target = ReferencedFiles.target(file, ref);
         } catch (InvalidPathException e) {
-            return refuse("Reference '" + ref + "' names no file: it is not a file path", file, pointer);
+            return refuse(Reason.BROKEN, "Reference '" + ref + "' names no file: it is not a file path", file, pointer);
         }
         Path targetFile = target.file();
         if (projectRoot != null && !targetFile.startsWith(projectRoot)) {
-            return refuse("Reference '" + ref + "' leads outside the project (" + targetFile + ")", file, pointer);
+            return refuse(Reason.OUTSIDE_PROJECT, "Reference '" + ref + "' leads outside the project (" + targetFile + ")", file, pointer);
         }
         String fragment = target.pointer() == null ? "" : target.pointer();
         String key = targetFile + "#" + fragment;
         if (chain.contains(key) || chain.size() >= MAX_REFERENCE_DEPTH) {
-            return refuse("Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
+            return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
         }
         ReferencedFiles.Result loaded = files.load(targetFile, file);
         if (!loaded.ok()) {
-            return refuse("Reference '" + ref + "' leads nowhere: " + loaded.problem(), file, pointer);
+            return refuse(Reason.BROKEN, "Reference '" + ref + "' leads nowhere: " + loaded.problem(), file, pointer);
         }
         JsonNode value = loaded.document().root().at(fragment);
         if (value.isMissingNode()) {
-            return refuse("Reference '" + ref + "' points at nothing in " + targetFile.getFileName(), file, pointer);
+            return refuse(Reason.BROKEN, "Reference '" + ref + "' points at nothing in " + targetFile.getFileName(), file, pointer);
         }
         filesRead.add(targetFile);
         chain.push(key);
@@ -148,9 +160,10 @@ public final class ExternalReferences {
         return result;
     }
 
-    private JsonNode refuse(String message, Path file, String pointer) {
-        if (problems != null) {
-            problems.add(message, file, files.load(file, file).document(), pointer);
+    private JsonNode refuse(Reason reason, String message, Path file, String pointer) {
+        // a fragment reached from several places is inlined at each: its broken reference is said once
+        if (problems != null && reported.add(file + "#" + pointer + " " + message)) {
+            problems.add(reason, message, file, files.load(file, file).document(), pointer);
         }
         return null;
     }

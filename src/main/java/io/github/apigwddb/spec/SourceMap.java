@@ -77,12 +77,18 @@ public final class SourceMap {
     /**
      * The position to report for the element at {@code pointer}: its key when it is an object member, else
      * its value; for a pointer that does not exist, the closest existing ancestor (so a missing member is
-     * reported at the object that lacks it).
+     * reported at the object that lacks it), or that ancestor's {@code $ref} when it has one (the place is in what the
+     * reference brings).
      */
     public TextPosition locate(String pointer) {
         fill();
         String p = pointer;
         while (true) {
+            // a place inside what a $ref brings from another file: the $ref is where it comes from
+            TextPosition ref = p.equals(pointer) ? null : find(p + "/$ref", false);
+            if (ref != null) {
+                return ref;
+            }
             TextPosition key = find(p, true);
             if (key != null) {
                 return key;

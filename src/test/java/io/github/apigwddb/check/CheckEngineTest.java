@@ -573,6 +573,35 @@ class CheckEngineTest {
                 dir.resolve("components/schemas.yaml").toAbsolutePath().normalize());
     }
 
+    /** A broken reference in another file is SPEC004 there, once, as one in the definition itself is (multi-file trial). */
+    @Test
+    void aBrokenReferenceInAnotherFileIsReportedThereOnce() throws Exception {
+        Files.createDirectories(dir.resolve("parts"));
+        write("parts/params.yaml", """
+                Id: {name: id, in: path, required: true, schema: {$ref: "./missing.yaml#/Id"}}
+                """);
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: items, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      parameters: [{$ref: "parts/params.yaml#/Id"}]
+                      responses: {"200": {description: ok}}
+                    delete:
+                      parameters: [{$ref: "parts/params.yaml#/Id"}]
+                      responses: {"204": {description: gone}}
+                """);
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec, dir.resolve("parts/params.yaml")), null, Map.of(), 1),
+                CheckLog.SILENT);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.SPEC004).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("Reference './missing.yaml#/Id' leads nowhere");
+            assertThat(f.position().file().getFileName().toString()).isEqualTo("params.yaml");
+            assertThat(f.position().line()).isEqualTo(1);
+        });
+    }
+
     /** A placeholder in a part of the definition taken from another file is filled as one in the file itself. */
     @Test
     void placeholdersInAPartTakenFromAnotherFileAreFilled() throws Exception {
@@ -607,6 +636,17 @@ class CheckEngineTest {
         assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.DDB004 || f.rule() == Rule.CFN005);
         assertThat(result.cases()).filteredOn(c -> c.example() != null).singleElement()
                 .satisfies(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"Orders\""));
+
+        // a finding in the part from the other file points at the $ref that brings it
+        Files.writeString(dir.resolve("paths/items.yaml"), Files.readString(dir.resolve("paths/items.yaml"))
+                .replace("$util.escapeJavaScript($input.params(''id'')).replaceAll(\"\\''\",\"''\")", "$input.params(''id'')"));
+        CheckResult unescaped = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
+                TableSchemas.NONE, Map.of("table", "Orders")), CheckLog.SILENT);
+        assertThat(unescaped.findings()).filteredOn(f -> f.rule() == Rule.SEC001).singleElement().satisfies(f -> {
+            assertThat(f.position().file()).isEqualTo(spec);
+            assertThat(f.position().line()).isEqualTo(4);
+            assertThat(f.position().column()).isEqualTo(Files.readAllLines(spec).get(3).indexOf("\"paths/items.yaml\"") + 1);
+        });
     }
 
     /**
