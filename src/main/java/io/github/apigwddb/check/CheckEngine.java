@@ -400,7 +400,8 @@ public final class CheckEngine {
      */
     private static Finding unresolvedIntegrationRef(ApiOperation operation, Locator locator) {
         String ref = operation.node().path(IntegrationExtractor.EXTENSION).path("$ref").asText();
-        return locator.at(Rule.SPEC004, "x-amazon-apigateway-integration is $ref '" + ref + "', which names no object in this file:"
+        return locator.at(Rule.SPEC004, "x-amazon-apigateway-integration is $ref '" + ref + "', which "
+                + (ref.startsWith("#") ? "names no object in this file" : "the check does not follow into another file") + ":"
                 + " the operation is not checked, and a REST API's import would not follow it either (AGW018); write the integration"
                 + " into the operation", JsonPointers.child(IntegrationExtractor.pointerOf(operation), "$ref"), operation.ref(), null);
     }

@@ -143,8 +143,8 @@ public final class IntegrationExtractor {
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             SpecValue value = SpecValue.of(entry.getValue());
-            if (value == null) {
-                continue;
+            if (value == null || isReference(entry.getValue())) {
+                continue; // a $ref is no template text: AGW018
             }
             String templatePointer = JsonPointers.child(pointer, entry.getKey());
             if ("Fn::Sub".equals(value.intrinsic())) {
@@ -155,6 +155,11 @@ public final class IntegrationExtractor {
             result.add(new MappingTemplate(entry.getKey(), value.text(), templatePointer, value.isIntrinsic()));
         }
         return result;
+    }
+
+    /** A {@code $ref} object where text belongs, which API Gateway does not resolve there. */
+    public static boolean isReference(JsonNode value) {
+        return value != null && value.isObject() && value.size() == 1 && value.has("$ref");
     }
 
     private static List<IntegrationResponse> responses(JsonNode responses, String pointer) {

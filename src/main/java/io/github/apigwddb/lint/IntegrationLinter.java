@@ -14,6 +14,7 @@ import io.github.apigwddb.integration.SpecValue;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.JsonPointers;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,6 +109,27 @@ public final class IntegrationLinter {
                     + " integration (\"Unknown integration type 'null' for '" + operation.ref().method() + " "
                     + operation.ref().path() + "'. Ignoring.\"); write the integration into the operation",
                     JsonPointers.child(IntegrationExtractor.pointerOf(operation), "$ref")));
+        }
+        JsonNode integrationNode = written.has("$ref") ? null : written;
+        if (integrationNode != null) {
+            templateReferences(integrationNode.path("requestTemplates"), JsonPointers.child(integration.pointer(), "requestTemplates"), issues);
+            for (Iterator<Map.Entry<String, JsonNode>> responses = integrationNode.path("responses").fields(); responses.hasNext(); ) {
+                Map.Entry<String, JsonNode> response = responses.next();
+                templateReferences(response.getValue().path("responseTemplates"), JsonPointers.child(JsonPointers.child(
+                        JsonPointers.child(integration.pointer(), "responses"), response.getKey()), "responseTemplates"), issues);
+            }
+        }
+    }
+
+    /** AGW018 for a mapping template written as a $ref: API Gateway takes templates as text and resolves no reference there. */
+    private static void templateReferences(JsonNode templates, String pointer, List<LintIssue> issues) {
+        for (Iterator<Map.Entry<String, JsonNode>> entries = templates.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (IntegrationExtractor.isReference(entry.getValue())) {
+                issues.add(new LintIssue(Rule.AGW018, "The '" + entry.getKey() + "' template is a $ref to " + entry.getValue().get("$ref").asText()
+                        + ": API Gateway takes a mapping template as text and follows no reference in it, so the template is not"
+                        + " checked; write the template text in place", JsonPointers.child(JsonPointers.child(pointer, entry.getKey()), "$ref")));
+            }
         }
     }
 

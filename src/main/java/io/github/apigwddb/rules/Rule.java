@@ -37,7 +37,7 @@ public enum Rule {
     AGW015(ERROR, "Unknown contentHandling"),
     AGW016(WARNING, "Setting of an HTTP API or HTTP integration on a DynamoDB integration"),
     AGW017(WARNING, "Unknown key in the integration or an integration response"),
-    AGW018(ERROR, "The integration is a $ref, which REST APIs do not resolve"),
+    AGW018(ERROR, "The integration or a mapping template is a $ref, which REST APIs do not resolve"),
 
     // MAP: parameter and response mappings
     MAP001(ERROR, "Request parameter mapping is invalid or its source undeclared"),

@@ -159,6 +159,18 @@ class IntegrationLinterTest {
     }
 
     @Test
+    void aTemplateWrittenAsARefIsAgw018() throws Exception {
+        List<LintIssue> issues = lint(GOOD.replace("application/json: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}}}'",
+                "application/json: {$ref: 'templates.yaml#/put'}"));
+        assertThat(issues).extracting(LintIssue::rule).contains(Rule.AGW018);
+        assertThat(issues).filteredOn(i -> i.rule() == Rule.AGW018).singleElement().satisfies(i -> {
+            assertThat(i.message()).startsWith("The 'application/json' template is a $ref to templates.yaml#/put: API Gateway takes a"
+                    + " mapping template as text");
+            assertThat(i.pointer()).endsWith("/x-amazon-apigateway-integration/requestTemplates/application~1json/$ref");
+        });
+    }
+
+    @Test
     void anIntegrationResponseWithoutStatusCodeIsMap007() throws Exception {
         List<LintIssue> issues = lint(GOOD.replace("\"5\\\\d{2}\": {statusCode: \"500\"}", "\"5\\\\d{2}\": {responseTemplates: {application/json: '{}'}}"));
         assertThat(issues).singleElement().satisfies(i -> {
