@@ -111,19 +111,20 @@ public final class CheckEngine {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
                 }
-                LoadedSpec inlined = withOtherFilesInlined(loaded.spec(), filesRead, findings);
-                LoadedSpec spec = withPlaceholdersFilled(inlined, inlined != loaded.spec(), request.deploymentValues(), findings);
-                if (spec == null) {
+                if (loaded.spec() == null) {
                     if (loaded.skippedBecause() != null) {
                         // said at info: the file does not parse, and only this line tells why no finding says so
                         log.info("Not checking " + file.getFileName() + ": " + loaded.skippedBecause());
                     }
                     continue;
                 }
-                if (spec.kind() == SpecKind.NOT_AN_API) {
+                if (loaded.spec().kind() == SpecKind.NOT_AN_API) {
+                    // a part other definitions take by $ref: its placeholders are said where it is taken
                     log.debug(file + " is " + SpecKind.NOT_AN_API.label() + " (no openapi, swagger or Resources at its root): not checked");
                     continue;
                 }
+                LoadedSpec inlined = withOtherFilesInlined(loaded.spec(), filesRead, findings);
+                LoadedSpec spec = withPlaceholdersFilled(inlined, inlined != loaded.spec(), request.deploymentValues(), findings);
                 List<LoadedSpec> apis = List.of(spec);
                 CheckRequest apiRequest = request;
                 if (spec.kind() == SpecKind.CLOUDFORMATION) {

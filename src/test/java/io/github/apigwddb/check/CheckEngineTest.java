@@ -639,6 +639,12 @@ class CheckEngineTest {
         assertThat(result.cases()).filteredOn(c -> c.example() != null).singleElement()
                 .satisfies(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"Orders\""));
 
+        // without a value: a stand-in, said once, where the part is taken (not again for the part's own file, read as a spec file too)
+        CheckResult standIn = new CheckEngine().run(new CheckRequest(List.of(spec, dir.resolve("paths/items.yaml")), null, Map.of(), 1),
+                CheckLog.SILENT);
+        assertThat(standIn.findings()).filteredOn(f -> f.rule() == Rule.CFN005).singleElement()
+                .satisfies(f -> assertThat(f.position().file()).isEqualTo(spec));
+
         // a finding in the part from the other file points at the $ref that brings it
         Files.writeString(dir.resolve("paths/items.yaml"), Files.readString(dir.resolve("paths/items.yaml"))
                 .replace("$util.escapeJavaScript($input.params(''id'')).replaceAll(\"\\''\",\"''\")", "$input.params(''id'')"));
