@@ -202,10 +202,16 @@ public final class ExampleCollector {
         SchemaSampler sampler = new SchemaSampler(spec.root());
         Map<String, Map<String, String>> params = new LinkedHashMap<>();
         boolean anyParameterExample = false;
+        String parameterExampleName = null; // the name of the first named parameter example, for an example of parameters only
         for (JsonNode parameter : parameters(operation, sampler)) {
             JsonNode value = parameterExample(parameter);
             if (value != null) {
                 anyParameterExample = true;
+                if (parameterExampleName == null && !parameter.has("example") && !parameter.has("x-example")
+                        && parameter.path("examples").isObject() && parameter.path("examples").elements().hasNext()
+                        && parameter.path("examples").elements().next().has("value")) {
+                    parameterExampleName = parameter.path("examples").fieldNames().next();
+                }
                 params.computeIfAbsent(parameter.path("in").asText(), k -> new LinkedHashMap<>()).put(parameter.path("name").asText(), value.asText());
             }
         }
@@ -247,7 +253,7 @@ public final class ExampleCollector {
         if (bodies.isEmpty()) {
             // the parameters are the spec's own examples, the body is made up
             JsonNode body = synthesisedBody(spec, operation, sampler, reads, new ArrayList<>());
-            bodies.put("spec-example", body);
+            bodies.put(parameterExampleName != null ? parameterExampleName : "spec-example", body);
         }
         fillPathParameters(operation, params, sampler);
         List<Example> examples = new ArrayList<>();

@@ -68,6 +68,18 @@ class ExampleCollectorTest {
         assertThat(set.problems()).isEmpty();
     }
 
+    @Test
+    void anExampleOfParametersOnlyIsNamedAfterTheParametersNamedExample() throws Exception {
+        ExampleSet named = collect("      parameters:\n        - {name: id, in: query, schema: {type: string}, examples: {sample: {value: '7'}}}\n");
+        assertThat(named.examples()).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("sample");
+            assertThat(e.querystring()).containsEntry("id", "7");
+        });
+
+        ExampleSet unnamed = collect("      parameters:\n        - {name: id, in: query, schema: {type: string}, example: '7'}\n");
+        assertThat(unnamed.examples()).extracting(Example::name).containsExactly("spec-example");
+    }
+
     private Path sidecars() throws Exception {
         return Files.createDirectories(dir.resolve("examples"));
     }
