@@ -25,10 +25,13 @@ final class DynamoDbAnswers {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A real DynamoDB message: its apostrophes catch templates that escape them as JavaScript does (\'). */
+    /**
+     * A message in DynamoDB's form about a member every data-plane action has (ReturnConsumedCapacity): its apostrophes
+     * catch templates that escape them as JavaScript does (\').
+     */
     static final Answer VALIDATION = new Answer("400 ValidationException", 400,
-            "{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"1 validation error detected: Value '-1' at 'limit'"
-                    + " failed to satisfy constraint: Member must have value greater than or equal to 1\"}");
+            "{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"1 validation error detected: Value 'ALL' at"
+                    + " 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]\"}");
     static final Answer CONDITIONAL_CHECK_FAILED = new Answer("400 ConditionalCheckFailedException", 400,
             "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}");
     static final Answer INTERNAL_SERVER_ERROR = new Answer("500 InternalServerError", 500,

@@ -110,8 +110,8 @@ class RenderMojoTest {
                 "== DynamoDB answer: 400 ValidationException (given on the command line) ==",
                 "== Integration response '4\\d{2}' -> status 400 ==",
                 "== Client response: status 400 ==",
-                "      \"error\": \"1 validation error detected: Value '-1' at 'limit' failed to satisfy constraint:"
-                        + " Member must have value greater than or equal to 1\"",
+                "      \"error\": \"1 validation error detected: Value 'ALL' at 'returnConsumedCapacity' failed to satisfy constraint:"
+                        + " Member must satisfy enum value set: [INDEXES, TOTAL, NONE]\"",
                 "== Findings of this example (1) ==");
         assertThat(printed).anySatisfy(line -> assertThat(line).startsWith("    ERROR VTL002 The rendered request is not valid JSON"));
     }
