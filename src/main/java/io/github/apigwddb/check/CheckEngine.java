@@ -19,9 +19,9 @@ import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.lint.ApiLinter;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.ExternalReferences;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadResult;
-import io.github.apigwddb.spec.ExternalReferences;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SourceMap;
@@ -123,8 +123,7 @@ public final class CheckEngine {
                     log.debug(file + " is " + SpecKind.NOT_AN_API.label() + " (no openapi, swagger or Resources at its root): not checked");
                     continue;
                 }
-                LoadedSpec inlined = withOtherFilesInlined(loaded.spec(), filesRead, findings);
-                LoadedSpec spec = withPlaceholdersFilled(inlined, inlined != loaded.spec(), request.deploymentValues(), findings);
+                LoadedSpec spec = asDeployed(loaded.spec(), request.deploymentValues(), filesRead, findings);
                 List<LoadedSpec> apis = List.of(spec);
                 CheckRequest apiRequest = request;
                 if (spec.kind() == SpecKind.CLOUDFORMATION) {
@@ -212,9 +211,7 @@ public final class CheckEngine {
         record Match(Path file, LoadedSpec api, boolean template, Integration integration, CheckRequest request) { }
         List<Match> matches = new ArrayList<>();
         for (Path file : request.specFiles()) {
-            LoadedSpec read = loader.load(file).spec();
-            LoadedSpec inlined = withOtherFilesInlined(read, null, null);
-            LoadedSpec spec = withPlaceholdersFilled(inlined, inlined != read, request.deploymentValues(), null);
+            LoadedSpec spec = asDeployed(loader.load(file).spec(), request.deploymentValues(), null, null);
             if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
                 continue;
             }
@@ -297,6 +294,12 @@ public final class CheckEngine {
         // the command line's input is a message of the route too: the connection's $context, the routed member
         return IntegrationExtractor.isWebSocketRoute(integration.operation()) ? WebSocketMessages.asMessageOf(integration.operation(), chosen)
                 : chosen;
+    }
+
+    /** The definition as deployed: the parts other files hold in place, then the placeholders filled (see both). */
+    private static LoadedSpec asDeployed(LoadedSpec read, Map<String, String> values, Set<Path> filesRead, List<Finding> findings) {
+        LoadedSpec inlined = withOtherFilesInlined(read, filesRead, findings);
+        return withPlaceholdersFilled(inlined, inlined != read, values, findings);
     }
 
     /**

@@ -195,8 +195,7 @@ public final class InjectionProbe {
             // with markers around it, a hostile render that changes only the marker's string is read from that string alone
             MarkedString spliced = markedJson.duplicateKeys().isEmpty()
                     ? MarkedString.find(markedOutput, markedJson.root(), markers[i], parser) : null;
-            results[i] = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]),
-                    lineOf(markedOutput, at), lineText(markedOutput, at), columnOf(markedOutput, at));
+            results[i] = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]), markedOutput, at);
         }
         List<Injection> found = new ArrayList<>();
         for (Injection injection : results) {
@@ -252,8 +251,7 @@ public final class InjectionProbe {
         }
         ParsedDocument json = parseOrNull(render.output());
         boolean insideString = json != null && stringValues(json.root()).contains(marker);
-        return probe.attack(slot, background, null, insideString, lineOf(render.output(), at), lineText(render.output(), at),
-                columnOf(render.output(), at));
+        return probe.attack(slot, background, null, insideString, render.output(), at);
     }
 
     /** Whether a condition of the template may read another input: the markers may have taken it the way that skips this one. */
@@ -282,8 +280,7 @@ public final class InjectionProbe {
             }
             Set<String> violations = checkDynamoDb ? violationKeys(action, alone.root()) : Set.of();
             Probe probe = new Probe(template, inputs, alone, violations, checkDynamoDb ? action : null);
-            return probe.attack(slot, marker, null, stringValues(alone.root()).contains(marker), lineOf(render.output(), at),
-                    lineText(render.output(), at), columnOf(render.output(), at));
+            return probe.attack(slot, marker, null, stringValues(alone.root()).contains(marker), render.output(), at);
         } finally {
             for (int i = 0; i < slots.size(); i++) {
                 slots.get(i).set(background[i]);
@@ -341,8 +338,8 @@ public final class InjectionProbe {
             this.action = action;
         }
 
-        Injection attack(InputSlots.Slot slot, String background, MarkedString spliced, boolean insideString, int line, String lineText,
-                int column) {
+        /** @param output a render the input's marker is in, at {@code at}: where the findings place the input */
+        Injection attack(InputSlots.Slot slot, String background, MarkedString spliced, boolean insideString, String output, int at) {
             List<HostileValue> breaking = new ArrayList<>();
             Injection.Kind worst = null;
             HostileValue worstValue = null;
@@ -371,8 +368,8 @@ public final class InjectionProbe {
                 slot.set(background);
             }
             return worst == null ? null
-                    : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, line, lineText,
-                            column, slot.decodedFromBase64());
+                    : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, lineOf(output, at),
+                            lineText(output, at), columnOf(output, at), slot.decodedFromBase64());
         }
 
         /**
