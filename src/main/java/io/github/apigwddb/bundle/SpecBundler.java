@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.apigwddb.spec.ExternalReferences;
+import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SpecFormat;
@@ -41,16 +42,21 @@ public final class SpecBundler {
 
     public Bundle bundle(LoadedSpec spec, BundleOptions options) {
         List<BundleProblem> problems = new ArrayList<>();
-        JsonNode inlined = new ExternalReferences(spec, options.projectRoot(),
-                (reason, message, file, document, pointer) -> problems.add(problem(message, file, document, pointer))).inlined();
+        ExternalReferences references = new ExternalReferences(spec, options.projectRoot(),
+                (reason, message, file, document, pointer) -> problems.add(problem(message, file, document, pointer)));
+        JsonNode inlined = references.inlined();
+        SourceMap positions = references.sourceMap();
         if (options.stripPluginExtensions()) {
             strip(inlined);
         }
         // a placeholder without a value is a problem at its string's position: a bundle is what gets deployed
         for (Placeholders.Filled string : Placeholders.fillTree(inlined, options.values())) {
             for (Placeholders.Substitution missing : string.standIns()) {
+                // in a part of another file: at its string there
+                SourceMap.Inlined from = positions.inlinedFrom(string.pointer());
                 problems.add(problem("Placeholder {{apigw:" + missing.name() + "}} has no value; set it in <values> (apigw.values) or the"
-                        + " values file", spec.file(), spec.document(), string.pointer()));
+                        + " values file", from == null ? spec.file() : from.file(), from == null ? spec.document() : from.document(),
+                        from == null ? string.pointer() : from.pointer()));
             }
         }
         BundleOptions.Format format = options.format() != null ? options.format()

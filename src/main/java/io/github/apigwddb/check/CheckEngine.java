@@ -304,7 +304,7 @@ public final class CheckEngine {
 
     /**
      * The definition with what its references to other files point at in place (examples, schemas and responses split
-     * over files), as API Gateway imports it; findings inside such a part point at its reference. A reference that leads
+     * over files), as API Gateway imports it; findings inside such a part point into its file. A reference that leads
      * nowhere stays as written (SPEC004 says so).
      *
      * @param filesRead receives the other files read; null when not needed
@@ -327,7 +327,7 @@ public final class CheckEngine {
             filesRead.addAll(references.filesRead());
         }
         ParsedDocument document = spec.document();
-        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), root, document.sourceMap(),
+        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), root, references.sourceMap(),
                 document.lines(), document.duplicateKeys(), document.tags(), document.mayReferenceUrls()));
     }
 
@@ -358,7 +358,7 @@ public final class CheckEngine {
                         + used.stream().map(u -> "{{apigw:" + u.name() + "}}").distinct().toList() + " have no value (apigw.values,"
                         + " apigw.valuesFile), filled in at deployment; checked with stand-ins "
                         + used.stream().map(u -> u.name() + " = '" + u.value() + "'").distinct().toList()
-                        + ". Give their values to check what is deployed", Locator.position(spec.file(), spec.locate(string.pointer())),
+                        + ". Give their values to check what is deployed", Locator.position(spec.place(string.pointer())),
                         null, null));
             }
         }

@@ -9,6 +9,7 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.SourcePosition;
 import io.github.apigwddb.spec.LineIndex;
 import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.StringContentLocator;
 import io.github.apigwddb.spec.TextPosition;
@@ -63,7 +64,7 @@ public final class Locator {
 
     /** At the element a JSON pointer names (or its closest existing ancestor). */
     public Finding at(Rule rule, String message, String pointer, OperationRef op, String example) {
-        return new Finding(rule, rule.defaultSeverity(), message, position(spec.file(), spec.locate(pointer)), op, example);
+        return new Finding(rule, rule.defaultSeverity(), message, position(spec.place(pointer)), op, example);
     }
 
     /** At a 1-based line and column inside a mapping template. */
@@ -76,11 +77,19 @@ public final class Locator {
             column = written.column();
         }
         List<SourceMap.Piece> pieces = spec.sourceMap().pieces(template.pointer());
-        TextPosition start = spec.sourceMap().valueStart(template.pointer());
-        TextPosition where = !pieces.isEmpty() ? inPieces(pieces, template.text(), Math.max(1, line), Math.max(1, column))
-                : start == null ? spec.locate(template.pointer())
-                : StringContentLocator.locate(spec.document(), start, Math.max(1, line), Math.max(1, column));
-        return new Finding(rule, rule.defaultSeverity(), message, position(spec.file(), where), op, example);
+        if (!pieces.isEmpty()) {
+            return new Finding(rule, rule.defaultSeverity(), message,
+                    position(spec.file(), inPieces(pieces, template.text(), Math.max(1, line), Math.max(1, column))), op, example);
+        }
+        // a template in a part read from another file is written there
+        SourceMap.Inlined from = spec.sourceMap().inlinedFrom(template.pointer());
+        Path file = from == null ? spec.file() : from.file();
+        ParsedDocument document = from == null ? spec.document() : from.document();
+        String pointer = from == null ? template.pointer() : from.pointer();
+        TextPosition start = document.sourceMap().valueStart(pointer);
+        TextPosition where = start == null ? document.sourceMap().locate(pointer)
+                : StringContentLocator.locate(document, start, Math.max(1, line), Math.max(1, column));
+        return new Finding(rule, rule.defaultSeverity(), message, position(file, where), op, example);
     }
 
     /** A line and column of a template joined from parts, in the part that holds it, counted from that part's start. */
@@ -107,11 +116,15 @@ public final class Locator {
     public Finding atExample(Rule rule, String message, Example example, String member, OperationRef op) {
         if (example.file() != null && example.file().equals(spec.file())) {
             String pointer = member == null ? example.pointer() : example.pointer() + "/" + member;
-            return new Finding(rule, rule.defaultSeverity(), message, position(spec.file(), spec.locate(pointer)), op, example.name());
+            return new Finding(rule, rule.defaultSeverity(), message, position(spec.place(pointer)), op, example.name());
         }
         Path file = example.file() == null ? spec.file() : example.file();
         TextPosition where = sidecars == null || example.file() == null ? TextPosition.START : sidecars.locateInSidecar(example, member);
         return new Finding(rule, rule.defaultSeverity(), message, position(file, where), op, example.name());
+    }
+
+    static SourcePosition position(LoadedSpec.Place place) {
+        return position(place.file(), place.position());
     }
 
     static SourcePosition position(Path file, TextPosition position) {

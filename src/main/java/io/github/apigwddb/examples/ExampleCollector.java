@@ -74,7 +74,7 @@ public final class ExampleCollector {
         if (extension != null) {
             String pointer = JsonPointers.child(operation.pointer(), EXTENSION);
             examples.addAll(reader.readList(extension, pointer, ExampleSource.EXTENSION, spec.file(), "example-"));
-            reader.problems().forEach(p -> problems.add(problem(Rule.EXM004, p.message(), spec.file(), spec.locate(p.pointer()), null)));
+            reader.problems().forEach(p -> problems.add(problem(Rule.EXM004, p.message(), spec.place(p.pointer()), null)));
         }
         examples.addAll(sidecarExamples(operation, problems));
         if (examples.isEmpty()) {
@@ -88,7 +88,7 @@ public final class ExampleCollector {
             // the finding carries the operation, and every report prints it: the message does not repeat it
             problems.add(problem(Rule.EXM002, "No example: rendered with one made up from " + madeUpFrom
                     + "; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
-                    spec.file(), spec.locate(operation.pointer()), null));
+                    spec.place(operation.pointer()), null));
         }
         Set<String> named = new HashSet<>();
         for (Example example : examples) {
@@ -98,7 +98,7 @@ public final class ExampleCollector {
             if (!hasPlaceName(example) && !named.add(example.name())) {
                 problems.add(problem(Rule.EXM006, "Another example of this operation is also named '" + example.name() + "': findings"
                         + " and reports could not tell them apart, and apigw:render -Dapigw.example=" + example.name()
-                        + " renders the first; give each example its own name", example.file(), at(spec, example, JsonPointers.child(example.pointer(), "name")), example.name()));
+                        + " renders the first; give each example its own name", at(spec, example, JsonPointers.child(example.pointer(), "name")), example.name()));
             }
         }
         return new ExampleSet(examples, problems);
@@ -215,26 +215,32 @@ public final class ExampleCollector {
                 params.computeIfAbsent(parameter.path("in").asText(), k -> new LinkedHashMap<>()).put(parameter.path("name").asText(), value.asText());
             }
         }
-        Map<String, JsonNode> bodies = new LinkedHashMap<>();
+        Map<String, SpecBody> bodies = new LinkedHashMap<>();
         String contentType = Example.DEFAULT_CONTENT_TYPE;
         if (spec.kind() == SpecKind.OPENAPI3) {
-            JsonNode content = sampler.resolve(operation.node().path("requestBody")).path("content");
+            JsonNode requestBody = operation.node().path("requestBody");
+            // a finding about a body example points at it: in the operation's requestBody when written there
+            String contentPointer = requestBody.has("$ref") ? operation.pointer()
+                    : JsonPointers.child(JsonPointers.child(operation.pointer(), "requestBody"), "content");
+            JsonNode content = sampler.resolve(requestBody).path("content");
             String mediaType = content.has(Example.DEFAULT_CONTENT_TYPE) ? Example.DEFAULT_CONTENT_TYPE
                     : content.fieldNames().hasNext() ? content.fieldNames().next() : null;
             if (mediaType != null) {
                 contentType = mediaType;
                 JsonNode media = content.get(mediaType);
+                String mediaPointer = contentPointer.equals(operation.pointer()) ? contentPointer : JsonPointers.child(contentPointer, mediaType);
                 if (media.has("example")) {
-                    bodies.put("spec-example", media.get("example"));
+                    bodies.put("spec-example", new SpecBody(media.get("example"), under(operation, mediaPointer, "example")));
                 }
                 media.path("examples").fields().forEachRemaining(e -> {
                     JsonNode value = sampler.resolve(e.getValue()).get("value");
                     if (value != null) {
-                        bodies.put(e.getKey(), value);
+                        bodies.put(e.getKey(), new SpecBody(value, under(operation, under(operation, mediaPointer, "examples"), e.getKey())));
                     }
                 });
                 if (bodies.isEmpty() && sampler.resolve(media.path("schema")).has("example")) {
-                    bodies.put("spec-example", sampler.resolve(media.path("schema")).get("example"));
+                    bodies.put("spec-example", new SpecBody(sampler.resolve(media.path("schema")).get("example"),
+                            under(operation, mediaPointer, "schema")));
                 }
             }
         } else {
@@ -242,7 +248,7 @@ public final class ExampleCollector {
                 if ("body".equals(parameter.path("in").asText())) {
                     JsonNode schema = sampler.resolve(parameter.path("schema"));
                     if (schema.has("example")) {
-                        bodies.put("spec-example", schema.get("example"));
+                        bodies.put("spec-example", new SpecBody(schema.get("example"), operation.pointer()));
                     }
                 }
             }
@@ -253,16 +259,25 @@ public final class ExampleCollector {
         if (bodies.isEmpty()) {
             // the parameters are the spec's own examples, the body is made up
             JsonNode body = synthesisedBody(spec, operation, sampler, reads, new ArrayList<>());
-            bodies.put(parameterExampleName != null ? parameterExampleName : "spec-example", body);
+            bodies.put(parameterExampleName != null ? parameterExampleName : "spec-example", new SpecBody(body, operation.pointer()));
         }
         fillPathParameters(operation, params, sampler);
         List<Example> examples = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> body : bodies.entrySet()) {
-            examples.add(new Example(body.getKey(), ExampleSource.SPEC, ExampleReader.bodyText(body.getValue()), contentType,
+        for (Map.Entry<String, SpecBody> body : bodies.entrySet()) {
+            examples.add(new Example(body.getKey(), ExampleSource.SPEC, ExampleReader.bodyText(body.getValue().value()), contentType,
                     params.getOrDefault("path", Map.of()), params.getOrDefault("query", Map.of()), params.getOrDefault("header", Map.of()),
-                    Map.of(), Map.of(), null, null, spec.file(), operation.pointer()));
+                    Map.of(), Map.of(), null, null, spec.file(), body.getValue().pointer()));
         }
         return examples;
+    }
+
+    /** A body example of the spec and where it is written (the operation when not in it). */
+    private record SpecBody(JsonNode value, String pointer) {
+    }
+
+    /** A member of the element at {@code pointer}, or the operation when that element is not in the operation. */
+    private static String under(ApiOperation operation, String pointer, String member) {
+        return pointer.equals(operation.pointer()) ? pointer : JsonPointers.child(pointer, member);
     }
 
     /** @param fromTemplate receives the inputs made up from what the request template reads ({@code body $.id}, {@code header X-Env}) */
@@ -373,8 +388,8 @@ public final class ExampleCollector {
     }
 
     /** Where a part of a user's example is, in the definition or in its sidecar file. */
-    private TextPosition at(LoadedSpec spec, Example example, String pointer) {
-        return example.file().equals(spec.file()) ? spec.locate(pointer) : sidecarAt(example, pointer);
+    private LoadedSpec.Place at(LoadedSpec spec, Example example, String pointer) {
+        return example.file().equals(spec.file()) ? spec.place(pointer) : new LoadedSpec.Place(example.file(), sidecarAt(example, pointer));
     }
 
     private void check(Example example, String member, Iterable<String> names, List<JsonNode> declared, String in,
@@ -384,14 +399,18 @@ public final class ExampleCollector {
                     && ("header".equals(in) ? p.path("name").asText().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
                             : p.path("name").asText().equals(name)));
             if (!known) {
-                TextPosition position = at(spec, example, JsonPointers.child(JsonPointers.child(example.pointer(), member), name));
+                LoadedSpec.Place position = at(spec, example, JsonPointers.child(JsonPointers.child(example.pointer(), member), name));
                 problems.add(problem(Rule.EXM003, "Example " + member + " parameter '" + name + "' is not declared by the operation;"
-                        + " it is used as given, but declare it so request validation and parameter mappings know it", example.file(), position, example.name()));
+                        + " it is used as given, but declare it so request validation and parameter mappings know it", position, example.name()));
             }
         }
     }
 
     private static ExampleProblem problem(Rule rule, String message, Path file, TextPosition position, String example) {
         return new ExampleProblem(rule, message, file, position, example);
+    }
+
+    private static ExampleProblem problem(Rule rule, String message, LoadedSpec.Place place, String example) {
+        return new ExampleProblem(rule, message, place.file(), place.position(), example);
     }
 }

@@ -46,6 +46,11 @@ public final class ExternalReferences {
     private final ReferencedFiles files;
     private final Set<Path> filesRead = new TreeSet<>();
     private final Set<String> reported = new HashSet<>();
+    private final List<Part> parts = new ArrayList<>();
+
+    /** A part of the inlined tree read from another file: at {@code at} in the tree stands what {@code pointer} names in {@code file}. */
+    private record Part(String at, Path file, ParsedDocument document, String pointer) {
+    }
 
     /**
      * @param projectRoot references leading outside it are refused (a bundle ships only the project's files); null for
@@ -89,8 +94,22 @@ public final class ExternalReferences {
 
     /** A copy of the definition's tree with the references to other files inlined. */
     public JsonNode inlined() {
-        return inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "",
+        parts.clear();
+        return inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "", "",
                 new ArrayDeque<>());
+    }
+
+    /**
+     * The positions of the tree {@link #inlined()} last gave: the definition's own, and those of each part read from
+     * another file in that file ({@link SourceMap#inlinedFrom}).
+     */
+    public SourceMap sourceMap() {
+        SourceMap map = new SourceMap();
+        map.copySubtree(spec.sourceMap(), "", "");
+        for (Part part : parts) {
+            map.putInlined(part.at(), part.file(), part.document(), part.pointer());
+        }
+        return map;
     }
 
     /** The other files that {@link #inlined()} read. */
@@ -98,11 +117,15 @@ public final class ExternalReferences {
         return new ArrayList<>(filesRead);
     }
 
-    private JsonNode inline(JsonNode node, ReferenceScope scope, Path file, String pointer, Deque<String> chain) {
+    /**
+     * @param pointer where {@code node} is in {@code file}, for a reference that cannot be inlined
+     * @param at where it is in the inlined tree
+     */
+    private JsonNode inline(JsonNode node, ReferenceScope scope, Path file, String pointer, String at, Deque<String> chain) {
         if (node.isObject()) {
             JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
             if (ref != null && ref.isTextual() && !ref.asText().isEmpty() && !ref.asText().startsWith("#")) {
-                JsonNode resolved = resolve(ref.asText(), scope, file, pointer, chain);
+                JsonNode resolved = resolve(ref.asText(), scope, file, pointer, at, chain);
                 return resolved != null ? resolved : node;
             }
             ObjectNode object = (ObjectNode) node;
@@ -111,20 +134,21 @@ public final class ExternalReferences {
             for (String name : names) {
                 ReferenceScope member = scope.member(name, object.get(name));
                 if (member != null) {
-                    object.set(name, inline(object.get(name), member, file, JsonPointers.child(pointer, name), chain));
+                    object.set(name, inline(object.get(name), member, file, JsonPointers.child(pointer, name), JsonPointers.child(at, name),
+                            chain));
                 }
             }
         } else if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, inline(array.get(i), scope.element(), file, JsonPointers.child(pointer, i), chain));
+                array.set(i, inline(array.get(i), scope.element(), file, JsonPointers.child(pointer, i), JsonPointers.child(at, i), chain));
             }
         }
         return node;
     }
 
     /** The inlined value a reference to another file points at; null when it cannot be inlined (said to {@link #problems}). */
-    private JsonNode resolve(String ref, ReferenceScope scope, Path file, String pointer, Deque<String> chain) {
+    private JsonNode resolve(String ref, ReferenceScope scope, Path file, String pointer, String at, Deque<String> chain) {
         if (ReferencedFiles.isRemote(ref)) {
             return refuse(Reason.REMOTE, "Reference '" + ref + "' is remote; only files of the project are inlined", file, pointer);
         }
@@ -152,10 +176,11 @@ public final class ExternalReferences {
             return refuse(Reason.BROKEN, "Reference '" + ref + "' points at nothing in " + targetFile.getFileName(), file, pointer);
         }
         filesRead.add(targetFile);
+        parts.add(new Part(at, targetFile, loaded.document(), fragment));
         chain.push(key);
         // References inside the fragment are relative to its own file: '#/...' there means that file.
         JsonNode copy = rebaseInternalRefs(value.deepCopy(), scope, targetFile.getFileName().toString());
-        JsonNode result = inline(copy, scope, targetFile, fragment, chain);
+        JsonNode result = inline(copy, scope, targetFile, fragment, at, chain);
         chain.pop();
         return result;
     }

@@ -14,7 +14,20 @@ public record LoadedSpec(Path file, SpecFormat format, SpecKind kind, ParsedDocu
         return document.sourceMap();
     }
 
-    /** The position to report for the element at {@code pointer} (or its closest existing ancestor). */
+    /** A position in a file: the spec's own, or another that a part of it was read from. */
+    public record Place(Path file, TextPosition position) {
+    }
+
+    /**
+     * The file and position to report for the element at {@code pointer}: in the other file when it lies in a part read
+     * from one ({@link SourceMap#inlinedFrom}), else {@link #locate} in this one.
+     */
+    public Place place(String pointer) {
+        SourceMap.Inlined from = sourceMap().inlinedFrom(pointer);
+        return from == null ? new Place(file, locate(pointer)) : new Place(from.file(), from.document().sourceMap().locate(from.pointer()));
+    }
+
+    /** The position to report for the element at {@code pointer} in this file (or its closest existing ancestor). */
     public TextPosition locate(String pointer) {
         return document.sourceMap().locate(pointer);
     }

@@ -1,5 +1,6 @@
 package io.github.apigwddb.spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class SourceMap {
     private final java.util.Set<String> standIns = new java.util.HashSet<>();
     /** Subtrees of other documents' maps that stand at a pointer of this one. */
     private final List<Mount> mounts = new ArrayList<>();
+    /** Parts of the tree read from other files ({@link ExternalReferences}), by where they stand in it. */
+    private final Map<String, Inlined> inlined = new HashMap<>();
     /** For a map built only when first asked: most rendered requests never need a position. */
     private Supplier<SourceMap> deferred;
 
@@ -63,6 +66,7 @@ public final class SourceMap {
             values.putAll(built.values);
             pieces.putAll(built.pieces);
             mounts.addAll(built.mounts);
+            inlined.putAll(built.inlined);
         }
     }
 
@@ -180,6 +184,45 @@ public final class SourceMap {
     public Rewritten rewritten(String pointer) {
         fill();
         return rewritten.get(pointer);
+    }
+
+    /** Where an element of a part read from another file is written: that file, its parsed text, and the pointer there. */
+    public record Inlined(Path file, ParsedDocument document, String pointer) {
+    }
+
+    /** Says that the value at {@code at} was read from {@code pointer} of another file's {@code document}. */
+    public void putInlined(String at, Path file, ParsedDocument document, String pointer) {
+        inlined.put(at, new Inlined(file, document, pointer));
+    }
+
+    /**
+     * Where the element at {@code pointer} is written when it lies inside a part read from another file (the innermost
+     * such part); null when it is written in this map's own file. The part's own pointer is not inside it: its
+     * {@code $ref} is written here.
+     */
+    public Inlined inlinedFrom(String pointer) {
+        fill();
+        if (!inlined.isEmpty()) {
+            for (int slash = pointer.lastIndexOf('/'); slash >= 0; slash = pointer.lastIndexOf('/', slash - 1)) {
+                Inlined part = inlined.get(pointer.substring(0, slash));
+                if (part != null) {
+                    return new Inlined(part.file(), part.document(), part.pointer() + pointer.substring(slash));
+                }
+                if (slash == 0) {
+                    break;
+                }
+            }
+        }
+        for (int i = mounts.size() - 1; i >= 0; i--) {
+            Mount mount = mounts.get(i);
+            if (pointer.startsWith(mount.at()) && pointer.length() > mount.at().length() && pointer.charAt(mount.at().length()) == '/') {
+                Inlined borrowed = mount.source().inlinedFrom(mount.from() + pointer.substring(mount.at().length()));
+                if (borrowed != null) {
+                    return borrowed;
+                }
+            }
+        }
+        return null;
     }
 
     /**

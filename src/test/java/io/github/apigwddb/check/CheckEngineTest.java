@@ -6,6 +6,7 @@ import io.github.apigwddb.cloudformation.TemplateParameters;
 import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.rules.SourcePosition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -639,22 +640,80 @@ class CheckEngineTest {
         assertThat(result.cases()).filteredOn(c -> c.example() != null).singleElement()
                 .satisfies(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"Orders\""));
 
-        // without a value: a stand-in, said once, where the part is taken (not again for the part's own file, read as a spec file too)
-        CheckResult standIn = new CheckEngine().run(new CheckRequest(List.of(spec, dir.resolve("paths/items.yaml")), null, Map.of(), 1),
-                CheckLog.SILENT);
+        // without a value: a stand-in, said once, at the string in the part's own file (not again for that file, read as a
+        // spec file too)
+        Path items = dir.resolve("paths/items.yaml").toAbsolutePath().normalize();
+        CheckResult standIn = new CheckEngine().run(new CheckRequest(List.of(spec, items), null, Map.of(), 1), CheckLog.SILENT);
         assertThat(standIn.findings()).filteredOn(f -> f.rule() == Rule.CFN005).singleElement()
-                .satisfies(f -> assertThat(f.position().file()).isEqualTo(spec));
+                .satisfies(f -> assertThat(f.position()).isEqualTo(new SourcePosition(items, 12, 7)));
 
-        // a finding in the part from the other file points at the $ref that brings it
-        Files.writeString(dir.resolve("paths/items.yaml"), Files.readString(dir.resolve("paths/items.yaml"))
+        // a finding inside a template of the part points into the other file, at the input (multi-file trial: they pointed
+        // at the $ref)
+        Files.writeString(items, Files.readString(items)
                 .replace("$util.escapeJavaScript($input.params(''id'')).replaceAll(\"\\''\",\"''\")", "$input.params(''id'')"));
         CheckResult unescaped = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
                 TableSchemas.NONE, Map.of("table", "Orders")), CheckLog.SILENT);
-        assertThat(unescaped.findings()).filteredOn(f -> f.rule() == Rule.SEC001).singleElement().satisfies(f -> {
-            assertThat(f.position().file()).isEqualTo(spec);
-            assertThat(f.position().line()).isEqualTo(4);
-            assertThat(f.position().column()).isEqualTo(Files.readAllLines(spec).get(3).indexOf("\"paths/items.yaml\"") + 1);
-        });
+        assertThat(unescaped.findings()).filteredOn(f -> f.rule() == Rule.SEC001).singleElement().satisfies(f -> assertThat(f.position())
+                .isEqualTo(new SourcePosition(items, 12, Files.readAllLines(items).get(11).indexOf("$input.params") + 1)));
+    }
+
+    /**
+     * Findings in parts of other files point into them, through a reference inside a referenced file too: the linter's at
+     * the integration's member, the example checks' at the example (multi-file trial: all pointed at the first $ref).
+     */
+    @Test
+    void findingsInPartsOfOtherFilesPointIntoThoseFiles() throws Exception {
+        Files.createDirectories(dir.resolve("paths"));
+        Files.createDirectories(dir.resolve("examples"));
+        Path examples = write("examples/orders.yaml", """
+                Good:
+                  value: {id: o-1}
+                Bad:
+                  value: '{"id": "o-2"'
+
+                """).toAbsolutePath().normalize();
+        Path orders = write("paths/orders.yaml", """
+                post:
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema: {type: object, required: [id], properties: {id: {type: string}}}
+                        examples:
+                          good: {$ref: "../examples/orders.yaml#/Good"}
+                          bad: {$ref: "../examples/orders.yaml#/Bad"}
+                  responses: {"200": {description: ok}, "400": {description: bad}, "500": {description: failed}}
+                  x-amazon-apigateway-integration:
+                    type: aws
+                    httpMethod: GET
+                    uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                    credentials: arn:aws:iam::123456789012:role/r
+                    passthroughBehavior: never
+                    requestTemplates:
+                      application/json: '{"TableName": "Orders", "Item": {"id": {"S": "$util.escapeJavaScript($input.path(''$.id''))"}}}'
+                    responses:
+                      default: {statusCode: "200", responseTemplates: {application/json: '{"ok": true}'}}
+                      "4\\\\d{2}": {statusCode: "400", responseTemplates: {application/json: '{"ok": false}'}}
+                      "5\\\\d{2}": {statusCode: "500", responseTemplates: {application/json: '{"ok": false}'}}
+                """).toAbsolutePath().normalize();
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: orders, version: "1"}
+                x-amazon-apigateway-request-validators: {body: {validateRequestBody: true, validateRequestParameters: false}}
+                x-amazon-apigateway-request-validator: body
+                paths:
+                  /orders: {$ref: "paths/orders.yaml"}
+                """);
+        CheckResult result = check(null, spec);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.AGW006).singleElement()
+                .satisfies(f -> assertThat(f.position()).isEqualTo(new SourcePosition(orders, 13, 5)));
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.SEC002).singleElement().satisfies(f -> assertThat(f.position())
+                .isEqualTo(new SourcePosition(orders, 18, Files.readAllLines(orders).get(17).indexOf("$input.path") + 1)));
+        // the malformed example is in a file that the path item's file refers to
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.EXM005).singleElement()
+                .satisfies(f -> assertThat(f.position()).isEqualTo(new SourcePosition(examples, 3, 1)));
+        assertThat(result.findings()).extracting(f -> f.position().file()).doesNotContain(spec);
     }
 
     /**
