@@ -2,14 +2,18 @@ package io.github.apigwddb.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,6 +51,9 @@ public final class ExternalReferences {
     private final Set<Path> filesRead = new TreeSet<>();
     private final Set<String> reported = new HashSet<>();
     private final List<Part> parts = new ArrayList<>();
+    /** Recursive schemas of other files made the definition's own: their name there, by file and pointer. */
+    private final Map<String, String> hoisted = new HashMap<>();
+    private final Map<String, JsonNode> hoistedSchemas = new LinkedHashMap<>();
 
     /** A part of the inlined tree read from another file: at {@code at} in the tree stands what {@code pointer} names in {@code file}. */
     private record Part(String at, Path file, ParsedDocument document, String pointer) {
@@ -95,8 +102,39 @@ public final class ExternalReferences {
     /** A copy of the definition's tree with the references to other files inlined. */
     public JsonNode inlined() {
         parts.clear();
-        return inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "", "",
+        hoisted.clear();
+        hoistedSchemas.clear();
+        JsonNode root = inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "", "",
                 new ArrayDeque<>());
+        if (!hoistedSchemas.isEmpty() && root.isObject()) {
+            ObjectNode schemas = spec.kind() == SpecKind.SWAGGER2 ? objectAt((ObjectNode) root, "definitions")
+                    : objectAt(objectAt((ObjectNode) root, "components"), "schemas");
+            hoistedSchemas.forEach(schemas::set);
+        }
+        return root;
+    }
+
+    private static ObjectNode objectAt(ObjectNode parent, String name) {
+        return parent.get(name) instanceof ObjectNode object ? object : parent.putObject(name);
+    }
+
+    /** A name for a schema of the definition's own: what it is called in its file, made a valid component name, unused. */
+    private String schemaName(String wanted) {
+        String base = wanted.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (base.isEmpty()) {
+            base = "Schema";
+        }
+        JsonNode existing = spec.kind() == SpecKind.SWAGGER2 ? spec.root().path("definitions") : spec.root().path("components").path("schemas");
+        String name = base;
+        for (int n = 2; existing.has(name) || hoisted.containsValue(name); n++) {
+            name = base + "_" + n;
+        }
+        return name;
+    }
+
+    private static String stripExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
     /**
@@ -164,7 +202,7 @@ public final class ExternalReferences {
         }
         String fragment = target.pointer() == null ? "" : target.pointer();
         String key = targetFile + "#" + fragment;
-        if (chain.contains(key) || chain.size() >= MAX_REFERENCE_DEPTH) {
+        if (chain.size() >= MAX_REFERENCE_DEPTH) {
             return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
         }
         ReferencedFiles.Result loaded = files.load(targetFile, file);
@@ -175,14 +213,48 @@ public final class ExternalReferences {
         if (value.isMissingNode()) {
             return refuse(Reason.BROKEN, "Reference '" + ref + "' points at nothing in " + targetFile.getFileName(), file, pointer);
         }
+        if (chain.contains(key)) {
+            return recursive(ref, key, value, scope, targetFile, fragment, loaded.document(), file, pointer, chain);
+        }
+        return inlineValue(value, key, scope, targetFile, fragment, loaded.document(), at, chain);
+    }
+
+    /** The value a reference points at, inlined at {@code at}, its own references followed. */
+    private JsonNode inlineValue(JsonNode value, String key, ReferenceScope scope, Path targetFile, String fragment,
+            ParsedDocument document, String at, Deque<String> chain) {
         filesRead.add(targetFile);
-        parts.add(new Part(at, targetFile, loaded.document(), fragment));
+        parts.add(new Part(at, targetFile, document, fragment));
         chain.push(key);
         // References inside the fragment are relative to its own file: '#/...' there means that file.
         JsonNode copy = rebaseInternalRefs(value.deepCopy(), scope, targetFile.getFileName().toString());
         JsonNode result = inline(copy, scope, targetFile, fragment, at, chain);
         chain.pop();
         return result;
+    }
+
+    /**
+     * A schema that leads back to itself (a tree of nodes) cannot be written out inline: it becomes a schema of the
+     * definition's own ({@code components/schemas} or {@code definitions}) that refers to itself, as a recursive schema
+     * written in one file does. Anything else that leads back to itself, or a schema that is nothing but a reference
+     * (a loop with no schema in it), is refused.
+     */
+    private JsonNode recursive(String ref, String key, JsonNode value, ReferenceScope scope, Path targetFile, String fragment,
+            ParsedDocument document, Path file, String pointer, Deque<String> chain) {
+        String name = hoisted.get(key);
+        if (name == null) {
+            boolean onlyReference = value.isObject() && value.size() == 1 && value.has("$ref");
+            if (!scope.schema() || onlyReference) {
+                return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
+            }
+            name = schemaName(fragment.isEmpty() ? stripExtension(targetFile.getFileName().toString())
+                    : JsonPointers.unescape(fragment.substring(fragment.lastIndexOf('/') + 1)));
+            hoisted.put(key, name);
+            String componentsPointer = scope.swagger2() ? "/definitions" : "/components/schemas";
+            hoistedSchemas.put(name, inlineValue(value, key, scope, targetFile, fragment, document,
+                    JsonPointers.child(componentsPointer, name), chain));
+        }
+        return JsonNodeFactory.instance.objectNode().put("$ref", "#" + (scope.swagger2() ? "/definitions/" : "/components/schemas/")
+                + JsonPointers.escape(name));
     }
 
     private JsonNode refuse(Reason reason, String message, Path file, String pointer) {

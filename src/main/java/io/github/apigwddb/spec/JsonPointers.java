@@ -13,6 +13,10 @@ public final class JsonPointers {
         return segment.replace("~", "~0").replace("/", "~1");
     }
 
+    public static String unescape(String segment) {
+        return segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
+    }
+
     public static String child(String parent, String member) {
         return parent + "/" + escape(member);
     }

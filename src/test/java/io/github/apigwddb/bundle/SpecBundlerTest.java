@@ -122,6 +122,51 @@ class SpecBundlerTest {
                 .anySatisfy(p -> assertThat(p.message()).contains("circular"));
     }
 
+    /**
+     * A schema of another file that contains itself (a tree) becomes a schema of the definition's own that refers to
+     * itself, as one written in a single file does (multi-file trial: the bundle refused it as circular).
+     */
+    @Test
+    void aRecursiveSchemaOfAnotherFileBecomesOneOfTheDefinitionsOwn() throws Exception {
+        String tree = """
+                Item:
+                  type: object
+                  properties:
+                    id: {type: string}
+                    parts: {type: array, items: {$ref: "#/Item"}}
+                """;
+        LoadedSpec spec = setUp(SPEC.replace("Result: {type: object}", "Result: {type: object}\n    Item: {type: string}"));
+        Files.writeString(project.resolve("src/main/apigateway/schemas/item.yaml"), tree);
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(spec, options(Map.of("region", "r", "role", "x", "table", "T")));
+
+        assertThat(bundle.problems()).isEmpty();
+        JsonNode root = new DocumentParser().parse(bundle.text(), SpecFormat.YAML).root();
+        // the definition's own Item keeps its name; the tree takes the next free one, and refers to itself there
+        assertThat(root.at("/components/schemas/Item/type").asText()).isEqualTo("string");
+        JsonNode hoisted = root.at("/components/schemas/Item_2");
+        assertThat(hoisted.at("/properties/parts/items/$ref").asText()).isEqualTo("#/components/schemas/Item_2");
+        JsonNode schema = root.at("/paths/~1items/post/requestBody/content/application~1json/schema");
+        assertThat(schema.at("/properties/id/type").asText()).isEqualTo("string");
+        assertThat(schema.at("/properties/parts/items/$ref").asText()).isEqualTo("#/components/schemas/Item_2");
+
+        // Swagger 2 keeps its schemas in definitions
+        Path swagger = project.resolve("src/main/apigateway/swagger.yaml");
+        Files.writeString(swagger, """
+                swagger: "2.0"
+                info: {title: t, version: "1"}
+                paths:
+                  /items:
+                    post:
+                      parameters: [{name: body, in: body, schema: {$ref: "schemas/item.yaml#/Item"}}]
+                      responses: {"200": {description: ok}}
+                """);
+        SpecBundler.Bundle swagger2 = new SpecBundler().bundle(new SpecLoader().load(swagger).spec(),
+                options(Map.of("region", "r", "role", "x", "table", "T")));
+        assertThat(swagger2.problems()).isEmpty();
+        assertThat(new DocumentParser().parse(swagger2.text(), SpecFormat.YAML).root().at("/definitions/Item/properties/parts/items/$ref")
+                .asText()).isEqualTo("#/definitions/Item");
+    }
+
     @Test
     void followsPercentEncodedReferencesAsTheCheckDoes() throws Exception {
         LoadedSpec spec = setUp(SPEC.replace("schemas/item.yaml#/Item", "schemas/my%20item.yaml#/My%20Item"));

@@ -576,6 +576,56 @@ class CheckEngineTest {
                 dir.resolve("components/schemas.yaml").toAbsolutePath().normalize());
     }
 
+    /**
+     * A tree schema of another file that refers to itself is read as one written in the definition (multi-file trial):
+     * the validated pattern of a child's id keeps client text out of the request as it does the root's.
+     */
+    @Test
+    void aRecursiveSchemaOfAnotherFileIsRead() throws Exception {
+        Files.createDirectories(dir.resolve("components"));
+        write("components/schemas.yaml", """
+                Category:
+                  type: object
+                  required: [id]
+                  properties:
+                    id: {type: string, pattern: "^c-[0-9]+$"}
+                    children: {type: array, items: {$ref: "#/Category"}}
+                """);
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: categories, version: "1"}
+                x-amazon-apigateway-request-validators: {body: {validateRequestBody: true, validateRequestParameters: false}}
+                x-amazon-apigateway-request-validator: body
+                paths:
+                  /categories:
+                    post:
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema: {$ref: "components/schemas.yaml#/Category"}
+                            example: {id: c-1, children: [{id: c-2}]}
+                      responses: {"200": {description: ok}, "400": {description: bad}, "500": {description: failed}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: '{"TableName": "Categories", "Item": {"id": {"S": "$input.path(''$.id'')"}, "first": {"S": "$input.path(''$.children[0].id'')"}}}'
+                        responses:
+                          default: {statusCode: "200", responseTemplates: {application/json: '{"ok": true}'}}
+                          "4\\\\d{2}": {statusCode: "400", responseTemplates: {application/json: '{"ok": false}'}}
+                          "5\\\\d{2}": {statusCode: "500", responseTemplates: {application/json: '{"ok": false}'}}
+                """);
+        CheckResult result = check(null, spec);
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.cases()).filteredOn(c -> c.example() != null).singleElement()
+                .satisfies(c -> assertThat(c.renderedRequest()).contains("\"S\": \"c-1\""));
+    }
+
     /** A broken reference in another file is SPEC004 there, once, as one in the definition itself is (multi-file trial). */
     @Test
     void aBrokenReferenceInAnotherFileIsReportedThereOnce() throws Exception {
