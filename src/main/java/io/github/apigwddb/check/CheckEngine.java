@@ -322,13 +322,11 @@ public final class CheckEngine {
                         document.sourceMap().locate(JsonPointers.child(pointer, "$ref"))), null, null));
             }
         });
-        JsonNode root = references.inlined();
+        ParsedDocument inlined = references.inlinedDocument();
         if (filesRead != null) {
             filesRead.addAll(references.filesRead());
         }
-        ParsedDocument document = spec.document();
-        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), root, references.sourceMap(),
-                document.lines(), document.duplicateKeys(), document.tags(), document.mayReferenceUrls()));
+        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), inlined);
     }
 
     /**

@@ -9,9 +9,13 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.SourcePosition;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.spec.ExternalReferences;
 import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
@@ -54,10 +58,10 @@ public final class SuppressionReader {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            if (!mayHold(text)) {
+            if (!mayHold(text) && !mayReferToOtherFiles(text)) {
                 return new Result(List.of(), List.of());
             }
-            document = parser.parse(text, SpecFormat.of(specFile));
+            document = withOtherFilesInlined(specFile, parser.parse(text, SpecFormat.of(specFile)));
         } catch (IOException | DocumentSyntaxException | RuntimeException e) {
             return new Result(List.of(), List.of());
         }
@@ -206,6 +210,44 @@ public final class SuppressionReader {
         return false;
     }
 
+    /**
+     * The definition with the parts other files hold in place, as the check reads it: an operation written in another
+     * file has its entries there.
+     */
+    private static ParsedDocument withOtherFilesInlined(Path file, ParsedDocument document) {
+        SpecKind kind = SpecKind.of(document.root());
+        LoadedSpec spec = new LoadedSpec(file, SpecFormat.of(file), kind, document);
+        if ((kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) || !ExternalReferences.any(spec)) {
+            return document;
+        }
+        return new ExternalReferences(spec, null, null).inlinedDocument();
+    }
+
+    /**
+     * Whether a {@code $ref} in the text may name another file: one whose value does not start with {@code #} as
+     * written. Errs towards yes (a value on a later line, an escaped name), so that only a file that surely has none is
+     * not parsed a second time.
+     */
+    static boolean mayReferToOtherFiles(String text) {
+        for (int i = text.indexOf("ref"); i >= 0; i = text.indexOf("ref", i + 3)) {
+            if (i == 0 || text.charAt(i - 1) != '$') {
+                if (i > 0 && text.charAt(i - 1) == '4') {
+                    return true; // \u0024ref
+                }
+                continue;
+            }
+            int j = i + 3;
+            while (j < text.length() && (text.charAt(j) == '"' || text.charAt(j) == '\'' || text.charAt(j) == ':'
+                    || text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j >= text.length() || text.charAt(j) != '#') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void readEntries(Path file, ParsedDocument document, ApiOperation operation, String ownerPointer, JsonNode owner,
             List<Suppression> suppressions, List<Finding> problems) {
         JsonNode entries = owner.path(EXTENSION);
@@ -252,11 +294,14 @@ public final class SuppressionReader {
     }
 
     private static Finding problem(Path file, ParsedDocument document, String pointer, OperationRef op, String message) {
-        TextPosition at = document.sourceMap().locate(pointer);
+        // an entry in a part read from another file is written there
+        SourceMap.Inlined from = document.sourceMap().inlinedFrom(pointer);
+        TextPosition at = from == null ? document.sourceMap().locate(pointer) : from.document().sourceMap().locate(from.pointer());
         if (at == null) {
             at = TextPosition.START;
         }
+        Path where = from == null ? file : from.file();
         return new Finding(Rule.SPEC005, Rule.SPEC005.defaultSeverity(), message,
-                new SourcePosition(file.toAbsolutePath().normalize(), at.line(), at.column()), op, null);
+                new SourcePosition(where.toAbsolutePath().normalize(), at.line(), at.column()), op, null);
     }
 }

@@ -138,6 +138,17 @@ public final class ExternalReferences {
     }
 
     /**
+     * The definition's document with {@link #inlined()}'s tree and {@link #sourceMap()}'s positions: its text, lines
+     * and the rest as read.
+     */
+    public ParsedDocument inlinedDocument() {
+        JsonNode root = inlined();
+        ParsedDocument document = spec.document();
+        return new ParsedDocument(document.text(), root, sourceMap(), document.lines(), document.duplicateKeys(), document.tags(),
+                document.mayReferenceUrls());
+    }
+
+    /**
      * The positions of the tree {@link #inlined()} last gave: the definition's own, and those of each part read from
      * another file in that file ({@link SourceMap#inlinedFrom}).
      */
