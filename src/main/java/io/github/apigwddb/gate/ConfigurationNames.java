@@ -16,12 +16,25 @@ public final class ConfigurationNames {
     private ConfigurationNames() {
     }
 
+    public static void requireKnown(String goal, Collection<String> given, Collection<String> valid) throws GateConfigurationException {
+        requireKnown(goal, given, valid, Set.of());
+    }
+
     /**
      * @param given the names used in the POM's {@code <configuration>}
      * @param valid the goal's parameter names and aliases
-     * @throws GateConfigurationException naming each unknown name, the closest valid one, and every valid name
+     * @param readOnly the goal's parameters that Maven sets ({@code basedir}, {@code project}): not to be configured
+     * @throws GateConfigurationException naming each unknown name, the closest valid one, and every valid name; or each
+     *     read-only one
      */
-    public static void requireKnown(String goal, Collection<String> given, Collection<String> valid) throws GateConfigurationException {
+    public static void requireKnown(String goal, Collection<String> given, Collection<String> valid, Collection<String> readOnly)
+            throws GateConfigurationException {
+        List<String> setByMaven = given.stream().filter(readOnly::contains).map(name -> "<" + name + ">").toList();
+        if (!setByMaven.isEmpty()) {
+            throw new GateConfigurationException("Parameter" + (setByMaven.size() == 1 ? " " : "s ") + String.join(", ", setByMaven)
+                    + (setByMaven.size() == 1 ? " is" : " are") + " read-only: Maven sets " + (setByMaven.size() == 1 ? "it" : "them")
+                    + "; remove " + (setByMaven.size() == 1 ? "it" : "them") + " from the configuration of " + goal);
+        }
         Set<String> known = new TreeSet<>(valid);
         List<String> unknown = new ArrayList<>();
         for (String name : given) {

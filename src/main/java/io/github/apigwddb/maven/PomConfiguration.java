@@ -44,7 +44,7 @@ final class PomConfiguration {
             given.addAll(childNames(report.getConfiguration()));
         }
         try {
-            ConfigurationNames.requireKnown(mojo.getFullGoalName(), given, validNames(mojo));
+            ConfigurationNames.requireKnown(mojo.getFullGoalName(), given, validNames(mojo), readOnlyNames(mojo));
         } catch (GateConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -69,6 +69,15 @@ final class PomConfiguration {
                     }
                 }
             }
+        }
+        return names;
+    }
+
+    /** The goal's parameters that Maven sets itself ({@code basedir}, {@code project}, ...), which a POM must not configure. */
+    static Set<String> readOnlyNames(MojoDescriptor mojo) {
+        Set<String> names = new TreeSet<>();
+        if (mojo.getParameters() != null) {
+            mojo.getParameters().stream().filter(parameter -> !parameter.isEditable()).forEach(parameter -> names.add(parameter.getName()));
         }
         return names;
     }

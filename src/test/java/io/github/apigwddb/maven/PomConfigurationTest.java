@@ -1,6 +1,7 @@
 package io.github.apigwddb.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.apache.maven.model.Build;
@@ -44,6 +45,31 @@ class PomConfigurationTest {
         project.setInjectedProfileIds("g:api:1", List.of());
         project.setInjectedProfileIds("g:parent:1", List.of("cfn"));
         assertThat(PomConfiguration.ownPomConfigures(project, execution, "specs")).isFalse();
+    }
+
+    /** A configured {@code <basedir>} is read-only, as Maven 3.9 says, not unknown (Maven 3.9 trial). */
+    @Test
+    void aConfiguredReadOnlyParameterFailsTheGoalAsReadOnly() throws Exception {
+        Model model = new Model();
+        model.setBuild(new Build());
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("io.github.apigwddb");
+        plugin.setArtifactId("apigw-dynamodb-maven-plugin");
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        configuration.addChild(new Xpp3Dom("basedir"));
+        plugin.setConfiguration(configuration);
+        model.getBuild().addPlugin(plugin);
+        MojoExecution execution = execution();
+        execution.getMojoDescriptor().getPluginDescriptor().addMojo(execution.getMojoDescriptor());
+        org.apache.maven.plugin.descriptor.Parameter basedir = new org.apache.maven.plugin.descriptor.Parameter();
+        basedir.setName("basedir");
+        basedir.setEditable(false);
+        org.apache.maven.plugin.descriptor.Parameter failOn = new org.apache.maven.plugin.descriptor.Parameter();
+        failOn.setName("failOn");
+        execution.getMojoDescriptor().setParameters(List.of(basedir, failOn));
+
+        assertThatThrownBy(() -> PomConfiguration.requireKnownNames(new MavenProject(model), execution))
+                .hasMessageStartingWith("Parameter <basedir> is read-only: Maven sets it");
     }
 
     private static BuildBase buildWithSpecs() {
