@@ -137,7 +137,7 @@ public class RenderMojo extends AbstractApigwMojo {
         if (multiModule) {
             new ReactorRender(session).rendered();
         }
-        // plain text: Maven's colour switch lives in a class realm plugins do not see, so no escape codes at all
+        // plain text: a render is read, copied and piped (apigw.output, forceStdout); escape codes would travel with it
         List<String> lines = RenderFormat.plain().lines(rendered);
         if (output != null) {
             Path file = resolve(output);

@@ -35,11 +35,13 @@ public class ReportMojo extends AbstractApigwMojo implements MavenReport {
     /** Run on its own: the self-contained page, as the docs goal writes it. */
     @Override
     public void execute() throws MojoExecutionException {
-        if (!skip) {
-            requireKnownParameters();
+        if (skip) {
+            getLog().info("apigw:report skipped (apigw.skip)");
+            return;
         }
+        requireKnownParameters();
         if (!shouldReport()) {
-            getLog().info("apigw:report: nothing to report (no API definitions in " + specLocations() + ", or apigw.skip)");
+            getLog().info("apigw:report: nothing to report (no API definitions in " + specLocations() + ")");
             return;
         }
         Path page = reportOutputDirectory.toPath().resolve(OUTPUT_NAME + ".html");
