@@ -112,7 +112,7 @@ final class ExpressionRule implements RequestRule {
             anyExpression = true;
             anyValueExpression |= kind.usesValues();
             for (ExpressionProblem problem : analyzer.analyze(kind, text.asText())) {
-                violations.add(problem.ruleId(), path.member(member), problem.message());
+                violations.add(problem.ruleId(), path.member(member), problem.message(), problem.ofValuesAlone());
                 allParsed &= !problem.ruleId().equals("DDX001");
             }
         }

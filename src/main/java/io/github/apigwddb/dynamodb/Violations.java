@@ -9,7 +9,12 @@ final class Violations {
     private final List<RequestViolation> list = new ArrayList<>();
 
     void add(String ruleId, RequestPath path, String message) {
-        list.add(new RequestViolation(ruleId, path.dotted(), path.pointer(), message));
+        add(ruleId, path, message, false);
+    }
+
+    /** @param ofValuesAlone see {@link RequestViolation#ofValuesAlone()} */
+    void add(String ruleId, RequestPath path, String message, boolean ofValuesAlone) {
+        list.add(new RequestViolation(ruleId, path.dotted(), path.pointer(), message, ofValuesAlone));
     }
 
     List<RequestViolation> list() {

@@ -444,7 +444,7 @@ public final class InjectionProbe {
         private Outcome rejection(HostileValue value, JsonNode root) {
             if (action != null && value != HostileValue.LONG) {
                 for (RequestViolation violation : validator.validate(action, root)) {
-                    if (!SIZE_RULE.equals(violation.ruleId()) && !referenceViolations.contains(key(violation))) {
+                    if (!SIZE_RULE.equals(violation.ruleId()) && !violation.ofValuesAlone() && !referenceViolations.contains(key(violation))) {
                         return new Outcome(Injection.Kind.REJECTED, "makes DynamoDB reject the request ("
                                 + violation.ruleId() + (violation.path().isEmpty() ? "" : " at " + violation.path()) + ": "
                                 + violation.message() + ")");

@@ -79,6 +79,24 @@ class InjectionProbeTest {
         assertThat(probe(FULLY_ESCAPED, TemplateInput.ofBody(BODY), "PutItem")).isEmpty();
     }
 
+    /**
+     * A range whose bounds a client may send the wrong way round is rejected by DynamoDB whatever the template does: no
+     * injection when both bounds are escaped (advanced DynamoDB trial: SEC001 told the user to add the escape it had).
+     */
+    @Test
+    void boundsInTheWrongOrderAreNoInjection() throws Exception {
+        String bound = "{\"S\": \"ORDER#$util.escapeJavaScript($input.params('%s')).replaceAll(\"\\\\'\",\"'\")\"}";
+        String template = "{\"TableName\": \"Orders\", \"KeyConditionExpression\": \"pk = :pk AND sk BETWEEN :from AND :to\","
+                + " \"ExpressionAttributeValues\": {\":pk\": {\"S\": \"A\"}, \":from\": " + bound.formatted("from") + ", \":to\": "
+                + bound.formatted("to") + "}}";
+        TemplateInput range = new TemplateInput(null, null, Map.of("from", "2024-01", "to", "2024-12"), null, null, null);
+        assertThat(probe(template, range, "Query")).isEmpty();
+
+        // unescaped, the same bound is still found
+        assertThat(probe(template.replace(bound.formatted("to"), "{\"S\": \"ORDER#$input.params('to')\"}"), range, "Query"))
+                .extracting(Injection::input).containsExactly("querystring to");
+    }
+
     @Test
     void inputsThatNeverReachTheOutputAreNotReported() throws Exception {
         String template = "#if($input.path('$.name') == 'w1')#set($t = 'A')#else#set($t = 'B')#end"

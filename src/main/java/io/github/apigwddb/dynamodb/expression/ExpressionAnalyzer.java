@@ -275,8 +275,9 @@ public final class ExpressionAnalyzer {
             add("DDX010", kind.prefix() + "The BETWEEN operator requires same data type for lower and upper bounds" + operands,
                     between.position());
         } else if (compare(lowerType, lower.get(lowerType).asText(), upper.get(upperType).asText()) > 0) {
-            add("DDX010", kind.prefix() + "The BETWEEN operator requires upper bound to be greater than or equal to lower bound"
-                    + operands, between.position());
+            // a client that sends its range the wrong way round gets this from any template
+            problems.add(new ExpressionProblem("DDX010", kind.prefix() + "The BETWEEN operator requires upper bound to be greater than"
+                    + " or equal to lower bound" + operands, between.position(), true));
         }
     }
 
