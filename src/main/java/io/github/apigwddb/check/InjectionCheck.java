@@ -237,6 +237,7 @@ final class InjectionCheck implements ExampleCheck {
         return switch (injection.kind()) {
             case CLIENT_REQUEST_MEMBERS -> Rule.SEC003;
             case CLIENT_ATTRIBUTE_NAMES -> Rule.SEC004;
+            case STATEMENT_CHANGED -> Rule.SEC001; // an apostrophe that ends a PartiQL string: no replaceAll helps
             default -> injection.onlyApostrophe() ? Rule.SEC002 : Rule.SEC001;
         };
     }
@@ -329,6 +330,12 @@ final class InjectionCheck implements ExampleCheck {
     }
 
     private static String fix(Injection injection) {
+        if (injection.inStatement()) {
+            // the JSON escape alone would leave it injectable: an apostrophe ends the statement's own string
+            return "the value is written into a PartiQL statement, where JSON escaping keeps it inside its JSON string but not"
+                    + " inside the statement's quotes: write a ? marker in its place and pass the value in Parameters"
+                    + " ([{\"S\": \"...\"}], escaped with " + FIX + ")";
+        }
         if (!injection.insideString()) {
             String input = injection.input();
             if (input.startsWith("path ") || input.startsWith("querystring ") || input.startsWith("header ")) {

@@ -1,16 +1,19 @@
 package io.github.apigwddb.dynamodb;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.dynamodb.partiql.PartiQlStatement;
+import java.util.Locale;
 
 /**
- * DDX012: static PartiQL checks that need no PartiQL parser (dynamodb-facts.md §10): the number of {@code ?}
- * markers equals the number of Parameters, and the statements of a batch or transaction are all reads or all
- * writes (a transaction may mix in EXISTS checks).
+ * PartiQL statements (dynamodb-facts.md §10), read with {@link PartiQlStatement}. DDX013: a statement DynamoDB cannot
+ * read (a quote left open, no statement keyword, a keyword its form needs missing). DDX012: the number of {@code ?}
+ * markers differs from the number of Parameters, or a batch or transaction mixes reads and writes (a transaction may
+ * mix in EXISTS checks).
  */
 final class PartiQlRule implements RequestRule {
+
+    private static final String MALFORMED = "DDX013";
 
     @Override
     public String ruleId() {
@@ -20,7 +23,7 @@ final class PartiQlRule implements RequestRule {
     @Override
     public void check(String action, ObjectNode request, Violations violations) {
         switch (action) {
-            case "ExecuteStatement" -> checkParameters(request, RequestPath.ROOT, violations);
+            case "ExecuteStatement" -> checkStatement(request, RequestPath.ROOT, false, violations);
             case "BatchExecuteStatement" -> checkList(request.get("Statements"), RequestPath.ROOT.member("Statements"),
                     false, violations);
             case "ExecuteTransaction" -> checkList(request.get("TransactStatements"),
@@ -33,79 +36,48 @@ final class PartiQlRule implements RequestRule {
         if (statements == null || !statements.isArray()) {
             return;
         }
-        String firstKind = null;
+        PartiQlStatement.Kind first = null;
         for (int i = 0; i < statements.size(); i++) {
             if (!(statements.get(i) instanceof ObjectNode statement)) {
                 continue;
             }
             RequestPath statementPath = path.index(i);
-            checkParameters(statement, statementPath, violations);
-            String kind = kindOf(RequestRule.text(statement, "Statement"));
-            if (kind == null || (transaction && kind.equals("EXISTS"))) {
+            PartiQlStatement.Kind kind = checkStatement(statement, statementPath, transaction, violations);
+            if (kind == null || (transaction && kind == PartiQlStatement.Kind.EXISTS)) {
                 continue;
             }
-            if (firstKind == null) {
-                firstKind = kind;
-            } else if (!firstKind.equals(kind)) {
+            if (first == null) {
+                first = kind;
+            } else if (first.reads() != kind.reads()) {
                 violations.add(ruleId(), statementPath.member("Statement"), (transaction ? "A transaction" : "A batch")
-                        + " must contain only read statements or only write statements; this one is a " + kind.toLowerCase(Locale.ROOT)
-                        + " after a " + firstKind.toLowerCase(Locale.ROOT));
+                        + " must contain only read statements or only write statements; this one is a " + nameOf(kind)
+                        + " after a " + nameOf(first));
             }
         }
     }
 
-    private void checkParameters(ObjectNode statement, RequestPath path, Violations violations) {
+    /** @return the statement's kind, null when it has none DynamoDB knows */
+    private PartiQlStatement.Kind checkStatement(ObjectNode statement, RequestPath path, boolean transaction, Violations violations) {
         String text = RequestRule.text(statement, "Statement");
         if (text == null) {
-            return;
+            return null;
         }
-        int markers = countMarkers(text);
+        PartiQlStatement read = PartiQlStatement.read(text);
+        String problem = read.problem(transaction);
+        if (problem != null) {
+            violations.add(MALFORMED, path.member("Statement"), problem);
+        }
+        int markers = read.parameterMarkers();
         JsonNode parameters = statement.get("Parameters");
         int supplied = parameters != null && parameters.isArray() ? parameters.size() : 0;
-        if (markers != supplied) {
+        if (markers >= 0 && markers != supplied) {
             violations.add(ruleId(), path.member(supplied > 0 ? "Parameters" : "Statement"), "The statement has " + markers
                     + " parameter marker(s) '?' but Parameters supplies " + supplied + " value(s)");
         }
+        return read.kind();
     }
 
-    /** Counts {@code ?} outside single-quoted strings and double-quoted identifiers ('' and "" escape a quote). */
-    static int countMarkers(String statement) {
-        int count = 0;
-        char quote = 0;
-        for (int i = 0; i < statement.length(); i++) {
-            char c = statement.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    if (i + 1 < statement.length() && statement.charAt(i + 1) == quote) {
-                        i++;
-                    } else {
-                        quote = 0;
-                    }
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '?') {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** READ or WRITE by the leading keyword, EXISTS for transaction checks, null when unrecognised. */
-    private static String kindOf(String statement) {
-        if (statement == null) {
-            return null;
-        }
-        String head = statement.stripLeading().toUpperCase(Locale.ROOT);
-        if (head.startsWith("SELECT")) {
-            return "READ";
-        }
-        if (head.startsWith("INSERT") || head.startsWith("UPDATE") || head.startsWith("DELETE")) {
-            return "WRITE";
-        }
-        if (head.startsWith("EXISTS")) {
-            return "EXISTS";
-        }
-        return null;
+    private static String nameOf(PartiQlStatement.Kind kind) {
+        return kind.reads() ? "read" : "write";
     }
 }

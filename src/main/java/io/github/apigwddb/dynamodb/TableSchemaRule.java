@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.dynamodb.expression.Ast;
 import io.github.apigwddb.dynamodb.expression.ExpressionParser;
 import io.github.apigwddb.dynamodb.expression.ExpressionSyntaxException;
+import io.github.apigwddb.dynamodb.partiql.PartiQlStatement;
 import io.github.apigwddb.dynamodb.schema.KeyAttribute;
 import io.github.apigwddb.dynamodb.schema.SecondaryIndex;
 import io.github.apigwddb.dynamodb.schema.TableSchema;
@@ -117,7 +118,30 @@ final class TableSchemaRule {
                 }
             });
             case "TransactGetItems", "TransactWriteItems" -> transaction(request, root);
+            case "ExecuteStatement" -> statementTable(request, root);
+            case "BatchExecuteStatement", "ExecuteTransaction" -> {
+                String list = action.equals("ExecuteTransaction") ? "TransactStatements" : "Statements";
+                JsonNode statements = request.get(list);
+                if (statements != null && statements.isArray()) {
+                    for (int i = 0; i < statements.size(); i++) {
+                        statementTable(statements.get(i), root.member(list).index(i));
+                    }
+                }
+            }
             default -> { }
+        }
+    }
+
+    /**
+     * The table a PartiQL statement names, reported as a TableName is when no definition has it. A name that differs
+     * from a defined one in case only is passed over: whether DynamoDB's PartiQL folds an unquoted name's case is not in
+     * the facts.
+     */
+    private void statementTable(JsonNode statement, RequestPath path) {
+        String text = statement.path("Statement").isTextual() ? statement.path("Statement").textValue() : null;
+        String name = text == null ? null : PartiQlStatement.read(text).table();
+        if (name != null && schemas.names().stream().noneMatch(defined -> defined.equalsIgnoreCase(name))) {
+            table(name, path.member("Statement"));
         }
     }
 

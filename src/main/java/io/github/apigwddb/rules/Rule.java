@@ -99,6 +99,7 @@ public enum Rule {
     DDX010(ERROR, "Invalid BETWEEN bounds"),
     DDX011(ERROR, "Expression limit exceeded"),
     DDX012(WARNING, "PartiQL parameters do not match the statement"),
+    DDX013(ERROR, "PartiQL statement is not well formed"),
 
     // RSP: the response side
     RSP001(WARNING, "Response template JSONPath never matches the action's output"),

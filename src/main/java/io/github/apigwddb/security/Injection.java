@@ -16,6 +16,7 @@ import java.util.List;
  * @param outputColumn 1-based column on that line where the input's value starts
  * @param base64 whether the input reaches the request through {@code $util.base64Decode}: the hostile values were sent
  *     Base64-encoded, as a client would encode them
+ * @param inStatement whether the input lands inside a PartiQL statement, where JSON escaping does not keep it in its place
  */
 public record Injection(
         Kind kind,
@@ -27,7 +28,8 @@ public record Injection(
         int outputLine,
         String outputLineText,
         int outputColumn,
-        boolean base64) {
+        boolean base64,
+        boolean inStatement) {
 
     /** Effects, mildest first. */
     public enum Kind {
@@ -37,6 +39,8 @@ public record Injection(
         REJECTED,
         /** The request is no longer JSON: DynamoDB answers SerializationException. */
         INVALID_JSON,
+        /** The request keeps its shape, but the client's text changes a PartiQL statement's words: it rewrites the query. */
+        STATEMENT_CHANGED,
         /** A member, key or attribute appears, disappears or changes type: the client rewrites the request. */
         STRUCTURE_CHANGED,
         /** A key the client adds to the body becomes a member of the DynamoDB request itself. */

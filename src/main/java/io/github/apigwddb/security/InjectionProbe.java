@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.dynamodb.DynamoDbActions;
 import io.github.apigwddb.dynamodb.DynamoDbRequestValidator;
 import io.github.apigwddb.dynamodb.RequestViolation;
+import io.github.apigwddb.dynamodb.partiql.PartiQlStatement;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.JsonPointers;
@@ -330,10 +331,18 @@ public final class InjectionProbe {
         private final Set<String> referenceViolations;
         private final String action;
 
+        /**
+         * The reference's PartiQL statements as rendered, for comparing: a copy, as the spliced reads change the reference
+         * in place ({@link MarkedString#with}); null for a request without any.
+         */
+        private final JsonNode statements;
+
         Probe(CompiledTemplate template, InputSlots inputs, ParsedDocument reference, Set<String> referenceViolations, String action) {
             this.template = template;
             this.inputs = inputs;
             this.reference = reference;
+            this.statements = firstMember(reference.root(), (pointer, name, value) -> name.equals("Statement") && value.isTextual()
+                    ? pointer : null) == null ? null : reference.root().deepCopy();
             this.referenceViolations = referenceViolations;
             this.action = action;
         }
@@ -369,7 +378,7 @@ public final class InjectionProbe {
             }
             return worst == null ? null
                     : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, lineOf(output, at),
-                            lineText(output, at), columnOf(output, at), slot.decodedFromBase64());
+                            lineText(output, at), columnOf(output, at), slot.decodedFromBase64(), inStatement(output, background));
         }
 
         /**
@@ -440,8 +449,15 @@ public final class InjectionProbe {
             return rejection(value, root);
         }
 
-        /** What DynamoDB rejects in a request of the reference's shape that the reference did not have. */
+        /**
+         * What a request of the reference's shape does that the reference did not: a PartiQL statement whose words
+         * changed, or what DynamoDB rejects.
+         */
         private Outcome rejection(HostileValue value, JsonNode root) {
+            String statement = statements == null ? null : statementChange(statements, root, "");
+            if (statement != null) {
+                return new Outcome(Injection.Kind.STATEMENT_CHANGED, "changes the words of the PartiQL statement " + statement);
+            }
             if (action != null && value != HostileValue.LONG) {
                 for (RequestViolation violation : validator.validate(action, root)) {
                     if (!SIZE_RULE.equals(violation.ruleId()) && !violation.ofValuesAlone() && !referenceViolations.contains(key(violation))) {
@@ -456,6 +472,48 @@ public final class InjectionProbe {
     }
 
     private record Outcome(Injection.Kind kind, String effect) {
+    }
+
+    /** Whether the render writes {@code marker} into a PartiQL statement (a {@code Statement} string). */
+    private boolean inStatement(String output, String marker) {
+        JsonNode root = parser.treeOrNull(output);
+        return root != null && firstMember(root, (pointer, name, value) -> name.equals("Statement") && value.isTextual()
+                && value.textValue().contains(marker) ? pointer : null) != null;
+    }
+
+    /**
+     * Where a PartiQL statement (a {@code Statement} string) of {@code actual} has words other than the same statement of
+     * {@code expected}, and which; null when none has. JSON escaping keeps a value inside its JSON string, not inside the
+     * statement's own quotes: {@code '} ends a PartiQL string.
+     */
+    private static String statementChange(JsonNode expected, JsonNode actual, String pointer) {
+        if (expected.isObject()) {
+            JsonNode statement = expected.get("Statement");
+            if (statement != null && statement.isTextual() && actual.path("Statement").isTextual()) {
+                String difference = PartiQlStatement.read(statement.textValue())
+                        .structuralDifference(PartiQlStatement.read(actual.path("Statement").textValue()));
+                if (difference != null) {
+                    return "at " + JsonPointers.child(pointer, "Statement") + ": " + difference;
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> members = expected.fields(); members.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = members.next();
+                JsonNode other = actual.get(member.getKey());
+                String found = other == null || !member.getValue().isContainerNode() ? null
+                        : statementChange(member.getValue(), other, JsonPointers.child(pointer, member.getKey()));
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (expected.isArray()) {
+            for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+                String found = statementChange(expected.get(i), actual.get(i), JsonPointers.child(pointer, i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -490,7 +548,8 @@ public final class InjectionProbe {
                         + " client reaches any attribute it names";
         pointer = pointer != null ? pointer : namedAttribute;
         TextPosition at = marked.sourceMap().locate(pointer);
-        return new Injection(kind, slot.label, null, effect, List.of(), false, at.line(), lineAt(marked.text(), at.line()), at.column(), false);
+        return new Injection(kind, slot.label, null, effect, List.of(), false, at.line(), lineAt(marked.text(), at.line()), at.column(), false,
+                false);
     }
 
     /** The pointer of a member whose name holds the marker, the shallowest first; null when none. */

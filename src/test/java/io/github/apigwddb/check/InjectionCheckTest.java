@@ -390,7 +390,7 @@ class InjectionCheckTest {
     void theFixOfAValueOutsideAStringDependsOnWhereTheValueComesFrom() {
         java.util.function.Function<String, String> fixFor = input -> InjectionCheck.message(Rule.SEC001,
                 new io.github.apigwddb.security.Injection(io.github.apigwddb.security.Injection.Kind.INVALID_JSON, input,
-                        io.github.apigwddb.security.HostileValue.QUOTE, "makes the request invalid JSON", List.of(), false, 3, "x", 1, false),
+                        io.github.apigwddb.security.HostileValue.QUOTE, "makes the request invalid JSON", List.of(), false, 3, "x", 1, false, false),
                 null, false);
         // API Gateway's validator checks parameters for presence only, so a schema cannot be the fix there
         assertThat(fixFor.apply("querystring limit")).contains("checks only that a parameter is present")

@@ -80,6 +80,31 @@ class InjectionProbeTest {
     }
 
     /**
+     * A value JSON-escaped into a PartiQL string still ends that string with an apostrophe and rewrites the query
+     * (advanced DynamoDB trial: not reported, and SEC001 on the raw value advised exactly that escape).
+     */
+    @Test
+    void aValueWrittenIntoAPartiQlStatementRewritesItWhateverItsJsonEscape() throws Exception {
+        String escaped = "$util.escapeJavaScript($input.params('account')).replaceAll(\"\\\\'\",\"'\")";
+        String template = "{\"Statement\": \"SELECT * FROM \\\"Orders\\\" WHERE pk = 'ACCT#" + escaped + "'\"}";
+        TemplateInput input = new TemplateInput(null, Map.of("account", "a-1"), null, null, null, null);
+
+        assertThat(probe(template, input, "ExecuteStatement")).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(Injection.Kind.STATEMENT_CHANGED);
+            assertThat(i.breakingValues()).containsExactly(HostileValue.APOSTROPHE);
+            assertThat(i.effect()).startsWith("changes the words of the PartiQL statement at /Statement:");
+            assertThat(i.inStatement()).isTrue();
+        });
+        // unescaped, the JSON breaks first; the finding still knows the value is in a statement, for its advice
+        assertThat(probe(template.replace(escaped, "$input.params('account')"), input, "ExecuteStatement")).singleElement()
+                .satisfies(i -> assertThat(i.inStatement()).isTrue());
+        // as a parameter, nothing the client sends reaches the statement's words
+        String parameter = "{\"Statement\": \"SELECT * FROM \\\"Orders\\\" WHERE pk = ?\", \"Parameters\": [{\"S\": \"ACCT#" + escaped
+                + "\"}]}";
+        assertThat(probe(parameter, input, "ExecuteStatement")).isEmpty();
+    }
+
+    /**
      * A range whose bounds a client may send the wrong way round is rejected by DynamoDB whatever the template does: no
      * injection when both bounds are escaped (advanced DynamoDB trial: SEC001 told the user to add the escape it had).
      */

@@ -1,0 +1,151 @@
+package io.github.apigwddb.dynamodb.partiql;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A PartiQL statement read for what a static check can know: its tokens, its kind by the leading keyword, the table
+ * it names, and the first thing that keeps DynamoDB from reading it. The forms are DynamoDB's (DDBDG, ql-reference):
+ * {@code SELECT ... FROM table[.index]}, {@code INSERT INTO table VALUE item}, {@code UPDATE table SET|REMOVE ...},
+ * {@code DELETE FROM table}, and in a transaction {@code EXISTS(SELECT ...)}. Immutable.
+ */
+public final class PartiQlStatement {
+
+    /** What a statement does, by its leading keyword. */
+    public enum Kind {
+        SELECT, INSERT, UPDATE, DELETE, EXISTS;
+
+        public boolean reads() {
+            return this == SELECT;
+        }
+    }
+
+    private final List<PartiQlToken> tokens;
+    private final PartiQlSyntaxException syntax;
+
+    private PartiQlStatement(List<PartiQlToken> tokens, PartiQlSyntaxException syntax) {
+        this.tokens = tokens;
+        this.syntax = syntax;
+    }
+
+    public static PartiQlStatement read(String text) {
+        try {
+            return new PartiQlStatement(PartiQlLexer.tokens(text), null);
+        } catch (PartiQlSyntaxException e) {
+            return new PartiQlStatement(List.of(), e);
+        }
+    }
+
+    /** The tokens; empty when the statement cannot be split into tokens ({@link #problem}). */
+    public List<PartiQlToken> tokens() {
+        return tokens;
+    }
+
+    public boolean lexes() {
+        return syntax == null;
+    }
+
+    /** The number of {@code ?} markers; -1 when the statement cannot be split into tokens. */
+    public int parameterMarkers() {
+        return syntax != null ? -1 : (int) tokens.stream().filter(t -> t.type() == PartiQlToken.Type.PARAMETER).count();
+    }
+
+    /** By the leading keyword; null when there is none that DynamoDB knows. */
+    public Kind kind() {
+        if (tokens.isEmpty() || tokens.get(0).type() != PartiQlToken.Type.WORD) {
+            return null;
+        }
+        try {
+            return Kind.valueOf(tokens.get(0).text().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The table the statement names (after FROM, INTO or UPDATE); null when it names none as text. */
+    public String table() {
+        Kind kind = kind();
+        if (kind == null) {
+            return null;
+        }
+        int at = switch (kind) {
+            case SELECT, DELETE, EXISTS -> indexOfWord("FROM");
+            case INSERT -> indexOfWord("INTO");
+            case UPDATE -> 0;
+        };
+        if (at < 0 || at + 1 >= tokens.size()) {
+            return null;
+        }
+        PartiQlToken name = tokens.get(at + 1);
+        return name.type() == PartiQlToken.Type.WORD || name.type() == PartiQlToken.Type.QUOTED_NAME ? name.text() : null;
+    }
+
+    /**
+     * The first thing that keeps DynamoDB from reading the statement: a string, quoted name or comment left open, a
+     * leading word that starts no statement, or a keyword its form needs missing. Null when none is found; the check
+     * is of the form only, not a full grammar.
+     *
+     * @param inTransaction whether {@code EXISTS} may lead (ExecuteTransaction's condition checks)
+     */
+    public String problem(boolean inTransaction) {
+        if (syntax != null) {
+            return "The statement cannot be read: " + syntax.getMessage();
+        }
+        if (tokens.isEmpty()) {
+            return null; // an empty statement: DDX012
+        }
+        Kind kind = kind();
+        if (kind == null || (kind == Kind.EXISTS && !inTransaction)) {
+            return "The statement starts with '" + tokens.get(0).text() + "': a statement starts with SELECT, INSERT, UPDATE or DELETE"
+                    + (inTransaction ? " (or EXISTS in a transaction)" : "");
+        }
+        return switch (kind) {
+            case SELECT, EXISTS -> indexOfWord("FROM") < 0 ? "A SELECT names its table after FROM, and this one has no FROM" : null;
+            case DELETE -> indexOfWord("FROM") != 1 ? "A DELETE is written DELETE FROM table WHERE ..., and this one has no FROM after"
+                    + " DELETE" : null;
+            case INSERT -> indexOfWord("INTO") != 1 ? "An INSERT is written INSERT INTO table VALUE {...}, and this one has no INTO"
+                    + " after INSERT" : indexOfWord("VALUE") < 0 ? "An INSERT gives its item after VALUE, and this one has no VALUE" : null;
+            case UPDATE -> indexOfWord("SET") < 0 && indexOfWord("REMOVE") < 0
+                    ? "An UPDATE changes its item with SET or REMOVE, and this one has neither" : null;
+        };
+    }
+
+    private int indexOfWord(String word) {
+        for (int i = 0; i < tokens.size(); i++) {
+            PartiQlToken token = tokens.get(i);
+            if (token.type() == PartiQlToken.Type.WORD && token.text().equalsIgnoreCase(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The first difference of structure between this statement and {@code other} (a word, symbol or marker that appears
+     * where another was, or a literal that becomes something else), in words; null when both have the same structure.
+     * A client value that changes it has left the literal it was meant to fill.
+     */
+    public String structuralDifference(PartiQlStatement other) {
+        if (lexes() != other.lexes()) {
+            return lexes() ? other.syntax.getMessage() : "the statement becomes readable";
+        }
+        for (int i = 0; i < Math.max(tokens.size(), other.tokens.size()); i++) {
+            PartiQlToken mine = i < tokens.size() ? tokens.get(i) : null;
+            PartiQlToken theirs = i < other.tokens.size() ? other.tokens.get(i) : null;
+            if (mine == null || theirs == null || !mine.structure().equals(theirs.structure())) {
+                return (theirs == null ? "the statement ends" : describe(theirs) + " appears") + " where it had "
+                        + (mine == null ? "its end" : describe(mine));
+            }
+        }
+        return null;
+    }
+
+    private static String describe(PartiQlToken token) {
+        return switch (token.type()) {
+            case WORD, SYMBOL, PARAMETER -> "'" + token.text() + "'";
+            case STRING -> "a string";
+            case QUOTED_NAME -> "a quoted name";
+            case NUMBER -> "a number";
+        };
+    }
+}
