@@ -169,7 +169,8 @@ final class ShapeValidator {
                 long size = new AttributeValueValidator(violations, contextFor(shape.role, key))
                         .validate(entry.getValue(), entryPath, 0);
                 itemSize += AttributeValueValidator.utf8Length(key) + size;
-                if (shape.role == Shape.Role.KEY) {
+                // an ExclusiveStartKey holds key attributes only: the table's and, querying an index, the index's
+                if (shape.role == Shape.Role.KEY || shape.role == Shape.Role.START_KEY) {
                     checkKeyAttribute(key, entry.getValue(), size, entryPath);
                 }
             } else {

@@ -254,6 +254,8 @@ final class ConformanceSuite {
         add("Query", "unknown table", with(base, "/TableName", "Customers", true));
         add("Query", "ExclusiveStartKey", with(base, "/ExclusiveStartKey", json("{\"customerId\": {\"S\": \"c1\"}, \"orderId\": {\"N\": \"5\"}}")));
         add("Query", "ExclusiveStartKey with a bad number", with(base, "/ExclusiveStartKey", json("{\"customerId\": {\"S\": \"c1\"}, \"orderId\": {\"N\": \"x\"}}")));
+        add("Query", "ExclusiveStartKey with an empty key string", with(base, "/ExclusiveStartKey", json("{\"customerId\": {\"S\": \"\"}, \"orderId\": {\"N\": \"5\"}}")));
+        add("Scan", "ExclusiveStartKey with an empty key string", with(json("{\"TableName\": \"Widgets\"}"), "/ExclusiveStartKey", json("{\"id\": {\"S\": \"\"}}")));
     }
 
     private void scan() {
