@@ -1,6 +1,7 @@
 package io.github.apigwddb.check;
 
 import io.github.apigwddb.spec.TextPosition;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,10 +102,36 @@ final class OutputLineMapper {
     /** The text a template line writes before its first reference or directive. */
     private static String literalPrefix(String line) {
         int end = 0;
-        while (end < line.length() && line.charAt(end) != '$' && line.charAt(end) != '#') {
+        while (end < line.length() && !startsVelocity(line, end)) {
             end++;
         }
         return line.substring(0, end);
+    }
+
+    private static final Set<String> DIRECTIVE_NAMES = Set.of("if", "elseif", "else", "end", "foreach", "set", "macro",
+            "break", "stop", "include", "parse", "evaluate", "define");
+
+    /**
+     * Whether the text at {@code i} is Velocity's rather than literal: a reference, a directive, a comment, or a macro
+     * call. An expression's placeholder ({@code "#available >= :qty"}) is none of these and renders as written.
+     */
+    private static boolean startsVelocity(String line, int i) {
+        char c = line.charAt(i);
+        if (c == '$') {
+            return true;
+        }
+        if (c != '#' || i + 1 >= line.length()) {
+            return false;
+        }
+        char next = line.charAt(i + 1);
+        if (next == '#' || next == '*' || next == '{') {
+            return true;
+        }
+        int end = i + 1;
+        while (end < line.length() && (Character.isLetterOrDigit(line.charAt(end)) || line.charAt(end) == '_')) {
+            end++;
+        }
+        return end > i + 1 && (DIRECTIVE_NAMES.contains(line.substring(i + 1, end)) || line.startsWith("(", end));
     }
 
     private int clamp(int line) {
@@ -149,7 +176,7 @@ final class OutputLineMapper {
     private static int commonLiteralPrefix(String template, String output) {
         int n = Math.min(template.length(), output.length());
         int i = 0;
-        while (i < n && template.charAt(i) == output.charAt(i) && template.charAt(i) != '$' && template.charAt(i) != '#') {
+        while (i < n && template.charAt(i) == output.charAt(i) && !startsVelocity(template, i)) {
             i++;
         }
         return i;

@@ -50,6 +50,24 @@ class OutputLineMapperTest {
                 new io.github.apigwddb.spec.TextPosition(3, 1, 0))).isEqualTo(4);
     }
 
+    /**
+     * An expression's {@code #name} placeholder is literal text, so the line it is on is told from another that starts
+     * alike (advanced DynamoDB trial: DDX002 in the second ConditionExpression pointed at the first).
+     */
+    @Test
+    void anExpressionPlaceholderIsLiteralTextNotADirective() {
+        OutputLineMapper mapper = new OutputLineMapper("""
+                {"TransactItems": [
+                  {"Put": {"TableName": "Orders",
+                    "ConditionExpression": "attribute_not_exists(pk)"}},
+                  {"Update": {"TableName": "Stock",
+                    "ConditionExpression": "#available >= :qty AND #available > :min"}}
+                ]}""");
+
+        // output line 3 is nearer the first: only the text after the placeholder tells them apart
+        assertThat(mapper.templateLineFor(3, "\"ConditionExpression\": \"#available >= :qty AND #available > :min\"}}")).isEqualTo(5);
+    }
+
     @Test
     void directivesAreSkippedWithBalancedParentheses() {
         assertThat(OutputLineMapper.afterLeadingDirectives("#if($a.equals(\"x\")){\"a\": 1}")).isEqualTo("{\"a\": 1}");
