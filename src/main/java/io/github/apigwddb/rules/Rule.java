@@ -18,6 +18,7 @@ public enum Rule {
     SPEC002(WARNING, "The document is not a valid OpenAPI/Swagger definition"),
     SPEC004(ERROR, "A reference cannot be resolved"),
     SPEC005(WARNING, "x-apigw-ignore entry has no reason or names an unknown rule"),
+    SPEC006(WARNING, "OpenAPI version outside those API Gateway imports"),
 
     // AGW: the integration object
     AGW001(ERROR, "Integration type is missing or unknown"),

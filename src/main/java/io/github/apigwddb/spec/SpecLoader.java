@@ -119,6 +119,13 @@ public final class SpecLoader {
         if (kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) {
             return new LoadResult(spec, problems);
         }
+        String version = document.root().path("openapi").asText();
+        if (kind == SpecKind.OPENAPI3 && !version.startsWith("3.0")) {
+            problems.add(new SpecProblem(Rule.SPEC006, "API Gateway imports OpenAPI 2.0 and 3.0 definitions (Developer Guide,"
+                    + " importing a REST API), and this one declares openapi " + version + "; it is checked as OpenAPI 3, but its"
+                    + " import is not documented to work: declare 3.0.x if it uses nothing of " + version + " (type lists,"
+                    + " webhooks, $ref beside other members)", document.sourceMap().locate("/openapi")));
+        }
         return new LoadResult(spec, problems, null, CompletableFuture.supplyAsync(() -> {
             List<SpecProblem> structure = new ArrayList<>();
             for (String message : structureMessages(document.root(), kind, true)) {

@@ -81,7 +81,7 @@ class CheckEngineTest {
 
         assertThat(result.integrationsChecked()).isEqualTo(1);
         assertThat(result.examplesRendered()).isEqualTo(2);
-        assertThat(rules(result)).containsExactlyInAnyOrder(Rule.EXM001, Rule.EXM003);
+        assertThat(rules(result)).containsExactlyInAnyOrder(Rule.SPEC006, Rule.EXM001, Rule.EXM003);
         Finding diff = only(result, Rule.EXM001);
         assertThat(diff.message()).isEqualTo("The rendered request differs from expect.request: /Key/id/S: expected \"7\", got \"8\"");
         assertThat(diff.example()).isEqualTo("wrong");

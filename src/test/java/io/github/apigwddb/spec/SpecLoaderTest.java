@@ -24,6 +24,19 @@ class SpecLoaderTest {
         assertThat(load("d.yaml", "type: object\nproperties: {id: {type: string}}\n").spec().kind()).isEqualTo(SpecKind.NOT_AN_API);
     }
 
+    /** API Gateway imports 2.0 and 3.0: a 3.1 definition is checked, and said to be outside them (advanced DynamoDB trial). */
+    @Test
+    void anOpenApi31DefinitionIsCheckedAndSaidToBeOutsideWhatApiGatewayImports() throws Exception {
+        LoadResult result = load("v31.yaml", "info: {title: t, version: '1'}\nopenapi: 3.1.0\npaths: {}\n");
+        assertThat(result.spec().kind()).isEqualTo(SpecKind.OPENAPI3);
+        assertThat(result.problems()).filteredOn(p -> p.rule() == Rule.SPEC006).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("declares openapi 3.1.0");
+            assertThat(p.position().line()).isEqualTo(2);
+        });
+        assertThat(load("v30.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n").problems())
+                .noneMatch(p -> p.rule() == Rule.SPEC006);
+    }
+
     @Test
     void brokenFileIsAFindingWithItsPosition() throws Exception {
         LoadResult result = load("broken.yaml", "openapi: 3.0.1\npaths:\n  /x:\n    get: [unclosed\n");
