@@ -596,7 +596,9 @@ final class TableSchemaRule {
         }
         SecondaryIndex index = table.index(name.asText()).orElse(null);
         if (index == null) {
-            report(path.member("IndexName"), "The table does not have the specified index: " + name.asText());
+            String nearest = Suggestions.nearest(name.asText(), table.indexes().stream().map(SecondaryIndex::name).toList());
+            report(path.member("IndexName"), "The table does not have the specified index: " + name.asText()
+                    + (nearest == null ? "" : "; did you mean " + nearest + "?"));
             return null;
         }
         JsonNode consistent = request.get("ConsistentRead");
