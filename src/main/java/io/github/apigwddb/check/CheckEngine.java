@@ -74,6 +74,7 @@ public final class CheckEngine {
                 minimal,
                 renderResponses,
                 new StoredStringCheck(runner),
+                new MissingAttributeCheck(runner),
                 new MissingItemCheck(renderResponses, runner),
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),

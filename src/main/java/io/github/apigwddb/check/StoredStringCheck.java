@@ -112,7 +112,7 @@ final class StoredStringCheck implements ExampleCheck {
      * definitions know it (a Query's items hold it too, and a key is most often made by the API, such as from
      * {@code $context.requestId}).
      */
-    private static Set<String> keyAttributes(ExampleRun run) {
+    static Set<String> keyAttributes(ExampleRun run) {
         Set<String> names = new LinkedHashSet<>();
         if (run.requestJson != null) {
             JsonNode request = run.requestJson.root();

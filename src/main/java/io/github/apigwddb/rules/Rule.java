@@ -107,6 +107,7 @@ public enum Rule {
     RSP002(WARNING, "GetItem response cannot tell a missing item from a found one"),
     RSP003(ERROR, "Rendered client response is not valid JSON"),
     RSP005(WARNING, "A string DynamoDB returns can break the client's JSON"),
+    RSP006(WARNING, "An item without one of its attributes breaks the client's JSON"),
 
     // SEC: injection and exposure
     SEC001(WARNING, "Client input can break or rewrite the DynamoDB request"),

@@ -307,6 +307,29 @@ class RenderChecksTest {
         assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, escaped)), Rule.RSP005)).isEmpty();
     }
 
+    /**
+     * An item without an attribute the template writes outside quotes gives the client invalid JSON; the key is in every
+     * item, and a guarded or quoted read is fine (advanced DynamoDB trial: a list size of orders without lines).
+     */
+    @Test
+    void anItemWithoutAnAttributeWrittenOutsideQuotesIsRsp006() throws IOException {
+        String example = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Item: {id: {N: "1"}, name: {S: a},
+                            lines: {L: [{S: x}]}}}}}
+                """;
+        String raw = mappedResponses("'{\"id\": $input.path(''$.Item.id.N''), \"name\": \"$input.path(''$.Item.name.S'')\","
+                + " \"lineCount\": $input.path(''$.Item.lines.L'').size()}'");
+        List<Finding> rsp006 = of(check(HEADER + operation("/i/{id}", "get", example, "GetItem", GET_BY_ID.replace("\"S\"", "\"N\""), raw)),
+                Rule.RSP006);
+        assertThat(rsp006).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("When an item lacks attribute 'lines' (DynamoDB keeps no schema: only key attributes are in every item),"));
+
+        String guarded = raw.replace("$input.path(''$.Item.lines.L'').size()", "#if($input.path(''$.Item.lines''))$input.path(''$.Item.lines.L'').size()#{else}0#end");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "GetItem", GET_BY_ID.replace("\"S\"", "\"N\""), guarded)),
+                Rule.RSP006)).isEmpty();
+    }
+
     @Test
     void theStringsOfAListAttributeAreProbedUnderItsName() throws IOException {
         String responses = mappedResponses("'{\"tags\": [#foreach($t in $input.path(''$.Item.tags.L''))\"$t.S\"#if($foreach.hasNext),#end#end]}'");
