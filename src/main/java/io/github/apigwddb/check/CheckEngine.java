@@ -75,6 +75,7 @@ public final class CheckEngine {
                 renderResponses,
                 new StoredStringCheck(runner),
                 new MissingAttributeCheck(runner),
+                new ClientArrayLimitCheck(runner),
                 new MissingItemCheck(renderResponses, runner),
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),

@@ -86,6 +86,7 @@ public enum Rule {
     DDB013(ERROR, "Request does not match the table schema"),
     // DDB014 reports a role of the same template that allows no such call: AccessDenied on every call
     DDB014(ERROR, "The integration role lacks the DynamoDB permission"),
+    DDB015(WARNING, "A client's array can make a batch or transaction exceed DynamoDB's limit"),
 
     // DDX: DynamoDB expressions
     DDX001(ERROR, "Expression syntax error"),

@@ -330,6 +330,36 @@ class RenderChecksTest {
                 Rule.RSP006)).isEmpty();
     }
 
+    /**
+     * A batch made from the client's array has as many entries as the client sends: past 25 DynamoDB refuses it; a
+     * template that bounds the array is fine (advanced DynamoDB trial: BatchWriteItem and transactions over the limit).
+     */
+    @Test
+    void aBatchMadeFromAClientArrayWithoutBoundIsDdb015AtTheArraysRead() throws IOException {
+        String batch = """
+                #set($orders = $input.path('$.orders'))
+                {"RequestItems": {"Orders": [
+                #foreach($o in $orders){"PutRequest": {"Item": {"id": {"S": "$util.escapeJavaScript($o.id).replaceAll("\\'","'")"}}}}#if($foreach.hasNext),#end
+                #end]}}""";
+        String example = """
+                      x-apigw-examples:
+                        - {name: two, body: {orders: [{id: o-1}, {id: o-2}], note: x}}
+                """;
+        List<Finding> ddb015 = of(check(HEADER + operation("/orders", "post", example, "BatchWriteItem", batch, mappedResponses("'{}'"))),
+                Rule.DDB015);
+        assertThat(ddb015).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("The template makes BatchWriteItem's put and delete requests from the client's array"
+                    + " $.orders with nothing to bound them: a client that sends 26 elements gets a request with 26, and DynamoDB"
+                    + " takes at most 25");
+            assertThat(textAt(f).substring(f.position().column() - 1)).startsWith("$input.path('$.orders')");
+        });
+
+        String bounded = batch.replace("#set($orders = $input.path('$.orders'))",
+                "#set($orders = $input.path('$.orders'))#if($orders.size() > 25)#set($orders = [])#end");
+        assertThat(of(check(HEADER + operation("/orders", "post", example, "BatchWriteItem", bounded, mappedResponses("'{}'"))),
+                Rule.DDB015)).isEmpty();
+    }
+
     @Test
     void theStringsOfAListAttributeAreProbedUnderItsName() throws IOException {
         String responses = mappedResponses("'{\"tags\": [#foreach($t in $input.path(''$.Item.tags.L''))\"$t.S\"#if($foreach.hasNext),#end#end]}'");
