@@ -1,16 +1,13 @@
 package io.github.apigwddb.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.dynamodb.UpdatedAttributes;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
-import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.vtl.RenderResult;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,7 +27,6 @@ import java.util.Set;
  */
 final class MissingAttributeCheck implements ExampleCheck {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Attributes tried per template at most: each costs a render. */
     private static final int MAX_ATTRIBUTES = 16;
     /** The members that make an object an AttributeValue. */
@@ -46,12 +42,10 @@ final class MissingAttributeCheck implements ExampleCheck {
     @Override
     public void check(ExampleRun run) {
         MappingTemplate template = run.responseTemplate;
-        if (template == null || run.clientResponse == null || run.dynamoDbStatus == null || run.dynamoDbStatus != 200
-                || run.dynamoDbBody == null || run.clientResponse.isBlank() || !ResponseRenderCheck.meantAsJson(run, template, run.clientResponse)
-                || json.treeOrNull(run.clientResponse) == null || run.reportedOnce.contains("RSP006|" + template.pointer())) {
+        if (!ResponseRenderCheck.successRenderedAsJson(run, template, json) || run.reportedOnce.contains("RSP006|" + template.pointer())) {
             return;
         }
-        JsonNode answer = tree(run.dynamoDbBody);
+        JsonNode answer = StoredStringCheck.tree(run.dynamoDbBody);
         // in every item: the key attributes (the request's key, the table's, those a page's start key names), and what an
         // update sets
         Set<String> alwaysThere = new LinkedHashSet<>(StoredStringCheck.keyAttributes(run));
@@ -78,7 +72,7 @@ final class MissingAttributeCheck implements ExampleCheck {
             if (result == null || !result.ok() || result.output().isBlank()) {
                 continue; // a failing render is the render checks' to report, with the answer that makes it
             }
-            DocumentSyntaxException error = syntaxError(result.output());
+            DocumentSyntaxException error = ResponseRenderCheck.syntaxError(json, result.output());
             if (error != null) {
                 breaking.add(name);
                 if (first == null) {
@@ -136,21 +130,4 @@ final class MissingAttributeCheck implements ExampleCheck {
         return true;
     }
 
-    private DocumentSyntaxException syntaxError(String output) {
-        try {
-            json.parse(output, SpecFormat.JSON);
-            return null;
-        } catch (DocumentSyntaxException e) {
-            return e;
-        }
-    }
-
-    private static JsonNode tree(String answer) {
-        try {
-            JsonNode root = MAPPER.readTree(answer);
-            return root == null ? MAPPER.nullNode() : root;
-        } catch (IOException e) {
-            return MAPPER.nullNode();
-        }
-    }
 }

@@ -175,6 +175,29 @@ final class ResponseRenderCheck implements ExampleCheck {
         return IntegrationExtractor.isWebSocketRoute(run.integration.operation()) && (start.startsWith("{") || start.startsWith("["));
     }
 
+    /**
+     * Whether the run's success answer (DynamoDB's 200) gave the client the JSON it expects through {@code template}: what
+     * the checks that render the answer again, changed, compare with ({@link StoredStringCheck}, {@link MissingAttributeCheck}).
+     */
+    static boolean successRenderedAsJson(ExampleRun run, MappingTemplate template, DocumentParser json) {
+        return template != null && run.clientResponse != null && !run.clientResponse.isBlank() && run.dynamoDbStatus != null
+                && run.dynamoDbStatus == 200 && run.dynamoDbBody != null && meantAsJson(run, template, run.clientResponse)
+                && json.treeOrNull(run.clientResponse) != null;
+    }
+
+    /** Why {@code output} is no JSON; null when it is, or is empty. */
+    static DocumentSyntaxException syntaxError(DocumentParser json, String output) {
+        if (output.isBlank()) {
+            return null;
+        }
+        try {
+            json.parse(output, SpecFormat.JSON);
+            return null;
+        } catch (DocumentSyntaxException e) {
+            return e;
+        }
+    }
+
     /** How a message names the response: by content type and status, or a WebSocket route's, which has neither. */
     static String name(ExampleRun run, MappingTemplate template, Integer status) {
         return IntegrationExtractor.isWebSocketRoute(run.integration.operation()) ? "response the route sends the client"

@@ -10,7 +10,6 @@ import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
-import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.VariableRead;
@@ -53,9 +52,7 @@ final class StoredStringCheck implements ExampleCheck {
     @Override
     public void check(ExampleRun run) {
         MappingTemplate template = run.responseTemplate;
-        if (template == null || run.clientResponse == null || run.dynamoDbStatus == null || run.dynamoDbStatus != 200
-                || run.dynamoDbBody == null || !ResponseRenderCheck.meantAsJson(run, template, run.clientResponse) || run.clientResponse.isBlank()
-                || json.treeOrNull(run.clientResponse) == null || run.reportedOnce.contains("RSP005|" + template.pointer())) {
+        if (!ResponseRenderCheck.successRenderedAsJson(run, template, json) || run.reportedOnce.contains("RSP005|" + template.pointer())) {
             return;
         }
         for (String character : new String[] {"\"", "'"}) {
@@ -79,7 +76,7 @@ final class StoredStringCheck implements ExampleCheck {
                 }
                 // the attribute's strings become a text of our own, so that the output shows whether the template writes it
                 String rendered = render(run, template, withStringsEndingIn(run.dynamoDbBody, STORED + character, Set.of(name), true));
-                DocumentSyntaxException error = writes(rendered, character) ? syntaxError(rendered) : null;
+                DocumentSyntaxException error = writes(rendered, character) ? ResponseRenderCheck.syntaxError(json, rendered) : null;
                 if (error != null) {
                     breaking.add(name);
                     if (first == null) {
@@ -135,19 +132,7 @@ final class StoredStringCheck implements ExampleCheck {
 
     /** Why the render of the answer is no JSON; null when it is, or fails, or is empty. */
     private DocumentSyntaxException brokenBy(ExampleRun run, MappingTemplate template, String answer) {
-        return syntaxError(render(run, template, answer));
-    }
-
-    private DocumentSyntaxException syntaxError(String output) {
-        if (output.isBlank()) {
-            return null;
-        }
-        try {
-            json.parse(output, SpecFormat.JSON);
-            return null;
-        } catch (DocumentSyntaxException e) {
-            return e;
-        }
+        return ResponseRenderCheck.syntaxError(json, render(run, template, answer));
     }
 
     /** Where on the line the template reads the answer, for the finding; 1 when it reads nothing there. */
@@ -224,7 +209,8 @@ final class StoredStringCheck implements ExampleCheck {
         return (t.startsWith("{") || t.startsWith("[")) && tree(t).isContainerNode();
     }
 
-    private static JsonNode tree(String answer) {
+    /** DynamoDB's answer as a tree; a null node when it is no JSON. */
+    static JsonNode tree(String answer) {
         try {
             JsonNode root = MAPPER.readTree(answer);
             return root == null ? MAPPER.nullNode() : root;
