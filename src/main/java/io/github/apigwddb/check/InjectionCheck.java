@@ -238,7 +238,8 @@ final class InjectionCheck implements ExampleCheck {
             case CLIENT_REQUEST_MEMBERS -> Rule.SEC003;
             case CLIENT_ATTRIBUTE_NAMES -> Rule.SEC004;
             case STATEMENT_CHANGED -> Rule.SEC001; // an apostrophe that ends a PartiQL string: no replaceAll helps
-            default -> injection.onlyApostrophe() ? Rule.SEC002 : Rule.SEC001;
+            // in a statement, the replaceAll SEC002 asks for would leave the apostrophe to end the statement's string
+            default -> injection.onlyApostrophe() && !injection.inStatement() ? Rule.SEC002 : Rule.SEC001;
         };
     }
 
@@ -293,7 +294,8 @@ final class InjectionCheck implements ExampleCheck {
             case SEC004 -> "The client chooses names in the DynamoDB request: " + injection.effect() + " (through '"
                     + injection.input() + "'); map known fields one by one, or check the keys against a list";
             default -> input + " can break the DynamoDB request: " + injection.value() + (injection.base64() ? " (sent Base64-encoded)" : "")
-                    + " " + injection.effect() + "; " + ((decoded || injection.base64()) && injection.insideString() ? fixDecoded()
+                    + " " + injection.effect() + "; " + (injection.inStatement() ? fixStatement()
+                    : (decoded || injection.base64()) && injection.insideString() ? fixDecoded()
                     : injection.base64() ? fixBase64() : fix(injection));
         };
     }
@@ -329,13 +331,14 @@ final class InjectionCheck implements ExampleCheck {
                 + " into its place with " + FIX + ", or test the decoded text against a pattern first";
     }
 
+    /** The JSON escape alone would leave a value in a PartiQL statement injectable: an apostrophe ends the statement's string. */
+    private static String fixStatement() {
+        return "the value is written into a PartiQL statement, where JSON escaping keeps it inside its JSON string but not inside"
+                + " the statement's quotes: write a ? marker in its place and pass the value in Parameters ({\"S\": \"...\"} escaped"
+                + " with " + FIX + ", or {\"N\": \"...\"} for a number)";
+    }
+
     private static String fix(Injection injection) {
-        if (injection.inStatement()) {
-            // the JSON escape alone would leave it injectable: an apostrophe ends the statement's own string
-            return "the value is written into a PartiQL statement, where JSON escaping keeps it inside its JSON string but not"
-                    + " inside the statement's quotes: write a ? marker in its place and pass the value in Parameters"
-                    + " ([{\"S\": \"...\"}], escaped with " + FIX + ")";
-        }
         if (!injection.insideString()) {
             String input = injection.input();
             if (input.startsWith("path ") || input.startsWith("querystring ") || input.startsWith("header ")) {

@@ -154,6 +154,7 @@ public final class InjectionProbe {
         boolean checkDynamoDb = action != null && DynamoDbActions.isKnown(action);
         Set<String> referenceViolations = checkDynamoDb ? violationKeys(action, reference.root()) : Set.of();
         String stringValues = markersAsBackground ? stringValues(markedJson.root()) : null;
+        JsonNode statements = statementsOf(reference);
 
         Injection[] results = new Injection[slots.size()];
         long deadline = System.nanoTime() + BUDGET_NANOS;
@@ -168,7 +169,7 @@ public final class InjectionProbe {
                 }
                 continue;
             }
-            Probe probe = new Probe(template, inputs, reference, referenceViolations, checkDynamoDb ? action : null);
+            Probe probe = new Probe(template, inputs, reference, statements, referenceViolations, checkDynamoDb ? action : null);
             if (slot.probedAlone()) {
                 results[i] = alone(template, inputs, slot, markers[i], probe);
                 continue;
@@ -196,7 +197,7 @@ public final class InjectionProbe {
             // with markers around it, a hostile render that changes only the marker's string is read from that string alone
             MarkedString spliced = markedJson.duplicateKeys().isEmpty()
                     ? MarkedString.find(markedOutput, markedJson.root(), markers[i], parser) : null;
-            results[i] = probe.attack(slot, background[i], spliced, stringValues.contains(markers[i]), markedOutput, at);
+            results[i] = probe.attack(slot, background[i], markers[i], spliced, stringValues.contains(markers[i]), markedOutput, at);
         }
         List<Injection> found = new ArrayList<>();
         for (Injection injection : results) {
@@ -252,7 +253,7 @@ public final class InjectionProbe {
         }
         ParsedDocument json = parseOrNull(render.output());
         boolean insideString = json != null && stringValues(json.root()).contains(marker);
-        return probe.attack(slot, background, null, insideString, render.output(), at);
+        return probe.attack(slot, background, marker, null, insideString, render.output(), at);
     }
 
     /** Whether a condition of the template may read another input: the markers may have taken it the way that skips this one. */
@@ -280,8 +281,8 @@ public final class InjectionProbe {
                 return null; // not written for the example's values either, or not JSON with them (other rules say so)
             }
             Set<String> violations = checkDynamoDb ? violationKeys(action, alone.root()) : Set.of();
-            Probe probe = new Probe(template, inputs, alone, violations, checkDynamoDb ? action : null);
-            return probe.attack(slot, marker, null, stringValues(alone.root()).contains(marker), render.output(), at);
+            Probe probe = new Probe(template, inputs, alone, statementsOf(alone), violations, checkDynamoDb ? action : null);
+            return probe.attack(slot, marker, marker, null, stringValues(alone.root()).contains(marker), render.output(), at);
         } finally {
             for (int i = 0; i < slots.size(); i++) {
                 slots.get(i).set(background[i]);
@@ -336,27 +337,39 @@ public final class InjectionProbe {
          * in place ({@link MarkedString#with}); null for a request without any.
          */
         private final JsonNode statements;
+        /** Whether the input attacked is written into a PartiQL statement: only then do the statements' words count. */
+        private boolean inStatement;
+        /** Whether the input may make lists longer or shorter (see {@link #attack}). */
+        private boolean arraysMayGrow;
+        /** The text standing for the input in the render {@link #attack} was given, to keep it out of messages. */
+        private String marker;
 
-        Probe(CompiledTemplate template, InputSlots inputs, ParsedDocument reference, Set<String> referenceViolations, String action) {
+        Probe(CompiledTemplate template, InputSlots inputs, ParsedDocument reference, JsonNode statements, Set<String> referenceViolations,
+                String action) {
             this.template = template;
             this.inputs = inputs;
             this.reference = reference;
-            this.statements = firstMember(reference.root(), (pointer, name, value) -> name.equals("Statement") && value.isTextual()
-                    ? pointer : null) == null ? null : reference.root().deepCopy();
+            this.statements = statements;
             this.referenceViolations = referenceViolations;
             this.action = action;
         }
 
-        /** @param output a render the input's marker is in, at {@code at}: where the findings place the input */
-        Injection attack(InputSlots.Slot slot, String background, MarkedString spliced, boolean insideString, String output, int at) {
+        /**
+         * @param marker what stands for the input in {@code output}
+         * @param output a render the input's marker is in, at {@code at}: where the findings place the input
+         */
+        Injection attack(InputSlots.Slot slot, String background, String marker, MarkedString spliced, boolean insideString, String output,
+                int at) {
             List<HostileValue> breaking = new ArrayList<>();
             Injection.Kind worst = null;
             HostileValue worstValue = null;
             String worstEffect = null;
+            this.marker = marker;
+            this.inStatement = statements != null && InjectionProbe.this.inStatement(output, marker);
             try {
                 // a value the template's conditions or loops read may make a list longer or shorter (a #foreach over its
                 // split): elements of the same shape are the template's logic, not the client's text in the request
-                boolean arraysMayGrow = slot.mayBranchOn(template.branchReads());
+                arraysMayGrow = slot.mayBranchOn(template.branchReads());
                 for (HostileValue value : valuesToTry(slot, spliced, background)) {
                     slot.set(value.text());
                     Outcome outcome = evaluate(value, spliced, arraysMayGrow);
@@ -378,7 +391,7 @@ public final class InjectionProbe {
             }
             return worst == null ? null
                     : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, lineOf(output, at),
-                            lineText(output, at), columnOf(output, at), slot.decodedFromBase64(), inStatement(output, background));
+                            lineText(output, at), columnOf(output, at), slot.decodedFromBase64(), inStatement);
         }
 
         /**
@@ -454,9 +467,10 @@ public final class InjectionProbe {
          * changed, or what DynamoDB rejects.
          */
         private Outcome rejection(HostileValue value, JsonNode root) {
-            String statement = statements == null ? null : statementChange(statements, root, "");
+            String statement = inStatement ? statementChange(statements, root, "", arraysMayGrow) : null;
             if (statement != null) {
-                return new Outcome(Injection.Kind.STATEMENT_CHANGED, "changes the words of the PartiQL statement " + statement);
+                return new Outcome(Injection.Kind.STATEMENT_CHANGED, ("changes the words of the PartiQL statement " + statement)
+                        .replace("'" + marker + "'", "the client's value"));
             }
             if (action != null && value != HostileValue.LONG) {
                 for (RequestViolation violation : validator.validate(action, root)) {
@@ -474,6 +488,15 @@ public final class InjectionProbe {
     private record Outcome(Injection.Kind kind, String effect) {
     }
 
+    /**
+     * The reference's PartiQL statements for comparing: a copy of its tree, as the spliced reads change the reference in
+     * place ({@link MarkedString#with}); null for a request without any.
+     */
+    private static JsonNode statementsOf(ParsedDocument reference) {
+        return firstMember(reference.root(), (pointer, name, value) -> name.equals("Statement") && value.isTextual() ? pointer : null) == null
+                ? null : reference.root().deepCopy();
+    }
+
     /** Whether the render writes {@code marker} into a PartiQL statement (a {@code Statement} string). */
     private boolean inStatement(String output, String marker) {
         JsonNode root = parser.treeOrNull(output);
@@ -486,12 +509,12 @@ public final class InjectionProbe {
      * {@code expected}, and which; null when none has. JSON escaping keeps a value inside its JSON string, not inside the
      * statement's own quotes: {@code '} ends a PartiQL string.
      */
-    private static String statementChange(JsonNode expected, JsonNode actual, String pointer) {
+    private static String statementChange(JsonNode expected, JsonNode actual, String pointer, boolean listsMayGrow) {
         if (expected.isObject()) {
             JsonNode statement = expected.get("Statement");
             if (statement != null && statement.isTextual() && actual.path("Statement").isTextual()) {
                 String difference = PartiQlStatement.read(statement.textValue())
-                        .structuralDifference(PartiQlStatement.read(actual.path("Statement").textValue()));
+                        .structuralDifference(PartiQlStatement.read(actual.path("Statement").textValue()), listsMayGrow);
                 if (difference != null) {
                     return "at " + JsonPointers.child(pointer, "Statement") + ": " + difference;
                 }
@@ -500,14 +523,17 @@ public final class InjectionProbe {
                 Map.Entry<String, JsonNode> member = members.next();
                 JsonNode other = actual.get(member.getKey());
                 String found = other == null || !member.getValue().isContainerNode() ? null
-                        : statementChange(member.getValue(), other, JsonPointers.child(pointer, member.getKey()));
+                        : statementChange(member.getValue(), other, JsonPointers.child(pointer, member.getKey()), listsMayGrow);
                 if (found != null) {
                     return found;
                 }
             }
         } else if (expected.isArray()) {
-            for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-                String found = statementChange(expected.get(i), actual.get(i), JsonPointers.child(pointer, i));
+            if (expected.size() != actual.size()) {
+                return null; // a loop made more or fewer statements: no element is the same one's counterpart
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                String found = statementChange(expected.get(i), actual.get(i), JsonPointers.child(pointer, i), listsMayGrow);
                 if (found != null) {
                     return found;
                 }
@@ -525,7 +551,7 @@ public final class InjectionProbe {
      */
     private static boolean onlyRetyped(Outcome outcome) {
         return switch (outcome.kind()) {
-            case INVALID_JSON -> false;
+            case INVALID_JSON, STATEMENT_CHANGED -> false; // text outside a PartiQL literal, as outside a JSON string
             case STRUCTURE_CHANGED -> !outcome.effect().endsWith(" appears") && !outcome.effect().endsWith(" appears twice");
             default -> true;
         };

@@ -386,6 +386,20 @@ class InjectionCheckTest {
         assertThat(findings).hasSize(2).allSatisfy(f -> assertThat(f.example()).isEqualTo("a"));
     }
 
+    /**
+     * escapeJavaScript alone in a PartiQL statement: the replaceAll SEC002 asks for would leave the apostrophe to end the
+     * statement's string, so it is SEC001 with the ? and Parameters advice (review).
+     */
+    @Test
+    void anApostropheInAStatementIsSec001WithTheParametersAdvice() {
+        io.github.apigwddb.security.Injection injection = new io.github.apigwddb.security.Injection(
+                io.github.apigwddb.security.Injection.Kind.INVALID_JSON, "querystring id", io.github.apigwddb.security.HostileValue.APOSTROPHE,
+                "makes the request invalid JSON", List.of(io.github.apigwddb.security.HostileValue.APOSTROPHE), true, 1, "x", 1, false, true);
+        assertThat(InjectionCheck.ruleFor(injection)).isEqualTo(Rule.SEC001);
+        assertThat(InjectionCheck.message(Rule.SEC001, injection, null, false)).contains("write a ? marker in its place and pass the"
+                + " value in Parameters");
+    }
+
     @Test
     void theFixOfAValueOutsideAStringDependsOnWhereTheValueComesFrom() {
         java.util.function.Function<String, String> fixFor = input -> InjectionCheck.message(Rule.SEC001,

@@ -105,6 +105,34 @@ class InjectionProbeTest {
     }
 
     /**
+     * The review's cases: a parameterised IN list that a loop over the client's list makes longer is safe; a value in a
+     * statement is known to be there on every probe path (here the marker render is no JSON, an unquoted Limit); a
+     * string sent for a body number written into a statement rewrites it.
+     */
+    @Test
+    void partiQlStatementsAreJudgedByWhereTheClientsTextLands() throws Exception {
+        String escape = ".replaceAll(\"\\\\'\",\"'\")";
+        String inList = "{\"Statement\": \"SELECT * FROM Orders WHERE pk IN [#foreach($id in $input.params('ids').split(','))?"
+                + "#if($foreach.hasNext), #end#end]\", \"Parameters\": [#foreach($id in $input.params('ids').split(','))"
+                + "{\"S\": \"$util.escapeJavaScript($id)" + escape + "\"}#if($foreach.hasNext), #end#end]}";
+        assertThat(probe(inList, new TemplateInput(null, null, Map.of("ids", "a,b"), null, null, null), "ExecuteStatement")).isEmpty();
+
+        String markersBreak = "{\"Statement\": \"SELECT * FROM Orders WHERE pk = '$util.escapeJavaScript($input.params('id'))" + escape
+                + "'\", \"Limit\": $input.params('limit')}";
+        assertThat(probe(markersBreak, new TemplateInput(null, null, Map.of("id", "abc", "limit", "10"), null, null, null),
+                "ExecuteStatement")).filteredOn(i -> i.input().equals("querystring id")).singleElement().satisfies(i -> {
+                    assertThat(i.kind()).isEqualTo(Injection.Kind.STATEMENT_CHANGED);
+                    assertThat(i.inStatement()).isTrue();
+                });
+
+        String bodyNumber = "{\"Statement\": \"SELECT * FROM Orders WHERE pk = 'A' AND total > $util.escapeJavaScript($input.path('$.min'))"
+                + escape + "\"}";
+        assertThat(probe(bodyNumber, TemplateInput.ofBody("{\"min\": 5}"), "ExecuteStatement")).singleElement()
+                .satisfies(i -> assertThat(i.effect()).startsWith("changes the words of the PartiQL statement at /Statement:")
+                        .doesNotContain("zq"));
+    }
+
+    /**
      * A range whose bounds a client may send the wrong way round is rejected by DynamoDB whatever the template does: no
      * injection when both bounds are escaped (advanced DynamoDB trial: SEC001 told the user to add the escape it had).
      */

@@ -1,5 +1,6 @@
 package io.github.apigwddb.dynamodb.partiql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -126,18 +127,47 @@ public final class PartiQlStatement {
      * A client value that changes it has left the literal it was meant to fill.
      */
     public String structuralDifference(PartiQlStatement other) {
+        return structuralDifference(other, false);
+    }
+
+    /**
+     * @param listsMayGrow whether a list of literals or markers may have another length ({@code IN ['a', 'b']} for
+     *     {@code IN ['a']}): a template that loops over the client's list makes one element per item, which is its logic,
+     *     not the client's text among the statement's words
+     * @see #structuralDifference(PartiQlStatement)
+     */
+    public String structuralDifference(PartiQlStatement other, boolean listsMayGrow) {
         if (lexes() != other.lexes()) {
             return lexes() ? other.syntax.getMessage() : "the statement becomes readable";
         }
-        for (int i = 0; i < Math.max(tokens.size(), other.tokens.size()); i++) {
-            PartiQlToken mine = i < tokens.size() ? tokens.get(i) : null;
-            PartiQlToken theirs = i < other.tokens.size() ? other.tokens.get(i) : null;
+        List<PartiQlToken> mineAll = listsMayGrow ? withListsAsOne(tokens) : tokens;
+        List<PartiQlToken> theirsAll = listsMayGrow ? withListsAsOne(other.tokens) : other.tokens;
+        for (int i = 0; i < Math.max(mineAll.size(), theirsAll.size()); i++) {
+            PartiQlToken mine = i < mineAll.size() ? mineAll.get(i) : null;
+            PartiQlToken theirs = i < theirsAll.size() ? theirsAll.get(i) : null;
             if (mine == null || theirs == null || !mine.structure().equals(theirs.structure())) {
                 return (theirs == null ? "the statement ends" : describe(theirs) + " appears") + " where it had "
                         + (mine == null ? "its end" : describe(mine));
             }
         }
         return null;
+    }
+
+    /** The tokens with each run of like values separated by commas ({@code 'a', 'b'}, {@code ?, ?}) as its first value. */
+    private static List<PartiQlToken> withListsAsOne(List<PartiQlToken> tokens) {
+        List<PartiQlToken> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            PartiQlToken token = tokens.get(i);
+            out.add(token);
+            if (token.type() == PartiQlToken.Type.WORD || token.type() == PartiQlToken.Type.SYMBOL) {
+                continue;
+            }
+            while (i + 2 < tokens.size() && tokens.get(i + 1).type() == PartiQlToken.Type.SYMBOL && tokens.get(i + 1).text().equals(",")
+                    && tokens.get(i + 2).structure().equals(token.structure())) {
+                i += 2;
+            }
+        }
+        return out;
     }
 
     private static String describe(PartiQlToken token) {
