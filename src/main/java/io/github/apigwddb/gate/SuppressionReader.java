@@ -11,11 +11,9 @@ import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.ExternalReferences;
 import io.github.apigwddb.spec.JsonPointers;
-import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.SpecFormat;
-import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
@@ -61,9 +59,14 @@ public final class SuppressionReader {
             if (!mayHold(text) && !mayReferToOtherFiles(text)) {
                 return new Result(List.of(), List.of());
             }
-            document = withOtherFilesInlined(specFile, parser.parse(text, SpecFormat.of(specFile)));
+            document = parser.parse(text, SpecFormat.of(specFile));
         } catch (IOException | DocumentSyntaxException | RuntimeException e) {
             return new Result(List.of(), List.of());
+        }
+        try {
+            document = ExternalReferences.inlinedIfAny(specFile, document);
+        } catch (RuntimeException e) {
+            // the entries of the file itself still count; the check says what is wrong with the reference
         }
         List<Suppression> suppressions = new ArrayList<>();
         List<Finding> problems = new ArrayList<>();
@@ -208,19 +211,6 @@ public final class SuppressionReader {
             }
         }
         return false;
-    }
-
-    /**
-     * The definition with the parts other files hold in place, as the check reads it: an operation written in another
-     * file has its entries there.
-     */
-    private static ParsedDocument withOtherFilesInlined(Path file, ParsedDocument document) {
-        SpecKind kind = SpecKind.of(document.root());
-        LoadedSpec spec = new LoadedSpec(file, SpecFormat.of(file), kind, document);
-        if ((kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) || !ExternalReferences.any(spec)) {
-            return document;
-        }
-        return new ExternalReferences(spec, null, null).inlinedDocument();
     }
 
     /**

@@ -71,6 +71,20 @@ public final class ExternalReferences {
         this.files = new ReferencedFiles(spec.file(), spec.document());
     }
 
+    /**
+     * An OpenAPI or Swagger definition's document with the parts other files hold in place, as the check reads it (an
+     * operation written in another file has its {@code x-apigw-ignore} entries there); the document itself when it refers
+     * to no other file or is no such definition.
+     */
+    public static ParsedDocument inlinedIfAny(Path file, ParsedDocument document) {
+        SpecKind kind = SpecKind.of(document.root());
+        LoadedSpec spec = new LoadedSpec(file, SpecFormat.of(file), kind, document);
+        if ((kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) || !any(spec)) {
+            return document;
+        }
+        return new ExternalReferences(spec, null, null).inlinedDocument();
+    }
+
     /** Whether the definition refers to another file anywhere a reference counts; cheap, copies nothing. */
     public static boolean any(LoadedSpec spec) {
         return any(spec.root(), ReferenceScope.root(spec.kind()));
@@ -212,6 +226,10 @@ public final class ExternalReferences {
             return refuse(Reason.OUTSIDE_PROJECT, "Reference '" + ref + "' leads outside the project (" + targetFile + ")", file, pointer);
         }
         String fragment = target.pointer() == null ? "" : target.pointer();
+        if (!fragment.isEmpty() && !fragment.startsWith("/")) {
+            return refuse(Reason.BROKEN, "Reference '" + ref + "' leads nowhere: what follows # must be a JSON pointer that starts"
+                    + " with / (#/" + fragment + ")", file, pointer);
+        }
         String key = targetFile + "#" + fragment;
         if (chain.size() >= MAX_REFERENCE_DEPTH) {
             return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);

@@ -626,6 +626,22 @@ class CheckEngineTest {
                 .satisfies(c -> assertThat(c.renderedRequest()).contains("\"S\": \"c-1\""));
     }
 
+    /** A reference whose fragment is no JSON pointer ({@code #post}) is a finding, not a crash of the check (review). */
+    @Test
+    void aFragmentThatIsNoPointerIsAFindingNotACrash() throws Exception {
+        Files.createDirectories(dir.resolve("paths"));
+        write("paths/orders.yaml", "post:\n  responses: {\"200\": {description: ok}}\n");
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: orders, version: "1"}
+                paths:
+                  /orders: {$ref: "paths/orders.yaml#post"}
+                """);
+        CheckResult result = check(null, spec);
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.SPEC004).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.position().file()).isEqualTo(spec));
+    }
+
     /** A broken reference in another file is SPEC004 there, once, as one in the definition itself is (multi-file trial). */
     @Test
     void aBrokenReferenceInAnotherFileIsReportedThereOnce() throws Exception {

@@ -47,6 +47,50 @@ class SuppressionReaderTest {
         assertThat(result.problems().get(0).position().line()).isEqualTo(11);
     }
 
+    /**
+     * An operation written in another file has its entries there, as the check reads it, and an incomplete one is reported
+     * there; a reference that leads nowhere costs the file's own entries nothing (review).
+     */
+    @Test
+    void entriesOfAnOperationInAnotherFileCountAndAreReportedThere() throws Exception {
+        Files.createDirectories(dir.resolve("paths"));
+        Path orders = dir.resolve("paths/orders.yaml");
+        Files.writeString(orders, """
+                post:
+                  x-apigw-ignore:
+                    - rules: [SEC002]
+                      reason: numbers only
+                get:
+                  x-apigw-ignore:
+                    - rules: [AGW011]
+                """);
+        Path spec = dir.resolve("api.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /orders: {$ref: "paths/orders.yaml"}
+                  /broken: {$ref: "paths/orders.yaml#post"}
+                  /other:
+                    get:
+                      x-apigw-ignore: [{rules: [AGW006], reason: legacy}]
+                """);
+        SuppressionReader.Result result = new SuppressionReader().read(spec);
+
+        assertThat(result.suppressions()).extracting(s -> s.method() + " " + s.path() + " " + s.rules())
+                .containsExactly("POST /orders [SEC002]", "GET /orders [AGW011]", "GET /other [AGW006]");
+        assertThat(result.suppressions()).allSatisfy(s -> assertThat(s.specFile()).isEqualTo(spec));
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("x-apigw-ignore entry for AGW011 gives no reason");
+            assertThat(p.position().file()).isEqualTo(orders.toAbsolutePath().normalize());
+            assertThat(p.position().line()).isEqualTo(7);
+        });
+        // a file whose every $ref stays inside it is not parsed a second time for nothing
+        assertThat(SuppressionReader.mayReferToOtherFiles("a: {$ref: '#/components/schemas/A'}\nb: {\"$ref\": \"#/x\"}")).isFalse();
+        assertThat(SuppressionReader.mayReferToOtherFiles("a:\n  $ref: >-\n    other.yaml")).isTrue();
+        assertThat(SuppressionReader.mayReferToOtherFiles("{\"$ref\" : \"paths.json\"}")).isTrue();
+    }
+
     @Test
     void unreadableFileHasNoSuppressions() throws Exception {
         Path spec = dir.resolve("broken.json");
