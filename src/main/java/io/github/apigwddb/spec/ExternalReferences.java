@@ -115,18 +115,31 @@ public final class ExternalReferences {
 
     /** A copy of the definition's tree with the references to other files inlined. */
     public JsonNode inlined() {
-        parts.clear();
-        hoisted.clear();
-        hoistedSchemas.clear();
-        JsonNode root = inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "", "",
-                new ArrayDeque<>());
-        if (!hoistedSchemas.isEmpty() && root.isObject()) {
+        Set<String> taken = new HashSet<>();
+        while (true) {
+            parts.clear();
+            hoisted.clear();
+            hoistedSchemas.clear();
+            takenNames = taken;
+            JsonNode root = inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "",
+                    "", new ArrayDeque<>());
+            if (hoistedSchemas.isEmpty() || !root.isObject()) {
+                return root;
+            }
             ObjectNode schemas = spec.kind() == SpecKind.SWAGGER2 ? objectAt((ObjectNode) root, "definitions")
                     : objectAt(objectAt((ObjectNode) root, "components"), "schemas");
-            hoistedSchemas.forEach(schemas::set);
+            // the schemas as inlined may hold names the file does not show (components taken from another file): never
+            // write over one, choose again without it
+            List<String> clashes = hoistedSchemas.keySet().stream().filter(schemas::has).toList();
+            if (clashes.isEmpty() || !taken.addAll(clashes)) {
+                hoistedSchemas.forEach(schemas::set);
+                return root;
+            }
         }
-        return root;
     }
+
+    /** Names a recursive schema may not take (see {@link #inlined()}). */
+    private Set<String> takenNames = Set.of();
 
     private static ObjectNode objectAt(ObjectNode parent, String name) {
         return parent.get(name) instanceof ObjectNode object ? object : parent.putObject(name);
@@ -140,7 +153,7 @@ public final class ExternalReferences {
         }
         JsonNode existing = spec.kind() == SpecKind.SWAGGER2 ? spec.root().path("definitions") : spec.root().path("components").path("schemas");
         String name = base;
-        for (int n = 2; existing.has(name) || hoisted.containsValue(name); n++) {
+        for (int n = 2; existing.has(name) || hoisted.containsValue(name) || takenNames.contains(name); n++) {
             name = base + "_" + n;
         }
         return name;
