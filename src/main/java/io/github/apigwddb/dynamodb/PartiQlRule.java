@@ -43,8 +43,8 @@ final class PartiQlRule implements RequestRule {
             }
             RequestPath statementPath = path.index(i);
             PartiQlStatement.Kind kind = checkStatement(statement, statementPath, transaction, violations);
-            if (kind == null || (transaction && kind == PartiQlStatement.Kind.EXISTS)) {
-                continue;
+            if (kind == null || kind == PartiQlStatement.Kind.EXISTS) {
+                continue; // a check of a transaction; in a batch DDX013 says it has no place there
             }
             if (first == null) {
                 first = kind;
@@ -64,7 +64,7 @@ final class PartiQlRule implements RequestRule {
         }
         PartiQlStatement read = PartiQlStatement.read(text);
         String problem = read.problem(transaction);
-        if (problem != null) {
+        if (problem != null && !text.isEmpty()) { // "" is too short for DynamoDB's model: DDB004
             violations.add(MALFORMED, path.member("Statement"), problem);
         }
         int markers = read.parameterMarkers();

@@ -51,16 +51,26 @@ public final class PartiQlStatement {
         return syntax != null ? -1 : (int) tokens.stream().filter(t -> t.type() == PartiQlToken.Type.PARAMETER).count();
     }
 
-    /** By the leading keyword; null when there is none that DynamoDB knows. */
+    /** By the leading keyword (after any opening parentheses); null when there is none that DynamoDB knows. */
     public Kind kind() {
-        if (tokens.isEmpty() || tokens.get(0).type() != PartiQlToken.Type.WORD) {
+        int first = firstWord();
+        if (first < 0) {
             return null;
         }
         try {
-            return Kind.valueOf(tokens.get(0).text().toUpperCase(Locale.ROOT));
+            return Kind.valueOf(tokens.get(first).text().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The index of the leading word, after opening parentheses (whether DynamoDB takes them is not known: not refused). */
+    private int firstWord() {
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).type() == PartiQlToken.Type.SYMBOL && tokens.get(i).text().equals("(")) {
+            i++;
+        }
+        return i < tokens.size() && tokens.get(i).type() == PartiQlToken.Type.WORD ? i : -1;
     }
 
     /** The table the statement names (after FROM, INTO or UPDATE); null when it names none as text. */
@@ -72,7 +82,7 @@ public final class PartiQlStatement {
         int at = switch (kind) {
             case SELECT, DELETE, EXISTS -> indexOfWord("FROM");
             case INSERT -> indexOfWord("INTO");
-            case UPDATE -> 0;
+            case UPDATE -> firstWord();
         };
         if (at < 0 || at + 1 >= tokens.size()) {
             return null;
@@ -93,19 +103,21 @@ public final class PartiQlStatement {
             return "The statement cannot be read: " + syntax.getMessage();
         }
         if (tokens.isEmpty()) {
-            return null; // an empty statement: DDX012
+            return "The statement is empty (or holds only a comment)";
         }
         Kind kind = kind();
         if (kind == null || (kind == Kind.EXISTS && !inTransaction)) {
-            return "The statement starts with '" + tokens.get(0).text() + "': a statement starts with SELECT, INSERT, UPDATE or DELETE"
-                    + (inTransaction ? " (or EXISTS in a transaction)" : "");
+            int first = Math.max(0, firstWord());
+            return "The statement starts with '" + tokens.get(first).text() + "': a statement starts with SELECT, INSERT, UPDATE or"
+                    + " DELETE" + (inTransaction ? " (or EXISTS in a transaction)" : "");
         }
+        int keyword = firstWord();
         return switch (kind) {
             case SELECT, EXISTS -> indexOfWord("FROM") < 0 ? "A SELECT names its table after FROM, and this one has no FROM" : null;
-            case DELETE -> indexOfWord("FROM") != 1 ? "A DELETE is written DELETE FROM table WHERE ..., and this one has no FROM after"
-                    + " DELETE" : null;
-            case INSERT -> indexOfWord("INTO") != 1 ? "An INSERT is written INSERT INTO table VALUE {...}, and this one has no INTO"
-                    + " after INSERT" : indexOfWord("VALUE") < 0 ? "An INSERT gives its item after VALUE, and this one has no VALUE" : null;
+            case DELETE -> indexOfWord("FROM") != keyword + 1 ? "A DELETE is written DELETE FROM table WHERE ..., and this one has no"
+                    + " FROM after DELETE" : null;
+            case INSERT -> indexOfWord("INTO") != keyword + 1 ? "An INSERT is written INSERT INTO table VALUE {...}, and this one has no"
+                    + " INTO after INSERT" : indexOfWord("VALUE") < 0 ? "An INSERT gives its item after VALUE, and this one has no VALUE" : null;
             case UPDATE -> indexOfWord("SET") < 0 && indexOfWord("REMOVE") < 0
                     ? "An UPDATE changes its item with SET or REMOVE, and this one has neither" : null;
         };
