@@ -3,6 +3,7 @@ package io.github.apigwddb.dynamodb;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -228,7 +229,12 @@ final class TableSchemaRule {
      * null. Names that differ in digits only ({@code orders-v1}, {@code orders-v2}) are versions, not typos.
      */
     private String typoOf(String name) {
-        for (String defined : schemas.names()) {
+        return typoOf(name, schemas.names());
+    }
+
+    /** {@link #typoOf(String)} among {@code candidates} (an index's name among the table's). */
+    private static String typoOf(String name, Collection<String> candidates) {
+        for (String defined : candidates) {
             String a = name == null ? null : name.toLowerCase(Locale.ROOT);
             String b = defined.toLowerCase(Locale.ROOT);
             if (a != null && Suggestions.distance(a, b) <= 1 && !a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""))) {
@@ -596,7 +602,7 @@ final class TableSchemaRule {
         }
         SecondaryIndex index = table.index(name.asText()).orElse(null);
         if (index == null) {
-            String nearest = Suggestions.nearest(name.asText(), table.indexes().stream().map(SecondaryIndex::name).toList());
+            String nearest = typoOf(name.asText(), table.indexes().stream().map(SecondaryIndex::name).toList());
             report(path.member("IndexName"), "The table does not have the specified index: " + name.asText()
                     + (nearest == null ? "" : "; did you mean " + nearest + "?"));
             return null;

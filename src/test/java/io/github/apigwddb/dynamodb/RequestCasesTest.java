@@ -84,6 +84,11 @@ class RequestCasesTest {
                         .as("message of %s at '%s'", rule, path)
                         .anySatisfy(message -> assertThat(message).contains(expected.get("message").asText()));
             }
+            if (expected.has("messageIs")) {
+                // the whole message, where what it leaves out matters (no suggestion)
+                assertThat(actual).filteredOn(v -> v.ruleId().equals(expected.get("rule").asText()) && v.path().equals(expected.path("path").asText("")))
+                        .extracting(RequestViolation::message).contains(expected.get("messageIs").asText());
+            }
         }
     }
 }
