@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.apigwddb.spec.ExternalReferences;
-import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SpecFormat;
@@ -44,8 +43,8 @@ public final class SpecBundler {
         List<BundleProblem> problems = new ArrayList<>();
         ExternalReferences references = new ExternalReferences(spec, options.projectRoot(),
                 (reason, message, file, document, pointer) -> problems.add(problem(message, file, document, pointer)));
-        JsonNode inlined = references.inlined();
-        SourceMap positions = references.sourceMap();
+        ParsedDocument inlinedDocument = references.inlinedDocument();
+        JsonNode inlined = inlinedDocument.root();
         if (options.stripPluginExtensions()) {
             strip(inlined);
         }
@@ -53,10 +52,9 @@ public final class SpecBundler {
         for (Placeholders.Filled string : Placeholders.fillTree(inlined, options.values())) {
             for (Placeholders.Substitution missing : string.standIns()) {
                 // in a part of another file: at its string there
-                SourceMap.Inlined from = positions.inlinedFrom(string.pointer());
-                problems.add(problem("Placeholder {{apigw:" + missing.name() + "}} has no value; set it in <values> (apigw.values) or the"
-                        + " values file", from == null ? spec.file() : from.file(), from == null ? spec.document() : from.document(),
-                        from == null ? string.pointer() : from.pointer()));
+                LoadedSpec.Place at = LoadedSpec.place(spec.file(), inlinedDocument, string.pointer());
+                problems.add(new BundleProblem("Placeholder {{apigw:" + missing.name() + "}} has no value; set it in <values> (apigw.values)"
+                        + " or the values file", at.file(), at.position().line(), at.position().column()));
             }
         }
         BundleOptions.Format format = options.format() != null ? options.format()

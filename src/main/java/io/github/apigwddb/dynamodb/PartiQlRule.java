@@ -3,7 +3,6 @@ package io.github.apigwddb.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.dynamodb.partiql.PartiQlStatement;
-import java.util.Locale;
 
 /**
  * PartiQL statements (dynamodb-facts.md §10), read with {@link PartiQlStatement}. DDX013: a statement DynamoDB cannot

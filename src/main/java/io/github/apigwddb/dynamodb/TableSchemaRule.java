@@ -139,7 +139,7 @@ final class TableSchemaRule {
      * the facts.
      */
     private void statementTable(JsonNode statement, RequestPath path) {
-        String text = statement.path("Statement").isTextual() ? statement.path("Statement").textValue() : null;
+        String text = statement instanceof ObjectNode object ? RequestRule.text(object, "Statement") : null;
         String name = text == null ? null : PartiQlStatement.read(text).table();
         if (name != null && schemas.names().stream().noneMatch(defined -> defined.equalsIgnoreCase(name))) {
             table(name, path.member("Statement"));

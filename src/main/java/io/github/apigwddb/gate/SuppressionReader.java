@@ -11,10 +11,9 @@ import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.ExternalReferences;
 import io.github.apigwddb.spec.JsonPointers;
+import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
-import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.SpecFormat;
-import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -285,13 +284,8 @@ public final class SuppressionReader {
 
     private static Finding problem(Path file, ParsedDocument document, String pointer, OperationRef op, String message) {
         // an entry in a part read from another file is written there
-        SourceMap.Inlined from = document.sourceMap().inlinedFrom(pointer);
-        TextPosition at = from == null ? document.sourceMap().locate(pointer) : from.document().sourceMap().locate(from.pointer());
-        if (at == null) {
-            at = TextPosition.START;
-        }
-        Path where = from == null ? file : from.file();
+        LoadedSpec.Place at = LoadedSpec.place(file, document, pointer);
         return new Finding(Rule.SPEC005, Rule.SPEC005.defaultSeverity(), message,
-                new SourcePosition(where.toAbsolutePath().normalize(), at.line(), at.column()), op, null);
+                new SourcePosition(at.file().toAbsolutePath().normalize(), at.position().line(), at.position().column()), op, null);
     }
 }

@@ -23,8 +23,14 @@ public record LoadedSpec(Path file, SpecFormat format, SpecKind kind, ParsedDocu
      * from one ({@link SourceMap#inlinedFrom}), else {@link #locate} in this one.
      */
     public Place place(String pointer) {
-        SourceMap.Inlined from = sourceMap().inlinedFrom(pointer);
-        return from == null ? new Place(file, locate(pointer)) : new Place(from.file(), from.document().sourceMap().locate(from.pointer()));
+        return place(file, document, pointer);
+    }
+
+    /** {@link #place(String)} in {@code document}, read from {@code file}. */
+    public static Place place(Path file, ParsedDocument document, String pointer) {
+        SourceMap.Inlined from = document.sourceMap().inlinedFrom(pointer);
+        return from == null ? new Place(file, document.sourceMap().locate(pointer))
+                : new Place(from.file(), from.document().sourceMap().locate(from.pointer()));
     }
 
     /** The position to report for the element at {@code pointer} in this file (or its closest existing ancestor). */
