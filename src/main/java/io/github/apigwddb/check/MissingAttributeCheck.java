@@ -2,6 +2,7 @@ package io.github.apigwddb.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.apigwddb.dynamodb.ConditionAttributes;
 import io.github.apigwddb.dynamodb.UpdatedAttributes;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
@@ -57,6 +58,22 @@ final class MissingAttributeCheck implements ExampleCheck {
             if ("UpdateItem".equals(run.action()) && request.path("ReturnValues").asText().endsWith("_NEW")) {
                 alwaysThere.addAll(UpdatedAttributes.of(request).written().keySet());
             }
+            // what the key condition and the filter need is in every item they let through; an index holds only the items
+            // that have its keys (a sparse index)
+            for (String condition : List.of("KeyConditionExpression", "FilterExpression")) {
+                if (request.path(condition).isTextual()) {
+                    alwaysThere.addAll(ConditionAttributes.required(request.get(condition).asText(), request.path("ExpressionAttributeNames")));
+                }
+            }
+            if (run.tables != null && request.path("IndexName").isTextual()) {
+                run.tables.find(request.path("TableName").asText("")).flatMap(table -> table.index(request.get("IndexName").asText()))
+                        .ifPresent(index -> {
+                            alwaysThere.add(index.partitionKey().name());
+                            if (index.sortKey() != null) {
+                                alwaysThere.add(index.sortKey().name());
+                            }
+                        });
+            }
         }
         Set<String> breaking = new LinkedHashSet<>();
         String output = null;
@@ -91,7 +108,8 @@ final class MissingAttributeCheck implements ExampleCheck {
         run.inTemplate(Rule.RSP006, "When an item lacks " + which + " (DynamoDB keeps no schema: only key attributes are in every"
                 + " item), the " + ResponseRenderCheck.name(run, template, run.clientStatus) + " is not valid JSON (" + first.getMessage()
                 + " at output line " + first.position().line() + ": " + OutputText.excerpt(outputLine, first.position().column())
-                + "): write it only when it is there (#if($item." + breaking.iterator().next() + ")...#end), or in quotes", template, line, 1);
+                + "): write it only when the item has it, with a default otherwise (#if($item." + breaking.iterator().next() + ")...#{else}null#end,"
+                + " with the template's own variable), or in quotes", template, line, 1);
     }
 
     /** The names of the non-nested attributes of the answer's items, in order of appearance. */

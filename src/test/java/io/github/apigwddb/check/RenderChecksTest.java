@@ -325,6 +325,19 @@ class RenderChecksTest {
         assertThat(rsp006).singleElement().satisfies(f -> assertThat(f.message())
                 .startsWith("When an item lacks attribute 'lines' (DynamoDB keeps no schema: only key attributes are in every item),"));
 
+        // a query whose filter needs the attribute returns no item without it (re-trial: a false RSP006)
+        String query = "{\"TableName\": \"Items\", \"KeyConditionExpression\": \"id = :id\", \"FilterExpression\": \"size(#l) > :zero\","
+                + " \"ExpressionAttributeNames\": {\"#l\": \"lines\"}, \"ExpressionAttributeValues\": {\":id\": {\"N\": \"$input.params('id')\"},"
+                + " \":zero\": {\"N\": \"0\"}}}";
+        String queryExample = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Count: 1, Items: [{id: {N: "1"}, lines: {L: [{S: x}]}}]}}}
+                """;
+        String counts = mappedResponses("'[#foreach($i in $input.path(''$.Items'')){\"n\": $i.lines.L.size()}#if($foreach.hasNext),#end#end]'");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", queryExample, "Query", query, counts)), Rule.RSP006)).isEmpty();
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", queryExample, "Query", query.replace("size(#l) > :zero", "id <> :zero"), counts)),
+                Rule.RSP006)).singleElement();
+
         String guarded = raw.replace("$input.path(''$.Item.lines.L'').size()", "#if($input.path(''$.Item.lines''))$input.path(''$.Item.lines.L'').size()#{else}0#end");
         assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "GetItem", GET_BY_ID.replace("\"S\"", "\"N\""), guarded)),
                 Rule.RSP006)).isEmpty();
