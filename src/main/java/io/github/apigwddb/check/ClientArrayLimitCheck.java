@@ -81,11 +81,12 @@ final class ClientArrayLimitCheck implements ExampleCheck {
                 run.reportedOnce.add(key);
                 String path = "$" + pointer.replace("/", ".");
                 int[] at = readOf(run, template, path);
-                run.findings.add(run.locator.inTemplate(Rule.DDB015, "The template makes " + run.action() + "'s " + limit.what()
-                        + " from the client's array " + path + " with nothing to bound them: a client that sends " + array.size()
+                run.findings.add(run.locator.inTemplate(Rule.DDB015, "The template makes the " + limit.what() + " of " + run.action()
+                        + " from the client's array " + path + " and does not bound it: a client that sends " + array.size()
                         + " elements gets a request with " + grownEntries + ", and DynamoDB takes at most " + limit.max()
                         + " (ValidationException). Bound it in the template (#if($input.path('" + path + "').size() <= "
-                        + limit.max() + ")), or split the work; a model's maxItems is not applied by API Gateway's request validation",
+                        + limit.max() + ")), or split the work; a model's maxItems does not: API Gateway's simple request validation"
+                        + " does not apply it",
                         template, at[0], at[1], run.operation(), run.example.name()));
             }
         }

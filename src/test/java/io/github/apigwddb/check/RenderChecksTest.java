@@ -361,8 +361,8 @@ class RenderChecksTest {
         List<Finding> ddb015 = of(check(HEADER + operation("/orders", "post", example, "BatchWriteItem", batch, mappedResponses("'{}'"))),
                 Rule.DDB015);
         assertThat(ddb015).singleElement().satisfies(f -> {
-            assertThat(f.message()).startsWith("The template makes BatchWriteItem's put and delete requests from the client's array"
-                    + " $.orders with nothing to bound them: a client that sends 26 elements gets a request with 26, and DynamoDB"
+            assertThat(f.message()).startsWith("The template makes the put and delete requests of BatchWriteItem from the client's array"
+                    + " $.orders and does not bound it: a client that sends 26 elements gets a request with 26, and DynamoDB"
                     + " takes at most 25");
             assertThat(textAt(f).substring(f.position().column() - 1)).startsWith("$input.path('$.orders')");
         });
