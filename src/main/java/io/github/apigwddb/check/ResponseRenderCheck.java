@@ -71,8 +71,11 @@ final class ResponseRenderCheck implements ExampleCheck {
                 continue; // the example's own answer, or DynamoDB's rejection of its request, already went down this path
             }
             ExampleRun scratch = run.variant(run.example);
-            render(scratch, error, true);
+            Rendered errorRendered = render(scratch, error, true);
             scratch.findings.forEach(finding -> answersOf.computeIfAbsent(finding, f -> new ArrayList<>()).add(error.name()));
+            if (error == DynamoDbAnswers.VALIDATION && errorRendered != null && scratch.findings.stream().noneMatch(f -> f.rule() == Rule.RSP003)) {
+                quotedErrorMessage(run, error, errorRendered);
+            }
         }
         // keyed without the answers' names: an example whose own answer is one of them names fewer, and is the same finding;
         // a stand-in (CFN005) is the template's, whatever the answer, and said once with the other renders' ones
@@ -84,6 +87,40 @@ final class ResponseRenderCheck implements ExampleCheck {
             }
         });
     }
+
+    /** A client's value in DynamoDB's message, as a ValidationException repeats it (dynamodb-facts §7). */
+    private static final String QUOTED_VALUE = ": The parameter cannot be converted to a numeric value: 1\"2";
+
+    /**
+     * RSP005 for error templates: a ValidationException's message repeats the client's value ("cannot be converted to a
+     * numeric value: 1"2"), so a template that writes the message into a JSON string unescaped gives the client invalid
+     * JSON for exactly the requests that carry a quote. Rendered again with such a message; said once per template.
+     */
+    private void quotedErrorMessage(ExampleRun run, DynamoDbAnswers.Answer error, Rendered rendered) {
+        if (rendered.template() == null || rendered.body() == null || !meantAsJson(run, rendered.template(), rendered.body())
+                || rendered.body().isBlank() || json.treeOrNull(rendered.body()) == null
+                || run.reportedOnce.contains("RSP005|error|" + rendered.template().pointer())) {
+            return;
+        }
+        JsonNode body = json.treeOrNull(error.body());
+        if (!(body instanceof com.fasterxml.jackson.databind.node.ObjectNode object) || !object.path("message").isTextual()) {
+            return;
+        }
+        object.put("message", object.get("message").textValue() + QUOTED_VALUE);
+        ExampleRun scratch = run.variant(run.example);
+        render(scratch, new DynamoDbAnswers.Answer(error.name(), error.status(), object.toString()), true);
+        scratch.findings.stream().filter(f -> f.rule() == Rule.RSP003).findFirst().ifPresent(broken -> {
+            run.reportedOnce.add("RSP005|error|" + rendered.template().pointer());
+            run.findings.add(new Finding(Rule.RSP005, Rule.RSP005.defaultSeverity(), "When DynamoDB's error message holds a double"
+                    + " quote, as a ValidationException's does when it repeats the client's value (\"...cannot be converted to a"
+                    + " numeric value: 1\"2\"), the " + name(run, rendered.template(), rendered.status()) + " is not valid JSON: the"
+                    + " message is written without escaping; write it as " + FIX_QUOTES + " ("
+                    + broken.message().substring(broken.message().lastIndexOf("is not valid JSON: ") + "is not valid JSON: ".length()) + ")",
+                    broken.position(), broken.operation(), broken.example()));
+        });
+    }
+
+    private static final String FIX_QUOTES = "$util.escapeJavaScript($input.path('$.message')).replaceAll(\"\\\\'\",\"'\")";
 
     /**
      * The findings of a render of another answer, in {@code run}, each once per integration and saying which answer

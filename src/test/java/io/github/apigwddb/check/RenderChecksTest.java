@@ -373,6 +373,24 @@ class RenderChecksTest {
                 Rule.DDB015)).isEmpty();
     }
 
+    /**
+     * A ValidationException's message repeats the client's value, quotes and all: an error template that writes it
+     * unescaped gives those clients invalid JSON (advanced DynamoDB trial: x-anchors).
+     */
+    @Test
+    void anErrorMessageWrittenUnescapedIsRsp005() throws IOException {
+        String responses = "          default:\n            statusCode: \"200\"\n            responseTemplates:\n              application/json: '{}'\n"
+                + "          \"4\\\\d{2}\":\n            statusCode: \"400\"\n            responseTemplates:\n"
+                + "              application/json: '{\"message\": \"$input.path(''$.message'')\"}'\n"
+                + "          \"5\\\\d{2}\":\n            statusCode: \"500\"\n";
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
+        assertThat(of(findings, Rule.RSP005)).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("When DynamoDB's error message holds a double quote, as a ValidationException's does when it repeats"
+                        + " the client's value"));
+        String escaped = responses.replace("\"$input.path(''$.message'')\"", "\"$util.escapeJavaScript($input.path(''$.message'')).replaceAll(\"\\\\''\",\"''\")\"");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, escaped)), Rule.RSP005)).isEmpty();
+    }
+
     @Test
     void theStringsOfAListAttributeAreProbedUnderItsName() throws IOException {
         String responses = mappedResponses("'{\"tags\": [#foreach($t in $input.path(''$.Item.tags.L''))\"$t.S\"#if($foreach.hasNext),#end#end]}'");

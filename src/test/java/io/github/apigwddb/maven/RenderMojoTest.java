@@ -88,8 +88,9 @@ class RenderMojoTest {
                 "== Integration response 'default' -> status 200 ==",
                 "== Client response: status 200 ==",
                 "      \"saved\": \"\"",
-                "== Findings of this example (1) ==");
-        // the injection probe runs by default: the unescaped $input.path('$.id') is shown as a warning
+                "== Findings of this example (2) ==");
+        // the injection probe runs by default: the unescaped $input.path('$.id') is shown as a warning, and the error
+        // template's unescaped message too
         assertThat(printed).anySatisfy(line -> assertThat(line).startsWith("    WARNING SEC001 Client input 'body $.id' can break the DynamoDB request"));
         assertThat(String.join("\n", printed)).doesNotContain("\u001b[");
     }
