@@ -11,6 +11,7 @@ import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RenderResult;
+import io.github.apigwddb.vtl.VariableRead;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -146,6 +147,13 @@ final class ClientArrayLimitCheck implements ExampleCheck {
             for (InputPathCall call : compiled.inputPathCalls()) {
                 if (wanted.equals(BranchReads.normalPath(call.jsonPath()))) {
                     return deployed.written(template.text(), call.line(), call.column());
+                }
+            }
+            // read through a variable ($b.lines after #set($b = $input.path('$'))): the first read of a member of its name
+            String member = path.substring(path.lastIndexOf('.') + 1);
+            for (VariableRead read : compiled.variableReads()) {
+                if (!read.path().isEmpty() && read.lastName().equals(member)) {
+                    return deployed.written(template.text(), read.line(), read.column());
                 }
             }
         }

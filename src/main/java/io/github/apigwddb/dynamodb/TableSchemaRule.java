@@ -140,9 +140,17 @@ final class TableSchemaRule {
      */
     private void statementTable(JsonNode statement, RequestPath path) {
         String text = statement instanceof ObjectNode object ? RequestRule.text(object, "Statement") : null;
-        String name = text == null ? null : PartiQlStatement.read(text).table();
+        PartiQlStatement read = text == null ? null : PartiQlStatement.read(text);
+        String name = read == null ? null : read.table();
         if (name != null && schemas.names().stream().noneMatch(defined -> defined.equalsIgnoreCase(name))) {
             table(name, path.member("Statement"));
+        }
+        String indexName = read == null ? null : read.index();
+        TableSchema table = name == null || indexName == null ? null : schemas.find(name).orElse(null);
+        if (table != null && table.index(indexName).isEmpty()) {
+            String nearest = typoOf(indexName, table.indexes().stream().map(SecondaryIndex::name).toList());
+            report(path.member("Statement"), "The table does not have the specified index: " + indexName
+                    + (nearest == null ? "" : "; did you mean " + nearest + "?"));
         }
     }
 

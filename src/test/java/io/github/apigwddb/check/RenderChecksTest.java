@@ -367,6 +367,12 @@ class RenderChecksTest {
             assertThat(textAt(f).substring(f.position().column() - 1)).startsWith("$input.path('$.orders')");
         });
 
+        // read through a variable: at the loop's read of the array
+        String throughBody = batch.replace("#set($orders = $input.path('$.orders'))", "#set($b = $input.path('$'))")
+                .replace("#foreach($o in $orders)", "#foreach($o in $b.orders)");
+        assertThat(of(check(HEADER + operation("/orders", "post", example, "BatchWriteItem", throughBody, mappedResponses("'{}'"))),
+                Rule.DDB015)).singleElement().satisfies(f -> assertThat(textAt(f).substring(f.position().column() - 1)).startsWith("$b.orders"));
+
         String bounded = batch.replace("#set($orders = $input.path('$.orders'))",
                 "#set($orders = $input.path('$.orders'))#if($orders.size() > 25)#set($orders = [])#end");
         assertThat(of(check(HEADER + operation("/orders", "post", example, "BatchWriteItem", bounded, mappedResponses("'{}'"))),

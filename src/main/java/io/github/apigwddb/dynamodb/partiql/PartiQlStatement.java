@@ -91,6 +91,17 @@ public final class PartiQlStatement {
         return name.type() == PartiQlToken.Type.WORD || name.type() == PartiQlToken.Type.QUOTED_NAME ? name.text() : null;
     }
 
+    /** The index a SELECT reads ({@code FROM "Orders"."byAccount"}); null when it names none as text. */
+    public String index() {
+        Kind kind = kind();
+        int at = kind == Kind.SELECT || kind == Kind.EXISTS ? indexOfWord("FROM") : -1;
+        if (at < 0 || at + 3 >= tokens.size() || !tokens.get(at + 2).text().equals(".") || tokens.get(at + 2).type() != PartiQlToken.Type.SYMBOL) {
+            return null;
+        }
+        PartiQlToken name = tokens.get(at + 3);
+        return name.type() == PartiQlToken.Type.WORD || name.type() == PartiQlToken.Type.QUOTED_NAME ? name.text() : null;
+    }
+
     /**
      * The first thing that keeps DynamoDB from reading the statement: a string, quoted name or comment left open, a
      * leading word that starts no statement, or a keyword its form needs missing. Null when none is found; the check
