@@ -11,6 +11,7 @@ import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.RenderProblem;
+import io.github.apigwddb.vtl.ObjectText;
 import io.github.apigwddb.vtl.RenderResult;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
@@ -147,6 +148,14 @@ final class TemplateRunner {
             report(run, template, result.problem(), response, deployed.written(template.text(), result.problem().line(),
                     result.problem().column()));
             return null;
+        }
+        if (!result.objectTexts().isEmpty()) {
+            ObjectText first = result.objectTexts().get(0);
+            int[] at = deployed.written(template.text(), first.line(), first.column());
+            run.once("VTL015|" + template.pointer(), run.locator.inTemplate(Rule.VTL015, "The template writes a JSON object as text ("
+                    + first.written() + "): API Gateway writes it as Java's map text, {key=value}, which no JSON reader takes back"
+                    + " (a pagination cursor made of it cannot be read in the next request); write $input.json('...') for the"
+                    + " object as JSON, or its members one by one", template, at[0], at[1], run.operation(), null));
         }
         return result;
     }

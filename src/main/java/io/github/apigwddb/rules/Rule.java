@@ -66,6 +66,7 @@ public enum Rule {
     VTL012(INFO, "Template reads a stage variable the check has no value for"),
     VTL013(WARNING, "Template reads $context.authorizer but no authorizer runs for the operation"),
     VTL014(WARNING, "Template reads a request parameter the operation does not declare"),
+    VTL015(WARNING, "Template writes a JSON object as Java's map text"),
 
     // DDB: DynamoDB request members and values
     DDB000(ERROR, "Internal error while validating a DynamoDB request"),

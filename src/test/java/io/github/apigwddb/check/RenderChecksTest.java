@@ -397,6 +397,27 @@ class RenderChecksTest {
         assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, escaped)), Rule.RSP005)).isEmpty();
     }
 
+    /**
+     * A cursor made of $input.path's object is Java's map text, which the next request cannot read; $input.json's is JSON
+     * (advanced DynamoDB trial: v20).
+     */
+    @Test
+    void anObjectWrittenAsTextIsVtl015() throws IOException {
+        String example = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Count: 1, Items: [{id: {S: "1"}}],
+                            LastEvaluatedKey: {id: {S: "1"}}}}}
+                """;
+        String query = "{\"TableName\": \"Items\", \"KeyConditionExpression\": \"id = :id\", \"ExpressionAttributeValues\":"
+                + " {\":id\": {\"S\": \"$util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\")\"}}}";
+        String javaText = mappedResponses("'{\"next\": \"$util.base64Encode($input.path(''$.LastEvaluatedKey''))\"}'");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "Query", query, javaText)), Rule.VTL015)).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("The template writes a JSON object as text ($util.base64Encode(...) of an"
+                        + " object): API Gateway writes it as Java's map text"));
+        String json = javaText.replace("$input.path(''$.LastEvaluatedKey'')", "$input.json(''$.LastEvaluatedKey'')");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "Query", query, json)), Rule.VTL015)).isEmpty();
+    }
+
     @Test
     void theStringsOfAListAttributeAreProbedUnderItsName() throws IOException {
         String responses = mappedResponses("'{\"tags\": [#foreach($t in $input.path(''$.Item.tags.L''))\"$t.S\"#if($foreach.hasNext),#end#end]}'");

@@ -1,6 +1,7 @@
 package io.github.apigwddb.vtl.internal;
 
 import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import java.util.Map;
 import org.apache.velocity.context.Context;
 
 /**
@@ -20,6 +21,12 @@ public final class NullAsEmptyInsertion implements ReferenceInsertionEventHandle
             return value;
         }
         guard.tick();
+        if (value instanceof Map<?, ?> && !reference.contains("$input.params") && !reference.startsWith("$context")
+                && !reference.startsWith("$stageVariables")) {
+            // a JSON object (of the body, of DynamoDB's answer) as Java's map text, {k=v}, as API Gateway writes it: hardly
+            // ever what was meant; a map of parameters written whole is mostly a log line, and not noted
+            guard.objectWritten(reference);
+        }
         return guard.insertionText(value);
     }
 }

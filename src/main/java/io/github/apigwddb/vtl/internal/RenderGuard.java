@@ -1,13 +1,16 @@
 package io.github.apigwddb.vtl.internal;
 
+import io.github.apigwddb.vtl.ObjectText;
 import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.RenderProblem.Kind;
 import io.github.apigwddb.vtl.TemplateLimits;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +52,7 @@ public final class RenderGuard {
     private int column;
     private TemplateAbort abort;
     private TemplateAbort duplicateOverride;
+    private final List<ObjectText> objectTexts = new ArrayList<>();
 
     RenderGuard(TemplateLimits limits) {
         this.limits = limits;
@@ -87,6 +91,17 @@ public final class RenderGuard {
 
     int line() {
         return line;
+    }
+
+    /** Notes that a JSON object was written as text (see {@link ObjectText}); the first few, once each. */
+    void objectWritten(String what) {
+        if (objectTexts.size() < 8 && objectTexts.stream().noneMatch(o -> o.written().equals(what))) {
+            objectTexts.add(new ObjectText(what, line, column));
+        }
+    }
+
+    List<ObjectText> objectTexts() {
+        return List.copyOf(objectTexts);
     }
 
     int column() {

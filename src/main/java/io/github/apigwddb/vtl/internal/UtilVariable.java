@@ -17,7 +17,16 @@ import java.util.Base64;
 public final class UtilVariable {
 
     public String escapeJavaScript(Object value) {
+        objectAsText("escapeJavaScript", value);
         return value == null ? "" : JavaScriptEscaper.escape(value.toString());
+    }
+
+    /** A JSON object passed where text is meant becomes Java's map text, {k=v}: noted for the checks. */
+    private static void objectAsText(String function, Object value) {
+        RenderGuard guard = value instanceof java.util.Map<?, ?> ? RenderGuard.current() : null;
+        if (guard != null) {
+            guard.objectWritten("$util." + function + "(...) of an object");
+        }
     }
 
     public Object parseJson(Object value) {
@@ -32,6 +41,7 @@ public final class UtilVariable {
     }
 
     public String urlEncode(Object value) {
+        objectAsText("urlEncode", value);
         return value == null ? "" : URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);
     }
 
@@ -47,6 +57,7 @@ public final class UtilVariable {
     }
 
     public String base64Encode(Object value) {
+        objectAsText("base64Encode", value);
         return value == null ? "" : Base64.getEncoder().encodeToString(value.toString().getBytes(StandardCharsets.UTF_8));
     }
 

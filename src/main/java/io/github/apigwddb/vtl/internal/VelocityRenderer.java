@@ -178,7 +178,7 @@ public final class VelocityRenderer {
             if (guard.duplicateOverride() != null) {
                 return new RenderResult(null, guard.duplicateOverride().toProblem(), overrides);
             }
-            return new RenderResult(output.toString(), null, overrides);
+            return new RenderResult(output.toString(), null, overrides, guard.objectTexts());
         } catch (RuntimeException e) {
             return new RenderResult(null, problem(e, guard), safeOverrides(context.built));
         } catch (StackOverflowError e) {
