@@ -82,6 +82,8 @@ final class ResponseRenderCheck implements ExampleCheck {
         answersOf.forEach((finding, answers) -> {
             if (finding.rule() == Rule.CFN005) {
                 run.once(finding);
+            } else if (finding.rule() == Rule.VTL015) {
+                run.once(TemplateRunner.objectTextKey(finding), finding);
             } else {
                 run.once("errors|" + finding.rule() + "|" + finding.position() + "|" + finding.message(), worded(finding, String.join(" or ", answers)));
             }

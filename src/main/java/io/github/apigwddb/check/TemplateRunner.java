@@ -6,12 +6,13 @@ import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.integration.ToolPlaceholders;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.TextEdits;
 import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
-import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.ObjectText;
+import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.RenderResult;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
@@ -149,15 +150,24 @@ final class TemplateRunner {
                     result.problem().column()));
             return null;
         }
-        if (!result.objectTexts().isEmpty()) {
+        // the silent case only: an object outside quotes breaks the JSON, which the render checks report
+        if (!result.objectTexts().isEmpty() && JSON.treeOrNull(result.output()) != null) {
             ObjectText first = result.objectTexts().get(0);
             int[] at = deployed.written(template.text(), first.line(), first.column());
-            run.once("VTL015|" + template.pointer(), run.locator.inTemplate(Rule.VTL015, "The template writes a JSON object as text ("
-                    + first.written() + "): API Gateway writes it as Java's map text, {key=value}, which no JSON reader takes back"
-                    + " (a pagination cursor made of it cannot be read in the next request); write $input.json('...') for the"
-                    + " object as JSON, or its members one by one", template, at[0], at[1], run.operation(), null));
+            Finding finding = run.locator.inTemplate(Rule.VTL015, "The template writes a JSON object as text (" + first.written()
+                    + "): API Gateway writes it as Java's map text, {key=value}, which no JSON reader takes back (a pagination cursor"
+                    + " made of it cannot be read in the next request); write $input.json('...') for the object as JSON, or its"
+                    + " members one by one", template, at[0], at[1], run.operation(), null);
+            run.once(objectTextKey(finding), finding);
         }
         return result;
+    }
+
+    private static final DocumentParser JSON = new DocumentParser();
+
+    /** VTL015 is the template's, whatever the answer or example that showed it: said once per place. */
+    static String objectTextKey(Finding finding) {
+        return "VTL015|" + finding.position();
     }
 
     /**

@@ -21,10 +21,10 @@ public final class NullAsEmptyInsertion implements ReferenceInsertionEventHandle
             return value;
         }
         guard.tick();
-        if (value instanceof Map<?, ?> && !reference.contains("$input.params") && !reference.startsWith("$context")
+        if (value instanceof Map<?, ?> map && !map.isEmpty() && !reference.contains("$input.params") && !reference.startsWith("$context")
                 && !reference.startsWith("$stageVariables")) {
             // a JSON object (of the body, of DynamoDB's answer) as Java's map text, {k=v}, as API Gateway writes it: hardly
-            // ever what was meant; a map of parameters written whole is mostly a log line, and not noted
+            // ever what was meant; a map of parameters written whole is mostly a log line, and not noted; {} is JSON too
             guard.objectWritten(reference);
         }
         return guard.insertionText(value);

@@ -23,7 +23,7 @@ public final class UtilVariable {
 
     /** A JSON object passed where text is meant becomes Java's map text, {k=v}: noted for the checks. */
     private static void objectAsText(String function, Object value) {
-        RenderGuard guard = value instanceof java.util.Map<?, ?> ? RenderGuard.current() : null;
+        RenderGuard guard = value instanceof java.util.Map<?, ?> map && !map.isEmpty() ? RenderGuard.current() : null;
         if (guard != null) {
             guard.objectWritten("$util." + function + "(...) of an object");
         }
