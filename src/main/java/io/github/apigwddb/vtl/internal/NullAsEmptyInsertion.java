@@ -25,7 +25,9 @@ public final class NullAsEmptyInsertion implements ReferenceInsertionEventHandle
                 && !reference.startsWith("$stageVariables")) {
             // a JSON object (of the body, of DynamoDB's answer) as Java's map text, {k=v}, as API Gateway writes it: hardly
             // ever what was meant; a map of parameters written whole is mostly a log line, and not noted; {} is JSON too
-            guard.objectWritten(reference);
+            Object text = guard.insertionText(value);
+            guard.objectWritten(reference, String.valueOf(text));
+            return text;
         }
         return guard.insertionText(value);
     }

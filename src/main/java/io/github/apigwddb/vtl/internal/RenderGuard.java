@@ -93,15 +93,30 @@ public final class RenderGuard {
         return line;
     }
 
-    /** Notes that a JSON object was written as text (see {@link ObjectText}); the first few, once each. */
-    void objectWritten(String what) {
-        if (objectTexts.size() < 8 && objectTexts.stream().noneMatch(o -> o.written().equals(what))) {
+    /** Texts of {@link #objectTexts} in the order noted: kept out of the public record, as only the output's count. */
+    private final List<String> objectTextsWritten = new ArrayList<>();
+
+    /**
+     * Notes that a JSON object became {@code text} (see {@link ObjectText}); the first few, once each. Only those whose
+     * text reaches the output count ({@link #objectTextsIn}): an interpolation in a condition ({@code #if("$!o" == "")})
+     * writes nothing.
+     */
+    void objectWritten(String what, String text) {
+        if (objectTexts.size() < 8 && !text.isEmpty() && objectTexts.stream().noneMatch(o -> o.written().equals(what))) {
             objectTexts.add(new ObjectText(what, line, column));
+            objectTextsWritten.add(text);
         }
     }
 
-    List<ObjectText> objectTexts() {
-        return List.copyOf(objectTexts);
+    /** The objects noted whose text is in {@code output}. */
+    List<ObjectText> objectTextsIn(String output) {
+        List<ObjectText> written = new ArrayList<>();
+        for (int i = 0; i < objectTexts.size(); i++) {
+            if (output.contains(objectTextsWritten.get(i))) {
+                written.add(objectTexts.get(i));
+            }
+        }
+        return written;
     }
 
     int column() {

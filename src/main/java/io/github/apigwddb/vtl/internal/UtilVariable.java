@@ -17,16 +17,16 @@ import java.util.Base64;
 public final class UtilVariable {
 
     public String escapeJavaScript(Object value) {
-        objectAsText("escapeJavaScript", value);
-        return value == null ? "" : JavaScriptEscaper.escape(value.toString());
+        return objectAsText("escapeJavaScript", value, value == null ? "" : JavaScriptEscaper.escape(value.toString()));
     }
 
-    /** A JSON object passed where text is meant becomes Java's map text, {k=v}: noted for the checks. */
-    private static void objectAsText(String function, Object value) {
+    /** A JSON object passed where text is meant becomes Java's map text, {k=v}: noted for the checks, with what it gave. */
+    private static String objectAsText(String function, Object value, String result) {
         RenderGuard guard = value instanceof java.util.Map<?, ?> map && !map.isEmpty() ? RenderGuard.current() : null;
         if (guard != null) {
-            guard.objectWritten("$util." + function + "(...) of an object");
+            guard.objectWritten("$util." + function + "(...) of an object", result);
         }
+        return result;
     }
 
     public Object parseJson(Object value) {
@@ -41,8 +41,7 @@ public final class UtilVariable {
     }
 
     public String urlEncode(Object value) {
-        objectAsText("urlEncode", value);
-        return value == null ? "" : URLEncoder.encode(value.toString(), StandardCharsets.UTF_8);
+        return objectAsText("urlEncode", value, value == null ? "" : URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
     }
 
     public String urlDecode(Object value) {
@@ -57,8 +56,8 @@ public final class UtilVariable {
     }
 
     public String base64Encode(Object value) {
-        objectAsText("base64Encode", value);
-        return value == null ? "" : Base64.getEncoder().encodeToString(value.toString().getBytes(StandardCharsets.UTF_8));
+        return objectAsText("base64Encode", value,
+                value == null ? "" : Base64.getEncoder().encodeToString(value.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     public String base64Decode(Object value) {

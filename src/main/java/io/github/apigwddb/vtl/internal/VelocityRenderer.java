@@ -178,7 +178,8 @@ public final class VelocityRenderer {
             if (guard.duplicateOverride() != null) {
                 return new RenderResult(null, guard.duplicateOverride().toProblem(), overrides);
             }
-            return new RenderResult(output.toString(), null, overrides, guard.objectTexts());
+            String text = output.toString();
+            return new RenderResult(text, null, overrides, guard.objectTextsIn(text));
         } catch (RuntimeException e) {
             return new RenderResult(null, problem(e, guard), safeOverrides(context.built));
         } catch (StackOverflowError e) {
