@@ -1,6 +1,7 @@
 package io.github.apigwddb.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.IntegrationResponse;
@@ -105,7 +106,7 @@ final class ResponseRenderCheck implements ExampleCheck {
             return;
         }
         JsonNode body = json.treeOrNull(error.body());
-        if (!(body instanceof com.fasterxml.jackson.databind.node.ObjectNode object) || !object.path("message").isTextual()) {
+        if (!(body instanceof ObjectNode object) || !object.path("message").isTextual()) {
             return;
         }
         object.put("message", object.get("message").textValue() + QUOTED_VALUE);

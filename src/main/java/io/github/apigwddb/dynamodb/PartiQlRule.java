@@ -21,14 +21,21 @@ final class PartiQlRule implements RequestRule {
 
     @Override
     public void check(String action, ObjectNode request, Violations violations) {
-        switch (action) {
-            case "ExecuteStatement" -> checkStatement(request, RequestPath.ROOT, false, violations);
-            case "BatchExecuteStatement" -> checkList(request.get("Statements"), RequestPath.ROOT.member("Statements"),
-                    false, violations);
-            case "ExecuteTransaction" -> checkList(request.get("TransactStatements"),
-                    RequestPath.ROOT.member("TransactStatements"), true, violations);
-            default -> { }
+        String list = statementList(action);
+        if ("ExecuteStatement".equals(action)) {
+            checkStatement(request, RequestPath.ROOT, false, violations);
+        } else if (list != null) {
+            checkList(request.get(list), RequestPath.ROOT.member(list), action.equals("ExecuteTransaction"), violations);
         }
+    }
+
+    /** The member holding an action's list of statements: {@code Statements} of a batch, {@code TransactStatements}; else null. */
+    static String statementList(String action) {
+        return switch (action) {
+            case "BatchExecuteStatement" -> "Statements";
+            case "ExecuteTransaction" -> "TransactStatements";
+            default -> null;
+        };
     }
 
     private void checkList(JsonNode statements, RequestPath path, boolean transaction, Violations violations) {

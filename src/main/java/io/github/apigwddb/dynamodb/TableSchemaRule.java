@@ -121,7 +121,7 @@ final class TableSchemaRule {
             case "TransactGetItems", "TransactWriteItems" -> transaction(request, root);
             case "ExecuteStatement" -> statementTable(request, root);
             case "BatchExecuteStatement", "ExecuteTransaction" -> {
-                String list = action.equals("ExecuteTransaction") ? "TransactStatements" : "Statements";
+                String list = PartiQlRule.statementList(action);
                 JsonNode statements = request.get(list);
                 if (statements != null && statements.isArray()) {
                     for (int i = 0; i < statements.size(); i++) {

@@ -493,15 +493,19 @@ public final class InjectionProbe {
      * place ({@link MarkedString#with}); null for a request without any.
      */
     private static JsonNode statementsOf(ParsedDocument reference) {
-        return firstMember(reference.root(), (pointer, name, value) -> name.equals("Statement") && value.isTextual() ? pointer : null) == null
-                ? null : reference.root().deepCopy();
+        return hasStatement(reference.root(), "") ? reference.root().deepCopy() : null;
     }
 
     /** Whether the render writes {@code marker} into a PartiQL statement (a {@code Statement} string). */
     private boolean inStatement(String output, String marker) {
         JsonNode root = parser.treeOrNull(output);
-        return root != null && firstMember(root, (pointer, name, value) -> name.equals("Statement") && value.isTextual()
-                && value.textValue().contains(marker) ? pointer : null) != null;
+        return root != null && hasStatement(root, marker);
+    }
+
+    /** Whether a {@code Statement} string of the tree holds {@code text} ("" for any). */
+    private static boolean hasStatement(JsonNode root, String text) {
+        return firstMember(root, (pointer, name, value) -> name.equals("Statement") && value.isTextual() && value.textValue().contains(text)
+                ? pointer : null) != null;
     }
 
     /**

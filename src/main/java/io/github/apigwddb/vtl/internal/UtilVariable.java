@@ -8,6 +8,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * {@code $util}: exactly the six API Gateway functions. They tolerate null (rendering empty, facts §3);
@@ -22,7 +23,7 @@ public final class UtilVariable {
 
     /** A JSON object passed where text is meant becomes Java's map text, {k=v}: noted for the checks, with what it gave. */
     private static String objectAsText(String function, Object value, String result) {
-        RenderGuard guard = value instanceof java.util.Map<?, ?> map && !map.isEmpty() ? RenderGuard.current() : null;
+        RenderGuard guard = value instanceof Map<?, ?> map && !map.isEmpty() ? RenderGuard.current() : null;
         if (guard != null) {
             guard.objectWritten("$util." + function + "(...) of an object", result);
         }
