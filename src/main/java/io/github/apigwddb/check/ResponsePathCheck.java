@@ -7,6 +7,7 @@ import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.lint.IntegrationLinter;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.DerivedPathRead;
 import io.github.apigwddb.vtl.InputPathCall;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,6 +51,9 @@ final class ResponsePathCheck implements ExampleCheck {
                 for (InputPathCall call : compiled.inputPathCalls()) {
                     check(run, template, call, fedWith);
                 }
+                for (DerivedPathRead read : compiled.derivedPathReads()) {
+                    check(run, template, read, fedWith);
+                }
             }
         }
     }
@@ -59,16 +63,35 @@ final class ResponsePathCheck implements ExampleCheck {
     }
 
     private static void check(ExampleRun run, MappingTemplate template, InputPathCall call, Map<String, OutputShape> fedWith) {
-        StringBuilder reasons = new StringBuilder();
-        for (Map.Entry<String, OutputShape> shape : fedWith.entrySet()) {
-            String reason = OutputPathMatcher.neverMatches(call.jsonPath(), shape.getValue());
-            if (reason == null) {
-                return;
-            }
-            reasons.append(reasons.length() == 0 ? "" : "; ").append("in ").append(shape.getKey()).append(", ").append(reason);
+        String reasons = whyNeverMatches(call.jsonPath(), fedWith);
+        if (reasons == null) {
+            return;
         }
         String empty = "path".equals(call.method()) ? "an empty value" : "\"\"";
         run.inTemplate(Rule.RSP001, "$input." + call.method() + "('" + call.jsonPath() + "') never matches what DynamoDB answers,"
                 + " so it always renders " + empty + ": " + reasons, template, call.line(), call.column());
+    }
+
+    /** A read through a variable; not when the {@code $input.path} it comes from never matches: that call is reported. */
+    private static void check(ExampleRun run, MappingTemplate template, DerivedPathRead read, Map<String, OutputShape> fedWith) {
+        String reasons = whyNeverMatches(read.jsonPath(), fedWith);
+        if (reasons == null || whyNeverMatches(read.origin(), fedWith) != null) {
+            return;
+        }
+        run.inTemplate(Rule.RSP001, read.reference() + " reads " + read.jsonPath() + " (of $input.path('" + read.origin() + "')), which"
+                + " never matches what DynamoDB answers, so it always renders an empty value: " + reasons, template, read.line(), read.column());
+    }
+
+    /** Why the path matches in none of the shapes, one reason per shape; null when it may match in one. */
+    private static String whyNeverMatches(String jsonPath, Map<String, OutputShape> fedWith) {
+        StringBuilder reasons = new StringBuilder();
+        for (Map.Entry<String, OutputShape> shape : fedWith.entrySet()) {
+            String reason = OutputPathMatcher.neverMatches(jsonPath, shape.getValue());
+            if (reason == null) {
+                return null;
+            }
+            reasons.append(reasons.length() == 0 ? "" : "; ").append("in ").append(shape.getKey()).append(", ").append(reason);
+        }
+        return reasons.toString();
     }
 }

@@ -47,11 +47,15 @@ public final class DynamoDbOutputs {
      */
     private static final OutputShape CONDITIONAL_ERROR = structure("__type", scalar(), "message", scalar(), "Message", scalar(),
             "Item", item());
-    /** The transactions: TransactionCanceledException carries {@code CancellationReasons}, each with its item. */
+    /**
+     * The transactions: TransactionCanceledException carries {@code CancellationReasons}, one per request in order, each
+     * with its {@code Code} ({@code None} for one that did not fail), {@code Message} and, when asked for, {@code Item}.
+     */
+    private static final OutputShape CANCELLATION_REASONS = listOf(structure("Code", scalar(), "Message", scalar(), "Item", item()));
     private static final OutputShape TRANSACTION_ERROR = structure("__type", scalar(), "message", scalar(), "Message", scalar(),
-            "CancellationReasons", any());
+            "CancellationReasons", CANCELLATION_REASONS);
     private static final OutputShape ANY_ERROR = structure("__type", scalar(), "message", scalar(), "Message", scalar(),
-            "Item", item(), "CancellationReasons", any());
+            "Item", item(), "CancellationReasons", CANCELLATION_REASONS);
 
     private DynamoDbOutputs() {
     }

@@ -29,6 +29,14 @@ public final class CompiledTemplate {
         return parsed.inputPathCalls();
     }
 
+    /**
+     * The template's reads of an {@code $input.path('...')} value through variables and after the call ({@code $r.Code} in
+     * {@code #foreach($r in $input.path('$.CancellationReasons'))}), as the paths they stand for, in template order.
+     */
+    public List<DerivedPathRead> derivedPathReads() {
+        return parsed.derivedPathReads();
+    }
+
     /** The template's reads of request parameters with a literal name, in template order. */
     public List<InputParamCall> inputParamCalls() {
         return parsed.inputParamCalls();

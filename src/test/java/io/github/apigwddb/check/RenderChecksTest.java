@@ -548,6 +548,44 @@ class RenderChecksTest {
     }
 
     @Test
+    void readsThroughVariablesAreRsp001WhereTheyNeverMatchAndOnlyThere() throws IOException {
+        // CancellationReason's members are Code, Message and Item; an AttributeValue's types are upper case
+        String request = "{\"TransactItems\": [{\"Delete\": {\"TableName\": \"Items\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}}}}]}";
+        String responses = """
+                          default:
+                            statusCode: "200"
+                          "4\\\\d{2}":
+                            statusCode: "409"
+                            responseTemplates:
+                              application/json: |
+                                #set($reasons = $input.path('$.CancellationReasons'))
+                                [#foreach($r in $reasons)"$r.code", "$r.Message", "$r.Item.id.s"#if($foreach.hasNext),#end#end]
+                          "5\\\\d{2}":
+                            statusCode: "500"
+                """;
+        List<Finding> rsp001 = of(check(HEADER + operation("/i/{id}", "delete", GET_EXAMPLE, "TransactWriteItems", request, responses)),
+                Rule.RSP001);
+
+        assertThat(rsp001).extracting(Finding::message).containsExactly(
+                "$r.code reads $.CancellationReasons[*].code (of $input.path('$.CancellationReasons')), which never matches what DynamoDB"
+                        + " answers, so it always renders an empty value: in DynamoDB's error body, 'code' is not a member of the output at"
+                        + " $.CancellationReasons[*] (members: Code, Message, Item)",
+                "$r.Item.id.s reads $.CancellationReasons[*].Item.id.s (of $input.path('$.CancellationReasons')), which never matches"
+                        + " what DynamoDB answers, so it always renders an empty value: in DynamoDB's error body, 's' is not a member of an"
+                        + " AttributeValue at $.CancellationReasons[*].Item.<name> (members: S, N, B, SS, NS, BS, M, L, NULL, BOOL)");
+        assertThat(rsp001.get(0).position().line()).isEqualTo(30);
+        assertThat(rsp001.get(0).position().column()).isEqualTo(16 + "[#foreach($r in $reasons)\"".length() + 1);
+    }
+
+    @Test
+    void aReadThroughAVariableOfAPathThatNeverMatchesIsReportedOnceAtThePath() throws IOException {
+        String responses = getItemResponse("#set($item = $input.path('$.Items[0]'))\n{\"name\": \"$item.name.S\", \"n\": \"$item.n.X\"}");
+        List<Finding> rsp001 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses)), Rule.RSP001);
+
+        assertThat(rsp001).singleElement().satisfies(f -> assertThat(f.message()).startsWith("$input.path('$.Items[0]') never matches"));
+    }
+
+    @Test
     void unknownReferencesOfRequestAndResponseTemplatesAreVtl003OncePerTemplate() throws IOException {
         String examples = """
                       x-apigw-examples:

@@ -503,7 +503,7 @@ final class InputCallFinder {
     }
 
     /** The method's only argument when it is a constant string literal; null otherwise. */
-    private static String literalArgument(ASTMethod method) {
+    static String literalArgument(ASTMethod method) {
         // child 0 is the name, the argument an expression holding the literal
         Node argument = method.jjtGetNumChildren() == 2 ? method.jjtGetChild(1) : null;
         if (argument instanceof ASTExpression && argument.jjtGetNumChildren() == 1) {
@@ -513,7 +513,7 @@ final class InputCallFinder {
     }
 
     /** A VTL string literal's text without its quotes; a doubled quote stands for one. */
-    private static String unquote(String image) {
+    static String unquote(String image) {
         if (image == null || image.length() < 2) {
             return null;
         }

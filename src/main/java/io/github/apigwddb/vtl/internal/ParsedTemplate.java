@@ -4,6 +4,7 @@ import io.github.apigwddb.vtl.ApiKind;
 import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
+import io.github.apigwddb.vtl.DerivedPathRead;
 import io.github.apigwddb.vtl.StageVariableRead;
 import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
@@ -35,6 +36,7 @@ public final class ParsedTemplate {
     volatile RenderProblem timedOut;
     final java.util.concurrent.atomic.AtomicInteger timeouts = new java.util.concurrent.atomic.AtomicInteger();
     private volatile List<UnknownReference> unknownReferences;
+    private volatile List<DerivedPathRead> derivedPathReads;
     private volatile List<UnknownReference> unknownWebSocketReferences;
 
     private ParsedTemplate(Template template, String text, int oversizeBytes, int outputCapacity) {
@@ -57,6 +59,16 @@ public final class ParsedTemplate {
     /** The template's {@code $input.path('literal')} and {@code $input.json('literal')} calls, in template order. */
     public List<InputPathCall> inputPathCalls() {
         return inputCalls().pathCalls();
+    }
+
+    /** The template's reads of DynamoDB's answer through variables and after calls; see {@link PathVariableFinder}. */
+    public List<DerivedPathRead> derivedPathReads() {
+        List<DerivedPathRead> found = derivedPathReads;
+        if (found == null) {
+            found = template != null && template.getData() instanceof Node root ? PathVariableFinder.find(root, text) : List.of();
+            derivedPathReads = found;
+        }
+        return found;
     }
 
     /** The template's {@code $input.params(...)} reads of a literal name, in template order. */
