@@ -75,30 +75,45 @@ public final class PartiQlStatement {
 
     /** The table the statement names (after FROM, INTO or UPDATE); null when it names none as text. */
     public String table() {
+        return nameAt(tableAt(), "table");
+    }
+
+    /** The index a SELECT reads ({@code FROM "Orders"."byAccount"}); null when it names none as text. */
+    public String index() {
+        Kind kind = kind();
+        return kind == Kind.SELECT || kind == Kind.EXISTS ? nameAt(indexAt(), "index") : null;
+    }
+
+    /** Where the table's name stands (after FROM, INTO or UPDATE); -1 when nowhere. */
+    private int tableAt() {
         Kind kind = kind();
         if (kind == null) {
-            return null;
+            return -1;
         }
         int at = switch (kind) {
             case SELECT, DELETE, EXISTS -> indexOfWord("FROM");
             case INSERT -> indexOfWord("INTO");
             case UPDATE -> firstWord();
         };
-        if (at < 0 || at + 1 >= tokens.size()) {
-            return null;
-        }
-        PartiQlToken name = tokens.get(at + 1);
-        return name.type() == PartiQlToken.Type.WORD || name.type() == PartiQlToken.Type.QUOTED_NAME ? name.text() : null;
+        return at < 0 || at + 1 >= tokens.size() ? -1 : at + 1;
     }
 
-    /** The index a SELECT reads ({@code FROM "Orders"."byAccount"}); null when it names none as text. */
-    public String index() {
-        Kind kind = kind();
-        int at = kind == Kind.SELECT || kind == Kind.EXISTS ? indexOfWord("FROM") : -1;
-        if (at < 0 || at + 3 >= tokens.size() || !tokens.get(at + 2).text().equals(".") || tokens.get(at + 2).type() != PartiQlToken.Type.SYMBOL) {
+    /** Where the index's name stands, after the table's and a dot; -1 when nowhere. */
+    private int indexAt() {
+        int table = tableAt();
+        if (table < 0 || table + 2 >= tokens.size() || !tokens.get(table + 1).text().equals(".")
+                || tokens.get(table + 1).type() != PartiQlToken.Type.SYMBOL) {
+            return -1;
+        }
+        return table + 2;
+    }
+
+    /** The name at that place; null when there is none, or it is one DynamoDB would not read as one ({@link #problem}). */
+    private String nameAt(int at, String what) {
+        if (at < 0 || unquotedName(at, what) != null) {
             return null;
         }
-        PartiQlToken name = tokens.get(at + 3);
+        PartiQlToken name = tokens.get(at);
         return name.type() == PartiQlToken.Type.WORD || name.type() == PartiQlToken.Type.QUOTED_NAME ? name.text() : null;
     }
 
@@ -123,7 +138,7 @@ public final class PartiQlStatement {
                     + " DELETE" + (inTransaction ? " (or EXISTS in a transaction)" : "");
         }
         int keyword = firstWord();
-        return switch (kind) {
+        String form = switch (kind) {
             case SELECT, EXISTS -> indexOfWord("FROM") < 0 ? "A SELECT names its table after FROM, and this one has no FROM" : null;
             case DELETE -> indexOfWord("FROM") != keyword + 1 ? "A DELETE is written DELETE FROM table WHERE ..., and this one has no"
                     + " FROM after DELETE" : null;
@@ -132,6 +147,48 @@ public final class PartiQlStatement {
             case UPDATE -> indexOfWord("SET") < 0 && indexOfWord("REMOVE") < 0
                     ? "An UPDATE changes its item with SET or REMOVE, and this one has neither" : null;
         };
+        if (form != null) {
+            return form;
+        }
+        int table = tableAt();
+        String tableName = table < 0 ? null : unquotedName(table, "table");
+        int index = kind == Kind.SELECT || kind == Kind.EXISTS ? indexAt() : -1;
+        return tableName != null ? tableName : index < 0 ? null : unquotedName(index, "index");
+    }
+
+    /**
+     * A table or index name that DynamoDB cannot read as one name because it is not in double quotes: one with a hyphen
+     * ({@code FROM orders-prod} reads as {@code orders - prod}) or one starting with a digit. Such names are valid
+     * DynamoDB names, which PartiQL takes in double quotes only (DDBDG, ql-reference.select; the SDKs' users who tried
+     * report a ValidationException, the statement "wasn't well formed").
+     */
+    private String unquotedName(int at, String what) {
+        PartiQlToken first = tokens.get(at);
+        if (first.type() != PartiQlToken.Type.WORD && first.type() != PartiQlToken.Type.NUMBER) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder(first.text());
+        StringBuilder read = new StringBuilder(first.text());
+        boolean hyphen = false;
+        int end = first.offset() + first.text().length();
+        for (int i = at + 1; i < tokens.size(); i++) {
+            PartiQlToken next = tokens.get(i);
+            boolean joins = next.offset() == end && (next.type() == PartiQlToken.Type.WORD || next.type() == PartiQlToken.Type.NUMBER
+                    || next.type() == PartiQlToken.Type.SYMBOL && next.text().equals("-"));
+            if (!joins) {
+                break;
+            }
+            hyphen |= next.type() == PartiQlToken.Type.SYMBOL;
+            name.append(next.text());
+            read.append(next.type() == PartiQlToken.Type.SYMBOL ? " - " : next.text());
+            end = next.offset() + next.text().length();
+        }
+        if (!hyphen && first.type() != PartiQlToken.Type.NUMBER) {
+            return null;
+        }
+        String why = hyphen ? "a hyphen outside double quotes is a minus, so DynamoDB reads " + read
+                : "a word starting with a digit is read as a number";
+        return "The " + what + " name " + name + " is not in double quotes: " + why + "; write \"" + name + "\"";
     }
 
     private int indexOfWord(String word) {
