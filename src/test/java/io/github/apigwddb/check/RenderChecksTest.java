@@ -526,8 +526,8 @@ class RenderChecksTest {
         assertThat(rsp001).extracting(Finding::message).containsExactlyInAnyOrder(
                 "$input.json('$.Items') never matches what DynamoDB answers, so it always renders \"\": in GetItem's output,"
                         + " 'Items' is not a member of the output (members: Item, ConsumedCapacity)",
-                "$input.path('$.Items') never matches what DynamoDB answers, so it always renders an empty value: in DynamoDB's error body,"
-                        + " 'Items' is not a member of the output (members: __type, message, Message)");
+                "$input.path('$.Items') never matches what DynamoDB answers, so it always renders an empty value: in any of DynamoDB's"
+                        + " error bodies, 'Items' is not a member of the output (members: __type, message, Message, Item, CancellationReasons)");
     }
 
     @Test
@@ -568,13 +568,31 @@ class RenderChecksTest {
 
         assertThat(rsp001).extracting(Finding::message).containsExactly(
                 "$r.code reads $.CancellationReasons[*].code (of $input.path('$.CancellationReasons')), which never matches what DynamoDB"
-                        + " answers, so it always renders an empty value: in DynamoDB's error body, 'code' is not a member of the output at"
+                        + " answers, so it always renders an empty value: in any of DynamoDB's error bodies, 'code' is not a member of the output at"
                         + " $.CancellationReasons[*] (members: Code, Message, Item)",
                 "$r.Item.id.s reads $.CancellationReasons[*].Item.id.s (of $input.path('$.CancellationReasons')), which never matches"
-                        + " what DynamoDB answers, so it always renders an empty value: in DynamoDB's error body, 's' is not a member of an"
+                        + " what DynamoDB answers, so it always renders an empty value: in any of DynamoDB's error bodies, 's' is not a member of an"
                         + " AttributeValue at $.CancellationReasons[*].Item.<name> (members: S, N, B, SS, NS, BS, M, L, NULL, BOOL)");
         assertThat(rsp001.get(0).position().line()).isEqualTo(30);
         assertThat(rsp001.get(0).position().column()).isEqualTo(16 + "[#foreach($r in $reasons)\"".length() + 1);
+    }
+
+    @Test
+    void anErrorTemplateSharedByEveryOperationMayReadWhatAnotherActionsErrorCarries() throws IOException {
+        String responses = """
+                          default:
+                            statusCode: "200"
+                          "4\\\\d{2}":
+                            statusCode: "400"
+                            responseTemplates:
+                              application/json: |
+                                #if($input.path('$.__type').endsWith('TransactionCanceledException'))
+                                [#foreach($r in $input.path('$.CancellationReasons'))"$r.Code"#if($foreach.hasNext),#end#end]
+                                #else{"item": "$input.path('$.Item.id.S')", "m": "$input.path('$.message')"}#end
+                """;
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
+
+        assertThat(of(findings, Rule.RSP001)).isEmpty();
     }
 
     @Test
