@@ -11,6 +11,7 @@ import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.lint.IntegrationLinter;
 import io.github.apigwddb.lint.LintIssue;
 import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import java.util.ArrayList;
@@ -109,7 +110,13 @@ final class IntegrationChecker {
         run.tables = request.tables();
         run.templateValues = request.templateParameters().values();
         for (ExampleCheck check : checks) {
-            check.check(run);
+            try {
+                check.check(run);
+            } catch (RuntimeException | StackOverflowError e) {
+                // a bug in one check costs its own findings, not the whole build's, as in the request validator
+                run.once(locator.at(Rule.DDB000, "Internal error in check " + check.getClass().getSimpleName() + " (please report it): " + e,
+                        integration.pointer(), run.operation(), example.name()));
+            }
         }
         return run;
     }

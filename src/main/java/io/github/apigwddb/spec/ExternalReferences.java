@@ -51,8 +51,10 @@ public final class ExternalReferences {
     private final Set<Path> filesRead = new TreeSet<>();
     private final Set<String> reported = new HashSet<>();
     private final List<Part> parts = new ArrayList<>();
-    /** Recursive schemas of other files made the definition's own: their name there, by file and pointer. */
+    /** Schemas of other files made the definition's own (recursive or reused): their name there, by file and pointer. */
     private final Map<String, String> hoisted = new HashMap<>();
+    /** The schemas of other files inlined so far, by file and pointer: one reached again is shared, not copied again. */
+    private final Set<String> inlinedSchemas = new HashSet<>();
     private final Map<String, JsonNode> hoistedSchemas = new LinkedHashMap<>();
 
     /** A part of the inlined tree read from another file: at {@code at} in the tree stands what {@code pointer} names in {@code file}. */
@@ -120,6 +122,7 @@ public final class ExternalReferences {
             parts.clear();
             hoisted.clear();
             hoistedSchemas.clear();
+            inlinedSchemas.clear();
             takenNames = taken;
             JsonNode root = inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "",
                     "", new ArrayDeque<>());
@@ -258,6 +261,11 @@ public final class ExternalReferences {
         if (chain.contains(key)) {
             return recursive(ref, key, value, scope, targetFile, fragment, loaded.document(), file, pointer, chain);
         }
+        if (scope.schema() && !inlinedSchemas.add(key)) {
+            // a copy at each use would double with each level of schemas that use the next twice (2^n copies): a schema
+            // reached again is made the definition's own, as a bundler would, and referred to
+            return hoisted(key, value, scope, targetFile, fragment, loaded.document(), chain);
+        }
         return inlineValue(value, key, scope, targetFile, fragment, loaded.document(), at, chain);
     }
 
@@ -282,12 +290,18 @@ public final class ExternalReferences {
      */
     private JsonNode recursive(String ref, String key, JsonNode value, ReferenceScope scope, Path targetFile, String fragment,
             ParsedDocument document, Path file, String pointer, Deque<String> chain) {
+        boolean onlyReference = value.isObject() && value.size() == 1 && value.has("$ref");
+        if (!hoisted.containsKey(key) && (!scope.schema() || onlyReference)) {
+            return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
+        }
+        return hoisted(key, value, scope, targetFile, fragment, document, chain);
+    }
+
+    /** A reference to the schema made the definition's own ({@code components/schemas} or {@code definitions}), once. */
+    private JsonNode hoisted(String key, JsonNode value, ReferenceScope scope, Path targetFile, String fragment, ParsedDocument document,
+            Deque<String> chain) {
         String name = hoisted.get(key);
         if (name == null) {
-            boolean onlyReference = value.isObject() && value.size() == 1 && value.has("$ref");
-            if (!scope.schema() || onlyReference) {
-                return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
-            }
             name = schemaName(fragment.isEmpty() ? stripExtension(targetFile.getFileName().toString())
                     : JsonPointers.unescape(fragment.substring(fragment.lastIndexOf('/') + 1)));
             hoisted.put(key, name);

@@ -167,6 +167,33 @@ class SpecBundlerTest {
                 .asText()).isEqualTo("#/definitions/Item");
     }
 
+    /**
+     * Schemas of another file that each use the next twice: copied at each use, 30 levels made 2^30 copies (the crash
+     * hunt's heap exhaustion); a schema reached again is made the definition's own once and referred to.
+     */
+    @Test
+    void aSchemaOfAnotherFileUsedAgainIsSharedNotCopiedAgain() throws Exception {
+        StringBuilder chain = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            chain.append("S").append(i).append(":\n  type: object\n  properties:\n    a: {$ref: \"#/S").append(i + 1)
+                    .append("\"}\n    b: {$ref: \"#/S").append(i + 1).append("\"}\n");
+        }
+        chain.append("S30: {type: string}\n");
+        LoadedSpec spec = setUp(SPEC.replace("schemas/item.yaml#/Item", "schemas/item.yaml#/S0"));
+        Files.writeString(project.resolve("src/main/apigateway/schemas/item.yaml"), chain.toString());
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(spec, options(Map.of("region", "r", "role", "x", "table", "T")));
+
+        assertThat(bundle.problems()).isEmpty();
+        assertThat(bundle.text().length()).isLessThan(20_000);
+        JsonNode root = new DocumentParser().parse(bundle.text(), SpecFormat.YAML).root();
+        JsonNode schema = root.at("/paths/~1items/post/requestBody/content/application~1json/schema");
+        // the first use is written in place, the second refers to the schema made the definition's own
+        assertThat(schema.at("/properties/a/properties/a/type").asText()).isEqualTo("object");
+        assertThat(schema.at("/properties/b/$ref").asText()).isEqualTo("#/components/schemas/S1");
+        assertThat(root.at("/components/schemas/S1/properties/a/$ref").asText()).isEqualTo("#/components/schemas/S2");
+        assertThat(root.at("/components/schemas/S30/type").asText()).isEqualTo("string");
+    }
+
     @Test
     void followsPercentEncodedReferencesAsTheCheckDoes() throws Exception {
         LoadedSpec spec = setUp(SPEC.replace("schemas/item.yaml#/Item", "schemas/my%20item.yaml#/My%20Item"));

@@ -311,6 +311,26 @@ class RenderChecksTest {
      * An item without an attribute the template writes outside quotes gives the client invalid JSON; the key is in every
      * item, and a guarded or quoted read is fine (advanced DynamoDB trial: a list size of orders without lines).
      */
+    /**
+     * A filter of 12,000 terms, written by the template's own loops: DynamoDB reads none over 4 KB (DDX011), and reading
+     * it exhausted the stack (the crash hunt: RSP006's reading aborted the whole goal, the expression rule said DDB000).
+     */
+    @Test
+    void anExpressionFarOverDynamoDbsLimitIsDdx011NotACrash() throws IOException {
+        String query = "{\"TableName\": \"Items\", \"KeyConditionExpression\": \"id = :id\", \"FilterExpression\": \"id = :id"
+                + "#foreach($i in [1..1000])#foreach($j in [1..12]) AND id = :id#end#end\","
+                + " \"ExpressionAttributeValues\": {\":id\": {\"N\": \"$input.params('id')\"}}}";
+        String example = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Count: 1, Items: [{id: {N: "1"}, n: {N: "2"}}]}}}
+                """;
+        String counts = mappedResponses("'[#foreach($i in $input.path(''$.Items'')){\"n\": $i.n.N}#if($foreach.hasNext),#end#end]'");
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", example, "Query", query, counts));
+
+        assertThat(findings).extracting(f -> f.rule().name()).contains("DDX011").doesNotContain("DDB000", "DDX001");
+        assertThat(of(findings, Rule.RSP006)).singleElement(); // the item without n, judged without reading the filter
+    }
+
     @Test
     void anItemWithoutAnAttributeWrittenOutsideQuotesIsRsp006() throws IOException {
         String example = """

@@ -92,6 +92,7 @@ public final class ExpressionAnalyzer {
         if (bytes > MAX_EXPRESSION_BYTES) {
             add("DDX011", expressionKind.member() + " is " + bytes + " bytes; DynamoDB allows at most "
                     + MAX_EXPRESSION_BYTES + " bytes per expression", 0);
+            return problems; // DynamoDB reads no further, and neither does the parser
         }
         try {
             switch (expressionKind) {
