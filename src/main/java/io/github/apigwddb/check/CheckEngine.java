@@ -310,8 +310,8 @@ public final class CheckEngine {
      * nowhere stays as written (SPEC004 says so).
      *
      * @param filesRead receives the other files read; null when not needed
-     * @param findings receives a broken reference in another file as SPEC004 (the file's own are the structure check's);
-     *     null when not needed
+     * @param findings receives a broken reference in another file, and a circular one anywhere, as SPEC004 (the file's own
+     *     broken ones are the structure check's); null when not needed
      */
     private static LoadedSpec withOtherFilesInlined(LoadedSpec spec, Set<Path> filesRead, List<Finding> findings) {
         if (spec == null || (spec.kind() != SpecKind.OPENAPI3 && spec.kind() != SpecKind.SWAGGER2) || !ExternalReferences.any(spec)) {
@@ -319,7 +319,10 @@ public final class CheckEngine {
         }
         Path file = spec.file().toAbsolutePath().normalize();
         ExternalReferences references = new ExternalReferences(spec, null, findings == null ? null : (reason, message, in, document, pointer) -> {
-            if (reason == ExternalReferences.Reason.BROKEN && !in.equals(file)) {
+            // a circle, or what a reference leads to, is seen only when followed, here; a broken reference of the file itself
+            // is the structure check's
+            if (reason == ExternalReferences.Reason.CIRCULAR || reason == ExternalReferences.Reason.NOT_AN_OBJECT
+                    || reason == ExternalReferences.Reason.BROKEN && !in.equals(file)) {
                 findings.add(new Finding(Rule.SPEC004, Rule.SPEC004.defaultSeverity(), message, Locator.position(in,
                         document.sourceMap().locate(JsonPointers.child(pointer, "$ref"))), null, null));
             }

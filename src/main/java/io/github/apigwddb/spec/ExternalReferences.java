@@ -36,7 +36,9 @@ public final class ExternalReferences {
         /** It leads back to itself: valid for a recursive schema, which a bundle cannot write out inline. */
         CIRCULAR,
         /** No file, no readable definition, or nothing at the pointer: a broken reference. */
-        BROKEN
+        BROKEN,
+        /** It leads to a list or a single value, where what a reference stands for is an object. */
+        NOT_AN_OBJECT
     }
 
     /** Receives why a reference cannot be inlined, at the reference's position in the file that holds it; once per reference. */
@@ -248,7 +250,8 @@ public final class ExternalReferences {
         }
         String key = targetFile + "#" + fragment;
         if (chain.size() >= MAX_REFERENCE_DEPTH) {
-            return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
+            return refuse(Reason.BROKEN, "Reference '" + ref + "' is number " + (MAX_REFERENCE_DEPTH + 1) + " in a chain of references"
+                    + " from file to file, more than are followed (" + MAX_REFERENCE_DEPTH + "): write the part it names nearer", file, pointer);
         }
         ReferencedFiles.Result loaded = files.load(targetFile, file);
         if (!loaded.ok()) {
@@ -257,6 +260,12 @@ public final class ExternalReferences {
         JsonNode value = loaded.document().root().at(fragment);
         if (value.isMissingNode()) {
             return refuse(Reason.BROKEN, "Reference '" + ref + "' points at nothing in " + targetFile.getFileName(), file, pointer);
+        }
+        if (!value.isObject()) {
+            // what a reference stands for (a path item, a schema, a parameter, a response) is an object
+            return refuse(Reason.NOT_AN_OBJECT, "Reference '" + ref + "' leads to " + (value.isArray() ? "a list" : value.isNull() ? "nothing (null)"
+                    : "a single value") + " in " + targetFile.getFileName() + ", where an object (a path item, a schema...) belongs",
+                    file, pointer);
         }
         if (chain.contains(key)) {
             return recursive(ref, key, value, scope, targetFile, fragment, loaded.document(), file, pointer, chain);
@@ -292,7 +301,8 @@ public final class ExternalReferences {
             ParsedDocument document, Path file, String pointer, Deque<String> chain) {
         boolean onlyReference = value.isObject() && value.size() == 1 && value.has("$ref");
         if (!hoisted.containsKey(key) && (!scope.schema() || onlyReference)) {
-            return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular; a bundle cannot inline it", file, pointer);
+            return refuse(Reason.CIRCULAR, "Reference '" + ref + "' is circular: following it leads back to it, through nothing"
+                    + " but references or to a part that cannot contain itself, so it cannot be inlined", file, pointer);
         }
         return hoisted(key, value, scope, targetFile, fragment, document, chain);
     }

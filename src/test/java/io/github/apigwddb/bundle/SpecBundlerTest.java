@@ -194,6 +194,21 @@ class SpecBundlerTest {
         assertThat(root.at("/components/schemas/S30/type").asText()).isEqualTo("string");
     }
 
+    /** A long chain of files is not a circle, and is not called one (crash hunt: "'c32.yaml' is circular"). */
+    @Test
+    void aChainOfFilesLongerThanIsFollowedIsSaidAsSuch() throws Exception {
+        LoadedSpec spec = setUp(SPEC.replace("schemas/item.yaml#/Item", "schemas/c0.yaml"));
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(project.resolve("src/main/apigateway/schemas/c" + i + ".yaml"),
+                    "type: object\nproperties:\n  next: {$ref: \"c" + (i + 1) + ".yaml\"}\n");
+        }
+        Files.writeString(project.resolve("src/main/apigateway/schemas/c40.yaml"), "type: string\n");
+
+        assertThat(new SpecBundler().bundle(spec, options(Map.of("region", "r", "role", "x", "table", "T"))).problems())
+                .singleElement().satisfies(p -> assertThat(p.message()).startsWith("Reference 'c32.yaml' is number 33 in a chain")
+                        .doesNotContain("circular"));
+    }
+
     @Test
     void followsPercentEncodedReferencesAsTheCheckDoes() throws Exception {
         LoadedSpec spec = setUp(SPEC.replace("schemas/item.yaml#/Item", "schemas/my%20item.yaml#/My%20Item"));

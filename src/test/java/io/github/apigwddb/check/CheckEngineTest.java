@@ -671,6 +671,40 @@ class CheckEngineTest {
         });
     }
 
+    /**
+     * What a reference to another file leads to is known only when followed: a loop of path items, a schema that is only
+     * a reference back, or a path item that is a list made the operation vanish with no finding (crash hunt).
+     */
+    @Test
+    void loopsAndNonObjectsBehindReferencesToOtherFilesAreSpec004() throws Exception {
+        write("p.yaml", "$ref: \"q.yaml\"\n");
+        write("q.yaml", "$ref: \"p.yaml\"\n");
+        write("list.yaml", "- a\n- b\n");
+        write("a.yaml", "$ref: \"b.yaml\"\n");
+        write("b.yaml", "$ref: \"a.yaml\"\n");
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: items, version: "1"}
+                paths:
+                  /loop: {$ref: "p.yaml"}
+                  /list: {$ref: "list.yaml"}
+                  /items:
+                    post:
+                      requestBody: {content: {application/json: {schema: {$ref: "a.yaml"}}}}
+                      responses: {"200": {description: ok}}
+                """);
+        CheckResult result = check(null, spec);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.SPEC004)
+                .extracting(f -> f.position().file().getFileName() + ":" + f.position().line() + " " + f.message())
+                .containsExactlyInAnyOrder(
+                        "q.yaml:1 Reference 'p.yaml' is circular: following it leads back to it, through nothing but references or to a"
+                                + " part that cannot contain itself, so it cannot be inlined",
+                        "api.yaml:5 Reference 'list.yaml' leads to a list in list.yaml, where an object (a path item, a schema...) belongs",
+                        "b.yaml:1 Reference 'a.yaml' is circular: following it leads back to it, through nothing but references or to a"
+                                + " part that cannot contain itself, so it cannot be inlined");
+    }
+
     /** A placeholder in a part of the definition taken from another file is filled as one in the file itself. */
     @Test
     void placeholdersInAPartTakenFromAnotherFileAreFilled() throws Exception {
