@@ -16,7 +16,7 @@ public final class ConsoleFormat {
                 .append(finding.position().file())
                 .append(":[").append(finding.position().line()).append(',').append(finding.position().column()).append("] ")
                 .append(finding.rule().id()).append(' ')
-                .append(finding.message().replace('\n', ' '));
+                .append(printable(finding.message()));
         if (finding.operation() != null) {
             line.append(" (").append(finding.operation().display());
             if (finding.example() != null) {
@@ -25,5 +25,32 @@ public final class ConsoleFormat {
             line.append(')');
         }
         return line.toString();
+    }
+
+    /**
+     * The message on one line (breaks and tabs become spaces), other control characters written as {@code \\u001B}: a message quotes template text, which
+     * may hold an escape sequence that would recolour or rewrite the terminal, or a NUL that makes the log binary.
+     * Bidirectional overrides too, which reorder what the reader sees.
+     */
+    static String printable(String message) {
+        StringBuilder out = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            boolean control = Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+            if (!control && out == null) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(message.length() + 16).append(message, 0, i);
+            }
+            if (c == '\n' || c == '\r' || c == '\t') {
+                out.append(' ');
+            } else if (control) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out == null ? message : out.toString();
     }
 }
