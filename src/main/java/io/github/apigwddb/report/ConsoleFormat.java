@@ -28,9 +28,9 @@ public final class ConsoleFormat {
     }
 
     /**
-     * The message on one line (breaks and tabs become spaces), other control characters written as {@code \\u001B}: a message quotes template text, which
-     * may hold an escape sequence that would recolour or rewrite the terminal, or a NUL that makes the log binary.
-     * Bidirectional overrides too, which reorder what the reader sees.
+     * The message on one line (breaks and tabs become spaces), other control characters written as {@code \\u001B}: a
+     * message quotes template text, which may hold an escape sequence that would recolour or rewrite the terminal, or a
+     * NUL that makes the log binary. Bidirectional overrides too, which reorder what the reader sees.
      */
     static String printable(String message) {
         StringBuilder out = null;
