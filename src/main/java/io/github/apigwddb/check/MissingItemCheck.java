@@ -3,7 +3,6 @@ package io.github.apigwddb.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.rules.Rule;
-import io.github.apigwddb.security.JsonShapes;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.CompiledTemplate;
@@ -69,12 +68,12 @@ final class MissingItemCheck implements ExampleCheck {
             return; // no template passes DynamoDB's answer through (MAP012); a failed render is reported above
         }
         CompiledTemplate compiled = runner.compiled(missing.template());
-        if (compiled == null || compiled.branchReads().mayReadBody("$.Item")) {
-            return; // a condition may test for the item
+        if (compiled == null || compiled.mayTest("$.Item")) {
+            return; // the template may test for the item (a test of an attribute, #if($item.tag), does not tell)
         }
         JsonNode foundJson = json.treeOrNull(found.body());
         JsonNode missingJson = json.treeOrNull(missing.body());
-        if (foundJson == null || missingJson == null || JsonShapes.difference(foundJson, missingJson) != null) {
+        if (foundJson == null || missingJson == null || !emptied(foundJson, missingJson)) {
             return; // the client gets something else than the item's shape (or not JSON, which RSP003 says)
         }
         // at the first read inside the item, else of the item itself (read into a variable), else the template's start
@@ -95,5 +94,49 @@ final class MissingItemCheck implements ExampleCheck {
                 + OutputText.quote(missing.body().strip())
                 + ", an item's shape with its fields empty: no condition of the template tests for the item", missing.template(), line,
                 column, run.operation(), null));
+    }
+
+    /**
+     * Whether {@code missing} is {@code found}'s shape with values emptied: the same members and types, where a member may
+     * also be {@code null} or a list empty (a template that writes an attribute it lacks as null, or loops over none).
+     */
+    private static boolean emptied(JsonNode found, JsonNode missing) {
+        // a list of no items where a found one gives one tells the client; inside the item, an empty list is an attribute's
+        return found.getNodeType() == missing.getNodeType() && !(found.isArray() && missing.isEmpty() && !found.isEmpty())
+                && emptiedMembers(found, missing);
+    }
+
+    private static boolean emptiedInside(JsonNode found, JsonNode missing) {
+        return missing.isNull() || found.getNodeType() == missing.getNodeType() && emptiedMembers(found, missing);
+    }
+
+    private static boolean emptiedMembers(JsonNode found, JsonNode missing) {
+        if (found.isObject()) {
+            if (found.size() != missing.size()) {
+                return false;
+            }
+            for (var members = found.fields(); members.hasNext(); ) {
+                var member = members.next();
+                JsonNode other = missing.get(member.getKey());
+                if (other == null || !emptiedInside(member.getValue(), other)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (found.isArray()) {
+            if (missing.isEmpty()) {
+                return true;
+            }
+            if (found.size() != missing.size()) {
+                return false;
+            }
+            for (int i = 0; i < found.size(); i++) {
+                if (!emptiedInside(found.get(i), missing.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -37,6 +37,14 @@ public final class CompiledTemplate {
         return parsed.derivedPathReads();
     }
 
+    /**
+     * Whether the template may test DynamoDB's answer at {@code jsonPath} itself (not only what is inside it), through
+     * variables too; see {@link ParsedTemplate#mayTest}.
+     */
+    public boolean mayTest(String jsonPath) {
+        return parsed.mayTest(jsonPath);
+    }
+
     /** The template's reads of request parameters with a literal name, in template order. */
     public List<InputParamCall> inputParamCalls() {
         return parsed.inputParamCalls();

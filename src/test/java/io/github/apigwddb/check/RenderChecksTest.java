@@ -664,6 +664,34 @@ class RenderChecksTest {
                 """ + indent(template, 32);
     }
 
+    /**
+     * Guards on attributes, as RSP006 asks for, do not tell a missing item from a found one: every attribute is then
+     * absent, and the client gets the item's shape with nulls (message-to-fix trial: RSP002 fell silent on them).
+     */
+    @Test
+    void guardsOnAttributesAloneAreStillRsp002AndATestOfTheItemIsNot() throws IOException {
+        String guarded = """
+                #set($item = $input.path('$.Item'))
+                {"id": "$item.id.S", "tag": #if($item.tag)"$item.tag.S"#{else}null#end, "visits": #if($item.visits)$item.visits.N#{else}0#end}""";
+        List<Finding> rsp002 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(guarded))),
+                Rule.RSP002);
+        assertThat(rsp002).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("gives the client status 200 and '{\"id\": \"\", \"tag\": null, \"visits\": 0}'"));
+
+        for (String test : List.of("#if($item == \"\")#set($context.responseOverride.status = 404)#end",
+                "#if(!$item)#set($context.responseOverride.status = 404)#end",
+                "#if($input.path('$.Item').isEmpty())#set($context.responseOverride.status = 404)#end",
+                "#if(\"$!item\" == \"\")#set($context.responseOverride.status = 404)#end")) {
+            String tested = guarded.replace("{\"id\"", test + "{\"id\"");
+            assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(tested))),
+                    Rule.RSP002)).as(test).isEmpty();
+        }
+        // a flag the template sets from the item, whatever it holds, may tell
+        String flagged = "#set($found = $input.path('$.Item') != \"\")\n" + guarded.replace("{\"id\"", "{\"found\": $found, \"id\"");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(flagged))), Rule.RSP002))
+                .isEmpty();
+    }
+
     @Test
     void getItemTemplateThatCannotTellAMissingItemIsRsp002AtTheItemRead() throws IOException {
         List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID,

@@ -36,7 +36,7 @@ public final class ParsedTemplate {
     volatile RenderProblem timedOut;
     final java.util.concurrent.atomic.AtomicInteger timeouts = new java.util.concurrent.atomic.AtomicInteger();
     private volatile List<UnknownReference> unknownReferences;
-    private volatile List<DerivedPathRead> derivedPathReads;
+    private volatile PathVariableFinder.Found pathVariables;
     private volatile List<UnknownReference> unknownWebSocketReferences;
 
     private ParsedTemplate(Template template, String text, int oversizeBytes, int outputCapacity) {
@@ -63,10 +63,36 @@ public final class ParsedTemplate {
 
     /** The template's reads of DynamoDB's answer through variables and after calls; see {@link PathVariableFinder}. */
     public List<DerivedPathRead> derivedPathReads() {
-        List<DerivedPathRead> found = derivedPathReads;
+        return pathVariables().reads();
+    }
+
+    /**
+     * Whether the template may test DynamoDB's answer at {@code jsonPath} itself, or something holding it: use it other
+     * than to keep it in a variable ({@code #if($item == "")}, {@code $item.isEmpty()}, {@code #set($found = $item != "")}
+     * after {@code #set($item = $input.path('$.Item'))}), or steer by what is not followed. {@code #if($item.tag)} only
+     * tests what is inside.
+     */
+    public boolean mayTest(String jsonPath) {
+        PathVariableFinder.Found found = pathVariables();
+        if (found.conditionsReadUnknown()) {
+            return true;
+        }
+        String path = BranchReads.normalPath(jsonPath);
+        return path == null || found.uses().stream().map(ParsedTemplate::definitePart).anyMatch(use -> use == null || path.startsWith(use));
+    }
+
+    /** A path up to its first loop's elements ({@code $.Item.tags.L} of {@code $.Item.tags.L[*].S}), in one spelling. */
+    private static String definitePart(String path) {
+        int loop = path.indexOf("[*]");
+        return BranchReads.normalPath(loop < 0 ? path : path.substring(0, loop));
+    }
+
+    private PathVariableFinder.Found pathVariables() {
+        PathVariableFinder.Found found = pathVariables;
         if (found == null) {
-            found = template != null && template.getData() instanceof Node root ? PathVariableFinder.find(root, text) : List.of();
-            derivedPathReads = found;
+            found = template != null && template.getData() instanceof Node root ? PathVariableFinder.find(root, text)
+                    : PathVariableFinder.Found.NONE;
+            pathVariables = found;
         }
         return found;
     }

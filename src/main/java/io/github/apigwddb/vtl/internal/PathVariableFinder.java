@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.velocity.runtime.parser.node.ASTDirective;
+import org.apache.velocity.runtime.parser.node.ASTElseIfStatement;
 import org.apache.velocity.runtime.parser.node.ASTExpression;
 import org.apache.velocity.runtime.parser.node.ASTIdentifier;
+import org.apache.velocity.runtime.parser.node.ASTIfStatement;
 import org.apache.velocity.runtime.parser.node.ASTIndex;
 import org.apache.velocity.runtime.parser.node.ASTIntegerLiteral;
 import org.apache.velocity.runtime.parser.node.ASTMethod;
@@ -29,6 +31,9 @@ import org.apache.velocity.runtime.parser.node.Node;
 final class PathVariableFinder {
 
     private static final Set<String> ASSIGNING_DIRECTIVES = Set.of("macro", "define", "evaluate");
+    /** Roots whose values are not DynamoDB's answer: the request's context, the functions, the stage, a loop's state. */
+    private static final Set<String> NOT_THE_ANSWER = Set.of("context", "util", "stageVariables", "foreach", "velocityCount",
+            "velocityHasNext");
     /**
      * Names Velocity resolves as Java bean properties of a list or a string ({@code isEmpty()}, {@code getBytes()}): no
      * JSON member, so a path is not followed through them.
@@ -50,19 +55,31 @@ final class PathVariableFinder {
     private final Set<String> ambiguous = new HashSet<>();
     private boolean assignsOtherwise;
     private final List<DerivedPathRead> reads = new ArrayList<>();
+    /**
+     * The paths of the answer the template uses other than to keep in a variable, as far as followed: {@code $.Item.tag}
+     * of {@code #if($item.tag)}, {@code $.Item} of {@code $item.isEmpty()} or of {@code #set($found = $item != "")}.
+     */
+    private final Set<String> uses = new HashSet<>();
+    /** Whether a condition reads something not followed: a variable of unknown value, the body, an interpolated string. */
+    private boolean conditionsReadUnknown;
+
+    /** What {@link #find} found. */
+    record Found(List<DerivedPathRead> reads, Set<String> uses, boolean conditionsReadUnknown) {
+        static final Found NONE = new Found(List.of(), Set.of(), false);
+    }
 
     private PathVariableFinder(String text) {
         this.columns = new ParserColumns(text);
     }
 
-    static List<DerivedPathRead> find(Node root, String text) {
+    static Found find(Node root, String text) {
         PathVariableFinder finder = new PathVariableFinder(text);
         finder.assignments(root);
         if (finder.assignsOtherwise) {
-            return List.of();
+            return new Found(List.of(), Set.of(), true);
         }
         finder.reads(root);
-        return List.copyOf(finder.reads);
+        return new Found(List.copyOf(finder.reads), Set.copyOf(finder.uses), finder.conditionsReadUnknown);
     }
 
     private void assignments(Node node) {
@@ -100,8 +117,14 @@ final class PathVariableFinder {
     }
 
     private void reads(Node node) {
+        if ((node instanceof ASTIfStatement || node instanceof ASTElseIfStatement) && node.jjtGetNumChildren() > 0) {
+            conditionReads(node.jjtGetChild(0));
+        }
         if (node instanceof ASTReference reference) {
             Resolved resolved = resolve(reference, 0);
+            if (resolved != null && !isBindingValue(reference)) {
+                uses.add(resolved.path());
+            }
             String root = reference.getRootString();
             // $input.path('$.Item') alone is the literal call, judged as such; a variable read must add a step
             boolean adds = resolved != null && resolved.stepsFollowed() > ("input".equals(root) ? 1 : 0);
@@ -113,6 +136,37 @@ final class PathVariableFinder {
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
             reads(node.jjtGetChild(i));
         }
+    }
+
+    /** Whether the reference is what a {@code #set} assigns or a {@code #foreach} goes over: kept, not used. */
+    private static boolean isBindingValue(ASTReference reference) {
+        Node parent = reference.jjtGetParent();
+        if (parent instanceof ASTExpression && parent.jjtGetNumChildren() == 1) {
+            parent = parent.jjtGetParent();
+        }
+        return parent instanceof ASTSetDirective || parent instanceof ASTDirective directive && "foreach".equals(directive.getDirectiveName())
+                && parent.jjtGetNumChildren() > 2 && referenceOf(parent.jjtGetChild(2)) == reference;
+    }
+
+    /** Notes whether a condition reads what is not followed (see {@link #conditionsReadUnknown}). */
+    private void conditionReads(Node node) {
+        if (node instanceof ASTReference reference) {
+            String root = reference.getRootString();
+            if (resolve(reference, 0) == null && ("input".equals(root) ? !readsParameter(reference) : !NOT_THE_ANSWER.contains(root))) {
+                conditionsReadUnknown = true;
+            }
+        } else if (node instanceof ASTStringLiteral literal && literal.literal() != null && literal.literal().startsWith("\"")
+                && InputCallFinder.unquote(literal.literal()) == null) {
+            conditionsReadUnknown = true; // an interpolated string: its references are not in this tree
+        }
+        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
+            conditionReads(node.jjtGetChild(i));
+        }
+    }
+
+    /** {@code $input.params(...)}: the request's, not the answer's. */
+    private static boolean readsParameter(ASTReference reference) {
+        return reference.jjtGetNumChildren() > 0 && reference.jjtGetChild(0) instanceof ASTMethod call && "params".equals(call.getMethodName());
     }
 
     /** The path the reference reads, or null when it does not start at a followed {@code $input.path} literal. */
