@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.dynamodb.Suggestions;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.CompiledTemplate;
@@ -33,9 +34,13 @@ final class StageVariableCheck implements ExampleCheck {
                     continue;
                 }
                 int[] at = deployed.written(template.text(), read.line(), read.column());
+                // a name one slip from one that has a value is a typo: giving it a value too would hide it (trial)
+                String near = Suggestions.nearest(read.name(), run.stageVariables.keySet());
+                String advice = near != null ? "did you mean $stageVariables." + near + "? '" + near + "' has a value here (apigw.stageVariables),"
+                        + " and a stage that defines it still gives '" + read.name() + "' nothing"
+                        : "give it your stages' value with apigw.stageVariables=" + read.name() + "=<value> (or stageVariables in an example)";
                 run.findings.add(run.locator.inTemplate(Rule.VTL012, "Stage variable '" + read.name() + "' has no value in this check,"
-                        + " so it renders empty, as on a stage that does not define it; give it your stages' value with"
-                        + " apigw.stageVariables=" + read.name() + "=<value> (or stageVariables in an example)", template, at[0], at[1],
+                        + " so it renders empty, as on a stage that does not define it; " + advice, template, at[0], at[1],
                         run.operation(), null));
             }
         }

@@ -623,6 +623,21 @@ class RenderChecksTest {
         assertThat(rsp001).singleElement().satisfies(f -> assertThat(f.message()).startsWith("$input.path('$.Items[0]') never matches"));
     }
 
+    /** Giving a misspelt stage variable a value, as the advice said, made a broken template pass (message-to-fix trial). */
+    @Test
+    void aStageVariableOneSlipFromAConfiguredOneIsNamedAsATypo() throws IOException {
+        String request = "{\"TableName\": \"$stageVariables.tabel\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}},"
+                + " \"ProjectionExpression\": \"$stageVariables.fields\"}";
+        List<Finding> vtl012 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", request, PLAIN_RESPONSES)), Rule.VTL012);
+
+        assertThat(vtl012).extracting(Finding::message).containsExactly(
+                "Stage variable 'tabel' has no value in this check, so it renders empty, as on a stage that does not define it; did you"
+                        + " mean $stageVariables.table? 'table' has a value here (apigw.stageVariables), and a stage that defines it still"
+                        + " gives 'tabel' nothing",
+                "Stage variable 'fields' has no value in this check, so it renders empty, as on a stage that does not define it; give it"
+                        + " your stages' value with apigw.stageVariables=fields=<value> (or stageVariables in an example)");
+    }
+
     @Test
     void unknownReferencesOfRequestAndResponseTemplatesAreVtl003OncePerTemplate() throws IOException {
         String examples = """
