@@ -8,6 +8,8 @@ import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputParamCall;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +68,22 @@ final class UndeclaredParameterCheck implements ExampleCheck {
             return;
         }
         Declared declared = new Declared(operation.pathVariables(), operation.parameters(run.locator.spec().root()));
+        Map<MappingTemplate, TemplateRunner.Deployed> deployedTemplates = new LinkedHashMap<>();
+        Map<MappingTemplate, CompiledTemplate> compiledTemplates = new LinkedHashMap<>();
         for (MappingTemplate template : run.integration.templates()) {
             TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
             CompiledTemplate compiled = deployed.wholePlaceholder(template) ? null : runner.compiled(template, deployed);
-            if (compiled == null) {
-                continue; // VTL001 or CFN005 says why
+            if (compiled != null) { // else VTL001 or CFN005 says why
+                deployedTemplates.put(template, deployed);
+                compiledTemplates.put(template, compiled);
             }
-            for (InputParamCall call : compiled.inputParamCalls()) {
-                String problem = problem(call, declared, operation.path());
+        }
+        List<String> unreadPathVariables = unreadPathVariables(operation, compiledTemplates.values());
+        for (Map.Entry<MappingTemplate, CompiledTemplate> entry : compiledTemplates.entrySet()) {
+            MappingTemplate template = entry.getKey();
+            TemplateRunner.Deployed deployed = deployedTemplates.get(template);
+            for (InputParamCall call : entry.getValue().inputParamCalls()) {
+                String problem = problem(call, declared, operation.path(), unreadPathVariables);
                 if (problem != null) {
                     int[] at = deployed.written(template.text(), call.line(), call.column());
                     run.once(run.locator.inTemplate(Rule.VTL014, problem, template, at[0], at[1], run.operation(), null));
@@ -82,7 +92,23 @@ final class UndeclaredParameterCheck implements ExampleCheck {
         }
     }
 
-    private static String problem(InputParamCall call, Declared declared, String path) {
+    /**
+     * The path's variables no template of the integration reads, by name or as a map: a path segment renamed
+     * ({@code {bookmarkId}}) while the template still reads the old name ({@code $input.params('id')}).
+     */
+    private static List<String> unreadPathVariables(ApiOperation operation, Collection<CompiledTemplate> templates) {
+        Set<String> read = new HashSet<>();
+        for (CompiledTemplate compiled : templates) {
+            if (compiled.paramMapReads().stream().anyMatch(map -> map.covers("path"))) {
+                return List.of();
+            }
+            compiled.inputParamCalls().stream().filter(call -> call.location() == null || call.location().equals("path"))
+                    .forEach(call -> read.add(call.name()));
+        }
+        return operation.pathVariables().stream().filter(name -> !read.contains(name)).toList();
+    }
+
+    private static String problem(InputParamCall call, Declared declared, String path, List<String> unreadPathVariables) {
         String name = call.name();
         String location = call.location();
         if (declared.has(location, name) || (!"path".equals(location) && declared.has(null, name))) {
@@ -94,6 +120,13 @@ final class UndeclaredParameterCheck implements ExampleCheck {
         if ("path".equals(location)) {
             return "The template reads path parameter '" + name + "', which the path " + path + " does not have: it is always empty"
                     + suggestion;
+        }
+        if (nearest == null && location == null && unreadPathVariables.size() == 1) {
+            // no typo, but the path has a variable nothing reads: the usual leftover of a renamed path segment
+            String variable = unreadPathVariables.get(0);
+            return "The template reads parameter '" + name + "', which the operation does not declare, and nothing reads path parameter"
+                    + " '" + variable + "' of " + path + ": did you mean $input.params('" + variable + "')? As written, '" + name
+                    + "' is empty unless the client sends a query string parameter or header of that name";
         }
         if (nearest == null) {
             return null; // an undeclared header or query string parameter the template may mean to read

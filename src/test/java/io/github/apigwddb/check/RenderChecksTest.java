@@ -269,6 +269,12 @@ class RenderChecksTest {
                 .endsWith("it is empty unless the client sends a query string parameter of that name");
         // a name declared in another location is no typo (X-Tenant is a header; the query string is read here)
         assertThat(vtl014.apply("$input.params().querystring.get('X-Tenant')")).isEmpty();
+        // no typo, but the path's variable is read nowhere: a path segment renamed (message-to-fix trial v18)
+        assertThat(vtl014.apply("$input.params('id')")).singleElement().extracting(Finding::message).asString()
+                .isEqualTo("The template reads parameter 'id', which the operation does not declare, and nothing reads path parameter"
+                        + " 'orderId' of /o/{orderId}: did you mean $input.params('orderId')? As written, 'id' is empty unless the client"
+                        + " sends a query string parameter or header of that name");
+        assertThat(vtl014.apply("$input.params('id')$input.params('orderId')")).isEmpty();
     }
 
     @Test
