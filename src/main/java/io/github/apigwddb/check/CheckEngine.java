@@ -77,6 +77,7 @@ public final class CheckEngine {
                 new MissingAttributeCheck(runner),
                 new ClientArrayLimitCheck(runner),
                 new MissingItemCheck(renderResponses, runner),
+                new TypedJsonResponseCheck(runner),
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),
                 new UndeclaredParameterCheck(runner),
