@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,10 @@ final class TypedJsonResponseCheck implements ExampleCheck {
         if (probe == null) {
             return; // no item in the answer: nothing of it to copy
         }
+        JsonNode original = json.treeOrNull(run.clientResponse);
+        if (!probe.contains(PROBE_ATTRIBUTE) && first(original, TypedJsonResponseCheck::isAttributeValue) == null) {
+            return; // marks change values, not shapes: a response without an AttributeValue's shape gets none from them
+        }
         RenderResult result = runner.renderResponse(run.variant(run.example), template, probe);
         ParsedDocument output;
         try {
@@ -76,7 +81,7 @@ final class TypedJsonResponseCheck implements ExampleCheck {
         } catch (DocumentSyntaxException e) {
             output = null; // the marks took the render down another branch; the example's own render is judged as it is
         }
-        String pointer = output == null ? null : firstMarkedValue(output.root());
+        String pointer = output == null ? null : first(output.root(), node -> isAttributeValue(node) && holdsMark(node));
         if (pointer == null) {
             return;
         }
@@ -84,7 +89,6 @@ final class TypedJsonResponseCheck implements ExampleCheck {
         // the probe attribute stands for the item that holds it: the client gets that item as DynamoDB has it
         boolean wholeItem = pointer.endsWith("/" + PROBE_ATTRIBUTE);
         String named = wholeItem ? pointer.substring(0, pointer.lastIndexOf('/')) : pointer;
-        JsonNode original = run.clientResponse == null ? null : json.treeOrNull(run.clientResponse);
         JsonNode shown = original == null ? null : original.at(named);
         String where = named.isEmpty() ? "as its whole body" : "at " + named;
         String what = wholeItem ? "an item of DynamoDB's answer as it is (each attribute an AttributeValue such as {\"S\": ...}) " + where
@@ -178,14 +182,17 @@ final class TypedJsonResponseCheck implements ExampleCheck {
         return (number.contains(".") ? number : number + ".") + NUMBER_MARK;
     }
 
-    /** The pointer of the first AttributeValue (in document order) in the client JSON that holds a mark; null when none. */
-    static String firstMarkedValue(JsonNode root) {
+    /** The pointer of the first node (in document order) that is {@code wanted}, outermost first; null when none. */
+    static String first(JsonNode root, Predicate<JsonNode> wanted) {
+        if (root == null) {
+            return null;
+        }
         Deque<Map.Entry<String, JsonNode>> work = new ArrayDeque<>();
         work.push(Map.entry("", root));
         while (!work.isEmpty()) {
             Map.Entry<String, JsonNode> next = work.pop();
             JsonNode node = next.getValue();
-            if (isAttributeValue(node) && holdsMark(node)) {
+            if (wanted.test(node)) {
                 return next.getKey();
             }
             // children pushed last first, so that they come out in document order
