@@ -13,6 +13,7 @@ import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.TextPosition;
+import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RenderResult;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,7 +47,6 @@ final class TypedJsonResponseCheck implements ExampleCheck {
     static final String PROBE_ATTRIBUTE = "apigwTypedProbe";
     private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern INPUT_BODY = Pattern.compile("\\$!?\\{?input\\.body\\b");
     private static final String FIX = "map each attribute to a plain value (#set($item = $input.path('$.Item')) ... \"title\":"
             + " \"$util.escapeJavaScript($item.title.S).replaceAll(\"\\\\'\",\"'\")\"), and #foreach over the items of a list";
 
@@ -276,11 +275,11 @@ final class TypedJsonResponseCheck implements ExampleCheck {
     }
 
     /**
-     * Line and column of what writes the value. The template line that made its output line (see {@link OutputLineMapper})
-     * is searched first, then the whole template: a read of the answer's items ({@code $input.json('$.Items')},
-     * {@code "raw": $input.path('$.Items')}) or {@code $input.body}, not inside a {@code #set} (which writes nothing);
-     * else a variable written whole or by a member that is no type ({@code $root.Items}, not {@code $item.title.S}); else
-     * the line's start.
+     * Line and column of what writes the value: on the template line that made its output line (see
+     * {@link OutputLineMapper}), else anywhere, a written read of the answer's items ({@code $input.json('$.Items')},
+     * {@code "raw": $input.path('$.Items')}, {@code $input.body}), else a variable written whole or by a member that is
+     * no type ({@code $root.Items}, not {@code $item.title.S}); else that line's start. Read from the syntax tree: a read
+     * kept by {@code #set} writes nothing.
      */
     private int[] writerOf(ExampleRun run, MappingTemplate template, String output, TextPosition value) {
         int line = new OutputLineMapper(template.text()).templateLineFor(value.line(), OutputText.line(output, value.line()), value.column());
@@ -289,24 +288,17 @@ final class TypedJsonResponseCheck implements ExampleCheck {
         List<int[]> reads = new ArrayList<>();
         List<int[]> variables = new ArrayList<>();
         if (compiled != null) {
-            String[] deployedLines = deployed.text().split("\r?\n", -1);
             for (InputPathCall call : compiled.inputPathCalls()) {
-                if (readsItems(call.jsonPath()) && !insideSet(deployedLines[call.line() - 1], call.column())) {
+                if (call.written() && readsItems(call.jsonPath())) {
                     reads.add(deployed.written(template.text(), call.line(), call.column()));
                 }
+            }
+            for (int[] body : compiled.bodyWrites()) {
+                reads.add(deployed.written(template.text(), body[0], body[1]));
             }
             for (VariableRead read : compiled.variableReads()) {
                 if (read.written() && !TYPES.contains(read.lastName())) {
                     variables.add(deployed.written(template.text(), read.line(), read.column()));
-                }
-            }
-        }
-        String[] lines = template.text().split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher body = INPUT_BODY.matcher(lines[i]);
-            while (body.find()) {
-                if (!insideSet(lines[i], body.start() + 1)) {
-                    reads.add(new int[] {i + 1, body.start() + 1});
                 }
             }
         }
@@ -320,33 +312,10 @@ final class TypedJsonResponseCheck implements ExampleCheck {
         return new int[] {line, 1};
     }
 
-    private static final Pattern SET = Pattern.compile("#\\{?set\\}?\\s*\\(");
-
-    /** Whether the 1-based column of the line is inside the parentheses of a {@code #set(...)}. */
-    static boolean insideSet(String line, int column) {
-        Matcher set = SET.matcher(line);
-        while (set.find()) {
-            int depth = 1;
-            int i = set.end();
-            for (; i < line.length() && depth > 0; i++) {
-                depth += line.charAt(i) == '(' ? 1 : line.charAt(i) == ')' ? -1 : 0;
-            }
-            if (column - 1 >= set.end() && column - 1 < i) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Pattern FIRST_MEMBER = Pattern.compile("^\\$\\s*(?:\\.\\s*|\\[\\s*['\"]?)?([A-Za-z_]*)");
-
     /** Whether a JSONPath reads the whole answer or its items ({@code $}, {@code $.Item}, {@code $.Items[0]}, {@code $.Responses}). */
     static boolean readsItems(String jsonPath) {
-        Matcher first = FIRST_MEMBER.matcher(jsonPath.strip());
-        if (!first.find()) {
-            return false;
-        }
-        String member = first.group(1);
-        return member.isEmpty() || member.equals("Item") || member.equals("Items") || member.equals("Responses");
+        String path = BranchReads.normalPath(jsonPath);
+        return path != null && (path.equals("$") || path.startsWith("$['Item']") || path.startsWith("$['Items']")
+                || path.startsWith("$['Responses']"));
     }
 }

@@ -65,6 +65,11 @@ public final class CompiledTemplate {
         return parsed.paramMapReads();
     }
 
+    /** Where the template writes {@code $input.body} (itself or through a call): 1-based line and column, in template order. */
+    public List<int[]> bodyWrites() {
+        return parsed.bodyWrites();
+    }
+
     /** The template's references to its own variables ({@code $body.name}), in template order. */
     public List<VariableRead> variableReads() {
         return parsed.variableReads();

@@ -10,6 +10,8 @@ package io.github.apigwddb.vtl;
  * @param line   1-based line of the call in the template
  * @param column 1-based column of the call in the template
  * @param decoded whether the call is inside {@code $util.urlDecode(...)} or {@code $util.base64Decode(...)}
+ * @param written whether the template writes its value (itself or through a call such as {@code $util.escapeJavaScript}),
+ *     rather than keep it ({@code #set}) or steer by it ({@code #if}, {@code #foreach})
  */
-public record InputPathCall(String method, String jsonPath, OutputSlot slot, int line, int column, boolean decoded) {
+public record InputPathCall(String method, String jsonPath, OutputSlot slot, int line, int column, boolean decoded, boolean written) {
 }

@@ -64,8 +64,9 @@ final class InputCallFinder {
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
             List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, List<VariableRead> variableReads,
-            List<ParamMapRead> paramMapReads) {
-        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), List.of(), List.of());
+            List<ParamMapRead> paramMapReads, List<int[]> bodyWrites) {
+        static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /** The AttributeValue types of DynamoDB's JSON. */
@@ -84,6 +85,8 @@ final class InputCallFinder {
     private final List<TypedAttributeRead> attributeReads = new ArrayList<>();
     private final List<VariableRead> variableReads = new ArrayList<>();
     private final List<ParamMapRead> paramMapReads = new ArrayList<>();
+    /** Where the template writes {@code $input.body} (line, column). */
+    private final List<int[]> bodyWrites = new ArrayList<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
     /** Whether the walk is inside a reference the template writes (not one in a directive's arguments). */
@@ -112,7 +115,7 @@ final class InputCallFinder {
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
                 List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), List.copyOf(finder.variableReads),
-                List.copyOf(finder.paramMapReads));
+                List.copyOf(finder.paramMapReads), List.copyOf(finder.bodyWrites));
     }
 
     private void walk(Node node) {
@@ -386,6 +389,9 @@ final class InputCallFinder {
     /** @param withCalls whether a parameter read followed by method calls ({@code .length()}) counts: it does for steering */
     private void inputCall(ASTReference reference, OutputSlot slot, boolean withCalls) {
         int steps = reference.jjtGetNumChildren();
+        if (steps > 0 && reference.jjtGetChild(0) instanceof ASTIdentifier body && "body".equals(body.getIdentifier()) && writing) {
+            bodyWrites.add(new int[] {reference.getLine(), column(reference.getLine(), reference.getColumn())});
+        }
         if (steps == 0 || !(reference.jjtGetChild(0) instanceof ASTMethod first)) {
             return;
         }
@@ -394,7 +400,7 @@ final class InputCallFinder {
         int line = reference.getLine();
         int column = column(line, reference.getColumn());
         if (("path".equals(name) || "json".equals(name)) && argument != null) {
-            pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0));
+            pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0, writing));
         } else if ("params".equals(name) && argument != null && (steps == 1 || withCalls)) {
             paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0, connectBranches > 0));
         } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && !withCalls) {

@@ -120,6 +120,11 @@ public final class ParsedTemplate {
         return inputCalls().paramMapReads();
     }
 
+    /** Where the template writes {@code $input.body}: line and column, in template order. */
+    public List<int[]> bodyWrites() {
+        return inputCalls().bodyWrites();
+    }
+
     /** The template's reads of stage variables by literal name, in template order. */
     public List<StageVariableRead> stageVariableReads() {
         return inputCalls().stageVariableReads();
