@@ -151,7 +151,7 @@ public final class CheckEngine {
                     integrations += dynamo.size();
                     Locator locator = new Locator(api, spec.kind() == SpecKind.CLOUDFORMATION, collector);
                     unresolvedRefs.forEach(operation -> findings.add(unresolvedIntegrationRef(operation, locator)));
-                    if (!dynamo.isEmpty() && !api.root().has(IntegrationExtractor.WEBSOCKET_ROUTES)) {
+                    if ((!dynamo.isEmpty() || dynamoDbOnPathItem(api.root())) && !api.root().has(IntegrationExtractor.WEBSOCKET_ROUTES)) {
                         IntegrationChecker.addLintFindings(locator, apiLinter.lint(api.root(), dynamo), null, findings);
                     }
                     for (IntegrationChecker.Outcome outcome : checkAll(locator, dynamo, collector, apiRequest, pool)) {
@@ -430,6 +430,16 @@ public final class CheckEngine {
             }
         }
         return dynamo;
+    }
+
+    /** Whether a path item holds a DynamoDB integration, where API Gateway does not read it (AGW019). */
+    private static boolean dynamoDbOnPathItem(JsonNode root) {
+        for (JsonNode item : root.path("paths")) {
+            if (item.path(IntegrationExtractor.EXTENSION).path("uri").asText("").toLowerCase(Locale.ROOT).contains(":dynamodb")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -130,7 +130,7 @@ final class IntegrationChecker {
     static void addLintFindings(Locator locator, List<LintIssue> issues, OperationRef op, List<Finding> out) {
         for (LintIssue issue : issues) {
             if (!(issue.judgesValue() && locator.isStandIn(issue.pointer()))) {
-                out.add(locator.at(issue.rule(), issue.message(), issue.pointer(), op, null));
+                out.add(locator.at(issue.rule(), issue.message(), issue.pointer(), issue.operation() != null ? issue.operation() : op, null));
             }
         }
     }

@@ -22,6 +22,7 @@ import io.github.apigwddb.spec.YamlTag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,6 +148,7 @@ public final class CloudFormationReader {
             DerivedDocument derived = new DerivedDocument(template.spec(), resolver);
             derived.map(bodyPointer, "");
             binaryMediaTypes(resource, resolver, resolved, derived);
+            markSamIntegrations(template, resource, resolved);
             apis.add(new TemplateApi(resource.logicalId(), bodyMember, derived.build(resolved), bodyPointer, template, resolver));
             return;
         }
@@ -189,6 +191,42 @@ public final class CloudFormationReader {
             written.add(resolver.resolveText(types.get(i), JsonPointers.child(pointer, i)).replace("~1", "/"));
         }
         derived.map(pointer, "/" + BINARY_MEDIA_TYPES);
+    }
+
+    /**
+     * What SAM writes into an inline or included definition of an {@code AWS::Serverless::Api} at deployment, marked on the
+     * operations it completes, which AGW020 then leaves alone: the integration of each function's Api event whose
+     * {@code RestApiId} is this API, and, with {@code Cors} on the API or in {@code Globals}, each path's OPTIONS preflight
+     * (SAM replaces an OPTIONS without integration). A file named by DefinitionUri is not SAM's to change.
+     */
+    private static void markSamIntegrations(CloudFormationTemplate template, CloudFormationTemplate.Resource api, JsonNode body) {
+        if (!"AWS::Serverless::Api".equals(api.type())) {
+            return;
+        }
+        JsonNode paths = body.path("paths");
+        for (CloudFormationTemplate.Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = function.properties().path("Events").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> event = it.next();
+                JsonNode properties = event.getValue().path("Properties");
+                if ("Api".equals(event.getValue().path("Type").asText())
+                        && api.logicalId().equals(MethodResourceAssembler.logicalIdIn(properties.get("RestApiId")))) {
+                    String method = properties.path("Method").asText("").toLowerCase(Locale.ROOT);
+                    markAdded(paths.path(properties.path("Path").asText("")).path("any".equals(method) ? IntegrationExtractor.ANY_METHOD : method),
+                            "SAM, from the Api event " + event.getKey() + " of " + function.logicalId());
+                }
+            }
+        }
+        if (api.properties().has("Cors") || template.root().path("Globals").path("Api").has("Cors")) {
+            for (JsonNode item : paths) {
+                markAdded(item.path("options"), "SAM, the Cors preflight of " + api.logicalId());
+            }
+        }
+    }
+
+    private static void markAdded(JsonNode operation, String by) {
+        if (operation instanceof ObjectNode written && !written.has(IntegrationExtractor.EXTENSION)) {
+            written.put(IntegrationExtractor.INTEGRATION_ADDED_BY, by);
+        }
     }
 
     private static Path existing(Path file, Locator locator, String pointer, List<Finding> findings,
@@ -254,6 +292,7 @@ public final class CloudFormationReader {
             JsonNode resolved = fileResolver.resolve(spec.root(), "");
             DerivedDocument derived = new DerivedDocument(spec, fileResolver);
             derived.map("", "");
+            markSamIntegrations(template, resource, resolved);
             TemplateApi api = new TemplateApi(resource.logicalId(), origin, derived.build(resolved), "", template, fileResolver);
             apis.add(api);
             report(fileResolver, spec, dynamoDbIntegrationSources(api, template), findings);

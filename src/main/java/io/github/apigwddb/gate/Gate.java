@@ -46,6 +46,14 @@ public final class Gate {
             specFiles.add(file);
             checkedCase.findings().forEach(f -> specFileOf.put(f, file));
         }
+        for (Finding finding : result.findings()) {
+            // an API-wide rule's finding on one operation not checked (AGW020) is in no case: its operation is in the file it points into
+            if (finding.operation() != null && !specFileOf.containsKey(finding) && finding.position() != null) {
+                Path file = finding.position().file().toAbsolutePath().normalize();
+                specFiles.add(file);
+                specFileOf.put(finding, file);
+            }
+        }
         List<Suppression> suppressions = new ArrayList<>();
         List<Finding> all = new ArrayList<>(result.findings());
         for (Path file : specFiles) {

@@ -13,8 +13,13 @@ import java.util.Map;
 public final class IntegrationExtractor {
 
     public static final String EXTENSION = "x-amazon-apigateway-integration";
-    static final String ANY_METHOD = "x-amazon-apigateway-any-method";
+    public static final String ANY_METHOD = "x-amazon-apigateway-any-method";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    /**
+     * On an operation of a document derived from a SAM template: who gives the method the integration it lacks as written
+     * (SAM writes a function's Api event, and its Cors preflight, into the definition at deployment). Not an OpenAPI member.
+     */
+    public static final String INTEGRATION_ADDED_BY = "x-apigw-integration-added-by";
     /**
      * Where a document derived from a WebSocket API holds its routes, in place of {@code paths}: route key, then
      * {@link #ROUTE_METHOD}, then the operation. Not an OpenAPI member; only the plugin's derived documents have it.
@@ -44,6 +49,11 @@ public final class IntegrationExtractor {
         addOperations(root, "paths", operations);
         addOperations(root, WEBSOCKET_ROUTES, operations);
         return operations;
+    }
+
+    /** The member names of a path item's operations: {@code get}, ..., {@code trace} and {@code x-amazon-apigateway-any-method}. */
+    public static boolean isOperationKey(String key) {
+        return METHODS.contains(key) || ANY_METHOD.equals(key);
     }
 
     /** Whether the operation is a route of a WebSocket API (method {@code ROUTE}, path its route key). */

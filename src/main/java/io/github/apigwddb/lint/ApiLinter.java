@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The static rules on the API as a whole: the extensions at the root of a definition that decide how API Gateway treats
- * every method (request validators, gateway responses, binary media types). Run once per API that has DynamoDB
- * integrations; their own rules are {@link IntegrationLinter}'s. Stateless.
+ * every method (request validators, gateway responses, binary media types), and the methods' integrations that are not
+ * where API Gateway reads them (on a path item, or none). Run once per REST API that has DynamoDB integrations, or one
+ * on a path item; their own rules are {@link IntegrationLinter}'s. Stateless.
  */
 public final class ApiLinter {
 
@@ -21,6 +22,8 @@ public final class ApiLinter {
         ValidatorDefinitions.checkRoot(root, issues);
         GatewayResponses.check(root, issues);
         BinaryMediaTypes.check(root, integrations, issues);
+        PathItemExtensions.check(root, issues);
+        MethodsWithoutIntegration.check(root, issues);
         return issues;
     }
 }

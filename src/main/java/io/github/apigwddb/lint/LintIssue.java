@@ -1,11 +1,21 @@
 package io.github.apigwddb.lint;
 
+import io.github.apigwddb.rules.OperationRef;
 import io.github.apigwddb.rules.Rule;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A rule violation found in the definition itself, located by JSON pointer (the engine turns it into a line). */
-public record LintIssue(Rule rule, String message, String pointer) {
+/**
+ * A rule violation found in the definition itself, located by JSON pointer (the engine turns it into a line).
+ *
+ * @param operation the operation it is about when the linter knows it better than its caller (an API-wide rule finding one
+ *     method), so that the operation's x-apigw-ignore applies; null otherwise
+ */
+public record LintIssue(Rule rule, String message, String pointer, OperationRef operation) {
+
+    public LintIssue(Rule rule, String message, String pointer) {
+        this(rule, message, pointer, null);
+    }
 
     /** The rules whose findings judge the value at their pointer, not the member's name or presence. */
     private static final Set<Rule> VALUE_RULES = EnumSet.of(Rule.AGW001, Rule.AGW002, Rule.AGW003, Rule.AGW004, Rule.AGW005,

@@ -39,6 +39,10 @@ public enum Rule {
     AGW016(WARNING, "Setting of an HTTP API or HTTP integration on a DynamoDB integration"),
     AGW017(WARNING, "Unknown key in the integration or an integration response"),
     AGW018(ERROR, "The integration or a mapping template is a $ref, which REST APIs do not resolve"),
+    AGW019(ERROR, "An operation's API Gateway extension is written on the path item"),
+    // AGW020 only where the definition has integrations elsewhere (it is imported into API Gateway), on REST APIs: a method
+    // without integration is a warning of the import and fails every deployment of the API ("No integration defined for method")
+    AGW020(ERROR, "Method has no integration"),
 
     // MAP: parameter and response mappings
     MAP001(ERROR, "Request parameter mapping is invalid or its source undeclared"),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.apigwddb.cloudformation.TemplateParameters;
 import io.github.apigwddb.dynamodb.schema.TableSchemas;
+import io.github.apigwddb.gate.Baseline;
+import io.github.apigwddb.gate.Gate;
+import io.github.apigwddb.gate.GateOutcome;
+import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.SourcePosition;
@@ -152,6 +156,70 @@ class CheckEngineTest {
         assertThat(result.integrationsChecked()).isZero();
         assertThat(result.findings()).isEmpty();
         assertThat(debug).contains("POST /lambda: Lambda integration, not checked", "GET /mock: mock integration, not checked");
+    }
+
+    @Test
+    void anIntegrationIndentedOntoThePathItemIsFound() throws Exception {
+        // the trial's miss: DELETE's integration two spaces too far left; only the count of integrations hinted at it
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    parameters:
+                      - {name: id, in: path, required: true, schema: {type: string}}
+                    get:
+                      operationId: getItem
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/GetItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: '{"TableName": "Items", "Key": {"id": {"S": "$util.escapeJavaScript($input.params(''id''))"}}}'
+                        responses: {default: {statusCode: "200"}}
+                    delete:
+                      operationId: deleteItem
+                      responses: {"200": {description: ok}}
+                    x-amazon-apigateway-integration:
+                      type: aws
+                      httpMethod: POST
+                      uri: arn:aws:apigateway:us-east-1:dynamodb:action/DeleteItem
+                      credentials: arn:aws:iam::123456789012:role/r
+                """);
+        Path examples = dir.resolve("examples");
+        Files.createDirectories(examples);
+        Files.writeString(examples.resolve("deleteItem.yaml"), "- {name: one, path: {id: \"1\"}}\n");
+        List<String> info = new ArrayList<>();
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), examples, Map.of(), 1), new CheckLog() {
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+                info.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        });
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        assertThat(only(result, Rule.AGW019).position().line()).isEqualTo(22);
+        assertThat(only(result, Rule.AGW019).message()).endsWith("move it under delete:, the path item's method without one");
+        Finding missing = only(result, Rule.AGW020);
+        assertThat(missing.position().line()).isEqualTo(19);
+        assertThat(missing.operation().display()).isEqualTo("DELETE /items/{id} [deleteItem]");
+
+        // the operation's x-apigw-ignore accepts its AGW020
+        Files.writeString(spec, Files.readString(spec).replace("      operationId: deleteItem\n",
+                "      operationId: deleteItem\n      x-apigw-ignore: [{rules: [AGW020], reason: \"integration added by Terraform\"}]\n"));
+        GateOutcome outcome = new Gate(RuleSettings.defaults(), Baseline.empty(dir), "apigw-baseline.json").apply(check(examples, spec));
+        assertThat(outcome.suppressed()).extracting(s -> s.finding().rule()).containsExactly(Rule.AGW020);
+        assertThat(outcome.reported()).extracting(Finding::rule).contains(Rule.AGW019).doesNotContain(Rule.AGW020);
     }
 
     @Test

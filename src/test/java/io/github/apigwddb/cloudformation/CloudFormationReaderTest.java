@@ -56,6 +56,36 @@ class CloudFormationReaderTest {
     }
 
     @Test
+    void aMethodSamCompletesIsNoAgw020ButOneLeftWithoutIs() throws Exception {
+        Path template = dir.resolve("events.yaml");
+        String sam = Files.readString(Path.of(getClass().getResource("/cloudformation/sam-inline.yaml").toURI()));
+        String withMethods = sam.replace("          /items:\n", """
+                          /items/{id}:
+                            get: {operationId: getItem, responses: {'200': {description: ok}}}
+                            delete: {operationId: deleteItem, responses: {'200': {description: ok}}}
+                            options: {responses: {'200': {description: ok}}}
+                          /items:
+                """);
+        Files.writeString(template, withMethods);
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.AGW020)).extracting(l -> l.substring(0, l.indexOf(' ')))
+                .containsExactly("events.yaml:42:13", "events.yaml:43:13", "events.yaml:44:13");
+        // a function's Api event on this API gets its method an integration from SAM, Cors one for each OPTIONS; an event without
+        // RestApiId is on the implicit API, not this one (the Cors line moves DELETE one line down)
+        Files.writeString(template, withMethods.replace("      StageName: prod\n", "      StageName: prod\n      Cors: \"'*'\"\n") + """
+                  Reader:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a
+                      Runtime: java17
+                      Events:
+                        Get: {Type: Api, Properties: {Path: '/items/{id}', Method: get, RestApiId: !Ref Api}}
+                        Elsewhere: {Type: Api, Properties: {Path: '/items/{id}', Method: delete}}
+                """);
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.AGW020)).singleElement().asString()
+                .startsWith("events.yaml:44:13 The operation has no x-amazon-apigateway-integration");
+    }
+
+    @Test
     void theApisBinaryMediaTypesPropertyJoinsItsInlineBodyForTheApiRules() throws Exception {
         Path template = dir.resolve("binary.yaml");
         String sam = Files.readString(Path.of(getClass().getResource("/cloudformation/sam-inline.yaml").toURI()));

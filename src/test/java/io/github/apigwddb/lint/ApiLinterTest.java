@@ -9,6 +9,7 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.SpecFormat;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class ApiLinterTest {
@@ -108,13 +109,85 @@ class ApiLinterTest {
         assertThat(BinaryMediaTypes.covers("*", "application/json")).isFalse();
     }
 
+    @Test
+    void anIntegrationOnThePathItemIsAgw019NamingTheMethodsWithoutOne() throws Exception {
+        // the trial's slip: the delete operation's integration indented one level too far left
+        List<LintIssue> issues = lint("", PATHS + """
+                  /items/{id}:
+                    get:
+                      responses: {'200': {description: ok}}
+                      x-amazon-apigateway-integration: {type: mock}
+                    delete:
+                      operationId: deleteItem
+                      responses: {'200': {description: ok}}
+                    patch:
+                      responses: {'200': {description: ok}}
+                    x-amazon-apigateway-integration:
+                      type: aws
+                      uri: arn:aws:apigateway:us-east-1:dynamodb:action/DeleteItem
+                """);
+        assertThat(issues).extracting(LintIssue::rule).containsExactly(Rule.AGW019, Rule.AGW020, Rule.AGW020);
+        assertThat(issues.get(0).pointer()).isEqualTo("/paths/~1items~1{id}/x-amazon-apigateway-integration");
+        assertThat(issues.get(0).message()).isEqualTo("x-amazon-apigateway-integration is written on the path item /items/{id}, where"
+                + " API Gateway does not read it (it reads it on operations only, x-amazon-apigateway-any-method among them), so its"
+                + " methods are imported without it; move it under delete: or patch:, the path item's methods without one (one copy each)");
+        // each method left without is reported where it is, with its operation, so its x-apigw-ignore applies
+        assertThat(issues.subList(1, 3)).extracting(LintIssue::pointer).containsExactly("/paths/~1items~1{id}/delete", "/paths/~1items~1{id}/patch");
+        assertThat(issues.get(1).operation().display()).isEqualTo("DELETE /items/{id} [deleteItem]");
+        assertThat(issues.get(1).message()).contains("fails with \"No integration defined for method\"",
+                "the x-amazon-apigateway-integration written on its path item (AGW019) probably belongs here");
+    }
+
+    @Test
+    void validatorAndAuthOnThePathItemAreAgw019AndTheAdviceFitsThePathItem() throws Exception {
+        List<LintIssue> issues = lint("x-amazon-apigateway-request-validators: {all: {validateRequestBody: true}}\n", PATHS
+                .replace("  /items:\n", "  /items:\n    x-amazon-apigateway-request-validator: all\n    x-amazon-apigateway-auth: {type: AWS_IAM}\n")
+                + "  /empty:\n    x-amazon-apigateway-auth: {type: AWS_IAM}\n"
+                + "  /own:\n    x-amazon-apigateway-any-method:\n      x-amazon-apigateway-auth: {type: NONE}\n"
+                + "      x-amazon-apigateway-integration: {type: mock}\n    x-amazon-apigateway-auth: {type: AWS_IAM}\n");
+        assertThat(issues).extracting(LintIssue::rule).containsOnly(Rule.AGW019);
+        assertThat(issues).extracting(LintIssue::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("x-amazon-apigateway-request-validator is written on the path item /items,")
+                        .endsWith("move it under post:, the path item's method without one (or to the root, for every method of the API)"),
+                m -> assertThat(m).startsWith("x-amazon-apigateway-auth is written on the path item /items,")
+                        .endsWith("move it under post:, the path item's method without one"),
+                m -> assertThat(m).endsWith("the path item has no method: write it under one (get:, post:, ...)"),
+                m -> assertThat(m).endsWith("each of its methods (x-amazon-apigateway-any-method:) has its own: remove this one, or move it"
+                        + " where it was meant"));
+    }
+
+    @Test
+    void aMethodWithoutIntegrationIsAgw020WhereTheDefinitionHasIntegrations() throws Exception {
+        String withoutOne = PATHS + "  /other:\n    get:\n      responses: {'200': {description: ok}}\n"
+                + "    x-amazon-apigateway-any-method:\n      x-amazon-apigateway-integration: {type: mock}\n"
+                + "  /nulled:\n    put:\n      x-amazon-apigateway-integration: null\n";
+        List<LintIssue> issues = lint("", withoutOne);
+        assertThat(issues).extracting(LintIssue::rule).containsExactly(Rule.AGW020, Rule.AGW020);
+        assertThat(issues).extracting(LintIssue::pointer).containsExactly("/paths/~1other/get", "/paths/~1nulled/put");
+        // ANY covers the methods the path item does not name; a GET written out is a method of its own
+        assertThat(issues.get(0).message()).contains("the path item's x-amazon-apigateway-any-method does not cover a method the path"
+                + " item names itself");
+        // a definition without any integration is no API Gateway import (it is not linted at all, but would not be reported)
+        assertThat(lint("", "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n")).isEmpty();
+        // HTTP APIs may have routes without integration
+        assertThat(lint("x-amazon-apigateway-cors: {allowOrigins: ['*']}\n", withoutOne)).isEmpty();
+        assertThat(lint("", withoutOne.replace("{type: mock}", "{type: aws_proxy, payloadFormatVersion: '2.0'}"))).isEmpty();
+        // an HTTP API's setting on a REST integration of type aws is a slip (AGW016), not a sign
+        assertThat(lint("", withoutOne.replace("{type: mock}", "{type: aws, payloadFormatVersion: '2.0'}")))
+                .extracting(LintIssue::rule).containsExactly(Rule.AGW020, Rule.AGW020);
+        // a method SAM completes at deployment (marked by the template reader) is not reported
+        assertThat(lint("", withoutOne.replace("    get:\n", "    get:\n      x-apigw-integration-added-by: SAM\n")))
+                .extracting(LintIssue::pointer).containsExactly("/paths/~1nulled/put");
+    }
+
     private static List<LintIssue> lint(String rootExtensions) throws Exception {
         return lint(rootExtensions, PATHS);
     }
 
     private static List<LintIssue> lint(String rootExtensions, String paths) throws Exception {
         JsonNode root = new DocumentParser().parse("openapi: 3.0.1\n" + rootExtensions + paths, SpecFormat.YAML).root();
-        List<Integration> integrations = IntegrationExtractor.operations(root).stream().map(IntegrationExtractor::integrationOf).toList();
+        List<Integration> integrations = IntegrationExtractor.operations(root).stream().map(IntegrationExtractor::integrationOf)
+                .filter(Objects::nonNull).toList();
         return new ApiLinter().lint(root, integrations);
     }
 }
