@@ -145,7 +145,7 @@ public final class CheckEngine {
                 for (LoadedSpec api : apis) {
                     specs++;
                     List<ApiOperation> unresolvedRefs = new ArrayList<>();
-                    List<Integration> dynamo = dynamoDbIntegrations(api, log, unresolvedRefs);
+                    List<Integration> dynamo = dynamoDbIntegrations(api, log, unresolvedRefs, collector);
                     log.info("Checking " + api.file().getFileName() + " (" + spec.kind().label() + "): " + dynamo.size()
                             + " DynamoDB integration" + (dynamo.size() == 1 ? "" : "s"));
                     integrations += dynamo.size();
@@ -226,7 +226,7 @@ public final class CheckEngine {
             }
             CheckRequest apiRequest = template ? withTablesOfTemplate(request, file, reading.tableNames()) : request;
             for (LoadedSpec api : apis) {
-                for (Integration integration : dynamoDbIntegrations(api, log, null)) {
+                for (Integration integration : dynamoDbIntegrations(api, log, null, null)) {
                     known.add(integration.operation().ref().display());
                     if (names(integration, target.operation())) {
                         matches.add(new Match(file, api, template, integration, apiRequest));
@@ -414,22 +414,40 @@ public final class CheckEngine {
                 + " into the operation", JsonPointers.child(IntegrationExtractor.pointerOf(operation), "$ref"), operation.ref(), null);
     }
 
-    /** @param unresolvedRefs gets the operations whose integration is a {@code $ref} naming nothing; null when not wanted */
-    private static List<Integration> dynamoDbIntegrations(LoadedSpec spec, CheckLog log, List<ApiOperation> unresolvedRefs) {
+    /**
+     * @param unresolvedRefs gets the operations whose integration is a {@code $ref} naming nothing; null when not wanted
+     * @param collector to say which sidecar example files go unused, those of operations not checked; null not to
+     */
+    private static List<Integration> dynamoDbIntegrations(LoadedSpec spec, CheckLog log, List<ApiOperation> unresolvedRefs,
+            ExampleCollector collector) {
         List<Integration> dynamo = new ArrayList<>();
         for (ApiOperation operation : IntegrationExtractor.operations(spec.root())) {
             Integration integration = IntegrationExtractor.integrationOf(operation, spec.root());
             if (integration == null && unresolvedRefs != null && operation.node().path(IntegrationExtractor.EXTENSION).has("$ref")) {
                 unresolvedRefs.add(operation);
             } else if (integration == null) {
-                log.debug(operation.ref().display() + ": no x-amazon-apigateway-integration");
+                notChecked(operation, "no x-amazon-apigateway-integration", log, collector);
             } else if (integration.isDynamoDb() || mentionsDynamoDb(integration)) {
                 dynamo.add(integration);
             } else {
-                log.debug(operation.ref().display() + ": " + describe(integration) + " integration, not checked");
+                notChecked(operation, describe(integration) + " integration", log, collector);
             }
         }
         return dynamo;
+    }
+
+    /**
+     * An operation the check passes over: said at debug, but at info when the project has sidecar examples for it, which
+     * would otherwise be ignored without a word (their operation's integration misplaced, or not yet DynamoDB's).
+     */
+    private static void notChecked(ApiOperation operation, String why, CheckLog log, ExampleCollector collector) {
+        List<String> unused = collector == null ? List.of() : collector.sidecarFiles(operation);
+        if (unused.isEmpty()) {
+            log.debug(operation.ref().display() + ": " + why + ", not checked");
+        } else {
+            log.info("Not using the examples " + String.join(", ", unused) + ": " + operation.ref().display() + " is not checked ("
+                    + why + ")");
+        }
     }
 
     /** Whether a path item holds a DynamoDB integration, where API Gateway does not read it (AGW019). */

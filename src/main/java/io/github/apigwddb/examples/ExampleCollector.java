@@ -118,6 +118,21 @@ public final class ExampleCollector {
         return own.equals(route) ? List.of(own) : List.of(own, route);
     }
 
+    /** The operation's sidecar files that exist, by name ({@code getItem.yaml}); the check reads them only for operations it renders. */
+    public List<String> sidecarFiles(ApiOperation operation) {
+        Set<String> names = sidecarNames();
+        List<String> found = new ArrayList<>();
+        for (String base : sidecarBaseNames(operation)) {
+            for (String extension : new String[] {"json", "yaml", "yml"}) {
+                String name = base + "." + extension;
+                if ((names == null || names.contains(name.toLowerCase(Locale.ROOT))) && Files.isRegularFile(sidecarDirectory.resolve(name))) {
+                    found.add(name);
+                }
+            }
+        }
+        return found;
+    }
+
     private String sidecarHint(ApiOperation operation) {
         return "src/test/apigateway/examples/" + operation.ref().fileSafeName() + ".yaml";
     }

@@ -159,7 +159,53 @@ class CheckEngineTest {
     }
 
     @Test
-    void anIntegrationIndentedOntoThePathItemIsFound() throws Exception {
+    void theSidecarExamplesOfAnOperationNotCheckedAreSaidToBeUnused() throws Exception {
+        // an operation moved to Lambda keeps its examples file: said at info, not a finding (nothing is wrong with the API)
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items:
+                    post:
+                      operationId: createItem
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws_proxy
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations
+                    get:
+                      operationId: listItems
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration: {type: mock}
+                """);
+        Path examples = dir.resolve("examples");
+        Files.createDirectories(examples);
+        Files.writeString(examples.resolve("createItem.yaml"), "- {name: one, body: {id: \"1\"}}\n");
+        List<String> info = new ArrayList<>();
+        List<String> debug = new ArrayList<>();
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), examples, Map.of(), 1), new CheckLog() {
+            @Override
+            public void debug(String message) {
+                debug.add(message);
+            }
+
+            @Override
+            public void info(String message) {
+                info.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        });
+        assertThat(result.findings()).isEmpty();
+        assertThat(info).contains("Not using the examples createItem.yaml: POST /items [createItem] is not checked (Lambda integration)");
+        // without examples of its own, the operation stays a debug line
+        assertThat(debug).contains("GET /items [listItems]: mock integration, not checked");
+    }
+
+    @Test
+    void anIntegrationIndentedOntoThePathItemIsFoundAndTheUnusedSidecarIsSaid() throws Exception {
         // the trial's miss: DELETE's integration two spaces too far left; only the count of integrations hinted at it
         Path spec = write("api.yaml", """
                 openapi: 3.0.1
@@ -213,6 +259,8 @@ class CheckEngineTest {
         Finding missing = only(result, Rule.AGW020);
         assertThat(missing.position().line()).isEqualTo(19);
         assertThat(missing.operation().display()).isEqualTo("DELETE /items/{id} [deleteItem]");
+        assertThat(info).contains("Not using the examples deleteItem.yaml: DELETE /items/{id} [deleteItem] is not checked"
+                + " (no x-amazon-apigateway-integration)");
 
         // the operation's x-apigw-ignore accepts its AGW020
         Files.writeString(spec, Files.readString(spec).replace("      operationId: deleteItem\n",
