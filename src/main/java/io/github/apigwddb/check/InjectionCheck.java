@@ -343,9 +343,12 @@ final class InjectionCheck implements ExampleCheck {
             String input = injection.input();
             if (input.startsWith("path ") || input.startsWith("querystring ") || input.startsWith("header ")) {
                 // a request validator checks only that a parameter is there: its schema is not enforced (SEC001.md)
+                // no leading zero: JSON refuses 007 as a number (message-to-fix trial)
+                String name = input.substring(input.indexOf(' ') + 1);
                 return "the value lands outside a JSON string, and a request validator checks only that a parameter is present, not"
-                        + " its schema: test it in the template (#if($input.params('name').matches('^[0-9]{1,4}$'))), or put it in"
-                        + " a JSON string with " + FIX;
+                        + " its schema: test it in the template (#if($input.params('" + name + "').matches('^[1-9][0-9]{0,3}$')):"
+                        + " digits without a leading zero, which JSON refuses; '^(0|[1-9][0-9]{0,3})$' if 0 is allowed), or put it in a"
+                        + " JSON string with " + FIX;
             }
             if (input.startsWith("body")) {
                 return "the value lands outside a JSON string: validate the body (a request validator with a model whose schema"

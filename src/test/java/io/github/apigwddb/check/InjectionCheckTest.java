@@ -408,7 +408,7 @@ class InjectionCheckTest {
                 null, false);
         // API Gateway's validator checks parameters for presence only, so a schema cannot be the fix there
         assertThat(fixFor.apply("querystring limit")).contains("checks only that a parameter is present")
-                .contains("#if($input.params('name').matches(").doesNotContain("model");
+                .contains("#if($input.params('limit').matches('^[1-9][0-9]{0,3}$'))").doesNotContain("model");
         assertThat(fixFor.apply("body $.qty")).contains("a model whose schema gives this member its type");
         assertThat(fixFor.apply("$context.authorizer.claims.email")).doesNotContain("validat").contains("put it in a JSON string");
     }
