@@ -133,9 +133,12 @@ final class ResponseRenderCheck implements ExampleCheck {
         scratch.findings.forEach(finding -> run.once(worded(finding, answer.name())));
     }
 
-    /** The finding of a render of other answers, saying which; a placeholder's stand-in (CFN005) is the template's. */
+    /**
+     * The finding of a render of other answers, saying which; a placeholder's stand-in (CFN005) and a template that does not
+     * parse (VTL001) are the template's whatever the answer, and said once with the first render's.
+     */
     private static Finding worded(Finding finding, String answers) {
-        return finding.rule() == Rule.CFN005 ? finding : new Finding(finding.rule(), finding.severity(),
+        return finding.rule() == Rule.CFN005 || finding.rule() == Rule.VTL001 ? finding : new Finding(finding.rule(), finding.severity(),
                 "When DynamoDB answers " + answers + ": " + finding.message(), finding.position(), finding.operation(), finding.example());
     }
 

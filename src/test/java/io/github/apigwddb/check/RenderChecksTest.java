@@ -644,6 +644,16 @@ class RenderChecksTest {
                         + " your stages' value with apigw.stageVariables=fields=<value> (or stageVariables in an example)");
     }
 
+    /** A template that does not parse does not parse whatever DynamoDB answers: said once (message-to-fix trial v45). */
+    @Test
+    void aResponseTemplateThatDoesNotParseIsVtl001Once() throws IOException {
+        List<Finding> vtl001 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID,
+                mappedResponses("'#if($x){\"a\": 1}'"))), Rule.VTL001);
+
+        assertThat(vtl001).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("Template does not parse: syntax error: unexpected end of template: the #if at line 1 has no #end"));
+    }
+
     @Test
     void unknownReferencesOfRequestAndResponseTemplatesAreVtl003OncePerTemplate() throws IOException {
         String examples = """

@@ -255,4 +255,27 @@ class HostileTemplateTest {
                 .isInstanceOf(TemplateSyntaxException.class)
                 .hasMessage("syntax error: unexpected end of template");
     }
+
+    /** Said at the directive left open, not at the end where the parser noticed (message-to-fix trial v50). */
+    @Test
+    void aBlockWithoutEndIsNamedWhereItOpens() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.compile("t", "{\n#if($a)\n#foreach($x in $l)\n x\n#end\n}"))
+                .isInstanceOfSatisfying(TemplateSyntaxException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("syntax error: unexpected end of template: the #if at line 2 has no #end");
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(1);
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.compile("t", "#if($a)#foreach($x in $l)#if($b)x#end"))
+                .hasMessage("syntax error: unexpected end of template: the #if at line 1 has no #end (nor 1 block opened inside it)");
+    }
+
+    /** Velocity's lexer refuses "...".endsWith(...) with its state numbers; the message says what to write instead (trial v45). */
+    @Test
+    void aMethodCalledOnAStringLiteralIsExplained() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.compile("t", "#set($t = 'x')\n#if(\"$t\".endsWith('x'))a#end"))
+                .isInstanceOfSatisfying(TemplateSyntaxException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("syntax error: a method cannot be called on a string literal");
+                    assertThat(e.line()).isEqualTo(2);
+                });
+    }
 }

@@ -113,7 +113,7 @@ public final class VelocityRenderer {
             template.initDocument();
             return ParsedTemplate.of(template, text);
         } catch (ParseException e) {
-            throw syntaxError(e);
+            throw withHint(syntaxError(e), text);
         } catch (TemplateInitException e) {
             throw new TemplateSyntaxException(clean(e.getMessage()), e.getLineNumber(), e.getColumnNumber());
         } catch (ParseErrorException e) {
@@ -124,6 +124,18 @@ public final class VelocityRenderer {
             int[] position = position(e.getMessage());
             throw new TemplateSyntaxException(clean(e.getMessage()), position[0], position[1]);
         }
+    }
+
+    /** The error with what it most likely means, where the parser's words do not say it ({@link SyntaxHints}). */
+    private TemplateSyntaxException withHint(TemplateSyntaxException error, String text) {
+        if (error.getMessage().endsWith("unexpected end of template")) {
+            // said at the directive left open: the end of the template is only where the parser noticed
+            SyntaxHints.Hint open = SyntaxHints.unclosedBlock(velocity, text);
+            return open == null ? error : new TemplateSyntaxException(error.getMessage() + ": " + open.text(), open.line(), open.column());
+        }
+        // the lexer's own words (state numbers, character codes) say nothing a template's author can use
+        String hint = error.getMessage().contains("Lexical error") ? SyntaxHints.literalMethodCall(text, error.line(), error.column()) : null;
+        return hint == null ? error : new TemplateSyntaxException("syntax error: " + hint, error.line(), error.column());
     }
 
     private static TemplateSyntaxException syntaxError(ParseException e) {
