@@ -245,7 +245,8 @@ final class TableSchemaRule {
         for (String defined : candidates) {
             String a = name == null ? null : name.toLowerCase(Locale.ROOT);
             String b = defined.toLowerCase(Locale.ROOT);
-            if (a != null && Suggestions.distance(a, b) <= 1 && !a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", ""))) {
+            // case alone is a slip (ByTag for byTag); digits alone are another version (gsi1 for gsi2)
+            if (a != null && (a.equals(b) || Suggestions.distance(a, b) <= 1 && !a.replaceAll("[0-9]", "").equals(b.replaceAll("[0-9]", "")))) {
                 return defined;
             }
         }
