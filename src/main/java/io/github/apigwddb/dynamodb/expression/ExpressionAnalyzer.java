@@ -1,5 +1,6 @@
 package io.github.apigwddb.dynamodb.expression;
 
+import io.github.apigwddb.dynamodb.Suggestions;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -185,7 +186,9 @@ public final class ExpressionAnalyzer {
         String name = call.name();
         boolean conditionKind = kind != ExpressionKind.UPDATE;
         if (!CONDITION_FUNCTIONS.contains(name) && !UPDATE_FUNCTIONS.contains(name)) {
-            add("DDX006", kind.prefix() + "Invalid function name; function: " + name, call.position());
+            String near = Suggestions.nearest(name, conditionKind ? CONDITION_FUNCTIONS : UPDATE_FUNCTIONS);
+            add("DDX006", kind.prefix() + "Invalid function name; function: " + name + (near == null ? "" : "; did you mean " + near + "?"),
+                    call.position());
         } else if (conditionKind != CONDITION_FUNCTIONS.contains(name)) {
             add("DDX006", kind.prefix() + "The function '" + name + "' is not allowed in a "
                     + label(kind) + " expression", call.position());
