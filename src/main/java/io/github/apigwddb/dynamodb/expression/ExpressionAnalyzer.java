@@ -326,7 +326,8 @@ public final class ExpressionAnalyzer {
         }
         if (!equality) {
             // without a table schema: the partition key needs an equality condition, so some condition must be "="
-            add("DDX007", "Query key condition not supported", condition.position());
+            add("DDX007", "Query key condition not supported: the partition key takes only an equality condition (pk = :v),"
+                    + " and this has none; begins_with, BETWEEN and the ranges are for the sort key", condition.position());
         }
     }
 
