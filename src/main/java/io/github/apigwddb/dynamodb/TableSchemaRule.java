@@ -398,6 +398,22 @@ final class TableSchemaRule {
         }
     }
 
+    /**
+     * "; the condition is on the keys of index byTag: add IndexName byTag" when a Query of the table (no IndexName) has its
+     * condition on the partition key of one of its indexes, the usual slip; empty otherwise.
+     */
+    private static String indexKeyedBy(TableSchema table, SecondaryIndex queried, Set<String> conditionAttributes) {
+        if (queried != null) {
+            return "";
+        }
+        List<String> indexes = table.indexes().stream().filter(i -> conditionAttributes.contains(i.partitionKey().name())
+                && (i.sortKey() == null ? conditionAttributes.size() == 1 : conditionAttributes.stream()
+                        .allMatch(a -> a.equals(i.partitionKey().name()) || a.equals(i.sortKey().name()))))
+                .map(SecondaryIndex::name).toList();
+        return indexes.size() != 1 ? "" : "; the condition is on the keys of index " + indexes.get(0) + ": add \"IndexName\": \""
+                + indexes.get(0) + "\"";
+    }
+
     /** Query: the index, then the key condition on its keys, then a filter that avoids them. */
     private void query(TableSchema table, ObjectNode request, RequestPath path) {
         SecondaryIndex index = request.has("IndexName") ? index(table, request, path) : null;
@@ -433,13 +449,14 @@ final class TableSchemaRule {
             boolean partition = i == 0;
             if (partition && keys.size() == 1 && conditions.size() > 1) {
                 report(at, "Query key condition not supported (the " + describeKeyOwner(table, index)
-                        + " has only the partition key " + key.name() + "; conditions on " + String.join(", ", conditions.keySet()) + ")");
+                        + " has only the partition key " + key.name() + "; conditions on " + String.join(", ", conditions.keySet()) + ")"
+                        + indexKeyedBy(table, index, conditions.keySet()));
                 return;
             }
             KeyCondition condition = conditions.get(key.name());
             if (condition == null) {
                 if (partition || conditions.size() > 1) {
-                    report(at, "Query condition missed key schema element: " + key.name());
+                    report(at, "Query condition missed key schema element: " + key.name() + indexKeyedBy(table, index, conditions.keySet()));
                     return;
                 }
                 continue;
