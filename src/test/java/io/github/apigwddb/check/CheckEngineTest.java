@@ -534,6 +534,38 @@ class CheckEngineTest {
                 Rule.AGW005, Rule.CFN005);
     }
 
+    /**
+     * An example meant to succeed whose request DynamoDB refuses: the refusal is the finding, and the status and response
+     * made of it are not compared again (message-to-fix trial: three EXM001 before the cause); one meant to fail is.
+     */
+    @Test
+    void expectationsOfSuccessAreNotComparedWithTheRefusalOfARequestThatHasAnError() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      responses:
+                        "200": {description: ok}
+                        "400": {description: bad}
+                        "500": {description: failed}
+                      x-apigw-examples:
+                        - {name: meant-to-succeed, path: {id: ""}, expect: {status: 200, response: {"name": "x"}}}
+                        - {name: meant-to-fail, path: {id: ""}, expect: {status: 404}}
+                """ + INTEGRATION);
+        CheckResult result = check(null, spec);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.DDB009).isNotEmpty();
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.EXM001).singleElement().satisfies(f -> {
+            assertThat(f.example()).isEqualTo("meant-to-fail");
+            assertThat(f.message()).startsWith("expect.status is 404 but for DynamoDB status 400");
+        });
+    }
+
     private CheckResult check(Path examples, Path... specs) {
         return new CheckEngine().run(new CheckRequest(List.of(specs), examples, Map.of(), 1), CheckLog.SILENT);
     }
