@@ -82,6 +82,7 @@ public final class CheckEngine {
                 new UnknownReferenceCheck(runner),
                 new UndeclaredParameterCheck(runner),
                 new StageVariableCheck(runner),
+                new TextLoopCheck(runner),
                 new AuthorizerReadCheck(runner),
                 new ExpectationCheck());
         this.checker = new IntegrationChecker(runner, checks);

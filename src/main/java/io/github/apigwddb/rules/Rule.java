@@ -71,6 +71,7 @@ public enum Rule {
     VTL013(WARNING, "Template reads $context.authorizer but no authorizer runs for the operation"),
     VTL014(WARNING, "Template reads a request parameter the operation does not declare"),
     VTL015(WARNING, "Template writes a JSON object as Java's map text"),
+    VTL016(WARNING, "A #foreach goes over text, so it never runs"),
 
     // DDB: DynamoDB request members and values
     DDB000(ERROR, "Internal error while validating a DynamoDB request"),

@@ -65,6 +65,11 @@ public final class CompiledTemplate {
         return parsed.paramMapReads();
     }
 
+    /** The template's {@code #foreach}es over text ({@code $input.json(...)}), which never run, in template order. */
+    public List<TextLoop> textLoops() {
+        return parsed.textLoops();
+    }
+
     /** Where the template writes {@code $input.body} (itself or through a call): 1-based line and column, in template order. */
     public List<int[]> bodyWrites() {
         return parsed.bodyWrites();

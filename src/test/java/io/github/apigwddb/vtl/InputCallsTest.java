@@ -194,4 +194,18 @@ class InputCallsTest {
         assertThat(template.attributeReads()).extracting(TypedAttributeRead::name, TypedAttributeRead::type)
                 .containsExactly(tuple("name", "S"), tuple("price", "N"), tuple("title", "S"));
     }
+
+    /** $input.json, $input.body and a parameter are text: a loop over them never runs (message-to-fix trial v32). */
+    @Test
+    void loopsOverTextAreFoundAndLoopsOverListsAreNot() throws TemplateSyntaxException {
+        CompiledTemplate template = compile("""
+                #foreach($a in $input.json('$.ids'))$a#end
+                #foreach($b in $input.body)$b#end
+                #foreach($c in $input.params('ids'))$c#end
+                #foreach($d in $input.path('$.ids'))$d#end
+                #foreach($e in $input.params('ids').split(','))$e#end""");
+
+        assertThat(template.textLoops()).extracting(TextLoop::list, TextLoop::line, TextLoop::column).containsExactly(
+                tuple("$input.json('$.ids')", 1, 16), tuple("$input.body", 2, 16), tuple("$input.params('ids')", 3, 16));
+    }
 }

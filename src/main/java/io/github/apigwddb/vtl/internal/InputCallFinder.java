@@ -6,6 +6,7 @@ import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.OutputSlot;
 import io.github.apigwddb.vtl.StageVariableRead;
+import io.github.apigwddb.vtl.TextLoop;
 import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
 import io.github.apigwddb.vtl.VariableRead;
@@ -64,9 +65,9 @@ final class InputCallFinder {
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
             List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, List<VariableRead> variableReads,
-            List<ParamMapRead> paramMapReads, List<int[]> bodyWrites) {
+            List<ParamMapRead> paramMapReads, List<int[]> bodyWrites, List<TextLoop> textLoops) {
         static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     /** The AttributeValue types of DynamoDB's JSON. */
@@ -87,6 +88,7 @@ final class InputCallFinder {
     private final List<ParamMapRead> paramMapReads = new ArrayList<>();
     /** Where the template writes {@code $input.body} (line, column). */
     private final List<int[]> bodyWrites = new ArrayList<>();
+    private final List<TextLoop> textLoops = new ArrayList<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
     /** Whether the walk is inside a reference the template writes (not one in a directive's arguments). */
@@ -115,7 +117,7 @@ final class InputCallFinder {
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
                 List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), List.copyOf(finder.variableReads),
-                List.copyOf(finder.paramMapReads), List.copyOf(finder.bodyWrites));
+                List.copyOf(finder.paramMapReads), List.copyOf(finder.bodyWrites), List.copyOf(finder.textLoops));
     }
 
     private void walk(Node node) {
@@ -174,6 +176,9 @@ final class InputCallFinder {
                     branchesOnAnything = true;
                 } else if (!isPlainList(node.jjtGetChild(2))) {
                     branchReads(node.jjtGetChild(2));
+                }
+                if (node.jjtGetNumChildren() > 2 && node.jjtGetChild(2) instanceof ASTReference list && isText(list)) {
+                    textLoops.add(new TextLoop(list.literal(), list.getLine(), column(list.getLine(), list.getColumn())));
                 }
             } else if (STEERING_DIRECTIVES.contains(name)) {
                 branchesOnAnything = true;
@@ -289,6 +294,17 @@ final class InputCallFinder {
         }
         return "util".equals(root) && reference.jjtGetNumChildren() > 0 && reference.jjtGetChild(0) instanceof ASTMethod method
                 && !SAFE_UTIL.contains(method.getMethodName());
+    }
+
+    /** {@code $input.json(...)}, {@code $input.body}, {@code $input.params('x')}: text, whatever the body holds. */
+    private static boolean isText(ASTReference reference) {
+        if (!"input".equals(reference.getRootString()) || reference.jjtGetNumChildren() != 1) {
+            return false;
+        }
+        Node step = reference.jjtGetChild(0);
+        return step instanceof ASTIdentifier identifier ? "body".equals(identifier.getIdentifier())
+                : step instanceof ASTMethod method && ("json".equals(method.getMethodName())
+                        || "params".equals(method.getMethodName()) && method.jjtGetNumChildren() == 2);
     }
 
     /** A loop's list that no string value can lengthen: a plain reference, a literal JSONPath read, or a range of numbers. */

@@ -6,6 +6,7 @@ import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.DerivedPathRead;
 import io.github.apigwddb.vtl.StageVariableRead;
+import io.github.apigwddb.vtl.TextLoop;
 import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
 import io.github.apigwddb.vtl.VariableRead;
@@ -118,6 +119,11 @@ public final class ParsedTemplate {
 
     public List<ParamMapRead> paramMapReads() {
         return inputCalls().paramMapReads();
+    }
+
+    /** The template's loops over text, which never run; see {@link TextLoop}. */
+    public List<TextLoop> textLoops() {
+        return inputCalls().textLoops();
     }
 
     /** Where the template writes {@code $input.body}: line and column, in template order. */
