@@ -1,5 +1,7 @@
 package io.github.apigwddb.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.apigwddb.dynamodb.DynamoDbOutputs;
 import io.github.apigwddb.dynamodb.OutputShape;
 import io.github.apigwddb.integration.IntegrationResponse;
@@ -9,7 +11,10 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.DerivedPathRead;
 import io.github.apigwddb.vtl.InputPathCall;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +41,7 @@ final class ResponsePathCheck implements ExampleCheck {
             Map<String, OutputShape> fedWith = new LinkedHashMap<>();
             boolean success = selects(run, response, "200");
             if (success) {
-                fedWith.put(run.action() + "'s output", output.get());
+                fedWith.put(run.action() + "'s output", withRequestedTables(run, output.get()));
             }
             if (selects(run, response, "400") || selects(run, response, "500")) {
                 // a response for errors only is often one template shared by every operation, branching on __type: reading
@@ -63,6 +68,29 @@ final class ResponsePathCheck implements ExampleCheck {
                 }
             }
         }
+    }
+
+    /**
+     * BatchGetItem's {@code Responses} has a member per table of the request's {@code RequestItems}, named as there (a
+     * table is case-sensitive: {@code $.Responses.bookmarks} for {@code Bookmarks} never matches). Other actions, and a
+     * request whose table names did not render, keep the action's shape.
+     */
+    private static OutputShape withRequestedTables(ExampleRun run, OutputShape output) {
+        JsonNode requested = run.requestJson == null ? null : run.requestJson.root().get("RequestItems");
+        if (!"BatchGetItem".equals(run.action()) || !(requested instanceof ObjectNode tables) || tables.isEmpty()) {
+            return output;
+        }
+        List<Object> members = new ArrayList<>();
+        for (Iterator<String> names = tables.fieldNames(); names.hasNext(); ) {
+            String table = names.next();
+            if (table.isBlank()) {
+                return output;
+            }
+            members.add(table);
+            members.add(OutputShape.listOf(OutputShape.item()));
+        }
+        return OutputShape.structure("Responses", OutputShape.structure(members.toArray()), "UnprocessedKeys", OutputShape.any(),
+                "ConsumedCapacity", OutputShape.any());
     }
 
     private static boolean selects(ExampleRun run, IntegrationResponse response, String status) {

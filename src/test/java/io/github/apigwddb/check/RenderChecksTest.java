@@ -621,6 +621,24 @@ class RenderChecksTest {
         assertThat(of(findings, Rule.RSP001)).isEmpty();
     }
 
+    /** BatchGetItem answers by the request's table names, case and all (message-to-fix trial v28). */
+    @Test
+    void batchGetItemResponsesAreReadByTheRequestsTableNames() throws IOException {
+        String request = "{\"RequestItems\": {\"Bookmarks\": {\"Keys\": [{\"id\": {\"S\": \"$util.escapeJavaScript($input.params('id'))"
+                + ".replaceAll(\"\\\\'\",\"'\")\"}}]}}}";
+        java.util.function.Function<String, List<Finding>> rsp001 = read -> {
+            try {
+                return of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "BatchGetItem", request, getItemResponse(read))), Rule.RSP001);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        assertThat(rsp001.apply("{\"count\": $input.path('$.Responses.bookmarks').size()}")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("in BatchGetItem's output, 'bookmarks' is not a member of the output at $.Responses (members: Bookmarks)"));
+        assertThat(rsp001.apply("{\"count\": $input.path('$.Responses.Bookmarks').size()}")).isEmpty();
+    }
+
     @Test
     void aReadThroughAVariableOfAPathThatNeverMatchesIsReportedOnceAtThePath() throws IOException {
         String responses = getItemResponse("#set($item = $input.path('$.Items[0]'))\n{\"name\": \"$item.name.S\", \"n\": \"$item.n.X\"}");
