@@ -1,5 +1,7 @@
 package io.github.apigwddb.check;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.FnSubPlaceholders;
 import io.github.apigwddb.integration.MappingTemplate;
@@ -150,17 +152,47 @@ final class TemplateRunner {
                     result.problem().column()));
             return null;
         }
-        // the silent case only: an object outside quotes breaks the JSON, which the render checks report
-        if (!result.objectTexts().isEmpty() && JSON.treeOrNull(result.output()) != null) {
-            ObjectText first = result.objectTexts().get(0);
-            int[] at = deployed.written(template.text(), first.line(), first.column());
-            Finding finding = run.locator.inTemplate(Rule.VTL015, "The template writes a JSON object as text (" + first.written()
-                    + "): API Gateway writes it as Java's map text, {key=value}, which no JSON reader takes back (a pagination cursor"
-                    + " made of it cannot be read in the next request); write $input.json('...') for the object as JSON, or its"
-                    + " members one by one", template, at[0], at[1], run.operation(), null);
-            run.once(objectTextKey(finding), finding);
+        if (!result.objectTexts().isEmpty()) {
+            // inside quotes the output is still JSON and nothing else says it; outside, the render checks say the output is
+            // no JSON, and this says why (message-to-fix trial: three RSP003 without the cause)
+            boolean json = JSON.treeOrNull(result.output()) != null;
+            if (json || brokenByMapText(result.output())) {
+                ObjectText first = result.objectTexts().get(0);
+                int[] at = deployed.written(template.text(), first.line(), first.column());
+                Finding finding = run.locator.inTemplate(Rule.VTL015, "The template writes a JSON object as text (" + first.written()
+                        + "): API Gateway writes it as Java's map text, {key=value}, " + (json ? "which no JSON reader takes back (a"
+                        + " pagination cursor made of it cannot be read in the next request)" : "which is no JSON, so the output is not")
+                        + "; write $input.json('...') for the object as JSON, or its members one by one", template, at[0], at[1],
+                        run.operation(), null);
+                run.once(objectTextKey(finding), finding);
+            }
         }
         return result;
+    }
+
+    private static final ObjectMapper STRICT = new ObjectMapper();
+
+    /**
+     * Whether the output stops being JSON where map text begins: an unquoted name and '=' ({@code {id={S=1}}}), which JSON
+     * never has.
+     */
+    private static boolean brokenByMapText(String output) {
+        try {
+            STRICT.readTree(output);
+            return false;
+        } catch (JsonProcessingException e) {
+            long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+            for (long i = offset; i >= 0 && i < output.length() && i < offset + 256; i++) {
+                char c = output.charAt((int) i);
+                if (c == '=') {
+                    return i > offset;
+                }
+                if (c == ',' || c == '{' || c == '}' || c == '[' || c == ']' || c == '"' || c == ':' || c == '\n') {
+                    return false;
+                }
+            }
+            return false;
+        }
     }
 
     private static final DocumentParser JSON = new DocumentParser();

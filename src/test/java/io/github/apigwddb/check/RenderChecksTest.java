@@ -440,6 +440,12 @@ class RenderChecksTest {
         assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "Query", query, javaText)), Rule.VTL015)).singleElement()
                 .satisfies(f -> assertThat(f.message()).startsWith("The template writes a JSON object as text ($util.base64Encode(...) of an"
                         + " object): API Gateway writes it as Java's map text"));
+        // outside quotes the output is no JSON (RSP003), and VTL015 says why (message-to-fix trial v46b)
+        String outside = mappedResponses("'{\"next\": $input.path(''$.LastEvaluatedKey'')}'");
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", example, "Query", query, outside));
+        assertThat(of(findings, Rule.VTL015)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("API Gateway writes it as Java's map text, {key=value}, which is no JSON, so the output is not;"));
+        assertThat(of(findings, Rule.RSP003)).isNotEmpty();
         String json = javaText.replace("$input.path(''$.LastEvaluatedKey'')", "$input.json(''$.LastEvaluatedKey'')");
         assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "Query", query, json)), Rule.VTL015)).isEmpty();
         // an object's text compared in a condition is written nowhere (re-trial: "$!order" == "")
