@@ -4,6 +4,7 @@ import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.integration.Integration;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
@@ -50,9 +51,13 @@ final class RequestRenderCheck implements ExampleCheck {
         } catch (DocumentSyntaxException e) {
             String outputLine = OutputText.line(output, e.position().line());
             int templateLine = new OutputLineMapper(template.text()).templateLineForError(output, e.position());
-            run.inTemplate(Rule.VTL002, "The rendered request is not valid JSON (DynamoDB answers SerializationException): "
-                    + e.getMessage() + " at output line " + e.position().line() + ", column " + e.position().column()
-                    + ": " + OutputText.excerpt(outputLine, e.position().column()), template, templateLine, 1);
+            // one template line that breaks the JSON breaks it for every example, each with its own text: said once, with
+            // the first example's (message-to-fix trial: three VTL002 at one place)
+            Finding finding = run.locator.inTemplate(Rule.VTL002, "The rendered request is not valid JSON (DynamoDB answers"
+                    + " SerializationException): " + e.getMessage() + " at output line " + e.position().line() + ", column "
+                    + e.position().column() + ": " + OutputText.excerpt(outputLine, e.position().column()), template, templateLine, 1,
+                    run.operation(), run.example.name());
+            run.once("VTL002|" + finding.position(), finding);
             run.rejection = DynamoDbAnswers.notJson();
         }
     }

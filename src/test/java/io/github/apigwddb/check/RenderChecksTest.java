@@ -676,6 +676,28 @@ class RenderChecksTest {
 
         assertThat(vtl001).singleElement().satisfies(f -> assertThat(f.message())
                 .isEqualTo("Template does not parse: syntax error: unexpected end of template: the #if at line 1 has no #end"));
+        // an error template, rendered for each of DynamoDB's errors
+        String errors = "          default:\n            statusCode: \"200\"\n          \"[45]\\\\d{2}\":\n            statusCode: \"400\"\n"
+                + "            responseTemplates:\n              application/json: '#if($x){\"a\": 1}'\n";
+        String refused = """
+                      x-apigw-examples:
+                        - {name: refused, path: {id: "1"}, dynamodbResponse: {status: 400,
+                            body: {__type: "com.amazonaws.dynamodb.v20120810#ValidationException", message: "no"}}}
+                """;
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", refused, "GetItem", GET_BY_ID, errors)), Rule.VTL001)).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("Template does not parse"));
+    }
+
+    /** A template line that breaks the JSON breaks it for every example: said once (message-to-fix trial v04). */
+    @Test
+    void aRequestThatIsNotJsonIsVtl002OncePerPlace() throws IOException {
+        String examples = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}}
+                        - {name: two, path: {id: "2"}}
+                """;
+        String request = "{\"TableName\": \"Items\", \"Key\": {\"id\": {\"S\": \"$input.json('$.none')\"$input.params('id')}}}";
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", examples, "GetItem", request, PLAIN_RESPONSES)), Rule.VTL002)).hasSize(1);
     }
 
     @Test
