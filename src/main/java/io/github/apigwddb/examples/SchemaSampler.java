@@ -18,6 +18,17 @@ import java.util.Set;
 final class SchemaSampler {
 
     private static final int MAX_DEPTH = 12;
+    /**
+     * The values one sample holds at most: schemas that each use the next several times (a tree of {@code $ref}s, no
+     * cycle) double at each level, and the depth bound alone let 2^12 values through, each an input the probe tries
+     * (crash hunt: 10 s for a 2 KB definition). Beyond it, a name stands for the value.
+     */
+    private static final int MAX_VALUES = 1000;
+
+    /** What is left of one sample's {@link #MAX_VALUES}. */
+    private static final class Budget {
+        int left = MAX_VALUES;
+    }
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonNode root;
@@ -60,21 +71,21 @@ final class SchemaSampler {
     }
 
     JsonNode sample(JsonNode schema, String nameHint) {
-        return sample(schema, nameHint, 0, new HashSet<>());
+        return sample(schema, nameHint, 0, new HashSet<>(), new Budget());
     }
 
-    private JsonNode sample(JsonNode raw, String nameHint, int depth, Set<String> refsInProgress) {
+    private JsonNode sample(JsonNode raw, String nameHint, int depth, Set<String> refsInProgress, Budget budget) {
         String ref = raw.path("$ref").asText(null);
         if (ref != null) {
             if (!refsInProgress.add(ref)) {
                 return NODES.nullNode();
             }
-            JsonNode value = sample(resolve(raw), nameHint, depth, refsInProgress);
+            JsonNode value = sample(resolve(raw), nameHint, depth, refsInProgress, budget);
             refsInProgress.remove(ref);
             return value;
         }
         JsonNode schema = raw;
-        if (depth > MAX_DEPTH || !schema.isObject()) {
+        if (depth > MAX_DEPTH || !schema.isObject() || --budget.left < 0) {
             return NODES.textNode(nameHint);
         }
         for (String given : new String[] {"example", "default", "x-example"}) {
@@ -90,14 +101,14 @@ final class SchemaSampler {
                 if ("allOf".equals(combinator)) {
                     ObjectNode merged = NODES.objectNode();
                     for (JsonNode part : schema.get(combinator)) {
-                        JsonNode value = sample(part, nameHint, depth + 1, refsInProgress);
+                        JsonNode value = sample(part, nameHint, depth + 1, refsInProgress, budget);
                         if (value.isObject()) {
                             merged.setAll((ObjectNode) value);
                         }
                     }
                     return merged;
                 }
-                return sample(schema.get(combinator).get(0), nameHint, depth + 1, refsInProgress);
+                return sample(schema.get(combinator).get(0), nameHint, depth + 1, refsInProgress, budget);
             }
         }
         String type = typeOf(schema);
@@ -107,13 +118,13 @@ final class SchemaSampler {
                 Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
                 while (properties.hasNext()) {
                     Map.Entry<String, JsonNode> property = properties.next();
-                    object.set(property.getKey(), sample(property.getValue(), property.getKey(), depth + 1, refsInProgress));
+                    object.set(property.getKey(), sample(property.getValue(), property.getKey(), depth + 1, refsInProgress, budget));
                 }
                 return object;
             }
             case "array": {
                 ArrayNode array = NODES.arrayNode();
-                array.add(sample(schema.path("items"), nameHint, depth + 1, refsInProgress));
+                array.add(sample(schema.path("items"), nameHint, depth + 1, refsInProgress, budget));
                 return array;
             }
             case "integer":
