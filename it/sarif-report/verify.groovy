@@ -10,7 +10,7 @@ assert sarif.runs.size() == 1
 def run = sarif.runs[0]
 assert run.tool.driver.name == 'apigw-dynamodb-maven-plugin'
 def rules = run.tool.driver.rules.collect { it.id }
-assert rules == ['AGW006', 'AGW007', 'DDB001', 'DDB002', 'RSP002', 'RSP003', 'RSP005', 'SEC001']
+assert rules == ['AGW006', 'AGW007', 'VTL015', 'DDB001', 'DDB002', 'RSP002', 'RSP003', 'RSP005', 'SEC001']
 run.tool.driver.rules.each { rule ->
     assert rule.helpUri.endsWith("docs/rules/${rule.id}.md")
     assert rule.shortDescription.text
@@ -19,7 +19,7 @@ run.tool.driver.rules.each { rule ->
 // Inside the plugin's git checkout URIs are relative to its top level; without git, to the reactor root.
 def uris = ['target/it/sarif-report/src/main/apigateway/items-api.json', 'src/main/apigateway/items-api.json']
 def results = run.results
-assert results.size() == 9
+assert results.size() == 10
 
 def agw006 = results.find { it.ruleId == 'AGW006' }
 assert agw006.level == 'error'
