@@ -97,8 +97,9 @@ final class MissingItemCheck implements ExampleCheck {
     }
 
     /**
-     * Whether {@code missing} is {@code found}'s shape with values emptied: the same members and types, where a member may
-     * also be {@code null} or a list empty (a template that writes an attribute it lacks as null, or loops over none).
+     * Whether {@code missing} is {@code found}'s shape with values emptied: the same members and types, where an attribute's
+     * value may also be {@code null} or a list of values empty (a template that writes an attribute it lacks as null, or
+     * loops over none); an object or a list of objects that becomes null or empty tells the two apart.
      */
     private static boolean emptied(JsonNode found, JsonNode missing) {
         // a list of no items where a found one gives one tells the client; inside the item, an empty list is an attribute's
@@ -106,8 +107,9 @@ final class MissingItemCheck implements ExampleCheck {
                 && emptiedMembers(found, missing);
     }
 
+    /** Inside: a value may be null where an attribute's was (not where an object was: a whole item left out tells). */
     private static boolean emptiedInside(JsonNode found, JsonNode missing) {
-        return missing.isNull() || found.getNodeType() == missing.getNodeType() && emptiedMembers(found, missing);
+        return missing.isNull() && !found.isContainerNode() || found.getNodeType() == missing.getNodeType() && emptiedMembers(found, missing);
     }
 
     private static boolean emptiedMembers(JsonNode found, JsonNode missing) {
@@ -126,7 +128,8 @@ final class MissingItemCheck implements ExampleCheck {
         }
         if (found.isArray()) {
             if (missing.isEmpty()) {
-                return true;
+                // a list of an attribute's values left empty; a list of objects (items, rows) left empty tells
+                return found.isEmpty() || !found.get(0).isContainerNode();
             }
             if (found.size() != missing.size()) {
                 return false;

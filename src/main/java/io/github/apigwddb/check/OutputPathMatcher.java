@@ -38,7 +38,8 @@ final class OutputPathMatcher {
     }
 
     private static final Set<String> ITEM_HOLDERS = Set.of("Item", "Items", "Attributes");
-    private static final Set<String> TYPES = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
+    /** An AttributeValue's data types. */
+    static final Set<String> TYPES = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
 
     /**
      * The attribute a path such as {@code $.Item.name.S} or {@code $.Items[0].count.N} reads, with its type

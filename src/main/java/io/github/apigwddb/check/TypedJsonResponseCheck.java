@@ -45,7 +45,7 @@ final class TypedJsonResponseCheck implements ExampleCheck {
     static final String NUMBER_MARK = "000271828";
     /** Given to an item with no string or number to mark (a made-up item of a Scan is often empty). */
     static final String PROBE_ATTRIBUTE = "apigwTypedProbe";
-    private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
+    private static final Set<String> TYPES = OutputPathMatcher.TYPES;
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final String FIX = "map each attribute to a plain value (#set($item = $input.path('$.Item')) ... \"title\":"
             + " \"$util.escapeJavaScript($item.title.S).replaceAll(\"\\\\'\",\"'\")\"), and #foreach over the items of a list";

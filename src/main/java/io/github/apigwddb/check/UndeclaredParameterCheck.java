@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,6 +93,13 @@ final class UndeclaredParameterCheck implements ExampleCheck {
         }
     }
 
+    /** Whether one name holds the other, case aside ({@code id} and {@code bookmarkId}), not a header read on purpose. */
+    private static boolean related(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        return x.contains(y) || y.contains(x);
+    }
+
     /**
      * The path's variables no template of the integration reads, by name or as a map: a path segment renamed
      * ({@code {bookmarkId}}) while the template still reads the old name ({@code $input.params('id')}).
@@ -121,8 +129,8 @@ final class UndeclaredParameterCheck implements ExampleCheck {
             return "The template reads path parameter '" + name + "', which the path " + path + " does not have: it is always empty"
                     + suggestion;
         }
-        if (nearest == null && location == null && unreadPathVariables.size() == 1) {
-            // no typo, but the path has a variable nothing reads: the usual leftover of a renamed path segment
+        if (nearest == null && location == null && unreadPathVariables.size() == 1 && related(name, unreadPathVariables.get(0))) {
+            // no typo, but the path has a variable nothing reads, of a name like it: a renamed path segment (id, bookmarkId)
             String variable = unreadPathVariables.get(0);
             return "The template reads parameter '" + name + "', which the operation does not declare, and nothing reads path parameter"
                     + " '" + variable + "' of " + path + ": did you mean $input.params('" + variable + "')? As written, '" + name

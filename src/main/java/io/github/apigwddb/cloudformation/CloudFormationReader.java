@@ -196,8 +196,9 @@ public final class CloudFormationReader {
     /**
      * What SAM writes into an inline or included definition of an {@code AWS::Serverless::Api} at deployment, marked on the
      * operations it completes, which AGW020 then leaves alone: the integration of each function's Api event whose
-     * {@code RestApiId} is this API, and, with {@code Cors} on the API or in {@code Globals}, each path's OPTIONS preflight
-     * (SAM replaces an OPTIONS without integration). A file named by DefinitionUri is not SAM's to change.
+     * {@code RestApiId} is this API. Not an {@code options:} written without integration when {@code Cors} is set: SAM adds
+     * its preflight only to paths without one, so such a method stays without. A file named by DefinitionUri is not SAM's
+     * to change.
      */
     private static void markSamIntegrations(CloudFormationTemplate template, CloudFormationTemplate.Resource api, JsonNode body) {
         if (!"AWS::Serverless::Api".equals(api.type())) {
@@ -214,11 +215,6 @@ public final class CloudFormationReader {
                     markAdded(paths.path(properties.path("Path").asText("")).path("any".equals(method) ? IntegrationExtractor.ANY_METHOD : method),
                             "SAM, from the Api event " + event.getKey() + " of " + function.logicalId());
                 }
-            }
-        }
-        if (api.properties().has("Cors") || template.root().path("Globals").path("Api").has("Cors")) {
-            for (JsonNode item : paths) {
-                markAdded(item.path("options"), "SAM, the Cors preflight of " + api.logicalId());
             }
         }
     }

@@ -21,7 +21,7 @@ final class SchemaSampler {
     /**
      * The values one sample holds at most: schemas that each use the next several times (a tree of {@code $ref}s, no
      * cycle) double at each level, and the depth bound alone let 2^12 values through, each an input the probe tries
-     * (crash hunt: 10 s for a 2 KB definition). Beyond it, a name stands for the value.
+     * (crash hunt: 10 s for a 2 KB definition). Beyond it, objects and lists are left empty; scalars keep their type.
      */
     private static final int MAX_VALUES = 1000;
 
@@ -85,9 +85,10 @@ final class SchemaSampler {
             return value;
         }
         JsonNode schema = raw;
-        if (depth > MAX_DEPTH || !schema.isObject() || --budget.left < 0) {
+        if (depth > MAX_DEPTH || !schema.isObject()) {
             return NODES.textNode(nameHint);
         }
+        budget.left--;
         for (String given : new String[] {"example", "default", "x-example"}) {
             if (schema.has(given)) {
                 return schema.get(given);
@@ -115,6 +116,9 @@ final class SchemaSampler {
         switch (type) {
             case "object": {
                 ObjectNode object = NODES.objectNode();
+                if (budget.left < 0) {
+                    return object; // past the budget containers stay empty; a scalar still gets a value of its type
+                }
                 Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
                 while (properties.hasNext()) {
                     Map.Entry<String, JsonNode> property = properties.next();
@@ -124,6 +128,9 @@ final class SchemaSampler {
             }
             case "array": {
                 ArrayNode array = NODES.arrayNode();
+                if (budget.left < 0) {
+                    return array;
+                }
                 array.add(sample(schema.path("items"), nameHint, depth + 1, refsInProgress, budget));
                 return array;
             }

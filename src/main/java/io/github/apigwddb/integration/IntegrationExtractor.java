@@ -17,7 +17,7 @@ public final class IntegrationExtractor {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     /**
      * On an operation of a document derived from a SAM template: who gives the method the integration it lacks as written
-     * (SAM writes a function's Api event, and its Cors preflight, into the definition at deployment). Not an OpenAPI member.
+     * (SAM writes a function's Api event into the definition at deployment). Not an OpenAPI member.
      */
     public static final String INTEGRATION_ADDED_BY = "x-apigw-integration-added-by";
     /**

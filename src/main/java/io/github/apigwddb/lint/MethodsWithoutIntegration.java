@@ -11,7 +11,7 @@ import java.util.List;
  * so one imported into API Gateway. The REST API import makes every operation a method, and one without integration is
  * only a warning there, but every deployment of the API then fails with "No integration defined for method"
  * (integration-facts.md §7): an error. Left alone: a method SAM gives an integration at deployment (a function's Api
- * event, the Cors preflight: {@link IntegrationExtractor#INTEGRATION_ADDED_BY}), and HTTP APIs, whose routes may go
+ * event: {@link IntegrationExtractor#INTEGRATION_ADDED_BY}), and HTTP APIs, whose routes may go
  * without one. WebSocket routes are not linted here.
  */
 final class MethodsWithoutIntegration {

@@ -16,7 +16,7 @@ public final class ConsoleFormat {
                 .append(finding.position().file())
                 .append(":[").append(finding.position().line()).append(',').append(finding.position().column()).append("] ")
                 .append(finding.rule().id()).append(' ')
-                .append(printable(finding.message()));
+                .append(finding.message());
         if (finding.operation() != null) {
             line.append(" (").append(finding.operation().display());
             if (finding.example() != null) {
@@ -24,7 +24,7 @@ public final class ConsoleFormat {
             }
             line.append(')');
         }
-        return line.toString();
+        return printable(line.toString()); // the operation's and example's names come from the spec too
     }
 
     /**

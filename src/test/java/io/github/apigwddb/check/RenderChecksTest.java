@@ -275,6 +275,8 @@ class RenderChecksTest {
                         + " 'orderId' of /o/{orderId}: did you mean $input.params('orderId')? As written, 'id' is empty unless the client"
                         + " sends a query string parameter or header of that name");
         assertThat(vtl014.apply("$input.params('id')$input.params('orderId')")).isEmpty();
+        // a header read on purpose, of a name unlike the path's variable (review)
+        assertThat(vtl014.apply("$input.params('traceparent')")).isEmpty();
     }
 
     @Test
@@ -763,6 +765,10 @@ class RenderChecksTest {
             assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(tested))),
                     Rule.RSP002)).as(test).isEmpty();
         }
+        // a test of the key attribute that writes null for the whole item tells (review: an RSP002 there)
+        String wholeOrNull = "#set($item = $input.path('$.Item'))\n{\"item\": #if($item.id.S != \"\"){\"id\": \"$item.id.S\"}#{else}null#end}";
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(wholeOrNull))),
+                Rule.RSP002)).isEmpty();
         // a flag the template sets from the item, whatever it holds, may tell
         String flagged = "#set($found = $input.path('$.Item') != \"\")\n" + guarded.replace("{\"id\"", "{\"found\": $found, \"id\"");
         assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(flagged))), Rule.RSP002))

@@ -39,6 +39,12 @@ class SchemaSamplerTest {
 
         assertThat(count(sample)).isBetween(1000, 4000);
         assertThat(sample.at("/a/a/a").isObject()).isTrue();
+        // past the budget objects stay empty, and a scalar still gets a value of its type (review: "quantity" as text)
+        ObjectNode order = JSON.createObjectNode().put("type", "object");
+        order.putObject("properties").set("parts", JSON.createObjectNode().put("$ref", "#/components/schemas/S0"));
+        ((ObjectNode) order.get("properties")).putObject("quantity").put("type", "integer");
+        JsonNode typed = new SchemaSampler(root).sample(order, "body");
+        assertThat(typed.get("quantity").isNumber()).isTrue();
     }
 
     private static int count(JsonNode node) {

@@ -41,7 +41,8 @@ class DerivedPathReadsTest {
                 #set($w = $input.path('$.Items').get($i))$w.name.S
                 #set($m = $input.path('$.Item'))#set($m.extra = 1)$m.name.S
                 #set($s = $input.json('$.Item'))$s.name
-                #set($e = $input.path('$.Items'))$e.empty $e.size() $input.path('$.Item').name.S.blank""");
+                #set($e = $input.path('$.Items'))$e.empty $e.size() $input.path('$.Item').name.S.blank
+                #foreach($x in $input.path('$.Items[*]'))$x.url.S#end""");
 
         assertThat(template.derivedPathReads()).extracting(DerivedPathRead::jsonPath).containsExactly("$.Item.name.S"); // up to .blank, a Java bean property of the string
     }

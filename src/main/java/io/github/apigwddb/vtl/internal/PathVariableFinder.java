@@ -190,6 +190,9 @@ final class PathVariableFinder {
             if (value == null || value.stepsFollowed() < binding.value().jjtGetNumChildren()) {
                 return null; // the value is no plain path (a method's result, an unknown variable)
             }
+            if (binding.element() && !definite(value.path())) {
+                return null; // $input.path('$.Items[*]') is already the list of what it selects: its elements are not [*] of it
+            }
             path = new StringBuilder(value.path()).append(binding.element() ? "[*]" : "");
             origin = value.origin();
             first = 0;
@@ -205,6 +208,11 @@ final class PathVariableFinder {
             followed++;
         }
         return new Resolved(path.toString(), origin, followed, written.toString());
+    }
+
+    /** Whether a JSONPath names one place: no wildcard, deep scan or filter. */
+    private static boolean definite(String path) {
+        return !path.contains("*") && !path.contains("..") && !path.contains("?(");
     }
 
     /** A step as JSONPath ({@code .name}, {@code ['name']}, {@code [0]}) and as written; null for a step not followed. */
