@@ -18,8 +18,10 @@ import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.RenderResult;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,6 +50,26 @@ final class TemplateRunner {
      */
     CompiledTemplate compiledAsDeployed(MappingTemplate template, boolean fromCloudFormation, Map<String, String> templateValues) {
         return compiled(template, asDeployed(template, fromCloudFormation, templateValues));
+    }
+
+    /** A template of the integration as deployed, compiled, for the rules that read it without rendering. */
+    record Readable(MappingTemplate template, Deployed deployed, CompiledTemplate compiled) {
+    }
+
+    /**
+     * The integration's templates that can be read: those that compile, and are not wholly another tool's placeholder
+     * without a value (VTL001 or CFN005 says why of the others).
+     */
+    List<Readable> readable(ExampleRun run) {
+        List<Readable> readable = new ArrayList<>();
+        for (MappingTemplate template : run.integration.templates()) {
+            Deployed deployed = asDeployed(template, run.locator.fromTemplate(), run.templateValues);
+            CompiledTemplate compiled = deployed.wholePlaceholder(template) ? null : compiled(template, deployed);
+            if (compiled != null) {
+                readable.add(new Readable(template, deployed, compiled));
+            }
+        }
+        return readable;
     }
 
     /** The template's deployed text compiled; null when it does not compile (reported where it renders). */

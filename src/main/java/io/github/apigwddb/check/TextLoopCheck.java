@@ -2,7 +2,6 @@ package io.github.apigwddb.check;
 
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
-import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.TextLoop;
 
 /**
@@ -20,14 +19,10 @@ final class TextLoopCheck implements ExampleCheck {
 
     @Override
     public void check(ExampleRun run) {
-        for (MappingTemplate template : run.integration.templates()) {
-            TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
-            CompiledTemplate compiled = deployed.wholePlaceholder(template) ? null : runner.compiled(template, deployed);
-            if (compiled == null) {
-                continue; // VTL001 or CFN005 says why
-            }
-            for (TextLoop loop : compiled.textLoops()) {
-                int[] at = deployed.written(template.text(), loop.line(), loop.column());
+        for (TemplateRunner.Readable readable : runner.readable(run)) {
+            MappingTemplate template = readable.template();
+            for (TextLoop loop : readable.compiled().textLoops()) {
+                int[] at = readable.deployed().written(template.text(), loop.line(), loop.column());
                 String instead = loop.list().startsWith("$input.json") ? ": $input.path(" + loop.list().substring("$input.json(".length())
                         + " gives the list" : ": a list of the body is $input.path('$.name')";
                 run.once(run.locator.inTemplate(Rule.VTL016, "The #foreach goes over " + loop.list() + ", which is text, not a list:"

@@ -69,21 +69,12 @@ final class UndeclaredParameterCheck implements ExampleCheck {
             return;
         }
         Declared declared = new Declared(operation.pathVariables(), operation.parameters(run.locator.spec().root()));
-        Map<MappingTemplate, TemplateRunner.Deployed> deployedTemplates = new LinkedHashMap<>();
-        Map<MappingTemplate, CompiledTemplate> compiledTemplates = new LinkedHashMap<>();
-        for (MappingTemplate template : run.integration.templates()) {
-            TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
-            CompiledTemplate compiled = deployed.wholePlaceholder(template) ? null : runner.compiled(template, deployed);
-            if (compiled != null) { // else VTL001 or CFN005 says why
-                deployedTemplates.put(template, deployed);
-                compiledTemplates.put(template, compiled);
-            }
-        }
-        List<String> unreadPathVariables = unreadPathVariables(operation, compiledTemplates.values());
-        for (Map.Entry<MappingTemplate, CompiledTemplate> entry : compiledTemplates.entrySet()) {
-            MappingTemplate template = entry.getKey();
-            TemplateRunner.Deployed deployed = deployedTemplates.get(template);
-            for (InputParamCall call : entry.getValue().inputParamCalls()) {
+        List<TemplateRunner.Readable> templates = runner.readable(run);
+        List<String> unreadPathVariables = unreadPathVariables(operation, templates.stream().map(TemplateRunner.Readable::compiled).toList());
+        for (TemplateRunner.Readable readable : templates) {
+            MappingTemplate template = readable.template();
+            TemplateRunner.Deployed deployed = readable.deployed();
+            for (InputParamCall call : readable.compiled().inputParamCalls()) {
                 String problem = problem(call, declared, operation.path(), unreadPathVariables);
                 if (problem != null) {
                     int[] at = deployed.written(template.text(), call.line(), call.column());
