@@ -82,9 +82,9 @@ final class IntegrationChecker {
         }
         String routeKey = IntegrationExtractor.routeKey(integration.operation());
         TemplateReads routeReads = switch (routeKey) {
-            case "$connect" -> new TemplateReads(List.of(), reads.parameters());
+            case "$connect" -> new TemplateReads(List.of(), reads.parameters(), Set.of());
             case "$disconnect" -> TemplateReads.NONE;
-            default -> new TemplateReads(reads.bodyPaths(), List.of());
+            default -> new TemplateReads(reads.bodyPaths(), List.of(), reads.iteratedPaths());
         };
         ExampleSet examples = collector.collect(locator.spec(), integration.operation(), routeReads);
         return new ExampleSet(examples.examples().stream().map(e -> WebSocketMessages.asMessageOf(integration.operation(), e)).toList(),

@@ -324,7 +324,7 @@ public final class ExampleCollector {
             List<String> fromTemplate) {
         JsonNode schema = bodySchema(spec, operation, sampler);
         JsonNode sampled = schema == null ? null : sampler.sample(schema, "body");
-        return TemplateReadValues.completeBody(sampled, schema, sampler, reads.bodyPaths(), fromTemplate);
+        return TemplateReadValues.completeBody(sampled, schema, sampler, reads.bodyPaths(), reads.iteratedPaths(), fromTemplate);
     }
 
     /** The request body's schema: OpenAPI 3's for application/json (else the first media type), Swagger 2's body parameter's. */

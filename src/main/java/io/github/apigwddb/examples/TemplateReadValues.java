@@ -41,7 +41,7 @@ final class TemplateReadValues {
 
     /** What a made-up value must be to fit where the template writes it. */
     enum Kind {
-        TEXT, NUMBER_TEXT, NUMBER, BOOLEAN, BINARY, STRING_SET, NUMBER_SET, BINARY_SET, LIST, MAP
+        TEXT, NUMBER_TEXT, NUMBER, BOOLEAN, BINARY, STRING_SET, NUMBER_SET, BINARY_SET, LIST, MAP, TEXT_LIST
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -93,6 +93,7 @@ final class TemplateReadValues {
             case LIST -> NODES.arrayNode();
             case MAP -> NODES.objectNode();
             case TEXT -> NODES.textNode(text(name));
+            case TEXT_LIST -> NODES.arrayNode().add(text(name));
         };
     }
 
@@ -126,7 +127,8 @@ final class TemplateReadValues {
      * @param schema the body's schema, or null
      * @return the completed body (a new tree), or {@code body} when nothing was added
      */
-    static JsonNode completeBody(JsonNode body, JsonNode schema, SchemaSampler sampler, List<InputPathCall> reads, List<String> added) {
+    static JsonNode completeBody(JsonNode body, JsonNode schema, SchemaSampler sampler, List<InputPathCall> reads, Set<String> iterated,
+            List<String> added) {
         Map<List<Step>, Kind> kinds = new LinkedHashMap<>();
         Map<List<Step>, String> firstPath = new LinkedHashMap<>();
         for (InputPathCall read : reads) {
@@ -134,7 +136,8 @@ final class TemplateReadValues {
             if (steps == null || steps.isEmpty()) {
                 continue; // the whole body, or a path that names no one place
             }
-            kinds.merge(steps, kindOf(read.slot()), TemplateReadValues::merge);
+            // a list a #foreach goes over gets one element: text would make the loop never run (a batch of no keys)
+            kinds.merge(steps, iterated.contains(read.jsonPath()) ? Kind.TEXT_LIST : kindOf(read.slot()), TemplateReadValues::merge);
             firstPath.putIfAbsent(steps, read.jsonPath());
         }
         JsonNode result = body;

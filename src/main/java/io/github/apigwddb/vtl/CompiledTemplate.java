@@ -2,6 +2,7 @@ package io.github.apigwddb.vtl;
 
 import io.github.apigwddb.vtl.internal.ParsedTemplate;
 import java.util.List;
+import java.util.Set;
 
 /** A template compiled by {@link ApiGatewayTemplateEngine}; immutable and shareable between threads. */
 public final class CompiledTemplate {
@@ -63,6 +64,11 @@ public final class CompiledTemplate {
     /** The template's reads of whole parameter maps ({@code $input.params().get('header')}), in template order. */
     public List<ParamMapRead> paramMapReads() {
         return parsed.paramMapReads();
+    }
+
+    /** The literal JSONPaths a {@code #foreach} goes over ({@code #foreach($id in $input.path('$.ids'))}): lists. */
+    public Set<String> iteratedPaths() {
+        return parsed.iteratedPaths();
     }
 
     /** The template's {@code #foreach}es over text ({@code $input.json(...)}), which never run, in template order. */

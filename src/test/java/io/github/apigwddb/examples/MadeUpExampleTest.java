@@ -64,6 +64,16 @@ class MadeUpExampleTest {
         return JSON.readTree(example.body());
     }
 
+    /** A member a #foreach goes over is a list: text would make the loop never run, a batch of no keys (false DDB010). */
+    @Test
+    void aMemberTheTemplateLoopsOverIsMadeUpAsAList() throws Exception {
+        String template = """
+                {"Statements": [#foreach($id in $input.path('$.ids')){"Statement": "SELECT * FROM \\"T\\" WHERE id = ?",
+                 "Parameters": [{"S": "$id"}]}#if($foreach.hasNext),#end#end]}""";
+
+        assertThat(body(collect(spec(""), template).examples().get(0))).isEqualTo(JSON.readTree("{\"ids\": [\"example-ids\"]}"));
+    }
+
     @Test
     void aBodyWithoutSchemaIsMadeUpFromTheMembersTheTemplateReadsEachFittingItsSlot() throws Exception {
         String template = """

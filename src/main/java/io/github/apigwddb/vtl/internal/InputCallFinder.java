@@ -11,7 +11,9 @@ import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
 import io.github.apigwddb.vtl.VariableRead;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.velocity.runtime.parser.node.ASTAndNode;
@@ -65,9 +67,9 @@ final class InputCallFinder {
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
             List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, List<VariableRead> variableReads,
-            List<ParamMapRead> paramMapReads, List<int[]> bodyWrites, List<TextLoop> textLoops) {
+            List<ParamMapRead> paramMapReads, List<int[]> bodyWrites, List<TextLoop> textLoops, Set<String> iteratedPaths) {
         static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), Set.of());
     }
 
     /** The AttributeValue types of DynamoDB's JSON. */
@@ -89,6 +91,8 @@ final class InputCallFinder {
     /** Where the template writes {@code $input.body} (line, column). */
     private final List<int[]> bodyWrites = new ArrayList<>();
     private final List<TextLoop> textLoops = new ArrayList<>();
+    /** The literal JSONPaths whose values a {@code #foreach} goes over: lists, for an example made up. */
+    private final Set<String> iteratedPaths = new LinkedHashSet<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
     private final StringBuilder textBefore = new StringBuilder();
     /** Whether the walk is inside a reference the template writes (not one in a directive's arguments). */
@@ -117,7 +121,8 @@ final class InputCallFinder {
         return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
                 List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), List.copyOf(finder.variableReads),
-                List.copyOf(finder.paramMapReads), List.copyOf(finder.bodyWrites), List.copyOf(finder.textLoops));
+                List.copyOf(finder.paramMapReads), List.copyOf(finder.bodyWrites), List.copyOf(finder.textLoops),
+                Collections.unmodifiableSet(finder.iteratedPaths));
     }
 
     private void walk(Node node) {
@@ -179,6 +184,11 @@ final class InputCallFinder {
                 }
                 if (node.jjtGetNumChildren() > 2 && node.jjtGetChild(2) instanceof ASTReference list && isText(list)) {
                     textLoops.add(new TextLoop(list.literal(), list.getLine(), column(list.getLine(), list.getColumn())));
+                }
+                if (node.jjtGetNumChildren() > 2 && node.jjtGetChild(2) instanceof ASTReference list && "input".equals(list.getRootString())
+                        && list.jjtGetNumChildren() == 1 && list.jjtGetChild(0) instanceof ASTMethod call && "path".equals(call.getMethodName())
+                        && literalArgument(call) != null) {
+                    iteratedPaths.add(literalArgument(call));
                 }
             } else if (STEERING_DIRECTIVES.contains(name)) {
                 branchesOnAnything = true;

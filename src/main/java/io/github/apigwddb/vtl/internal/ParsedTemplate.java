@@ -121,6 +121,11 @@ public final class ParsedTemplate {
         return inputCalls().paramMapReads();
     }
 
+    /** The literal JSONPaths of the body a {@code #foreach} goes over ({@code $input.path('$.ids')}). */
+    public Set<String> iteratedPaths() {
+        return inputCalls().iteratedPaths();
+    }
+
     /** The template's loops over text, which never run; see {@link TextLoop}. */
     public List<TextLoop> textLoops() {
         return inputCalls().textLoops();
