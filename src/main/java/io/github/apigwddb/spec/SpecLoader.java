@@ -138,6 +138,9 @@ public final class SpecLoader {
                 if (saysMissing(message, references.danglingInternal())) {
                     continue; // SPEC004 already says so, at the $ref and with the name meant
                 }
+                if (greedyDeclared(document.root(), pointer, message)) {
+                    continue;
+                }
                 String[] undeclared = undeclaredPathParameter(document.root(), pointer, message);
                 structure.add(new SpecProblem(Rule.SPEC002, undeclared[0], document.sourceMap().locate(undeclared[1])));
             }
@@ -160,9 +163,26 @@ public final class SpecLoader {
         if (!matcher.find() || item == null || !item.isObject() || declares(root, item, matcher.group(1))) {
             return new String[] {message, pointer};
         }
-        List<String> lacking = METHODS.stream().filter(m -> item.path(m).isObject() && !declares(root, item.path(m), matcher.group(1))).toList();
+        // API Gateway's greedy {proxy+} is declared as proxy
+        String name = matcher.group(1).endsWith("+") ? matcher.group(1).substring(0, matcher.group(1).length() - 1) : matcher.group(1);
+        List<String> lacking = METHODS.stream().filter(m -> item.path(m).isObject() && !declares(root, item.path(m), name)).toList();
         return lacking.isEmpty() ? new String[] {message, pointer}
                 : new String[] {message + " (not declared by " + String.join(", ", lacking) + ")", JsonPointers.child(pointer, lacking.get(0))};
+    }
+
+    /**
+     * Whether the message is swagger-parser's about a greedy path variable ({@code /files/{proxy+}}) that every operation of
+     * the path declares as API Gateway has it, without the plus ({@code name: proxy}): the only way to write it there.
+     */
+    private static boolean greedyDeclared(JsonNode root, String pointer, String message) {
+        java.util.regex.Matcher matcher = UNDECLARED_PATH_PARAMETER.matcher(message);
+        JsonNode item = pointer.isEmpty() ? null : root.at(pointer);
+        if (!matcher.find() || !matcher.group(1).endsWith("+") || item == null || !item.isObject()) {
+            return false;
+        }
+        String name = matcher.group(1).substring(0, matcher.group(1).length() - 1);
+        return declares(root, item, name) || METHODS.stream().filter(m -> item.path(m).isObject())
+                .allMatch(m -> declares(root, item.path(m), name));
     }
 
     /** Whether a path item or operation declares the path parameter in its own parameters (a local $ref followed). */

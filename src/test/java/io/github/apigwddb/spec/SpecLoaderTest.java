@@ -132,6 +132,26 @@ class SpecLoaderTest {
         });
     }
 
+    /** API Gateway's greedy path variable {proxy+} is declared as proxy, the only way there (false-positive hunt). */
+    @Test
+    void aGreedyPathVariableDeclaredWithoutItsPlusIsNoSpec002() throws Exception {
+        String spec = """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /files/{proxy+}:
+                    get:
+                      parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]
+                      responses: {"200": {description: ok}}
+                    %s
+                """;
+        assertThat(load("greedy.yaml", spec.formatted("")).problems()).noneMatch(p -> p.rule() == Rule.SPEC002);
+        // an operation of the path that does not declare it is still said
+        assertThat(load("greedy2.yaml", spec.formatted("options: {responses: {\"200\": {description: ok}}}")).problems())
+                .filteredOn(p -> p.rule() == Rule.SPEC002).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("Declared path parameter proxy+").endsWith("(not declared by options)"));
+    }
+
     @Test
     void aVtlEscapeWrittenIntoAJsonStringGetsAHint() throws Exception {
         LoadResult result = load("export.json", "{\"swagger\": \"2.0\", \"x\": \"replaceAll(\\\"\\'\\\", \\\"'\\\")\"}");
