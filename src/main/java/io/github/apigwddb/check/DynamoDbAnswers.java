@@ -46,6 +46,28 @@ final class DynamoDbAnswers {
     }
 
     /**
+     * The answer with the {@code ConsumedCapacity} DynamoDB adds to every answer of a request that asks for it
+     * ({@code ReturnConsumedCapacity} TOTAL or INDEXES), an empty one too: a template may read it whatever the items.
+     */
+    static Answer withConsumedCapacity(Answer answer, JsonNode request) {
+        String asked = request == null ? "" : request.path("ReturnConsumedCapacity").asText("");
+        if (!asked.equals("TOTAL") && !asked.equals("INDEXES")) {
+            return answer;
+        }
+        try {
+            ObjectNode body = (ObjectNode) new ObjectMapper().readTree(answer.body());
+            ObjectNode capacity = body.putObject("ConsumedCapacity").put("TableName", request.path("TableName").asText("T"))
+                    .put("CapacityUnits", 0.5);
+            if (asked.equals("INDEXES")) {
+                capacity.putObject("Table").put("CapacityUnits", 0.5);
+            }
+            return new Answer(answer.name(), answer.status(), body.toString());
+        } catch (JsonProcessingException | ClassCastException e) {
+            return answer;
+        }
+    }
+
+    /**
      * What DynamoDB answers a request body that is not JSON. The body without a message is the one reported in
      * aws/serverless-application-model#1895 (dynamodb-facts §6).
      */

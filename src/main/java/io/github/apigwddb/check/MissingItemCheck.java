@@ -36,8 +36,13 @@ final class MissingItemCheck implements ExampleCheck {
             return;
         }
         ExampleRun scratch = run.variant(run.example);
-        responses.render(scratch, DynamoDbAnswers.NO_ITEMS, true);
-        ResponseRenderCheck.reportOnce(run, scratch, DynamoDbAnswers.NO_ITEMS);
+        DynamoDbAnswers.Answer noItems = DynamoDbAnswers.withConsumedCapacity(DynamoDbAnswers.NO_ITEMS, requestOf(run));
+        responses.render(scratch, noItems, true);
+        ResponseRenderCheck.reportOnce(run, scratch, noItems);
+    }
+
+    private static JsonNode requestOf(ExampleRun run) {
+        return run.requestJson == null ? null : run.requestJson.root();
     }
 
     @Override
@@ -58,7 +63,7 @@ final class MissingItemCheck implements ExampleCheck {
                 && run.dynamoDbBody.contains("\"Item\"") && run.responseTemplate != null
                 ? new ResponseRenderCheck.Rendered(run.selectedResponse, run.responseTemplate, run.clientStatus, run.clientResponse)
                 : responses.render(run.variant(run.example), responses.madeUpSuccess(run), true);
-        DynamoDbAnswers.Answer noItem = DynamoDbAnswers.NO_ITEM;
+        DynamoDbAnswers.Answer noItem = DynamoDbAnswers.withConsumedCapacity(DynamoDbAnswers.NO_ITEM, requestOf(run));
         ExampleRun scratch = run.variant(run.example);
         ResponseRenderCheck.Rendered missing = responses.render(scratch, noItem, true);
         ResponseRenderCheck.reportOnce(run, scratch, noItem);

@@ -339,6 +339,20 @@ class RenderChecksTest {
         assertThat(of(findings, Rule.RSP006)).singleElement(); // the item without n, judged without reading the filter
     }
 
+    /** DynamoDB adds ConsumedCapacity to an empty answer too when the request asks (false-positive hunt: RSP003). */
+    @Test
+    void anEmptyResultHasTheConsumedCapacityTheRequestAsksFor() throws IOException {
+        String query = "{\"TableName\": \"Items\", \"KeyConditionExpression\": \"id = :id\", \"ReturnConsumedCapacity\": \"TOTAL\","
+                + " \"ExpressionAttributeValues\": {\":id\": {\"S\": \"$util.escapeJavaScript($input.params('id')).replaceAll(\"\\\\'\",\"'\")\"}}}";
+        String example = """
+                      x-apigw-examples:
+                        - {name: one, path: {id: "1"}, dynamodbResponse: {status: 200, body: {Count: 1, Items: [{id: {S: "1"}}],
+                            ConsumedCapacity: {TableName: Items, CapacityUnits: 0.5}}}}
+                """;
+        String capacity = mappedResponses("'{\"count\": $input.path(''$.Count''), \"capacity\": $input.path(''$.ConsumedCapacity.CapacityUnits'')}'");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", example, "Query", query, capacity)), Rule.RSP003)).isEmpty();
+    }
+
     @Test
     void anItemWithoutAnAttributeWrittenOutsideQuotesIsRsp006() throws IOException {
         String example = """
