@@ -84,11 +84,19 @@ final class UndeclaredParameterCheck implements ExampleCheck {
         }
     }
 
-    /** Whether one name holds the other, case aside ({@code id} and {@code bookmarkId}), not a header read on purpose. */
-    private static boolean related(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
-        return x.contains(y) || y.contains(x);
+    /**
+     * Whether the read name begins or ends the path variable's, or the other way round, case aside ({@code id} and
+     * {@code bookmarkId}); not a name with a hyphen, which is a header's ({@code X-Request-Id}, read on purpose).
+     */
+    private static boolean related(String read, String variable) {
+        if (read.indexOf('-') >= 0) {
+            return false;
+        }
+        String x = read.toLowerCase(Locale.ROOT);
+        String y = variable.toLowerCase(Locale.ROOT);
+        String shorter = x.length() <= y.length() ? x : y;
+        String longer = x.length() <= y.length() ? y : x;
+        return longer.startsWith(shorter) || longer.endsWith(shorter);
     }
 
     /**

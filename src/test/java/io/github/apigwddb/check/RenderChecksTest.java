@@ -277,6 +277,7 @@ class RenderChecksTest {
         assertThat(vtl014.apply("$input.params('id')$input.params('orderId')")).isEmpty();
         // a header read on purpose, of a name unlike the path's variable (review)
         assertThat(vtl014.apply("$input.params('traceparent')")).isEmpty();
+        assertThat(vtl014.apply("$input.params('X-Request-Id')")).isEmpty();
     }
 
     @Test
