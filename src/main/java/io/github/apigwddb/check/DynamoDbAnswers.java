@@ -55,7 +55,7 @@ final class DynamoDbAnswers {
             return answer;
         }
         try {
-            ObjectNode body = (ObjectNode) new ObjectMapper().readTree(answer.body());
+            ObjectNode body = (ObjectNode) MAPPER.readTree(answer.body());
             ObjectNode capacity = body.putObject("ConsumedCapacity").put("TableName", request.path("TableName").asText("T"))
                     .put("CapacityUnits", 0.5);
             if (asked.equals("INDEXES")) {
