@@ -14,10 +14,7 @@ import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.TextPosition;
 import io.github.apigwddb.vtl.BranchReads;
-import io.github.apigwddb.vtl.CompiledTemplate;
-import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RenderResult;
-import io.github.apigwddb.vtl.VariableRead;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -94,7 +91,10 @@ final class TypedJsonResponseCheck implements ExampleCheck {
                 : "the DynamoDB AttributeValue " + (shown != null && !shown.isMissingNode() && isAttributeValue(shown) ? excerpt(shown)
                         : "{\"" + output.root().at(pointer).fieldNames().next() + "\": ...}") + " " + where;
         TextPosition at = output.sourceMap().valueStart(pointer);
-        int[] place = writerOf(run, template, output.text(), at == null ? TextPosition.START : at);
+        // the writer: a read of the answer's items, else a variable written whole or by a member that is no type
+        // ($root.Items, not $item.title.S)
+        int[] place = ValueWriter.of(runner, run, template, output.text(), at == null ? TextPosition.START : at,
+                TypedJsonResponseCheck::readsItems, read -> !TYPES.contains(read.lastName()));
         run.inTemplate(Rule.MAP012, run.action() + " answers in DynamoDB JSON, and the template copies it to the client: the "
                 + ResponseRenderCheck.name(run, template, run.clientStatus) + " holds " + what + "; " + FIX, template, place[0], place[1]);
     }
@@ -272,44 +272,6 @@ final class TypedJsonResponseCheck implements ExampleCheck {
     private static String excerpt(JsonNode value) {
         String text = value.toString();
         return text.length() > 60 ? text.substring(0, 60) + "..." : text;
-    }
-
-    /**
-     * Line and column of what writes the value: on the template line that made its output line (see
-     * {@link OutputLineMapper}), else anywhere, a written read of the answer's items ({@code $input.json('$.Items')},
-     * {@code "raw": $input.path('$.Items')}, {@code $input.body}), else a variable written whole or by a member that is
-     * no type ({@code $root.Items}, not {@code $item.title.S}); else that line's start. Read from the syntax tree: a read
-     * kept by {@code #set} writes nothing.
-     */
-    private int[] writerOf(ExampleRun run, MappingTemplate template, String output, TextPosition value) {
-        int line = new OutputLineMapper(template.text()).templateLineFor(value.line(), OutputText.line(output, value.line()), value.column());
-        TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
-        CompiledTemplate compiled = runner.compiled(template, deployed);
-        List<int[]> reads = new ArrayList<>();
-        List<int[]> variables = new ArrayList<>();
-        if (compiled != null) {
-            for (InputPathCall call : compiled.inputPathCalls()) {
-                if (call.written() && readsItems(call.jsonPath())) {
-                    reads.add(deployed.written(template.text(), call.line(), call.column()));
-                }
-            }
-            for (int[] body : compiled.bodyWrites()) {
-                reads.add(deployed.written(template.text(), body[0], body[1]));
-            }
-            for (VariableRead read : compiled.variableReads()) {
-                if (read.written() && !TYPES.contains(read.lastName())) {
-                    variables.add(deployed.written(template.text(), read.line(), read.column()));
-                }
-            }
-        }
-        List<int[]> onLine = new ArrayList<>(reads.stream().filter(at -> at[0] == line).toList());
-        onLine.addAll(variables.stream().filter(at -> at[0] == line).toList());
-        for (List<int[]> found : List.of(onLine, reads, variables)) {
-            if (!found.isEmpty()) {
-                return found.stream().min((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1])).get();
-            }
-        }
-        return new int[] {line, 1};
     }
 
     /** Whether a JSONPath reads the whole answer or its items ({@code $}, {@code $.Item}, {@code $.Items[0]}, {@code $.Responses}). */
