@@ -31,10 +31,12 @@ import java.util.Map;
 final class ResponseRenderCheck implements ExampleCheck {
 
     private final TemplateRunner runner;
+    private final ErrorTypeLeak errorTypeLeak;
     private final DocumentParser json = new DocumentParser();
 
     ResponseRenderCheck(TemplateRunner runner) {
         this.runner = runner;
+        this.errorTypeLeak = new ErrorTypeLeak(runner);
     }
 
     /** What a render of one answer gave. */
@@ -64,6 +66,12 @@ final class ResponseRenderCheck implements ExampleCheck {
             run.responseTemplate = rendered.template();
             run.clientStatus = rendered.status();
             run.clientResponse = rendered.body();
+            if (success.status() >= 400) {
+                Finding leak = errorTypeLeak.judge(run, success, rendered);
+                if (leak != null) {
+                    run.once("errors|" + leak.rule() + "|" + leak.position() + "|" + leak.message(), worded(leak, success.name()));
+                }
+            }
         }
         // a finding that several error answers give alike (one template for all) is one finding naming them all
         Map<Finding, List<String>> answersOf = new LinkedHashMap<>();
@@ -73,6 +81,10 @@ final class ResponseRenderCheck implements ExampleCheck {
             }
             ExampleRun scratch = run.variant(run.example);
             Rendered errorRendered = render(scratch, error, true);
+            Finding leak = errorRendered == null ? null : errorTypeLeak.judge(scratch, error, errorRendered);
+            if (leak != null) {
+                scratch.findings.add(leak);
+            }
             scratch.findings.forEach(finding -> answersOf.computeIfAbsent(finding, f -> new ArrayList<>()).add(error.name()));
             if (error == DynamoDbAnswers.VALIDATION && errorRendered != null && scratch.findings.stream().noneMatch(f -> f.rule() == Rule.RSP003)) {
                 quotedErrorMessage(run, error, errorRendered);

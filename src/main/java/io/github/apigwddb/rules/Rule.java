@@ -113,6 +113,7 @@ public enum Rule {
     RSP001(WARNING, "Response template JSONPath never matches the action's output"),
     RSP002(WARNING, "GetItem response cannot tell a missing item from a found one"),
     RSP003(ERROR, "Rendered client response is not valid JSON"),
+    RSP004(WARNING, "Error template gives the client DynamoDB's error type"),
     RSP005(WARNING, "A string DynamoDB returns can break the client's JSON"),
     RSP006(WARNING, "An item without one of its attributes breaks the client's JSON"),
 

@@ -441,6 +441,32 @@ class RenderChecksTest {
     }
 
     /**
+     * An error template that copies DynamoDB's error body, or its type, gives clients DynamoDB's internals (message-to-fix
+     * trial: v34); its own error, a message passed on, or no template at all are not RSP004's.
+     */
+    @Test
+    void anErrorTemplateThatCopiesDynamoDbsErrorTypeIsRsp004AtTheCopy() throws IOException {
+        String copied = "          default:\n            statusCode: \"200\"\n            responseTemplates:\n              application/json: '{}'\n"
+                + "          \"4\\\\d{2}\":\n            statusCode: \"400\"\n            responseTemplates:\n"
+                + "              application/json: '{\"error\": $input.json(''$'')}'\n"
+                + "          \"5\\\\d{2}\":\n            statusCode: \"500\"\n";
+        List<Finding> rsp004 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, copied)), Rule.RSP004);
+        assertThat(rsp004).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("When DynamoDB answers 400 ValidationException: The application/json response for status 400"
+                    + " gives the client DynamoDB's error type (\"com.amazon.coral.validate#...\")");
+            assertThat(f.position().column()).isEqualTo(textAt(f).indexOf("$input.json") + 1);
+        });
+        String typeOnly = copied.replace("$input.json(''$'')", "\"$input.path(''$.__type'')\"");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, typeOnly)), Rule.RSP004)).singleElement();
+        String ownError = copied.replace("$input.json(''$'')", "{\"message\": \"$util.escapeJavaScript($input.path(''$.message'')).replaceAll("
+                + "\"\\\\''\",\"''\")\"}");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, ownError)), Rule.RSP004)).isEmpty();
+        String noTemplate = "          default:\n            statusCode: \"200\"\n            responseTemplates:\n              application/json: '{}'\n"
+                + "          \"4\\\\d{2}\":\n            statusCode: \"400\"\n          \"5\\\\d{2}\":\n            statusCode: \"500\"\n";
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, noTemplate)), Rule.RSP004)).isEmpty();
+    }
+
+    /**
      * A cursor made of $input.path's object is Java's map text, which the next request cannot read; $input.json's is JSON
      * (advanced DynamoDB trial: v20).
      */
