@@ -83,6 +83,7 @@ public final class CheckEngine {
                 new UndeclaredParameterCheck(runner),
                 new StageVariableCheck(runner),
                 new TextLoopCheck(runner),
+                new StatusOverrideCheck(runner),
                 new AuthorizerReadCheck(runner),
                 new ExpectationCheck());
         this.checker = new IntegrationChecker(runner, checks);

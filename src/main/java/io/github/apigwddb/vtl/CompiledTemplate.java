@@ -76,6 +76,11 @@ public final class CompiledTemplate {
         return parsed.textLoops();
     }
 
+    /** The template's {@code #set($context.responseOverride.status = ...)}s, in template order. */
+    public List<StatusOverride> statusOverrides() {
+        return parsed.statusOverrides();
+    }
+
     /** Where the template writes {@code $input.body} (itself or through a call): 1-based line and column, in template order. */
     public List<int[]> bodyWrites() {
         return parsed.bodyWrites();

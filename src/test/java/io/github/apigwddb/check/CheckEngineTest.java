@@ -64,6 +64,7 @@ class CheckEngineTest {
                       responses:
                         "200": {description: ok}
                         "400": {description: bad}
+                        "404": {description: not found}
                         "500": {description: failed}
                 """ + INTEGRATION);
         Path examples = dir.resolve("examples");
@@ -333,6 +334,7 @@ class CheckEngineTest {
                       responses:
                         "200": {description: ok}
                         "400": {description: bad}
+                        "404": {description: not found}
                         "500": {description: failed}
                 """ + INTEGRATION);
         CheckResult result = check(null, spec);
@@ -351,6 +353,7 @@ class CheckEngineTest {
                       responses:
                         "200": {description: ok}
                         "400": {description: bad}
+                        "404": {description: not found}
                         "500": {description: failed}
                 """ + INTEGRATION);
         CheckResult result = check(null, spec);
@@ -395,6 +398,7 @@ class CheckEngineTest {
                       responses:
                         "200": {description: ok}
                         "400": {description: bad}
+                        "404": {description: not found}
                         "500": {description: failed}
                 """ + INTEGRATION.replace("us-east-1", "{{apigw:awsRegion}}").replace("123456789012", "{{apigw:acct}}")
                 .replace("\"TableName\": \"Items\"", "\"TableName\": \"{{apigw:t}}\""));
@@ -409,7 +413,7 @@ class CheckEngineTest {
                         + " stand-ins [acct = '123456789012']. Give their values to check what is deployed",
                 "Placeholders [{{apigw:t}}] have no value (apigw.values, apigw.valuesFile), filled in at deployment; checked with"
                         + " stand-ins [t = 't__']. Give their values to check what is deployed");
-        assertThat(standIns.findings().get(1).position().line()).isEqualTo(16);
+        assertThat(standIns.findings().get(1).position().line()).isEqualTo(17);
 
         CheckResult given = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
                 TableSchemas.NONE, Map.of("awsRegion", "eu-west-1", "acct", "210987654321", "t", "Widgets")), CheckLog.SILENT);
@@ -521,6 +525,7 @@ class CheckEngineTest {
                       responses:
                         "200": {description: ok}
                         "400": {description: bad}
+                        "404": {description: not found}
                         "500": {description: failed}
                 """ + INTEGRATION.replace("passthroughBehavior: never", "passthroughBehavior: never\n        contentHandling: '{{apigw:ch}}'\n"
                 + "        timeoutInMillis: 'x{{apigw:t}}'\n        contentHandlng: '{{apigw:ch}}'").replace("us-east-1", "us-east-7"));

@@ -441,6 +441,26 @@ class RenderChecksTest {
     }
 
     /**
+     * A status the template sets that the operation does not declare: API Gateway sends it, the definition does not say so;
+     * a declared one, its class (4XX) and a computed one are not reported.
+     */
+    @Test
+    void aStatusOverrideTheOperationDoesNotDeclareIsVtl008AtTheSet() throws IOException {
+        String notFound = mappedResponses("|\n                #if($input.path('$.Item') == \"\")\n"
+                + "                #set($context.responseOverride.status = 404)\n                {}\n"
+                + "                #elseif($input.path('$.Item.blocked.BOOL'))\n                #set($context.responseOverride.status = \"400\")\n                {}\n"
+                + "                #else\n                #set($context.responseOverride.status = $input.path('$.Item.code.N'))\n                {}\n                #end");
+        String spec = HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, notFound);
+        assertThat(of(check(spec), Rule.VTL008)).singleElement().satisfies(f -> {
+            assertThat(f.message()).startsWith("The template answers with status 404 ($context.responseOverride.status), which the operation"
+                    + " declares no response for");
+            assertThat(f.position().column()).isEqualTo(textAt(f).indexOf("$context.responseOverride.status = 404") + 1);
+        });
+        String declaredAsClass = spec.replace("\"400\": {description: bad}", "\"4XX\": {description: bad}");
+        assertThat(of(check(declaredAsClass), Rule.VTL008)).isEmpty();
+    }
+
+    /**
      * An error template that copies DynamoDB's error body, or its type, gives clients DynamoDB's internals (message-to-fix
      * trial: v34); its own error, a message passed on, or no template at all are not RSP004's.
      */

@@ -6,6 +6,7 @@ import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.OutputSlot;
 import io.github.apigwddb.vtl.StageVariableRead;
+import io.github.apigwddb.vtl.StatusOverride;
 import io.github.apigwddb.vtl.TextLoop;
 import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
@@ -67,9 +68,10 @@ final class InputCallFinder {
     /** What a template reads, in template order. */
     record Found(List<InputPathCall> pathCalls, List<InputParamCall> paramCalls, List<ContextRead> contextReads, BranchReads branchReads,
             List<StageVariableRead> stageVariableReads, List<TypedAttributeRead> attributeReads, List<VariableRead> variableReads,
-            List<ParamMapRead> paramMapReads, List<int[]> bodyWrites, List<TextLoop> textLoops, Set<String> iteratedPaths) {
+            List<ParamMapRead> paramMapReads, List<int[]> bodyWrites, List<TextLoop> textLoops, Set<String> iteratedPaths,
+            List<StatusOverride> statusOverrides) {
         static final Found NONE = new Found(List.of(), List.of(), List.of(), BranchReads.NONE, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), Set.of());
+                List.of(), List.of(), Set.of(), List.of());
     }
 
     /** The AttributeValue types of DynamoDB's JSON. */
@@ -91,6 +93,7 @@ final class InputCallFinder {
     /** Where the template writes {@code $input.body} (line, column). */
     private final List<int[]> bodyWrites = new ArrayList<>();
     private final List<TextLoop> textLoops = new ArrayList<>();
+    private final List<StatusOverride> statusOverrides = new ArrayList<>();
     /** The literal JSONPaths whose values a {@code #foreach} goes over: lists, for an example made up. */
     private final Set<String> iteratedPaths = new LinkedHashSet<>();
     /** The literal text written since the last output whose text is unknown (a reference, a loop, a branch). */
@@ -122,7 +125,7 @@ final class InputCallFinder {
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
                 List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), List.copyOf(finder.variableReads),
                 List.copyOf(finder.paramMapReads), List.copyOf(finder.bodyWrites), List.copyOf(finder.textLoops),
-                Collections.unmodifiableSet(finder.iteratedPaths));
+                Collections.unmodifiableSet(finder.iteratedPaths), List.copyOf(finder.statusOverrides));
     }
 
     private void walk(Node node) {
@@ -145,6 +148,9 @@ final class InputCallFinder {
             return;
         }
         steering(node);
+        if (node instanceof ASTSetDirective set) {
+            noteStatusOverride(set);
+        }
         // each branch of an #if, and a loop's body, starts after the text before the directive
         String before = node instanceof ASTBlock ? textBefore.toString() : null;
         boolean connectBranch = connectOnly(node);
@@ -159,6 +165,22 @@ final class InputCallFinder {
         } else if (statement && !(node instanceof ASTSetDirective)) {
             textBefore.setLength(0); // what a directive wrote is unknown
         }
+    }
+
+    /** Notes a {@code #set($context.responseOverride.status = ...)}, with the status when it is written as a literal. */
+    private void noteStatusOverride(ASTSetDirective set) {
+        if (set.jjtGetNumChildren() < 2 || !(set.jjtGetChild(0) instanceof ASTReference target) || !"context".equals(target.getRootString())
+                || !"responseOverride.status".equals(contextPath(target))) {
+            return;
+        }
+        Node value = set.jjtGetChild(1);
+        while (value instanceof ASTExpression && value.jjtGetNumChildren() == 1) {
+            value = value.jjtGetChild(0);
+        }
+        String literal = value instanceof ASTIntegerLiteral number ? String.valueOf(number.value(null))
+                : value instanceof ASTStringLiteral string && string.literal() != null ? unquote(string.literal()).strip() : null;
+        Integer status = literal != null && literal.matches("[0-9]{1,3}") ? Integer.valueOf(literal) : null;
+        statusOverrides.add(new StatusOverride(status, target.getLine(), column(target.getLine(), target.getColumn())));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.apigwddb.vtl.BranchReads;
 import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.DerivedPathRead;
 import io.github.apigwddb.vtl.StageVariableRead;
+import io.github.apigwddb.vtl.StatusOverride;
 import io.github.apigwddb.vtl.TextLoop;
 import io.github.apigwddb.vtl.ParamMapRead;
 import io.github.apigwddb.vtl.TypedAttributeRead;
@@ -124,6 +125,11 @@ public final class ParsedTemplate {
     /** The literal JSONPaths of the body a {@code #foreach} goes over ({@code $input.path('$.ids')}). */
     public Set<String> iteratedPaths() {
         return inputCalls().iteratedPaths();
+    }
+
+    /** The template's {@code #set}s of {@code $context.responseOverride.status}; see {@link StatusOverride}. */
+    public List<StatusOverride> statusOverrides() {
+        return inputCalls().statusOverrides();
     }
 
     /** The template's loops over text, which never run; see {@link TextLoop}. */

@@ -1,0 +1,62 @@
+package io.github.apigwddb.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import io.github.apigwddb.integration.MappingTemplate;
+import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.vtl.StatusOverride;
+import java.util.Locale;
+
+/**
+ * VTL008: a template that sets {@code $context.responseOverride.status} to a status the operation declares no response
+ * for. API Gateway answers with it all the same (vtl-facts: a MOCK answered 444), so nothing fails; but the definition
+ * then does not say what clients get, and clients and documentation made from it miss the status (a 404 for a missing
+ * item, a 409 for a failed condition). Static: every literal status the template may set, once per place; a computed
+ * status is not judged. WebSocket routes have no method responses.
+ */
+final class StatusOverrideCheck implements ExampleCheck {
+
+    private final TemplateRunner runner;
+
+    StatusOverrideCheck(TemplateRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public void check(ExampleRun run) {
+        if (IntegrationExtractor.isWebSocketRoute(run.integration.operation())) {
+            return;
+        }
+        JsonNode declared = run.integration.operation().node().path("responses");
+        for (TemplateRunner.Readable readable : runner.readable(run)) {
+            MappingTemplate template = readable.template();
+            for (StatusOverride override : readable.compiled().statusOverrides()) {
+                if (override.status() == null || declares(declared, override.status())) {
+                    continue;
+                }
+                int[] at = readable.deployed().written(template.text(), override.line(), override.column());
+                run.once(run.locator.inTemplate(Rule.VTL008, "The template answers with status " + override.status()
+                        + " ($context.responseOverride.status), which the operation declares no response for: API Gateway sends it all"
+                        + " the same, but the definition does not say clients can get it; add a \"" + override.status()
+                        + "\" response to the operation's responses", template, at[0], at[1], run.operation(), null));
+            }
+        }
+    }
+
+    /**
+     * Whether the responses declare the status: itself, its class ({@code 4XX}, OpenAPI 3), or {@code default}. An
+     * operation without responses is the structure check's (they are required).
+     */
+    private static boolean declares(JsonNode responses, int status) {
+        if (!responses.isObject() || responses.has("default") || responses.has(String.valueOf(status))) {
+            return true;
+        }
+        String range = (status / 100) + "XX";
+        for (var names = responses.fieldNames(); names.hasNext(); ) {
+            if (names.next().toUpperCase(Locale.ROOT).equals(range)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
