@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * One SHA-256 over everything a check's outcome depends on: the spec files, the local files they reach
@@ -148,8 +147,9 @@ public final class InputsFingerprint {
         if (directory == null || !Files.isDirectory(directory)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+        try {
+            // through links, as the examples are read
+            return FileTree.entries(directory).stream().filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + directory, e);
         }

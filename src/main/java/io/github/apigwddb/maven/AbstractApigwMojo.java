@@ -8,6 +8,7 @@ import io.github.apigwddb.cloudformation.TemplateParameters;
 import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
 import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.gate.Baseline;
+import io.github.apigwddb.gate.FileTree;
 import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.GateConfigurationException;
 import io.github.apigwddb.gate.GateOutcome;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -427,14 +427,13 @@ abstract class AbstractApigwMojo extends AbstractMojo {
                 files.add(root.toAbsolutePath().normalize());
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file)).filter(file -> {
+            try {
+                // links to directories are followed: a spec directory linked to a shared one is checked, not found empty
+                FileTree.entries(root).stream().filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file)).filter(file -> {
                     if (Files.isRegularFile(file)) {
                         return true;
                     }
-                    if (!Files.isDirectory(file)) { // (a link to a directory is walked as one)
-                        notRead.add(file); // a broken link, a pipe or a device named like a definition
-                    }
+                    notRead.add(file); // a broken link, a pipe or a device named like a definition
                     return false;
                 }).map(p -> p.toAbsolutePath().normalize()).sorted().forEach(files::add);
             } catch (IOException e) {
