@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,8 +21,10 @@ import java.util.function.Function;
  * an unchanged project is recognised without reading its (possibly many megabytes of) definitions again. A file
  * is read again when its size or time differs, and also when its time is too close to the moment its digest was
  * taken to tell a later edit apart (git's "racily clean" rule): an edit within the file system's time
- * granularity after the last check can have the same time. Kept in a file of its own; a missing or unreadable
- * one just means every file is read.
+ * granularity after the last check can have the same time. Where the file system tells it (POSIX), the file's
+ * status change time and inode count too, as for git: a copy or an unpack that restores the old modification time
+ * (reproducible archives give every file one fixed time) still changes them. Kept in a file of its own; a missing or
+ * unreadable one, or one of another version, just means every file is read.
  */
 public final class FileDigests {
 
@@ -29,8 +32,11 @@ public final class FileDigests {
     static final long RACY_MARGIN_MILLIS = 2_000;
 
     /** What is known of one file: its digest, and the local files it refers to (for definitions). */
-    public record Entry(long size, long modified, long takenAt, String sha256, List<String> references) {
+    public record Entry(long size, long modified, String changed, long takenAt, String sha256, List<String> references) {
     }
+
+    private static final String HEADER = "# apigw 2: sha256, size, modified, changed, taken at, references (- when not read for them), path,"
+            + " references";
 
     private final Map<String, Entry> known;
     private final Map<String, Entry> used = new LinkedHashMap<>();
@@ -48,12 +54,13 @@ public final class FileDigests {
     public static FileDigests read(Path file) {
         Map<String, Entry> known = new LinkedHashMap<>();
         try {
-            if (Files.isRegularFile(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isEmpty() && !line.startsWith("#")) {
+            List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+            if (!lines.isEmpty() && lines.get(0).equals(HEADER)) {
+                for (String line : lines.subList(1, lines.size())) {
+                    if (!line.isEmpty()) {
                         String[] f = line.split("\t", -1);
-                        List<String> references = f[4].equals("-") ? null : List.of(f).subList(6, f.length);
-                        known.put(f[5], new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[0], references));
+                        List<String> references = f[5].equals("-") ? null : List.of(f).subList(7, f.length);
+                        known.put(f[6], new Entry(Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], Long.parseLong(f[4]), f[0], references));
                     }
                 }
             }
@@ -68,10 +75,10 @@ public final class FileDigests {
      * line each, as plain text: reading it must cost next to nothing in a build that then has nothing to do.
      */
     public void write(Path file) throws IOException {
-        StringBuilder text = new StringBuilder("# apigw: sha256, size, modified, taken at, references (- when not read for them), path, references\n");
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
         used.forEach((path, entry) -> {
             List<String> fields = new ArrayList<>(List.of(entry.sha256(), Long.toString(entry.size()), Long.toString(entry.modified()),
-                    Long.toString(entry.takenAt()), entry.references() == null ? "-" : "+", path));
+                    entry.changed(), Long.toString(entry.takenAt()), entry.references() == null ? "-" : "+", path));
             if (entry.references() != null) {
                 fields.addAll(entry.references());
             }
@@ -91,28 +98,28 @@ public final class FileDigests {
      */
     public Entry of(Path file, Function<byte[], List<String>> references) {
         String key = file.toString();
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (IOException e) {
+        Status status = Status.of(file);
+        if (status == null) {
             return null;
         }
-        long size = attributes.size();
-        long modified = attributes.lastModifiedTime().toMillis();
+        long size = status.size();
+        long modified = status.modified();
         Entry taken = used.get(key);
-        if (taken != null && taken.size() == size && taken.modified() == modified && (references == null || taken.references() != null)) {
+        if (taken != null && taken.size() == size && taken.modified() == modified && taken.changed().equals(status.changed())
+                && (references == null || taken.references() != null)) {
             return taken; // read already in this build
         }
         Entry remembered = known.get(key);
-        if (remembered != null && remembered.size() == size && remembered.modified() == modified
-                && modified < remembered.takenAt() - RACY_MARGIN_MILLIS && (references == null || remembered.references() != null)) {
+        if (remembered != null && remembered.size() == size && remembered.modified() == modified && remembered.changed().equals(status.changed())
+                && status.latest() < remembered.takenAt() - RACY_MARGIN_MILLIS && (references == null || remembered.references() != null)) {
             used.put(key, remembered);
             return remembered;
         }
         long takenAt = System.currentTimeMillis();
-        if (!attributes.isRegularFile() || size > Utf8Text.MAX_BYTES) {
+        if (!status.regular() || size > Utf8Text.MAX_BYTES) {
             // never read whole (a device never ends; its reader refuses a huge file and says so): its size and time tell
-            Entry entry = new Entry(size, modified, takenAt, "unread:" + size + ":" + modified, references == null ? null : List.of());
+            Entry entry = new Entry(size, modified, status.changed(), takenAt, "unread:" + size + ":" + modified,
+                    references == null ? null : List.of());
             used.put(key, entry);
             return entry;
         }
@@ -122,9 +129,41 @@ public final class FileDigests {
         } catch (IOException e) {
             return null;
         }
-        Entry entry = new Entry(size, modified, takenAt, sha256(bytes), references == null ? null : List.copyOf(references.apply(bytes)));
+        Entry entry = new Entry(size, modified, status.changed(), takenAt, sha256(bytes),
+                references == null ? null : List.copyOf(references.apply(bytes)));
         used.put(key, entry);
         return entry;
+    }
+
+    /**
+     * A file's status: size, modification time, and where the file system tells them (POSIX), the status change time
+     * (in milliseconds) and inode, as {@code changed}; {@code latest} is the later of the two times.
+     */
+    private record Status(long size, long modified, String changed, long latest, boolean regular) {
+
+        static Status of(Path file) {
+            try {
+                Map<String, Object> unix = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile");
+                long modified = ((FileTime) unix.get("lastModifiedTime")).toMillis();
+                long ctime = ((FileTime) unix.get("ctime")).toMillis();
+                return new Status((Long) unix.get("size"), modified, ctime + ":" + unix.get("dev") + ":" + unix.get("ino"),
+                        Math.max(modified, ctime), (Boolean) unix.get("isRegularFile"));
+            } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+                return basic(file); // no POSIX view (Windows): size and time
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static Status basic(Path file) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                long modified = attributes.lastModifiedTime().toMillis();
+                return new Status(attributes.size(), modified, "-", modified, attributes.isRegularFile());
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 
     static String sha256(byte[] bytes) {
