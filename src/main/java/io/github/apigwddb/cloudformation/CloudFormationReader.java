@@ -133,7 +133,9 @@ public final class CloudFormationReader {
                 JsonNode location = transform.path("Parameters").path("Location");
                 String locationPointer = at + "/Parameters/Location";
                 String s3 = resolver.resolveText(location, locationPointer);
-                Path file = localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource, files);
+                // a local path, which 'aws cloudformation package' uploads, is read where it is, as a DefinitionUri's is
+                Path file = s3.contains("://") ? localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource, files)
+                        : existing(template.spec().file().resolveSibling(s3), locator, locationPointer, findings, resource, s3, files);
                 if (file != null) {
                     readFile(template, resource, file, true, parameters, apis, findings, "AWS::Include " + s3);
                 }

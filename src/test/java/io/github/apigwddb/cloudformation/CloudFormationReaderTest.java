@@ -171,6 +171,36 @@ class CloudFormationReaderTest {
         assertThat(result.filesRead()).containsExactlyInAnyOrder(dir.resolve("short-forms.yaml"), mapped, dir.resolve("missing.yaml"));
     }
 
+    /**
+     * An include's Location that is a local path (which 'aws cloudformation package' uploads) is read where it is, not by
+     * its file name next to the template (user trial: the API went unchecked, CFN001 only a warning).
+     */
+    @Test
+    void anIncludeOfALocalPathIsReadThere() throws Exception {
+        Path api = dir.resolve("api/shapes.yaml");
+        Files.createDirectories(api.getParent());
+        Files.copy(copy("short-forms.yaml"), api);
+        Path template = dir.resolve("stack/template.yaml");
+        Files.createDirectories(template.getParent());
+        Files.writeString(template, """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      DefinitionBody:
+                        Fn::Transform: {Name: AWS::Include, Parameters: {Location: ../api/shapes.yaml}}
+                """);
+
+        CheckResult result = check(template, TemplateParameters.NONE);
+
+        assertThat(lines(result, Rule.CFN001)).isEmpty();
+        assertThat(lines(result, Rule.CFN002)).singleElement().asString().startsWith("shapes.yaml:11:9 '!Sub'");
+        assertThat(result.filesRead()).contains(api);
+    }
+
     @Test
     void aFindingAfterAnFnSubValueOnItsLinePointsAtTheTextAsWritten() throws Exception {
         Path template = dir.resolve("t.yaml");
