@@ -12,12 +12,15 @@ import io.github.apigwddb.gate.FileDigests;
 import io.github.apigwddb.gate.InputsFingerprint;
 import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.UpToDateStamp;
+import io.github.apigwddb.report.ConsoleFormat;
 import io.github.apigwddb.report.JUnitXmlWriter;
 import io.github.apigwddb.report.SarifWriter;
+import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.Severity;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +36,7 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -105,6 +109,7 @@ public class CheckMojo extends AbstractApigwMojo {
         List<Path> files = specFiles();
         if (files.isEmpty()) {
             logNoDefinitions("check");
+            removeReportsOfAnEarlierCheck();
             return files;
         }
         String configuration = configuration(files, ruleSettings, threshold);
@@ -117,10 +122,12 @@ public class CheckMojo extends AbstractApigwMojo {
         configuredFiles.add(baselineFile);
         String inputs = inputsFingerprint(digests, files, configuration, configuredFiles, last.map(UpToDateStamp.Entry::filesRead).orElse(List.of()));
         rememberDigests(stamp, digests);
-        if (!force && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs) && !last.get().reports().isEmpty()) {
+        // -Dapigw.force checks again once: bundle's check and check's in one build still check once
+        if ((!force || checkedInThisBuild(stamp.file(), false)) && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs)
+                && !last.get().reports().isEmpty()) {
             List<Path> stale = last.get().staleReports();
             if (stale.isEmpty()) {
-                skipped(last.get(), stamp, started, checkedInThisBuild(stamp.file()));
+                skipped(last.get(), stamp, started, checkedInThisBuild(stamp.file(), true));
                 return files;
             }
             log.info("apigw:check: nothing changed since the last successful check, but " + (stale.size() == 1 ? "the report " : "the reports ")
@@ -147,6 +154,10 @@ public class CheckMojo extends AbstractApigwMojo {
                     + baselineFile + "; commit it, and later runs fail only on findings not in it");
             outcome = new Gate(ruleSettings, written, baselineFile.getFileName().toString()).apply(result);
         }
+        // an input edited while the check ran (a save, a checkout): the findings are of the text before, so no stamp says
+        // the text after was checked
+        List<Path> readLastTime = last.map(UpToDateStamp.Entry::filesRead).orElse(List.of());
+        boolean changedMeanwhile = !inputs.equals(inputsFingerprint(digests, files, configuration, configuredFiles, readLastTime));
         // what this check read decides its fingerprint: the files a template pulled in are known only now
         inputs = inputsFingerprint(digests, files, configuration, configuredFiles, result.filesRead());
 
@@ -164,21 +175,27 @@ public class CheckMojo extends AbstractApigwMojo {
         List<ConsoleReport.Line> printed = new ArrayList<>(console.findings(outcome.reported()));
         String summary = summary(result, outcome, sarif, files.size());
         printed.addAll(console.gateSummary(outcome, baselineFile));
-        long failing = outcome.failing(threshold).size();
+        List<Finding> failingFindings = outcome.failing(threshold);
+        long failing = failingFindings.size();
         if (failing > 0) {
             log.error(summary);
             throw new MojoFailureException("apigw:check found " + failing + " finding" + (failing == 1 ? "" : "s") + " at or above "
-                    + threshold.id() + " (apigw.failOn); see the lines above or " + sarif);
+                    + threshold.id() + " (apigw.failOn); see the lines above or " + sarif + belowError(failingFindings));
         }
-        if (outcome.reported().isEmpty()) {
+        if (outcome.count(Severity.ERROR) + outcome.count(Severity.WARNING) == 0) {
             log.info(summary);
         } else {
             log.warn(summary);
         }
+        if (changedMeanwhile) {
+            log.info("apigw:check: an input changed while the check ran: the next build checks again");
+            rememberDigests(stamp, digests);
+            return files;
+        }
         try {
             stamp.recordConsole(printed.stream().map(ConsoleReport.Line::encoded).toList());
             stamp.record(new UpToDateStamp.Entry(inputs, result.filesRead(), List.of(sarif, junit), UpToDateStamp.Counts.of(outcome)));
-            checkedInThisBuild(stamp.file()); // bundle's check, then check's: the second says so once, not each finding again
+            checkedInThisBuild(stamp.file(), true); // bundle's check, then check's: the second says so once, not each finding again
         } catch (IOException e) {
             log.warn("Cannot record the inputs of this check in " + stamp.file() + " (the next run checks again): " + e.getMessage());
         }
@@ -217,7 +234,7 @@ public class CheckMojo extends AbstractApigwMojo {
         String summary = "apigw:check: nothing changed since the last successful check (" + last.counts().describe() + "; report "
                 + last.reports().get(0) + "); skipped. -Dapigw.force to check again";
         UpToDateStamp.Counts counts = last.counts();
-        if (counts.errors() + counts.warnings() + counts.info() > 0) {
+        if (counts.errors() + counts.warnings() > 0) {
             log.warn(summary);
         } else {
             log.info(summary);
@@ -230,13 +247,49 @@ public class CheckMojo extends AbstractApigwMojo {
         log.debug("apigw:check: up to date (" + stamp.file() + "), found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
+    /**
+     * With nothing to check, an earlier check's reports would be taken for this build's (a CI step uploading the SARIF
+     * "always" would publish findings of files no longer checked).
+     */
+    private void removeReportsOfAnEarlierCheck() throws MojoExecutionException {
+        for (Path report : List.of(outputDirectory.toPath().resolve("apigw.sarif"), outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME))) {
+            try {
+                if (Files.deleteIfExists(report)) {
+                    getLog().info("apigw:check: removed " + report + ", the report of an earlier check");
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException("Cannot remove the earlier report " + report + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** How many failing findings below error the failure message names, at most. */
+    private static final int NAMED_IN_FAILURE = 10;
+
+    /**
+     * The failing findings below error, for the failure message: they are logged as warnings, which {@code mvn -q} does not
+     * show, so a quiet build that fails on them would say "see the lines above" with none above. Errors are shown.
+     */
+    private static String belowError(List<Finding> failing) {
+        List<Finding> warnings = failing.stream().filter(f -> f.severity() != Severity.ERROR).toList();
+        if (warnings.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(":");
+        warnings.stream().limit(NAMED_IN_FAILURE).forEach(f -> text.append(System.lineSeparator()).append("  ").append(ConsoleFormat.line(f)));
+        if (warnings.size() > NAMED_IN_FAILURE) {
+            text.append(System.lineSeparator()).append("  ... and ").append(warnings.size() - NAMED_IN_FAILURE).append(" more");
+        }
+        return text.toString();
+    }
+
     private static final Object CHECKED_IN_THIS_BUILD = CheckMojo.class.getName() + ".checked";
 
     /**
-     * Notes that this build checked with the stamp {@code stampFile} (one per module and configuration); returns whether it
-     * had already. Kept in the session's data, which lives as long as the build.
+     * Whether this build checked with the stamp {@code stampFile} (one per module and configuration) already; with
+     * {@code note}, notes that it has now. Kept in the session's data, which lives as long as the build.
      */
-    private boolean checkedInThisBuild(Path stampFile) {
+    private boolean checkedInThisBuild(Path stampFile, boolean note) {
         if (session == null || session.getRepositorySession() == null) {
             return false;
         }
@@ -244,7 +297,8 @@ public class CheckMojo extends AbstractApigwMojo {
         synchronized (data) {
             @SuppressWarnings("unchecked")
             Set<Path> checked = data.get(CHECKED_IN_THIS_BUILD) instanceof Set<?> known ? (Set<Path>) known : new HashSet<>();
-            boolean earlier = !checked.add(stampFile.toAbsolutePath().normalize());
+            Path key = stampFile.toAbsolutePath().normalize();
+            boolean earlier = note ? !checked.add(key) : checked.contains(key);
             data.set(CHECKED_IN_THIS_BUILD, checked);
             return earlier;
         }
@@ -285,6 +339,36 @@ public class CheckMojo extends AbstractApigwMojo {
                 getLog().warn("apigw:check: executions '" + previous[0] + "' and '" + executionId() + "' are configured differently but both write"
                         + " their reports to " + directory + ": the second overwrites the first's; give each execution its own <outputDirectory>");
             }
+        }
+        warnOnOutputDirectorySharedByModules();
+    }
+
+    private static final Object OUTPUT_DIRECTORIES_OF_MODULES = CheckMojo.class.getName() + ".outputDirectories";
+
+    /**
+     * Modules of one build writing their reports to one directory (a parent's {@code <outputDirectory>} under the reactor's
+     * root) leave only the last one's, and each next build finds the others' reports rewritten and checks again. Kept in
+     * the session's data, which all modules of the build share.
+     */
+    @SuppressWarnings("unchecked")
+    private void warnOnOutputDirectorySharedByModules() {
+        if (session == null || session.getRepositorySession() == null) {
+            return;
+        }
+        String module = project.getGroupId() + ":" + project.getArtifactId();
+        Path directory = outputDirectory.toPath().toAbsolutePath().normalize();
+        SessionData data = session.getRepositorySession().getData();
+        String other;
+        synchronized (data) {
+            Map<Path, String> used = data.get(OUTPUT_DIRECTORIES_OF_MODULES) instanceof Map<?, ?> known ? (Map<Path, String>) known
+                    : new java.util.HashMap<>();
+            other = used.putIfAbsent(directory, module);
+            data.set(OUTPUT_DIRECTORIES_OF_MODULES, used);
+        }
+        if (other != null && !other.equals(module)) {
+            getLog().warn("apigw:check: modules " + other + " and " + module + " both write their reports to " + directory + ": each"
+                    + " overwrites the other's, and the next build checks again; leave <outputDirectory> at its default"
+                    + " (${project.build.directory}/apigw) or give each module its own");
         }
     }
 
@@ -329,7 +413,9 @@ public class CheckMojo extends AbstractApigwMojo {
                 specFileFilter().canonical(),
                 "examplesDirectory=" + examplesDirectory,
                 "outputDirectory=" + outputDirectory,
-                "repositoryRoot=" + repositoryRoot());
+                "repositoryRoot=" + repositoryRoot(),
+                // the reports name the module (SARIF's category, JUnit's suite)
+                "project=" + (project == null ? "" : project.getGroupId() + ":" + project.getArtifactId()));
     }
 
     /**
@@ -344,14 +430,22 @@ public class CheckMojo extends AbstractApigwMojo {
         return fingerprint.compute(files, examplesDirectory(), List.copyOf(inputFiles), configuration, pluginIdentity(fingerprint));
     }
 
-    /** The version, and for a snapshot the digest of the jar, so a rebuilt snapshot plugin checks again. */
+    /**
+     * The version, for a snapshot the digest of the jar (a rebuilt snapshot checks again), and the versions of the
+     * libraries it runs with (a build can override them in the plugin's {@code <dependencies>}).
+     */
     private String pluginIdentity(InputsFingerprint fingerprint) {
         String version = pluginVersion();
-        if (!version.endsWith("-SNAPSHOT") || mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
+        if (mojoExecution == null || mojoExecution.getMojoDescriptor() == null) {
             return version;
         }
-        Artifact artifact = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginArtifact();
-        return version + "@" + fingerprint.digestOf(artifact == null || artifact.getFile() == null ? null : artifact.getFile().toPath());
+        PluginDescriptor plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        Artifact artifact = plugin.getPluginArtifact();
+        String jar = version.endsWith("-SNAPSHOT")
+                ? "@" + fingerprint.digestOf(artifact == null || artifact.getFile() == null ? null : artifact.getFile().toPath()) : "";
+        List<String> libraries = plugin.getArtifacts() == null ? List.of()
+                : plugin.getArtifacts().stream().map(a -> a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()).sorted().toList();
+        return version + jar + " " + libraries;
     }
 
     private Severity failOnThreshold() throws MojoExecutionException {

@@ -331,6 +331,64 @@ class CheckMojoTest {
                 + " a pipe or a device): not read");
     }
 
+    /** A spec directory that links to a shared one is checked: walked as a plain one it held nothing (user trial: a false green). */
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aSpecDirectoryThatIsALinkIsChecked(CheckMojo mojo) throws Exception {
+        Path shared = project.resolve("shared-api");
+        Files.createDirectories(shared);
+        Files.writeString(shared.resolve("api.yaml"), SPEC.replace("httpMethod: POST", "httpMethod: GET"));
+        Files.createDirectories(project.resolve("src/main"));
+        Files.createSymbolicLink(project.resolve("src/main/apigateway"), shared);
+        Files.createSymbolicLink(shared.resolve("loop"), shared); // a link back into the tree is walked once
+        configure(mojo);
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("1 finding at or above warning");
+        assertThat(Files.readString(project.resolve("target/apigw/apigw.sarif"))).contains("\"ruleId\" : \"AGW006\"");
+    }
+
+    /**
+     * A spec saved while the check runs: the findings are of the text before, so the next build must check again, not
+     * skip as if the new text had been checked (user trial: an edit during a 2 s check was never checked).
+     */
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aSpecChangedWhileTheCheckRunsIsCheckedAgainNextTime(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        configure(mojo);
+        Path spec = project.resolve("src/main/apigateway/api.yaml");
+        List<String> info = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                info.add(content.toString());
+                if (content.toString().startsWith("Checking api.yaml") && info.stream().noneMatch(l -> l.startsWith("edited"))) {
+                    try {
+                        Files.writeString(spec, SPEC.replace("httpMethod: POST", "httpMethod: GET"));
+                        info.add("edited");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        });
+
+        mojo.execute(); // checked the text as it was: clean
+        assertThat(info).contains("apigw:check: an input changed while the check ran: the next build checks again");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("1 finding at or above warning");
+    }
+
+    /** {@code mvn -q} shows errors only: a build failed by warnings names them in its failure message. */
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aBuildFailedByWarningsNamesThemInTheFailureMessage(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC.replace("passthroughBehavior: never", "passthroughBehavior: when_no_match"));
+        configure(mojo);
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("at or above warning (apigw.failOn)")
+                .hasMessageContaining("src/main/apigateway/api.yaml:[19,9] AGW011 passthroughBehavior is when_no_match");
+    }
+
     @Test
     @InjectMojo(goal = "check", pom = POM)
     void anExamplesDirectoryNamedButMissingIsAConfigurationError(CheckMojo mojo) throws Exception {
