@@ -29,6 +29,22 @@ public record HostileValue(String text, String label) {
             NON_BMP, LONG);
 
     /**
+     * Numbers a loose check of the form lets through ({@code matches('^[0-9]+$')}, {@code '^-?[0-9]{1,4}$'}), tried where a
+     * template checks an input before writing it, which every value of {@link #ALL} fails: a leading zero, which JSON refuses
+     * in a number; zero and a negative number, below the minimum of Limit, TopK, TotalSegments (1) and Segment (0); a 40-digit
+     * number, beyond a 32-bit integer and a Number's 38 digits. No decimal or exponent: DynamoDB's answer to 1.5 in an
+     * integer member is not documented (dynalite's recorded type errors of Integer leave numbers out), and no empty
+     * value: an absent parameter is VTL009's.
+     */
+    public static final HostileValue LEADING_ZERO = new HostileValue("007", "'007' (a number with a leading zero)");
+    public static final HostileValue ZERO = new HostileValue("0", "'0'");
+    public static final HostileValue NEGATIVE = new HostileValue("-1", "'-1' (a negative number)");
+    public static final HostileValue HUGE = new HostileValue("1234567890".repeat(4), "a 40-digit number");
+
+    /** In the order findings prefer them, as {@link #ALL}. */
+    public static final List<HostileValue> NUMBERS = List.of(LEADING_ZERO, ZERO, NEGATIVE, HUGE);
+
+    /**
      * The given values in one text, the backslash last so it meets the template's own closing quote as it does on its
      * own. A probe renders it first, so that one render can stand for several (see {@code InjectionProbe}); never
      * reported: an input it breaks is probed value by value.

@@ -34,7 +34,9 @@ import java.util.Set;
  * the output at all; only those are re-rendered with the {@link HostileValue}s. When the marker render is
  * JSON, the other inputs keep their markers during the hostile renders and the marker render is the
  * reference, so a branch on another input's value cannot pass for a change of structure; otherwise the
- * example's own render is the reference. Thread-safe: all state of a probe lives in its call.
+ * example's own render is the reference. An input whose marker never reaches the output because the template checks it
+ * first ({@code #if($limit.matches('^[0-9]+$'))}) is tried with the numbers a loose check lets through
+ * ({@link HostileValue#NUMBERS}). Thread-safe: all state of a probe lives in its call.
  */
 public final class InjectionProbe {
 
@@ -49,6 +51,12 @@ public final class InjectionProbe {
     private static final String NUMBER_MARKER_PREFIX = "8675";
     /** Number markers have four digits of index: beyond that, numbers of the body are not probed. */
     private static final int MAX_NUMBER_MARKERS = 9999;
+    /**
+     * What an input a template checks before writing gets to see whether a number passes the check and lands in the
+     * request ({@link #pastCheck}): one digit, so a narrow check passes it, not 0 or 1, which templates use as defaults.
+     */
+    private static final String HARMLESS_NUMBER = "2";
+    private static final String OTHER_HARMLESS_NUMBER = "3";
     /** Stands for the marker of an input that is not probed: no render can hold it. */
     private static final String NOT_PROBED = "\u0000not probed";
     /** Nesting and size limits: a long value that only trips them is not an injection. */
@@ -187,7 +195,11 @@ public final class InjectionProbe {
                 continue;
             }
             if (at < 0) {
-                continue; // the input never reaches the request
+                if (!excluded[i] && checkedBeforeWritten(template, slot)) {
+                    results[i] = pastCheck(template, inputs, slot, background[i], markers[i], markersAsBackground ? markedOutput : null,
+                            checkDynamoDb ? action : null);
+                }
+                continue; // the input never reaches the request as text
             }
             if (!markersAsBackground) {
                 // another input's marker broke the JSON: whether this one lands in a string is seen with its marker alone
@@ -262,6 +274,98 @@ public final class InjectionProbe {
     }
 
     /**
+     * Whether an input whose marker does not reach the request may still reach it with another value: text a client writes
+     * (a parameter, a header, a string of the body) that a condition of the template may look at, such as a check against
+     * a numeric pattern that no marker passes. See {@link #pastCheck}.
+     */
+    private static boolean checkedBeforeWritten(CompiledTemplate template, InputSlots.Slot slot) {
+        return switch (slot.kind) {
+            case PATH, QUERYSTRING, HEADER, BODY_STRING -> !slot.retypable() && !slot.decodedFromBase64()
+                    && slot.mayBranchOn(template.branchReads());
+            default -> false;
+        };
+    }
+
+    /**
+     * Probes with {@link HostileValue#NUMBERS} an input the template writes only after a check that its marker and every
+     * hostile string fail ({@code #if($limit.matches('^[0-9]+$'))"Limit": $limit,#end}). Two harmless numbers, 2 and 3
+     * (which narrow checks such as {@code '^[0-3]$'} pass as well), show whether the input then lands in the request as it
+     * is, and where; the render with 2 is the reference. Mostly one render: one with 2 that changes nothing ends it.
+     *
+     * @param background the input's value between renders
+     * @param marker the input's marker, which fails the check
+     * @param markerOutput the render with the marker and the other inputs as now, null when none was made
+     * @param action the DynamoDB action to validate the requests against, null for none
+     */
+    private Injection pastCheck(CompiledTemplate template, InputSlots inputs, InputSlots.Slot slot, String background, String marker,
+            String markerOutput, String action) {
+        try {
+            if (markerOutput == null) {
+                slot.set(marker);
+                RenderResult marked = engine.renderProbe(template, inputs.current());
+                if (!marked.ok()) {
+                    return null;
+                }
+                markerOutput = marked.output();
+            }
+            slot.set(HARMLESS_NUMBER);
+            RenderResult harmless = engine.renderProbe(template, inputs.current());
+            if (!harmless.ok() || harmless.output().equals(markerOutput)) {
+                return null;
+            }
+            slot.set(OTHER_HARMLESS_NUMBER);
+            RenderResult other = engine.renderProbe(template, inputs.current());
+            int at = other.ok() ? onlyDigitChanged(harmless.output(), other.output()) : -1;
+            ParsedDocument reference = at < 0 ? null : parseOrNull(harmless.output());
+            if (reference == null) {
+                return null; // the number steers the template without being written, or is not written as it is
+            }
+            Set<String> violations = action == null ? Set.of() : violationKeys(action, reference.root());
+            Probe probe = new Probe(template, inputs, reference, null, violations, action);
+            return probe.attackPastCheck(slot, background, markerOutput, insideJsonString(harmless.output(), at), harmless.output(), at);
+        } finally {
+            slot.set(background);
+        }
+    }
+
+    /**
+     * Where the render with {@link #HARMLESS_NUMBER} has that digit and the render with {@link #OTHER_HARMLESS_NUMBER} the
+     * other, the texts being the same elsewhere: the first place the input is written as it is; -1 when the texts differ
+     * otherwise or not at all.
+     */
+    private static int onlyDigitChanged(String harmless, String other) {
+        if (harmless.length() != other.length()) {
+            return -1;
+        }
+        int first = -1;
+        for (int i = 0; i < harmless.length(); i++) {
+            char a = harmless.charAt(i);
+            char b = other.charAt(i);
+            if (a != b) {
+                if (a != HARMLESS_NUMBER.charAt(0) || b != OTHER_HARMLESS_NUMBER.charAt(0)) {
+                    return -1;
+                }
+                first = first < 0 ? i : first;
+            }
+        }
+        return first;
+    }
+
+    /** Whether {@code offset} of a JSON text is inside a string. */
+    private static boolean insideJsonString(String json, int offset) {
+        boolean inside = false;
+        for (int i = 0; i < offset; i++) {
+            char c = json.charAt(i);
+            if (inside && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+
+    /**
      * Probes an input the render with every marker left out, with the other inputs at the example's values: a condition
      * on another input ({@code #if($input.params('mode') == "page")}) may write it only for the value the example gives.
      * The reference is then the render with this input's marker alone; the others get their markers back afterwards.
@@ -276,6 +380,9 @@ public final class InjectionProbe {
             slot.set(marker);
             RenderResult render = engine.renderProbe(template, inputs.current());
             int at = render.ok() ? render.output().indexOf(marker) : -1;
+            if (at < 0 && checkedBeforeWritten(template, slot)) {
+                return render.ok() ? pastCheck(template, inputs, slot, marker, marker, render.output(), checkDynamoDb ? action : null) : null;
+            }
             ParsedDocument alone = at < 0 ? null : parseOrNull(render.output());
             if (alone == null) {
                 return null; // not written for the example's values either, or not JSON with them (other rules say so)
@@ -343,6 +450,11 @@ public final class InjectionProbe {
         private boolean arraysMayGrow;
         /** The text standing for the input in the render {@link #attack} was given, to keep it out of messages. */
         private String marker;
+        /**
+         * The render in which the input fails the template's check, for {@link #attackPastCheck}: a number that renders it
+         * did not pass. Null for the hostile strings.
+         */
+        private String checkFailed;
 
         Probe(CompiledTemplate template, InputSlots inputs, ParsedDocument reference, JsonNode statements, Set<String> referenceViolations,
                 String action) {
@@ -360,38 +472,64 @@ public final class InjectionProbe {
          */
         Injection attack(InputSlots.Slot slot, String background, String marker, MarkedString spliced, boolean insideString, String output,
                 int at) {
+            this.marker = marker;
+            this.inStatement = statements != null && InjectionProbe.this.inStatement(output, marker);
+            // a value the template's conditions or loops read may make a list longer or shorter (a #foreach over its
+            // split): elements of the same shape are the template's logic, not the client's text in the request
+            arraysMayGrow = slot.mayBranchOn(template.branchReads());
+            try {
+                return worst(slot, valuesToTry(slot, spliced, background), spliced, "", insideString, output, at);
+            } finally {
+                slot.set(background);
+            }
+        }
+
+        /**
+         * Tries {@link HostileValue#NUMBERS} on an input the template writes only after a check, see {@link #pastCheck}.
+         * A PartiQL statement's words are not compared: a number stays a number there ({@code -1} is as much one as 1).
+         *
+         * @param checkFailed the render with the input's marker, which fails the check
+         * @param output the render with a harmless number in the input, the reference, which has it at {@code at}
+         */
+        Injection attackPastCheck(InputSlots.Slot slot, String background, String checkFailed, boolean insideString, String output, int at) {
+            this.marker = null;
+            this.checkFailed = checkFailed;
+            this.inStatement = false;
+            arraysMayGrow = slot.mayBranchOn(template.branchReads());
+            try {
+                return worst(slot, HostileValue.NUMBERS.stream().filter(slot::accepts).toList(), null, "passes the template's check and ",
+                        insideString, output, at);
+            } finally {
+                slot.set(background);
+            }
+        }
+
+        /** The worst that {@code values} do to the request, each in the input in turn; null when none does anything. */
+        private Injection worst(InputSlots.Slot slot, List<HostileValue> values, MarkedString spliced, String effectPrefix, boolean insideString,
+                String output, int at) {
             List<HostileValue> breaking = new ArrayList<>();
             Injection.Kind worst = null;
             HostileValue worstValue = null;
             String worstEffect = null;
-            this.marker = marker;
-            this.inStatement = statements != null && InjectionProbe.this.inStatement(output, marker);
-            try {
-                // a value the template's conditions or loops read may make a list longer or shorter (a #foreach over its
-                // split): elements of the same shape are the template's logic, not the client's text in the request
-                arraysMayGrow = slot.mayBranchOn(template.branchReads());
-                for (HostileValue value : valuesToTry(slot, spliced, background)) {
-                    slot.set(value.text());
-                    Outcome outcome = evaluate(value, spliced, arraysMayGrow);
-                    if (outcome == null || slot.retypable() && onlyRetyped(outcome)) {
-                        continue;
-                    }
-                    breaking.add(value);
-                    if (worst == null || outcome.kind().compareTo(worst) > 0) {
-                        worst = outcome.kind();
-                        worstValue = value;
-                        worstEffect = outcome.effect();
-                    }
-                    if (worst == Injection.Kind.STRUCTURE_CHANGED) {
-                        break; // nothing is worse
-                    }
+            for (HostileValue value : values) {
+                slot.set(value.text());
+                Outcome outcome = evaluate(value, spliced, arraysMayGrow);
+                if (outcome == null || slot.retypable() && onlyRetyped(outcome)) {
+                    continue;
                 }
-            } finally {
-                slot.set(background);
+                breaking.add(value);
+                if (worst == null || outcome.kind().compareTo(worst) > 0) {
+                    worst = outcome.kind();
+                    worstValue = value;
+                    worstEffect = outcome.effect();
+                }
+                if (worst == Injection.Kind.STRUCTURE_CHANGED) {
+                    break; // nothing is worse
+                }
             }
             return worst == null ? null
-                    : new Injection(worst, slot.label, worstValue, worstEffect, List.copyOf(breaking), insideString, lineOf(output, at),
-                            lineText(output, at), columnOf(output, at), slot.decodedFromBase64(), inStatement);
+                    : new Injection(worst, slot.label, worstValue, effectPrefix + worstEffect, List.copyOf(breaking), insideString,
+                            lineOf(output, at), lineText(output, at), columnOf(output, at), slot.decodedFromBase64(), inStatement);
         }
 
         /**
@@ -432,6 +570,9 @@ public final class InjectionProbe {
                 return new Outcome(Injection.Kind.RENDER_FAILS, "makes the template fail: " + result.problem().message());
             }
             String output = result.output();
+            if (output.equals(checkFailed)) {
+                return null; // the number fails the template's check, as the marker did
+            }
             if (output.isBlank()) {
                 return new Outcome(Injection.Kind.INVALID_JSON, "leaves the request empty");
             }
@@ -449,7 +590,7 @@ public final class InjectionProbe {
                     return new Outcome(Injection.Kind.INVALID_JSON, "makes the request invalid JSON (" + e.getMessage()
                             + " at line " + e.position().line() + ", column " + e.position().column() + ")");
                 }
-                if (json.duplicateKeys().size() > reference.duplicateKeys().size()) {
+                if (json.duplicateKeys().size() > reference.duplicateKeys().size() && checkFailed == null) {
                     return new Outcome(Injection.Kind.STRUCTURE_CHANGED,
                             "changes the request's structure: member " + json.duplicateKeys().get(0) + " appears twice");
                 }
@@ -457,7 +598,9 @@ public final class InjectionProbe {
             }
             String difference = JsonShapes.difference(reference.root(), root, arraysMayGrow);
             if (difference != null) {
-                return new Outcome(Injection.Kind.STRUCTURE_CHANGED, "changes the request's structure: " + difference);
+                // digits and a minus sign write no member: another shape is a branch the template takes for that number
+                return checkFailed != null ? null
+                        : new Outcome(Injection.Kind.STRUCTURE_CHANGED, "changes the request's structure: " + difference);
             }
             return rejection(value, root);
         }

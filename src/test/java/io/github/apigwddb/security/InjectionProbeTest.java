@@ -525,6 +525,89 @@ class InjectionProbeTest {
         }
     }
 
+    /** A Scan whose Limit is written only when the query parameter passes {@code gate}, and as written by {@code limit}. */
+    private List<Injection> scanWithLimit(String gate, String limit) throws Exception {
+        String template = "#set($limit = $input.params('limit'))\n{\"TableName\": \"T\"#if($limit.matches('" + gate + "')),\n  \"Limit\": "
+                + limit + "#end}";
+        return probe(template, new TemplateInput(null, null, Map.of("limit", "10"), null, null, null), "Scan");
+    }
+
+    @Test
+    void aNumberWithALeadingZeroPassesALooseCheckAndBreaksTheJson() throws Exception {
+        List<Injection> found = scanWithLimit("^[0-9]{1,4}$", "$limit");
+
+        assertThat(found).singleElement().satisfies(limit -> {
+            assertThat(limit.input()).isEqualTo("querystring limit");
+            assertThat(limit.kind()).isEqualTo(Injection.Kind.INVALID_JSON);
+            assertThat(limit.value()).isEqualTo(HostileValue.LEADING_ZERO);
+            assertThat(limit.value()).hasToString("'007' (a number with a leading zero)");
+            assertThat(limit.effect()).startsWith("passes the template's check and makes the request invalid JSON");
+            // 0 passes the check too, and DynamoDB refuses it as a Limit
+            assertThat(limit.breakingValues()).containsExactly(HostileValue.LEADING_ZERO, HostileValue.ZERO);
+            assertThat(limit.insideString()).isFalse();
+            assertThat(limit.outputLine()).isEqualTo(2);
+            assertThat(limit.outputLineText()).isEqualTo("  \"Limit\": 2}");
+            assertThat(limit.outputColumn()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void zeroPassesACheckThatAllowsItAndDynamoDbRefusesItAsALimit() throws Exception {
+        List<Injection> found = scanWithLimit("^(0|[1-9][0-9]{0,3})$", "$limit");
+
+        assertThat(found).singleElement().satisfies(limit -> {
+            assertThat(limit.kind()).isEqualTo(Injection.Kind.REJECTED);
+            assertThat(limit.value()).isEqualTo(HostileValue.ZERO);
+            assertThat(limit.effect()).startsWith("passes the template's check and makes DynamoDB reject the request (")
+                    .contains("Limit").contains("greater than or equal to 1");
+            assertThat(limit.breakingValues()).containsExactly(HostileValue.ZERO);
+        });
+    }
+
+    @Test
+    void unboundedChecksLetThroughNegativeAndHugeNumbers() throws Exception {
+        assertThat(scanWithLimit("^-?[0-9]+$", "$limit")).singleElement().satisfies(limit -> assertThat(limit.breakingValues())
+                .containsExactly(HostileValue.LEADING_ZERO, HostileValue.ZERO, HostileValue.NEGATIVE, HostileValue.HUGE));
+        // a Number of a key takes 38 digits: only the 40-digit number is too much there
+        String template = "#set($id = $input.params('id'))\n#if(!$id.matches('^[0-9]+$'))#set($id = '1')#end\n"
+                + "{\"TableName\": \"T\", \"Key\": {\"id\": {\"N\": \"$id\"}}}";
+        assertThat(probe(template, new TemplateInput(null, Map.of("id", "42"), null, null, null, null), "GetItem")).singleElement()
+                .satisfies(id -> {
+                    assertThat(id.kind()).isEqualTo(Injection.Kind.REJECTED);
+                    assertThat(id.value()).isEqualTo(HostileValue.HUGE);
+                    assertThat(id.effect()).contains("38 significant digits");
+                    assertThat(id.insideString()).isTrue();
+                });
+    }
+
+    @Test
+    void aTightCheckOrAQuotedValueIsClean() throws Exception {
+        assertThat(scanWithLimit("^[1-9][0-9]{0,3}$", "$limit")).isEmpty();
+        // a Limit in quotes is refused whatever its digits (DDB001 says so): no number makes it worse
+        assertThat(scanWithLimit("^[0-9]+$", "\"$limit\"")).isEmpty();
+        // a check that numbers fail as well, and a number that steers the template without being written
+        assertThat(scanWithLimit("^(asc|desc)$", "$limit")).isEmpty();
+        assertThat(scanWithLimit("^[0-9]+$", "25")).isEmpty();
+        // a body string behind a model that allows only counts
+        String template = "#set($limit = $input.path('$.limit'))\n{\"TableName\": \"T\"#if($limit.matches('^[0-9]+$')), \"Limit\": $limit#end}";
+        BodyModel model = validatedModel("{\"type\": \"object\", \"properties\": {\"limit\": {\"type\": \"string\", \"pattern\": \"^[1-9][0-9]{0,2}$\"}}}");
+        CompiledTemplate compiled = engine.compile("t", template);
+        TemplateInput body = TemplateInput.ofBody("{\"limit\": \"10\"}");
+        assertThat(probe.probe(compiled, body, null, "Scan", BodyInputs.validatedAgainst(model))).isEmpty();
+        assertThat(probe.probe(compiled, body, "Scan")).singleElement()
+                .satisfies(limit -> assertThat(limit.value()).isEqualTo(HostileValue.LEADING_ZERO));
+    }
+
+    @Test
+    void anInputWhoseMarkerReachesTheRequestIsProbedWithStringsOnly() throws Exception {
+        List<Injection> found = scanWithLimit(".*", "$limit");
+
+        assertThat(found).singleElement().satisfies(limit -> {
+            assertThat(limit.effect()).doesNotContain("passes the template's check");
+            assertThat(limit.breakingValues()).doesNotContainAnyElementsOf(HostileValue.NUMBERS);
+        });
+    }
+
     @Test
     void noInputsNoRenders() throws Exception {
         assertThat(probe("{\"TableName\": \"T\"}", TemplateInput.ofBody(null), "Scan")).isEmpty();
