@@ -295,6 +295,7 @@ final class InjectionCheck implements ExampleCheck {
                     + injection.input() + "'); map known fields one by one, or check the keys against a list";
             default -> input + " can break the DynamoDB request: " + injection.value() + (injection.base64() ? " (sent Base64-encoded)" : "")
                     + " " + injection.effect() + "; " + (injection.inStatement() ? fixStatement()
+                    : HostileValue.NUMBERS.contains(injection.value()) ? fixCheck(injection)
                     : (decoded || injection.base64()) && injection.insideString() ? fixDecoded()
                     : injection.base64() ? fixBase64() : fix(injection));
         };
@@ -313,6 +314,18 @@ final class InjectionCheck implements ExampleCheck {
             out.append(name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "['" + name + "']");
         }
         return out.toString();
+    }
+
+    /**
+     * A number got past the template's own check of the value: the check is the fix, made as strict as the place the value
+     * is written (no leading zero in a JSON number; DynamoDB's minimum of 1 for Limit; 38 digits for a Number).
+     */
+    private static String fixCheck(Injection injection) {
+        return "the template checks the value before writing it, but the check lets this number through: make it as strict as"
+                + " the place the value goes, " + (injection.insideString()
+                ? "e.g. .matches('^-?[0-9]{1,38}$') for a Number (DynamoDB keeps 38 digits)"
+                : "e.g. .matches('^[1-9][0-9]{0,3}$') for a count such as Limit (no leading zero, which JSON refuses in a number;"
+                        + " no 0 or minus sign, as DynamoDB takes 1 or more; at most 4 digits)");
     }
 
     /** A value escaped before it is decoded is unescaped again by the decoding: %22 becomes a quote after the escape. */

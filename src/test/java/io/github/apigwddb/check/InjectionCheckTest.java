@@ -232,6 +232,53 @@ class InjectionCheckTest {
         });
     }
 
+    /** A Scan whose Limit the template writes only when the query parameter passes {@code pattern}. */
+    private Path checkedLimit(String pattern) throws Exception {
+        Path spec = dir.resolve("limit.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items:
+                    get:
+                      operationId: list
+                      parameters: [{name: limit, in: query, schema: {type: string}}]
+                      x-apigw-examples: [{name: page, querystring: {limit: "10"}}]
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/Scan
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: |
+                            #set($limit = $input.params('limit'))
+                            {"TableName": "Items"
+                            #if($limit.matches('%s'))
+                            , "Limit": $limit
+                            #end
+                            }
+                        responses: {default: {statusCode: "200"}}
+                """.formatted(pattern));
+        return spec;
+    }
+
+    @Test
+    void aNumberThatPassesTheTemplatesLooseCheckIsNamed() throws Exception {
+        assertThat(sec(checkedLimit("^[0-9]{1,4}$"))).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SEC001);
+            assertThat(f.position().line()).isEqualTo(21); // the line that writes $limit
+            assertThat(f.message()).startsWith("Client input 'querystring limit' can break the DynamoDB request: '007' (a number with a"
+                    + " leading zero) passes the template's check and makes the request invalid JSON (")
+                    .contains("the check lets this number through").contains(".matches('^[1-9][0-9]{0,3}$')");
+        });
+        assertThat(sec(checkedLimit("^(0|[1-9][0-9]{0,3})$"))).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("'0' passes the template's check and makes DynamoDB reject the request (")
+                .contains("Member must have value greater than or equal to 1"));
+        assertThat(sec(checkedLimit("^[1-9][0-9]{0,3}$"))).isEmpty();
+    }
+
     @Test
     void theNumberNoteSaysHowToTestEachKindOfInput() {
         assertThat(InjectionCheck.numberNote("querystring since")).contains("#if($input.params('since').matches('^-?[0-9]+([.][0-9]+)?$'))");
