@@ -599,6 +599,21 @@ class InjectionProbeTest {
     }
 
     @Test
+    void aCheckedInputIsFoundWhenAnotherInputSteersTheTemplateToo() throws Exception {
+        // the header's own condition: the limit is tried with the other inputs as in the example
+        String template = "#set($limit = $input.params('limit'))\n{\"TableName\": \"T\""
+                + "#if($input.params('X-Consistent') == 'yes'), \"ConsistentRead\": true#end"
+                + "#if($limit.matches('^[0-9]+$')),\n  \"Limit\": $limit#end}";
+        TemplateInput input = new TemplateInput(null, null, Map.of("limit", "10"), Map.of("X-Consistent", "yes"), null, null);
+
+        assertThat(probe(template, input, "Scan")).singleElement().satisfies(limit -> {
+            assertThat(limit.input()).isEqualTo("querystring limit");
+            assertThat(limit.value()).isEqualTo(HostileValue.LEADING_ZERO);
+            assertThat(limit.breakingValues()).containsExactly(HostileValue.LEADING_ZERO, HostileValue.ZERO, HostileValue.HUGE);
+        });
+    }
+
+    @Test
     void anInputWhoseMarkerReachesTheRequestIsProbedWithStringsOnly() throws Exception {
         List<Injection> found = scanWithLimit(".*", "$limit");
 
