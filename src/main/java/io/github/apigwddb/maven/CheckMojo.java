@@ -344,6 +344,7 @@ public class CheckMojo extends AbstractApigwMojo {
     }
 
     private static final Object OUTPUT_DIRECTORIES_OF_MODULES = CheckMojo.class.getName() + ".outputDirectories";
+    private static final Object SHARED_OUTPUT_DIRECTORIES_SAID = CheckMojo.class.getName() + ".sharedOutputDirectoriesSaid";
 
     /**
      * Modules of one build writing their reports to one directory (a parent's {@code <outputDirectory>} under the reactor's
@@ -363,9 +364,14 @@ public class CheckMojo extends AbstractApigwMojo {
             Map<Path, String> used = data.get(OUTPUT_DIRECTORIES_OF_MODULES) instanceof Map<?, ?> known ? (Map<Path, String>) known
                     : new java.util.HashMap<>();
             other = used.putIfAbsent(directory, module);
+            Set<Path> warned = data.get(SHARED_OUTPUT_DIRECTORIES_SAID) instanceof Set<?> said ? (Set<Path>) said : new HashSet<>();
+            if (other != null && (other.equals(module) || !warned.add(directory))) {
+                other = null; // said once per directory and build, not again by each execution of each module
+            }
             data.set(OUTPUT_DIRECTORIES_OF_MODULES, used);
+            data.set(SHARED_OUTPUT_DIRECTORIES_SAID, warned);
         }
-        if (other != null && !other.equals(module)) {
+        if (other != null) {
             getLog().warn("apigw:check: modules " + other + " and " + module + " both write their reports to " + directory + ": each"
                     + " overwrites the other's, and the next build checks again; leave <outputDirectory> at its default"
                     + " (${project.build.directory}/apigw) or give each module its own");
