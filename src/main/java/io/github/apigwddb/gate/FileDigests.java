@@ -166,6 +166,22 @@ public final class FileDigests {
         }
     }
 
+    /**
+     * The files asked for in this build whose digest differs from the one remembered, or that were not remembered, and
+     * the remembered ones not asked for: what changed since the last build, for saying why a check runs.
+     */
+    public List<String> changedSinceLastBuild() {
+        List<String> changed = new ArrayList<>();
+        used.forEach((path, entry) -> {
+            Entry before = known.get(path);
+            if (before == null || !before.sha256().equals(entry.sha256())) {
+                changed.add(path);
+            }
+        });
+        known.keySet().stream().filter(path -> !used.containsKey(path)).forEach(changed::add);
+        return changed;
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -134,6 +134,7 @@ public class CheckMojo extends AbstractApigwMojo {
                     + String.join(", ", stale.stream().map(Path::toString).toList()) + (stale.size() == 1 ? " is" : " are")
                     + " gone or rewritten since: checking again");
         }
+        log.debug("apigw:check: checking: " + whyChecking(last, inputs, digests, writeBaseline));
         try {
             stamp.clear();
         } catch (IOException e) {
@@ -261,6 +262,23 @@ public class CheckMojo extends AbstractApigwMojo {
                 throw new MojoExecutionException("Cannot remove the earlier report " + report + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Why the check runs, for {@code -X}: a skip that did not happen is otherwise a mystery. */
+    private String whyChecking(Optional<UpToDateStamp.Entry> last, String inputs, FileDigests digests, boolean writeBaseline) {
+        if (writeBaseline) {
+            return "the baseline is to be written";
+        }
+        if (last.isEmpty()) {
+            return "no record of a successful check with these settings (the first build, a failed or cleaned one, or other settings)";
+        }
+        if (!last.get().fingerprint().equals(inputs)) {
+            List<String> changed = digests.changedSinceLastBuild();
+            return changed.isEmpty() ? "the plugin or the libraries it runs with changed"
+                    : "changed since the last build: " + String.join(", ", changed.stream().limit(20).toList())
+                            + (changed.size() > 20 ? " and " + (changed.size() - 20) + " more" : "");
+        }
+        return force ? "apigw.force" : "the reports are gone or rewritten";
     }
 
     /** How many failing findings below error the failure message names, at most. */
