@@ -194,6 +194,16 @@ public final class UpToDateStamp {
         Files.writeString(consoleFile, text, StandardCharsets.UTF_8);
     }
 
+    /** The record of what the last check printed. */
+    public Path consoleFile() {
+        return consoleFile;
+    }
+
+    /** Whether the record of what the last check printed is there to print again. */
+    public boolean hasConsole() {
+        return Files.isRegularFile(consoleFile);
+    }
+
     /** What the last check printed, at most {@code limit} lines of it; empty when it cannot be read. */
     public Console console(int limit) {
         try (BufferedReader reader = Files.newBufferedReader(consoleFile, StandardCharsets.UTF_8)) {

@@ -125,7 +125,10 @@ public class CheckMojo extends AbstractApigwMojo {
         // -Dapigw.force checks again once: bundle's check and check's in one build still check once
         if ((!force || checkedInThisBuild(stamp.file(), false)) && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs)
                 && !last.get().reports().isEmpty()) {
-            List<Path> stale = last.get().staleReports();
+            List<Path> stale = new ArrayList<>(last.get().staleReports());
+            if (!stamp.hasConsole()) {
+                stale.add(stamp.consoleFile()); // a skip could not print the findings again: the log would look clean
+            }
             if (stale.isEmpty()) {
                 skipped(last.get(), stamp, started, checkedInThisBuild(stamp.file(), true));
                 return files;
