@@ -128,7 +128,7 @@ public final class CheckEngine {
                     log.debug(file + " is " + SpecKind.NOT_AN_API.label() + " (no openapi, swagger or Resources at its root): not checked");
                     continue;
                 }
-                LoadedSpec spec = asDeployed(loaded.spec(), request.deploymentValues(), filesRead, findings);
+                LoadedSpec spec = asDeployed(loaded.spec(), request, filesRead, findings);
                 List<LoadedSpec> apis = List.of(spec);
                 CheckRequest apiRequest = request;
                 if (spec.kind() == SpecKind.CLOUDFORMATION) {
@@ -216,7 +216,7 @@ public final class CheckEngine {
         record Match(Path file, LoadedSpec api, boolean template, Integration integration, CheckRequest request) { }
         List<Match> matches = new ArrayList<>();
         for (Path file : request.specFiles()) {
-            LoadedSpec spec = asDeployed(loader.load(file).spec(), request.deploymentValues(), null, null);
+            LoadedSpec spec = asDeployed(loader.load(file).spec(), request, null, null);
             if (spec == null || spec.kind() == SpecKind.NOT_AN_API) {
                 continue;
             }
@@ -302,9 +302,9 @@ public final class CheckEngine {
     }
 
     /** The definition as deployed: the parts other files hold in place, then the placeholders filled (see both). */
-    private static LoadedSpec asDeployed(LoadedSpec read, Map<String, String> values, Set<Path> filesRead, List<Finding> findings) {
-        LoadedSpec inlined = withOtherFilesInlined(read, filesRead, findings);
-        return withPlaceholdersFilled(inlined, inlined != read, values, findings);
+    private static LoadedSpec asDeployed(LoadedSpec read, CheckRequest request, Set<Path> filesRead, List<Finding> findings) {
+        LoadedSpec inlined = withOtherFilesInlined(read, request.sourceRoot(), filesRead, findings);
+        return withPlaceholdersFilled(inlined, inlined != read, request.deploymentValues(), findings);
     }
 
     /**
@@ -312,19 +312,21 @@ public final class CheckEngine {
      * over files), as API Gateway imports it; findings inside such a part point into its file. A reference that leads
      * nowhere stays as written (SPEC004 says so).
      *
+     * @param sourceRoot a file outside it is not read (SPEC004); null for no bound
      * @param filesRead receives the other files read; null when not needed
-     * @param findings receives a broken reference in another file, and a circular one anywhere, as SPEC004 (the file's own
-     *     broken ones are the structure check's); null when not needed
+     * @param findings receives a broken reference in another file, a circular one anywhere, and one leading out of
+     *     {@code sourceRoot}, as SPEC004 (the file's own broken ones are the structure check's); null when not needed
      */
-    private static LoadedSpec withOtherFilesInlined(LoadedSpec spec, Set<Path> filesRead, List<Finding> findings) {
+    private static LoadedSpec withOtherFilesInlined(LoadedSpec spec, Path sourceRoot, Set<Path> filesRead, List<Finding> findings) {
         if (spec == null || (spec.kind() != SpecKind.OPENAPI3 && spec.kind() != SpecKind.SWAGGER2) || !ExternalReferences.any(spec)) {
             return spec;
         }
         Path file = spec.file().toAbsolutePath().normalize();
-        ExternalReferences references = new ExternalReferences(spec, null, findings == null ? null : (reason, message, in, document, pointer) -> {
+        ExternalReferences references = new ExternalReferences(spec, sourceRoot, findings == null ? null : (reason, message, in, document, pointer) -> {
             // a circle, or what a reference leads to, is seen only when followed, here; a broken reference of the file itself
             // is the structure check's
             if (reason == ExternalReferences.Reason.CIRCULAR || reason == ExternalReferences.Reason.NOT_AN_OBJECT
+                    || reason == ExternalReferences.Reason.OUTSIDE_PROJECT
                     || reason == ExternalReferences.Reason.BROKEN && !in.equals(file)) {
                 findings.add(new Finding(Rule.SPEC004, Rule.SPEC004.defaultSeverity(), message, Locator.position(in,
                         document.sourceMap().locate(JsonPointers.child(pointer, "$ref"))), null, null));

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param templateParameters CloudFormation parameter values and S3 locations mapped to project files
  * @param tables the table definitions of {@code apigw.tables}, with what could not be read from them
  * @param deploymentValues values of {@code {{apigw:name}}} placeholders, filled in before checking (as the bundle does)
+ * @param sourceRoot a {@code $ref} to a file outside it is not read (SPEC004), as the bundle does not: a definition is the
+ *     repository's, and a build must not read the machine's other files into its reports; null for no bound
  */
 public record CheckRequest(
         List<Path> specFiles,
@@ -24,7 +26,8 @@ public record CheckRequest(
         int threads,
         TemplateParameters templateParameters,
         TableSchemas tables,
-        Map<String, String> deploymentValues) {
+        Map<String, String> deploymentValues,
+        Path sourceRoot) {
 
     /**
      * Rendering is CPU-bound, so threads beyond the processors gain nothing; the bound keeps a typo
@@ -42,6 +45,13 @@ public record CheckRequest(
         templateParameters = templateParameters == null ? TemplateParameters.NONE : templateParameters;
         tables = tables == null ? TableSchemas.NONE : tables;
         deploymentValues = deploymentValues == null ? Map.of() : Map.copyOf(deploymentValues);
+        sourceRoot = sourceRoot == null ? null : sourceRoot.toAbsolutePath().normalize();
+    }
+
+    /** A check that reads any file a {@code $ref} names. */
+    public CheckRequest(List<Path> specFiles, Path examplesDirectory, Map<String, String> stageVariables, int threads,
+            TemplateParameters templateParameters, TableSchemas tables, Map<String, String> deploymentValues) {
+        this(specFiles, examplesDirectory, stageVariables, threads, templateParameters, tables, deploymentValues, null);
     }
 
     public CheckRequest(List<Path> specFiles, Path examplesDirectory, Map<String, String> stageVariables, int threads,

@@ -479,7 +479,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         TableSchemas tables = tableSchemas();
         Map<String, String> values = deploymentValues();
         try {
-            return new CheckRequest(files, examples, stageVariables, threads, parameters, tables, values);
+            return new CheckRequest(files, examples, stageVariables, threads, parameters, tables, values, repositoryRoot());
         } catch (IllegalArgumentException e) { // the only argument the request refuses is the number of threads
             throw new MojoExecutionException("Invalid <threads> (apigw.threads): " + e.getMessage(), e);
         }

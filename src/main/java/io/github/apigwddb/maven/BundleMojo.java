@@ -74,7 +74,7 @@ public class BundleMojo extends CheckMojo {
         SpecLoader loader = new SpecLoader();
         SpecBundler bundler = new SpecBundler();
         BundleOptions options = new BundleOptions(outputFormat, flag(stripExtensions, "apigw.stripExtensions", "apigw.bundle.stripExtensions"),
-                deploymentValues(), basedir.toPath());
+                deploymentValues(), repositoryRoot()); // as the check reads: a sibling module's shared schemas, nothing outside
         List<Path> apis = new ArrayList<>();
         for (Path file : files) {
             LoadResult loaded = loader.load(file);

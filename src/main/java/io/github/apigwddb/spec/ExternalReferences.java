@@ -64,8 +64,8 @@ public final class ExternalReferences {
     }
 
     /**
-     * @param projectRoot references leading outside it are refused (a bundle ships only the project's files); null for
-     *     none refused
+     * @param projectRoot references leading outside it are refused (the repository's root: a build reads and ships only its
+     *     files); null for none refused
      * @param problems receives the references that cannot be inlined, which stay as written; null when not needed
      */
     public ExternalReferences(LoadedSpec spec, Path projectRoot, Problems problems) {
@@ -241,7 +241,9 @@ public final class ExternalReferences {
         }
         Path targetFile = target.file();
         if (projectRoot != null && !targetFile.startsWith(projectRoot)) {
-            return refuse(Reason.OUTSIDE_PROJECT, "Reference '" + ref + "' leads outside the project (" + targetFile + ")", file, pointer);
+            return refuse(Reason.OUTSIDE_PROJECT, "Reference '" + ref + "' leads to " + targetFile + ", outside " + projectRoot
+                    + ": only files of the repository are read (a build must not read the machine's other files); move the file"
+                    + " into it", file, pointer);
         }
         String fragment = target.pointer() == null ? "" : target.pointer();
         if (!fragment.isEmpty() && !fragment.startsWith("/")) {

@@ -736,6 +736,37 @@ class CheckEngineTest {
      * A tree schema of another file that refers to itself is read as one written in the definition (multi-file trial):
      * the validated pattern of a child's id keeps client text out of the request as it does the root's.
      */
+    /**
+     * A reference out of the repository is not read (the bundle does not read it either): a build must not pull the
+     * machine's other files into its reports (crash hunt: a $ref to /etc/passwd was read).
+     */
+    @Test
+    void aReferenceOutOfTheSourceRootIsSpec004AndNotRead() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path outside = dir.resolve("elsewhere/item.yaml");
+        Files.createDirectories(outside.getParent());
+        Files.writeString(outside, "Item: {type: object}\n");
+        Files.createDirectories(repository);
+        Path spec = repository.resolve("api.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths: {}
+                components:
+                  schemas:
+                    Item: {$ref: '../elsewhere/item.yaml#/Item'}
+                """);
+
+        CheckResult bounded = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
+                TableSchemas.NONE, Map.of(), repository), CheckLog.SILENT);
+
+        assertThat(only(bounded, Rule.SPEC004).message()).isEqualTo("Reference '../elsewhere/item.yaml#/Item' leads to " + outside
+                + ", outside " + repository + ": only files of the repository are read (a build must not read the machine's other"
+                + " files); move the file into it");
+        assertThat(bounded.filesRead()).doesNotContain(outside);
+        assertThat(check(null, spec).findings()).extracting(Finding::rule).doesNotContain(Rule.SPEC004);
+    }
+
     @Test
     void aRecursiveSchemaOfAnotherFileIsRead() throws Exception {
         Files.createDirectories(dir.resolve("components"));
