@@ -322,7 +322,7 @@ public final class InjectionProbe {
             }
             Set<String> violations = action == null ? Set.of() : violationKeys(action, reference.root());
             Probe probe = new Probe(template, inputs, reference, null, violations, action);
-            return probe.attackPastCheck(slot, background, markerOutput, insideJsonString(harmless.output(), at), harmless.output(), at);
+            return probe.attackPastCheck(slot, background, markerOutput, JsonShapes.insideString(harmless.output(), at), harmless.output(), at);
         } finally {
             slot.set(background);
         }
@@ -349,20 +349,6 @@ public final class InjectionProbe {
             }
         }
         return first;
-    }
-
-    /** Whether {@code offset} of a JSON text is inside a string. */
-    private static boolean insideJsonString(String json, int offset) {
-        boolean inside = false;
-        for (int i = 0; i < offset; i++) {
-            char c = json.charAt(i);
-            if (inside && c == '\\') {
-                i++;
-            } else if (c == '"') {
-                inside = !inside;
-            }
-        }
-        return inside;
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.github.apigwddb.security;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.github.apigwddb.spec.PointerPath;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -13,7 +17,37 @@ import java.util.Map;
  */
 public final class JsonShapes {
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private JsonShapes() {
+    }
+
+    /**
+     * Whether the character at {@code offset} of a JSON text lies inside a string (a member name or a string value), read
+     * with Jackson's tokenizer; false when the text is no JSON there.
+     */
+    static boolean insideString(String json, int offset) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                long start = parser.currentTokenLocation().getCharOffset();
+                if (start > offset) {
+                    return false;
+                }
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                    parser.getText(); // reads the whole string, so that the location is past it
+                    long end = parser.currentLocation().getCharOffset();
+                    if (token == JsonToken.FIELD_NAME) {
+                        end = json.lastIndexOf('"', (int) end - 1) + 1; // the location is past the colon
+                    }
+                    if (offset < end) {
+                        return true;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
     }
 
     /** @return the first difference, as a sentence naming the JSON pointer, or null when both have the same shape */

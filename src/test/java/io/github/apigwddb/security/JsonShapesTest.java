@@ -29,4 +29,14 @@ class JsonShapesTest {
         assertThat(difference("{\"a\": [1]}", "{\"a\": [1, 2]}")).isEqualTo("/a has 2 elements instead of 1");
         assertThat(difference("{}", "[]")).isEqualTo("the request changes from an object to an array");
     }
+
+    @Test
+    void tellsWhetherAnOffsetIsInsideAString() {
+        String json = "{\"Limit\": 2, \"Key\": {\"n\": {\"N\": \"2\"}}, \"note\": \"a \\\"2\\\" b\", \"k2\": 2}";
+        assertThat(JsonShapes.insideString(json, json.indexOf("2"))).as("a number").isFalse();
+        assertThat(JsonShapes.insideString(json, json.indexOf("\"2\"") + 1)).as("a string value").isTrue();
+        assertThat(JsonShapes.insideString(json, json.indexOf("\\\"2") + 2)).as("after an escaped quote").isTrue();
+        assertThat(JsonShapes.insideString(json, json.indexOf("k2") + 1)).as("a member name").isTrue();
+        assertThat(JsonShapes.insideString(json, json.lastIndexOf("2"))).as("the last number").isFalse();
+    }
 }
