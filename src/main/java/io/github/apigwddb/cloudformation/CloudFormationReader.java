@@ -133,9 +133,7 @@ public final class CloudFormationReader {
                 JsonNode location = transform.path("Parameters").path("Location");
                 String locationPointer = at + "/Parameters/Location";
                 String s3 = resolver.resolveText(location, locationPointer);
-                // a local path, which 'aws cloudformation package' uploads, is read where it is, as a DefinitionUri's is
-                Path file = s3.contains("://") ? localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource, files)
-                        : existing(template.spec().file().resolveSibling(s3), locator, locationPointer, findings, resource, s3, files);
+                Path file = fileOf(template, s3, parameters, locator, locationPointer, findings, notes, resource, files);
                 if (file != null) {
                     readFile(template, resource, file, true, parameters, apis, findings, "AWS::Include " + s3);
                 }
@@ -167,9 +165,7 @@ public final class CloudFormationReader {
         } else {
             s3 = resolver.resolveText(location, locationPointer);
         }
-        Path file = s3.startsWith("s3://")
-                ? localFile(template, s3, parameters, locator, locationPointer, findings, notes, resource, files)
-                : existing(template.spec().file().resolveSibling(s3), locator, locationPointer, findings, resource, s3, files);
+        Path file = fileOf(template, s3, parameters, locator, locationPointer, findings, notes, resource, files);
         if (file != null) {
             readFile(template, resource, file, false, parameters, apis, findings, locationMember + " " + s3);
         }
@@ -236,6 +232,16 @@ public final class CloudFormationReader {
         findings.add(locator.at(Rule.CFN001, resource.logicalId() + " names " + named + ", which does not exist at " + file
                 + ": the API is not checked", pointer, null, null));
         return null;
+    }
+
+    /**
+     * The project file a location names: an S3 object (or another URL) by {@link #localFile}; a local path, which
+     * 'aws cloudformation package' uploads, where it is, next to the template.
+     */
+    private static Path fileOf(CloudFormationTemplate template, String location, TemplateParameters parameters, Locator locator,
+            String pointer, List<Finding> findings, List<String> notes, CloudFormationTemplate.Resource resource, Set<Path> files) {
+        return location.contains("://") ? localFile(template, location, parameters, locator, pointer, findings, notes, resource, files)
+                : existing(template.spec().file().resolveSibling(location), locator, pointer, findings, resource, location, files);
     }
 
     /** The project file standing for an S3 object: the configured mapping, else the key's file name next to the template. */

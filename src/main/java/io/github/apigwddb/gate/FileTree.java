@@ -10,11 +10,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The files under a directory as a build reads them: links to directories are followed (a spec directory, or a
- * folder in it, is often a link to a shared one), a link that leads back into the tree is walked once.
+ * folder in it, is often a link to a shared one), a link that leads back up the tree is not walked again, and a file
+ * reached by several paths ({@code latest -> v2}) is listed once, by its own path where one leads to it without a link.
  */
 public final class FileTree {
 
@@ -42,7 +45,27 @@ public final class FileTree {
                 throw e;
             }
         });
+        // a file reached by several paths keeps its own (v2/api.yaml, not latest/api.yaml), else the first in order
+        Map<Path, Path> byRealPath = new HashMap<>();
         entries.sort(null);
-        return entries;
+        for (Path entry : entries) {
+            Path real = realOrItself(entry);
+            Path kept = byRealPath.get(real);
+            if (kept == null || !kept.toAbsolutePath().normalize().equals(real) && entry.toAbsolutePath().normalize().equals(real)) {
+                byRealPath.put(real, entry);
+            }
+        }
+        List<Path> once = new ArrayList<>(byRealPath.values());
+        once.sort(null);
+        return once;
+    }
+
+    /** The file's real path; the path itself when it has none (a broken link). */
+    private static Path realOrItself(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 }

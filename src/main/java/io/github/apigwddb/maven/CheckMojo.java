@@ -165,7 +165,7 @@ public class CheckMojo extends AbstractApigwMojo {
         // what this check read decides its fingerprint: the files a template pulled in are known only now
         inputs = inputsFingerprint(digests, files, configuration, configuredFiles, result.filesRead());
 
-        Path sarif = outputDirectory.toPath().resolve("apigw.sarif");
+        Path sarif = outputDirectory.toPath().resolve(SarifWriter.FILE_NAME);
         Path junit = outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME);
         try {
             // one code-scanning category per module: a reactor's SARIF files would replace each other's results
@@ -256,9 +256,11 @@ public class CheckMojo extends AbstractApigwMojo {
      * "always" would publish findings of files no longer checked).
      */
     private void removeReportsOfAnEarlierCheck() throws MojoExecutionException {
-        for (Path report : List.of(outputDirectory.toPath().resolve("apigw.sarif"), outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME))) {
+        long buildStarted = session == null || session.getStartTime() == null ? Long.MAX_VALUE : session.getStartTime().getTime();
+        for (Path report : List.of(outputDirectory.toPath().resolve(SarifWriter.FILE_NAME), outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME))) {
             try {
-                if (Files.deleteIfExists(report)) {
+                // one this build wrote is another module's, sharing the directory (said where that module checks)
+                if (Files.isRegularFile(report) && Files.getLastModifiedTime(report).toMillis() < buildStarted && Files.deleteIfExists(report)) {
                     getLog().info("apigw:check: removed " + report + ", the report of an earlier check");
                 }
             } catch (IOException e) {

@@ -31,6 +31,9 @@ import java.util.TreeSet;
  */
 public final class SarifWriter {
 
+    /** The report's name in the output directory. */
+    public static final String FILE_NAME = "apigw.sarif";
+
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -228,6 +230,30 @@ public final class ExternalReferences {
         return node;
     }
 
+    /**
+     * Whether the file lies under the root, also where links lead (a link in the repository to a file outside it is
+     * outside): compared by real paths where the file exists.
+     */
+    private static boolean within(Path file, Path root) {
+        if (!file.startsWith(root)) {
+            return false;
+        }
+        try {
+            return !Files.exists(file) || file.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Where the file really is, for messages: through links; as given when it does not exist. */
+    private static Path real(Path file) {
+        try {
+            return Files.exists(file) ? file.toRealPath() : file;
+        } catch (IOException e) {
+            return file;
+        }
+    }
+
     /** The inlined value a reference to another file points at; null when it cannot be inlined (said to {@link #problems}). */
     private JsonNode resolve(String ref, ReferenceScope scope, Path file, String pointer, String at, Deque<String> chain) {
         if (ReferencedFiles.isRemote(ref)) {
@@ -240,8 +266,8 @@ public final class ExternalReferences {
             return refuse(Reason.BROKEN, "Reference '" + ref + "' names no file: it is not a file path", file, pointer);
         }
         Path targetFile = target.file();
-        if (projectRoot != null && !targetFile.startsWith(projectRoot)) {
-            return refuse(Reason.OUTSIDE_PROJECT, "Reference '" + ref + "' leads to " + targetFile + ", outside " + projectRoot
+        if (projectRoot != null && !within(targetFile, projectRoot)) {
+            return refuse(Reason.OUTSIDE_PROJECT, "Reference '" + ref + "' leads to " + real(targetFile) + ", outside " + projectRoot
                     + ": only files of the repository are read (a build must not read the machine's other files); move the file"
                     + " into it", file, pointer);
         }

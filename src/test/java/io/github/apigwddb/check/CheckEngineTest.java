@@ -765,6 +765,13 @@ class CheckEngineTest {
                 + " files); move the file into it");
         assertThat(bounded.filesRead()).doesNotContain(outside);
         assertThat(check(null, spec).findings()).extracting(Finding::rule).doesNotContain(Rule.SPEC004);
+        // nor through a link in the repository that leads out of it (review)
+        Files.createSymbolicLink(repository.resolve("linked"), outside.getParent());
+        Files.writeString(spec, Files.readString(spec).replace("../elsewhere/item.yaml", "linked/item.yaml"));
+        CheckResult linked = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
+                TableSchemas.NONE, Map.of(), repository), CheckLog.SILENT);
+        assertThat(only(linked, Rule.SPEC004).message()).startsWith("Reference 'linked/item.yaml#/Item' leads to " + outside.toRealPath()
+                + ", outside " + repository);
     }
 
     @Test
