@@ -22,9 +22,9 @@ import io.github.apigwddb.vtl.BranchReads;
  */
 final class ErrorTypeLeak {
 
-    private static final String FIX = "write the API's own error instead ({\"message\": \"...\"} in the API's words; where clients"
-            + " must tell errors apart, test the type: #if($input.path('$.__type').endsWith('ConditionalCheckFailedException'))"
-            + " #set($context.responseOverride.status = 409) ...)";
+    private static final String FIX = "write the API's own error instead ({\"message\": \"...\"} in the API's words), and where"
+            + " clients must tell errors apart test the type in the template (#if($input.path('$.__type').endsWith('...Exception')))"
+            + " and answer with a status or code of the API's own";
 
     private final TemplateRunner runner;
     private final DocumentParser json = new DocumentParser();
@@ -44,9 +44,10 @@ final class ErrorTypeLeak {
         TextPosition value = positionOf(rendered.body(), type);
         int[] place = ValueWriter.of(runner, run, template, rendered.body(), value, ErrorTypeLeak::readsType,
                 read -> !read.lastName().equalsIgnoreCase("message"));
+        // the same words for every answer, so that the answers that give it are named in one finding
         return run.locator.inTemplate(Rule.RSP004, "The " + ResponseRenderCheck.name(run, template, rendered.status())
-                + " gives the client DynamoDB's error type (\"" + type.substring(0, type.indexOf('#') + 1) + "...\"): the template copies"
-                + " DynamoDB's error body, which tells clients the API calls DynamoDB directly and which of its checks failed; " + FIX,
+                + " gives the client DynamoDB's error type (its __type, such as com.amazonaws.dynamodb.v20120810#...), which tells"
+                + " clients the API calls DynamoDB directly and which of its checks failed; " + FIX,
                 template, place[0], place[1], run.operation(), run.example.name());
     }
 

@@ -51,23 +51,56 @@ final class IntegrationChecker {
 
         ExampleSet examples = examples(locator, integration, collector, request);
         List<Finding> staticFindings = staticFindings(locator, integration, examples);
-        findings.addAll(staticFindings);
-        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, null, staticFindings,
-                integration, null));
 
         int rendered = 0;
         Set<String> reportedOnce = new HashSet<>();
+        List<CheckResult.CheckedCase> runs = new ArrayList<>();
         for (Example example : examples.examples()) {
             ExampleRun run = run(locator, integration, example, request, reportedOnce);
             if (run.requestTemplate != null) {
                 rendered++;
             }
             findings.addAll(run.findings);
-            cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, example.name(), run.renderedRequest,
+            runs.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, example.name(), run.renderedRequest,
                     run.dynamoDbStatus, run.dynamoDbBody, run.dynamoDbAnswerName, run.clientStatus, run.clientResponse, List.copyOf(run.findings),
                     integration, example));
         }
+        judgeMap010ByRenders(staticFindings, ResponseRenderCheck.errorStatuses(reportedOnce));
+        findings.addAll(0, staticFindings);
+        cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, null, staticFindings,
+                integration, null));
+        cases.addAll(runs);
         return new Outcome(findings, cases, rendered);
+    }
+
+    /**
+     * MAP010 is judged on the selection patterns; a template that takes DynamoDB's errors may give them their status
+     * itself ({@code responseOverride.status}). When the renders show every error answer reaching the client with a status
+     * of its own class (a 400 with a 4xx, a 500 with a 5xx), the errors are mapped and MAP010 goes; otherwise it names the
+     * statuses the renders gave, which may not be the response's 200 (a 404 meant for a missing item).
+     */
+    private static void judgeMap010ByRenders(List<Finding> staticFindings, Map<String, Set<Integer>> errorStatuses) {
+        if (errorStatuses.isEmpty()) {
+            return;
+        }
+        boolean mapped = errorStatuses.entrySet().stream().allMatch(answer -> answer.getValue().stream()
+                .allMatch(status -> sameClass(status, answer.getKey())));
+        // an error status of the other class (a 500 answered with the 404 meant for a missing item) is named
+        List<String> otherClass = errorStatuses.entrySet().stream()
+                .filter(answer -> answer.getValue().stream().anyMatch(status -> status >= 400 && !sameClass(status, answer.getKey())))
+                .map(answer -> answer.getKey() + " with " + String.join(" or ", answer.getValue().stream().map(String::valueOf).toList()))
+                .toList();
+        staticFindings.replaceAll(finding -> finding.rule() != Rule.MAP010 || mapped || otherClass.isEmpty() ? finding
+                : new Finding(finding.rule(), finding.severity(), finding.message() + " (rendered, the template answers "
+                        + String.join(", ", otherClass) + ")", finding.position(), finding.operation(), finding.example()));
+        if (mapped) {
+            staticFindings.removeIf(finding -> finding.rule() == Rule.MAP010);
+        }
+    }
+
+    /** Whether a client status is of the class of a DynamoDB answer named by its status ({@code 400 ValidationException}). */
+    private static boolean sameClass(int status, String answer) {
+        return status / 100 == Integer.parseInt(answer.substring(0, 3)) / 100;
     }
 
     /**

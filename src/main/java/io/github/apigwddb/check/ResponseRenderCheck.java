@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Feeds DynamoDB's answers to the integration responses: selects the one API Gateway would (by status code),
@@ -81,6 +82,9 @@ final class ResponseRenderCheck implements ExampleCheck {
             }
             ExampleRun scratch = run.variant(run.example);
             Rendered errorRendered = render(scratch, error, true);
+            if (errorRendered != null && errorRendered.status() != null) {
+                run.reportedOnce.add(ERROR_STATUS + error.name() + "|" + errorRendered.status());
+            }
             Finding leak = errorRendered == null ? null : errorTypeLeak.judge(scratch, error, errorRendered);
             if (leak != null) {
                 scratch.findings.add(leak);
@@ -101,6 +105,24 @@ final class ResponseRenderCheck implements ExampleCheck {
                 run.once("errors|" + finding.rule() + "|" + finding.position() + "|" + finding.message(), worded(finding, String.join(" or ", answers)));
             }
         });
+    }
+
+    /** Noted in an integration's {@code reportedOnce}, with an error answer's name and the client's status: for MAP010. */
+    private static final String ERROR_STATUS = "error answer reaches the client|";
+
+    /**
+     * The client status each of DynamoDB's error answers got when rendered for the integration (the response's
+     * statusCode, or the template's responseOverride.status), by answer ({@code 400 ValidationException}).
+     */
+    static Map<String, Set<Integer>> errorStatuses(Set<String> reportedOnce) {
+        Map<String, Set<Integer>> statuses = new java.util.TreeMap<>();
+        for (String noted : reportedOnce) {
+            if (noted.startsWith(ERROR_STATUS)) {
+                String[] parts = noted.substring(ERROR_STATUS.length()).split("\\|");
+                statuses.computeIfAbsent(parts[0], name -> new java.util.TreeSet<>()).add(Integer.valueOf(parts[1]));
+            }
+        }
+        return statuses;
     }
 
     /** A client's value in DynamoDB's message, as a ValidationException repeats it (dynamodb-facts §7). */

@@ -1,8 +1,12 @@
 package io.github.apigwddb.examples;
 
 import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.DerivedPathRead;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
+import io.github.apigwddb.vtl.OutputSlot;
+import io.github.apigwddb.vtl.VariableRead;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,7 +29,17 @@ public record TemplateReads(List<InputPathCall> bodyPaths, List<InputParamCall> 
         iteratedPaths = Set.copyOf(iteratedPaths);
     }
 
+    /**
+     * The template's reads; a body member read through a variable ({@code $body.author} after
+     * {@code #set($body = $input.path('$'))}) counts as the path it stands for, written where the variable is.
+     */
     public static TemplateReads of(CompiledTemplate template) {
-        return new TemplateReads(template.inputPathCalls(), template.inputParamCalls(), template.iteratedPaths());
+        List<InputPathCall> bodyPaths = new ArrayList<>(template.inputPathCalls());
+        for (DerivedPathRead read : template.derivedPathReads()) {
+            OutputSlot slot = template.variableReads().stream().filter(v -> v.line() == read.line() && v.column() == read.column())
+                    .map(VariableRead::slot).findFirst().orElse(OutputSlot.UNKNOWN);
+            bodyPaths.add(new InputPathCall("path", read.jsonPath(), slot, read.line(), read.column(), false, slot.isKnown()));
+        }
+        return new TemplateReads(bodyPaths, template.inputParamCalls(), template.iteratedPaths());
     }
 }

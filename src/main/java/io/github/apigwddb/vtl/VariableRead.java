@@ -10,8 +10,9 @@ package io.github.apigwddb.vtl;
  *     than use it in a directive ({@code #foreach($tag in $body.tags)})
  * @param line     1-based line of the reference in the template
  * @param column   1-based column of the reference in the template
+ * @param slot     where the template writes it ({@link OutputSlot#UNKNOWN} when it does not, or the place is not known)
  */
-public record VariableRead(String variable, String path, boolean written, int line, int column) {
+public record VariableRead(String variable, String path, boolean written, int line, int column, OutputSlot slot) {
 
     /** The last literal name of the reference: {@code name} for {@code $body.user.name}; the variable when it has none. */
     public String lastName() {

@@ -98,6 +98,20 @@ class MadeUpExampleTest {
         });
     }
 
+    /**
+     * Members read through a variable that holds the body get values too, fitting their slot (false-positive hunt: an
+     * index key read as $b.author was left empty, and DynamoDB refused the made-up request, DDB013).
+     */
+    @Test
+    void membersReadThroughAVariableOfTheBodyAreMadeUpToo() throws Exception {
+        String template = """
+                #set($b = $input.path('$'))
+                {"TableName": "T", "Item": {"author": {"S": "$util.escapeJavaScript($b.author)"}, "pages": {"N": "$b.pages"}}}""";
+
+        assertThat(body(collect(spec(""), template).examples().get(0)))
+                .isEqualTo(JSON.readTree("{\"author\": \"example-author\", \"pages\": \"1\"}"));
+    }
+
     @Test
     void parametersTheTemplateReadsGetAValueWhereItReadsThem() throws Exception {
         String operation = """

@@ -177,8 +177,9 @@ final class InputCallFinder {
         while (value instanceof ASTExpression && value.jjtGetNumChildren() == 1) {
             value = value.jjtGetChild(0);
         }
-        String literal = value instanceof ASTIntegerLiteral number ? String.valueOf(number.value(null))
-                : value instanceof ASTStringLiteral string && string.literal() != null ? unquote(string.literal()).strip() : null;
+        String quoted = value instanceof ASTStringLiteral string && string.literal() != null ? unquote(string.literal()) : null;
+        // an interpolated string ("$input.path('$.code')") unquotes to null: computed
+        String literal = value instanceof ASTIntegerLiteral number ? String.valueOf(number.value(null)) : quoted == null ? null : quoted.strip();
         Integer status = literal != null && literal.matches("[0-9]{1,3}") ? Integer.valueOf(literal) : null;
         statusOverrides.add(new StatusOverride(status, target.getLine(), column(target.getLine(), target.getColumn())));
     }
@@ -383,7 +384,7 @@ final class InputCallFinder {
         } else if (root != null && !NOT_ANSWERS.contains(root) && !LOOP_VARIABLES.contains(root)) {
             typedAttribute(reference);
             variableReads.add(new VariableRead(root, contextPath(reference), writing, reference.getLine(),
-                    column(reference.getLine(), reference.getColumn())));
+                    column(reference.getLine(), reference.getColumn()), writing ? slot : OutputSlot.UNKNOWN));
         }
         if ("stageVariables".equals(root) && reference.jjtGetNumChildren() > 0) {
             String name = stageVariableName(reference.jjtGetChild(0));
