@@ -44,8 +44,8 @@ final class ErrorTypeLeak {
         TextPosition value = positionOf(rendered.body(), type);
         int[] place = ValueWriter.of(runner, run, template, rendered.body(), value, ErrorTypeLeak::readsType,
                 read -> !read.lastName().equalsIgnoreCase("message"));
-        // the same words for every answer, so that the answers that give it are named in one finding
-        return run.locator.inTemplate(Rule.RSP004, "The " + ResponseRenderCheck.name(run, template, rendered.status())
+        // the same words for every answer and status, so that the answers that give it are named in one finding
+        return run.locator.inTemplate(Rule.RSP004, "The " + template.contentType() + " error response"
                 + " gives the client DynamoDB's error type (its __type, such as com.amazonaws.dynamodb.v20120810#...), which tells"
                 + " clients the API calls DynamoDB directly and which of its checks failed; " + FIX,
                 template, place[0], place[1], run.operation(), run.example.name());

@@ -499,7 +499,7 @@ class RenderChecksTest {
                 + "          \"5\\\\d{2}\":\n            statusCode: \"500\"\n";
         List<Finding> rsp004 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, copied)), Rule.RSP004);
         assertThat(rsp004).singleElement().satisfies(f -> {
-            assertThat(f.message()).startsWith("When DynamoDB answers 400 ValidationException: The application/json response for status 400"
+            assertThat(f.message()).startsWith("When DynamoDB answers 400 ValidationException: The application/json error response"
                     + " gives the client DynamoDB's error type (its __type");
             assertThat(f.position().column()).isEqualTo(textAt(f).indexOf("$input.json") + 1);
         });
