@@ -45,7 +45,9 @@ final class StatusOverrideCheck implements ExampleCheck {
 
     /**
      * Whether the responses declare the status: itself, its class ({@code 4XX}, OpenAPI 3), or {@code default}. An
-     * operation without responses is the structure check's (they are required).
+     * operation without responses is the structure check's (they are required). Unlike MAP007's lookup for an integration
+     * response's statusCode, which API Gateway needs as a method response of that exact status, a class counts here:
+     * the question is only whether the definition tells clients of the status.
      */
     private static boolean declares(JsonNode responses, int status) {
         if (!responses.isObject() || responses.has("default") || responses.has(String.valueOf(status))) {
