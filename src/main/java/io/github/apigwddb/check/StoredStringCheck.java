@@ -18,10 +18,10 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -114,10 +114,22 @@ final class StoredStringCheck implements ExampleCheck {
         if (run.requestJson != null) {
             JsonNode request = run.requestJson.root();
             request.path("Key").fieldNames().forEachRemaining(names::add);
+            Set<String> tableNames = new LinkedHashSet<>();
+            tableNames.add(request.path("TableName").asText(""));
+            // BatchGetItem and the transactions name their tables and keys per request item
+            request.path("RequestItems").fields().forEachRemaining(table -> {
+                tableNames.add(table.getKey());
+                table.getValue().path("Keys").forEach(key -> key.fieldNames().forEachRemaining(names::add));
+            });
+            request.path("TransactItems").forEach(item -> item.forEach(action -> {
+                tableNames.add(action.path("TableName").asText(""));
+                action.path("Key").fieldNames().forEachRemaining(names::add);
+            }));
             if (run.tables != null) {
-                // the named table, and every table whose name is known only at deployment (it may be the one)
-                Optional<TableSchema> named = run.tables.find(request.path("TableName").asText(""));
-                run.tables.tables().stream().filter(t -> t.name() == null || named.filter(t::equals).isPresent())
+                // the named tables, and every table whose name is known only at deployment (it may be one of them)
+                Set<TableSchema> named = new HashSet<>();
+                tableNames.forEach(name -> run.tables.find(name).ifPresent(named::add));
+                run.tables.tables().stream().filter(t -> t.name() == null || named.contains(t))
                         .forEach(t -> t.keys().forEach(key -> names.add(key.name())));
             }
         }

@@ -301,7 +301,10 @@ public final class ExampleCollector {
         List<JsonNode> declared = parameters(operation, sampler);
         for (JsonNode parameter : declared) {
             String in = parameter.path("in").asText();
-            if (parameter.path("required").asBoolean(false) && !"body".equals(in)) {
+            String name = parameter.path("name").asText();
+            // one that says only "text" and that the template reads gets a value where it is written (completeParameters)
+            boolean fitsWhereRead = TemplateReadValues.saysNothing(parameter) && reads.parameters().stream().anyMatch(read -> read.name().equals(name));
+            if (parameter.path("required").asBoolean(false) && !"body".equals(in) && !fitsWhereRead) {
                 JsonNode schema = parameter.has("schema") ? parameter.get("schema") : parameter;
                 params.computeIfAbsent(in, k -> new LinkedHashMap<>()).put(parameter.path("name").asText(),
                         sampler.sample(schema, parameter.path("name").asText()).asText());

@@ -279,9 +279,13 @@ final class TemplateReadValues {
     static void completeParameters(Map<String, Map<String, String>> params, List<InputParamCall> reads, List<JsonNode> declared,
             Set<String> pathNames, SchemaSampler sampler, List<String> added) {
         Map<List<String>, Kind> kinds = new LinkedHashMap<>();
+        // whether a read writes the value itself, undecoded, at a place that says what it must be
+        Map<List<String>, Boolean> writtenPlainly = new LinkedHashMap<>();
         for (InputParamCall read : reads) {
             String in = read.location() == null ? declaredLocation(declared, pathNames, read.name()) : specLocation(read.location());
             kinds.merge(List.of(in, read.name()), kindOf(read.slot()), TemplateReadValues::merge);
+            // a test (#if($input.params('nextToken') != "")) writes nothing
+            writtenPlainly.merge(List.of(in, read.name()), !read.decoded() && read.slot().isKnown(), Boolean::logicalOr);
         }
         for (Map.Entry<List<String>, Kind> read : kinds.entrySet()) {
             String in = read.getKey().get(0);
@@ -290,11 +294,49 @@ final class TemplateReadValues {
                 continue;
             }
             JsonNode parameter = declaration(declared, in, name);
-            String value = parameter == null ? parameterValue(read.getValue(), name)
-                    : sampler.sample(parameter.has("schema") ? parameter.get("schema") : parameter, name).asText();
+            String value;
+            if (!writtenPlainly.get(read.getKey()) && reads.stream().anyMatch(r -> r.decoded() && r.name().equals(name))) {
+                // a token the template decodes ($util.base64Decode of a page's key): no made-up text stands for one, so an
+                // optional one is left out, as a first page has none, and a required one is the encoding of {}
+                if (parameter != null && !parameter.path("required").asBoolean(false)) {
+                    continue;
+                }
+                value = ENCODED_EMPTY_OBJECT;
+            } else if (parameter != null && saysNothing(parameter) && !writtenPlainly.get(read.getKey())) {
+                // written only through a variable (#set($from = $input.params('from')) ... {"N": "$from"}), or only tested:
+                // a number fits more places than a word does
+                value = "1";
+            } else if (parameter == null || saysNothing(parameter)) {
+                value = parameterValue(read.getValue(), name);
+            } else {
+                value = sampler.sample(parameter.has("schema") ? parameter.get("schema") : parameter, name).asText();
+            }
             params.computeIfAbsent(in, k -> new LinkedHashMap<>()).put(name, value);
             added.add(("query".equals(in) ? "querystring" : in) + " " + name);
         }
+    }
+
+    /** {@code {}} in Base64, which URL-decodes to itself. */
+    private static final String ENCODED_EMPTY_OBJECT = "e30=";
+    /** What in a parameter's schema says more about its value than "text". */
+    private static final Set<String> TELLING = Set.of("example", "x-example", "examples", "default", "enum", "const", "pattern", "format",
+            "minimum", "maximum", "minLength", "maxLength");
+
+    /**
+     * Whether a declared parameter says nothing of its value but that it is text ({@code type: string} and no more, as
+     * console exports declare every parameter): then where the template writes it decides, a number inside {"N": ...}.
+     */
+    static boolean saysNothing(JsonNode parameter) {
+        JsonNode schema = parameter.has("schema") ? parameter.get("schema") : parameter;
+        if (schema.has("$ref") || !"string".equals(schema.path("type").asText("string"))) {
+            return false;
+        }
+        for (String keyword : TELLING) {
+            if (schema.has(keyword) || parameter.has(keyword)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where {@code $input.params('x')} finds x for this operation: API Gateway looks in the path, query string, headers. */

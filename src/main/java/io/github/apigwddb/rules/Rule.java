@@ -64,7 +64,7 @@ public enum Rule {
     VTL002(ERROR, "Rendered request is not valid JSON"),
     VTL003(WARNING, "Template names a variable or function API Gateway does not have"),
     VTL007(ERROR, "Template exceeds a limit of API Gateway or of the check's renderer"),
-    VTL008(WARNING, "Template overrides the status to one the operation does not declare"),
+    VTL008(INFO, "Template overrides the status to one the operation does not declare"),
     VTL009(WARNING, "Template breaks when optional inputs are absent"),
     VTL010(ERROR, "Template fails while rendering"),
     VTL011(ERROR, "Template reaches outside the sandbox"),

@@ -142,7 +142,9 @@ public final class SpecLoader {
                     continue;
                 }
                 String[] undeclared = undeclaredPathParameter(document.root(), pointer, message);
-                structure.add(new SpecProblem(Rule.SPEC002, undeclared[0], document.sourceMap().locate(undeclared[1])));
+                if (undeclared != null) {
+                    structure.add(new SpecProblem(Rule.SPEC002, undeclared[0], document.sourceMap().locate(undeclared[1])));
+                }
             }
             return structure;
         }, structureCheck));
@@ -154,8 +156,9 @@ public final class SpecLoader {
 
     /**
      * swagger-parser's "Declared path parameter id needs to be defined ..." names the path, not the operations that lack
-     * it (a CORS OPTIONS mock is the usual one): they are named, and the finding points at the first. Other messages and
-     * pointers are returned as they are.
+     * it: they are named, and the finding points at the first. A CORS OPTIONS mock is not counted: the console writes it
+     * so in every export, and API Gateway imports it (trial of a console-exported API; a team cannot change what the next
+     * export restores); null when only such mocks lack it. Other messages and pointers are returned as they are.
      */
     private static String[] undeclaredPathParameter(JsonNode root, String pointer, String message) {
         java.util.regex.Matcher matcher = UNDECLARED_PATH_PARAMETER.matcher(message);
@@ -166,8 +169,18 @@ public final class SpecLoader {
         // API Gateway's greedy {proxy+} is declared as proxy
         String name = matcher.group(1).endsWith("+") ? matcher.group(1).substring(0, matcher.group(1).length() - 1) : matcher.group(1);
         List<String> lacking = METHODS.stream().filter(m -> item.path(m).isObject() && !declares(root, item.path(m), name)).toList();
+        List<String> counted = lacking.stream().filter(m -> !corsMock(m, item.path(m))).toList();
+        if (!lacking.isEmpty() && counted.isEmpty()) {
+            return null;
+        }
+        lacking = counted;
         return lacking.isEmpty() ? new String[] {message, pointer}
                 : new String[] {message + " (not declared by " + String.join(", ", lacking) + ")", JsonPointers.child(pointer, lacking.get(0))};
+    }
+
+    /** Whether the operation is an OPTIONS method answered by a mock integration: CORS's preflight. */
+    private static boolean corsMock(String method, JsonNode operation) {
+        return "options".equals(method) && "mock".equalsIgnoreCase(operation.path("x-amazon-apigateway-integration").path("type").asText());
     }
 
     /**

@@ -20,7 +20,8 @@ public record OutputSlot(String member, boolean quoted) {
     /**
      * The slot a reference fills when {@code before} is the template text just before it: a JSON member name, a
      * colon and, for a string value, its opening quote, with any whitespace between. The name must follow
-     * {@code {} or {@code ,}, so a name-like text inside another string does not count.
+     * {@code {} or {@code ,}, or open the text (after a directive), so a name-like text inside another string does not
+     * count.
      */
     public static OutputSlot after(CharSequence before) {
         int at = skipSpaceBack(before, before.length() - 1);
@@ -44,7 +45,9 @@ public record OutputSlot(String member, boolean quoted) {
             return UNKNOWN;
         }
         int preceding = skipSpaceBack(before, open - 1);
-        if (preceding < 0 || (before.charAt(preceding) != '{' && before.charAt(preceding) != ',')) {
+        // the name opens the known text, after a directive whose output is unknown (#end, then "Limit": on a line of its
+        // own): a member too, as the directive ends where a member may begin
+        if (preceding >= 0 && before.charAt(preceding) != '{' && before.charAt(preceding) != ',') {
             return UNKNOWN;
         }
         return new OutputSlot(before.subSequence(open + 1, close).toString(), quoted);

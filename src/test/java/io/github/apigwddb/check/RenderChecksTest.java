@@ -740,6 +740,17 @@ class RenderChecksTest {
         assertThat(rsp001.apply("{\"count\": $input.path('$.Responses.Bookmarks').size()}")).isEmpty();
     }
 
+    /** A batch's keys are keys too: RSP005 leaves them out as it does a GetItem's (trial of a console-exported API). */
+    @Test
+    void rsp005LeavesOutTheKeysOfABatchRequest() throws IOException {
+        String request = "{\"RequestItems\": {\"Items\": {\"Keys\": [{\"id\": {\"S\": \"$util.escapeJavaScript($input.params('id'))"
+                + ".replaceAll(\"\\\\'\",\"'\")\"}}]}}}";
+        String unescaped = getItemResponse("[#foreach($p in $input.path('$.Responses.Items')){\"id\": \"$p.id.S\", \"name\": \"$p.name.S\"}"
+                + "#if($foreach.hasNext),#end#end]");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "BatchGetItem", request, unescaped)), Rule.RSP005))
+                .singleElement().satisfies(f -> assertThat(f.message()).startsWith("When attribute 'name' of DynamoDB's answer holds"));
+    }
+
     @Test
     void aReadThroughAVariableOfAPathThatNeverMatchesIsReportedOnceAtThePath() throws IOException {
         String responses = getItemResponse("#set($item = $input.path('$.Items[0]'))\n{\"name\": \"$item.name.S\", \"n\": \"$item.n.X\"}");

@@ -130,6 +130,20 @@ class SpecLoaderTest {
             assertThat(p.message()).contains("Declared path parameter noteId needs to be defined").endsWith("(not declared by options)");
             assertThat(p.position().line()).isEqualTo(8);
         });
+        // as the console writes CORS's preflight, a mock: API Gateway imports it, and the next export writes it again
+        LoadResult cors = load("cors.yaml", """
+                swagger: "2.0"
+                info: {title: t, version: "1"}
+                paths:
+                  /notes/{noteId}:
+                    get:
+                      parameters: [{name: noteId, in: path, required: true, type: string}]
+                      responses: {"200": {description: ok}}
+                    options:
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: '{"statusCode": 200}'}}
+                """);
+        assertThat(cors.problems()).noneMatch(p -> p.rule() == Rule.SPEC002);
     }
 
     /** API Gateway's greedy path variable {proxy+} is declared as proxy, the only way there (false-positive hunt). */

@@ -90,6 +90,8 @@ class InputCallsTest {
         assertThat(OutputSlot.after("{\"S\": \"")).isEqualTo(new OutputSlot("S", true));
         assertThat(OutputSlot.after("\"x\": \"text \\\"N\": \"")).isEqualTo(OutputSlot.UNKNOWN);
         assertThat(OutputSlot.after("{\"a\\\"b\" :\n ")).isEqualTo(new OutputSlot("a\\\"b", false));
+        // after a directive the known text starts at the name: a member too (#end then "Limit": on its own line)
+        assertThat(OutputSlot.after("\n  \"Limit\": ")).isEqualTo(new OutputSlot("Limit", false));
         assertThat(OutputSlot.after("[")).isEqualTo(OutputSlot.UNKNOWN);
         assertThat(OutputSlot.after("")).isEqualTo(OutputSlot.UNKNOWN);
     }
