@@ -26,6 +26,7 @@ import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.SpecKind;
+import io.github.apigwddb.spec.SourceRoot;
 import io.github.apigwddb.spec.SpecLoader;
 import io.github.apigwddb.spec.SpecProblem;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
@@ -51,11 +52,9 @@ import java.util.concurrent.Future;
  */
 public final class CheckEngine {
 
-    private final SpecLoader loader = new SpecLoader();
     private final TableSchemaReader tableReader = new TableSchemaReader();
     private final IntegrationChecker checker;
     private final IntegrationChecker webSocketChecker;
-    private final CloudFormationReader cloudFormation = new CloudFormationReader();
     private final RolePermissionCheck roles = new RolePermissionCheck();
     private final ApiLinter apiLinter = new ApiLinter();
 
@@ -97,6 +96,10 @@ public final class CheckEngine {
     }
 
     public CheckResult run(CheckRequest request, CheckLog log) {
+        // only the repository's files are opened, by every reader of this check (see SourceRoot)
+        SourceRoot bound = SourceRoot.of(request.sourceRoot());
+        SpecLoader loader = new SpecLoader(bound);
+        CloudFormationReader cloudFormation = new CloudFormationReader(bound);
         ExampleCollector collector = new ExampleCollector(request.examplesDirectory());
         List<Finding> findings = new ArrayList<>();
         List<CheckResult.CheckedCase> cases = new ArrayList<>();
@@ -212,6 +215,9 @@ public final class CheckEngine {
      * @throws UnknownRenderTargetException when the operation or example does not exist (the message lists those that do)
      */
     public RenderedExample render(CheckRequest request, RenderRequest target, CheckLog log) {
+        SourceRoot bound = SourceRoot.of(request.sourceRoot());
+        SpecLoader loader = new SpecLoader(bound);
+        CloudFormationReader cloudFormation = new CloudFormationReader(bound);
         List<String> known = new ArrayList<>();
         record Match(Path file, LoadedSpec api, boolean template, Integration integration, CheckRequest request) { }
         List<Match> matches = new ArrayList<>();

@@ -14,6 +14,7 @@ import io.github.apigwddb.rules.SourcePosition;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadResult;
 import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.SourceRoot;
 import io.github.apigwddb.spec.SpecLoader;
 import io.github.apigwddb.spec.SpecProblem;
 import io.github.apigwddb.spec.StringContentLocator;
@@ -43,7 +44,19 @@ public final class CloudFormationReader {
     private static final Set<String> TABLE_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable");
     private static final String BINARY_MEDIA_TYPES = "x-amazon-apigateway-binary-media-types";
 
-    private final SpecLoader loader = new SpecLoader();
+    private final SourceRoot bound;
+    private final SpecLoader loader;
+
+    /** A reader that opens any file a template names. */
+    public CloudFormationReader() {
+        this(SourceRoot.NONE);
+    }
+
+    /** @param bound the files a template's DefinitionUri, BodyS3Location or AWS::Include may open */
+    public CloudFormationReader(SourceRoot bound) {
+        this.bound = bound;
+        this.loader = new SpecLoader(bound);
+    }
 
     public TemplateReading read(LoadedSpec templateSpec, TemplateParameters parameters) {
         CloudFormationTemplate template = new CloudFormationTemplate(templateSpec);
@@ -274,6 +287,11 @@ public final class CloudFormationReader {
      */
     private void readFile(CloudFormationTemplate template, CloudFormationTemplate.Resource resource, Path file, boolean included,
             TemplateParameters parameters, List<TemplateApi> apis, List<Finding> findings, String origin) {
+        if (!bound.holds(file, template.spec().file())) {
+            findings.add(new Locator(template.spec()).at(Rule.CFN001, bound.refusal(resource.logicalId() + "'s " + origin, file)
+                    + ": the API is not checked", resource.pointer(), null, null));
+            return;
+        }
         LoadResult loaded = loader.load(file);
         for (SpecProblem problem : loaded.problems()) {
             findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),

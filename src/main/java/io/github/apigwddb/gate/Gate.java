@@ -5,6 +5,7 @@ import io.github.apigwddb.check.RenderedExample;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.spec.SourceRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,13 +25,19 @@ public final class Gate {
     private final RuleSettings rules;
     private final Baseline baseline;
     private final String baselineName;
-    private final SuppressionReader suppressionReader = new SuppressionReader();
+    private final SuppressionReader suppressionReader;
 
     /** @param baselineName how the baseline is named in justifications, e.g. {@code apigw-baseline.json} */
     public Gate(RuleSettings rules, Baseline baseline, String baselineName) {
+        this(rules, baseline, baselineName, SourceRoot.NONE);
+    }
+
+    /** @param bound the other files the {@code x-apigw-ignore} entries are read from may be in (see {@link SourceRoot}) */
+    public Gate(RuleSettings rules, Baseline baseline, String baselineName, SourceRoot bound) {
         this.rules = rules;
         this.baseline = baseline;
         this.baselineName = baselineName;
+        this.suppressionReader = new SuppressionReader(bound);
     }
 
     public GateOutcome apply(CheckResult result) {

@@ -13,6 +13,7 @@ import io.github.apigwddb.spec.ExternalReferences;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.SourceRoot;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.Utf8Text;
 import java.io.IOException;
@@ -44,6 +45,16 @@ public final class SuppressionReader {
     }
 
     private final DocumentParser parser = new DocumentParser();
+    private final SourceRoot bound;
+
+    public SuppressionReader() {
+        this(SourceRoot.NONE);
+    }
+
+    /** @param bound the other files a definition's {@code $ref}s may open (see {@link SourceRoot}) */
+    public SuppressionReader(SourceRoot bound) {
+        this.bound = bound;
+    }
 
     public Result read(Path specFile) {
         ParsedDocument document;
@@ -63,7 +74,7 @@ public final class SuppressionReader {
             return new Result(List.of(), List.of());
         }
         try {
-            document = ExternalReferences.inlinedIfAny(specFile, document);
+            document = ExternalReferences.inlinedIfAny(specFile, document, bound);
         } catch (RuntimeException e) {
             // the entries of the file itself still count; the check says what is wrong with the reference
         }

@@ -16,6 +16,7 @@ import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.SpecFileFilter;
 import io.github.apigwddb.gate.SuppressedFinding;
 import io.github.apigwddb.spec.Utf8Text;
+import io.github.apigwddb.spec.SourceRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -217,7 +218,7 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         Path baselineFile = baseline.toPath().toAbsolutePath().normalize();
         Baseline accepted = readBaseline(baselineFile);
         CheckResult result = new CheckEngine().run(checkRequest(files, 1), new MavenLogAdapter(getLog()));
-        GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result);
+        GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString(), SourceRoot.of(repositoryRoot())).apply(result);
         if (!outcome.suppressed().isEmpty()) {
             // pages without them read as clean: say they exist
             getLog().info("apigw: " + outcome.suppressed().size() + " finding" + (outcome.suppressed().size() == 1 ? " is" : "s are")

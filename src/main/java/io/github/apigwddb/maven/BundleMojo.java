@@ -5,6 +5,7 @@ import io.github.apigwddb.bundle.BundleOptions;
 import io.github.apigwddb.bundle.BundleProblem;
 import io.github.apigwddb.bundle.SpecBundler;
 import io.github.apigwddb.spec.LoadResult;
+import io.github.apigwddb.spec.SourceRoot;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.SpecLoader;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public class BundleMojo extends CheckMojo {
         } else {
             files = checkUnderGate();
         }
-        SpecLoader loader = new SpecLoader();
+        SpecLoader loader = new SpecLoader(SourceRoot.of(repositoryRoot()));
         SpecBundler bundler = new SpecBundler();
         BundleOptions options = new BundleOptions(outputFormat, flag(stripExtensions, "apigw.stripExtensions", "apigw.bundle.stripExtensions"),
                 deploymentValues(), repositoryRoot()); // as the check reads: a sibling module's shared schemas, nothing outside

@@ -18,6 +18,7 @@ import io.github.apigwddb.report.SarifWriter;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.Severity;
+import io.github.apigwddb.spec.SourceRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -146,7 +147,7 @@ public class CheckMojo extends AbstractApigwMojo {
 
         CheckRequest request = checkRequest(files, renderThreads);
         CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(log));
-        GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(result);
+        GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString(), SourceRoot.of(repositoryRoot())).apply(result);
         if (writeBaseline) {
             Baseline written = Baseline.of(outcome.baselineCandidates(), basedir.toPath());
             try {
@@ -156,7 +157,7 @@ public class CheckMojo extends AbstractApigwMojo {
             }
             log.info("apigw:check: wrote " + written.entries().size() + " finding" + plural(written.entries().size()) + " to the baseline "
                     + baselineFile + "; commit it, and later runs fail only on findings not in it");
-            outcome = new Gate(ruleSettings, written, baselineFile.getFileName().toString()).apply(result);
+            outcome = new Gate(ruleSettings, written, baselineFile.getFileName().toString(), SourceRoot.of(repositoryRoot())).apply(result);
         }
         // an input edited while the check ran (a save, a checkout): the findings are of the text before, so no stamp says
         // the text after was checked

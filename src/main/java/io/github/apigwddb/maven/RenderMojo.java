@@ -10,6 +10,7 @@ import io.github.apigwddb.gate.Baseline;
 import io.github.apigwddb.gate.Gate;
 import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.report.RenderFormat;
+import io.github.apigwddb.spec.SourceRoot;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,7 @@ public class RenderMojo extends AbstractApigwMojo {
         RenderedExample rendered;
         try {
             rendered = new CheckEngine().render(request, new RenderRequest(operation, example, input), CheckLog.SILENT);
-            rendered = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString()).apply(rendered);
+            rendered = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString(), SourceRoot.of(repositoryRoot())).apply(rendered);
         } catch (UnknownRenderTargetException e) {
             if (multiModule && e.operationMissing()) {
                 // another module of the build may have it

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ public final class ExternalReferences {
     }
 
     private final LoadedSpec spec;
-    private final Path projectRoot;
+    private final SourceRoot bound;
     private final Problems problems;
     private final ReferencedFiles files;
     private final Set<Path> filesRead = new TreeSet<>();
@@ -72,7 +71,7 @@ public final class ExternalReferences {
      */
     public ExternalReferences(LoadedSpec spec, Path projectRoot, Problems problems) {
         this.spec = spec;
-        this.projectRoot = projectRoot == null ? null : projectRoot.toAbsolutePath().normalize();
+        this.bound = SourceRoot.of(projectRoot);
         this.problems = problems;
         this.files = new ReferencedFiles(spec.file(), spec.document());
     }
@@ -82,13 +81,13 @@ public final class ExternalReferences {
      * operation written in another file has its {@code x-apigw-ignore} entries there); the document itself when it refers
      * to no other file or is no such definition.
      */
-    public static ParsedDocument inlinedIfAny(Path file, ParsedDocument document) {
+    public static ParsedDocument inlinedIfAny(Path file, ParsedDocument document, SourceRoot bound) {
         SpecKind kind = SpecKind.of(document.root());
         LoadedSpec spec = new LoadedSpec(file, SpecFormat.of(file), kind, document);
         if ((kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) || !any(spec)) {
             return document;
         }
-        return new ExternalReferences(spec, null, null).inlinedDocument();
+        return new ExternalReferences(spec, bound.root(), null).inlinedDocument();
     }
 
     /** Whether the definition refers to another file anywhere a reference counts; cheap, copies nothing. */
@@ -230,30 +229,6 @@ public final class ExternalReferences {
         return node;
     }
 
-    /**
-     * Whether the file lies under the root, also where links lead (a link in the repository to a file outside it is
-     * outside): compared by real paths where the file exists.
-     */
-    private static boolean within(Path file, Path root) {
-        if (!file.startsWith(root)) {
-            return false;
-        }
-        try {
-            return !Files.exists(file) || file.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Where the file really is, for messages: through links; as given when it does not exist. */
-    private static Path real(Path file) {
-        try {
-            return Files.exists(file) ? file.toRealPath() : file;
-        } catch (IOException e) {
-            return file;
-        }
-    }
-
     /** The inlined value a reference to another file points at; null when it cannot be inlined (said to {@link #problems}). */
     private JsonNode resolve(String ref, ReferenceScope scope, Path file, String pointer, String at, Deque<String> chain) {
         if (ReferencedFiles.isRemote(ref)) {
@@ -266,10 +241,8 @@ public final class ExternalReferences {
             return refuse(Reason.BROKEN, "Reference '" + ref + "' names no file: it is not a file path", file, pointer);
         }
         Path targetFile = target.file();
-        if (projectRoot != null && !within(targetFile, projectRoot)) {
-            return refuse(Reason.OUTSIDE_PROJECT, "Reference '" + ref + "' leads to " + real(targetFile) + ", outside " + projectRoot
-                    + ": only files of the repository are read (a build must not read the machine's other files); move the file"
-                    + " into it", file, pointer);
+        if (!bound.holds(targetFile, spec.file())) {
+            return refuse(Reason.OUTSIDE_PROJECT, bound.refusal("Reference '" + ref + "'", targetFile), file, pointer);
         }
         String fragment = target.pointer() == null ? "" : target.pointer();
         if (!fragment.isEmpty() && !fragment.startsWith("/")) {

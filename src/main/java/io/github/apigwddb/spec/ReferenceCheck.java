@@ -33,19 +33,22 @@ final class ReferenceCheck {
     record Outcome(List<SpecProblem> problems, Set<String> danglingInternal) {
     }
 
-    private ReferenceCheck(ParsedDocument document, Path file, SpecKind kind) {
+    private final SourceRoot bound;
+
+    private ReferenceCheck(ParsedDocument document, Path file, SpecKind kind, SourceRoot bound) {
         this.document = document;
         this.file = file;
         this.kind = kind;
+        this.bound = bound;
         this.referencedFiles = new ReferencedFiles(file, document);
     }
 
-    static Outcome find(ParsedDocument document, Path file, SpecKind kind) {
+    static Outcome find(ParsedDocument document, Path file, SpecKind kind, SourceRoot bound) {
         if (kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) {
             // a CloudFormation template's $refs belong to the definition inlined in it, relative to that definition
             return new Outcome(List.of(), Set.of());
         }
-        return new ReferenceCheck(document, file, kind).walk();
+        return new ReferenceCheck(document, file, kind, bound).walk();
     }
 
     private Outcome walk() {
@@ -106,6 +109,9 @@ final class ReferenceCheck {
             to = ReferencedFiles.target(file, ref);
         } catch (InvalidPathException e) {
             return "$ref '" + ref + "' names no file: '" + target + "' is not a file path";
+        }
+        if (!bound.holds(to.file(), file)) {
+            return ""; // not opened: where the definition is read, the reference is said to lead outside (SPEC004)
         }
         ReferencedFiles.Result loaded = referencedFiles.load(to.file(), file);
         if (!loaded.ok()) {

@@ -40,6 +40,17 @@ public final class SpecLoader {
     static final long MAX_FILE_BYTES = Utf8Text.MAX_BYTES;
 
     private final DocumentParser parser = new DocumentParser();
+    private final SourceRoot bound;
+
+    /** A loader that follows references to any file. */
+    public SpecLoader() {
+        this(SourceRoot.NONE);
+    }
+
+    /** @param bound the files the structure check may open to follow a {@code $ref} */
+    public SpecLoader(SourceRoot bound) {
+        this.bound = bound;
+    }
 
     /** Reads {@code file} with every problem, swagger-parser's structural ones included. */
     public LoadResult load(Path file) {
@@ -113,7 +124,7 @@ public final class SpecLoader {
         }
         problems.addAll(RemoteReferences.find(document));
         SpecKind kind = SpecKind.of(document.root());
-        ReferenceCheck.Outcome references = ReferenceCheck.find(document, file, kind);
+        ReferenceCheck.Outcome references = ReferenceCheck.find(document, file, kind, bound);
         problems.addAll(references.problems());
         LoadedSpec spec = new LoadedSpec(file, format, kind, document);
         if (kind != SpecKind.OPENAPI3 && kind != SpecKind.SWAGGER2) {

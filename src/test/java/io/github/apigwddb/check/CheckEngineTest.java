@@ -765,6 +765,12 @@ class CheckEngineTest {
                 + " files); move the file into it");
         assertThat(bounded.filesRead()).doesNotContain(outside);
         assertThat(check(null, spec).findings()).extracting(Finding::rule).doesNotContain(Rule.SPEC004);
+        // not opened at all: the structure check names no content of it (crash hunt: a parser's message quoted a secret)
+        Files.writeString(outside, "AKIASECRETKEY1234567 not yaml: [");
+        CheckResult notOpened = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1, TemplateParameters.NONE,
+                TableSchemas.NONE, Map.of(), repository), CheckLog.SILENT);
+        assertThat(notOpened.findings()).extracting(Finding::message).noneMatch(m -> m.contains("AKIASECRET"));
+        assertThat(only(notOpened, Rule.SPEC004).message()).contains("only files of the repository are read");
         // nor through a link in the repository that leads out of it (review)
         Files.createSymbolicLink(repository.resolve("linked"), outside.getParent());
         Files.writeString(spec, Files.readString(spec).replace("../elsewhere/item.yaml", "linked/item.yaml"));
