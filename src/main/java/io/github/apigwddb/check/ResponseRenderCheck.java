@@ -67,6 +67,9 @@ final class ResponseRenderCheck implements ExampleCheck {
             run.responseTemplate = rendered.template();
             run.clientStatus = rendered.status();
             run.clientResponse = rendered.body();
+            if (success.status() >= 400 && rendered.status() != null) {
+                run.reportedOnce.add(ERROR_STATUS + success.name() + "|" + rendered.status()); // the example's own error, for MAP010
+            }
             if (success.status() >= 400) {
                 Finding leak = errorTypeLeak.judge(run, success, rendered);
                 if (leak != null) {

@@ -5,11 +5,13 @@ import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.StatusOverride;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * VTL008: a template that sets {@code $context.responseOverride.status} to a status the operation declares no response
- * for. API Gateway answers with it all the same (vtl-facts: a MOCK answered 444), so nothing fails; but the definition
+ * for, in a response template. API Gateway answers with it all the same (vtl-facts: a MOCK answered 444), so nothing fails; but the definition
  * then does not say what clients get, and clients and documentation made from it miss the status (a 404 for a missing
  * item, a 409 for a failed condition). Static: every literal status the template may set, once per place; a computed
  * status is not judged. WebSocket routes have no method responses.
@@ -28,10 +30,16 @@ final class StatusOverrideCheck implements ExampleCheck {
             return;
         }
         JsonNode declared = run.integration.operation().node().path("responses");
+        Set<MappingTemplate> responseTemplates = new HashSet<>();
+        run.integration.responses().forEach(response -> responseTemplates.addAll(response.templates()));
         for (TemplateRunner.Readable readable : runner.readable(run)) {
             MappingTemplate template = readable.template();
+            if (!responseTemplates.contains(template)) {
+                continue; // a request template's status reaches the client with a mock integration only (vtl-facts)
+            }
             for (StatusOverride override : readable.compiled().statusOverrides()) {
-                if (override.status() == null || declares(declared, override.status())) {
+                // a status outside 100-599 is ignored as an override (facts §7, inferred): not a status clients get
+                if (override.status() == null || override.status() < 100 || override.status() > 599 || declares(declared, override.status())) {
                     continue;
                 }
                 int[] at = readable.deployed().written(template.text(), override.line(), override.column());

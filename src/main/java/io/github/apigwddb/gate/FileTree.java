@@ -24,9 +24,15 @@ public final class FileTree {
     private FileTree() {
     }
 
+    /** {@link #entries} with each file once ({@link #once}): what a caller without a filter reads. */
+    public static List<Path> files(Path root) throws IOException {
+        return once(entries(root));
+    }
+
     /**
-     * Every entry under {@code root} that is not a directory, sorted: regular files, and what is named like one but
-     * is not (a broken link, a pipe), for the caller to say so. {@code root} itself when it is no directory.
+     * Every entry under {@code root} that is not a directory, sorted, by every path that reaches it (a filter such as
+     * {@code latest/**} may name the file by one of them): regular files, and what is named like one but is not (a broken
+     * link, a pipe), for the caller to say so. {@code root} itself when it is no directory.
      */
     public static List<Path> entries(Path root) throws IOException {
         List<Path> entries = new ArrayList<>();
@@ -45,9 +51,13 @@ public final class FileTree {
                 throw e;
             }
         });
-        // a file reached by several paths keeps its own (v2/api.yaml, not latest/api.yaml), else the first in order
-        Map<Path, Path> byRealPath = new HashMap<>();
         entries.sort(null);
+        return entries;
+    }
+
+    /** The entries with a file reached by several paths once: by its own path (v2/api.yaml, not latest/api.yaml), else the first. */
+    public static List<Path> once(List<Path> entries) {
+        Map<Path, Path> byRealPath = new HashMap<>();
         for (Path entry : entries) {
             Path real = realOrItself(entry);
             Path kept = byRealPath.get(real);

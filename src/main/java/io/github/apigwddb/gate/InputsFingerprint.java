@@ -149,7 +149,7 @@ public final class InputsFingerprint {
         }
         try {
             // through links, as the examples are read
-            return FileTree.entries(directory).stream().filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+            return FileTree.files(directory).stream().filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + directory, e);
         }

@@ -430,7 +430,9 @@ abstract class AbstractApigwMojo extends AbstractMojo {
             }
             try {
                 // links to directories are followed: a spec directory linked to a shared one is checked, not found empty
-                FileTree.entries(root).stream().filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file)).filter(file -> {
+                // filtered by every path that reaches a file, then each file once
+                FileTree.once(FileTree.entries(root).stream().filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file))
+                        .toList()).stream().filter(file -> {
                     if (Files.isRegularFile(file)) {
                         return true;
                     }

@@ -57,6 +57,9 @@ public final class InjectionProbe {
      */
     private static final String HARMLESS_NUMBER = "2";
     private static final String OTHER_HARMLESS_NUMBER = "3";
+    /** The two digits twice, for a check that wants more than one ({@code '^[0-9]{2,4}$'}); compared digit by digit alike. */
+    private static final String HARMLESS_NUMBER_TWICE = "22";
+    private static final String OTHER_HARMLESS_NUMBER_TWICE = "33";
     /** Stands for the marker of an input that is not probed: no render can hold it. */
     private static final String NOT_PROBED = "\u0000not probed";
     /** Nesting and size limits: a long value that only trips them is not an injection. */
@@ -310,10 +313,16 @@ public final class InjectionProbe {
             }
             slot.set(HARMLESS_NUMBER);
             RenderResult harmless = engine.renderProbe(template, inputs.current());
+            String otherNumber = OTHER_HARMLESS_NUMBER;
+            if (harmless.ok() && harmless.output().equals(markerOutput)) {
+                slot.set(HARMLESS_NUMBER_TWICE); // one digit failed the check as the marker did: two may pass
+                harmless = engine.renderProbe(template, inputs.current());
+                otherNumber = OTHER_HARMLESS_NUMBER_TWICE;
+            }
             if (!harmless.ok() || harmless.output().equals(markerOutput)) {
                 return null;
             }
-            slot.set(OTHER_HARMLESS_NUMBER);
+            slot.set(otherNumber);
             RenderResult other = engine.renderProbe(template, inputs.current());
             int at = other.ok() ? onlyDigitChanged(harmless.output(), other.output()) : -1;
             ParsedDocument reference = at < 0 ? null : parseOrNull(harmless.output());

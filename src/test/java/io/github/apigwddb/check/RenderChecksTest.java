@@ -457,10 +457,20 @@ class RenderChecksTest {
                 "\"400\": {description: bad}\n        \"404\": {description: none}");
         assertThat(of(check(spec), Rule.MAP010)).isEmpty();
 
+        // an example whose own answer is an error goes to the default response's 200: still MAP010 (crash hunt: it was lost)
+        String exampleOfAnError = """
+                      x-apigw-examples:
+                        - {name: refused, path: {id: "1"}, dynamodbResponse: {status: 400, body: {__type: "com.amazon.coral.validate#ValidationException", message: "bad"}}}
+                """;
+        String onlyServerErrors = "          default:\n            statusCode: \"200\"\n            responseTemplates:\n              application/json: '{}'\n"
+                + "          \"5\\\\d{2}\":\n            statusCode: \"500\"\n";
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", exampleOfAnError, "GetItem", GET_BY_ID, onlyServerErrors)), Rule.MAP010))
+                .singleElement();
         // errors then take the 404 branch: not 200, but not their own class either, which the message now says
         String notFoundOnly = spec.replace("#if($input.path('$.__type') != \"\")", "#if(false)");
         assertThat(of(check(notFoundOnly), Rule.MAP010)).singleElement().satisfies(f -> assertThat(f.message())
-                .endsWith("(rendered, the template answers 500 InternalServerError with 404)"));
+                .contains(", and the template that takes them answers 400 ValidationException with 404, 500 InternalServerError with 404"
+                        + " (an error's status is of its class, and 404 says the item does not exist); add responses"));
     }
 
     /**

@@ -30,7 +30,9 @@ class FileTreeTest {
         Files.createSymbolicLink(tree.resolve("v2/up"), tree);
         Files.createSymbolicLink(tree.resolve("moved.yaml"), dir.resolve("nowhere.yaml"));
 
-        assertThat(FileTree.entries(tree)).containsExactly(tree.resolve("moved.yaml"), tree.resolve("orders/orders.yaml"),
+        assertThat(FileTree.files(tree)).containsExactly(tree.resolve("moved.yaml"), tree.resolve("orders/orders.yaml"),
                 tree.resolve("v2/items.yaml"));
+        // every path that reaches a file, for a filter that names it by one of them (latest/**)
+        assertThat(FileTree.entries(tree)).contains(tree.resolve("latest/items.yaml"), tree.resolve("v2/items.yaml"));
     }
 }

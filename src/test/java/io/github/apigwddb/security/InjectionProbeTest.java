@@ -551,6 +551,15 @@ class InjectionProbeTest {
         });
     }
 
+    /** A check that wants two digits or more fails "2" as it fails the marker: "22" finds the way (crash hunt). */
+    @Test
+    void aCheckThatWantsTwoDigitsIsTriedWithTwo() throws Exception {
+        assertThat(scanWithLimit("^[0-9]{2,4}$", "$limit")).singleElement().satisfies(limit -> {
+            assertThat(limit.value()).isEqualTo(HostileValue.LEADING_ZERO);
+            assertThat(limit.outputLineText()).isEqualTo("  \"Limit\": 22}");
+        });
+    }
+
     @Test
     void zeroPassesACheckThatAllowsItAndDynamoDbRefusesItAsALimit() throws Exception {
         List<Injection> found = scanWithLimit("^(0|[1-9][0-9]{0,3})$", "$limit");
