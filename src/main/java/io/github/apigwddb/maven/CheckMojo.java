@@ -180,6 +180,7 @@ public class CheckMojo extends AbstractApigwMojo {
         ConsoleReport console = new ConsoleReport(log, repositoryRoot());
         List<ConsoleReport.Line> printed = new ArrayList<>(console.findings(outcome.reported()));
         String summary = summary(result, outcome, sarif, files.size());
+        printed.addAll(console.countsByRule(outcome.reported()));
         printed.addAll(console.gateSummary(outcome, baselineFile));
         List<Finding> failingFindings = outcome.failing(threshold);
         long failing = failingFindings.size();

@@ -5,6 +5,7 @@ import io.github.apigwddb.gate.GateOutcome;
 import io.github.apigwddb.gate.SuppressedFinding;
 import io.github.apigwddb.report.ConsoleFormat;
 import io.github.apigwddb.rules.Finding;
+import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +103,32 @@ final class ConsoleReport {
             case WARNING -> buffer.warning(rule);
             default -> buffer.strong(rule);
         };
+    }
+
+    /** Below this many findings their lines are read one by one; from it, a count per rule says where to start. */
+    static final int COUNTED_FROM = 10;
+
+    /**
+     * Prints how many findings each rule has, errors first, when there are many (a definition of 40 operations gives a
+     * hundred lines in the order of the file); returns the line printed, if any.
+     */
+    List<Line> countsByRule(List<Finding> findings) {
+        if (findings.size() < COUNTED_FROM) {
+            return List.of();
+        }
+        Map<Rule, Long> byRule = new java.util.TreeMap<>();
+        Map<Rule, Severity> level = new java.util.HashMap<>();
+        for (Finding finding : findings) {
+            byRule.merge(finding.rule(), 1L, Long::sum);
+            level.merge(finding.rule(), finding.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        List<String> counts = byRule.entrySet().stream()
+                .sorted(java.util.Comparator.<Map.Entry<Rule, Long>, Severity>comparing(e -> level.get(e.getKey()))
+                        .thenComparing(Map.Entry.<Rule, Long>comparingByValue().reversed()))
+                .map(e -> e.getKey().id() + " " + e.getValue() + " (" + level.get(e.getKey()).id() + ")").toList();
+        Line line = note(Severity.INFO, "apigw:check: findings by rule: " + String.join(", ", counts));
+        print(line);
+        return List.of(line);
     }
 
     /** Prints the suppressed and baselined counts, and the baseline entries that match nothing any more; returns the lines. */
