@@ -86,8 +86,8 @@ final class ClientArrayLimitCheck implements ExampleCheck {
                         + " from the client's array " + path + " and does not bound it: a client that sends " + array.size()
                         + " elements gets a request with " + grownEntries + ", and DynamoDB takes at most " + limit.max()
                         + " (ValidationException). Bound it in the template (#if($input.path('" + path + "').size() <= "
-                        + limit.max() + ")), or split the work; a model's maxItems does not: API Gateway's simple request validation"
-                        + " does not apply it",
+                        + limit.max() + ")), or split the work; a model's maxItems does not: an imported model's maxItems is left out"
+                        + " of API Gateway's request validation (known issue: only editing the model after the import restores it)",
                         template, at[0], at[1], run.operation(), run.example.name()));
             }
         }
