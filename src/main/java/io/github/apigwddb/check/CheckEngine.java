@@ -144,7 +144,8 @@ public final class CheckEngine {
                     for (TemplateApi api : reading.apis()) {
                         log.debug(file.getFileName() + ": API " + api.name() + " from " + api.origin());
                         roles.register(api);
-                        apis.add(api.spec());
+                        // a definition file the template names may take path items and schemas from other files too
+                        apis.add(withOtherFilesInlined(api.spec(), request.sourceRoot(), filesRead, findings));
                     }
                 }
                 for (LoadedSpec api : apis) {

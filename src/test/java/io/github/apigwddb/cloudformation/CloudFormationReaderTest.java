@@ -201,6 +201,46 @@ class CloudFormationReaderTest {
         assertThat(result.filesRead()).contains(api);
     }
 
+    /** A DefinitionUri file's path items in other files are read as an OpenAPI file's are (crash hunt: the API went unchecked). */
+    @Test
+    void aDefinitionFileTakesPathItemsFromOtherFiles() throws Exception {
+        Path api = dir.resolve("api/api.yaml");
+        Files.createDirectories(api.getParent());
+        Files.writeString(api, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}: {$ref: 'items.yaml'}
+                """);
+        Files.writeString(dir.resolve("api/items.yaml"), """
+                get:
+                  operationId: getItem
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {"200": {description: ok}}
+                  x-amazon-apigateway-integration:
+                    type: aws
+                    httpMethod: GET
+                    uri: arn:aws:apigateway:us-east-1:dynamodb:action/GetItem
+                    credentials: arn:aws:iam::123456789012:role/r
+                    requestTemplates: {application/json: '{"TableName": "T", "Key": {"id": {"S": "$input.params(''id'')"}}}'}
+                    responses: {default: {statusCode: "200"}}
+                """);
+        Path template = dir.resolve("template.yaml");
+        Files.writeString(template, """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties: {StageName: prod, DefinitionUri: api/api.yaml}
+                """);
+
+        CheckResult result = check(template, TemplateParameters.NONE);
+
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+        assertThat(lines(result, Rule.AGW006)).singleElement().asString().startsWith("items.yaml:");
+    }
+
     @Test
     void aFindingAfterAnFnSubValueOnItsLinePointsAtTheTextAsWritten() throws Exception {
         Path template = dir.resolve("t.yaml");
