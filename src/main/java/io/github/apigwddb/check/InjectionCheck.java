@@ -325,7 +325,8 @@ final class InjectionCheck implements ExampleCheck {
                 + " the place the value goes, " + (injection.insideString()
                 ? "e.g. .matches('^-?[0-9]{1,38}$') for a Number (DynamoDB keeps 38 digits)"
                 : "e.g. .matches('^[1-9][0-9]{0,3}$') for a count such as Limit (no leading zero, which JSON refuses in a number;"
-                        + " no 0 or minus sign, as DynamoDB takes 1 or more; at most 4 digits)");
+                        + " no 0 or minus sign, as DynamoDB takes 1 or more; at most 4 digits), or .matches('^(0|[1-9][0-9]{0,5})$')"
+                        + " where 0 is valid, as for a Scan's Segment");
     }
 
     /** A value escaped before it is decoded is unescaped again by the decoding: %22 becomes a quote after the escape. */
