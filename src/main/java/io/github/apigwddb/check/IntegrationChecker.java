@@ -65,7 +65,13 @@ final class IntegrationChecker {
                     run.dynamoDbStatus, run.dynamoDbBody, run.dynamoDbAnswerName, run.clientStatus, run.clientResponse, List.copyOf(run.findings),
                     integration, example));
         }
-        judgeMap010ByRenders(staticFindings, ResponseRenderCheck.errorStatuses(reportedOnce));
+        Map<String, Set<Integer>> errorStatuses = ResponseRenderCheck.errorStatuses(reportedOnce);
+        judgeMap010ByRenders(staticFindings, errorStatuses);
+        overriddenToSuccess(errorStatuses, staticFindings).ifPresent(answers -> staticFindings.add(locator.at(Rule.MAP010,
+                "DynamoDB errors have integration responses of their own, but the one that takes " + answers + " answers with a"
+                        + " success status (its statusCode, or its template's responseOverride.status), so clients get the error as a"
+                        + " success; answer it with a status of its class (4xx for a client's mistake, 5xx for DynamoDB's)",
+                integration.member("responses"), op, null)));
         findings.addAll(0, staticFindings);
         cases.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, null, null, null, null, null, null, null, staticFindings,
                 integration, null));
@@ -98,6 +104,22 @@ final class IntegrationChecker {
         if (mapped) {
             staticFindings.removeIf(finding -> finding.rule() == Rule.MAP010);
         }
+    }
+
+    /**
+     * The DynamoDB errors a template answers with a success status though the selection patterns map errors (no static
+     * MAP010), as {@code 400 ValidationException with 200}; none when MAP010 is said already or every error gets an error
+     * status. A failed condition answered with 200 is left alone: an idempotent create may mean it ("already exists").
+     */
+    private static java.util.Optional<String> overriddenToSuccess(Map<String, Set<Integer>> errorStatuses, List<Finding> staticFindings) {
+        if (staticFindings.stream().anyMatch(finding -> finding.rule() == Rule.MAP010)) {
+            return java.util.Optional.empty();
+        }
+        List<String> answers = errorStatuses.entrySet().stream().filter(answer -> !answer.getKey().contains("ConditionalCheckFailed"))
+                .filter(answer -> answer.getValue().stream().anyMatch(status -> status < 400))
+                .map(answer -> answer.getKey() + " (status " + String.join(" or ", answer.getValue().stream().map(String::valueOf).toList()) + ")")
+                .toList();
+        return answers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(" and ", answers));
     }
 
     /** The linter's words on the status clients get, replaced by what the renders gave (the template's own status). */

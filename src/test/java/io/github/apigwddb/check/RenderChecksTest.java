@@ -466,6 +466,14 @@ class RenderChecksTest {
                 + "          \"5\\\\d{2}\":\n            statusCode: \"500\"\n";
         assertThat(of(check(HEADER + operation("/i/{id}", "get", exampleOfAnError, "GetItem", GET_BY_ID, onlyServerErrors)), Rule.MAP010))
                 .singleElement();
+        // errors mapped by pattern, but the 4xx template sets 200 for them: MAP010 says so (crash hunt: a false green)
+        String toSuccess = "          default:\n            statusCode: \"200\"\n            responseTemplates:\n              application/json: '{}'\n"
+                + "          \"4\\\\d{2}\":\n            statusCode: \"400\"\n            responseTemplates:\n"
+                + "              application/json: '#set($context.responseOverride.status = 200){\"ok\": false}'\n"
+                + "          \"5\\\\d{2}\":\n            statusCode: \"500\"\n";
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, toSuccess)), Rule.MAP010))
+                .singleElement().satisfies(f -> assertThat(f.message()).startsWith("DynamoDB errors have integration responses of their own,"
+                        + " but the one that takes 400 ValidationException (status 200) answers with a success status"));
         // errors then take the 404 branch: not 200, but not their own class either, which the message now says
         String notFoundOnly = spec.replace("#if($input.path('$.__type') != \"\")", "#if(false)");
         assertThat(of(check(notFoundOnly), Rule.MAP010)).singleElement().satisfies(f -> assertThat(f.message())
