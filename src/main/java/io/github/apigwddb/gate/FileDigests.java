@@ -142,14 +142,18 @@ public final class FileDigests {
     private record Status(long size, long modified, String changed, long latest, boolean regular) {
 
         static Status of(Path file) {
+            if (!file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+                return basic(file); // no POSIX view (Windows): size and time
+            }
             try {
                 Map<String, Object> unix = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile");
-                long modified = ((FileTime) unix.get("lastModifiedTime")).toMillis();
-                long ctime = ((FileTime) unix.get("ctime")).toMillis();
-                return new Status((Long) unix.get("size"), modified, ctime + ":" + unix.get("dev") + ":" + unix.get("ino"),
-                        Math.max(modified, ctime), (Boolean) unix.get("isRegularFile"));
-            } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException | NullPointerException e) {
-                return basic(file); // no POSIX view (Windows): size and time
+                if (!(unix.get("lastModifiedTime") instanceof FileTime modifiedTime) || !(unix.get("ctime") instanceof FileTime changeTime)
+                        || !(unix.get("size") instanceof Long size) || !(unix.get("isRegularFile") instanceof Boolean regular)) {
+                    return basic(file);
+                }
+                long modified = modifiedTime.toMillis();
+                long ctime = changeTime.toMillis();
+                return new Status(size, modified, ctime + ":" + unix.get("dev") + ":" + unix.get("ino"), Math.max(modified, ctime), regular);
             } catch (IOException e) {
                 return null;
             }
