@@ -377,8 +377,7 @@ public final class CheckEngine {
                         null, null));
             }
         }
-        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), new ParsedDocument(document.text(), root, map, document.lines(),
-                document.duplicateKeys(), document.tags(), document.mayReferenceUrls()));
+        return new LoadedSpec(spec.file(), spec.format(), spec.kind(), document.withTree(root, map));
     }
 
     /** The example with the command line's values in place of its own. */

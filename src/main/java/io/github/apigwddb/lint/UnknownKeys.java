@@ -25,14 +25,6 @@ final class UnknownKeys {
     /** The members of an integration response: its selection pattern is its key, not a member (§3). */
     private static final List<String> RESPONSE_KEYS = List.of("statusCode", "responseTemplates", "responseParameters", "contentHandling");
 
-    /**
-     * YAML's merge key ({@code <<: *shared}): the check reads YAML as written and does not merge, and whether API
-     * Gateway's import does is not documented, so the shared members count as missing (crash hunt: "no type").
-     */
-    private static final String MERGE_KEY = "<<";
-    private static final String MERGE_HINT = "; it is a YAML merge key, which the check does not expand (nor is API Gateway's"
-            + " import documented to): write the shared members out, or share the whole integration with an alias (*name)";
-
     private UnknownKeys() {
     }
 
@@ -81,9 +73,6 @@ final class UnknownKeys {
 
     /** A media type belongs in the templates map; anything else may be a typo of a known key. */
     private static String hint(String key, List<String> known, String templatesKey) {
-        if (MERGE_KEY.equals(key)) {
-            return MERGE_HINT;
-        }
         if (looksLikeMediaType(key)) {
             return "; a mapping template for " + key + " belongs under " + templatesKey;
         }

@@ -19,6 +19,7 @@ public enum Rule {
     SPEC004(ERROR, "A reference cannot be resolved"),
     SPEC005(WARNING, "x-apigw-ignore entry has no reason or names an unknown rule"),
     SPEC006(WARNING, "OpenAPI version outside those API Gateway imports"),
+    SPEC007(WARNING, "YAML merge key or alias that the deployment may not expand"),
 
     // AGW: the integration object
     AGW001(ERROR, "Integration type is missing or unknown"),

@@ -40,6 +40,8 @@ public final class DocumentParser {
     static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
     /** As SnakeYAML's own default: no real definition needs more aliases to mappings or sequences. */
     static final int MAX_COLLECTION_ALIASES = 50;
+    /** YAML 1.1's merge key; YAML 1.2 (and so OpenAPI 3.0's YAML) dropped it, but YAML 1.1 tools still expand it. */
+    private static final String MERGE_KEY = "<<";
     /** Nodes that aliases may add when expanded: an alias bomb is refused long before it could grow. */
     static final int MAX_ALIAS_EXPANSION = 100_000;
 
@@ -235,7 +237,7 @@ public final class DocumentParser {
                     toPosition(parser.currentTokenLocation(), lines));
         }
         return new ParsedDocument(text, root, new SourceMap(builder.positions(), lines), lines, duplicates, List.copyOf(tags),
-                builder.urlReference());
+                builder.urlReference(), builder.reuse());
     }
 
     /** {@code text} without a leading U+FEFF, the byte order mark some Windows editors write. */
@@ -310,6 +312,8 @@ public final class DocumentParser {
         private long aliasExpansion;
         /** Whether a {@code $ref} member holds a URL: noted while reading, so a spec without one is not walked again. */
         private boolean urlReference;
+        private final List<String> mergeKeys = new ArrayList<>();
+        private final List<String> aliases = new ArrayList<>();
 
         TreeBuilder(JsonParser parser, String text, LineIndex lines, List<String> duplicates, List<YamlTag> tags) {
             this.parser = parser;
@@ -330,6 +334,8 @@ public final class DocumentParser {
             final String function;
             String fieldName;
             int fieldIndex;
+            /** The index of a {@code <<} member in {@link #positions}, merged when the mapping ends; -1 for none. */
+            int mergeKey = -1;
 
             Frame(JsonNode container, Positions positions, Object segment, String function) {
                 this.container = container;
@@ -347,6 +353,10 @@ public final class DocumentParser {
             return urlReference;
         }
 
+        YamlReuse reuse() {
+            return mergeKeys.isEmpty() && aliases.isEmpty() ? YamlReuse.NONE : new YamlReuse(mergeKeys, aliases);
+        }
+
         JsonNode build() throws IOException {
             Deque<Frame> stack = new ArrayDeque<>();
             stack.push(new Frame(document, documentPositions, null, null));
@@ -355,6 +365,9 @@ public final class DocumentParser {
                 Frame top = stack.peek();
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
                     JsonNode target = alias(yaml, stack);
+                    if (!mergesInto(top)) {
+                        aliases.add(childPointer(stack, top));
+                    }
                     int at = attach(top, target);
                     // the alias stands where it is written; what it shares has its positions at the anchor
                     top.positions.value(at, offset(), null);
@@ -373,6 +386,9 @@ public final class DocumentParser {
                         }
                         top.fieldName = name;
                         top.fieldIndex = top.positions.member(name, offset(), duplicate);
+                        if (MERGE_KEY.equals(name) && parser instanceof YAMLParser) {
+                            top.mergeKey = top.fieldIndex;
+                        }
                     }
                     case START_OBJECT, START_ARRAY -> {
                         boolean object = token == JsonToken.START_OBJECT;
@@ -385,7 +401,10 @@ public final class DocumentParser {
                         stack.push(new Frame(container, positions, segment, function));
                     }
                     case END_OBJECT, END_ARRAY -> {
-                        stack.pop();
+                        Frame done = stack.pop();
+                        if (done.mergeKey >= 0) {
+                            merge(done, stack);
+                        }
                         if (stack.size() == 1) {
                             return document.get(0);
                         }
@@ -412,6 +431,45 @@ public final class DocumentParser {
             if (parser instanceof YAMLParser yaml && yaml.getCurrentAnchor() != null) {
                 anchors.put(yaml.getCurrentAnchor(), node);
             }
+        }
+
+        /**
+         * Replaces a finished mapping's {@code <<} member by the members of the mapping it names (or of each mapping of
+         * a sequence, the first one winning), as YAML 1.1's merge key does: a member the mapping has itself is kept,
+         * wherever it was written. Merged members are positioned at the key. A {@code <<} whose value is no mapping
+         * or sequence of mappings is left as it is: no merge.
+         */
+        private void merge(Frame done, Deque<Frame> stack) {
+            ObjectNode mapping = (ObjectNode) done.container;
+            JsonNode value = mapping.get(MERGE_KEY);
+            List<JsonNode> sources = new ArrayList<>();
+            if (value instanceof ArrayNode sequence) {
+                sequence.forEach(sources::add);
+            } else {
+                sources.add(value);
+            }
+            if (sources.isEmpty() || !sources.stream().allMatch(JsonNode::isObject)) {
+                return;
+            }
+            stack.push(done);
+            mergeKeys.add(pointer(stack) + "/" + JsonPointers.escape(MERGE_KEY));
+            stack.pop();
+            mapping.remove(MERGE_KEY);
+            long at = done.positions.keyAt(done.mergeKey);
+            for (JsonNode source : sources) {
+                source.fields().forEachRemaining(member -> {
+                    if (!mapping.has(member.getKey())) {
+                        mapping.set(member.getKey(), member.getValue());
+                        done.positions.value(done.positions.member(member.getKey(), at, false), at, null);
+                    }
+                });
+            }
+        }
+
+        /** Whether a value attached to {@code top} now is what a merge key merges (a merge key is reported on its own). */
+        private boolean mergesInto(Frame top) {
+            return parser instanceof YAMLParser
+                    && (top.container.isObject() ? MERGE_KEY.equals(top.fieldName) : MERGE_KEY.equals(top.segment));
         }
 
         /** The pointer of the innermost container being filled. */

@@ -176,9 +176,7 @@ public final class ExternalReferences {
      */
     public ParsedDocument inlinedDocument() {
         JsonNode root = inlined();
-        ParsedDocument document = spec.document();
-        return new ParsedDocument(document.text(), root, sourceMap(), document.lines(), document.duplicateKeys(), document.tags(),
-                document.mayReferenceUrls());
+        return spec.document().withTree(root, sourceMap());
     }
 
     /**

@@ -127,6 +127,53 @@ class DocumentParserTest {
         assertThat(doc.sourceMap().locate("/get/uri").line()).isEqualTo(2);
     }
 
+    /** YAML 1.1's merge key, as hand-written definitions share one integration block (user trial of 11-28). */
+    @Test
+    void yamlMergeKeysMergeMembersTheMappingDoesNotHaveItself() throws Exception {
+        String yaml = """
+                base: &b {type: aws, httpMethod: GET, uri: u}
+                more: &m {httpMethod: PUT, timeoutInMillis: 2900, uri: v}
+                one:
+                  httpMethod: POST
+                  <<: *b
+                two:
+                  <<: [*m, *b]
+                  uri: own
+                three:
+                  <<: {inline: x}
+                """;
+        ParsedDocument doc = parser.parse(yaml, SpecFormat.YAML);
+
+        // the mapping's own members win wherever written; of several merged mappings, the first
+        assertThat(doc.root().get("one").toString()).isEqualTo("{\"httpMethod\":\"POST\",\"type\":\"aws\",\"uri\":\"u\"}");
+        assertThat(doc.root().get("two").toString())
+                .isEqualTo("{\"uri\":\"own\",\"httpMethod\":\"PUT\",\"timeoutInMillis\":2900,\"type\":\"aws\"}");
+        assertThat(doc.root().get("three").toString()).isEqualTo("{\"inline\":\"x\"}");
+        // merged members stand at their merge key; the mapping's own keep their lines
+        assertThat(doc.sourceMap().locate("/one/type").line()).isEqualTo(5);
+        assertThat(doc.sourceMap().locate("/one/httpMethod").line()).isEqualTo(4);
+        assertThat(doc.reuse().mergeKeys()).containsExactly("/one/<<", "/two/<<", "/three/<<");
+        // what a merge key merges is no alias of its own
+        assertThat(doc.reuse().aliases()).isEmpty();
+        assertThat(doc.duplicateKeys()).isEmpty();
+    }
+
+    @Test
+    void aMergeKeyWithoutMappingsAndAJsonMemberNamedSoStayMembers() throws Exception {
+        ParsedDocument yaml = parser.parse("a: {<<: text, b: 1}\n", SpecFormat.YAML);
+        assertThat(yaml.root().get("a").toString()).isEqualTo("{\"<<\":\"text\",\"b\":1}");
+        assertThat(yaml.reuse().mergeKeys()).isEmpty();
+        ParsedDocument json = parser.parse("{\"a\": {\"<<\": {\"b\": 1}}}", SpecFormat.JSON);
+        assertThat(json.root().get("a").has("<<")).isTrue();
+        assertThat(json.reuse()).isEqualTo(YamlReuse.NONE);
+    }
+
+    @Test
+    void aliasesAreListedWhereTheyStand() throws Exception {
+        ParsedDocument doc = parser.parse("a: &s [1]\nb: {c: *s}\nd: [*s]\n", SpecFormat.YAML);
+        assertThat(doc.reuse().aliases()).containsExactly("/b/c", "/d/0");
+    }
+
     @Test
     void undefinedAndRecursiveAliasesAreSyntaxErrors() {
         assertThatThrownBy(() -> parser.parse("a: *nothing\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class);

@@ -38,6 +38,44 @@ class SpecLoaderTest {
     }
 
     @Test
+    void yamlMergeKeysAreCheckedMergedAndSaidToNeedUnrollingBeforeDeployment() throws Exception {
+        LoadResult openApi = load("merge.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: '1'}
+                x-base: &ddb {type: aws, httpMethod: POST}
+                paths:
+                  /a:
+                    get:
+                      x-amazon-apigateway-integration:
+                        <<: *ddb
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/GetItem
+                """);
+        assertThat(openApi.spec().root().at("/paths/~1a/get/x-amazon-apigateway-integration/type").asText()).isEqualTo("aws");
+        assertThat(openApi.problems()).filteredOn(p -> p.rule() == Rule.SPEC007).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("OpenAPI's YAML is 1.2", "bundle goal");
+            assertThat(p.position().line()).isEqualTo(8);
+        });
+
+        // CloudFormation refuses aliases as well as merge keys: each merge key is said, and the first other alias
+        LoadResult template = load("template.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  A: &a {Type: AWS::SNS::Topic}
+                  B: *a
+                  C:
+                    <<: *a
+                  D: *a
+                """);
+        assertThat(template.problems()).filteredOn(p -> p.rule() == Rule.SPEC007)
+                .extracting(p -> p.position().line() + " " + p.message().substring(0, p.message().indexOf(':')))
+                .containsExactly("6 YAML merge key '<<'", "4 YAML alias (the first of 2)");
+        assertThat(template.problems()).filteredOn(p -> p.rule() == Rule.SPEC007).allMatch(p -> p.message().contains("aws cloudformation package"));
+
+        assertThat(load("aliases.yaml", "openapi: 3.0.1\ninfo: &i {title: t, version: '1'}\nx-info: *i\npaths: {}\n").problems())
+                .noneMatch(p -> p.rule() == Rule.SPEC007);
+    }
+
+    @Test
     void brokenFileIsAFindingWithItsPosition() throws Exception {
         LoadResult result = load("broken.yaml", "openapi: 3.0.1\npaths:\n  /x:\n    get: [unclosed\n");
         assertThat(result.spec()).isNull();
