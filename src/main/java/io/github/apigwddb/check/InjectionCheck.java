@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import io.github.apigwddb.examples.PageToken;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.integration.WebSocketUnmatched;
@@ -23,6 +24,7 @@ import io.github.apigwddb.vtl.RequestTemplateSelector;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
 import io.github.apigwddb.vtl.VariableRead;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,9 +102,19 @@ final class InjectionCheck implements ExampleCheck {
         if (input != given) {
             exampleOutput = null; // the probe renders the example with the added parameter itself
         }
+        List<Injection> injections = new ArrayList<>(probe.probe(compiled, input, exampleOutput, run.action(), body));
+        TemplateInput withTokens = withPageTokens(compiled, input);
+        if (withTokens != input) {
+            // probed on their own render, so that one the render cannot take ({} where a key must be) hides nothing else
+            for (Injection injection : probe.probe(compiled, withTokens, null, run.action(), body)) {
+                if (!has(input, injection.input())) {
+                    injections.add(injection);
+                }
+            }
+        }
         OutputLineMapper lines = null;
         CompiledTemplate asWritten = null;
-        for (Injection injection : probe.probe(compiled, input, exampleOutput, run.action(), body)) {
+        for (Injection injection : injections) {
             Rule rule = ruleFor(injection);
             if (!firstTime(run, template.pointer() + " " + injection.input())) {
                 continue;
@@ -272,6 +284,37 @@ final class InjectionCheck implements ExampleCheck {
         Map<String, String> addedHeaders = headers ? Map.of(ANY_HEADER, "value") : input.headers();
         Map<String, String> addedQuery = query ? Map.of(ANY_QUERY_PARAMETER, "value") : input.querystring();
         return new TemplateInput(input.body(), input.path(), addedQuery, addedHeaders, input.stageVariables(), input.context());
+    }
+
+    /**
+     * The input with the page tokens the template Base64-decodes and the example leaves out ({@code nextToken} on a first
+     * page, as a made-up example has it) set to the encoding of {} (which URL-decodes to itself): a client sends any
+     * token, and what the template does with one is probed too. The same input when there is none to add.
+     */
+    static TemplateInput withPageTokens(CompiledTemplate compiled, TemplateInput input) {
+        Map<String, String> query = new LinkedHashMap<>(input.querystring());
+        Map<String, String> headers = new LinkedHashMap<>(input.headers());
+        boolean added = false;
+        for (InputParamCall read : compiled.inputParamCalls()) {
+            if (!read.base64Decoded() || "path".equals(read.location()) || input.path().containsKey(read.name())
+                    || input.querystring().containsKey(read.name()) || input.headers().containsKey(read.name())) {
+                continue;
+            }
+            Map<String, String> into = "header".equals(read.location()) ? headers : query;
+            added |= into.putIfAbsent(read.name(), PageToken.STAND_IN) == null;
+        }
+        return added ? new TemplateInput(input.body(), input.path(), query, headers, input.stageVariables(), input.context()) : input;
+    }
+
+    /** Whether the injection's input ({@code querystring nextToken}) is one the input has. */
+    private static boolean has(TemplateInput input, String injected) {
+        int space = injected.indexOf(' ');
+        String name = space < 0 ? injected : injected.substring(space + 1);
+        return switch (space < 0 ? "" : injected.substring(0, space)) {
+            case "querystring" -> input.querystring().containsKey(name);
+            case "header" -> input.headers().containsKey(name);
+            default -> true;
+        };
     }
 
     /** @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null */

@@ -295,13 +295,13 @@ final class TemplateReadValues {
             }
             JsonNode parameter = declaration(declared, in, name);
             String value;
-            if (!writtenPlainly.get(read.getKey()) && reads.stream().anyMatch(r -> r.decoded() && r.name().equals(name))) {
+            if (!writtenPlainly.get(read.getKey()) && reads.stream().anyMatch(r -> r.base64Decoded() && r.name().equals(name))) {
                 // a token the template decodes ($util.base64Decode of a page's key): no made-up text stands for one, so an
                 // optional one is left out, as a first page has none, and a required one is the encoding of {}
                 if (parameter != null && !parameter.path("required").asBoolean(false)) {
                     continue;
                 }
-                value = ENCODED_EMPTY_OBJECT;
+                value = PageToken.STAND_IN;
             } else if (parameter != null && saysNothing(parameter) && !writtenPlainly.get(read.getKey())) {
                 // written only through a variable (#set($from = $input.params('from')) ... {"N": "$from"}), or only tested:
                 // a number fits more places than a word does
@@ -316,8 +316,6 @@ final class TemplateReadValues {
         }
     }
 
-    /** {@code {}} in Base64, which URL-decodes to itself. */
-    private static final String ENCODED_EMPTY_OBJECT = "e30=";
     /** What in a parameter's schema says more about its value than "text". */
     private static final Set<String> TELLING = Set.of("example", "x-example", "examples", "default", "enum", "const", "pattern", "format",
             "minimum", "maximum", "minLength", "maxLength");

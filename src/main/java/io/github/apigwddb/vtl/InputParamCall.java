@@ -13,8 +13,12 @@ package io.github.apigwddb.vtl;
  * @param column   1-based column of the read in the template
  * @param decoded  whether the read is inside {@code $util.urlDecode(...)} or {@code $util.base64Decode(...)}: what the
  *     template writes is the decoded value
+ * @param base64Decoded whether the value is Base64-decoded, here or where a variable set to it is
+ *     ({@code #set($token = $input.params('token'))} ... {@code $util.base64Decode($token)}): a page token, which no
+ *     made-up text stands for
  * @param routeGuarded whether the read is in a branch that runs only on {@code $connect} ({@code #if($context.eventType ==
  *     "CONNECT")}): a template shared by WebSocket routes may read the upgrade request's parameters there only
  */
-public record InputParamCall(String location, String name, OutputSlot slot, int line, int column, boolean decoded, boolean routeGuarded) {
+public record InputParamCall(String location, String name, OutputSlot slot, int line, int column, boolean decoded,
+        boolean base64Decoded, boolean routeGuarded) {
 }

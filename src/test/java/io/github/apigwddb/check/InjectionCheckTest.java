@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.Severity;
+import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.TemplateInput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -559,6 +562,35 @@ class InjectionCheckTest {
                 + "$key.customerId.S).replaceAll(\"\\\\'\",\"'\")\"}, \"orderId\": {\"S\": \"$util.escapeJavaScript($key.orderId.S)"
                 + ".replaceAll(\"\\\\'\",\"'\")\"}}";
         assertThat(sec(paginated("members", members))).filteredOn(f -> f.rule() == Rule.SEC001).isEmpty();
+    }
+
+    /**
+     * A first page has no token, and a made-up example none either; the token is probed all the same, on its own render
+     * (FP hunt on published definitions: the injection through a page token was found only with an example giving one).
+     */
+    @Test
+    void aTokenTheExampleLeavesOutIsProbedToo() throws Exception {
+        Path firstPage = paginated("first-page", "$util.base64Decode($next)");
+        Files.writeString(firstPage, Files.readString(firstPage).replaceAll("(?m)^ *(x-apigw-examples:|# the Base64 .*|- \\{name: next-page.*)\n", ""));
+        assertThat(Files.readString(firstPage)).doesNotContain("x-apigw-examples", "next-page");
+
+        assertThat(sec(firstPage)).filteredOn(f -> f.rule() == Rule.SEC001).singleElement().satisfies(f ->
+                assertThat(f.message()).startsWith("Client input 'querystring next' can break the DynamoDB request:")
+                        .contains("(sent Base64-encoded)"));
+    }
+
+    @Test
+    void pageTokensAreAddedOnlyWhereTheTemplateBase64DecodesAParameterTheInputLacks() throws Exception {
+        ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+        CompiledTemplate decoding = engine.compile("t", "#set($t = $input.params('t'))$util.base64Decode($t) $util.urlDecode($input.params('u'))"
+                + " $util.base64Decode($input.params().header.get('X-Token'))");
+        TemplateInput empty = TemplateInput.ofBody(null);
+
+        TemplateInput added = InjectionCheck.withPageTokens(decoding, empty);
+        assertThat(added.querystring()).containsExactly(Map.entry("t", "e30="));
+        assertThat(added.headers()).containsExactly(Map.entry("X-Token", "e30="));
+        TemplateInput given = new TemplateInput(null, Map.of(), Map.of("t", "abc"), Map.of("X-Token", "x"), Map.of(), Map.of());
+        assertThat(InjectionCheck.withPageTokens(decoding, given)).isSameAs(given);
     }
 
     @Test

@@ -162,6 +162,32 @@ class MadeUpExampleTest {
                 Map.entry("name", "example-name"), Map.entry("sort", "asc"));
     }
 
+    /**
+     * Only Base64 decoding makes a value a page token: a URL-decoded number is a number; and a token decoded through a
+     * variable is one too (FP hunt on published definitions: "e30=" in an "N", a made-up "1" that base64Decode refused).
+     */
+    @Test
+    void aTokenIsWhatTheTemplateBase64DecodesEvenThroughAVariable() throws Exception {
+        String operation = """
+                parameters:
+                  - {name: minAge, in: query, required: true, schema: {type: string}}
+                  - {name: nextToken, in: query, required: false, schema: {type: string}}
+                  - {name: start, in: query, required: true, schema: {type: string}}
+                """;
+        String template = """
+                #set($nextToken = $input.params('nextToken'))
+                #set($start = $input.params('start'))
+                {":v5": {"N": "$util.urlDecode($input.params('minAge'))"},
+                #if($nextToken != "")
+                 "ExclusiveStartKey": $util.base64Decode($nextToken),
+                #end
+                 "From": $util.base64Decode($start)}""";
+
+        Example example = collect(spec(operation), template).examples().get(0);
+
+        assertThat(example.querystring()).containsOnly(Map.entry("minAge", "1"), Map.entry("start", "e30="));
+    }
+
     @Test
     void theSchemasValuesStayAndOnlyMissingMembersAreAddedWhereTheSchemaAllowsThem() throws Exception {
         String template = "{\"a\": \"$input.path('$.name')\", \"b\": \"$input.path('$.id')\"}";

@@ -13,9 +13,11 @@ import io.github.apigwddb.vtl.TypedAttributeRead;
 import io.github.apigwddb.vtl.VariableRead;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.velocity.runtime.parser.node.ASTAndNode;
 import org.apache.velocity.runtime.parser.node.ASTBlock;
@@ -102,6 +104,12 @@ final class InputCallFinder {
     private boolean writing;
     /** How many decoding {@code $util} calls the walk is inside. */
     private int decoders;
+    /** How many of those decode Base64. */
+    private int base64Decoders;
+    /** Variables set to a parameter ({@code #set($token = $input.params('token'))}) → the parameter's name. */
+    private final Map<String, String> parameterVariables = new HashMap<>();
+    /** Parameters Base64-decoded through such a variable. */
+    private final Set<String> base64DecodedThroughVariables = new HashSet<>();
     /** How many branches that run only for {@code $connect} ({@link #connectOnly}) the walk is inside. */
     private int connectBranches;
     /** How many calls of methods that may fail the walk is inside: what their arguments read may steer the template. */
@@ -121,11 +129,18 @@ final class InputCallFinder {
     static Found find(Node root, String text) {
         InputCallFinder finder = new InputCallFinder(text);
         finder.walk(root);
-        return new Found(List.copyOf(finder.pathCalls), List.copyOf(finder.paramCalls), List.copyOf(finder.contextReads),
+        return new Found(List.copyOf(finder.pathCalls), finder.paramCalls(), List.copyOf(finder.contextReads),
                 new BranchReads(finder.branchesOnAnything, finder.branchParameters, finder.branchBodyPaths, finder.branchContextPaths),
                 List.copyOf(finder.stageVariableReads), List.copyOf(finder.attributeReads), List.copyOf(finder.variableReads),
                 List.copyOf(finder.paramMapReads), List.copyOf(finder.bodyWrites), List.copyOf(finder.textLoops),
                 Collections.unmodifiableSet(finder.iteratedPaths), List.copyOf(finder.statusOverrides));
+    }
+
+    /** The parameter reads, those decoded later through a variable marked so. */
+    private List<InputParamCall> paramCalls() {
+        return paramCalls.stream().map(call -> call.base64Decoded() || !base64DecodedThroughVariables.contains(call.name()) ? call
+                : new InputParamCall(call.location(), call.name(), call.slot(), call.line(), call.column(), call.decoded(), true,
+                        call.routeGuarded())).toList();
     }
 
     private void walk(Node node) {
@@ -150,6 +165,7 @@ final class InputCallFinder {
         steering(node);
         if (node instanceof ASTSetDirective set) {
             noteStatusOverride(set);
+            noteParameterVariable(set);
         }
         // each branch of an #if, and a loop's body, starts after the text before the directive
         String before = node instanceof ASTBlock ? textBefore.toString() : null;
@@ -164,6 +180,25 @@ final class InputCallFinder {
             textBefore.append(before);
         } else if (statement && !(node instanceof ASTSetDirective)) {
             textBefore.setLength(0); // what a directive wrote is unknown
+        }
+    }
+
+    /** Notes {@code #set($token = $input.params('token'))}; a later {@code #set} of the variable to anything else forgets it. */
+    private void noteParameterVariable(ASTSetDirective set) {
+        if (set.jjtGetNumChildren() < 2 || !(set.jjtGetChild(0) instanceof ASTReference target) || target.jjtGetNumChildren() > 0) {
+            return;
+        }
+        Node value = set.jjtGetChild(1);
+        while (value instanceof ASTExpression && value.jjtGetNumChildren() == 1) {
+            value = value.jjtGetChild(0);
+        }
+        String parameter = value instanceof ASTReference reference && "input".equals(reference.getRootString())
+                && reference.jjtGetNumChildren() == 1 && reference.jjtGetChild(0) instanceof ASTMethod method
+                && "params".equals(method.getMethodName()) ? literalArgument(method) : null;
+        if (parameter == null) {
+            parameterVariables.remove(target.getRootString());
+        } else {
+            parameterVariables.put(target.getRootString(), parameter);
         }
     }
 
@@ -383,6 +418,9 @@ final class InputCallFinder {
             contextReads.add(new ContextRead(contextPath(reference), reference.getLine(), column(reference.getLine(), reference.getColumn())));
         } else if (root != null && !NOT_ANSWERS.contains(root) && !LOOP_VARIABLES.contains(root)) {
             typedAttribute(reference);
+            if (base64Decoders > 0 && reference.jjtGetNumChildren() == 0 && parameterVariables.containsKey(root)) {
+                base64DecodedThroughVariables.add(parameterVariables.get(root));
+            }
             variableReads.add(new VariableRead(root, contextPath(reference), writing, reference.getLine(),
                     column(reference.getLine(), reference.getColumn()), writing ? slot : OutputSlot.UNKNOWN));
         }
@@ -403,15 +441,14 @@ final class InputCallFinder {
         }
         boolean decodes = "util".equals(reference.getRootString()) && reference.jjtGetNumChildren() > 0
                 && reference.jjtGetChild(0) instanceof ASTMethod method && DECODERS.contains(method.getMethodName());
-        if (decodes) {
-            decoders++;
-        }
+        boolean base64 = decodes && "base64Decode".equals(((ASTMethod) reference.jjtGetChild(0)).getMethodName());
+        decoders += decodes ? 1 : 0;
+        base64Decoders += base64 ? 1 : 0;
         for (int i = 0; i < reference.jjtGetNumChildren(); i++) {
             arguments(reference.jjtGetChild(i), slot);
         }
-        if (decodes) {
-            decoders--;
-        }
+        decoders -= decodes ? 1 : 0;
+        base64Decoders -= base64 ? 1 : 0;
         if (fragile) {
             fragileCalls--;
         }
@@ -451,7 +488,7 @@ final class InputCallFinder {
         if (("path".equals(name) || "json".equals(name)) && argument != null) {
             pathCalls.add(new InputPathCall(name, argument, slot, line, column, decoders > 0, writing));
         } else if ("params".equals(name) && argument != null && (steps == 1 || withCalls)) {
-            paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0, connectBranches > 0));
+            paramCalls.add(new InputParamCall(null, argument, slot, line, column, decoders > 0, base64Decoders > 0, connectBranches > 0));
         } else if ("params".equals(name) && first.jjtGetNumChildren() == 1 && !withCalls) {
             paramMap(reference, line, column); // (a steering read is recorded where the walk finds it)
         }
@@ -460,7 +497,7 @@ final class InputCallFinder {
             String location = step(reference.jjtGetChild(1), "get");
             String parameter = step(reference.jjtGetChild(2), "get");
             if (location != null && LOCATIONS.contains(location) && parameter != null) {
-                paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0, connectBranches > 0));
+                paramCalls.add(new InputParamCall(location, parameter, slot, line, column, decoders > 0, base64Decoders > 0, connectBranches > 0));
             }
         }
     }
