@@ -19,7 +19,7 @@ def results = { String module, String run ->
 }
 def expectedRules = [orders: ['AGW006', 'AGW007', 'DDB001', 'DDB001', 'DDB002', 'RSP002', 'RSP003', 'RSP005', 'SEC001', 'VTL015'],
                      stock: ['AGW006', 'AGW011', 'MAP012', 'SEC001', 'SEC001', 'SEC003', 'SPEC005', 'SPEC005'],
-                     users: ['AGW011', 'MAP012', 'SEC001', 'SEC003']]
+                     users: ['MAP012', 'SEC001', 'SEC003']]
 expectedRules.each { module, rules ->
     def serial = results(module, 'serial')
     def parallel = results(module, 'parallel')

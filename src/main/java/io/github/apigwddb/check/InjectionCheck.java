@@ -445,8 +445,10 @@ final class InjectionCheck implements ExampleCheck {
         }
         String pointer = run.integration.passthroughBehavior() == null ? run.integration.pointer()
                 : run.integration.member("passthroughBehavior");
+        String setting = run.integration.passthroughBehavior() == null ? "passthroughBehavior is not set, so it is when_no_match"
+                : "passthroughBehavior is " + run.integration.passthroughBehavior().text();
         run.findings.add(run.locator.at(Rule.SEC003, "A client that sends its body as " + unmapped
-                + " bypasses the request templates: API Gateway forwards the body to DynamoDB untransformed, under the"
+                + " bypasses the request templates (" + setting + "): API Gateway forwards the body to DynamoDB untransformed, under the"
                 + " integration's role, so {\"TableName\": \"Other\", ...} reads or writes any table the role allows;"
                 + " set passthroughBehavior to never" + (isGet(run) ? EDGE_GET : ""), pointer, run.operation(), null));
     }

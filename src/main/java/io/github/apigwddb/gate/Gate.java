@@ -9,6 +9,7 @@ import io.github.apigwddb.spec.SourceRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class Gate {
             configured.put(finding, original);
             counted.add(finding);
         }
+        counted = withoutRestatements(counted);
         Baseline.Match match = baseline.match(counted, wholeCheck);
         Map<Finding, Baseline.Entry> rewordedEntry = new IdentityHashMap<>();
         match.reworded().forEach(r -> rewordedEntry.put(r.finding(), r.entry()));
@@ -100,6 +102,39 @@ public final class Gate {
             reportedByOriginal.put(configured.get(finding), finding);
         }
         return new GateOutcome(match.newFindings(), suppressed, match.stale(), match.reworded(), reportedByOriginal);
+    }
+
+    /**
+     * Rules whose finding, where it stands at the same place of the same operation as the other rule's, says the same
+     * thing from another side: SEC003 the client's view of AGW011's setting (a body passed through untransformed). Both
+     * exist so that either group's configuration covers it; one fix is one finding (FP hunt: two warnings per operation).
+     */
+    private static final Map<Rule, Rule> RESTATES = Map.of(Rule.SEC003, Rule.AGW011);
+
+    /**
+     * The findings without one of each pair that {@link #RESTATES} names at the same place: the more severe as
+     * configured is kept, the restating one when they are equal.
+     */
+    private static List<Finding> withoutRestatements(List<Finding> findings) {
+        Map<List<Object>, Finding> restating = new HashMap<>();
+        for (Finding finding : findings) {
+            if (RESTATES.containsKey(finding.rule())) {
+                restating.put(List.of(RESTATES.get(finding.rule()), String.valueOf(finding.position()), String.valueOf(finding.operation())),
+                        finding);
+            }
+        }
+        if (restating.isEmpty()) {
+            return findings;
+        }
+        Set<Finding> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Finding finding : findings) {
+            Finding other = restating.get(List.of(finding.rule(), String.valueOf(finding.position()), String.valueOf(finding.operation())));
+            if (other != null) {
+                // Severity's order: ERROR first, so the smaller ordinal is the more severe
+                dropped.add(finding.severity().compareTo(other.severity()) < 0 ? other : finding);
+            }
+        }
+        return findings.stream().filter(f -> !dropped.contains(f)).toList();
     }
 
     /**

@@ -395,7 +395,8 @@ class CheckMojoTest {
         configure(mojo);
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("at or above warning (apigw.failOn)")
-                .hasMessageContaining("src/main/apigateway/api.yaml:[19,9] AGW011 passthroughBehavior is when_no_match");
+                .hasMessageContaining("src/main/apigateway/api.yaml:[19,9] SEC003 A client that sends its body as text/plain bypasses"
+                        + " the request templates (passthroughBehavior is when_no_match)");
     }
 
     @Test
