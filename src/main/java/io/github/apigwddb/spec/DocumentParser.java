@@ -428,9 +428,42 @@ public final class DocumentParser {
         }
 
         private void anchor(JsonNode node) {
-            if (parser instanceof YAMLParser yaml && yaml.getCurrentAnchor() != null) {
-                anchors.put(yaml.getCurrentAnchor(), node);
+            if (parser instanceof YAMLParser yaml) {
+                String name = yaml.getCurrentAnchor() != null ? yaml.getCurrentAnchor() : node.isValueNode() ? scalarAnchor() : null;
+                if (name != null) {
+                    anchors.put(name, node);
+                }
             }
+        }
+
+        /**
+         * The anchor of the current plain value ({@code role: &role arn:...}), read from the text: Jackson's YAML parser
+         * drops it, but a value's token starts at its properties, an anchor and a tag in either order.
+         */
+        private String scalarAnchor() {
+            long at = parser.currentTokenLocation().getCharOffset();
+            if (at < 0 || at >= text.length()) {
+                return null;
+            }
+            int i = (int) at;
+            for (int property = 0; property < 2 && i < text.length(); property++) {
+                char c = text.charAt(i);
+                if (c != '&' && c != '!') {
+                    return null;
+                }
+                int end = i + 1;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && ",[]{}".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                if (c == '&') {
+                    return end > i + 1 ? text.substring(i + 1, end) : null;
+                }
+                i = end;
+                while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                    i++;
+                }
+            }
+            return null;
         }
 
         /**
@@ -501,9 +534,7 @@ public final class DocumentParser {
             String name = yaml.getText();
             JsonNode target = anchors.get(name);
             if (target == null) {
-                // Jackson's YAML parser drops anchors on plain values, so those aliases cannot be resolved either
-                throw new JsonParseException(parser, "alias *" + name + " refers to no mapping or sequence anchored before it"
-                        + " (anchors on plain values are not supported: repeat the value)");
+                throw new JsonParseException(parser, "alias *" + name + " refers to no value anchored before it (&" + name + ")");
             }
             if (target.isContainerNode()) {
                 for (Frame frame : stack) {

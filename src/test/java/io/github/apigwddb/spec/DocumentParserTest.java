@@ -174,11 +174,28 @@ class DocumentParserTest {
         assertThat(doc.reuse().aliases()).containsExactly("/b/c", "/d/0");
     }
 
+    /** Jackson drops a plain value's anchor; the text has it (user trial: a shared role ARN was "not valid YAML"). */
+    @Test
+    void aliasesOfPlainValuesResolveWithTagsAndStylesAround() throws Exception {
+        ParsedDocument doc = parser.parse("""
+                role: &role arn:aws:iam::123456789012:role/r
+                quoted: &q 'a, b'
+                tagged: !Sub &t ${AWS::Region}
+                before: &b !Ref Table
+                block: &k |
+                  line
+                list: [&i one, two]
+                uses: [*role, *q, *t, *b, *k, *i]
+                """, SpecFormat.YAML);
+        assertThat(doc.root().get("uses").toString())
+                .isEqualTo("[\"arn:aws:iam::123456789012:role/r\",\"a, b\",\"${AWS::Region}\",\"Table\",\"line\\n\",\"one\"]");
+        assertThat(doc.reuse().aliases()).hasSize(6);
+    }
+
     @Test
     void undefinedAndRecursiveAliasesAreSyntaxErrors() {
-        assertThatThrownBy(() -> parser.parse("a: *nothing\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class);
-        assertThatThrownBy(() -> parser.parse("a: &s x\nb: *s\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class)
-                .hasMessageContaining("anchors on plain values are not supported");
+        assertThatThrownBy(() -> parser.parse("a: *nothing\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class)
+                .hasMessageContaining("alias *nothing refers to no value anchored before it (&nothing)");
         assertThatThrownBy(() -> parser.parse("a: &r [1, *r]\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class)
                 .hasMessageContaining("recursive");
     }
