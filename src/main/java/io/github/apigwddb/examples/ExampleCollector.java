@@ -1,6 +1,7 @@
 package io.github.apigwddb.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.OperationRef;
@@ -79,7 +80,14 @@ public final class ExampleCollector {
         if (examples.isEmpty()) {
             examples.addAll(specExamples(spec, operation, reads));
         }
-        if (examples.isEmpty()) {
+        String unresolved = examples.isEmpty() ? unresolvedReference(spec, operation) : null;
+        if (unresolved != null) {
+            // made up from what a broken reference left of the schemas, an example gives findings the definition does not
+            // have (a number that is no number, an input the model would refuse): the reference is reported (SPEC004)
+            problems.add(problem(Rule.EXM002, "No example, and none made up: the operation's request refers to '" + unresolved
+                    + "', which does not resolve (see SPEC004), so its schemas are incomplete; it is rendered once the reference"
+                    + " resolves, or with an example in x-apigw-examples or " + sidecarHint(operation), spec.place(operation.pointer()), null));
+        } else if (examples.isEmpty()) {
             List<String> fromTemplate = new ArrayList<>();
             examples.add(synthesise(spec, operation, reads, fromTemplate));
             String madeUpFrom = fromTemplate.isEmpty() ? "the schemas"
@@ -292,6 +300,28 @@ public final class ExampleCollector {
     /** A member of the element at {@code pointer}, or the operation when that element is not in the operation. */
     private static String under(ApiOperation operation, String pointer, String member) {
         return pointer.equals(operation.pointer()) ? pointer : JsonPointers.child(pointer, member);
+    }
+
+    /**
+     * The first {@code $ref} of the operation's request (its parameters, the path's, its body) that does not resolve: one
+     * to another file left as written (it could not be inlined) or one in the document to nothing; null when all resolve.
+     */
+    private static String unresolvedReference(LoadedSpec spec, ApiOperation operation) {
+        List<JsonNode> request = new ArrayList<>(List.of(operation.node().path("parameters"), operation.node().path("requestBody"),
+                operation.pathItem() == null ? MissingNode.getInstance() : operation.pathItem().path("parameters")));
+        while (!request.isEmpty()) {
+            JsonNode node = request.remove(request.size() - 1);
+            JsonNode ref = node.isObject() ? node.get("$ref") : null;
+            if (ref != null && ref.isTextual()) {
+                String target = ref.textValue();
+                String fragment = target.startsWith("#") ? target.substring(1) : null;
+                if (fragment == null || !fragment.isEmpty() && (!fragment.startsWith("/") || spec.root().at(fragment).isMissingNode())) {
+                    return target;
+                }
+            }
+            node.elements().forEachRemaining(request::add);
+        }
+        return null;
     }
 
     /** @param fromTemplate receives the inputs made up from what the request template reads ({@code body $.id}, {@code header X-Env}) */

@@ -53,6 +53,8 @@ public final class ExternalReferences {
     private final ReferencedFiles files;
     private final Set<Path> filesRead = new TreeSet<>();
     private final Set<String> reported = new HashSet<>();
+    /** Referenced files that cannot be read, reported once each. */
+    private final Set<Path> unreadable = new HashSet<>();
     private final List<Part> parts = new ArrayList<>();
     /** Schemas of other files made the definition's own (recursive or reused): their name there, by file and pointer. */
     private final Map<String, String> hoisted = new HashMap<>();
@@ -254,7 +256,9 @@ public final class ExternalReferences {
         }
         ReferencedFiles.Result loaded = files.load(targetFile, file);
         if (!loaded.ok()) {
-            return refuse(Reason.BROKEN, "Reference '" + ref + "' leads nowhere: " + loaded.problem(), file, pointer);
+            // a file that cannot be read is said once, at the first reference into it: each further one says nothing new
+            return unreadable.add(targetFile) ? refuse(Reason.BROKEN, "Reference '" + ref + "' leads nowhere: " + loaded.problem()
+                    + UNREADABLE_ONCE, file, pointer) : null;
         }
         JsonNode value = loaded.document().root().at(fragment);
         if (value.isMissingNode()) {
@@ -321,6 +325,9 @@ public final class ExternalReferences {
         return JsonNodeFactory.instance.objectNode().put("$ref", "#" + (scope.swagger2() ? "/definitions/" : "/components/schemas/")
                 + JsonPointers.escape(name));
     }
+
+    /** Ends the finding on a file that cannot be read, which is reported at its first reference only. */
+    static final String UNREADABLE_ONCE = " (said at the first reference into it only)";
 
     private JsonNode refuse(Reason reason, String message, Path file, String pointer) {
         // a fragment reached from several places is inlined at each: its broken reference is said once

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +35,9 @@ final class ReferenceCheck {
     }
 
     private final SourceRoot bound;
+    /** The references into files that cannot be read, with the file; each file is reported once. */
+    private final Map<String, Path> unreadableTargets = new HashMap<>();
+    private final Set<Path> reportedUnreadable = new HashSet<>();
 
     private ReferenceCheck(ParsedDocument document, Path file, SpecKind kind, SourceRoot bound) {
         this.document = document;
@@ -63,7 +67,9 @@ final class ReferenceCheck {
                 JsonNode ref = step.scope().refIsReference() ? node.get("$ref") : null;
                 if (ref != null && ref.isTextual() && !RemoteReferences.isUrl(ref.textValue())) {
                     String problem = verdicts.computeIfAbsent(ref.textValue(), this::problemOf);
-                    if (!problem.isEmpty()) {
+                    Path unreadable = unreadableTargets.get(ref.textValue());
+                    // a file that cannot be read is said once, at the first reference into it
+                    if (!problem.isEmpty() && (unreadable == null || reportedUnreadable.add(unreadable))) {
                         problems.add(new SpecProblem(Rule.SPEC004, problem,
                                 document.sourceMap().locate(step.path().member("$ref").pointer())));
                         if (ref.textValue().startsWith("#")) {
@@ -115,7 +121,8 @@ final class ReferenceCheck {
         }
         ReferencedFiles.Result loaded = referencedFiles.load(to.file(), file);
         if (!loaded.ok()) {
-            return "$ref '" + ref + "' leads nowhere: " + loaded.problem();
+            unreadableTargets.put(ref, to.file());
+            return "$ref '" + ref + "' leads nowhere: " + loaded.problem() + ExternalReferences.UNREADABLE_ONCE;
         }
         return missingIn(loaded.document().root(), ref, target, to.pointer(), to.file().getFileName().toString());
     }

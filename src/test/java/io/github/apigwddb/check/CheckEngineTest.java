@@ -872,6 +872,45 @@ class CheckEngineTest {
     }
 
     /**
+     * One indentation slip in a file of schemas: said once per place that reads it, not at each reference into it, and
+     * no example is made up from what is left of the request's schemas (user trial: 22 errors, DDB007 and SEC001 among
+     * them, for one broken line).
+     */
+    @Test
+    void aFileOfSchemasThatCannotBeReadIsSaidOnceAndNoExampleIsMadeUpWithoutIt() throws Exception {
+        write("schemas.yaml", "Item:\n  type: object\n   properties: {}\n");
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: items, version: "1"}
+                paths:
+                  /items:
+                    post:
+                      requestBody: {content: {application/json: {schema: {$ref: "schemas.yaml#/Item"}}}}
+                      responses: {"200": {description: ok, content: {application/json: {schema: {$ref: "schemas.yaml#/Item"}}}}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: '{"TableName": "Items", "Item": {"price": {"N": "$input.path(''$.price'')"}}}'
+                        responses: {default: {statusCode: "200"}}
+                  /others:
+                    put:
+                      requestBody: {content: {application/json: {schema: {$ref: "schemas.yaml#/Item"}}}}
+                      responses: {"200": {description: ok}}
+                """);
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), CheckLog.SILENT);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.SPEC004).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("schemas.yaml is not valid YAML at [3,").endsWith("(said at the first reference into it only)"));
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.EXM002).singleElement().satisfies(f ->
+                assertThat(f.message()).startsWith("No example, and none made up: the operation's request refers to 'schemas.yaml#/Item'"));
+        assertThat(result.findings()).noneMatch(f -> f.rule().name().startsWith("DDB") || f.rule().name().startsWith("SEC"));
+    }
+
+    /**
      * What a reference to another file leads to is known only when followed: a loop of path items, a schema that is only
      * a reference back, or a path item that is a list made the operation vanish with no finding (crash hunt).
      */

@@ -72,7 +72,7 @@ class ReferenceCheckTest {
         Files.write(dir.resolve("latin1.yaml"), new byte[] {'W', ':', ' ', (byte) 0xE9});
         assertThat(messages(load("api.yaml", spec("{$ref: 'latin1.yaml#/W'}", ""))))
                 .singleElement().asString().endsWith("latin1.yaml is not UTF-8 text: byte 0xE9 at line 1, column 4 cannot start"
-                        + " or continue a UTF-8 character; save the file as UTF-8");
+                        + " or continue a UTF-8 character; save the file as UTF-8 (said at the first reference into it only)");
     }
 
     @Test
