@@ -45,6 +45,14 @@ public final class BodyModel {
                 && !schema.path("additionalProperties").booleanValue() && !schema.has("patternProperties"));
     }
 
+    /**
+     * What API Gateway's validator rejects in {@code body} (see {@link ModelValidator}), each as {@code $.path: what is
+     * wrong}, in document order; none when it passes.
+     */
+    public List<String> violations(JsonNode body) {
+        return ModelValidator.violations(root, schema, body);
+    }
+
     /** The schemas that apply at {@code path}; null where the model leaves the place unconstrained. */
     private List<JsonNode> applyingAt(List<Object> path) {
         List<JsonNode> here = new ArrayList<>();
