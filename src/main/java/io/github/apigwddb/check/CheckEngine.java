@@ -66,6 +66,7 @@ public final class CheckEngine {
         ResponseRenderCheck renderResponses = new ResponseRenderCheck(runner);
         MinimalExampleCheck minimal = new MinimalExampleCheck(List.of(renderRequest, validateRequest), runner);
         List<ExampleCheck> checks = List.of(
+                new BodyValidationCheck(),
                 renderRequest,
                 validateRequest,
                 new InjectionCheck(engine),

@@ -35,6 +35,8 @@ public final class ExampleRun {
     /** Values of other tools' {@code ${name}} placeholders ({@code apigw.parameters}). */
     Map<String, String> templateValues = Map.of();
 
+    /** API Gateway's own answer when it answers the example before calling DynamoDB (a body its validator rejects), else null. */
+    GatewayAnswer gatewayAnswer;
     /** The request template API Gateway selects for the example's Content-Type, or null (passthrough/415). */
     MappingTemplate requestTemplate;
     /** The rendered request text; null when rendering failed or nothing was rendered. */
@@ -54,6 +56,15 @@ public final class ExampleRun {
     /** The status API Gateway returns to the client, and the rendered client response. */
     Integer clientStatus;
     String clientResponse;
+
+    /**
+     * An answer API Gateway gives without calling DynamoDB.
+     *
+     * @param body the client's response body, null when a customised gateway response makes it
+     * @param why why it answers so, in words, for the findings
+     */
+    record GatewayAnswer(int status, String body, String why) {
+    }
 
     ExampleRun(Locator locator, Integration integration, Example example, Map<String, String> stageVariables) {
         this(locator, integration, example, stageVariables, new HashSet<>());

@@ -19,6 +19,10 @@ final class ExpectationCheck implements ExampleCheck {
         if (expect == null) {
             return;
         }
+        if (run.gatewayAnswer != null) {
+            judgeGatewayAnswer(run, expect, run.gatewayAnswer);
+            return;
+        }
         if (run.renderedRequest == null) {
             if (expect.request() != null || expect.requestText() != null) {
                 fail(run, "expect.request cannot be checked: no request was rendered (see the other findings of this example)");
@@ -58,6 +62,33 @@ final class ExpectationCheck implements ExampleCheck {
                 diff(run, "The client response differs from expect.response: ", expect.response(), json.parse(run.clientResponse, SpecFormat.JSON).root());
             } catch (DocumentSyntaxException e) {
                 fail(run, "expect.response is JSON but the client response is not: " + OutputText.quote(run.clientResponse));
+            }
+        }
+    }
+
+    /**
+     * An example API Gateway answers itself (BodyValidationCheck): no request reaches DynamoDB, and the client gets the
+     * gateway's answer. Each failure says why, as EXM005 does for an example that expects nothing.
+     */
+    private void judgeGatewayAnswer(ExampleRun run, Example.Expectation expect, ExampleRun.GatewayAnswer answer) {
+        String answered = "API Gateway answers " + answer.status() + " \"Invalid request body\" before calling DynamoDB: " + answer.why();
+        if (expect.request() != null || expect.requestText() != null) {
+            fail(run, "expect.request cannot hold: no request reaches DynamoDB, as " + answered);
+        }
+        if (expect.status() != null && expect.status() != answer.status()) {
+            fail(run, "expect.status is " + expect.status() + " but " + answered);
+        }
+        if (answer.body() == null) {
+            return; // a customised gateway response: its text is not known here
+        }
+        if (expect.responseText() != null && !expect.responseText().equals(answer.body())) {
+            fail(run, "The client response differs from expect.responseText: expected " + OutputText.quote(expect.responseText())
+                    + ", got " + OutputText.quote(answer.body()) + ", as " + answered);
+        }
+        if (expect.response() != null) {
+            List<String> differences = JsonDiff.differences(expect.response(), json.treeOrNull(answer.body()));
+            if (!differences.isEmpty()) {
+                fail(run, "The client response differs from expect.response: " + String.join("; ", differences) + ", as " + answered);
             }
         }
     }

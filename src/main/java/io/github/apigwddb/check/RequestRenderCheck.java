@@ -30,6 +30,9 @@ final class RequestRenderCheck implements ExampleCheck {
 
     @Override
     public void check(ExampleRun run) {
+        if (run.gatewayAnswer != null) {
+            return; // API Gateway answered before any template runs
+        }
         run.requestTemplate = select(run);
         if (run.requestTemplate == null) {
             return;
