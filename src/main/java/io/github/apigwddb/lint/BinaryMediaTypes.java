@@ -70,7 +70,7 @@ public final class BinaryMediaTypes {
 
     /** Whether a binary media type (with {@code *} wildcards, as API Gateway allows them) matches a media type. */
     static boolean covers(String binaryType, String mediaType) {
-        String[] binary = binaryType.split("/", 2);
+        String[] binary = binaryType.split(";", 2)[0].trim().split("/", 2);
         String[] media = mediaType.split(";", 2)[0].trim().split("/", 2);
         if (binary.length != 2 || media.length != 2) {
             return false;

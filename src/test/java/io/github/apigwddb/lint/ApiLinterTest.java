@@ -105,6 +105,9 @@ class ApiLinterTest {
         assertThat(BinaryMediaTypes.covers("*/*", "application/json")).isTrue();
         assertThat(BinaryMediaTypes.covers("application/*", "application/json; charset=utf-8")).isTrue();
         assertThat(BinaryMediaTypes.covers("application/json", "application/json;charset=UTF-8")).isTrue();
+        // the binary entry's parameters count as little as the request's (rule docs audit: "application/json; charset=utf-8" was missed)
+        assertThat(BinaryMediaTypes.covers("application/json; charset=utf-8", "application/json")).isTrue();
+        assertThat(BinaryMediaTypes.covers("*/*; q=1", "application/json")).isTrue();
         assertThat(BinaryMediaTypes.covers("application/octet-stream", "application/json")).isFalse();
         assertThat(BinaryMediaTypes.covers("*", "application/json")).isFalse();
     }
