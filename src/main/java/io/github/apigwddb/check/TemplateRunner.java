@@ -278,7 +278,9 @@ final class TemplateRunner {
             case BAD_BODY -> run.atExample(response ? Rule.EXM004 : Rule.EXM005, response
                     ? "The example's dynamodbResponse body is not the JSON DynamoDB answers, so the response template cannot read it: "
                             + problem.message()
-                    : "API Gateway would answer 400 before calling DynamoDB: " + problem.message(), response ? "dynamodbResponse" : "body");
+                    : "API Gateway would answer 400 before calling DynamoDB: the body starts like JSON but is not valid JSON, and the"
+                            + " template reads it as JSON (API Gateway's answer, json-smart's message included: \"" + problem.message()
+                            + "\")", response ? "dynamodbResponse" : "body");
             case LIMIT -> run.inTemplate(Rule.VTL007, problem.message(), template, at[0], at[1]);
             case SANDBOX -> run.inTemplate(Rule.VTL011, problem.message(), template, at[0], at[1]);
             default -> run.inTemplate(Rule.VTL010, problem.message(), template, at[0], at[1]);
