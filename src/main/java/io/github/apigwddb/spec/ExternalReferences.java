@@ -20,7 +20,8 @@ import java.util.TreeSet;
 
 /**
  * A definition with its references to other local files (whole files or fragments) replaced by what they point at,
- * recursively; references inside the definition ({@code #/components/...}) stay. The bundle writes it out; the check
+ * recursively; references inside the definition ({@code #/components/...}) stay. A schema is written once where
+ * several uses would copy it ({@link SharedSchemas}). The bundle writes it out; the check
  * reads examples and schemas split over several files from it. A {@code $ref} in an extension or in example data is
  * data ({@link ReferenceScope}). Not thread-safe: one per definition.
  */
@@ -61,6 +62,7 @@ public final class ExternalReferences {
     /** The schemas of other files inlined so far, by file and pointer: one reached again is shared, not copied again. */
     private final Set<String> inlinedSchemas = new HashSet<>();
     private final Map<String, JsonNode> hoistedSchemas = new LinkedHashMap<>();
+    private final SharedSchemas sharedSchemas = new SharedSchemas();
 
     /** A part of the inlined tree read from another file: at {@code at} in the tree stands what {@code pointer} names in {@code file}. */
     private record Part(String at, Path file, ParsedDocument document, String pointer) {
@@ -129,8 +131,13 @@ public final class ExternalReferences {
             hoistedSchemas.clear();
             inlinedSchemas.clear();
             takenNames = taken;
+            sharedSchemas.startPass();
             JsonNode root = inline(spec.root().deepCopy(), ReferenceScope.root(spec.kind()), spec.file().toAbsolutePath().normalize(), "",
                     "", new ArrayDeque<>());
+            if (sharedSchemas.learned()) {
+                // a use written before the pass learned where its schema lives (an entry further down, a second use)
+                continue;
+            }
             if (hoistedSchemas.isEmpty() || !root.isObject()) {
                 return root;
             }
@@ -270,15 +277,41 @@ public final class ExternalReferences {
                     : "a single value") + " in " + targetFile.getFileName() + ", where an object (a path item, a schema...) belongs",
                     file, pointer);
         }
+        String home = null;
+        if (scope.schema()) {
+            sharedSchemas.used(key);
+            String entry = componentEntryAt(at);
+            if (entry != null) {
+                sharedSchemas.claim(key, entry);
+            }
+            home = sharedSchemas.home(key);
+            if (home != null && !home.equals(entry)) {
+                return schemaReference(scope, home);
+            }
+        }
         if (chain.contains(key)) {
             return recursive(ref, key, value, scope, targetFile, fragment, loaded.document(), file, pointer, chain);
         }
-        if (scope.schema() && !inlinedSchemas.add(key)) {
+        if (scope.schema() && home == null && (sharedSchemas.shared(key) || !inlinedSchemas.add(key))) {
             // a copy at each use would double with each level of schemas that use the next twice (2^n copies): a schema
-            // reached again is made the definition's own, as a bundler would, and referred to
+            // used again is made the definition's own, as a bundler would, and every use refers to it
             return hoisted(key, value, scope, targetFile, fragment, loaded.document(), chain);
         }
         return inlineValue(value, key, scope, targetFile, fragment, loaded.document(), at, chain);
+    }
+
+    /**
+     * The name of the root's component entry ({@code components/schemas}, {@code definitions}) that {@code at} is, or
+     * null: such an entry that is only a reference is where the schema it names is written.
+     */
+    private String componentEntryAt(String at) {
+        String prefix = spec.kind() == SpecKind.SWAGGER2 ? "/definitions/" : "/components/schemas/";
+        if (!at.startsWith(prefix) || at.indexOf('/', prefix.length()) >= 0) {
+            return null;
+        }
+        String name = JsonPointers.unescape(at.substring(prefix.length()));
+        // a schema made the definition's own is written there too, but is no entry of the root
+        return hoisted.containsValue(name) ? null : name;
     }
 
     /** The value a reference points at, inlined at {@code at}, its own references followed. */
@@ -287,9 +320,11 @@ public final class ExternalReferences {
         filesRead.add(targetFile);
         parts.add(new Part(at, targetFile, document, fragment));
         chain.push(key);
+        boolean again = scope.schema() && sharedSchemas.writing(key);
         // References inside the fragment are relative to its own file: '#/...' there means that file.
         JsonNode copy = rebaseInternalRefs(value.deepCopy(), scope, targetFile.getFileName().toString());
         JsonNode result = inline(copy, scope, targetFile, fragment, at, chain);
+        sharedSchemas.written(again);
         chain.pop();
         return result;
     }
@@ -322,6 +357,10 @@ public final class ExternalReferences {
             hoistedSchemas.put(name, inlineValue(value, key, scope, targetFile, fragment, document,
                     JsonPointers.child(componentsPointer, name), chain));
         }
+        return schemaReference(scope, name);
+    }
+
+    private static JsonNode schemaReference(ReferenceScope scope, String name) {
         return JsonNodeFactory.instance.objectNode().put("$ref", "#" + (scope.swagger2() ? "/definitions/" : "/components/schemas/")
                 + JsonPointers.escape(name));
     }

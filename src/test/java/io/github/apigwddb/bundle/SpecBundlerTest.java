@@ -144,10 +144,11 @@ class SpecBundlerTest {
         // the definition's own Item keeps its name; the tree takes the next free one, and refers to itself there
         assertThat(root.at("/components/schemas/Item/type").asText()).isEqualTo("string");
         JsonNode hoisted = root.at("/components/schemas/Item_2");
+        assertThat(hoisted.at("/properties/id/type").asText()).isEqualTo("string");
         assertThat(hoisted.at("/properties/parts/items/$ref").asText()).isEqualTo("#/components/schemas/Item_2");
-        JsonNode schema = root.at("/paths/~1items/post/requestBody/content/application~1json/schema");
-        assertThat(schema.at("/properties/id/type").asText()).isEqualTo("string");
-        assertThat(schema.at("/properties/parts/items/$ref").asText()).isEqualTo("#/components/schemas/Item_2");
+        // used from the operation and from itself: written once, the operation refers to it
+        assertThat(root.at("/paths/~1items/post/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Item_2");
 
         // Swagger 2 keeps its schemas in definitions
         Path swagger = project.resolve("src/main/apigateway/swagger.yaml");
@@ -169,7 +170,7 @@ class SpecBundlerTest {
 
     /**
      * Schemas of another file that each use the next twice: copied at each use, 30 levels made 2^30 copies (the crash
-     * hunt's heap exhaustion); a schema reached again is made the definition's own once and referred to.
+     * hunt's heap exhaustion); a schema used again is made the definition's own once and every use refers to it.
      */
     @Test
     void aSchemaOfAnotherFileUsedAgainIsSharedNotCopiedAgain() throws Exception {
@@ -187,11 +188,154 @@ class SpecBundlerTest {
         assertThat(bundle.text().length()).isLessThan(20_000);
         JsonNode root = new DocumentParser().parse(bundle.text(), SpecFormat.YAML).root();
         JsonNode schema = root.at("/paths/~1items/post/requestBody/content/application~1json/schema");
-        // the first use is written in place, the second refers to the schema made the definition's own
-        assertThat(schema.at("/properties/a/properties/a/type").asText()).isEqualTo("object");
+        // S0, used once, is written in place; S1, used twice, is made the definition's own and both uses refer to it
+        assertThat(schema.at("/properties/a/$ref").asText()).isEqualTo("#/components/schemas/S1");
         assertThat(schema.at("/properties/b/$ref").asText()).isEqualTo("#/components/schemas/S1");
+        assertThat(root.at("/components/schemas/S0").isMissingNode()).isTrue();
         assertThat(root.at("/components/schemas/S1/properties/a/$ref").asText()).isEqualTo("#/components/schemas/S2");
         assertThat(root.at("/components/schemas/S30/type").asText()).isEqualTo("string");
+    }
+
+    /**
+     * A root that names the schemas of another file in its components ({@code Product: {$ref: parts/schemas.yaml#/Product}})
+     * gets them there under those names, and every use, from any file or through the root's entry, refers to that one
+     * (user trial: {@code Product: {$ref: Product_2}} beside a copy {@code Product_2}, operations inlining some uses
+     * and referring to others; API Gateway makes a model of each entry).
+     */
+    @Test
+    void componentsThatAreReferencesToAnotherFileHoldItsSchemasAndEveryUseRefersToThem() throws Exception {
+        Path dir = project.resolve("src/main/apigateway");
+        Files.createDirectories(dir.resolve("parts"));
+        Files.writeString(dir.resolve("parts/schemas.yaml"), """
+                Error: {type: object, properties: {message: {type: string}}}
+                Product:
+                  type: object
+                  properties: {sku: {type: string}, price: {$ref: "#/Money"}, related: {type: array, items: {$ref: "#/Product"}}}
+                NewProduct: {type: object, properties: {price: {$ref: "#/Money"}}}
+                Money: {type: number, minimum: 0}
+                """);
+        Files.writeString(dir.resolve("parts/paths.yaml"), """
+                x-shared:
+                  errorContent: &errorContent
+                    application/json:
+                      schema: {$ref: "schemas.yaml#/Error"}
+                /products/{sku}:
+                  get:
+                    responses:
+                      "200": {description: ok, content: {application/json: {schema: {$ref: "schemas.yaml#/Product"}}}}
+                      "400": {description: bad, content: *errorContent}
+                      "500": {description: failed, content: *errorContent}
+                  put:
+                    requestBody: {content: {application/json: {schema: {$ref: "schemas.yaml#/NewProduct"}}}}
+                    responses:
+                      "204": {description: stored}
+                      "400": {description: bad, content: *errorContent}
+                """);
+        Path file = dir.resolve("api.yaml");
+        Files.writeString(file, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /products:
+                    get:
+                      responses:
+                        "200": {description: ok, content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Product"}}}}}
+                  /products/{sku}: {$ref: "parts/paths.yaml#/~1products~1{sku}"}
+                components:
+                  schemas:
+                    Product: {$ref: "parts/schemas.yaml#/Product"}
+                    NewProduct: {$ref: "parts/schemas.yaml#/NewProduct"}
+                    Error: {$ref: "parts/schemas.yaml#/Error"}
+                """);
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(new SpecLoader().load(file).spec(), options(Map.of()));
+
+        assertThat(bundle.problems()).isEmpty();
+        JsonNode root = new DocumentParser().parse(bundle.text(), SpecFormat.YAML).root();
+        JsonNode schemas = root.at("/components/schemas");
+        // the entries hold the schemas themselves, and no twin is made; Money, used twice, is written once
+        assertThat(schemas.fieldNames()).toIterable().containsExactly("Product", "NewProduct", "Error", "Money");
+        assertThat(schemas.at("/Product/properties/sku/type").asText()).isEqualTo("string");
+        assertThat(schemas.at("/Product/properties/related/items/$ref").asText()).isEqualTo("#/components/schemas/Product");
+        assertThat(schemas.at("/Product/properties/price/$ref").asText()).isEqualTo("#/components/schemas/Money");
+        assertThat(schemas.at("/NewProduct/properties/price/$ref").asText()).isEqualTo("#/components/schemas/Money");
+        assertThat(schemas.at("/Error/properties/message/type").asText()).isEqualTo("string");
+        assertThat(schemas.at("/Money/type").asText()).isEqualTo("number");
+        JsonNode item = root.at("/paths/~1products~1{sku}");
+        assertThat(root.at("/paths/~1products/get/responses/200/content/application~1json/schema/items/$ref").asText())
+                .isEqualTo("#/components/schemas/Product");
+        assertThat(item.at("/get/responses/200/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Product");
+        assertThat(item.at("/put/requestBody/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/NewProduct");
+        // the YAML alias: each of its uses refers to Error
+        for (String use : new String[] {"/get/responses/400", "/get/responses/500", "/put/responses/400"}) {
+            assertThat(item.at(use + "/content/application~1json/schema/$ref").asText()).as(use).isEqualTo("#/components/schemas/Error");
+        }
+        assertThat(bundle.text()).doesNotContain("_2").doesNotContain("schemas.yaml");
+    }
+
+    /**
+     * Entries of the other component maps that are references hold what they name under their name; a use of the same
+     * part of the other file is written in place, as every part that is no schema is (API Gateway makes no model of it).
+     */
+    @Test
+    void otherComponentEntriesThatAreReferencesHoldWhatTheyName() throws Exception {
+        Path dir = project.resolve("src/main/apigateway");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("parts.yaml"), """
+                Failed: {description: failed, content: {application/json: {schema: {$ref: "#/Error"}}}}
+                Error: {type: object}
+                """);
+        Path file = dir.resolve("api.yaml");
+        Files.writeString(file, """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /a: {get: {responses: {"500": {$ref: "#/components/responses/Failed"}}}}
+                  /b: {get: {responses: {"500": {$ref: "parts.yaml#/Failed"}}}}
+                components:
+                  responses:
+                    Failed: {$ref: "parts.yaml#/Failed"}
+                  schemas:
+                    Error: {$ref: "parts.yaml#/Error"}
+                """);
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(new SpecLoader().load(file).spec(), options(Map.of()));
+
+        assertThat(bundle.problems()).isEmpty();
+        JsonNode root = new DocumentParser().parse(bundle.text(), SpecFormat.YAML).root();
+        assertThat(root.at("/components/responses").fieldNames()).toIterable().containsExactly("Failed");
+        assertThat(root.at("/components/responses/Failed/description").asText()).isEqualTo("failed");
+        assertThat(root.at("/components/responses/Failed/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Error");
+        assertThat(root.at("/paths/~1a/get/responses/500/$ref").asText()).isEqualTo("#/components/responses/Failed");
+        assertThat(root.at("/paths/~1b/get/responses/500/description").asText()).isEqualTo("failed");
+        assertThat(root.at("/paths/~1b/get/responses/500/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Error");
+        assertThat(root.at("/components/schemas").fieldNames()).toIterable().containsExactly("Error");
+    }
+
+    /** Swagger 2 alike, in {@code definitions}. */
+    @Test
+    void definitionsThatAreReferencesToAnotherFileHoldItsSchemas() throws Exception {
+        Path dir = project.resolve("src/main/apigateway");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("schemas.yaml"), "Item: {type: object, properties: {id: {type: string}}}\n");
+        Path file = dir.resolve("swagger.yaml");
+        Files.writeString(file, """
+                swagger: "2.0"
+                info: {title: t, version: "1"}
+                paths:
+                  /items:
+                    post:
+                      parameters: [{name: body, in: body, schema: {$ref: "schemas.yaml#/Item"}}]
+                      responses: {"200": {description: ok, schema: {$ref: "#/definitions/Item"}}}
+                definitions:
+                  Item: {$ref: "schemas.yaml#/Item"}
+                """);
+        SpecBundler.Bundle bundle = new SpecBundler().bundle(new SpecLoader().load(file).spec(), options(Map.of()));
+
+        assertThat(bundle.problems()).isEmpty();
+        JsonNode root = new DocumentParser().parse(bundle.text(), SpecFormat.YAML).root();
+        assertThat(root.path("definitions").fieldNames()).toIterable().containsExactly("Item");
+        assertThat(root.at("/definitions/Item/properties/id/type").asText()).isEqualTo("string");
+        assertThat(root.at("/paths/~1items/post/parameters/0/schema/$ref").asText()).isEqualTo("#/definitions/Item");
+        assertThat(root.at("/paths/~1items/post/responses/200/schema/$ref").asText()).isEqualTo("#/definitions/Item");
     }
 
     /** A long chain of files is not a circle, and is not called one (crash hunt: "'c32.yaml' is circular"). */
