@@ -414,7 +414,17 @@ public final class IntrinsicResolver {
         }
         JsonNode named = resource.properties().get(property);
         if (named != null && !named.isNull()) {
-            return resolveText(named, resource.property(property));
+            int before = standInsMade;
+            String name = resolveText(named, resource.property(property));
+            if (pointer != null && standInsMade != before) {
+                // the name's own stand-in is noted at the resource, outside what is checked: said where the name is used
+                // (rule docs audit: TableName: !Ref Table without a value gave "Table" silently)
+                String at = resource.property(property);
+                unresolved.values().stream().filter(note -> note.pointer().equals(at) || note.pointer().startsWith(at + "/")).findFirst()
+                        .ifPresent(note -> unresolved.putIfAbsent(pointer, new Unresolved(pointer, resource.logicalId() + "'s "
+                                + property + " is not known before deployment: " + note.message(), note.missing())));
+            }
+            return name;
         }
         // Generated names are <stack>-<logical id>-<suffix>, cut to the resource's length limit (64 for IAM names).
         standInsMade++;

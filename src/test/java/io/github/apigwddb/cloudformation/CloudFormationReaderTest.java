@@ -634,4 +634,39 @@ class CloudFormationReaderTest {
         assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).isEqualTo("{\"TableName\": \"Table\"} Table"));
         assertThat(result.findings()).extracting(Finding::rule).doesNotContain(Rule.CFN004, Rule.AGW003);
     }
+
+    /** A table's name from a parameter without value, used through the table's Ref: the stand-in is said where it is used. */
+    @Test
+    void aStandInReachedThroughAResourcesNameIsNotedWhereItIsUsed() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, """
+                Parameters:
+                  Table: {Type: String}
+                Resources:
+                  Items:
+                    Type: AWS::DynamoDB::Table
+                    Properties: {TableName: !Ref Table}
+                  M:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      HttpMethod: GET
+                      ResourceId: !GetAtt Api.RootResourceId
+                      RestApiId: !Ref Api
+                      MethodResponses: [{StatusCode: '200'}]
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: !Sub arn:aws:apigateway:${AWS::Region}:dynamodb:action/Scan
+                        PassthroughBehavior: NEVER
+                        RequestTemplates:
+                          application/json: !Sub '{"TableName": "${Items}"}'
+                        IntegrationResponses: [{StatusCode: '200'}]
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """);
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(lines(result, Rule.CFN005)).containsExactly("t.yaml:21:11 Items's TableName is not known before deployment:"
+                + " Parameter Table has no value (give it in apigw.parameters) and no Default; 'Table' stands in for it");
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).isEqualTo("{\"TableName\": \"Table\"}"));
+    }
 }
