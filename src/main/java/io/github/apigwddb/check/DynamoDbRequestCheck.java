@@ -81,8 +81,19 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             String also = paths.size() == 1 || member.isEmpty() ? "" : " (the same at " + String.join(", ",
                     paths.subList(1, Math.min(paths.size(), 4))) + (paths.size() > 4 ? " and " + (paths.size() - 4) + " more" : "") + ")";
             // the same words at the same place in another example's request: the template's, said once
-            run.once(run.locator.inTemplate(alike.rule(), action + " request" + member + ": " + alike.message() + also, run.requestTemplate,
+            run.once(run.locator.inTemplate(alike.rule(), action + " request" + member + ": " + alike.message() + also + fix(alike), run.requestTemplate,
                     alike.line(), alike.column(), run.operation(), run.example.name()));
         }
+    }
+
+    /**
+     * The fix where DynamoDB's words name only its parser's token: a number written as a JSON number where DynamoDB takes
+     * its text (user trial: "DECIMAL_VALUE cannot be converted to String" did not say what to write).
+     */
+    private static String fix(Violations alike) {
+        boolean numberAsNumber = alike.rule() == Rule.DDB003 && alike.paths().get(0).endsWith(".N")
+                && (alike.message().startsWith("NUMBER_VALUE ") || alike.message().startsWith("DECIMAL_VALUE "))
+                && alike.message().endsWith(" cannot be converted to String");
+        return numberAsNumber ? "; DynamoDB takes a number as a JSON string ({\"N\": \"19.9\"}): write the value in quotes in the template" : "";
     }
 }

@@ -126,7 +126,8 @@ class CheckEngineTest {
         Finding type = only(result, Rule.DDB003);
         // the template's line 3 ("Key": ...) is the file's line 24
         assertThat(type.position().line()).isEqualTo(24);
-        assertThat(type.message()).contains("NUMBER_VALUE cannot be converted to String");
+        assertThat(type.message()).contains("NUMBER_VALUE cannot be converted to String")
+                .endsWith("; DynamoDB takes a number as a JSON string ({\"N\": \"19.9\"}): write the value in quotes in the template");
         assertThat(type.operation().display()).isEqualTo("GET /items/{id}");
     }
 
