@@ -8,7 +8,9 @@ import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
+import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.RenderResult;
+import io.github.apigwddb.vtl.VariableRead;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -108,8 +110,8 @@ final class MissingAttributeCheck implements ExampleCheck {
         run.inTemplate(Rule.RSP006, "When an item lacks " + which + " (DynamoDB keeps no schema: only key attributes are in every"
                 + " item), the " + ResponseRenderCheck.name(run, template, run.clientStatus) + " is not valid JSON (" + first.getMessage()
                 + " at output line " + first.position().line() + ": " + OutputText.excerpt(outputLine, first.position().column())
-                + "): write it only when the item has it, with a default otherwise (#if($item." + breaking.iterator().next() + ")...#{else}null#end,"
-                + " with the template's own variable), or in quotes", template, line, 1);
+                + "): write it only when the item has it, with a default otherwise (" + guard(template, line, breaking.iterator().next())
+                + "), or in quotes", template, line, 1);
     }
 
     /** The names of the non-nested attributes of the answer's items, in order of appearance. */
@@ -148,4 +150,23 @@ final class MissingAttributeCheck implements ExampleCheck {
         return true;
     }
 
+
+    /**
+     * The condition that writes the attribute only where the item has it, with the reference the template itself uses
+     * ({@code #if($a.updatedAt)}, user trial: the advice named {@code $item} where the template's variable was {@code $a}).
+     */
+    private String guard(MappingTemplate template, int line, String attribute) {
+        CompiledTemplate compiled = runner.compiled(template);
+        if (compiled != null) {
+            for (VariableRead read : compiled.variableReads()) {
+                List<String> path = List.of(read.path().split("\\."));
+                int at = path.indexOf(attribute);
+                if (read.line() == line && read.written() && at >= 0) {
+                    String reference = "$" + read.variable() + "." + String.join(".", path.subList(0, at + 1));
+                    return "#if(" + reference + ")...#{else}null#end";
+                }
+            }
+        }
+        return "#if($item." + attribute + ")...#{else}null#end, with the template's own variable";
+    }
 }

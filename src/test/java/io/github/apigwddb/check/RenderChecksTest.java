@@ -865,6 +865,18 @@ class RenderChecksTest {
                 """ + indent(template, 32);
     }
 
+    /** RSP006's advice guards the attribute with the template's own reference (user trial: it said $item where the variable was $a). */
+    @Test
+    void rsp006AdviceUsesTheTemplatesOwnVariable() throws IOException {
+        String unguarded = """
+                #set($a = $input.path('$.Item'))
+                {"id": "$a.id.S", "visits": $a.visits.N}""";
+        List<Finding> rsp006 = of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, getItemResponse(unguarded))),
+                Rule.RSP006);
+        assertThat(rsp006).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("with a default otherwise (#if($a.visits)...#{else}null#end), or in quotes"));
+    }
+
     /**
      * Guards on attributes, as RSP006 asks for, do not tell a missing item from a found one: every attribute is then
      * absent, and the client gets the item's shape with nulls (message-to-fix trial: RSP002 fell silent on them).
