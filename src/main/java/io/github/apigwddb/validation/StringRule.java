@@ -3,8 +3,7 @@ package io.github.apigwddb.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.networknt.schema.regex.RegularExpression;
 
 /**
  * What the schemas that apply to one place of a body allow for a string there: {@code type}, {@code enum},
@@ -18,11 +17,11 @@ public final class StringRule {
 
     private final boolean noString;
     private final List<JsonNode> enums;
-    private final List<Pattern> patterns;
+    private final List<RegularExpression> patterns;
     private final long minLength;
     private final long maxLength;
 
-    private StringRule(boolean noString, List<JsonNode> enums, List<Pattern> patterns, long minLength, long maxLength) {
+    private StringRule(boolean noString, List<JsonNode> enums, List<RegularExpression> patterns, long minLength, long maxLength) {
         this.noString = noString;
         this.enums = enums;
         this.patterns = patterns;
@@ -34,7 +33,7 @@ public final class StringRule {
     static StringRule of(List<JsonNode> schemas) {
         boolean noString = false;
         List<JsonNode> enums = new ArrayList<>();
-        List<Pattern> patterns = new ArrayList<>();
+        List<RegularExpression> patterns = new ArrayList<>();
         long minLength = 0;
         long maxLength = Long.MAX_VALUE;
         for (JsonNode schema : schemas) {
@@ -45,11 +44,8 @@ public final class StringRule {
             }
             JsonNode pattern = schema.get("pattern");
             if (pattern != null && pattern.isTextual()) {
-                try {
-                    patterns.add(Pattern.compile(pattern.textValue()));
-                } catch (PatternSyntaxException e) {
-                    // an ECMA 262 pattern Java cannot read: what it rejects is unknown, so it rejects nothing here
-                }
+                // bounded as the validator's: an ECMA 262 pattern Java cannot read, or one that backtracks without end, rejects nothing
+                patterns.add(BoundedPatterns.INSTANCE.getRegularExpression(pattern.textValue()));
             }
             JsonNode min = schema.get("minLength");
             if (min != null && min.isIntegralNumber()) {
@@ -91,8 +87,8 @@ public final class StringRule {
                 return false;
             }
         }
-        for (Pattern pattern : patterns) {
-            if (!pattern.matcher(value).find()) { // JSON Schema patterns are not anchored
+        for (RegularExpression pattern : patterns) {
+            if (!pattern.matches(value)) { // a search: JSON Schema patterns are not anchored
                 return false;
             }
         }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.SpecFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelValidatorTest {
 
@@ -101,5 +104,58 @@ class ModelValidatorTest {
         assertThat(order("{\"customerId\": 1}")).isNotEmpty();
         assertThat(violations(SWAGGER, "{\"$ref\": \"https://example.invalid/schemas/order.json\"}", "{\"customerId\": 1}")).isEmpty();
         assertThat(violations(SWAGGER, "{\"$ref\": \"#/definitions/Missing\"}", "{\"customerId\": 1}")).isEmpty();
+    }
+
+    private static final String OPENAPI = """
+            openapi: 3.0.1
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Self: {$ref: "#/components/schemas/Self"}
+                Ping: {allOf: [{$ref: "#/components/schemas/Pong"}]}
+                Pong: {$ref: "#/components/schemas/Ping"}
+                Node:
+                  type: object
+                  properties:
+                    name: {type: string, maxLength: 3}
+                    children: {type: array, items: {$ref: "#/components/schemas/Node"}}
+            """;
+
+    /** Crash hunt: a model's $ref out of the document was fetched over HTTP, or read from a file, and decided the finding. */
+    @Test
+    void aReferenceOutOfTheDocumentIsNeitherFetchedNorReadAndTheRestStillCounts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("strict.json");
+        Files.writeString(file, "{\"type\": \"integer\", \"maximum\": 0}");
+        String schema = "{\"type\": \"object\", \"properties\": {\"f\": {\"$ref\": \"" + file.toUri() + "\"},"
+                + " \"h\": {\"$ref\": \"http://127.0.0.1:9/x.json\"}, \"p\": {\"$ref\": \"parts.yaml#/B\"},"
+                + " \"c\": {\"$ref\": \"classpath:draft-04-schema.json\"}, \"m\": {\"$ref\": \"#/components/schemas/Missing\"},"
+                + " \"i\": {\"id\": \"" + dir.toUri() + "\", \"$ref\": \"strict.json\"},"
+                + " \"name\": {\"type\": \"string\", \"maxLength\": 2}}}";
+
+        assertThat(violations(OPENAPI, schema, "{\"f\": 5, \"h\": 5, \"p\": 5, \"c\": 5, \"m\": 5, \"i\": 5, \"name\": \"long\"}"))
+                .containsExactly("$.name: must be at most 2 characters long");
+    }
+
+    /** Crash hunt: ^(.*a){25}$ on 35 a's and a '!' backtracked without end and hung the build. */
+    @Test
+    void aPatternThatBacktracksWithoutEndOrDoesNotCompileAcceptsTheValue() throws Exception {
+        String schema = "{\"type\": \"object\", \"properties\": {\"slow\": {\"type\": \"string\", \"pattern\": \"^(.*a){25}$\"},"
+                + " \"broken\": {\"type\": \"string\", \"pattern\": \"[unclosed\"}, \"n\": {\"type\": \"integer\"}}}";
+
+        assertThat(violations(OPENAPI, schema, "{\"slow\": \"" + "a".repeat(35) + "!\", \"broken\": \"x\", \"n\": \"one\"}"))
+                .containsExactly("$.n: string found, integer expected");
+        assertThat(BoundedPatterns.INSTANCE.getRegularExpression("^b+$").matches("abbb")).isFalse();
+        assertThat(BoundedPatterns.INSTANCE.getRegularExpression("b+").matches("abbb")).isTrue(); // a search, as JSON Schema's
+    }
+
+    /** Crash hunt: a model that refers to itself for the same value ended in StackOverflowError (DDB000). */
+    @Test
+    void aModelThatLoopsOnOneValueAcceptsItAndARecursiveStructureIsStillValidated() throws Exception {
+        assertThat(violations(OPENAPI, "{\"$ref\": \"#/components/schemas/Self\"}", "{\"a\": 1}")).isEmpty();
+        assertThat(violations(OPENAPI, "{\"$ref\": \"#/components/schemas/Ping\"}", "{\"a\": 1}")).isEmpty();
+        assertThat(violations(OPENAPI, "{\"$ref\": \"#/components/schemas/Node\"}",
+                "{\"name\": \"a\", \"children\": [{\"name\": \"b\", \"children\": [{\"name\": \"toolong\"}]}]}"))
+                .containsExactly("$.children[0].children[0].name: must be at most 3 characters long");
     }
 }
