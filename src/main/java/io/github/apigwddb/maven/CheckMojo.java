@@ -12,11 +12,10 @@ import io.github.apigwddb.gate.FileDigests;
 import io.github.apigwddb.gate.InputsFingerprint;
 import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.UpToDateStamp;
-import io.github.apigwddb.report.ConsoleFormat;
+import io.github.apigwddb.report.CheckSummary;
 import io.github.apigwddb.report.JUnitXmlWriter;
 import io.github.apigwddb.report.SarifWriter;
 import io.github.apigwddb.rules.Finding;
-import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.Severity;
 import io.github.apigwddb.spec.SourceRoot;
 import java.io.File;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -155,7 +153,7 @@ public class CheckMojo extends AbstractApigwMojo {
             } catch (IOException e) {
                 throw new MojoExecutionException("Cannot write the baseline " + baselineFile + ": " + e.getMessage(), e);
             }
-            log.info("apigw:check: wrote " + written.entries().size() + " finding" + plural(written.entries().size()) + " to the baseline "
+            log.info("apigw:check: wrote " + written.entries().size() + " finding" + CheckSummary.plural(written.entries().size()) + " to the baseline "
                     + baselineFile + "; commit it, and later runs fail only on findings not in it");
             outcome = new Gate(ruleSettings, written, baselineFile.getFileName().toString(), SourceRoot.of(repositoryRoot())).apply(result);
         }
@@ -179,15 +177,13 @@ public class CheckMojo extends AbstractApigwMojo {
         }
         ConsoleReport console = new ConsoleReport(log, repositoryRoot());
         List<ConsoleReport.Line> printed = new ArrayList<>(console.findings(outcome.reported()));
-        String summary = summary(result, outcome, sarif, files.size());
+        String summary = CheckSummary.line(result, outcome, sarif, files.size());
         printed.addAll(console.countsByRule(outcome.reported()));
         printed.addAll(console.gateSummary(outcome, baselineFile));
         List<Finding> failingFindings = outcome.failing(threshold);
-        long failing = failingFindings.size();
-        if (failing > 0) {
+        if (!failingFindings.isEmpty()) {
             log.error(summary);
-            throw new MojoFailureException("apigw:check found " + failing + " finding" + (failing == 1 ? "" : "s") + " at or above "
-                    + threshold.id() + " (apigw.failOn); see the lines above or " + sarif + belowError(failingFindings));
+            throw new MojoFailureException(CheckSummary.failure(failingFindings, threshold, sarif));
         }
         if (outcome.count(Severity.ERROR) + outcome.count(Severity.WARNING) == 0) {
             log.info(summary);
@@ -287,26 +283,6 @@ public class CheckMojo extends AbstractApigwMojo {
                             + (changed.size() > 20 ? " and " + (changed.size() - 20) + " more" : "");
         }
         return force ? "apigw.force" : "the reports are gone or rewritten";
-    }
-
-    /** How many failing findings below error the failure message names, at most. */
-    private static final int NAMED_IN_FAILURE = 10;
-
-    /**
-     * The failing findings below error, for the failure message: they are logged as warnings, which {@code mvn -q} does not
-     * show, so a quiet build that fails on them would say "see the lines above" with none above. Errors are shown.
-     */
-    private static String belowError(List<Finding> failing) {
-        List<Finding> warnings = failing.stream().filter(f -> f.severity() != Severity.ERROR).toList();
-        if (warnings.isEmpty()) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder(":");
-        warnings.stream().limit(NAMED_IN_FAILURE).forEach(f -> text.append(System.lineSeparator()).append("  ").append(ConsoleFormat.line(f)));
-        if (warnings.size() > NAMED_IN_FAILURE) {
-            text.append(System.lineSeparator()).append("  ... and ").append(warnings.size() - NAMED_IN_FAILURE).append(" more");
-        }
-        return text.toString();
     }
 
     private static final Object CHECKED_IN_THIS_BUILD = CheckMojo.class.getName() + ".checked";
@@ -489,23 +465,5 @@ public class CheckMojo extends AbstractApigwMojo {
             throw new MojoExecutionException("<failOn> (apigw.failOn) is '" + failOn + "'; use one of: error, warning, none");
         }
         return threshold;
-    }
-
-    /** @param files the definition files the check was given: those it could not read (SPEC001) are named apart */
-    private static String summary(CheckResult result, GateOutcome outcome, Path sarif, int files) {
-        long unreadable = result.findings().stream().filter(f -> f.rule() == Rule.SPEC001).map(f -> f.position().file()).distinct().count();
-        String unread = unreadable > 0 ? String.format(Locale.ROOT, " (%d of %d file%s could not be read)", unreadable, files, plural(files)) : "";
-        return String.format(Locale.ROOT, "apigw:check: %d error%s, %d warning%s, %d info in %d spec%s%s (%d DynamoDB integration%s, %d example%s rendered); SARIF: %s",
-                outcome.count(Severity.ERROR), plural(outcome.count(Severity.ERROR)),
-                outcome.count(Severity.WARNING), plural(outcome.count(Severity.WARNING)),
-                outcome.count(Severity.INFO),
-                result.specsChecked(), plural(result.specsChecked()), unread,
-                result.integrationsChecked(), plural(result.integrationsChecked()),
-                result.examplesRendered(), plural(result.examplesRendered()),
-                sarif);
-    }
-
-    private static String plural(long n) {
-        return n == 1 ? "" : "s";
     }
 }
