@@ -23,9 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +39,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.SessionData;
 
 /**
  * Checks the DynamoDB integrations of the project's API definitions: lints each
@@ -113,7 +110,8 @@ public class CheckMojo extends AbstractApigwMojo {
         }
         String configuration = configuration(files, ruleSettings, threshold);
         String configurationKey = UpToDateStamp.keyOf(configuration);
-        warnOnSharedOutputDirectory(configurationKey);
+        BuildRecords build = new BuildRecords(session);
+        new SharedOutputDirectories(log, project, build).warnIfShared(outputDirectory.toPath(), executionId(), configurationKey);
         UpToDateStamp stamp = new UpToDateStamp(outputDirectory.toPath(), configurationKey);
         FileDigests digests = stamp.digests();
         Optional<UpToDateStamp.Entry> last = stamp.read();
@@ -122,14 +120,14 @@ public class CheckMojo extends AbstractApigwMojo {
         String inputs = inputsFingerprint(digests, files, configuration, configuredFiles, last.map(UpToDateStamp.Entry::filesRead).orElse(List.of()));
         rememberDigests(stamp, digests);
         // -Dapigw.force checks again once: bundle's check and check's in one build still check once
-        if ((!force || checkedInThisBuild(stamp.file(), false)) && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs)
+        if ((!force || build.checkedEarlier(stamp.file())) && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs)
                 && !last.get().reports().isEmpty()) {
             List<Path> stale = new ArrayList<>(last.get().staleReports());
             if (!stamp.hasConsole()) {
                 stale.add(stamp.consoleFile()); // a skip could not print the findings again: the log would look clean
             }
             if (stale.isEmpty()) {
-                skipped(last.get(), stamp, started, checkedInThisBuild(stamp.file(), true));
+                skipped(last.get(), stamp, started, build.noteChecked(stamp.file()));
                 return files;
             }
             log.info("apigw:check: nothing changed since the last successful check, but " + (stale.size() == 1 ? "the report " : "the reports ")
@@ -198,7 +196,7 @@ public class CheckMojo extends AbstractApigwMojo {
         try {
             stamp.recordConsole(printed.stream().map(ConsoleReport.Line::encoded).toList());
             stamp.record(new UpToDateStamp.Entry(inputs, result.filesRead(), List.of(sarif, junit), UpToDateStamp.Counts.of(outcome)));
-            checkedInThisBuild(stamp.file(), true); // bundle's check, then check's: the second says so once, not each finding again
+            build.noteChecked(stamp.file()); // bundle's check, then check's: the second says so once, not each finding again
         } catch (IOException e) {
             log.warn("Cannot record the inputs of this check in " + stamp.file() + " (the next run checks again): " + e.getMessage());
         }
@@ -285,27 +283,6 @@ public class CheckMojo extends AbstractApigwMojo {
         return force ? "apigw.force" : "the reports are gone or rewritten";
     }
 
-    private static final Object CHECKED_IN_THIS_BUILD = CheckMojo.class.getName() + ".checked";
-
-    /**
-     * Whether this build checked with the stamp {@code stampFile} (one per module and configuration) already; with
-     * {@code note}, notes that it has now. Kept in the session's data, which lives as long as the build.
-     */
-    private boolean checkedInThisBuild(Path stampFile, boolean note) {
-        if (session == null || session.getRepositorySession() == null) {
-            return false;
-        }
-        SessionData data = session.getRepositorySession().getData();
-        synchronized (data) {
-            @SuppressWarnings("unchecked")
-            Set<Path> checked = data.get(CHECKED_IN_THIS_BUILD) instanceof Set<?> known ? (Set<Path>) known : new HashSet<>();
-            Path key = stampFile.toAbsolutePath().normalize();
-            boolean earlier = note ? !checked.add(key) : checked.contains(key);
-            data.set(CHECKED_IN_THIS_BUILD, checked);
-            return earlier;
-        }
-    }
-
     private void rememberDigests(UpToDateStamp stamp, FileDigests digests) {
         try {
             stamp.remember(digests);
@@ -316,68 +293,6 @@ public class CheckMojo extends AbstractApigwMojo {
 
     private String executionId() {
         return mojoExecution == null || mojoExecution.getExecutionId() == null ? "default" : mojoExecution.getExecutionId();
-    }
-
-    /**
-     * Two executions of one module with different configurations writing the same reports leave only the last one's;
-     * say so, since Maven runs them without a word. (With the same configuration, as check and bundle often have,
-     * the reports are the same.) Kept in the project's context, so it costs nothing and sees only this module.
-     */
-    @SuppressWarnings("unchecked")
-    private void warnOnSharedOutputDirectory(String configurationKey) {
-        if (project == null) {
-            return;
-        }
-        String key = "apigw.outputDirectories";
-        synchronized (project) {
-            Map<Path, String[]> used = (Map<Path, String[]>) project.getContextValue(key);
-            if (used == null) {
-                used = new java.util.HashMap<>();
-                project.setContextValue(key, used);
-            }
-            Path directory = outputDirectory.toPath().toAbsolutePath().normalize();
-            String[] previous = used.putIfAbsent(directory, new String[] {executionId(), configurationKey});
-            if (previous != null && !previous[1].equals(configurationKey)) {
-                getLog().warn("apigw:check: executions '" + previous[0] + "' and '" + executionId() + "' are configured differently but both write"
-                        + " their reports to " + directory + ": the second overwrites the first's; give each execution its own <outputDirectory>");
-            }
-        }
-        warnOnOutputDirectorySharedByModules();
-    }
-
-    private static final Object OUTPUT_DIRECTORIES_OF_MODULES = CheckMojo.class.getName() + ".outputDirectories";
-    private static final Object SHARED_OUTPUT_DIRECTORIES_SAID = CheckMojo.class.getName() + ".sharedOutputDirectoriesSaid";
-
-    /**
-     * Modules of one build writing their reports to one directory (a parent's {@code <outputDirectory>} under the reactor's
-     * root) leave only the last one's, and each next build finds the others' reports rewritten and checks again. Kept in
-     * the session's data, which all modules of the build share.
-     */
-    @SuppressWarnings("unchecked")
-    private void warnOnOutputDirectorySharedByModules() {
-        if (session == null || session.getRepositorySession() == null) {
-            return;
-        }
-        String module = project.getGroupId() + ":" + project.getArtifactId();
-        Path directory = outputDirectory.toPath().toAbsolutePath().normalize();
-        SessionData data = session.getRepositorySession().getData();
-        String other;
-        synchronized (data) {
-            Map<Path, String> used = data.get(OUTPUT_DIRECTORIES_OF_MODULES) instanceof Map<?, ?> known ? (Map<Path, String>) known
-                    : new java.util.HashMap<>();
-            other = used.putIfAbsent(directory, module);
-            Set<Path> warned = data.get(SHARED_OUTPUT_DIRECTORIES_SAID) instanceof Set<?> said ? (Set<Path>) said : new HashSet<>();
-            if (other != null && (other.equals(module) || !warned.add(directory))) {
-                other = null; // said once per directory and build, not again by each execution of each module
-            }
-            data.set(OUTPUT_DIRECTORIES_OF_MODULES, used);
-            data.set(SHARED_OUTPUT_DIRECTORIES_SAID, warned);
-        }
-        if (other != null) {
-            getLog().warn("apigw:check: modules " + other + " and " + module + " both write their reports to " + directory + ": each"
-                    + " overwrites the other's, and the next build checks again; leave <outputDirectory> at its default"
-                    + " (${project.build.directory}/apigw) or give each module its own");
-        }
     }
 
     /**
