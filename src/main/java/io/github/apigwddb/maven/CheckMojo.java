@@ -6,7 +6,6 @@ import io.github.apigwddb.check.CheckResult;
 import io.github.apigwddb.cloudformation.TemplateParameters;
 import io.github.apigwddb.gate.Baseline;
 import io.github.apigwddb.gate.Gate;
-import io.github.apigwddb.gate.GateConfigurationException;
 import io.github.apigwddb.gate.GateOutcome;
 import io.github.apigwddb.gate.FileDigests;
 import io.github.apigwddb.gate.InputsFingerprint;
@@ -22,15 +21,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -38,7 +33,6 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Checks the DynamoDB integrations of the project's API definitions: lints each
@@ -112,59 +106,50 @@ public class CheckMojo extends AbstractApigwMojo {
         String configurationKey = UpToDateStamp.keyOf(configuration);
         BuildRecords build = new BuildRecords(session);
         new SharedOutputDirectories(log, project, build).warnIfShared(outputDirectory.toPath(), executionId(), configurationKey);
-        UpToDateStamp stamp = new UpToDateStamp(outputDirectory.toPath(), configurationKey);
-        FileDigests digests = stamp.digests();
-        Optional<UpToDateStamp.Entry> last = stamp.read();
         List<Path> configuredFiles = configuredInputFiles();
         configuredFiles.add(baselineFile);
-        String inputs = inputsFingerprint(digests, files, configuration, configuredFiles, last.map(UpToDateStamp.Entry::filesRead).orElse(List.of()));
-        rememberDigests(stamp, digests);
-        // -Dapigw.force checks again once: bundle's check and check's in one build still check once
-        if ((!force || build.checkedEarlier(stamp.file())) && !writeBaseline && last.isPresent() && last.get().fingerprint().equals(inputs)
-                && !last.get().reports().isEmpty()) {
-            List<Path> stale = new ArrayList<>(last.get().staleReports());
-            if (!stamp.hasConsole()) {
-                stale.add(stamp.consoleFile()); // a skip could not print the findings again: the log would look clean
-            }
-            if (stale.isEmpty()) {
-                skipped(last.get(), stamp, started, build.noteChecked(stamp.file()));
-                return files;
-            }
-            log.info("apigw:check: nothing changed since the last successful check, but " + (stale.size() == 1 ? "the report " : "the reports ")
-                    + String.join(", ", stale.stream().map(Path::toString).toList()) + (stale.size() == 1 ? " is" : " are")
-                    + " gone or rewritten since: checking again");
+        ConsoleReport console = new ConsoleReport(log, repositoryRoot());
+        UpToDateCheck upToDate = new UpToDateCheck(log, console, build, new UpToDateStamp(outputDirectory.toPath(), configurationKey),
+                (digests, filesRead) -> inputsFingerprint(digests, files, configuration, configuredFiles, filesRead), force, writeBaseline, started);
+        if (upToDate.skippedAsUnchanged()) {
+            return files;
         }
-        log.debug("apigw:check: checking: " + whyChecking(last, inputs, digests, writeBaseline));
-        try {
-            stamp.clear();
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot remove " + stamp.file() + ": " + e.getMessage(), e);
-        }
+        upToDate.beginCheck();
 
-        CheckRequest request = checkRequest(files, renderThreads);
-        CheckResult result = new CheckEngine().run(request, new MavenLogAdapter(log));
-        GateOutcome outcome = new Gate(ruleSettings, accepted, baselineFile.getFileName().toString(), SourceRoot.of(repositoryRoot())).apply(result);
+        CheckResult result = new CheckEngine().run(checkRequest(files, renderThreads), new MavenLogAdapter(log));
+        GateOutcome outcome = gate(ruleSettings, accepted, baselineFile).apply(result);
         if (writeBaseline) {
-            Baseline written = Baseline.of(outcome.baselineCandidates(), basedir.toPath());
-            try {
-                written.write(baselineFile);
-            } catch (IOException e) {
-                throw new MojoExecutionException("Cannot write the baseline " + baselineFile + ": " + e.getMessage(), e);
-            }
-            log.info("apigw:check: wrote " + written.entries().size() + " finding" + CheckSummary.plural(written.entries().size()) + " to the baseline "
-                    + baselineFile + "; commit it, and later runs fail only on findings not in it");
-            outcome = new Gate(ruleSettings, written, baselineFile.getFileName().toString(), SourceRoot.of(repositoryRoot())).apply(result);
+            outcome = gate(ruleSettings, writeBaseline(outcome, baselineFile), baselineFile).apply(result);
         }
-        // an input edited while the check ran (a save, a checkout): the findings are of the text before, so no stamp says
-        // the text after was checked
-        List<Path> readLastTime = last.map(UpToDateStamp.Entry::filesRead).orElse(List.of());
-        // (a baseline this run wrote is an input it changed itself)
-        boolean changedMeanwhile = !writeBaseline && !inputs.equals(inputsFingerprint(digests, files, configuration, configuredFiles, readLastTime));
-        // what this check read decides its fingerprint: the files a template pulled in are known only now
-        inputs = inputsFingerprint(digests, files, configuration, configuredFiles, result.filesRead());
+        upToDate.checkRan(result.filesRead());
 
-        Path sarif = outputDirectory.toPath().resolve(SarifWriter.FILE_NAME);
-        Path junit = outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME);
+        Path sarif = sarifFile();
+        Path junit = junitFile();
+        writeReports(result, outcome, threshold, sarif, junit);
+        List<ConsoleReport.Line> printed = console.outcome(outcome, baselineFile);
+        failOrPass(result, outcome, threshold, sarif, files.size());
+        upToDate.passed(printed, List.of(sarif, junit), UpToDateStamp.Counts.of(outcome));
+        return files;
+    }
+
+    private Gate gate(RuleSettings ruleSettings, Baseline accepted, Path baselineFile) {
+        return new Gate(ruleSettings, accepted, baselineFile.getFileName().toString(), SourceRoot.of(repositoryRoot()));
+    }
+
+    /** Writes the findings the gate let through to the baseline, and returns it: the findings it accepts from now on. */
+    private Baseline writeBaseline(GateOutcome outcome, Path baselineFile) throws MojoExecutionException {
+        Baseline written = Baseline.of(outcome.baselineCandidates(), basedir.toPath());
+        try {
+            written.write(baselineFile);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the baseline " + baselineFile + ": " + e.getMessage(), e);
+        }
+        getLog().info("apigw:check: wrote " + written.entries().size() + " finding" + CheckSummary.plural(written.entries().size())
+                + " to the baseline " + baselineFile + "; commit it, and later runs fail only on findings not in it");
+        return written;
+    }
+
+    private void writeReports(CheckResult result, GateOutcome outcome, Severity threshold, Path sarif, Path junit) throws MojoExecutionException {
         try {
             // one code-scanning category per module: a reactor's SARIF files would replace each other's results
             String category = project == null ? null : "apigw/" + project.getGroupId() + ":" + project.getArtifactId();
@@ -173,79 +158,26 @@ public class CheckMojo extends AbstractApigwMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the reports to " + outputDirectory + ": " + e.getMessage(), e);
         }
-        ConsoleReport console = new ConsoleReport(log, repositoryRoot());
-        List<ConsoleReport.Line> printed = new ArrayList<>(console.findings(outcome.reported()));
-        String summary = CheckSummary.line(result, outcome, sarif, files.size());
-        printed.addAll(console.countsByRule(outcome.reported()));
-        printed.addAll(console.gateSummary(outcome, baselineFile));
-        List<Finding> failingFindings = outcome.failing(threshold);
-        if (!failingFindings.isEmpty()) {
-            log.error(summary);
-            throw new MojoFailureException(CheckSummary.failure(failingFindings, threshold, sarif));
-        }
-        if (outcome.count(Severity.ERROR) + outcome.count(Severity.WARNING) == 0) {
-            log.info(summary);
-        } else {
-            log.warn(summary);
-        }
-        if (changedMeanwhile) {
-            log.info("apigw:check: an input changed while the check ran: the next build checks again");
-            rememberDigests(stamp, digests);
-            return files;
-        }
-        try {
-            stamp.recordConsole(printed.stream().map(ConsoleReport.Line::encoded).toList());
-            stamp.record(new UpToDateStamp.Entry(inputs, result.filesRead(), List.of(sarif, junit), UpToDateStamp.Counts.of(outcome)));
-            build.noteChecked(stamp.file()); // bundle's check, then check's: the second says so once, not each finding again
-        } catch (IOException e) {
-            log.warn("Cannot record the inputs of this check in " + stamp.file() + " (the next run checks again): " + e.getMessage());
-        }
-        rememberDigests(stamp, digests);
-        return files;
     }
 
     /**
-     * How many lines of the last check's findings a skip prints again, at most: like javac's {@code -Xmaxwarns}, enough
-     * to read and to make a warning counter see the build is not clean, without logging thousands on every build.
+     * Logs the summary line, at error when findings at or above the threshold fail the build, else at warning when there are
+     * errors or warnings, else at info.
+     *
+     * @throws MojoFailureException naming the failing findings
      */
-    private static final int REPRINTED_LINES = 500;
-
-    /**
-     * An unchanged project: the findings of the last check are printed again at their levels, as they still hold, and
-     * its reports are marked as written by this build (CI tools collecting them refuse older ones).
-     */
-    /**
-     * @param earlierInThisBuild whether this build already checked with this configuration (bundle's check before
-     *     check's): its log has the findings, and they are not printed twice
-     */
-    private void skipped(UpToDateStamp.Entry last, UpToDateStamp stamp, long started, boolean earlierInThisBuild) {
-        Log log = getLog();
-        if (earlierInThisBuild) {
-            log.info("apigw:check: checked earlier in this build (" + last.counts().describe() + "; report " + last.reports().get(0)
-                    + "); skipped");
-            return;
+    private void failOrPass(CheckResult result, GateOutcome outcome, Severity threshold, Path sarif, int files) throws MojoFailureException {
+        String summary = CheckSummary.line(result, outcome, sarif, files);
+        List<Finding> failing = outcome.failing(threshold);
+        if (!failing.isEmpty()) {
+            getLog().error(summary);
+            throw new MojoFailureException(CheckSummary.failure(failing, threshold, sarif));
         }
-        ConsoleReport console = new ConsoleReport(log, repositoryRoot());
-        UpToDateStamp.Console printed = stamp.console(REPRINTED_LINES);
-        printed.lines().stream().map(ConsoleReport.Line::decode).filter(Objects::nonNull).forEach(console::print);
-        if (printed.total() > printed.lines().size()) {
-            log.warn("... and " + (printed.total() - printed.lines().size()) + " more lines of the last check's findings: see "
-                    + last.reports().get(0));
-        }
-        String summary = "apigw:check: nothing changed since the last successful check (" + last.counts().describe() + "; report "
-                + last.reports().get(0) + "); skipped. -Dapigw.force to check again";
-        UpToDateStamp.Counts counts = last.counts();
-        if (counts.errors() + counts.warnings() > 0) {
-            log.warn(summary);
+        if (outcome.count(Severity.ERROR) + outcome.count(Severity.WARNING) == 0) {
+            getLog().info(summary);
         } else {
-            log.info(summary);
+            getLog().warn(summary);
         }
-        try {
-            stamp.touchReports(last);
-        } catch (IOException e) {
-            log.debug("Cannot mark the reports as written by this build: " + e.getMessage());
-        }
-        log.debug("apigw:check: up to date (" + stamp.file() + "), found in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     /**
@@ -254,7 +186,7 @@ public class CheckMojo extends AbstractApigwMojo {
      */
     private void removeReportsOfAnEarlierCheck() throws MojoExecutionException {
         long buildStarted = session == null || session.getStartTime() == null ? Long.MAX_VALUE : session.getStartTime().getTime();
-        for (Path report : List.of(outputDirectory.toPath().resolve(SarifWriter.FILE_NAME), outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME))) {
+        for (Path report : List.of(sarifFile(), junitFile())) {
             try {
                 // one this build wrote is another module's, sharing the directory (said where that module checks)
                 if (Files.isRegularFile(report) && Files.getLastModifiedTime(report).toMillis() < buildStarted && Files.deleteIfExists(report)) {
@@ -266,29 +198,12 @@ public class CheckMojo extends AbstractApigwMojo {
         }
     }
 
-    /** Why the check runs, for {@code -X}: a skip that did not happen is otherwise a mystery. */
-    private String whyChecking(Optional<UpToDateStamp.Entry> last, String inputs, FileDigests digests, boolean writeBaseline) {
-        if (writeBaseline) {
-            return "the baseline is to be written";
-        }
-        if (last.isEmpty()) {
-            return "no record of a successful check with these settings (the first build, a failed or cleaned one, or other settings)";
-        }
-        if (!last.get().fingerprint().equals(inputs)) {
-            List<String> changed = digests.changedSinceLastBuild();
-            return changed.isEmpty() ? "the plugin or the libraries it runs with changed"
-                    : "changed since the last build: " + String.join(", ", changed.stream().limit(20).toList())
-                            + (changed.size() > 20 ? " and " + (changed.size() - 20) + " more" : "");
-        }
-        return force ? "apigw.force" : "the reports are gone or rewritten";
+    private Path sarifFile() {
+        return outputDirectory.toPath().resolve(SarifWriter.FILE_NAME);
     }
 
-    private void rememberDigests(UpToDateStamp stamp, FileDigests digests) {
-        try {
-            stamp.remember(digests);
-        } catch (IOException e) {
-            getLog().debug("Cannot keep the file digests for the next build: " + e.getMessage());
-        }
+    private Path junitFile() {
+        return outputDirectory.toPath().resolve(JUnitXmlWriter.FILE_NAME);
     }
 
     private String executionId() {

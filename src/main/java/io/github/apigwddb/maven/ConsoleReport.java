@@ -58,6 +58,14 @@ final class ConsoleReport {
         this.repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
     }
 
+    /** Prints what the gate let through: the findings, their counts by rule and the gate's summary; returns the lines printed. */
+    List<Line> outcome(GateOutcome outcome, Path baseline) {
+        List<Line> lines = new ArrayList<>(findings(outcome.reported()));
+        lines.addAll(countsByRule(outcome.reported()));
+        lines.addAll(gateSummary(outcome, baseline));
+        return lines;
+    }
+
     /** Prints the findings grouped by file; returns the lines printed. */
     List<Line> findings(List<Finding> findings) {
         Map<Path, List<Finding>> byFile = new LinkedHashMap<>();
