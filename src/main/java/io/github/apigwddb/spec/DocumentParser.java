@@ -207,16 +207,17 @@ public final class DocumentParser {
         List<String> duplicates = new ArrayList<>();
         List<YamlTag> tags = new ArrayList<>();
         JsonFactory factory = format == SpecFormat.JSON ? json : yaml;
+        CodePointOffsets codePoints = format == SpecFormat.JSON ? CodePointOffsets.NONE : CodePointOffsets.of(text);
         try (JsonParser parser = factory.createParser(text)) {
             try {
-                return read(parser, text, format, lines, duplicates, tags);
+                return read(parser, text, format, lines, duplicates, tags, codePoints);
             } catch (StreamConstraintsException e) {
                 // thrown without a location: the parser still knows where it stopped
-                throw new DocumentSyntaxException(plain(e.getOriginalMessage()), toPosition(parser.currentLocation(), lines));
+                throw new DocumentSyntaxException(plain(e.getOriginalMessage()), toPosition(parser.currentLocation(), lines, codePoints));
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            TextPosition position = where == null ? TextPosition.START : toPosition(where, lines);
+            TextPosition position = where == null ? TextPosition.START : toPosition(where, lines, codePoints);
             throw new DocumentSyntaxException(describe(e), position);
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some problems (alias limits, bad tags) as its own runtime exceptions.
@@ -225,12 +226,12 @@ public final class DocumentParser {
     }
 
     private static ParsedDocument read(JsonParser parser, String text, SpecFormat format, LineIndex lines, List<String> duplicates,
-            List<YamlTag> tags) throws IOException, DocumentSyntaxException {
+            List<YamlTag> tags, CodePointOffsets codePoints) throws IOException, DocumentSyntaxException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             return new ParsedDocument(text, JsonNodeFactory.instance.missingNode(), new SourceMap(), lines, duplicates);
         }
-        TreeBuilder builder = new TreeBuilder(parser, text, lines, duplicates, tags);
+        TreeBuilder builder = new TreeBuilder(parser, text, lines, duplicates, tags, codePoints);
         JsonNode root = builder.build();
         if (format == SpecFormat.JSON && parser.nextToken() != null) {
             throw new DocumentSyntaxException("Unexpected content after the end of the JSON value",
@@ -286,7 +287,11 @@ public final class DocumentParser {
     }
 
     static TextPosition toPosition(JsonLocation location, LineIndex lines) {
-        long offset = location.getCharOffset();
+        return toPosition(location, lines, CodePointOffsets.NONE);
+    }
+
+    private static TextPosition toPosition(JsonLocation location, LineIndex lines, CodePointOffsets codePoints) {
+        long offset = codePoints.toChars(location.getCharOffset());
         if (offset >= 0) {
             return lines.positionOf(offset);
         }
@@ -312,10 +317,13 @@ public final class DocumentParser {
         private long aliasExpansion;
         /** Whether a {@code $ref} member holds a URL: noted while reading, so a spec without one is not walked again. */
         private boolean urlReference;
+        private final CodePointOffsets codePoints;
         private final List<String> mergeKeys = new ArrayList<>();
         private final List<String> aliases = new ArrayList<>();
 
-        TreeBuilder(JsonParser parser, String text, LineIndex lines, List<String> duplicates, List<YamlTag> tags) {
+        TreeBuilder(JsonParser parser, String text, LineIndex lines, List<String> duplicates, List<YamlTag> tags,
+                CodePointOffsets codePoints) {
+            this.codePoints = codePoints;
             this.parser = parser;
             this.text = text;
             this.lines = lines;
@@ -386,8 +394,8 @@ public final class DocumentParser {
                         }
                         top.fieldName = name;
                         top.fieldIndex = top.positions.member(name, offset(), duplicate);
-                        if (MERGE_KEY.equals(name) && parser instanceof YAMLParser) {
-                            top.mergeKey = top.fieldIndex;
+                        if (MERGE_KEY.equals(name) && parser instanceof YAMLParser && !quotedAt(offset())) {
+                            top.mergeKey = top.fieldIndex; // a quoted '<<' is a plain key, as in YAML 1.1
                         }
                     }
                     case START_OBJECT, START_ARRAY -> {
@@ -397,7 +405,7 @@ public final class DocumentParser {
                         long at = offset();
                         Object segment = stack.size() == 1 ? null : top.container.isObject() ? top.fieldName : (Object) top.container.size();
                         String function = attachTagged(stack, top, container, at, positions);
-                        anchor(container);
+                        anchor(lastAttached(top), false); // a tagged one's long form ({"Fn::If": [...]}), as an alias repeats the tag
                         stack.push(new Frame(container, positions, segment, function));
                     }
                     case END_OBJECT, END_ARRAY -> {
@@ -415,8 +423,8 @@ public final class DocumentParser {
                                 && RemoteReferences.isUrl(scalar.textValue())) {
                             urlReference = true;
                         }
-                        anchor(scalar);
                         attachTagged(stack, top, scalar, offset(), null);
+                        anchor(lastAttached(top), true); // credentials: &role !GetAtt Role.Arn ... *role stands for the GetAtt
                         if (stack.size() == 1) {
                             return document.get(0);
                         }
@@ -427,9 +435,10 @@ public final class DocumentParser {
             return document.isEmpty() ? JsonNodeFactory.instance.missingNode() : document.get(0);
         }
 
-        private void anchor(JsonNode node) {
+        /** @param plainValue whether the current token is a plain value, whose anchor Jackson drops */
+        private void anchor(JsonNode node, boolean plainValue) {
             if (parser instanceof YAMLParser yaml) {
-                String name = yaml.getCurrentAnchor() != null ? yaml.getCurrentAnchor() : node.isValueNode() ? scalarAnchor() : null;
+                String name = yaml.getCurrentAnchor() != null ? yaml.getCurrentAnchor() : plainValue ? scalarAnchor() : null;
                 if (name != null) {
                     anchors.put(name, node);
                 }
@@ -441,7 +450,7 @@ public final class DocumentParser {
          * drops it, but a value's token starts at its properties, an anchor and a tag in either order.
          */
         private String scalarAnchor() {
-            long at = parser.currentTokenLocation().getCharOffset();
+            long at = codePoints.toChars(parser.currentTokenLocation().getCharOffset());
             if (at < 0 || at >= text.length()) {
                 return null;
             }
@@ -499,6 +508,10 @@ public final class DocumentParser {
             }
         }
 
+        private boolean quotedAt(long at) {
+            return at >= 0 && at < text.length() && (text.charAt((int) at) == '\'' || text.charAt((int) at) == '"');
+        }
+
         /** Whether a value attached to {@code top} now is what a merge key merges (a merge key is reported on its own). */
         private boolean mergesInto(Frame top) {
             return parser instanceof YAMLParser
@@ -529,6 +542,11 @@ public final class DocumentParser {
             return parent + "/" + (top.container.isObject() ? JsonPointers.escape(top.fieldName) : top.container.size());
         }
 
+        /** What was attached to {@code top} last: the node, or the long form of a CloudFormation short form around it. */
+        private JsonNode lastAttached(Frame top) {
+            return top.container instanceof ObjectNode object ? object.get(top.fieldName) : top.container.get(top.container.size() - 1);
+        }
+
         /** Resolves an alias to its anchored node, refusing unknown and recursive aliases and alias bombs. */
         private JsonNode alias(YAMLParser yaml, Deque<Frame> stack) throws IOException {
             String name = yaml.getText();
@@ -538,7 +556,8 @@ public final class DocumentParser {
             }
             if (target.isContainerNode()) {
                 for (Frame frame : stack) {
-                    if (frame.container == target) {
+                    // the anchor of a tagged mapping or sequence is its long form, which holds it as its one member
+                    if (frame.container == target || target.size() == 1 && frame.function != null && target.get(frame.function) == frame.container) {
                         throw new JsonParseException(parser, "alias *" + name + " refers to a node that contains it (recursive alias)");
                     }
                 }
@@ -632,7 +651,7 @@ public final class DocumentParser {
         /** Where the current token starts, as {@link Positions} keeps it. */
         private long offset() {
             JsonLocation location = parser.currentTokenLocation();
-            long offset = location.getCharOffset();
+            long offset = codePoints.toChars(location.getCharOffset());
             return offset >= 0 ? offset
                     : Positions.encode(new TextPosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()), -1));
         }

@@ -168,6 +168,40 @@ class DocumentParserTest {
         assertThat(json.reuse()).isEqualTo(YamlReuse.NONE);
     }
 
+    /** Crash hunt and review: an emoji before an anchor put every later position two chars early; a quoted '<<' is a key. */
+    @Test
+    void positionsAfterCharactersBeyondTheBasicPlaneAndQuotedMergeKeys() throws Exception {
+        ParsedDocument doc = parser.parse("""
+                title: "items \uD83D\uDCE6\uD83D\uDCE6"
+                role: &role arn:aws:iam::123456789012:role/r
+                b: &b {x: 1}
+                plain: {<<: *b}
+                quoted: {'<<': *b}
+                credentials: *role
+                """, SpecFormat.YAML);
+        assertThat(doc.root().get("credentials").asText()).isEqualTo("arn:aws:iam::123456789012:role/r");
+        assertThat(doc.sourceMap().valueStart("/role")).extracting(TextPosition::line, TextPosition::column).containsExactly(2, 7);
+        assertThat(doc.root().get("plain").toString()).isEqualTo("{\"x\":1}");
+        assertThat(doc.root().get("quoted").has("<<")).isTrue();
+        assertThat(doc.reuse().mergeKeys()).containsExactly("/plain/<<");
+        // a syntax error after one stands where it stands after a plain character
+        String broken = "t: %s%s%s\nx: {a: [1, 2}\n";
+        TextPosition afterEmoji = syntaxErrorAt(broken.formatted("\uD83D\uDE00", "\uD83D\uDE00", "\uD83D\uDE00"));
+        TextPosition afterLetters = syntaxErrorAt(broken.formatted("a", "b", "c"));
+        assertThat(afterEmoji).extracting(TextPosition::line, TextPosition::column)
+                .containsExactly(afterLetters.line(), afterLetters.column());
+        assertThat(afterEmoji.line()).isEqualTo(2);
+    }
+
+    private TextPosition syntaxErrorAt(String yaml) {
+        try {
+            parser.parse(yaml, SpecFormat.YAML);
+        } catch (DocumentSyntaxException e) {
+            return e.position();
+        }
+        throw new AssertionError("no syntax error in " + yaml);
+    }
+
     @Test
     void aliasesAreListedWhereTheyStand() throws Exception {
         ParsedDocument doc = parser.parse("a: &s [1]\nb: {c: *s}\nd: [*s]\n", SpecFormat.YAML);
@@ -185,11 +219,15 @@ class DocumentParserTest {
                 block: &k |
                   line
                 list: [&i one, two]
-                uses: [*role, *q, *t, *b, *k, *i]
+                choice: &c !If [Prod, a, b]
+                uses: [*role, *q, *t, *b, *k, *i, *c]
                 """, SpecFormat.YAML);
-        assertThat(doc.root().get("uses").toString())
-                .isEqualTo("[\"arn:aws:iam::123456789012:role/r\",\"a, b\",\"${AWS::Region}\",\"Table\",\"line\\n\",\"one\"]");
-        assertThat(doc.reuse().aliases()).hasSize(6);
+        // an alias of a CloudFormation short form stands for its long form, tag and all (crash hunt: credentials: *role lost the !GetAtt)
+        assertThat(doc.root().get("uses").toString()).isEqualTo("[\"arn:aws:iam::123456789012:role/r\",\"a, b\","
+                + "{\"Fn::Sub\":\"${AWS::Region}\"},{\"Ref\":\"Table\"},\"line\\n\",\"one\",{\"Fn::If\":[\"Prod\",\"a\",\"b\"]}]");
+        assertThat(doc.reuse().aliases()).hasSize(7);
+        assertThatThrownBy(() -> parser.parse("a: &r !If [x, *r]\n", SpecFormat.YAML)).isInstanceOf(DocumentSyntaxException.class)
+                .hasMessageContaining("recursive");
     }
 
     @Test
