@@ -26,6 +26,7 @@ import io.github.apigwddb.vtl.TemplateSyntaxException;
 import io.github.apigwddb.vtl.VariableRead;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +104,10 @@ final class InjectionCheck implements ExampleCheck {
             exampleOutput = null; // the probe renders the example with the added parameter itself
         }
         List<Injection> injections = new ArrayList<>(probe.probe(compiled, input, exampleOutput, run.action(), body));
-        TemplateInput withTokens = withPageTokens(compiled, input);
+        Set<String> declaredHeaders = new HashSet<>();
+        run.integration.operation().parameters(run.locator.spec().root()).stream().filter(p -> "header".equals(p.path("in").asText()))
+                .forEach(p -> declaredHeaders.add(p.path("name").asText()));
+        TemplateInput withTokens = withPageTokens(compiled, input, declaredHeaders);
         if (withTokens != input) {
             // probed on their own render, so that one the render cannot take ({} where a key must be) hides nothing else
             for (Injection injection : probe.probe(compiled, withTokens, null, run.action(), body)) {
@@ -291,7 +295,8 @@ final class InjectionCheck implements ExampleCheck {
      * page, as a made-up example has it) set to the encoding of {} (which URL-decodes to itself): a client sends any
      * token, and what the template does with one is probed too. The same input when there is none to add.
      */
-    static TemplateInput withPageTokens(CompiledTemplate compiled, TemplateInput input) {
+    /** @param declaredHeaders the operation's header parameters: where {@code $input.params('x')} finds one named so */
+    static TemplateInput withPageTokens(CompiledTemplate compiled, TemplateInput input, Set<String> declaredHeaders) {
         Map<String, String> query = new LinkedHashMap<>(input.querystring());
         Map<String, String> headers = new LinkedHashMap<>(input.headers());
         boolean added = false;
@@ -300,7 +305,8 @@ final class InjectionCheck implements ExampleCheck {
                     || input.querystring().containsKey(read.name()) || input.headers().containsKey(read.name())) {
                 continue;
             }
-            Map<String, String> into = "header".equals(read.location()) ? headers : query;
+            boolean header = "header".equals(read.location()) || read.location() == null && declaredHeaders.contains(read.name());
+            Map<String, String> into = header ? headers : query;
             added |= into.putIfAbsent(read.name(), PageToken.STAND_IN) == null;
         }
         return added ? new TemplateInput(input.body(), input.path(), query, headers, input.stageVariables(), input.context()) : input;

@@ -1,6 +1,7 @@
 package io.github.apigwddb.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.IntegrationExtractor;
@@ -10,7 +11,9 @@ import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.LocalReferences;
 import io.github.apigwddb.spec.ParsedDocument;
+import io.github.apigwddb.spec.ReferenceScope;
 import io.github.apigwddb.spec.SourceMap;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.SpecKind;
@@ -20,8 +23,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -303,23 +310,48 @@ public final class ExampleCollector {
     }
 
     /**
-     * The first {@code $ref} of the operation's request (its parameters, the path's, its body) that does not resolve: one
-     * to another file left as written (it could not be inlined) or one in the document to nothing; null when all resolve.
+     * The first {@code $ref} the operation's request (its parameters, the path's, its body) reaches that does not resolve,
+     * following the definition's own references ({@code #/components/schemas/Order} that is itself a reference): one to
+     * another file left as written (it could not be inlined) or one to nothing; null when all resolve. A {@code $ref} in
+     * an extension or in example data is data ({@link ReferenceScope}).
      */
     private static String unresolvedReference(LoadedSpec spec, ApiOperation operation) {
-        List<JsonNode> request = new ArrayList<>(List.of(operation.node().path("parameters"), operation.node().path("requestBody"),
-                operation.pathItem() == null ? MissingNode.getInstance() : operation.pathItem().path("parameters")));
-        while (!request.isEmpty()) {
-            JsonNode node = request.remove(request.size() - 1);
-            JsonNode ref = node.isObject() ? node.get("$ref") : null;
-            if (ref != null && ref.isTextual()) {
-                String target = ref.textValue();
-                String fragment = target.startsWith("#") ? target.substring(1) : null;
-                if (fragment == null || !fragment.isEmpty() && (!fragment.startsWith("/") || spec.root().at(fragment).isMissingNode())) {
-                    return target;
-                }
+        ReferenceScope operationScope = ReferenceScope.root(spec.kind());
+        Deque<Map.Entry<JsonNode, ReferenceScope>> work = new ArrayDeque<>();
+        for (JsonNode part : List.of(operation.node().path("parameters"), operation.node().path("requestBody"),
+                operation.pathItem() == null ? MissingNode.getInstance() : operation.pathItem().path("parameters"))) {
+            String member = part == operation.node().path("requestBody") ? "requestBody" : "parameters";
+            ReferenceScope scope = operationScope.member(member, part);
+            if (scope != null) {
+                work.push(Map.entry(part, scope));
             }
-            node.elements().forEachRemaining(request::add);
+        }
+        Set<JsonNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!work.isEmpty()) {
+            Map.Entry<JsonNode, ReferenceScope> step = work.pop();
+            JsonNode node = step.getKey();
+            ReferenceScope scope = step.getValue();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node.isArray()) {
+                node.forEach(element -> work.push(Map.entry(element, scope.element())));
+                continue;
+            }
+            JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
+            if (ref != null && ref.isTextual()) {
+                JsonNode target = LocalReferences.resolve(spec.root(), JsonNodeFactory.instance.objectNode().set("$ref", ref));
+                if (target.isMissingNode()) {
+                    return ref.textValue();
+                }
+                work.push(Map.entry(target, scope));
+            }
+            node.fields().forEachRemaining(member -> {
+                ReferenceScope inner = scope.member(member.getKey(), member.getValue());
+                if (inner != null) {
+                    work.push(Map.entry(member.getValue(), inner));
+                }
+            });
         }
         return null;
     }

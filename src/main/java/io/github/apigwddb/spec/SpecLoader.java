@@ -30,33 +30,6 @@ public final class SpecLoader {
      * The start of an OpenAPI/Swagger definition or a CloudFormation template: a top-level YAML member (no indentation),
      * or a JSON document whose first member is one.
      */
-    /**
-     * YAML merge keys, and in a CloudFormation template aliases too: the plugin reads them expanded, as YAML 1.1 tools do,
-     * but what reads the file as it is written at deployment may not (the choice and its sources: docs/rules/SPEC007.md).
-     */
-    private static List<SpecProblem> reuseProblems(ParsedDocument document, SpecKind kind) {
-        List<SpecProblem> problems = new ArrayList<>();
-        boolean template = kind == SpecKind.CLOUDFORMATION;
-        for (String mergeKey : document.reuse().mergeKeys()) {
-            problems.add(new SpecProblem(Rule.SPEC007, template
-                    ? "YAML merge key '<<': CloudFormation does not accept YAML anchors, aliases or merge keys in a template;"
-                            + " 'aws cloudformation package' writes the template out with them expanded. Checked as merged"
-                    : "YAML merge key '<<': checked as merged, as YAML 1.1 reads it, but OpenAPI's YAML is 1.2, which has no"
-                            + " merge keys: a parser that follows it (swagger-parser, likely API Gateway's import) keeps '<<'"
-                            + " as a member, and the mapping lacks what it merges. Deploy the definition the bundle goal"
-                            + " writes (merged), or write the members out",
-                    document.sourceMap().locate(mergeKey)));
-        }
-        List<String> aliases = document.reuse().aliases();
-        if (template && !aliases.isEmpty()) {
-            problems.add(new SpecProblem(Rule.SPEC007, "YAML alias" + (aliases.size() == 1 ? "" : " (the first of " + aliases.size() + ")")
-                    + ": CloudFormation refuses a template with aliases (\"YAML aliases are not allowed in CloudFormation"
-                    + " templates\"); 'aws cloudformation package' writes the template out with them expanded",
-                    document.sourceMap().locate(aliases.get(0))));
-        }
-        return problems;
-    }
-
     private static final Pattern DEFINITION_MEMBER = Pattern.compile(
             "(?m)^(openapi|swagger|AWSTemplateFormatVersion|Resources)\\s*:|\\A\\s*\\{\\s*\"(openapi|swagger|AWSTemplateFormatVersion|Resources|info|paths)\"");
 
@@ -355,5 +328,32 @@ public final class SpecLoader {
     private static String lastSegment(String pointer) {
         String segment = pointer.substring(pointer.lastIndexOf('/') + 1);
         return segment.replace("~1", "/").replace("~0", "~");
+    }
+
+    /**
+     * YAML merge keys, and in a CloudFormation template aliases too: the plugin reads them expanded, as YAML 1.1 tools do,
+     * but what reads the file as it is written at deployment may not (the choice and its sources: docs/rules/SPEC007.md).
+     */
+    private static List<SpecProblem> reuseProblems(ParsedDocument document, SpecKind kind) {
+        List<SpecProblem> problems = new ArrayList<>();
+        boolean template = kind == SpecKind.CLOUDFORMATION;
+        for (String mergeKey : document.reuse().mergeKeys()) {
+            problems.add(new SpecProblem(Rule.SPEC007, template
+                    ? "YAML merge key '<<': CloudFormation does not accept YAML anchors, aliases or merge keys in a template;"
+                            + " 'aws cloudformation package' writes the template out with them expanded. Checked as merged"
+                    : "YAML merge key '<<': checked as merged, as YAML 1.1 reads it, but OpenAPI's YAML is 1.2, which has no"
+                            + " merge keys: a parser that follows it (swagger-parser, likely API Gateway's import) keeps '<<'"
+                            + " as a member, and the mapping lacks what it merges. Deploy the definition the bundle goal"
+                            + " writes (merged), or write the members out",
+                    document.sourceMap().locate(mergeKey)));
+        }
+        List<String> aliases = document.reuse().aliases();
+        if (template && !aliases.isEmpty()) {
+            problems.add(new SpecProblem(Rule.SPEC007, "YAML alias" + (aliases.size() == 1 ? "" : " (the first of " + aliases.size() + ")")
+                    + ": CloudFormation refuses a template with aliases (\"YAML aliases are not allowed in CloudFormation"
+                    + " templates\"); 'aws cloudformation package' writes the template out with them expanded",
+                    document.sourceMap().locate(aliases.get(0))));
+        }
+        return problems;
     }
 }

@@ -912,6 +912,51 @@ class CheckEngineTest {
     }
 
     /**
+     * The broken file behind a component entry counts too, and a $ref in an extension is data (review and crash hunt: a
+     * made-up example came back through #/components/schemas/Order; an x-note's $ref kept an operation from rendering).
+     */
+    @Test
+    void aComponentEntryThatLeadsToAnUnreadableFileCountsAndAnExtensionsRefDoesNot() throws Exception {
+        write("schemas.yaml", "Order:\n  type: object\n   properties: {}\n");
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: orders, version: "1"}
+                paths:
+                  /orders:
+                    post:
+                      operationId: viaEntry
+                      requestBody: {content: {application/json: {schema: {$ref: "#/components/schemas/Order"}}}}
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration: &integration
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: '{"TableName": "Orders", "Item": {"total": {"N": "$input.path(''$.total'')"}}}'
+                        responses: {default: {statusCode: "200"}}
+                    put:
+                      operationId: withNote
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {type: object, x-note: {$ref: "not/a/file.yaml"}, properties: {total: {type: number}}}
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration: *integration
+                components:
+                  schemas:
+                    Order: {$ref: "schemas.yaml#/Order"}
+                """);
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), CheckLog.SILENT);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.EXM002).extracting(f -> f.operation().operationId() + ": "
+                + f.message().substring(0, 30)).containsExactlyInAnyOrder("viaEntry: No example, and none made up: ",
+                "withNote: No example: rendered with one ");
+        assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.DDB007);
+    }
+
+    /**
      * What a reference to another file leads to is known only when followed: a loop of path items, a schema that is only
      * a reference back, or a path item that is a list made the operation vanish with no finding (crash hunt).
      */
