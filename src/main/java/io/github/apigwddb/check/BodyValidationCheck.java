@@ -53,7 +53,8 @@ final class BodyValidationCheck implements ExampleCheck {
         run.clientStatus = status;
         run.clientResponse = run.gatewayAnswer.body();
         if (!expectsAnything(example)) {
-            run.atExample(Rule.EXM005, "API Gateway answers " + status + " \"Invalid request body\" to this example before calling"
+            String answer = customised ? " (with the API's BAD_REQUEST_BODY gateway response)" : " \"Invalid request body\"";
+            run.atExample(Rule.EXM005, "API Gateway answers " + status + answer + " to this example before calling"
                     + " DynamoDB: " + why + "; give it a body the model allows, or set expect.status " + status + " if it shows a"
                     + " request clients must not send", "body");
         }

@@ -71,7 +71,8 @@ final class ExpectationCheck implements ExampleCheck {
      * gateway's answer. Each failure says why, as EXM005 does for an example that expects nothing.
      */
     private void judgeGatewayAnswer(ExampleRun run, Example.Expectation expect, ExampleRun.GatewayAnswer answer) {
-        String answered = "API Gateway answers " + answer.status() + " \"Invalid request body\" before calling DynamoDB: " + answer.why();
+        String answered = "API Gateway answers " + answer.status() + (answer.body() == null ? " (with the API's BAD_REQUEST_BODY gateway response)"
+                : " \"Invalid request body\"") + " before calling DynamoDB: " + answer.why();
         if (expect.request() != null || expect.requestText() != null) {
             fail(run, "expect.request cannot hold: no request reaches DynamoDB, as " + answered);
         }
