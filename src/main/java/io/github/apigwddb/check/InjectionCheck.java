@@ -1,5 +1,6 @@
 package io.github.apigwddb.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.examples.PageToken;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
@@ -104,10 +105,8 @@ final class InjectionCheck implements ExampleCheck {
             exampleOutput = null; // the probe renders the example with the added parameter itself
         }
         List<Injection> injections = new ArrayList<>(probe.probe(compiled, input, exampleOutput, run.action(), body));
-        Set<String> declaredHeaders = new HashSet<>();
-        run.integration.operation().parameters(run.locator.spec().root()).stream().filter(p -> "header".equals(p.path("in").asText()))
-                .forEach(p -> declaredHeaders.add(p.path("name").asText()));
-        TemplateInput withTokens = withPageTokens(compiled, input, declaredHeaders);
+        TemplateInput withTokens = compiled.inputParamCalls().stream().anyMatch(InputParamCall::base64Decoded)
+                ? withPageTokens(compiled, input, declaredHeaders(run)) : input;
         if (withTokens != input) {
             // probed on their own render, so that one the render cannot take ({} where a key must be) hides nothing else
             for (Injection injection : probe.probe(compiled, withTokens, null, run.action(), body)) {
@@ -294,8 +293,9 @@ final class InjectionCheck implements ExampleCheck {
      * The input with the page tokens the template Base64-decodes and the example leaves out ({@code nextToken} on a first
      * page, as a made-up example has it) set to the encoding of {} (which URL-decodes to itself): a client sends any
      * token, and what the template does with one is probed too. The same input when there is none to add.
+     *
+     * @param declaredHeaders the operation's header parameters: where {@code $input.params('x')} finds one named so
      */
-    /** @param declaredHeaders the operation's header parameters: where {@code $input.params('x')} finds one named so */
     static TemplateInput withPageTokens(CompiledTemplate compiled, TemplateInput input, Set<String> declaredHeaders) {
         Map<String, String> query = new LinkedHashMap<>(input.querystring());
         Map<String, String> headers = new LinkedHashMap<>(input.headers());
@@ -310,6 +310,16 @@ final class InjectionCheck implements ExampleCheck {
             added |= into.putIfAbsent(read.name(), PageToken.STAND_IN) == null;
         }
         return added ? new TemplateInput(input.body(), input.path(), query, headers, input.stageVariables(), input.context()) : input;
+    }
+
+    private static Set<String> declaredHeaders(ExampleRun run) {
+        Set<String> headers = new HashSet<>();
+        for (JsonNode parameter : run.integration.operation().parameters(run.locator.spec().root())) {
+            if ("header".equals(parameter.path("in").asText())) {
+                headers.add(parameter.path("name").asText());
+            }
+        }
+        return headers;
     }
 
     /** Whether the injection's input ({@code querystring nextToken}) is one the input has. */
