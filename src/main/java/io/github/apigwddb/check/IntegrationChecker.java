@@ -55,15 +55,27 @@ final class IntegrationChecker {
         int rendered = 0;
         Set<String> reportedOnce = new HashSet<>();
         List<CheckResult.CheckedCase> runs = new ArrayList<>();
+        boolean eachRefused = !examples.examples().isEmpty();
         for (Example example : examples.examples()) {
             ExampleRun run = run(locator, integration, example, request, reportedOnce);
             if (run.requestTemplate != null) {
                 rendered++;
             }
+            eachRefused &= run.gatewayAnswer != null;
             findings.addAll(run.findings);
-            runs.add(new CheckResult.CheckedCase(locator.spec().file(), op, action, example.name(), run.renderedRequest,
-                    run.dynamoDbStatus, run.dynamoDbBody, run.dynamoDbAnswerName, run.clientStatus, run.clientResponse, List.copyOf(run.findings),
-                    integration, example));
+            runs.add(checkedCase(locator, integration, example, run));
+        }
+        Example madeUp = eachRefused && !webSocket && RequestRenderCheck.templateFor(integration, Example.DEFAULT_CONTENT_TYPE) != null
+                ? collector.madeUp(locator.spec(), integration.operation(), requestTemplateReads(locator, integration, request)) : null;
+        if (madeUp != null) {
+            // every example shows a request the validator refuses: without one more, the templates would go unchecked
+            staticFindings.add(locator.at(Rule.EXM002, "No example reaches DynamoDB: the request validator refuses each of this"
+                    + " operation's examples (see EXM005, EXM001), so its templates are rendered with one made up from the schemas as"
+                    + " well; add an example whose body the request model allows", integration.operation().pointer(), op, null));
+            ExampleRun run = run(locator, integration, madeUp, request, reportedOnce);
+            rendered += run.requestTemplate != null ? 1 : 0;
+            findings.addAll(run.findings);
+            runs.add(checkedCase(locator, integration, madeUp, run));
         }
         Map<String, Set<Integer>> errorStatuses = ResponseRenderCheck.errorStatuses(reportedOnce);
         judgeMap010ByRenders(staticFindings, errorStatuses);
@@ -77,6 +89,12 @@ final class IntegrationChecker {
                 integration, null));
         cases.addAll(runs);
         return new Outcome(findings, cases, rendered);
+    }
+
+    private static CheckResult.CheckedCase checkedCase(Locator locator, Integration integration, Example example, ExampleRun run) {
+        return new CheckResult.CheckedCase(locator.spec().file(), integration.operation().ref(), integration.action().orElse(null),
+                example.name(), run.renderedRequest, run.dynamoDbStatus, run.dynamoDbBody, run.dynamoDbAnswerName, run.clientStatus,
+                run.clientResponse, List.copyOf(run.findings), integration, example);
     }
 
     /**

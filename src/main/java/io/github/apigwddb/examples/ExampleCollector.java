@@ -310,6 +310,15 @@ public final class ExampleCollector {
     }
 
     /**
+     * An example made up for the operation as {@link #collect} makes one where there is none; null where its request
+     * schemas are incomplete (a reference that does not resolve). For an operation whose own examples all stop at API
+     * Gateway (a request model or a Content-Type refuses each), so that its templates are still rendered.
+     */
+    public Example madeUp(LoadedSpec spec, ApiOperation operation, TemplateReads reads) {
+        return unresolvedReference(spec, operation) != null ? null : synthesise(spec, operation, reads, new ArrayList<>());
+    }
+
+    /**
      * The first {@code $ref} the operation's request (its parameters, the path's, its body) reaches that does not resolve,
      * following the definition's own references ({@code #/components/schemas/Order} that is itself a reference): one to
      * another file left as written (it could not be inlined) or one to nothing; null when all resolve. A {@code $ref} in
