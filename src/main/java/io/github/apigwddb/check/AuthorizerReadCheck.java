@@ -1,13 +1,11 @@
 package io.github.apigwddb.check;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.ContextRead;
-import java.util.Locale;
 
 /**
  * VTL013: a template reads {@code $context.authorizer} on an operation no authorizer runs for. Only a Lambda or Cognito
@@ -27,7 +25,7 @@ final class AuthorizerReadCheck implements ExampleCheck {
     @Override
     public void check(ExampleRun run) {
         ApiOperation operation = run.integration.operation();
-        if (IntegrationExtractor.isWebSocketRoute(operation) || mayHaveAuthorizer(operation, run.locator.spec().root())
+        if (IntegrationExtractor.isWebSocketRoute(operation) || operation.mayHaveAuthorizer(run.locator.spec().root())
                 || !run.reportedOnce.add("VTL013 checked")) {
             return;
         }
@@ -44,18 +42,5 @@ final class AuthorizerReadCheck implements ExampleCheck {
                         template, at[0], at[1], run.operation(), null));
             }
         }
-    }
-
-    /**
-     * Whether an authorizer that fills {@code $context.authorizer} may run: a CloudFormation method's AuthorizationType
-     * other than NONE and AWS_IAM, or a security requirement (the operation's, else the API's) naming a scheme with
-     * {@code x-amazon-apigateway-authorizer}, or one this definition does not declare (it may be one).
-     */
-    static boolean mayHaveAuthorizer(ApiOperation operation, JsonNode root) {
-        String type = operation.node().path("x-amazon-apigateway-auth").path("type").asText("").toUpperCase(Locale.ROOT);
-        if (type.equals("CUSTOM") || type.equals("COGNITO_USER_POOLS")) {
-            return true;
-        }
-        return operation.securitySchemes(root).stream().anyMatch(scheme -> scheme.isMissingNode() || scheme.has("x-amazon-apigateway-authorizer"));
     }
 }

@@ -171,9 +171,9 @@ final class IntegrationChecker {
         }
         String routeKey = IntegrationExtractor.routeKey(integration.operation());
         TemplateReads routeReads = switch (routeKey) {
-            case "$connect" -> new TemplateReads(List.of(), reads.parameters(), Set.of());
-            case "$disconnect" -> TemplateReads.NONE;
-            default -> new TemplateReads(reads.bodyPaths(), List.of(), reads.iteratedPaths());
+            case "$connect" -> new TemplateReads(List.of(), reads.parameters(), Set.of(), reads.contextPaths());
+            case "$disconnect" -> new TemplateReads(List.of(), List.of(), Set.of(), reads.contextPaths());
+            default -> new TemplateReads(reads.bodyPaths(), List.of(), reads.iteratedPaths(), reads.contextPaths());
         };
         ExampleSet examples = collector.collect(locator.spec(), integration.operation(), routeReads);
         return new ExampleSet(examples.examples().stream().map(e -> WebSocketMessages.asMessageOf(integration.operation(), e)).toList(),

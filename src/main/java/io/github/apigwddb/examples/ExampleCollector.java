@@ -390,7 +390,8 @@ public final class ExampleCollector {
         TemplateReadValues.completeParameters(params, reads.parameters(), declared, pathTemplateNames(operation), sampler, fromTemplate);
         return new Example("synthesised", ExampleSource.SYNTHESISED, ExampleReader.bodyText(body), Example.DEFAULT_CONTENT_TYPE,
                 params.getOrDefault("path", Map.of()), params.getOrDefault("query", Map.of()), params.getOrDefault("header", Map.of()),
-                Map.of(), Map.of(), null, null, spec.file(), operation.pointer());
+                Map.of(), AuthorizationContext.madeUp(spec.root(), operation, reads.contextPaths()), null, null, spec.file(),
+                operation.pointer());
     }
 
     /** The body made up from its schema, with the members the request template reads and the schema does not give. */

@@ -1,6 +1,7 @@
 package io.github.apigwddb.examples;
 
 import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.ContextRead;
 import io.github.apigwddb.vtl.DerivedPathRead;
 import io.github.apigwddb.vtl.InputParamCall;
 import io.github.apigwddb.vtl.InputPathCall;
@@ -18,15 +19,18 @@ import java.util.Set;
  * @param bodyPaths  the {@code $input.path}/{@code $input.json} calls, in template order
  * @param parameters the {@code $input.params} reads, in template order
  * @param iteratedPaths the body's JSONPaths a {@code #foreach} goes over: lists (a text would make the loop run never)
+ * @param contextPaths the {@code $context} values read ({@code authorizer.claims.sub}, {@code identity.caller})
  */
-public record TemplateReads(List<InputPathCall> bodyPaths, List<InputParamCall> parameters, Set<String> iteratedPaths) {
+public record TemplateReads(List<InputPathCall> bodyPaths, List<InputParamCall> parameters, Set<String> iteratedPaths,
+        List<String> contextPaths) {
 
-    public static final TemplateReads NONE = new TemplateReads(List.of(), List.of(), Set.of());
+    public static final TemplateReads NONE = new TemplateReads(List.of(), List.of(), Set.of(), List.of());
 
     public TemplateReads {
         bodyPaths = List.copyOf(bodyPaths);
         parameters = List.copyOf(parameters);
         iteratedPaths = Set.copyOf(iteratedPaths);
+        contextPaths = List.copyOf(contextPaths);
     }
 
     /**
@@ -40,6 +44,7 @@ public record TemplateReads(List<InputPathCall> bodyPaths, List<InputParamCall> 
                     .map(VariableRead::slot).findFirst().orElse(OutputSlot.UNKNOWN);
             bodyPaths.add(new InputPathCall("path", read.jsonPath(), slot, read.line(), read.column(), false, slot.isKnown()));
         }
-        return new TemplateReads(bodyPaths, template.inputParamCalls(), template.iteratedPaths());
+        return new TemplateReads(bodyPaths, template.inputParamCalls(), template.iteratedPaths(),
+                template.contextReads().stream().map(ContextRead::path).distinct().toList());
     }
 }

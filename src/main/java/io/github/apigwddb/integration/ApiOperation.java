@@ -44,6 +44,27 @@ public record ApiOperation(OperationRef ref, String pointer, JsonNode node, Json
         return named;
     }
 
+    /** IAM authorization: {@code x-amazon-apigateway-auth: {type: AWS_IAM}} or a security scheme of authtype awsSigv4. */
+    public boolean usesIamAuthorization(JsonNode root) {
+        if ("AWS_IAM".equalsIgnoreCase(node.path("x-amazon-apigateway-auth").path("type").asText())) {
+            return true;
+        }
+        return securitySchemes(root).stream().anyMatch(scheme -> "awsSigv4".equalsIgnoreCase(scheme.path("x-amazon-apigateway-authtype").asText()));
+    }
+
+    /**
+     * Whether an authorizer that fills {@code $context.authorizer} may run: a CloudFormation method's AuthorizationType
+     * other than NONE and AWS_IAM, or a security requirement (the operation's, else the API's) naming a scheme with
+     * {@code x-amazon-apigateway-authorizer}, or one this definition does not declare (it may be one).
+     */
+    public boolean mayHaveAuthorizer(JsonNode root) {
+        String type = node.path("x-amazon-apigateway-auth").path("type").asText("").toUpperCase(Locale.ROOT);
+        if (type.equals("CUSTOM") || type.equals("COGNITO_USER_POOLS")) {
+            return true;
+        }
+        return securitySchemes(root).stream().anyMatch(scheme -> scheme.isMissingNode() || scheme.has("x-amazon-apigateway-authorizer"));
+    }
+
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}+]+)\\+?}");
 
     /** The names of the path template's variables: {@code id} of {@code /items/{id}}, {@code proxy} of {@code {proxy+}}. */

@@ -250,7 +250,7 @@ public final class IntegrationLinter {
             return; // Fn::GetAtt Role.Arn, Ref, ...: resolved by CloudFormation
         }
         if (CALLER_CREDENTIALS.equals(text)) {
-            if (!usesIamAuthorization(integration.operation(), root)) {
+            if (!integration.operation().usesIamAuthorization(root)) {
                 issues.add(new LintIssue(Rule.AGW009, "Credentials '" + CALLER_CREDENTIALS + "' pass the caller's identity on,"
                         + " which needs IAM authorization on the method (\"AWS_IAM Auth type is required for AWS integrations"
                         + " with identity forwarding specified\")", integration.member("credentials")));
@@ -265,15 +265,6 @@ public final class IntegrationLinter {
 
     private static boolean isWholePlaceholder(String text) {
         return text.startsWith("${") && text.endsWith("}") && text.indexOf('}') == text.length() - 1;
-    }
-
-    /** IAM authorization: {@code x-amazon-apigateway-auth: {type: AWS_IAM}} or a security scheme of authtype awsSigv4. */
-    private static boolean usesIamAuthorization(ApiOperation operation, JsonNode root) {
-        if ("AWS_IAM".equalsIgnoreCase(operation.node().path("x-amazon-apigateway-auth").path("type").asText())) {
-            return true;
-        }
-        return operation.securitySchemes(root).stream()
-                .anyMatch(scheme -> "awsSigv4".equalsIgnoreCase(scheme.path("x-amazon-apigateway-authtype").asText()));
     }
 
     private static void checkPassthrough(Integration integration, List<LintIssue> issues) {

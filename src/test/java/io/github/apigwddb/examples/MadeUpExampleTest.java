@@ -188,6 +188,25 @@ class MadeUpExampleTest {
         assertThat(example.querystring()).containsOnly(Map.entry("minAge", "1"), Map.entry("start", "e30="));
     }
 
+    /**
+     * What the operation's authorization fills at AWS is filled in a made-up example, only what the template reads, and
+     * nothing without that authorization (FP hunt on SAM templates: a key from $context.identity.caller under IAM
+     * authorization, and from $context.authorizer.principalId behind an authorizer, rendered empty: false DDB013).
+     */
+    @Test
+    void valuesTheOperationsAuthorizationFillsAreGivenWhereTheTemplateReadsThem() throws Exception {
+        String template = """
+                {"caller": "$context.identity.caller", "ip": "$context.identity.sourceIp", "who": "$context.authorizer.principalId",
+                 "sub": "$context.authorizer.claims['cognito:username']"}""";
+
+        assertThat(collect(spec("x-amazon-apigateway-auth: {type: AWS_IAM}"), template).examples().get(0).context())
+                .isEqualTo(Map.of("identity", Map.of("caller", "example-caller")));
+        assertThat(collect(spec("x-amazon-apigateway-auth: {type: CUSTOM}"), template).examples().get(0).context())
+                .isEqualTo(Map.of("authorizer", Map.of("principalId", "example-principalId",
+                        "claims", Map.of("cognito:username", "example-cognito:username"))));
+        assertThat(collect(spec(""), template).examples().get(0).context()).isEmpty();
+    }
+
     @Test
     void theSchemasValuesStayAndOnlyMissingMembersAreAddedWhereTheSchemaAllowsThem() throws Exception {
         String template = "{\"a\": \"$input.path('$.name')\", \"b\": \"$input.path('$.id')\"}";

@@ -1,0 +1,62 @@
+package io.github.apigwddb.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.integration.ApiOperation;
+import io.github.apigwddb.integration.IntegrationExtractor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code $context} values a made-up example gives where the operation's authorization fills them at AWS: what a
+ * Lambda or Cognito authorizer returns ({@code $context.authorizer.principalId}, {@code .claims.sub}), and under IAM
+ * authorization who signed ({@code $context.identity.caller}, {@code .userArn}). Without them such a value renders empty,
+ * and a key written from it gave a false DDB013 (FP hunt on SAM templates). Only what the template reads is given.
+ */
+final class AuthorizationContext {
+
+    /** The {@code $context.identity} members a signed request fills (facts §7). */
+    private static final Set<String> SIGNER = Set.of("caller", "user", "userArn", "accessKey", "accountId");
+
+    private AuthorizationContext() {
+    }
+
+    /** @param reads the {@code $context} paths the request template reads, dotted */
+    static Map<String, Object> madeUp(JsonNode root, ApiOperation operation, List<String> reads) {
+        // a WebSocket route's requests carry what its $connect route's authorizer returned, if any; it is not judged (VTL013)
+        boolean authorizer = IntegrationExtractor.isWebSocketRoute(operation) || operation.mayHaveAuthorizer(root);
+        boolean signed = operation.usesIamAuthorization(root);
+        Map<String, Object> context = new LinkedHashMap<>();
+        for (String read : reads) {
+            String[] path = read.split("\\.");
+            if (authorizer && path[0].equals("authorizer")) {
+                // the whole map, or the claims read by a name the template computes: what every authorizer gives
+                put(context, path.length == 1 ? new String[] {"authorizer", "principalId"}
+                        : path.length == 2 && path[1].equals("claims") ? new String[] {"authorizer", "claims", "sub"} : path);
+            } else if (signed && path.length == 2 && path[0].equals("identity") && SIGNER.contains(path[1])) {
+                put(context, path);
+            }
+        }
+        return context;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> context, String[] path) {
+        Map<String, Object> map = context;
+        for (int i = 0; i < path.length - 1; i++) {
+            Object next = map.get(path[i]);
+            if (!(next instanceof Map)) {
+                next = new LinkedHashMap<String, Object>();
+                map.put(path[i], next);
+            }
+            map = (Map<String, Object>) next;
+        }
+        String name = path[path.length - 1];
+        map.putIfAbsent(name, switch (name) {
+            case "accountId" -> "123456789012";
+            case "userArn" -> "arn:aws:iam::123456789012:user/example";
+            default -> "example-" + name;
+        });
+    }
+}
