@@ -32,17 +32,19 @@ import io.github.apigwddb.spec.SpecProblem;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * The check, end to end and one way: files → spec tree and source map → DynamoDB integrations → static
@@ -92,6 +94,10 @@ public final class CheckEngine {
         this.webSocketChecker = new IntegrationChecker(runner, checks.stream().filter(check -> check != minimal).toList(), true);
     }
 
+    private static boolean isTemplate(LoadResult loaded) {
+        return loaded.spec() != null && loaded.spec().kind() == SpecKind.CLOUDFORMATION;
+    }
+
     private IntegrationChecker checkerFor(Integration integration) {
         return IntegrationExtractor.isWebSocketRoute(integration.operation()) ? webSocketChecker : checker;
     }
@@ -112,10 +118,27 @@ public final class CheckEngine {
         List<LoadResult> structureChecks = new ArrayList<>();
         Set<Path> filesRead = new TreeSet<>();
         try {
+            Map<Path, LoadResult> loadedFiles = new LinkedHashMap<>();
             for (Path file : request.specFiles()) {
                 // swagger-parser's structural check runs beside the rendering, on the tree as written
                 LoadResult loaded = pool != null ? loader.load(file, pool) : loader.load(file);
                 structureChecks.add(loaded);
+                loadedFiles.put(file, loaded);
+            }
+            // templates first: a definition file one takes (DefinitionUri, AWS::Include) is checked there, with the template's
+            // values, and not again on its own (FP hunt on SAM templates: every finding of such a file was said twice)
+            Map<Path, Path> takenByTemplates = new HashMap<>();
+            List<Path> templatesFirst = new ArrayList<>(loadedFiles.keySet());
+            templatesFirst.sort(Comparator.comparing(file -> !isTemplate(loadedFiles.get(file))));
+            for (Path file : templatesFirst) {
+                LoadResult loaded = loadedFiles.get(file);
+                Path template = isTemplate(loaded) ? null : takenByTemplates.get(file.toAbsolutePath().normalize());
+                if (template != null) {
+                    log.info("Not checking " + file.getFileName() + " on its own: " + template.getFileName() + " takes it, and it is"
+                            + " checked there, with the template's values");
+                    structureChecks.remove(loaded); // its problems, SPEC002 among them, are said where the template reads it
+                    continue;
+                }
                 for (SpecProblem problem : loaded.problems()) {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(file, problem.position()), null, null));
@@ -140,6 +163,7 @@ public final class CheckEngine {
                     apiRequest = withTablesOfTemplate(request, file, reading.tableNames());
                     findings.addAll(reading.findings());
                     filesRead.addAll(reading.files());
+                    reading.files().forEach(taken -> takenByTemplates.putIfAbsent(taken, file));
                     reading.notes().forEach(log::info);
                     apis = new ArrayList<>();
                     for (TemplateApi api : reading.apis()) {

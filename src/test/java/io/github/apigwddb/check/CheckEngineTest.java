@@ -273,6 +273,66 @@ class CheckEngineTest {
         assertThat(outcome.reported()).extracting(Finding::rule).contains(Rule.AGW019).doesNotContain(Rule.AGW020);
     }
 
+    /**
+     * A definition file a template takes is checked there, with the template's values, and not again on its own, even
+     * where it comes first (FP hunt on SAM templates: each finding twice, and stand-ins for what the template gives).
+     */
+    @Test
+    void aDefinitionFileATemplateTakesIsCheckedOnceThere() throws Exception {
+        Path definition = write("a-openapi.yaml", """
+                openapi: 3.0.1
+                info: {title: items, version: "1"}
+                paths:
+                  /items:
+                    get:
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: GET
+                        uri: {"Fn::Sub": "arn:aws:apigateway:${AWS::Region}:dynamodb:action/Scan"}
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: {"Fn::Sub": ["{\\"TableName\\": \\"${table}\\"}", {table: {Ref: Items}}]}
+                        responses: {default: {statusCode: "200"}}
+                """);
+        Path template = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Items:
+                    Type: AWS::DynamoDB::Table
+                    Properties: {TableName: items}
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      DefinitionBody:
+                        Fn::Transform: {Name: AWS::Include, Parameters: {Location: a-openapi.yaml}}
+                """);
+        List<String> info = new ArrayList<>();
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(definition, template), null, Map.of(), 1), new CheckLog() {
+            @Override
+            public void debug(String message) {
+            }
+
+            @Override
+            public void info(String message) {
+                info.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        });
+
+        assertThat(only(result, Rule.AGW006).position().file().getFileName().toString()).isEqualTo("a-openapi.yaml");
+        assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.CFN005 && f.message().contains("table"));
+        assertThat(info).contains("Not checking a-openapi.yaml on its own: template.yaml takes it, and it is checked there, with the"
+                + " template's values");
+        assertThat(result.cases()).filteredOn(c -> c.renderedRequest() != null).extracting(CheckResult.CheckedCase::renderedRequest)
+                .containsOnly("{\"TableName\": \"items\"}");
+    }
+
     @Test
     void aMappingTemplateFileAmongTheSpecsIsNotCheckedAndTheLogSaysWhy() throws Exception {
         // Terraform projects keep templates as .json files next to the definition: not JSON, not an error
