@@ -33,6 +33,17 @@ class HostileTemplateTest {
         assertThat(problem.message()).isEqualTo("template evaluation failed: a #foreach loop changes the list or map it iterates over");
     }
 
+    /** FP hunt on SAM templates: "Error invoking method 'get(value)' in value" said nothing of what went wrong. */
+    @Test
+    void anIndexPastTheEndOfAListIsSaidInWords() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($s = \"a-b\")#set($parts = $s.split('#'))$parts[1]");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.RUNTIME);
+        assertThat(problem.message()).startsWith("template evaluation failed: an index reads past the end of a list (")
+                .contains("as [0] of an empty Items or [1] of a split that found no separator");
+        assertThat(problem("#set($l = [])$l[0]").message()).startsWith("template evaluation failed: an index reads past the end");
+    }
+
     @Test
     void aListHoldingItselfTwicePerLevelIsRefusedBeforeItsHashCodeRunsForAges() throws TemplateSyntaxException {
         RenderProblem problem = problem("#set($a=[])#foreach($i in [1..60])#set($a=[$a,$a])#end$a.hashCode()");

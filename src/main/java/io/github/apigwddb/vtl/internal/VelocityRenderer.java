@@ -229,8 +229,24 @@ public final class VelocityRenderer {
         if (position[0] == 0) {
             position = new int[] {guard.line(), guard.column()};
         }
+        IndexOutOfBoundsException pastTheEnd = causeOf(e, IndexOutOfBoundsException.class);
+        if (pastTheEnd != null) {
+            // Velocity says only "Error invoking method 'get(java.lang.Integer)' in java.util.ArrayList" (FP hunt: unreadable)
+            return new RenderProblem(Kind.RUNTIME, "template evaluation failed: an index reads past the end of a list ("
+                    + pastTheEnd.getMessage() + "), as [0] of an empty Items or [1] of a split that found no separator",
+                    position[0], position[1]);
+        }
         return new RenderProblem(Kind.RUNTIME, "template evaluation failed: " + (e.getMessage() == null ? plain(e) : clean(e.getMessage())),
                 position[0], position[1]);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** What a Java exception without a message means to a template author. */
