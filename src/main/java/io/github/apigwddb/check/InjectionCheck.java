@@ -225,6 +225,14 @@ final class InjectionCheck implements ExampleCheck {
                 return new Read(call.column(), call.decoded(), call.slot());
             }
         }
+        if (input.equals("body")) {
+            // the whole body, $input.body as written (FP hunt on SAM templates: it stood at the template line's first column)
+            for (int[] write : compiled.bodyWrites()) {
+                if (write[0] == line) {
+                    return new Read(write[1], false, OutputSlot.UNKNOWN);
+                }
+            }
+        }
         int space = input.indexOf(' ');
         String location = space < 0 ? input : input.substring(0, space); // "path id", "querystring q", "header X-Env"
         String name = input.substring(space + 1);

@@ -395,6 +395,36 @@ class InjectionCheckTest {
         assertThat(findings).hasSize(2);
     }
 
+    /** The whole body written into a string: SEC001 stands at $input.body (FP hunt: it stood at the line's first column). */
+    @Test
+    void theWholeBodyWrittenIntoAStringIsReportedWhereItIsRead() throws Exception {
+        Path spec = dir.resolve("whole-body.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: guestbook, version: "1"}
+                paths:
+                  /:
+                    post:
+                      x-apigw-examples: [{name: hello, contentType: text/plain, body: hello}]
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          text/plain: |
+                            {"TableName": "Guestbook", "Item": {
+                                "m": {"S": "$input.body"}}}
+                        responses: {default: {statusCode: "200"}}
+                """);
+        String specLine = Files.readAllLines(spec).stream().filter(l -> l.contains("$input.body")).findFirst().orElseThrow();
+
+        assertThat(sec(spec)).filteredOn(f -> f.message().startsWith("Client input 'body' can break")).singleElement()
+                .satisfies(f -> assertThat(f.position().column()).isEqualTo(specLine.indexOf("$input.body") + 1));
+    }
+
     @Test
     void aTemplateOfAnotherContentTypeThatPassesTheBodyThroughIsSec003() throws Exception {
         Path spec = twoTemplates("{\"name\": \"json\", \"path\": {\"id\": \"42\"}, \"body\": {\"TableName\": \"T\", \"Key\":"
