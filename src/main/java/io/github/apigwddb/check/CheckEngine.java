@@ -299,7 +299,7 @@ public final class CheckEngine {
         IntegrationChecker checker = checkerFor(integration);
         ExampleSet examples = checker.examples(locator, integration, collector, request);
         Example example = chooseExample(integration, examples, target);
-        ExampleRun run = checker.run(locator, integration, example, request, new HashSet<>());
+        ExampleRun run = checker.run(locator, integration, example, request, new HashSet<>(), IntegrationChecker.parametersSent(examples));
         // the operation's own findings, and those of this example's problems; another example's are not this render's
         List<Finding> staticFindings = new ArrayList<>(checker.staticFindings(locator, integration, examples).stream()
                 .filter(f -> f.example() == null || f.example().equals(example.name())).toList());

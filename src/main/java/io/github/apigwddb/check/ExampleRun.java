@@ -34,6 +34,8 @@ public final class ExampleRun {
     final Set<String> reportedOnce;
     /** Values of other tools' {@code ${name}} placeholders ({@code apigw.parameters}). */
     Map<String, String> templateValues = Map.of();
+    /** The query parameters and headers that some example of the integration sends (this one or another). */
+    Set<String> parametersSent = Set.of();
 
     /** API Gateway's own answer when it answers the example before calling DynamoDB (a body its validator rejects), else null. */
     GatewayAnswer gatewayAnswer;

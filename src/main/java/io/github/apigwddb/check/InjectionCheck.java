@@ -106,7 +106,7 @@ final class InjectionCheck implements ExampleCheck {
         }
         List<Injection> injections = new ArrayList<>(probe.probe(compiled, input, exampleOutput, run.action(), body));
         TemplateInput withTokens = compiled.inputParamCalls().stream().anyMatch(InputParamCall::base64Decoded)
-                ? withPageTokens(compiled, input, declaredHeaders(run)) : input;
+                ? withPageTokens(compiled, input, declaredHeaders(run), run.parametersSent) : input;
         if (withTokens != input) {
             // probed on their own render, so that one the render cannot take ({} where a key must be) hides nothing else
             for (Injection injection : probe.probe(compiled, withTokens, null, run.action(), body)) {
@@ -303,13 +303,17 @@ final class InjectionCheck implements ExampleCheck {
      * token, and what the template does with one is probed too. The same input when there is none to add.
      *
      * @param declaredHeaders the operation's header parameters: where {@code $input.params('x')} finds one named so
+     * @param sentByAnExample parameters an example of the operation sends: a token one of them gives is probed with that
+     *        example, which its findings then name (as baselines written before this probe have them), not added here
      */
-    static TemplateInput withPageTokens(CompiledTemplate compiled, TemplateInput input, Set<String> declaredHeaders) {
+    static TemplateInput withPageTokens(CompiledTemplate compiled, TemplateInput input, Set<String> declaredHeaders,
+            Set<String> sentByAnExample) {
         Map<String, String> query = new LinkedHashMap<>(input.querystring());
         Map<String, String> headers = new LinkedHashMap<>(input.headers());
         boolean added = false;
         for (InputParamCall read : compiled.inputParamCalls()) {
-            if (!read.base64Decoded() || "path".equals(read.location()) || input.path().containsKey(read.name())
+            if (!read.base64Decoded() || "path".equals(read.location()) || sentByAnExample.contains(read.name())
+                    || input.path().containsKey(read.name())
                     || input.querystring().containsKey(read.name()) || input.headers().containsKey(read.name())) {
                 continue;
             }

@@ -56,8 +56,9 @@ final class IntegrationChecker {
         Set<String> reportedOnce = new HashSet<>();
         List<CheckResult.CheckedCase> runs = new ArrayList<>();
         boolean eachRefused = !examples.examples().isEmpty();
+        Set<String> parametersSent = parametersSent(examples);
         for (Example example : examples.examples()) {
-            ExampleRun run = run(locator, integration, example, request, reportedOnce);
+            ExampleRun run = run(locator, integration, example, request, reportedOnce, parametersSent);
             if (run.requestTemplate != null) {
                 rendered++;
             }
@@ -72,7 +73,7 @@ final class IntegrationChecker {
             staticFindings.add(locator.at(Rule.EXM002, "No example reaches DynamoDB: the request validator refuses each of this"
                     + " operation's examples (see EXM005, EXM001), so its templates are rendered with one made up from the schemas as"
                     + " well; add an example whose body the request model allows", integration.operation().pointer(), op, null));
-            ExampleRun run = run(locator, integration, madeUp, request, reportedOnce);
+            ExampleRun run = run(locator, integration, madeUp, request, reportedOnce, parametersSent);
             rendered += run.requestTemplate != null ? 1 : 0;
             findings.addAll(run.findings);
             runs.add(checkedCase(locator, integration, madeUp, run));
@@ -180,6 +181,16 @@ final class IntegrationChecker {
                 examples.problems());
     }
 
+    /** The names of the query parameters and headers that some example sends. */
+    static Set<String> parametersSent(ExampleSet examples) {
+        Set<String> names = new HashSet<>();
+        for (Example example : examples.examples()) {
+            names.addAll(example.querystring().keySet());
+            names.addAll(example.headers().keySet());
+        }
+        return names;
+    }
+
     /**
      * What the request template of a JSON request reads, so that an example made up for the operation gives those
      * inputs values; nothing when JSON requests pass through or the template does not compile.
@@ -191,11 +202,17 @@ final class IntegrationChecker {
         return compiled == null ? TemplateReads.NONE : TemplateReads.of(compiled);
     }
 
-    /** Puts one example through every check; {@code reportedOnce} is shared by the examples of one integration. */
-    ExampleRun run(Locator locator, Integration integration, Example example, CheckRequest request, Set<String> reportedOnce) {
+    /**
+     * Puts one example through every check; {@code reportedOnce} is shared by the examples of one integration.
+     *
+     * @param parametersSent the query parameters and headers that some example of the integration sends
+     */
+    ExampleRun run(Locator locator, Integration integration, Example example, CheckRequest request, Set<String> reportedOnce,
+            Set<String> parametersSent) {
         Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
         stageVariables.putAll(example.stageVariables());
         ExampleRun run = new ExampleRun(locator, integration, example, stageVariables, reportedOnce);
+        run.parametersSent = parametersSent;
         run.tables = request.tables();
         run.templateValues = request.templateParameters().values();
         for (ExampleCheck check : checks) {
