@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * A definition with its references to other local files (whole files or fragments) replaced by what they point at,
@@ -56,6 +57,8 @@ public final class ExternalReferences {
     private final Set<String> reported = new HashSet<>();
     /** Referenced files that cannot be read, reported once each. */
     private final Set<Path> unreadable = new HashSet<>();
+    /** See {@link #namedByTheDefinition()}; null until asked. */
+    private Set<Path> namedByTheDefinition;
     private final List<Part> parts = new ArrayList<>();
     /** Schemas of other files made the definition's own (recursive or reused): their name there, by file and pointer. */
     private final Map<String, String> hoisted = new HashMap<>();
@@ -96,30 +99,49 @@ public final class ExternalReferences {
 
     /** Whether the definition refers to another file anywhere a reference counts; cheap, copies nothing. */
     public static boolean any(LoadedSpec spec) {
-        return any(spec.root(), ReferenceScope.root(spec.kind()));
+        return anyReference(spec.root(), ReferenceScope.root(spec.kind()), ref -> true);
     }
 
-    private static boolean any(JsonNode node, ReferenceScope scope) {
+    /** Whether {@code stop} holds for a reference to another file in {@code node}, offered each in turn until it does. */
+    private static boolean anyReference(JsonNode node, ReferenceScope scope, Predicate<String> stop) {
         if (node.isObject()) {
             JsonNode ref = scope.refIsReference() ? node.get("$ref") : null;
-            if (ref != null && ref.isTextual() && !ref.asText().isEmpty() && !ref.asText().startsWith("#")) {
+            if (ref != null && ref.isTextual() && !ref.asText().isEmpty() && !ref.asText().startsWith("#") && stop.test(ref.asText())) {
                 return true;
             }
             for (var members = node.fields(); members.hasNext(); ) {
                 var member = members.next();
                 ReferenceScope inner = scope.member(member.getKey(), member.getValue());
-                if (inner != null && any(member.getValue(), inner)) {
+                if (inner != null && anyReference(member.getValue(), inner, stop)) {
                     return true;
                 }
             }
         } else if (node.isArray()) {
             for (JsonNode element : node) {
-                if (any(element, scope.element())) {
+                if (anyReference(element, scope.element(), stop)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The files the definition's own references lead to (not those of the files it takes parts from). */
+    private Set<Path> namedByTheDefinition() {
+        if (namedByTheDefinition == null) {
+            Path definition = spec.file().toAbsolutePath().normalize();
+            Set<Path> named = new HashSet<>();
+            anyReference(spec.root(), ReferenceScope.root(spec.kind()), ref -> {
+                try {
+                    named.add(ReferencedFiles.target(definition, ref).file());
+                } catch (InvalidPathException e) {
+                    // names no file: said where it is resolved
+                }
+                return false;
+            });
+            namedByTheDefinition = named;
+        }
+        return namedByTheDefinition;
     }
 
     /** A copy of the definition's tree with the references to other files inlined. */
@@ -263,7 +285,11 @@ public final class ExternalReferences {
         }
         ReferencedFiles.Result loaded = files.load(targetFile, file);
         if (!loaded.ok()) {
-            // a file that cannot be read is said once, at the first reference into it: each further one says nothing new
+            // a file that cannot be read is said once, at the first reference into it, the definition's own first if it has
+            // one (the structure check says those too): each further one says nothing new
+            if (!file.equals(spec.file().toAbsolutePath().normalize()) && namedByTheDefinition().contains(targetFile)) {
+                return null;
+            }
             return unreadable.add(targetFile) ? refuse(Reason.BROKEN, "Reference '" + ref + "' leads nowhere: " + loaded.problem()
                     + UNREADABLE_ONCE, file, pointer) : null;
         }

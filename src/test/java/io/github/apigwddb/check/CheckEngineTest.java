@@ -972,6 +972,37 @@ class CheckEngineTest {
     }
 
     /**
+     * A path item in another file reaches the unreadable file before the definition's own reference, further down, does:
+     * said once all the same, at the definition's reference, which the structure check reports (re-trial: said twice,
+     * both times "said at the first reference into it only").
+     */
+    @Test
+    void anUnreadableFileReachedFromAnotherFileFirstIsSaidOnceAtTheDefinitionsReference() throws Exception {
+        write("schemas.yaml", "Item:\n  type: object\n   properties: {}\n");
+        write("paths.yaml", """
+                items:
+                  put:
+                    requestBody: {content: {application/json: {schema: {$ref: "schemas.yaml#/Item"}}}}
+                    responses: {"200": {description: ok}}
+                """);
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: items, version: "1"}
+                paths:
+                  /items: {$ref: "paths.yaml#/items"}
+                components:
+                  schemas:
+                    Item: {$ref: "schemas.yaml#/Item"}
+                """);
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), CheckLog.SILENT);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.SPEC004).singleElement().satisfies(f -> {
+            assertThat(f.position().file().getFileName().toString()).isEqualTo("api.yaml");
+            assertThat(f.position().line()).isEqualTo(7);
+        });
+    }
+
+    /**
      * The broken file behind a component entry counts too, and a $ref in an extension is data (review and crash hunt: a
      * made-up example came back through #/components/schemas/Order; an x-note's $ref kept an operation from rendering).
      */
