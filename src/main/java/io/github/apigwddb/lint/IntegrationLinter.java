@@ -325,8 +325,22 @@ public final class IntegrationLinter {
         } else if (integration.requestTemplates().stream().noneMatch(t -> "application/json".equalsIgnoreCase(t.contentType()))
                 && !sentWithContentType(integration)) {
             issues.add(new LintIssue(Rule.AGW012, "No 'application/json' request template: requests without a Content-Type"
-                    + " (and the console's Test) use application/json", integration.member("requestTemplates")));
+                    + " (and the console's Test) use application/json" + nearMiss(integration), integration.member("requestTemplates")));
         }
+    }
+
+    /** Says which template key looks meant for application/json (a space around it, a typo), else "". */
+    private static String nearMiss(Integration integration) {
+        for (var template : integration.requestTemplates()) {
+            String key = template.contentType();
+            if (key.strip().equalsIgnoreCase("application/json")) {
+                return "; the template under '" + key + "' looks meant for it: remove the space around its Content-Type";
+            }
+            if (Suggestions.distance(key.toLowerCase(Locale.ROOT), "application/json") <= 2) {
+                return "; the template under '" + key + "' looks meant for it: is the Content-Type misspelt?";
+            }
+        }
+        return "";
     }
 
     /**

@@ -129,6 +129,15 @@ class IntegrationLinterTest {
         String none = GOOD.replace("requestTemplates:\n  application/json: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"1\"}}}'\n", "");
         assertThat(none).doesNotContain("requestTemplates");
         assertThat(rules(none)).contains(Rule.AGW012);
+        // a key that looks meant for application/json is named (re-trial: "application/json " with a trailing space)
+        assertThat(lintSpec(get, GOOD.replace("application/json: '{", "'application/json ': '{"))).singleElement()
+                .satisfies(i -> assertThat(i.message()).endsWith("the template under 'application/json ' looks meant for it: remove the"
+                        + " space around its Content-Type"));
+        assertThat(lintSpec(get, GOOD.replace("application/json: '{", "application/jsno: '{"))).singleElement()
+                .satisfies(i -> assertThat(i.message()).endsWith("the template under 'application/jsno' looks meant for it: is the"
+                        + " Content-Type misspelt?"));
+        assertThat(lintSpec(get, GOOD.replace("application/json: '{", "application/xml: '{"))).singleElement()
+                .satisfies(i -> assertThat(i.message()).endsWith("use application/json"));
     }
 
     @Test
