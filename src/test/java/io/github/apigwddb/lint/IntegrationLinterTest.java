@@ -430,6 +430,25 @@ class IntegrationLinterTest {
                 .singleElement().satisfies(i -> assertThat(i.message()).contains("is not of the form method.response.header.<name>"));
     }
 
+    /** YAML's quotes around '*' leave the value unquoted, which API Gateway refuses (re-trial). */
+    @Test
+    void responseParameterValuesAreMappingExpressionsOrQuotedValues() throws Exception {
+        String declared = "{description: ok, headers: {Access-Control-Allow-Origin: {schema: {type: string}}}}";
+        String star = GOOD.replace("default: {statusCode: \"200\"}",
+                "default: {statusCode: \"200\", responseParameters: {method.response.header.Access-Control-Allow-Origin: '*'}}");
+        assertThat(lint(star, declared)).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo(Rule.MAP011);
+            assertThat(i.message()).isEqualTo("Response parameter 'method.response.header.Access-Control-Allow-Origin' is mapped from"
+                    + " '*', which is no mapping expression: API Gateway refuses the definition (\"Invalid mapping expression specified\");"
+                    + " a fixed value goes in single quotes, '*' (in YAML written \"'*'\": the outer quotes are YAML's own), else map"
+                    + " from integration.response.header.<name>, integration.response.body, stageVariables.<name> or context.<name>");
+        });
+        for (String good : List.of("\"'*'\"", "integration.response.header.X-Id", "integration.response.body.id",
+                "integration.response.multivalueheader.A", "stageVariables.origin", "context.requestId")) {
+            assertThat(lint(star.replace("'*'", good), declared)).as(good).isEmpty();
+        }
+    }
+
     @Test
     void cacheKeysAreMethodRequestParametersTheOperationDeclaresOnce() throws Exception {
         String head = "openapi: 3.0.1\npaths:\n  /items/{id}:\n    get:\n      parameters: [{name: id, in: path, required: true}]\n";
