@@ -61,6 +61,7 @@ final class BatchAndTransactionRule implements RequestRule {
         }
         RequestPath itemsPath = RequestPath.ROOT.member("RequestItems");
         int total = 0;
+        int mostOfOneTable = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> table = it.next();
             JsonNode keys = table.getValue().path("Keys");
@@ -68,6 +69,7 @@ final class BatchAndTransactionRule implements RequestRule {
                 continue;
             }
             total += keys.size();
+            mostOfOneTable = Math.max(mostOfOneTable, keys.size());
             List<Target> targets = new ArrayList<>();
             RequestPath keysPath = itemsPath.key(table.getKey()).member("Keys");
             for (int i = 0; i < keys.size(); i++) {
@@ -77,7 +79,8 @@ final class BatchAndTransactionRule implements RequestRule {
             }
             reportDuplicates(targets, DUPLICATE_KEYS, violations);
         }
-        if (total > MAX_BATCH_GET_KEYS) {
+        // one table over the limit is a length constraint of the request's shape, which DynamoDB says first, and alone
+        if (total > MAX_BATCH_GET_KEYS && mostOfOneTable <= MAX_BATCH_GET_KEYS) {
             violations.add(ruleId(), itemsPath, "Too many items requested for the BatchGetItem call (" + total
                     + " keys, limit " + MAX_BATCH_GET_KEYS + ")");
         }
@@ -89,12 +92,14 @@ final class BatchAndTransactionRule implements RequestRule {
         }
         RequestPath itemsPath = RequestPath.ROOT.member("RequestItems");
         int total = 0;
+        int mostOfOneTable = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> table = it.next();
             if (!table.getValue().isArray()) {
                 continue;
             }
             total += table.getValue().size();
+            mostOfOneTable = Math.max(mostOfOneTable, table.getValue().size());
             List<Target> targets = new ArrayList<>();
             RequestPath listPath = itemsPath.key(table.getKey());
             for (int i = 0; i < table.getValue().size(); i++) {
@@ -108,7 +113,7 @@ final class BatchAndTransactionRule implements RequestRule {
             }
             reportDuplicates(targets, DUPLICATE_KEYS, violations);
         }
-        if (total > MAX_BATCH_WRITES) {
+        if (total > MAX_BATCH_WRITES && mostOfOneTable <= MAX_BATCH_WRITES) {
             violations.add(ruleId(), itemsPath, "Too many items requested for the BatchWriteItem call (" + total
                     + " requests, limit " + MAX_BATCH_WRITES + ")");
         }

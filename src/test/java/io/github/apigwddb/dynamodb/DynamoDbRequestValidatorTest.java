@@ -121,6 +121,26 @@ class DynamoDbRequestValidatorTest {
         });
     }
 
+    /** One table over the limit breaks a length constraint, which DynamoDB says alone (re-trial: said twice). */
+    @Test
+    void oneTableOverTheLimitIsTheLengthConstraintAlone() {
+        ObjectNode request = MAPPER.createObjectNode();
+        ArrayNode keys = request.putObject("RequestItems").putObject("Alpha").putArray("Keys");
+        for (int i = 0; i < 101; i++) {
+            keys.addObject().putObject("id").put("S", "k" + i);
+        }
+        ObjectNode writes = MAPPER.createObjectNode();
+        ArrayNode puts = writes.putObject("RequestItems").putArray("Alpha");
+        for (int i = 0; i < 26; i++) {
+            puts.addObject().putObject("PutRequest").putObject("Item").putObject("id").put("S", "k" + i);
+        }
+
+        assertThat(validator.validate("BatchGetItem", request)).singleElement().satisfies(v ->
+                assertThat(v.message()).endsWith("Member must have length less than or equal to 100"));
+        assertThat(validator.validate("BatchWriteItem", writes)).singleElement().satisfies(v ->
+                assertThat(v.message()).endsWith("Member must have length less than or equal to 25"));
+    }
+
     @Test
     void limitsBatchWriteItemToTwentyFiveRequestsAcrossTables() {
         ObjectNode request = MAPPER.createObjectNode();
