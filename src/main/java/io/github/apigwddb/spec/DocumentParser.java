@@ -319,6 +319,7 @@ public final class DocumentParser {
         private boolean urlReference;
         private final CodePointOffsets codePoints;
         private final List<String> mergeKeys = new ArrayList<>();
+        private final List<String> refusedMerges = new ArrayList<>();
         private final List<String> aliases = new ArrayList<>();
 
         TreeBuilder(JsonParser parser, String text, LineIndex lines, List<String> duplicates, List<YamlTag> tags,
@@ -344,6 +345,8 @@ public final class DocumentParser {
             int fieldIndex;
             /** The index of a {@code <<} member in {@link #positions}, merged when the mapping ends; -1 for none. */
             int mergeKey = -1;
+            /** The values of the mapping's earlier {@code <<} members, when it has more than one. */
+            final List<JsonNode> earlierMerges = new ArrayList<>();
 
             Frame(JsonNode container, Positions positions, Object segment, String function) {
                 this.container = container;
@@ -362,7 +365,8 @@ public final class DocumentParser {
         }
 
         YamlReuse reuse() {
-            return mergeKeys.isEmpty() && aliases.isEmpty() ? YamlReuse.NONE : new YamlReuse(mergeKeys, aliases);
+            return mergeKeys.isEmpty() && aliases.isEmpty() && refusedMerges.isEmpty() ? YamlReuse.NONE
+                    : new YamlReuse(mergeKeys, aliases, refusedMerges);
         }
 
         JsonNode build() throws IOException {
@@ -389,13 +393,18 @@ public final class DocumentParser {
                     case FIELD_NAME -> {
                         String name = parser.currentName();
                         boolean duplicate = top.container.has(name);
-                        if (duplicate) {
+                        // a quoted '<<' is a plain key, as in YAML 1.1
+                        boolean mergeKey = MERGE_KEY.equals(name) && parser instanceof YAMLParser && !quotedAt(offset());
+                        if (mergeKey && duplicate && top.mergeKey >= 0) {
+                            // a second '<<': YAML 1.1 tools (SnakeYAML, PyYAML) merge both, the later one winning
+                            top.earlierMerges.add(top.container.get(MERGE_KEY));
+                        } else if (duplicate) {
                             duplicates.add(pointer(stack) + "/" + JsonPointers.escape(name));
                         }
                         top.fieldName = name;
                         top.fieldIndex = top.positions.member(name, offset(), duplicate);
-                        if (MERGE_KEY.equals(name) && parser instanceof YAMLParser && !quotedAt(offset())) {
-                            top.mergeKey = top.fieldIndex; // a quoted '<<' is a plain key, as in YAML 1.1
+                        if (mergeKey) {
+                            top.mergeKey = top.fieldIndex;
                         }
                     }
                     case START_OBJECT, START_ARRAY -> {
@@ -478,24 +487,30 @@ public final class DocumentParser {
         /**
          * Replaces a finished mapping's {@code <<} member by the members of the mapping it names (or of each mapping of
          * a sequence, the first one winning), as YAML 1.1's merge key does: a member the mapping has itself is kept,
-         * wherever it was written. Merged members are positioned at the key. A {@code <<} whose value is no mapping
-         * or sequence of mappings is left as it is: no merge.
+         * wherever it was written; of two {@code <<} members, the later one's win, as SnakeYAML and PyYAML merge them.
+         * Merged members are positioned at the (last) key. A {@code <<} whose value is no mapping or sequence of mappings
+         * is left as it is, and noted: YAML 1.1 tools refuse it ("expected a mapping for merging").
          */
         private void merge(Frame done, Deque<Frame> stack) {
             ObjectNode mapping = (ObjectNode) done.container;
-            JsonNode value = mapping.get(MERGE_KEY);
+            List<JsonNode> groups = new ArrayList<>(done.earlierMerges);
+            groups.add(mapping.get(MERGE_KEY));
             List<JsonNode> sources = new ArrayList<>();
-            if (value instanceof ArrayNode sequence) {
-                sequence.forEach(sources::add);
-            } else {
-                sources.add(value);
-            }
-            if (sources.isEmpty() || !sources.stream().allMatch(JsonNode::isObject)) {
-                return;
+            for (int i = groups.size() - 1; i >= 0; i--) {
+                if (groups.get(i) instanceof ArrayNode sequence) {
+                    sequence.forEach(sources::add);
+                } else {
+                    sources.add(groups.get(i));
+                }
             }
             stack.push(done);
-            mergeKeys.add(pointer(stack) + "/" + JsonPointers.escape(MERGE_KEY));
+            String pointer = pointer(stack) + "/" + JsonPointers.escape(MERGE_KEY);
             stack.pop();
+            if (sources.isEmpty() || !sources.stream().allMatch(JsonNode::isObject)) {
+                refusedMerges.add(pointer);
+                return;
+            }
+            mergeKeys.add(pointer);
             mapping.remove(MERGE_KEY);
             long at = done.positions.keyAt(done.mergeKey);
             for (JsonNode source : sources) {

@@ -347,6 +347,11 @@ public final class SpecLoader {
                             + " writes (merged), or write the members out",
                     document.sourceMap().locate(mergeKey)));
         }
+        for (String refused : document.reuse().refusedMerges()) {
+            problems.add(new SpecProblem(Rule.SPEC007, "YAML merge key '<<' with a value that is no mapping or list of mappings:"
+                    + " YAML 1.1 tools refuse the file (\"expected a mapping for merging\"), and YAML 1.2 ones keep '<<' as a member."
+                    + " Checked with nothing merged", document.sourceMap().locate(refused)));
+        }
         List<String> aliases = document.reuse().aliases();
         if (template && !aliases.isEmpty()) {
             problems.add(new SpecProblem(Rule.SPEC007, "YAML alias" + (aliases.size() == 1 ? "" : " (the first of " + aliases.size() + ")")

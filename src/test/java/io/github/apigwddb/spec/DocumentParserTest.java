@@ -158,11 +158,29 @@ class DocumentParserTest {
         assertThat(doc.duplicateKeys()).isEmpty();
     }
 
+    /** Crash hunt: two '<<' in one mapping merged the second only, and MAP007 followed for what the first gave. */
+    @Test
+    void twoMergeKeysInOneMappingMergeBothTheLaterWinning() throws Exception {
+        ParsedDocument doc = parser.parse("""
+                a: &a {statusCode: "200", x: a}
+                b: &b {responseTemplates: {}, x: b}
+                r:
+                  <<: *a
+                  <<: *b
+                """, SpecFormat.YAML);
+        assertThat(doc.root().get("r").toString()).isEqualTo("{\"responseTemplates\":{},\"x\":\"b\",\"statusCode\":\"200\"}");
+        assertThat(doc.duplicateKeys()).isEmpty();
+        assertThat(doc.reuse().mergeKeys()).containsExactly("/r/<<");
+    }
+
     @Test
     void aMergeKeyWithoutMappingsAndAJsonMemberNamedSoStayMembers() throws Exception {
-        ParsedDocument yaml = parser.parse("a: {<<: text, b: 1}\n", SpecFormat.YAML);
+        ParsedDocument yaml = parser.parse("a: {<<: text, b: 1}\nc: &c {d: 1}\ne: {<<: [*c, 1]}\n", SpecFormat.YAML);
         assertThat(yaml.root().get("a").toString()).isEqualTo("{\"<<\":\"text\",\"b\":1}");
+        assertThat(yaml.root().get("e").toString()).isEqualTo("{\"<<\":[{\"d\":1},1]}");
         assertThat(yaml.reuse().mergeKeys()).isEmpty();
+        // which YAML 1.1 tools refuse (SPEC007 says so)
+        assertThat(yaml.reuse().refusedMerges()).containsExactly("/a/<<", "/e/<<");
         ParsedDocument json = parser.parse("{\"a\": {\"<<\": {\"b\": 1}}}", SpecFormat.JSON);
         assertThat(json.root().get("a").has("<<")).isTrue();
         assertThat(json.reuse()).isEqualTo(YamlReuse.NONE);

@@ -73,6 +73,13 @@ class SpecLoaderTest {
 
         assertThat(load("aliases.yaml", "openapi: 3.0.1\ninfo: &i {title: t, version: '1'}\nx-info: *i\npaths: {}\n").problems())
                 .noneMatch(p -> p.rule() == Rule.SPEC007);
+
+        // a merge key of something else than mappings: no YAML reads it as the writer meant
+        assertThat(load("refused.yaml", "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-a: &a {b: 1}\nx-c: {<<: [*a, 1]}\npaths: {}\n")
+                .problems()).filteredOn(p -> p.rule() == Rule.SPEC007).singleElement().satisfies(p -> {
+                    assertThat(p.message()).contains("no mapping or list of mappings", "expected a mapping for merging");
+                    assertThat(p.position().line()).isEqualTo(4);
+                });
     }
 
     @Test
