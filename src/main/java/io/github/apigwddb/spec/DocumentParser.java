@@ -345,8 +345,8 @@ public final class DocumentParser {
             int fieldIndex;
             /** The index of a {@code <<} member in {@link #positions}, merged when the mapping ends; -1 for none. */
             int mergeKey = -1;
-            /** The values of the mapping's earlier {@code <<} members, when it has more than one. */
-            final List<JsonNode> earlierMerges = new ArrayList<>();
+            /** The values of the mapping's earlier {@code <<} members when it has more than one, else null. */
+            List<JsonNode> earlierMerges;
 
             Frame(JsonNode container, Positions positions, Object segment, String function) {
                 this.container = container;
@@ -396,7 +396,10 @@ public final class DocumentParser {
                         // a quoted '<<' is a plain key, as in YAML 1.1
                         boolean mergeKey = MERGE_KEY.equals(name) && parser instanceof YAMLParser && !quotedAt(offset());
                         if (mergeKey && duplicate && top.mergeKey >= 0) {
-                            // a second '<<': YAML 1.1 tools (SnakeYAML, PyYAML) merge both, the later one winning
+                            // a second '<<': YAML 1.1 tools (SnakeYAML, PyYAML) merge both
+                            if (top.earlierMerges == null) {
+                                top.earlierMerges = new ArrayList<>();
+                            }
                             top.earlierMerges.add(top.container.get(MERGE_KEY));
                         } else if (duplicate) {
                             duplicates.add(pointer(stack) + "/" + JsonPointers.escape(name));
@@ -487,20 +490,21 @@ public final class DocumentParser {
         /**
          * Replaces a finished mapping's {@code <<} member by the members of the mapping it names (or of each mapping of
          * a sequence, the first one winning), as YAML 1.1's merge key does: a member the mapping has itself is kept,
-         * wherever it was written; of two {@code <<} members, the later one's win, as SnakeYAML and PyYAML merge them.
+         * wherever it was written; of two {@code <<} members, the first one's win, as SnakeYAML merges them (PyYAML lets the
+         * later one's win: docs/rules/SPEC007.md).
          * Merged members are positioned at the (last) key. A {@code <<} whose value is no mapping or sequence of mappings
          * is left as it is, and noted: YAML 1.1 tools refuse it ("expected a mapping for merging").
          */
         private void merge(Frame done, Deque<Frame> stack) {
             ObjectNode mapping = (ObjectNode) done.container;
-            List<JsonNode> groups = new ArrayList<>(done.earlierMerges);
+            List<JsonNode> groups = done.earlierMerges == null ? new ArrayList<>() : new ArrayList<>(done.earlierMerges);
             groups.add(mapping.get(MERGE_KEY));
             List<JsonNode> sources = new ArrayList<>();
-            for (int i = groups.size() - 1; i >= 0; i--) {
-                if (groups.get(i) instanceof ArrayNode sequence) {
+            for (JsonNode group : groups) {
+                if (group instanceof ArrayNode sequence) {
                     sequence.forEach(sources::add);
                 } else {
-                    sources.add(groups.get(i));
+                    sources.add(group);
                 }
             }
             stack.push(done);

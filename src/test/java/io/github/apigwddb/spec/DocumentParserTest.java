@@ -160,7 +160,7 @@ class DocumentParserTest {
 
     /** Crash hunt: two '<<' in one mapping merged the second only, and MAP007 followed for what the first gave. */
     @Test
-    void twoMergeKeysInOneMappingMergeBothTheLaterWinning() throws Exception {
+    void twoMergeKeysInOneMappingMergeBothTheFirstWinning() throws Exception {
         ParsedDocument doc = parser.parse("""
                 a: &a {statusCode: "200", x: a}
                 b: &b {responseTemplates: {}, x: b}
@@ -168,7 +168,7 @@ class DocumentParserTest {
                   <<: *a
                   <<: *b
                 """, SpecFormat.YAML);
-        assertThat(doc.root().get("r").toString()).isEqualTo("{\"responseTemplates\":{},\"x\":\"b\",\"statusCode\":\"200\"}");
+        assertThat(doc.root().get("r").toString()).isEqualTo("{\"statusCode\":\"200\",\"x\":\"a\",\"responseTemplates\":{}}");
         assertThat(doc.duplicateKeys()).isEmpty();
         assertThat(doc.reuse().mergeKeys()).containsExactly("/r/<<");
     }
