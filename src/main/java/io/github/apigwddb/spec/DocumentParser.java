@@ -510,7 +510,7 @@ public final class DocumentParser {
             stack.push(done);
             String pointer = pointer(stack) + "/" + JsonPointers.escape(MERGE_KEY);
             stack.pop();
-            if (sources.isEmpty() || !sources.stream().allMatch(JsonNode::isObject)) {
+            if (!sources.stream().allMatch(JsonNode::isObject)) { // an empty list merges nothing, as in YAML 1.1 tools
                 refusedMerges.add(pointer);
                 return;
             }

@@ -181,6 +181,7 @@ class DocumentParserTest {
         assertThat(yaml.reuse().mergeKeys()).isEmpty();
         // which YAML 1.1 tools refuse (SPEC007 says so)
         assertThat(yaml.reuse().refusedMerges()).containsExactly("/a/<<", "/e/<<");
+        assertThat(parser.parse("a: {<<: [], b: 1}\n", SpecFormat.YAML).root().get("a").toString()).isEqualTo("{\"b\":1}");
         ParsedDocument json = parser.parse("{\"a\": {\"<<\": {\"b\": 1}}}", SpecFormat.JSON);
         assertThat(json.root().get("a").has("<<")).isTrue();
         assertThat(json.reuse()).isEqualTo(YamlReuse.NONE);
