@@ -651,6 +651,18 @@ class RenderChecksTest {
         assertThat(of(findings, Rule.RSP005)).isEmpty();
     }
 
+    /** User trial: "done": $elem.done.BOOL was written as nothing, an RSP003 error, for a BOOL the made-up item lacked. */
+    @Test
+    void attributesOfEveryTypeReadThroughAVariableAreInTheMadeUpAnswer() throws IOException {
+        String responses = mappedResponses("'#set($item = $input.path(''$.Item'')){\"done\": $item.done.BOOL, \"tags\": $item.tags.L.size(),"
+                + " \"gone\": $item.gone.NULL}'");
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
+        assertThat(of(findings, Rule.RSP003)).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("When DynamoDB answers 200 without an Item"));
+        // an item without them breaks it too: RSP006's to say, a warning, for each
+        assertThat(of(findings, Rule.RSP006)).isNotEmpty();
+    }
+
     @Test
     void itemsOnGetItemIsRsp001AndItemIsNot() throws IOException {
         String responses = """

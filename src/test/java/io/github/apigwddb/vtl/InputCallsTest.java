@@ -189,12 +189,12 @@ class InputCallsTest {
     }
 
     @Test
-    void attributesReadThroughVariablesAreTheItemsOwnStringsAndNumbers() throws TemplateSyntaxException {
+    void attributesReadThroughVariablesAreTheItemsOwnOfEveryType() throws TemplateSyntaxException {
         CompiledTemplate template = compile("#set($item = $input.path('$.Item'))$item.name.S $item.price.N $item.deleted.BOOL"
                 + " $item.address.M.city.S $foreach.index.N #foreach($e in $item.entrySet())$e.value.S#end $root.Item.title.S");
 
         assertThat(template.attributeReads()).extracting(TypedAttributeRead::name, TypedAttributeRead::type)
-                .containsExactly(tuple("name", "S"), tuple("price", "N"), tuple("title", "S"));
+                .containsExactly(tuple("name", "S"), tuple("price", "N"), tuple("deleted", "BOOL"), tuple("address", "M"), tuple("title", "S"));
     }
 
     /** $input.json, $input.body and a parameter are text: a loop over them never runs (message-to-fix trial v32). */

@@ -78,8 +78,6 @@ final class InputCallFinder {
 
     /** The AttributeValue types of DynamoDB's JSON. */
     private static final Set<String> ATTRIBUTE_TYPES = Set.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
-    /** The types a made-up attribute read through a variable gets. */
-    private static final Set<String> MADE_UP_TYPES = Set.of("S", "N", "SS", "NS");
     /** The members of a map entry, not attribute names. */
     private static final Set<String> ENTRY_MEMBERS = Set.of("key", "value");
     /** Roots that hold no DynamoDB answer. */
@@ -562,8 +560,9 @@ final class InputCallFinder {
     /**
      * Notes {@code $v.name.S} (and {@code $v.Item.name.S}): the last literal name before a string or number type. Not a
      * name inside a map ({@code $v.M.city.S}: not an attribute of the item), not an entry's {@code key} or {@code value}
-     * ({@code #foreach($e in $item.entrySet())}), and not {@code BOOL} or {@code NULL}, whose made-up value would take a
-     * condition one way only.
+     * ({@code #foreach($e in $item.entrySet())}). Every type counts: an attribute the made-up item lacked was written as
+     * nothing ({@code "done": $e.done.BOOL} broke the JSON, RSP003, user trial); a condition on it takes its other way when
+     * RSP006 leaves it out.
      */
     private void typedAttribute(ASTReference reference) {
         String previous = null;
@@ -573,7 +572,7 @@ final class InputCallFinder {
                 return;
             }
             if (ATTRIBUTE_TYPES.contains(step)) {
-                if (MADE_UP_TYPES.contains(step) && !ATTRIBUTE_TYPES.contains(previous) && !ENTRY_MEMBERS.contains(previous)) {
+                if (!ATTRIBUTE_TYPES.contains(previous) && !ENTRY_MEMBERS.contains(previous)) {
                     attributeReads.add(new TypedAttributeRead(previous, step));
                 }
                 return;
