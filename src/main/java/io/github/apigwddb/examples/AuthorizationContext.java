@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code $context} values a made-up example gives where the operation's authorization fills them at AWS: what a
+ * The {@code $context} values an example gives where the operation's authorization fills them at AWS: what a
  * Lambda or Cognito authorizer returns ({@code $context.authorizer.principalId}, {@code .claims.sub}), and under IAM
  * authorization who signed ({@code $context.identity.caller}, {@code .userArn}). Without them such a value renders empty,
- * and a key written from it gave a false DDB013 (FP hunt on SAM templates). Only what the template reads is given.
+ * and a key written from it gave a false DDB013 (FP hunt on SAM templates). Only what the template reads is given; a
+ * user's example keeps what it says itself.
  */
 final class AuthorizationContext {
 
@@ -39,6 +40,41 @@ final class AuthorizationContext {
             }
         }
         return context;
+    }
+
+    /**
+     * The example with the authorization values of {@code madeUp} that its own context leaves out: at AWS the authorizer
+     * (or the signature) fills them for every request, so an example that does not say gives them too (user trial: a
+     * key from an empty {@code $context.authorizer.principalId} was a false DDB009). What the example gives is kept.
+     */
+    static Example withAuthorization(Example example, Map<String, Object> madeUp) {
+        Map<String, Object> context = new LinkedHashMap<>(example.context());
+        if (!addMissing(context, madeUp)) {
+            return example;
+        }
+        return new Example(example.name(), example.source(), example.body(), example.contentType(), example.path(), example.querystring(),
+                example.headers(), example.stageVariables(), context, example.dynamodbResponse(), example.expect(), example.file(),
+                example.pointer());
+    }
+
+    /** Adds what {@code from} has and {@code into} lacks, map by map, copying the maps it changes; whether it added any. */
+    @SuppressWarnings("unchecked")
+    private static boolean addMissing(Map<String, Object> into, Map<String, Object> from) {
+        boolean added = false;
+        for (Map.Entry<String, Object> entry : from.entrySet()) {
+            Object own = into.get(entry.getKey());
+            if (own == null && !into.containsKey(entry.getKey())) {
+                into.put(entry.getKey(), entry.getValue());
+                added = true;
+            } else if (own instanceof Map<?, ?> ownMap && entry.getValue() instanceof Map<?, ?> fromMap) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) ownMap);
+                if (addMissing(copy, (Map<String, Object>) fromMap)) {
+                    into.put(entry.getKey(), copy);
+                    added = true;
+                }
+            }
+        }
+        return added;
     }
 
     @SuppressWarnings("unchecked")

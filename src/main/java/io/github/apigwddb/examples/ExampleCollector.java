@@ -104,6 +104,10 @@ public final class ExampleCollector {
                     + "; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
                     spec.place(operation.pointer()), null));
         }
+        Map<String, Object> authorization = AuthorizationContext.madeUp(spec.root(), operation, reads.contextPaths());
+        if (!authorization.isEmpty()) {
+            examples.replaceAll(example -> AuthorizationContext.withAuthorization(example, authorization));
+        }
         Set<String> named = new HashSet<>();
         for (Example example : examples) {
             if (!IntegrationExtractor.isWebSocketRoute(operation)) {

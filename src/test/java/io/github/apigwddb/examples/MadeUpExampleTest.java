@@ -12,6 +12,7 @@ import io.github.apigwddb.spec.SpecLoader;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -205,6 +206,30 @@ class MadeUpExampleTest {
                 .isEqualTo(Map.of("authorizer", Map.of("principalId", "example-principalId",
                         "claims", Map.of("cognito:username", "example-cognito:username"))));
         assertThat(collect(spec(""), template).examples().get(0).context()).isEmpty();
+    }
+
+    /**
+     * A user's example that does not say what the authorizer returned gets it too, and keeps what it does say (user
+     * trial: a key from $context.authorizer.principalId rendered empty in a spec example, a false DDB009).
+     */
+    @Test
+    void aUsersExampleGetsWhatTheAuthorizationFillsAndKeepsItsOwnValues() throws Exception {
+        String template = "{\"who\": \"$context.authorizer.principalId\", \"tenant\": \"$context.authorizer.tenant\"}";
+        String operation = """
+                x-amazon-apigateway-auth: {type: CUSTOM}
+                x-apigw-examples:
+                  - {name: silent}
+                  - {name: own, context: {requestId: r-1, authorizer: {tenant: t-1}}}
+                  - {name: empty, context: {authorizer: {principalId: ""}}}
+                """;
+
+        List<Example> examples = collect(spec(operation), template).examples();
+
+        assertThat(examples.get(0).context()).isEqualTo(Map.of("authorizer", Map.of("principalId", "example-principalId",
+                "tenant", "example-tenant")));
+        assertThat(examples.get(1).context()).isEqualTo(Map.of("requestId", "r-1", "authorizer", Map.of("tenant", "t-1",
+                "principalId", "example-principalId")));
+        assertThat(examples.get(2).context()).isEqualTo(Map.of("authorizer", Map.of("principalId", "", "tenant", "example-tenant")));
     }
 
     @Test
