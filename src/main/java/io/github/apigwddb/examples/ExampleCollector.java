@@ -285,6 +285,18 @@ public final class ExampleCollector {
                     }
                 }
             }
+            String form = FormBodies.swaggerFormType(spec.root(), operation);
+            if (form != null && params.containsKey("formData")) {
+                // the form's fields are the body, sent with the form's Content-Type
+                contentType = form;
+                bodies.put("spec-example", new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(params.get("formData"))),
+                        operation.pointer()));
+            }
+        }
+        if (FormBodies.URLENCODED.equalsIgnoreCase(contentType)) {
+            // OpenAPI 3 writes a form's example as an object of its fields
+            bodies.replaceAll((name, body) -> body.value().isObject()
+                    ? new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(body.value())), body.pointer()) : body);
         }
         if (bodies.isEmpty() && !anyParameterExample) {
             return List.of();
@@ -392,7 +404,13 @@ public final class ExampleCollector {
             fromTemplate.add("body " + String.join(", ", bodyMembers));
         }
         TemplateReadValues.completeParameters(params, reads.parameters(), declared, pathTemplateNames(operation), sampler, fromTemplate);
-        return new Example("synthesised", ExampleSource.SYNTHESISED, ExampleReader.bodyText(body), Example.DEFAULT_CONTENT_TYPE,
+        String contentType = Example.DEFAULT_CONTENT_TYPE;
+        String form = spec.kind() == SpecKind.SWAGGER2 ? FormBodies.swaggerFormType(spec.root(), operation) : null;
+        if (form != null && body == null) {
+            contentType = form;
+            body = JsonNodeFactory.instance.textNode(FormBodies.encoded(params.getOrDefault("formData", Map.of())));
+        }
+        return new Example("synthesised", ExampleSource.SYNTHESISED, ExampleReader.bodyText(body), contentType,
                 params.getOrDefault("path", Map.of()), params.getOrDefault("query", Map.of()), params.getOrDefault("header", Map.of()),
                 Map.of(), AuthorizationContext.madeUp(spec.root(), operation, reads.contextPaths()), null, null, spec.file(),
                 operation.pointer());
