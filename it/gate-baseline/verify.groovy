@@ -34,5 +34,5 @@ def reworded = lines.findAll { it.startsWith('[WARNING] Baseline entry accepted 
 assert reworded.size() == 2
 assert reworded.any { it.contains('AGW007 src/main/apigateway/items-api.yaml GET /items/{id}: No credentials: API Gateway needs a role to call DynamoDB -> now: The integration has no \'credentials\'') }
 assert reworded.any { it.contains('DDB007 src/main/apigateway/items-api.yaml GET /items/{id}: GetItem request at Key.id.N: not a number: abc -> now (example bad-one): GetItem request at Key.id.N: The parameter cannot be converted') }
-assert log =~ /Review the 2 findings above, then run mvn apigw:check -Dapigw.updateBaseline to record their message in (.*\/)?old-wording-baseline.json/
+assert log =~ /Review the 2 findings above, then run mvn apigw:check -Dapigw.updateBaseline to record them as found now in (.*\/)?old-wording-baseline.json/
 true

@@ -32,7 +32,8 @@ import java.util.Set;
  * <p>The fingerprint holds the message, and a newer plugin may word a finding otherwise. So that such an upgrade does
  * not fail a build on findings already accepted, an entry no finding matched exactly is then matched to a finding left
  * over of the same rule, file, operation and example (an entry of a file written before examples were recorded: of any
- * example): the match is {@link Match#reworded() reported} for review, and the finding does not fail the build. The
+ * example); and an entry to the same finding found with another example (one added before it, a user's in place of the
+ * made-up one): the match is {@link Match#reworded() reported} for review, and the finding does not fail the build. The
  * price: an entry whose finding was fixed accepts the next finding of its place, whenever it comes, with a warning on
  * each check until {@code updateBaseline} drops or rewrites it.
  */
@@ -84,8 +85,11 @@ public final class Baseline {
     public record Match(List<Finding> newFindings, List<Finding> baselined, List<Entry> stale, List<Reworded> reworded) {
     }
 
-    /** A finding accepted by an entry of the same rule, file, operation and example whose message was another. */
-    public record Reworded(Finding finding, Entry entry) {
+    /**
+     * A finding accepted by an entry of the same rule, file, operation and example whose message was another; or, when
+     * {@code otherExample}, by an entry of the same message found with another example.
+     */
+    public record Reworded(Finding finding, Entry entry, boolean otherExample) {
     }
 
     private final List<Entry> entries;
@@ -202,7 +206,9 @@ public final class Baseline {
                 baselined.add(finding);
             }
         }
-        List<Reworded> reworded = reworded(left, unmatched, wholeCheck);
+        List<Reworded> reworded = new ArrayList<>(wholeCheck ? foundWithAnotherExample(left, unmatched) : List.of());
+        reworded.forEach(r -> baselined.add(r.finding()));
+        reworded.addAll(reworded(left.stream().filter(f -> !baselined.contains(f)).toList(), unmatched, wholeCheck));
         reworded.forEach(r -> baselined.add(r.finding()));
         List<Entry> stale = new ArrayList<>();
         unmatched.values().forEach(stale::addAll);
@@ -210,6 +216,36 @@ public final class Baseline {
         List<Finding> fresh = findings.stream().filter(f -> !baselined.contains(f)).toList();
         List<Finding> accepted = findings.stream().filter(baselined::contains).toList();
         return new Match(fresh, accepted, List.copyOf(stale), List.copyOf(reworded));
+    }
+
+    /**
+     * Pairs findings no entry matched with entries that say the same of the same rule, file and operation for another
+     * example: a finding of the template itself is reported with the first example that meets it, and adding an example
+     * (a user's in place of the made-up one) or reordering them moves it (user trial: a baselined SEC001 failed the build
+     * once a sidecar example was added). Removes the entries paired from {@code unmatched}.
+     */
+    private List<Reworded> foundWithAnotherExample(List<Finding> left, Map<Key, List<Entry>> unmatched) {
+        Map<Key, List<Entry>> byPlace = new HashMap<>();
+        unmatched.values().forEach(entries -> entries.forEach(entry -> {
+            if (entry.example() != null) {
+                byPlace.computeIfAbsent(entry.place(), k -> new ArrayList<>()).add(entry);
+            }
+        }));
+        List<Reworded> paired = new ArrayList<>();
+        for (Finding finding : left) {
+            Entry wanted = entryFor(finding);
+            List<Entry> candidates = byPlace.getOrDefault(wanted.place(), List.of());
+            for (Entry candidate : candidates) {
+                if (!candidate.example().equals(wanted.example())
+                        && FindingFingerprint.of(finding, candidate.example()).equals(candidate.fingerprint())) {
+                    candidates.remove(candidate);
+                    unmatched.get(candidate.key()).remove(candidate);
+                    paired.add(new Reworded(finding, candidate, true));
+                    break;
+                }
+            }
+        }
+        return paired;
     }
 
     /**
@@ -247,7 +283,7 @@ public final class Baseline {
                 entryPaired[pair.entry()] = true;
                 Entry entry = open.get(pair.entry());
                 unmatched.get(entry.key()).remove(entry);
-                byFinding[pair.finding()] = new Reworded(left.get(pair.finding()), entry);
+                byFinding[pair.finding()] = new Reworded(left.get(pair.finding()), entry, false);
             }
         }
         List<Reworded> paired = new ArrayList<>();

@@ -26,10 +26,15 @@ public final class FindingFingerprint {
 
     /** 32 hex digits (128 bits of SHA-256). */
     public static String of(Finding finding) {
+        return of(finding, finding.example() == null ? "" : finding.example());
+    }
+
+    /** The fingerprint the finding would have with {@code example} ("" for none) as its example. */
+    static String of(Finding finding, String example) {
         String text = String.join("\u0000",
                 finding.rule().id(),
                 finding.operation() == null ? "" : finding.operation().qualifiedName(),
-                finding.example() == null ? "" : finding.example(),
+                example,
                 normalisedMessage(finding));
         return sha256(text).substring(0, 32);
     }

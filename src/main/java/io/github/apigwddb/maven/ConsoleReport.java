@@ -158,14 +158,16 @@ final class ConsoleReport {
         }
         List<Baseline.Reworded> reworded = outcome.rewordedBaselineMatches();
         for (Baseline.Reworded match : reworded) {
-            lines.add(note(Severity.WARNING, "Baseline entry accepted a finding of the same rule and operation whose message differs"
-                    + " (reworded by a newer plugin, or another finding): " + match.entry().display() + " -> now"
+            lines.add(note(Severity.WARNING, (match.otherExample()
+                    ? "Baseline entry accepted the same finding, now found with another example (one added, or their order changed): "
+                    : "Baseline entry accepted a finding of the same rule and operation whose message differs"
+                            + " (reworded by a newer plugin, or another finding): ") + match.entry().display() + " -> now"
                     + (match.finding().example() == null ? "" : " (example " + match.finding().example() + ")") + ": "
                     + match.finding().message().strip()));
         }
         if (!reworded.isEmpty()) {
             lines.add(note(Severity.WARNING, "Review the " + reworded.size() + " finding" + (reworded.size() == 1 ? "" : "s") + " above, then"
-                    + " run mvn apigw:check -Dapigw.updateBaseline to record " + (reworded.size() == 1 ? "its" : "their") + " message in "
+                    + " run mvn apigw:check -Dapigw.updateBaseline to record " + (reworded.size() == 1 ? "it" : "them") + " as found now in "
                     + relative(baseline)));
         }
         lines.forEach(this::print);

@@ -65,7 +65,7 @@ class BaselineTest {
     @Test
     void newFindingsAreNewAndMissingOnesAreStale() throws Exception {
         Baseline baseline = Baseline.of(List.of(finding(Rule.DDB001, 20, "no Key", "one")), project);
-        Finding other = finding(Rule.DDB001, 20, "no Key", "two");
+        Finding other = finding(Rule.DDB001, 20, "no TableName", "two");
         Baseline.Match match = baseline.match(List.of(other));
         assertThat(match.newFindings()).containsExactly(other);
         assertThat(match.stale()).singleElement().satisfies(e -> assertThat(e.display()).isEqualTo("DDB001 src/api.yaml POST /items (example one): no Key"));
@@ -110,6 +110,31 @@ class BaselineTest {
             assertThat(r.finding()).isSameAs(reworded);
             assertThat(r.entry().message()).isEqualTo("Key.id.N: not a number: abc");
         });
+    }
+
+    /**
+     * A finding of the template is reported with the first example that meets it: an example added before it (a sidecar
+     * example in place of the made-up one) moves it, and its entry still accepts it, said, when the message is the same
+     * (user trial: the baselined SEC001 failed the build once an example was added).
+     */
+    @Test
+    void anEntryAcceptsTheSameFindingFoundWithAnotherExample() throws Exception {
+        Baseline baseline = Baseline.of(List.of(finding(Rule.SEC001, 30, "Client input 'path sku' can break the request", "synthesised")),
+                project);
+        Finding moved = finding(Rule.SEC001, 30, "Client input 'path sku' can break the request", "mug");
+        Finding otherWords = finding(Rule.SEC001, 30, "Client input 'path id' can break the request", "mug");
+
+        Baseline.Match match = baseline.match(List.of(otherWords, moved));
+
+        assertThat(match.newFindings()).containsExactly(otherWords);
+        assertThat(match.reworded()).singleElement().satisfies(r -> {
+            assertThat(r.finding()).isSameAs(moved);
+            assertThat(r.otherExample()).isTrue();
+            assertThat(r.entry().example()).isEqualTo("synthesised");
+        });
+        assertThat(match.stale()).isEmpty();
+        // one example's findings (render) do not take it: the check may pair it with another example's
+        assertThat(baseline.match(List.of(moved), false).newFindings()).containsExactly(moved);
     }
 
     @Test
