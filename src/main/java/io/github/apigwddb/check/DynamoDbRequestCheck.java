@@ -70,7 +70,7 @@ final class DynamoDbRequestCheck implements ExampleCheck {
             byPlace.computeIfAbsent(key, k -> new Violations(rule, templateLine,
                     memberColumn(OutputText.line(run.requestTemplate.text(), templateLine), violation.jsonPointer()),
                     violation.message(), new ArrayList<>())).paths().add(violation.path());
-            if (run.rejection == null && rule.defaultSeverity() == Severity.ERROR && rule != Rule.DDB000) {
+            if (run.rejection == null && !run.asIfAccepted && rule.defaultSeverity() == Severity.ERROR && rule != Rule.DDB000) {
                 run.rejection = DynamoDbAnswers.rejecting(rule.id(), violation.message()); // DynamoDB stops at the first
             }
         }

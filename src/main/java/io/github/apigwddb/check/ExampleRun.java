@@ -36,6 +36,12 @@ public final class ExampleRun {
     Map<String, String> templateValues = Map.of();
     /** The query parameters and headers that some example of the integration sends (this one or another). */
     Set<String> parametersSent = Set.of();
+    /**
+     * A second pass over an example whose request DynamoDB's rules reject: the request is taken as if DynamoDB accepted
+     * it, so that the response templates meet a success too, and their problems come with the request's, not after it
+     * is fixed.
+     */
+    boolean asIfAccepted;
 
     /** API Gateway's own answer when it answers the example before calling DynamoDB (a body its validator rejects), else null. */
     GatewayAnswer gatewayAnswer;

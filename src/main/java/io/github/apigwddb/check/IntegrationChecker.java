@@ -57,14 +57,19 @@ final class IntegrationChecker {
         List<CheckResult.CheckedCase> runs = new ArrayList<>();
         boolean eachRefused = !examples.examples().isEmpty();
         Set<String> parametersSent = parametersSent(examples);
+        List<ExampleRun> exampleRuns = new ArrayList<>();
         for (Example example : examples.examples()) {
             ExampleRun run = run(locator, integration, example, request, reportedOnce, parametersSent);
             if (run.requestTemplate != null) {
                 rendered++;
             }
             eachRefused &= run.gatewayAnswer != null;
+            exampleRuns.add(run);
+        }
+        responsesOfARejectedRequest(exampleRuns, request, parametersSent);
+        for (ExampleRun run : exampleRuns) {
             findings.addAll(run.findings);
-            runs.add(checkedCase(locator, integration, example, run));
+            runs.add(checkedCase(locator, integration, run.example, run));
         }
         Example madeUp = eachRefused && !webSocket && RequestRenderCheck.templateFor(integration, Example.DEFAULT_CONTENT_TYPE) != null
                 ? collector.madeUp(locator.spec(), integration.operation(), requestTemplateReads(locator, integration, request)) : null;
@@ -181,6 +186,30 @@ final class IntegrationChecker {
                 examples.problems());
     }
 
+    /**
+     * When no example's request reached a success (DynamoDB's rules reject each, and none gives DynamoDB's answer), the
+     * first rejected one is run again as if DynamoDB accepted it, and what that says of the response templates (RSP,
+     * MAP012) is added to its findings: else they would come only once the request is fixed (user trial).
+     */
+    private void responsesOfARejectedRequest(List<ExampleRun> runs, CheckRequest request, Set<String> parametersSent) {
+        if (runs.stream().anyMatch(run -> run.dynamoDbStatus != null && run.dynamoDbStatus == 200)) {
+            return;
+        }
+        ExampleRun rejected = runs.stream().filter(run -> run.rejection != null && run.requestJson != null
+                && run.example.dynamodbResponse() == null).findFirst().orElse(null);
+        if (rejected == null) {
+            return;
+        }
+        ExampleRun accepted = run(rejected.locator, rejected.integration, rejected.example, request, rejected.reportedOnce, parametersSent,
+                true);
+        List<Finding> said = rejected.allFindings();
+        for (Finding finding : accepted.findings) {
+            if ((finding.rule().name().startsWith("RSP") || finding.rule() == Rule.MAP012) && !said.contains(finding)) {
+                rejected.findings.add(finding);
+            }
+        }
+    }
+
     /** The names of the query parameters and headers that some example sends. */
     static Set<String> parametersSent(ExampleSet examples) {
         Set<String> names = new HashSet<>();
@@ -209,10 +238,17 @@ final class IntegrationChecker {
      */
     ExampleRun run(Locator locator, Integration integration, Example example, CheckRequest request, Set<String> reportedOnce,
             Set<String> parametersSent) {
+        return run(locator, integration, example, request, reportedOnce, parametersSent, false);
+    }
+
+    /** @param asIfAccepted see {@link ExampleRun#asIfAccepted} */
+    private ExampleRun run(Locator locator, Integration integration, Example example, CheckRequest request, Set<String> reportedOnce,
+            Set<String> parametersSent, boolean asIfAccepted) {
         Map<String, String> stageVariables = new LinkedHashMap<>(request.stageVariables());
         stageVariables.putAll(example.stageVariables());
         ExampleRun run = new ExampleRun(locator, integration, example, stageVariables, reportedOnce);
         run.parametersSent = parametersSent;
+        run.asIfAccepted = asIfAccepted;
         run.tables = request.tables();
         run.templateValues = request.templateParameters().values();
         for (ExampleCheck check : checks) {

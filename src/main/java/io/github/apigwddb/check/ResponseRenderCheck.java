@@ -57,7 +57,7 @@ final class ResponseRenderCheck implements ExampleCheck {
                 ? new DynamoDbAnswers.Answer(given.status() + DynamoDbAnswers.errorName(given.body())
                         + (run.example.file() == null ? " (given on the command line)" : " (the example's dynamodbResponse)"),
                         given.status(), given.body())
-                : run.rejection != null ? run.rejection : madeUpSuccess(run);
+                : run.rejection != null ? run.rejection : run.asIfAccepted ? asIfAccepted(madeUpSuccess(run)) : madeUpSuccess(run);
         run.dynamoDbStatus = success.status();
         run.dynamoDbBody = success.body();
         run.dynamoDbAnswerName = success.name();
@@ -215,6 +215,12 @@ final class ResponseRenderCheck implements ExampleCheck {
             }
         }
         return new Rendered(selected, template, status, body);
+    }
+
+    /** The success made up for a request DynamoDB rejects, named so that its findings say why there is one. */
+    private static DynamoDbAnswers.Answer asIfAccepted(DynamoDbAnswers.Answer success) {
+        return new DynamoDbAnswers.Answer(success.name().replace("(made up from the request)",
+                "(made up as if DynamoDB accepted the request, which it rejects now)"), success.status(), success.body());
     }
 
     /** A success for the run's request, holding the attributes the response templates read. */

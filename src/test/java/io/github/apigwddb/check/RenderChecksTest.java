@@ -651,6 +651,28 @@ class RenderChecksTest {
         assertThat(of(findings, Rule.RSP005)).isEmpty();
     }
 
+    /**
+     * A request DynamoDB rejects gets its error, and its response templates a success all the same, as if it were
+     * accepted: their problems come with the request's, not once it is fixed (user trial: findings arrived in waves).
+     */
+    @Test
+    void theResponsesOfARejectedRequestAreCheckedAsIfItWereAccepted() throws IOException {
+        String rejected = "{\"TableName\": \"Items\", \"Key\": {\"id\": {\"S\": \"$input.params('id')\"}}, \"ProjectionExpression\": \"name\"}";
+        String responses = mappedResponses("'{\"name\": \"$input.path(''$.Item.name.S'')\"}'");
+
+        List<Finding> findings = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", rejected, responses));
+
+        assertThat(of(findings, Rule.DDX005)).hasSize(1);
+        assertThat(of(findings, Rule.RSP005)).singleElement().satisfies(f -> {
+            assertThat(f.example()).isEqualTo("one");
+            assertThat(f.message()).contains("'name'");
+        });
+        // accepted, the same request gives the same finding, once
+        List<Finding> accepted = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
+        assertThat(of(accepted, Rule.RSP005)).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo(of(findings, Rule.RSP005)
+                .get(0).message()));
+    }
+
     /** User trial: "done": $elem.done.BOOL was written as nothing, an RSP003 error, for a BOOL the made-up item lacked. */
     @Test
     void attributesOfEveryTypeReadThroughAVariableAreInTheMadeUpAnswer() throws IOException {
