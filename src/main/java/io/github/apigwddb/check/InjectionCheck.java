@@ -494,8 +494,8 @@ final class InjectionCheck implements ExampleCheck {
     }
 
     /** CloudFront answers 403 to a GET with a body, and an edge-optimized API is reached through CloudFront. */
-    private static final String EDGE_GET = " (on a GET, this takes a regional or private endpoint: an edge-optimized one's"
-            + " CloudFront refuses a GET that has a body)";
+    private static final String EDGE_GET = " (on a GET, the attack needs a regional or private endpoint: the CloudFront in front of"
+            + " an edge-optimized one refuses a GET that has a body)";
 
     private static boolean isGet(ExampleRun run) {
         return "get".equalsIgnoreCase(run.integration.operation().method());

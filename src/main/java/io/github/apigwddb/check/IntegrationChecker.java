@@ -151,7 +151,7 @@ final class IntegrationChecker {
         String said = ", so clients get them with ";
         int from = replaceSaid ? message.indexOf(said) : -1;
         int to = from < 0 ? -1 : message.indexOf(';', from);
-        String instead = ", and the template that takes them answers " + String.join(", ", rendered)
+        String instead = ", and the integration response that takes them answers " + String.join(", ", rendered)
                 + " (an error's status is of its class, and 404 says the item does not exist)";
         return to < 0 ? message + " (" + instead.substring(2) + ")" : message.substring(0, from) + instead + message.substring(to);
     }

@@ -169,8 +169,8 @@ class InjectionCheckTest {
         Files.writeString(get, Files.readString(post).replace("\"post\": {", "\"get\": {"));
 
         assertThat(sec(get)).filteredOn(f -> f.rule() == Rule.SEC003).singleElement()
-                .satisfies(f -> assertThat(f.message()).endsWith("set passthroughBehavior to never (on a GET, this takes a regional or"
-                        + " private endpoint: an edge-optimized one's CloudFront refuses a GET that has a body)"));
+                .satisfies(f -> assertThat(f.message()).endsWith("set passthroughBehavior to never (on a GET, the attack needs a regional"
+                        + " or private endpoint: the CloudFront in front of an edge-optimized one refuses a GET that has a body)"));
         assertThat(sec(post)).filteredOn(f -> f.rule() == Rule.SEC003).singleElement()
                 .satisfies(f -> assertThat(f.message()).endsWith("set passthroughBehavior to never"));
     }

@@ -477,8 +477,14 @@ class RenderChecksTest {
         // errors then take the 404 branch: not 200, but not their own class either, which the message now says
         String notFoundOnly = spec.replace("#if($input.path('$.__type') != \"\")", "#if(false)");
         assertThat(of(check(notFoundOnly), Rule.MAP010)).singleElement().satisfies(f -> assertThat(f.message())
-                .contains(", and the template that takes them answers 400 ValidationException with 404, 500 InternalServerError with 404"
+                .contains(", and the integration response that takes them answers 400 ValidationException with 404, 500 InternalServerError with 404"
                         + " (an error's status is of its class, and 404 says the item does not exist); add responses"));
+        // a request DynamoDB rejects is its ValidationException, named as the others are (user trial: "(DynamoDB rejects
+        // this request)" was left in the message)
+        String rejected = notFoundOnly.replace("\"Key\": {\"id\"", "\"Key\": {\"id\": {\"S\": \"\"}, \"other\"");
+        assertThat(rejected).isNotEqualTo(notFoundOnly);
+        assertThat(of(check(rejected), Rule.MAP010)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("answers 400 ValidationException with 404, 500 InternalServerError with 404").doesNotContain("rejects this request"));
     }
 
     /**
