@@ -13,8 +13,15 @@ import java.util.List;
  */
 public record ApiDocs(List<Spec> specs) {
 
-    /** The DynamoDB integrations of one definition file. */
-    public record Spec(String anchor, String name, String file, String title, String version, String description, List<Operation> operations) {
+    /**
+     * The DynamoDB integrations of one definition file.
+     *
+     * @param fileFindings the findings of the file that belong to none of its DynamoDB integrations (the file's structure,
+     *     an {@code x-apigw-ignore} entry without a reason, an operation of another kind), so that the page counts what
+     *     {@code check} counts
+     */
+    public record Spec(String anchor, String name, String file, String title, String version, String description, List<Operation> operations,
+            List<Finding> fileFindings) {
     }
 
     /**

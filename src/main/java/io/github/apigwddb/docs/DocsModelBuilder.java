@@ -51,14 +51,24 @@ public final class DocsModelBuilder {
             byFile.computeIfAbsent(checked.file(), f -> new LinkedHashMap<>())
                     .computeIfAbsent(checked.operation(), o -> new ArrayList<>()).add(checked);
         }
+        Set<Finding> inOperations = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        result.cases().forEach(checked -> inOperations.addAll(checked.findings()));
+        Map<Path, List<Finding>> others = new LinkedHashMap<>();
+        for (Finding finding : result.findings()) {
+            if (!inOperations.contains(finding) && finding.position().file() != null) {
+                others.computeIfAbsent(finding.position().file().toAbsolutePath().normalize(), f -> new ArrayList<>()).add(finding);
+            }
+        }
         List<ApiDocs.Spec> specs = new ArrayList<>();
         for (Map.Entry<Path, Map<OperationRef, List<CheckResult.CheckedCase>>> file : byFile.entrySet()) {
-            specs.add(spec(file.getKey(), file.getValue()));
+            List<Finding> fileFindings = new ArrayList<>(others.getOrDefault(file.getKey().toAbsolutePath().normalize(), List.of()));
+            fileFindings.sort(Finding.REPORT_ORDER);
+            specs.add(spec(file.getKey(), file.getValue(), List.copyOf(fileFindings)));
         }
         return new ApiDocs(List.copyOf(specs));
     }
 
-    private ApiDocs.Spec spec(Path file, Map<OperationRef, List<CheckResult.CheckedCase>> operations) {
+    private ApiDocs.Spec spec(Path file, Map<OperationRef, List<CheckResult.CheckedCase>> operations, List<Finding> fileFindings) {
         String name = baseName(file);
         JsonNode info = info(file);
         String title = text(info.path("title"));
@@ -68,7 +78,7 @@ public final class DocsModelBuilder {
             docs.add(operation(operation.getKey(), operation.getValue()));
         }
         return new ApiDocs.Spec(specAnchor, name, display(file), title == null ? name : title, text(info.path("version")),
-                text(info.path("description")), List.copyOf(docs));
+                text(info.path("description")), List.copyOf(docs), fileFindings);
     }
 
     private ApiDocs.Operation operation(OperationRef ref, List<CheckResult.CheckedCase> cases) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -86,7 +87,12 @@ public final class HtmlDocsWriter {
             text.append(" in ").append(Text.plural(docs.specs().size(), "definition"));
         }
         text.append(", ").append(Text.plural(examples, "example")).append(" rendered; ");
-        text.append(findingCounts(docs.specs().stream().flatMap(s -> s.operations().stream()).flatMap(o -> o.findings().stream()).toList()));
+        List<Finding> all = new ArrayList<>();
+        docs.specs().forEach(spec -> {
+            spec.operations().forEach(op -> all.addAll(op.findings()));
+            all.addAll(spec.fileFindings());
+        });
+        text.append(findingCounts(all));
         return text.toString();
     }
 
@@ -129,6 +135,10 @@ public final class HtmlDocsWriter {
             out.append("<p>").append(Text.html(spec.description())).append("</p>\n");
         }
         overview(spec);
+        if (!spec.fileFindings().isEmpty()) {
+            out.append("<h3>Other findings in this file</h3>\n");
+            findings(spec.fileFindings());
+        }
         for (ApiDocs.Operation op : spec.operations()) {
             operation(op);
         }

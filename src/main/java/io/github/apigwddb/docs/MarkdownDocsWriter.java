@@ -58,6 +58,10 @@ public final class MarkdownDocsWriter {
                     .append(" | ").append(counts(op)).append(" |\n");
         }
         out.append('\n');
+        if (!spec.fileFindings().isEmpty()) {
+            out.append("## Other findings in this file\n\n");
+            findings(spec.fileFindings());
+        }
         for (ApiDocs.Operation op : spec.operations()) {
             operation(op);
         }

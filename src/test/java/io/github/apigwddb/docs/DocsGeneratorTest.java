@@ -76,6 +76,45 @@ class DocsGeneratorTest {
                         + " template) goes to DynamoDB as it is"));
     }
 
+    /**
+     * Findings of the file outside its DynamoDB integrations are shown and counted, so that the page says what check says
+     * (user trial: a duplicate key and an operation of another kind were left out, and the counts differed).
+     */
+    @Test
+    void findingsOfTheFileOutsideItsIntegrationsAreShownAndCounted(@TempDir Path project) throws Exception {
+        Path spec = project.resolve("api.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.1
+                info: {title: items, version: "1"}
+                info: {title: items, version: "2"}
+                paths:
+                  /items:
+                    get:
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/Scan
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates: {application/json: '{"TableName": "Items"}'}
+                        responses: {default: {statusCode: "200"}}
+                """);
+        CheckResult checked = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), CheckLog.SILENT);
+        assertThat(checked.findings()).anyMatch(f -> f.rule().id().equals("SPEC002"));
+
+        ApiDocs docs = new DocsGenerator(project).model(checked);
+        assertThat(docs.specs().get(0).fileFindings()).extracting(f -> f.rule().id()).contains("SPEC002")
+                .allMatch(id -> checked.cases().stream().noneMatch(c -> c.findings().stream().anyMatch(f -> f.rule().id().equals(id))));
+        long errors = checked.findings().stream().filter(f -> f.severity().id().equals("error")).count();
+        long warnings = checked.findings().stream().filter(f -> f.severity().id().equals("warning")).count();
+        assertThat(HtmlDocsWriter.summary(docs)).contains(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
+                + (warnings == 1 ? "" : "s"));
+        new DocsGenerator(project).write(checked, output);
+        assertThat(Files.readString(output.resolve("index.html"))).contains("<h3>Other findings in this file</h3>");
+        assertThat(Files.readString(output.resolve("api.md"))).contains("## Other findings in this file");
+    }
+
     @Test
     void aLoneSurrogateInATemplateIsWrittenAsAReplacementCharacter(@TempDir Path project) throws Exception {
         Path spec = Files.writeString(project.resolve("api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n"
