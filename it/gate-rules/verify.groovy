@@ -18,10 +18,13 @@ assert log.contains('[WARNING] apigw:check: 0 errors, 2 warnings, 0 info in 1 sp
 assert log.contains("Unknown rule id 'AGW999' in <rules> / apigw.rules; valid rule ids: SPEC001, SPEC002")
 assert log.contains('MAP012, MAP013, MAP015, MAP016, MAP017, VTL001')
 // 4: a misspelt parameter
-assert log.contains('Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; valid parameters: ')
-assert log =~ /valid parameters: .*baseline, .*failOn, .*rules, /
+assert log.contains('Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; its parameters: ')
+assert log =~ /its parameters: .*baseline, .*failOn, .*rules, /
+// render's and bundle's parameters are accepted, but not listed as check's (user trial)
+def checkTypo = log.readLines().find { it.contains('in the configuration of apigw:check; its parameters: ') }
+assert !(checkTypo =~ /\b(body|dynamodbStatus|operation)\b/)
 // 5: the docs goal checks its configuration as well; the help goal's parameters are no valid names for it
-def docsTypo = log.readLines().find { it.contains('in the configuration of apigw:docs; valid parameters: ') }
+def docsTypo = log.readLines().find { it.contains('in the configuration of apigw:docs; its parameters: ') }
 assert docsTypo && docsTypo.contains('Unknown parameter <failon> (did you mean <failOn>?)')
 assert !(docsTypo =~ /\b(detail|indentSize|lineLength)\b/)
 // 6: a level without its rule on the command line: the message names what was typed

@@ -17,18 +17,20 @@ public final class ConfigurationNames {
     }
 
     public static void requireKnown(String goal, Collection<String> given, Collection<String> valid) throws GateConfigurationException {
-        requireKnown(goal, given, valid, Set.of());
+        requireKnown(goal, given, valid, valid, Set.of());
     }
 
     /**
      * @param given the names used in the POM's {@code <configuration>}
-     * @param valid the goal's parameter names and aliases
+     * @param valid the names accepted: the goal's parameters and aliases, and those of the plugin's other goals (a
+     *     configuration at plugin level is shared by every goal)
+     * @param own the goal's own parameters and aliases, which the message lists
      * @param readOnly the goal's parameters that Maven sets ({@code basedir}, {@code project}): not to be configured
-     * @throws GateConfigurationException naming each unknown name, the closest valid one, and every valid name; or each
+     * @throws GateConfigurationException naming each unknown name, the closest valid one, and the goal's own names; or each
      *     read-only one
      */
-    public static void requireKnown(String goal, Collection<String> given, Collection<String> valid, Collection<String> readOnly)
-            throws GateConfigurationException {
+    public static void requireKnown(String goal, Collection<String> given, Collection<String> valid, Collection<String> own,
+            Collection<String> readOnly) throws GateConfigurationException {
         List<String> setByMaven = given.stream().filter(readOnly::contains).map(name -> "<" + name + ">").toList();
         if (!setByMaven.isEmpty()) {
             throw new GateConfigurationException("Parameter" + (setByMaven.size() == 1 ? " " : "s ") + String.join(", ", setByMaven)
@@ -45,7 +47,8 @@ public final class ConfigurationNames {
         }
         if (!unknown.isEmpty()) {
             throw new GateConfigurationException("Unknown parameter" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
-                    + " in the configuration of " + goal + "; valid parameters: " + String.join(", ", known));
+                    + " in the configuration of " + goal + "; its parameters: " + String.join(", ", new TreeSet<>(own))
+                    + (known.size() > new TreeSet<>(own).size() ? " (the other goals' are accepted too, for a configuration they share)" : ""));
         }
     }
 }

@@ -44,7 +44,7 @@ final class PomConfiguration {
             given.addAll(childNames(report.getConfiguration()));
         }
         try {
-            ConfigurationNames.requireKnown(mojo.getFullGoalName(), given, validNames(mojo), readOnlyNames(mojo));
+            ConfigurationNames.requireKnown(mojo.getFullGoalName(), given, validNames(mojo), ownNames(mojo), readOnlyNames(mojo));
         } catch (GateConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -62,6 +62,22 @@ final class PomConfiguration {
                 continue;
             }
             for (Parameter parameter : goal.getParameters()) {
+                if (parameter.isEditable()) {
+                    names.add(parameter.getName());
+                    if (parameter.getAlias() != null) {
+                        names.add(parameter.getAlias());
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The goal's own parameters and their aliases. */
+    static Set<String> ownNames(MojoDescriptor mojo) {
+        Set<String> names = new TreeSet<>();
+        if (mojo.getParameters() != null) {
+            for (Parameter parameter : mojo.getParameters()) {
                 if (parameter.isEditable()) {
                     names.add(parameter.getName());
                     if (parameter.getAlias() != null) {

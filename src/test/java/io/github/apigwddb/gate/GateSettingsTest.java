@@ -30,14 +30,19 @@ class GateSettingsTest {
     @Test
     void unknownNamesFailWithASuggestionAndTheValidNames() {
         assertThatThrownBy(() -> ConfigurationNames.requireKnown("apigw:check", List.of("failOn", "failon"), List.of("failOn", "rules")))
-                .hasMessage("Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; valid parameters: failOn, rules");
+                .hasMessage("Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; its parameters: failOn, rules");
+        // the other goals' names are accepted (a plugin-level configuration is shared), and not listed as the goal's
+        assertThatThrownBy(() -> ConfigurationNames.requireKnown("apigw:check", List.of("body", "failon"), List.of("body", "failOn", "rules"),
+                List.of("failOn", "rules"), List.of()))
+                .hasMessage("Unknown parameter <failon> (did you mean <failOn>?) in the configuration of apigw:check; its parameters: failOn,"
+                        + " rules (the other goals' are accepted too, for a configuration they share)");
     }
 
     /** Maven 3.9 calls a configured {@code <basedir>} read-only: the build's error says so too, not "unknown" (Maven 3.9 trial). */
     @Test
     void aReadOnlyParameterIsSaidToBeSetByMaven() {
         assertThatThrownBy(() -> ConfigurationNames.requireKnown("apigw:check", List.of("failOn", "basedir"), List.of("failOn"),
-                List.of("basedir", "project")))
+                List.of("failOn"), List.of("basedir", "project")))
                 .hasMessage("Parameter <basedir> is read-only: Maven sets it; remove it from the configuration of apigw:check");
     }
 
