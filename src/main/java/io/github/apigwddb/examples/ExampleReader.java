@@ -1,6 +1,7 @@
 package io.github.apigwddb.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.apigwddb.dynamodb.Suggestions;
 import io.github.apigwddb.spec.JsonPointers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,14 @@ final class ExampleReader {
     static final Set<String> MEMBERS = Set.of("name", "body", "contentType", "path", "querystring", "headers",
             "stageVariables", "context", "dynamodbResponse", "expect");
     static final Set<String> EXPECT_MEMBERS = Set.of("request", "requestText", "status", "response", "responseText");
+    static final Set<String> RESPONSE_MEMBERS = Set.of("status", "body");
+
+    /** "Unknown example member 'statuss' (did you mean 'status'?); known members: ...", as the POM's names are said. */
+    private static String unknownMember(String of, String member, Set<String> known) {
+        String closest = Suggestions.nearest(member, known);
+        return "Unknown " + of + " member '" + member + "'" + (closest == null ? "" : " (did you mean '" + closest + "'?)") + "; known members: "
+                + String.join(", ", new java.util.TreeSet<>(known));
+    }
 
     /** A problem in an example object, by pointer inside its file. */
     record Problem(String message, String pointer) {
@@ -52,8 +61,7 @@ final class ExampleReader {
         while (names.hasNext()) {
             String member = names.next();
             if (!MEMBERS.contains(member)) {
-                problems.add(new Problem("Unknown example member '" + member + "'; known members: " + String.join(", ", new java.util.TreeSet<>(MEMBERS)),
-                        JsonPointers.child(pointer, member)));
+                problems.add(new Problem(unknownMember("example", member, MEMBERS), JsonPointers.child(pointer, member)));
             }
         }
         String name = node.path("name").isTextual() ? node.get("name").asText() : defaultName;
@@ -146,6 +154,11 @@ final class ExampleReader {
             problems.add(new Problem("dynamodbResponse must be an object with status and body", pointer));
             return null;
         }
+        node.fieldNames().forEachRemaining(member -> {
+            if (!RESPONSE_MEMBERS.contains(member)) {
+                problems.add(new Problem(unknownMember("dynamodbResponse", member, RESPONSE_MEMBERS), JsonPointers.child(pointer, member)));
+            }
+        });
         int status = 200;
         if (node.has("status")) {
             if (!node.get("status").canConvertToInt() || node.get("status").asInt() < 100 || node.get("status").asInt() > 599) {
@@ -168,8 +181,7 @@ final class ExampleReader {
         }
         node.fieldNames().forEachRemaining(member -> {
             if (!EXPECT_MEMBERS.contains(member)) {
-                problems.add(new Problem("Unknown expect member '" + member + "'; known members: request, requestText, status, response, responseText",
-                        JsonPointers.child(pointer, member)));
+                problems.add(new Problem(unknownMember("expect", member, EXPECT_MEMBERS), JsonPointers.child(pointer, member)));
             }
         });
         Integer status = null;

@@ -120,6 +120,19 @@ class ExampleCollectorTest {
                 });
     }
 
+    /** A misspelt member is named with the one meant, as a misspelt POM parameter is (user trial). */
+    @Test
+    void aMisspeltMemberOfAnExampleSaysWhichOneWasMeant() throws Exception {
+        Files.writeString(sidecars().resolve("op.yaml"), "- name: a\n  dynamoResponse: {status: 200}\n  expect: {statuss: 200}\n"
+                + "- name: b\n  dynamodbResponse: {status: 200, bdy: {}}\n");
+
+        assertThat(collect().problems()).extracting(ExampleProblem::message).containsExactly(
+                "Unknown example member 'dynamoResponse' (did you mean 'dynamodbResponse'?); known members: body, contentType, context,"
+                        + " dynamodbResponse, expect, headers, name, path, querystring, stageVariables",
+                "Unknown expect member 'statuss' (did you mean 'status'?); known members: request, requestText, response, responseText, status",
+                "Unknown dynamodbResponse member 'bdy' (did you mean 'body'?); known members: body, status");
+    }
+
     private ExampleSet collectFrom(String name, String text) throws Exception {
         LoadedSpec loaded = new SpecLoader().load(Files.writeString(dir.resolve(name), text)).spec();
         return new ExampleCollector(dir.resolve("examples")).collect(loaded, IntegrationExtractor.operations(loaded.root()).get(0));
