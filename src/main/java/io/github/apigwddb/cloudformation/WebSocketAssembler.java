@@ -276,6 +276,7 @@ final class WebSocketAssembler {
             extension.put("passthroughBehavior", "never");
             ObjectNode templates = extension.putObject("requestTemplates");
             templates.set(JSON, properties.path("RequestTemplates").get(templateKey));
+            extension.put(Integration.WRITTEN_TEMPLATE_KEY, templateKey); // for the documentation, which shows it
             derived.map(JsonPointers.child(resource.property("RequestTemplates"), templateKey),
                     JsonPointers.child(JsonPointers.child(target, "requestTemplates"), JSON));
         } else {

@@ -101,7 +101,7 @@ public final class DocsModelBuilder {
         List<Finding> findings = cases.stream().flatMap(c -> c.findings().stream()).sorted(Finding.REPORT_ORDER).toList();
         return new ApiDocs.Operation(anchor, ref, text(integration.operation().node().path("summary")), cases.get(0).action(),
                 value(integration.uri()), List.copyOf(tables), value(integration.credentials()), passthroughShown(integration),
-                integration.requestTemplates(), integration.responses(), staticFindings, List.copyOf(examples), findings);
+                integration.requestTemplatesAsWritten(), integration.responses(), staticFindings, List.copyOf(examples), findings);
     }
 
     /**
@@ -143,8 +143,10 @@ public final class DocsModelBuilder {
             byType.put(template.contentType(), template.text());
         }
         RequestTemplateSelector.Selection selection = RequestTemplateSelector.select(byType, input.contentType(), passthrough(integration));
+        List<MappingTemplate> written = integration.requestTemplatesAsWritten();
         return switch (selection.outcome()) {
-            case TRANSFORM -> "request template " + selection.contentType();
+            // a WebSocket route's one template, as written ($default), not as the checks select it
+            case TRANSFORM -> "request template " + (written.size() == 1 ? written.get(0).contentType() : selection.contentType());
             case PASSTHROUGH -> "no template for " + selection.contentType() + ": the body passes through untransformed";
             case UNSUPPORTED_MEDIA_TYPE -> "no template for " + selection.contentType() + ": API Gateway answers 415";
         };

@@ -56,6 +56,23 @@ public record Integration(
      */
     public static final String WRITTEN_NAMES = "x-apigw-written-names";
 
+    /**
+     * On a WebSocket route's derived integration, the key its one request template has where the user wrote it
+     * ({@code $default}, {@code v1}): the derived integration holds it under application/json, which the checks select.
+     */
+    public static final String WRITTEN_TEMPLATE_KEY = "x-apigw-written-template-key";
+
+    /** The request templates with the Content-Types (keys) they have where the user wrote them, for display. */
+    public List<MappingTemplate> requestTemplatesAsWritten() {
+        JsonNode written = node.get(WRITTEN_TEMPLATE_KEY);
+        List<MappingTemplate> templates = requestTemplates();
+        if (written == null || !written.isTextual() || templates.size() != 1) {
+            return templates;
+        }
+        MappingTemplate only = templates.get(0);
+        return List.of(new MappingTemplate(written.textValue(), only.text(), only.pointer(), only.fromIntrinsic()));
+    }
+
     /** The name the member has where the user wrote it: {@code IntegrationHttpMethod} in a Method resource, else its own. */
     public String writtenName(String member) {
         return node.path(WRITTEN_NAMES).path(member).asText(member);

@@ -74,6 +74,8 @@ class DocsGeneratorTest {
         assertThat(docs.specs().get(0).operations()).hasSize(2).allSatisfy(op -> assertThat(op.passthrough())
                 .isEqualTo("WHEN_NO_MATCH (default): a message whose ${request.body.version} is none of v1, v2 (there is no $default"
                         + " template) goes to DynamoDB as it is"));
+        // each shows its template under the key it is written with (user trial: "application/json" for $default)
+        assertThat(docs.specs().get(0).operations()).extracting(op -> op.requestTemplates().get(0).contentType()).containsExactly("v1", "v2");
     }
 
     /**
