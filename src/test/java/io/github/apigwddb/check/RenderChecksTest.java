@@ -673,6 +673,12 @@ class RenderChecksTest {
             assertThat(f.example()).isEqualTo("one");
             assertThat(f.message()).contains("'name'");
         });
+        // an error template that breaks is said once, for the rejection, and not again for DynamoDB's errors (re-trial: twice)
+        String brokenErrors = responses.replace("          \"4\\\\d{2}\":\n            statusCode: \"400\"\n",
+                "          \"4\\\\d{2}\":\n            statusCode: \"400\"\n            responseTemplates:\n"
+                        + "              application/json: '{\"error\": $input.path(''$.message'')}'\n");
+        assertThat(brokenErrors).contains("$.message");
+        assertThat(of(check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", rejected, brokenErrors)), Rule.RSP003)).hasSize(1);
         // accepted, the same request gives the same finding, once
         List<Finding> accepted = check(HEADER + operation("/i/{id}", "get", GET_EXAMPLE, "GetItem", GET_BY_ID, responses));
         assertThat(of(accepted, Rule.RSP005)).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo(of(findings, Rule.RSP005)
