@@ -27,13 +27,19 @@ final class AuthorizationContext {
     static Map<String, Object> madeUp(JsonNode root, ApiOperation operation, List<String> reads) {
         // a WebSocket route's requests carry what its $connect route's authorizer returned, if any; it is not judged (VTL013)
         boolean authorizer = IntegrationExtractor.isWebSocketRoute(operation) || operation.mayHaveAuthorizer(root);
+        Set<ApiOperation.AuthorizerKind> kinds = operation.authorizerKinds(root);
+        // where the authorizer is known to be of one kind, only what that kind fills: Cognito gives claims and no
+        // principalId, a Lambda authorizer a principalId and its context, never a claims map (re-trial)
+        boolean lambdaOnly = !kinds.isEmpty() && kinds.stream().allMatch(kind -> kind == ApiOperation.AuthorizerKind.LAMBDA);
+        boolean cognitoOnly = !kinds.isEmpty() && kinds.stream().allMatch(kind -> kind == ApiOperation.AuthorizerKind.COGNITO);
         boolean signed = operation.usesIamAuthorization(root);
         Map<String, Object> context = new LinkedHashMap<>();
         for (String read : reads) {
             String[] path = read.split("\\.");
-            if (authorizer && path[0].equals("authorizer")) {
+            boolean claims = path.length > 1 && path[1].equals("claims");
+            if (authorizer && path[0].equals("authorizer") && !(lambdaOnly && claims) && !(cognitoOnly && !claims && path.length > 1)) {
                 // the whole map, or the claims read by a name the template computes: what every authorizer gives
-                put(context, path.length == 1 ? new String[] {"authorizer", "principalId"}
+                put(context, path.length == 1 ? cognitoOnly ? new String[] {"authorizer", "claims", "sub"} : new String[] {"authorizer", "principalId"}
                         : path.length == 2 && path[1].equals("claims") ? new String[] {"authorizer", "claims", "sub"} : path);
             } else if (signed && path.length == 2 && path[0].equals("identity") && SIGNER.contains(path[1])) {
                 put(context, path);

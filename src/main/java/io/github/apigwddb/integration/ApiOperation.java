@@ -65,6 +65,38 @@ public record ApiOperation(OperationRef ref, String pointer, JsonNode node, Json
         return securitySchemes(root).stream().anyMatch(scheme -> scheme.isMissingNode() || scheme.has("x-amazon-apigateway-authorizer"));
     }
 
+    /** What fills {@code $context.authorizer}: a Lambda authorizer its principalId and context, Cognito its claims. */
+    public enum AuthorizerKind {
+        LAMBDA, COGNITO, UNKNOWN
+    }
+
+    /**
+     * The kinds of authorizer that may run for the operation ({@link #mayHaveAuthorizer}): a CloudFormation method's
+     * CUSTOM is a Lambda, a scheme's {@code x-amazon-apigateway-authorizer} of type token or request too, and
+     * cognito_user_pools Cognito; a scheme the definition does not declare, or of another type, is unknown. Empty when none.
+     */
+    public Set<AuthorizerKind> authorizerKinds(JsonNode root) {
+        Set<AuthorizerKind> kinds = java.util.EnumSet.noneOf(AuthorizerKind.class);
+        String type = node.path("x-amazon-apigateway-auth").path("type").asText("").toUpperCase(Locale.ROOT);
+        if (type.equals("CUSTOM")) {
+            kinds.add(AuthorizerKind.LAMBDA);
+        } else if (type.equals("COGNITO_USER_POOLS")) {
+            kinds.add(AuthorizerKind.COGNITO);
+        }
+        for (JsonNode scheme : securitySchemes(root)) {
+            if (scheme.isMissingNode()) {
+                kinds.add(AuthorizerKind.UNKNOWN);
+            } else if (scheme.has("x-amazon-apigateway-authorizer")) {
+                kinds.add(switch (scheme.path("x-amazon-apigateway-authorizer").path("type").asText("").toLowerCase(Locale.ROOT)) {
+                    case "token", "request" -> AuthorizerKind.LAMBDA;
+                    case "cognito_user_pools" -> AuthorizerKind.COGNITO;
+                    default -> AuthorizerKind.UNKNOWN;
+                });
+            }
+        }
+        return kinds;
+    }
+
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}+]+)\\+?}");
 
     /** The names of the path template's variables: {@code id} of {@code /items/{id}}, {@code proxy} of {@code {proxy+}}. */

@@ -70,7 +70,7 @@ public enum Rule {
     VTL010(ERROR, "Template fails while rendering"),
     VTL011(ERROR, "Template reaches outside the sandbox"),
     VTL012(INFO, "Template reads a stage variable the check has no value for"),
-    VTL013(WARNING, "Template reads $context.authorizer but no authorizer runs for the operation"),
+    VTL013(WARNING, "Template reads $context.authorizer values that no authorizer of the operation fills"),
     VTL014(WARNING, "Template reads a request parameter the operation does not declare"),
     VTL015(WARNING, "Template writes a JSON object as Java's map text"),
     VTL016(WARNING, "A #foreach goes over text, so it never runs"),

@@ -39,7 +39,9 @@ class AuthorizerReadCheckTest {
                 + OPERATION.formatted("get", getSecurity) + OPERATION.formatted("options", optionsSecurity)
                 + "components:\n  securitySchemes:\n    users:\n      type: apiKey\n      name: Authorization\n      in: header\n"
                 + "      x-amazon-apigateway-authorizer: {type: cognito_user_pools, providerARNs: [arn:aws:cognito-idp:us-east-1:1:userpool/p]}\n"
-                + "    key: {type: apiKey, name: x-api-key, in: header}\n");
+                + "    key: {type: apiKey, name: x-api-key, in: header}\n"
+                + "    lambda:\n      type: apiKey\n      name: Authorization\n      in: header\n"
+                + "      x-amazon-apigateway-authorizer: {type: token, authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/f}\n");
         return new CheckEngine().run(new CheckRequest(List.of(spec), dir.resolve("none"), Map.of(), 1), CheckLog.SILENT).findings()
                 .stream().filter(f -> f.rule() == Rule.VTL013).toList();
     }
@@ -55,5 +57,29 @@ class AuthorizerReadCheckTest {
         assertThat(vtl013("security: [{users: []}]\n", "description: api security", "description: api security")).isEmpty();
         assertThat(vtl013("", "security: [{key: []}]", "security: [{elsewhere: []}]")).singleElement()
                 .satisfies(f -> assertThat(f.operation().method()).isEqualTo("GET"));
+    }
+
+    /** Claims behind a Lambda authorizer render empty: it returns a principalId and plain context values (re-trial). */
+    @Test
+    void claimsBehindALambdaAuthorizerAndAPrincipalBehindCognitoAreNeverFilled() throws Exception {
+        assertThat(vtl013("", "security: [{lambda: []}]", "security: [{users: []}]")).singleElement().satisfies(f -> {
+            assertThat(f.operation().method()).isEqualTo("GET");
+            assertThat(f.message()).startsWith("The template reads $context.authorizer.claims.sub, but the authorizer of GET /notes is a"
+                    + " Lambda authorizer");
+        });
+        String principal = OPERATION.replace("$context.authorizer.claims.sub", "$context.authorizer.principalId");
+        Path spec = dir.resolve("principal.yaml");
+        Files.writeString(spec, "openapi: 3.0.1\ninfo: {title: notes, version: '1'}\npaths:\n  /notes:\n"
+                + principal.formatted("get", "security: [{users: []}]") + principal.formatted("put", "security: [{lambda: []}]")
+                + "components:\n  securitySchemes:\n    users:\n      type: apiKey\n      name: Authorization\n      in: header\n"
+                + "      x-amazon-apigateway-authorizer: {type: cognito_user_pools, providerARNs: [arn:aws:cognito-idp:us-east-1:1:userpool/p]}\n"
+                + "    lambda:\n      type: apiKey\n      name: Authorization\n      in: header\n"
+                + "      x-amazon-apigateway-authorizer: {type: request, authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/f}\n");
+        List<Finding> findings = new CheckEngine().run(new CheckRequest(List.of(spec), dir.resolve("none"), Map.of(), 1), CheckLog.SILENT)
+                .findings();
+        assertThat(findings).filteredOn(f -> f.rule() == Rule.VTL013).singleElement().satisfies(f -> {
+            assertThat(f.operation().method()).isEqualTo("GET");
+            assertThat(f.message()).contains("is a Cognito user pool authorizer, which gives the token's claims");
+        });
     }
 }

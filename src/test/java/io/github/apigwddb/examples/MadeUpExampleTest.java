@@ -202,9 +202,11 @@ class MadeUpExampleTest {
 
         assertThat(collect(spec("x-amazon-apigateway-auth: {type: AWS_IAM}"), template).examples().get(0).context())
                 .isEqualTo(Map.of("identity", Map.of("caller", "example-caller")));
+        // a Lambda authorizer gives a principalId and no claims, Cognito's claims and no principalId (re-trial)
         assertThat(collect(spec("x-amazon-apigateway-auth: {type: CUSTOM}"), template).examples().get(0).context())
-                .isEqualTo(Map.of("authorizer", Map.of("principalId", "example-principalId",
-                        "claims", Map.of("cognito:username", "example-cognito:username"))));
+                .isEqualTo(Map.of("authorizer", Map.of("principalId", "example-principalId")));
+        assertThat(collect(spec("x-amazon-apigateway-auth: {type: COGNITO_USER_POOLS}"), template).examples().get(0).context())
+                .isEqualTo(Map.of("authorizer", Map.of("claims", Map.of("cognito:username", "example-cognito:username"))));
         assertThat(collect(spec(""), template).examples().get(0).context()).isEmpty();
     }
 
