@@ -293,7 +293,7 @@ public final class ExampleCollector {
                         operation.pointer()));
             }
         }
-        if (FormBodies.URLENCODED.equalsIgnoreCase(contentType)) {
+        if (FormBodies.isUrlEncoded(contentType)) {
             // OpenAPI 3 writes a form's example as an object of its fields
             bodies.replaceAll((name, body) -> body.value().isObject()
                     ? new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(body.value())), body.pointer()) : body);

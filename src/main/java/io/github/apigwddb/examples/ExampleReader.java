@@ -66,10 +66,13 @@ final class ExampleReader {
         }
         String name = node.path("name").isTextual() ? node.get("name").asText() : defaultName;
         String contentType = node.path("contentType").isTextual() ? node.get("contentType").asText() : Example.DEFAULT_CONTENT_TYPE;
+        JsonNode body = node.get("body");
+        // a form's fields written as an object are sent as a browser sends the form (re-trial: sent as JSON text)
+        String bodyText = body != null && body.isObject() && FormBodies.isUrlEncoded(contentType) ? FormBodies.encoded(body) : bodyText(body);
         return new Example(
                 name,
                 source,
-                bodyText(node.get("body")),
+                bodyText,
                 contentType,
                 stringMap(node.get("path"), JsonPointers.child(pointer, "path")),
                 stringMap(node.get("querystring"), JsonPointers.child(pointer, "querystring")),

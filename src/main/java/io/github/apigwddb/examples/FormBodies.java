@@ -46,6 +46,11 @@ final class FormBodies {
         return null;
     }
 
+    /** Whether a Content-Type is the URL-encoded form's, parameters ({@code ; charset=UTF-8}) aside. */
+    static boolean isUrlEncoded(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith(URLENCODED);
+    }
+
     /** The fields URL-encoded in their order, as {@code name=value&name=value}. */
     static String encoded(Map<String, String> fields) {
         StringJoiner body = new StringJoiner("&");
@@ -53,13 +58,21 @@ final class FormBodies {
         return body.toString();
     }
 
-    /** An object's members as form fields: text and numbers as written, anything else as its JSON. */
+    /**
+     * An object's members as form fields: text and numbers as written, a list as the field repeated ({@code tags=a&tags=b},
+     * as a form's multiple select sends it), anything else as its JSON.
+     */
     static String encoded(JsonNode object) {
         StringJoiner body = new StringJoiner("&");
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            body.add(encode(field.getKey()) + "=" + encode(value.isValueNode() ? value.asText() : value.toString()));
+            if (value.isArray()) {
+                value.forEach(element -> body.add(encode(field.getKey()) + "=" + encode(element.isValueNode() ? element.asText()
+                        : element.toString())));
+            } else {
+                body.add(encode(field.getKey()) + "=" + encode(value.isValueNode() ? value.asText() : value.toString()));
+            }
         }
         return body.toString();
     }

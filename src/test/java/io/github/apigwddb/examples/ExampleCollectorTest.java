@@ -118,6 +118,9 @@ class ExampleCollectorTest {
                     assertThat(e.contentType()).isEqualTo("application/x-www-form-urlencoded");
                     assertThat(e.body()).isEqualTo("email=a%40b.c&n=2");
                 });
+        // a user's example with the form's Content-Type and its fields as an object; a list is the field repeated
+        assertThat(collect("      x-apigw-examples:\n        - {contentType: application/x-www-form-urlencoded, body: {email: c@x.org,"
+                + " tags: [a, b]}}\n").examples()).singleElement().satisfies(e -> assertThat(e.body()).isEqualTo("email=c%40x.org&tags=a&tags=b"));
     }
 
     /** A misspelt member is named with the one meant, as a misspelt POM parameter is (user trial). */
