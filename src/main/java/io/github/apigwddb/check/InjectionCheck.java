@@ -115,6 +115,8 @@ final class InjectionCheck implements ExampleCheck {
                 }
             }
         }
+        // the whole body's findings before its form fields' (see below)
+        injections.sort(java.util.Comparator.comparing(injection -> injection.input().startsWith("body field ")));
         OutputLineMapper lines = null;
         CompiledTemplate asWritten = null;
         for (Injection injection : injections) {
@@ -133,6 +135,13 @@ final class InjectionCheck implements ExampleCheck {
             // the same member of each element of a body list reaches the request through one read: one finding, the first
             if (!firstTime(run, template.pointer() + " " + rule + " " + at[0] + ":" + at[1] + " "
                     + injection.input().replaceAll("\\[\\d+]", "[]"))) {
+                continue;
+            }
+            // a form's field on the line where the template writes the whole body is the body's finding, said for the body
+            String place = template.pointer() + " " + rule + " line " + at[0] + " whole body";
+            if (injection.input().equals("body")) {
+                run.reportedOnce.add(place);
+            } else if (injection.input().startsWith("body field ") && run.reportedOnce.contains(place)) {
                 continue;
             }
             String message = message(rule, injection, otherContentType, read != null && read.decoded());

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * The client-controlled inputs of one example request, each as a slot whose value can be swapped: every string
- * in a JSON body (or the whole body when it is not JSON), the keys of every body object (unless the body is
+ * in a JSON body (or the whole body when it is not JSON, and each field of a URL-encoded form), the keys of every body
+ * object (unless the body is
  * {@link BodyInputs#LEFT_AS_IS left as it is}), every path, query
  * string and header value, every string under {@code $context.authorizer} but the token claims the issuer writes, and
  * {@code $context.identity.userAgent}.
@@ -121,6 +122,8 @@ final class InputSlots {
         }
     }
 
+    /** The label of a form field's slot, before its name: {@code body field email}. */
+    static final String FORM_FIELD = "body field ";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLAIMS = "$context.authorizer.claims";
     /**
@@ -178,12 +181,28 @@ final class InputSlots {
         if (bodyHolder != null) {
             collectBody(bodyHolder, 0, "$", bodyModel == null ? null : List.of());
         } else if (body.probed && rawBody != null && !rawBody.isEmpty()) {
+            FormBody form = FormBody.of(rawBody);
             slots.add(new Slot(Kind.BODY_STRING, "body", rawBody) {
                 @Override
                 void write(String value) {
-                    rawBody = value;
+                    if (form == null) {
+                        rawBody = value;
+                    } else {
+                        form.setWhole(value);
+                        rawBody = form.body();
+                    }
                 }
             });
+            for (int i = 0; form != null && i < form.size(); i++) {
+                int field = i;
+                slots.add(new Slot(Kind.BODY_STRING, FORM_FIELD + form.name(field), form.value(field)) {
+                    @Override
+                    void write(String value) {
+                        form.setField(field, value);
+                        rawBody = form.body();
+                    }
+                });
+            }
         }
         addMapSlots(Kind.PATH, "path ", path);
         addMapSlots(Kind.QUERYSTRING, "querystring ", querystring);

@@ -625,6 +625,57 @@ class InjectionCheckTest {
                 .satisfies(f -> assertThat(f.example()).isEqualTo("next-page"));
     }
 
+    /**
+     * A form's field that the template splits out, URL-decodes and writes unescaped is found, named by the field; one
+     * escaped is not; and a template writing the whole body says so for the body alone (re-trial: no SEC001 for a form).
+     */
+    @Test
+    void aFormsFieldWrittenUnescapedIsFoundByItsName() throws Exception {
+        String spec = """
+                openapi: 3.0.1
+                info: {title: news, version: "1"}
+                paths:
+                  /subscribe:
+                    post:
+                      x-apigw-examples:
+                        - {name: ann, contentType: application/x-www-form-urlencoded, body: "email=ann%%40example.com&list=weekly"}
+                      responses: {"200": {description: ok}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem
+                        credentials: arn:aws:iam::123456789012:role/r
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/x-www-form-urlencoded: |
+                            #set($email = "")
+                            #set($list = "")
+                            #foreach($pair in $input.body.split('&'))
+                              #set($kv = $pair.split('='))
+                              #if($kv[0] == 'email')#set($email = $util.urlDecode($kv[1]))#end
+                              #if($kv[0] == 'list')#set($list = $util.urlDecode($kv[1]))#end
+                            #end
+                            {"TableName": "Subscribers", "Item": {"email": {"S": "%s"}, "list": {"S": "$util.escapeJavaScript($list).replaceAll("\\\\'","'")"}}}
+                        responses: {default: {statusCode: "200"}}
+                """;
+        Path fields = dir.resolve("form.yaml");
+        Files.writeString(fields, spec.formatted("$email"));
+        assertThat(sec(fields)).filteredOn(f -> f.rule() == Rule.SEC001).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("Client input 'body field email' can break the DynamoDB request"));
+
+        Path escaped = dir.resolve("escaped.yaml");
+        Files.writeString(escaped, spec.formatted("$util.escapeJavaScript($email).replaceAll(\"\\\\'\",\"'\")"));
+        assertThat(sec(escaped)).filteredOn(f -> f.rule() == Rule.SEC001).isEmpty();
+
+        // the whole body written as it is: the body's finding, not one per field besides
+        Path whole = dir.resolve("whole.yaml");
+        // (after the email: a field's value breaks the request first where it is written first)
+        Files.writeString(whole, spec.formatted("$email").replace(", \"list\": {", ",\n" + " ".repeat(12)
+                + "\"raw\": {\"S\": \"$input.body\"},\n" + " ".repeat(12) + "\"list\": {"));
+        assertThat(sec(whole)).filteredOn(f -> f.rule() == Rule.SEC001).extracting(f -> f.message().substring(0, f.message().indexOf(" can")))
+                .containsExactlyInAnyOrder("Client input 'body'", "Client input 'body field email'");
+    }
+
     @Test
     void pageTokensAreAddedOnlyWhereTheTemplateBase64DecodesAParameterTheInputLacks() throws Exception {
         ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
