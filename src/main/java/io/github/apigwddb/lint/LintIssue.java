@@ -10,11 +10,22 @@ import java.util.Set;
  *
  * @param operation the operation it is about when the linter knows it better than its caller (an API-wide rule finding one
  *     method), so that the operation's x-apigw-ignore applies; null otherwise
+ * @param aboutValue whether this finding judges the value at its pointer, for a rule whose other findings do not (MAP011
+ *     judges a header's name, and the value mapped onto it)
  */
-public record LintIssue(Rule rule, String message, String pointer, OperationRef operation) {
+public record LintIssue(Rule rule, String message, String pointer, OperationRef operation, boolean aboutValue) {
 
     public LintIssue(Rule rule, String message, String pointer) {
-        this(rule, message, pointer, null);
+        this(rule, message, pointer, null, false);
+    }
+
+    public LintIssue(Rule rule, String message, String pointer, OperationRef operation) {
+        this(rule, message, pointer, operation, false);
+    }
+
+    /** A finding about the value at {@code pointer}: see {@link #judgesValue()}. */
+    static LintIssue ofValue(Rule rule, String message, String pointer) {
+        return new LintIssue(rule, message, pointer, null, true);
     }
 
     /** The rules whose findings judge the value at their pointer, not the member's name or presence. */
@@ -27,6 +38,6 @@ public record LintIssue(Rule rule, String message, String pointer, OperationRef 
      * deployment, there is nothing to judge (a finding about the member's name stands whatever its value).
      */
     public boolean judgesValue() {
-        return VALUE_RULES.contains(rule);
+        return aboutValue || VALUE_RULES.contains(rule);
     }
 }

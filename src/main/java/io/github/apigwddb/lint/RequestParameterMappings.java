@@ -58,7 +58,7 @@ final class RequestParameterMappings {
                             + " parameters", at));
                 }
             } else if (!OTHER_SOURCES.matcher(source).matches()) {
-                issues.add(new LintIssue(Rule.MAP001, "Request parameter '" + mapping.getKey() + "' is mapped from '" + source
+                issues.add(LintIssue.ofValue(Rule.MAP001, "Request parameter '" + mapping.getKey() + "' is mapped from '" + source
                         + "', which is no mapping expression: use method.request.{path|querystring|header}.<name>,"
                         + " method.request.body, stageVariables.<name>, context.<name> or a quoted value ('text')", at));
             }

@@ -55,10 +55,11 @@ final class ResponseHeaderMappings {
                             + " response of the operation does not declare: API Gateway refuses the definition (\"Invalid mapping expression"
                             + " parameter specified: " + key + "\"); declare it under responses." + response.statusCode() + ".headers", at));
                 }
-                // an intrinsic function (CloudFormation) is evaluated at deployment
+                // an intrinsic function (CloudFormation) is evaluated at deployment; one the plugin filled with a stand-in is
+                // not judged either (the finding judges the value, see LintIssue.ofValue)
                 String value = parameter.getValue().isTextual() ? parameter.getValue().textValue().trim() : null;
                 if (value != null && !SOURCES.matcher(value).matches()) {
-                    issues.add(new LintIssue(Rule.MAP011, "Response parameter '" + key + "' is mapped from '" + value + "', which is no"
+                    issues.add(LintIssue.ofValue(Rule.MAP011, "Response parameter '" + key + "' is mapped from '" + value + "', which is no"
                             + " mapping expression: API Gateway refuses the definition (\"Invalid mapping expression specified\"); a fixed"
                             + " value goes in single quotes, '" + value + "'" + (value.contains("'") ? "" : " (in YAML written \"'" + value
                             + "'\": the outer quotes are YAML's own)") + ", else map from integration.response.header.<name>,"

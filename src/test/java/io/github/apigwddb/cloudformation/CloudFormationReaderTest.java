@@ -602,6 +602,40 @@ class CloudFormationReaderTest {
                 .satisfies(f -> assertThat(f.message()).contains("method.response.header.X-Error"));
     }
 
+    /** A header mapped from a parameter without a Default has a stand-in, which is not judged as a mapping (review). */
+    @Test
+    void aResponseParameterFromAParameterWithoutDefaultIsNotJudged() throws Exception {
+        Path template = dir.resolve("stand-in.yaml");
+        Files.writeString(template, """
+                Parameters:
+                  OriginHost: {Type: String}
+                Resources:
+                  Get:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      RestApiId: !Ref Api
+                      ResourceId: !GetAtt Api.RootResourceId
+                      HttpMethod: GET
+                      AuthorizationType: NONE
+                      MethodResponses:
+                        - {StatusCode: '200', ResponseParameters: {method.response.header.X-B: true}}
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: arn:aws:apigateway:us-east-1:dynamodb:action/Scan
+                        PassthroughBehavior: NEVER
+                        RequestTemplates:
+                          application/json: '{"TableName": "Items"}'
+                        IntegrationResponses:
+                          - StatusCode: '200'
+                            ResponseParameters: {method.response.header.X-B: !Ref OriginHost}
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """);
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(result.findings()).extracting(Finding::rule).contains(Rule.CFN005).doesNotContain(Rule.MAP011);
+    }
+
     @Test
     void unresolvedValuesAreNotedOnce() throws Exception {
         Path template = dir.resolve("t.yaml");
