@@ -25,8 +25,16 @@ final class AuthorizationContext {
 
     /** @param reads the {@code $context} paths the request template reads, dotted */
     static Map<String, Object> madeUp(JsonNode root, ApiOperation operation, List<String> reads) {
-        // a WebSocket route's requests carry what its $connect route's authorizer returned, if any; it is not judged (VTL013)
-        boolean authorizer = IntegrationExtractor.isWebSocketRoute(operation) || operation.mayHaveAuthorizer(root);
+        return madeUp(root, operation, reads, true);
+    }
+
+    /**
+     * @param guessForRoutes whether a WebSocket route counts as one with an authorizer: what its {@code $connect} route's
+     *     authorizer returned, if any, reaches its messages, which is guessed for an example the check makes up, not
+     *     forced on a user's (review: a route without any authorizer lost its true DDB009)
+     */
+    static Map<String, Object> madeUp(JsonNode root, ApiOperation operation, List<String> reads, boolean guessForRoutes) {
+        boolean authorizer = guessForRoutes && IntegrationExtractor.isWebSocketRoute(operation) || operation.mayHaveAuthorizer(root);
         Set<ApiOperation.AuthorizerKind> kinds = operation.authorizerKinds(root);
         // where the authorizer is known to be of one kind, only what that kind fills: Cognito gives claims and no
         // principalId, a Lambda authorizer a principalId and its context, never a claims map (re-trial)

@@ -104,7 +104,7 @@ public final class ExampleCollector {
                     + "; add x-apigw-examples or " + sidecarHint(operation) + " to check it with real data",
                     spec.place(operation.pointer()), null));
         }
-        Map<String, Object> authorization = AuthorizationContext.madeUp(spec.root(), operation, reads.contextPaths());
+        Map<String, Object> authorization = AuthorizationContext.madeUp(spec.root(), operation, reads.contextPaths(), false);
         if (!authorization.isEmpty()) {
             examples.replaceAll(example -> AuthorizationContext.withAuthorization(example, authorization));
         }

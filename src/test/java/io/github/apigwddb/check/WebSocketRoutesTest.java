@@ -223,6 +223,24 @@ class WebSocketRoutesTest {
                 .containsExactlyInAnyOrder("ROUTE put template v1 from-the-route", "ROUTE put template v2 from-the-route");
     }
 
+    /**
+     * A user's example of a route is not given an authorizer's values the API may not have: without any, the key from
+     * $context.authorizer.principalId is empty, which DynamoDB refuses (review: the made-up value hid the DDB009).
+     */
+    @Test
+    void aUsersExampleOfARouteGetsNoAuthorizerValues() throws IOException {
+        String keyed = "        $default: '{\"TableName\": \"Table\", \"Key\": {\"user\": {\"S\": \"$context.authorizer.principalId\"}}}'";
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, HEAD + route("DeleteRoute", "delete", "DeleteIntegration")
+                + integration("DeleteIntegration", "POST", "DeleteItem", "\\$default", keyed));
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        Files.writeString(examples.resolve("DeleteRoute.yaml"), "- name: mine\n  body: {action: delete}\n");
+
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(file), examples, Map.of(), 1), CheckLog.SILENT);
+
+        assertThat(of(result.findings(), Rule.DDB009)).singleElement().satisfies(f -> assertThat(f.example()).isEqualTo("mine"));
+    }
+
     @Test
     void aSelectionOnTheBodyChecksEveryTemplate() throws IOException {
         String templates = "        v1: '{\"TableName\": \"T\", \"Item\": {\"id\": {\"S\": \"$util.escapeJavaScript($input.path(''$.id''))"
