@@ -62,6 +62,9 @@ final class InjectionCheck implements ExampleCheck {
 
     @Override
     public void check(ExampleRun run) {
+        if (run.asIfAccepted) {
+            return; // the first pass probed this example; the second is about the responses
+        }
         checkPassthrough(run);
         MappingTemplate selected = run.requestTemplate;
         if (selected != null && run.requestJson != null) {
@@ -321,7 +324,9 @@ final class InjectionCheck implements ExampleCheck {
         Map<String, String> headers = new LinkedHashMap<>(input.headers());
         boolean added = false;
         for (InputParamCall read : compiled.inputParamCalls()) {
-            if (!read.base64Decoded() || "path".equals(read.location()) || sentByAnExample.contains(read.name())
+            boolean sentAsHeader = "header".equals(read.location()) || read.location() == null && declaredHeaders.contains(read.name());
+            if (!read.base64Decoded() || "path".equals(read.location())
+                    || sentByAnExample.contains(sentAsHeader ? IntegrationChecker.header(read.name()) : IntegrationChecker.query(read.name()))
                     || input.path().containsKey(read.name())
                     || input.querystring().containsKey(read.name()) || input.headers().containsKey(read.name())) {
                 continue;

@@ -215,14 +215,23 @@ final class IntegrationChecker {
     /** What the pass as if DynamoDB accepted a rejected request reports: what items' attributes do to the responses. */
     private static final Set<Rule> AS_IF_ACCEPTED_RULES = Set.of(Rule.RSP005, Rule.RSP006, Rule.MAP012);
 
-    /** The names of the query parameters and headers that some example sends. */
+    /** The query parameters ({@link #query}) and headers ({@link #header}) that some example sends. */
     static Set<String> parametersSent(ExampleSet examples) {
         Set<String> names = new HashSet<>();
         for (Example example : examples.examples()) {
-            names.addAll(example.querystring().keySet());
-            names.addAll(example.headers().keySet());
+            example.querystring().keySet().forEach(name -> names.add(query(name)));
+            example.headers().keySet().forEach(name -> names.add(header(name)));
         }
         return names;
+    }
+
+    static String query(String name) {
+        return "querystring " + name;
+    }
+
+    /** Header names are compared whatever their case, as HTTP compares them. */
+    static String header(String name) {
+        return "header " + name.toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -146,7 +146,8 @@ public final class DocsModelBuilder {
         List<MappingTemplate> written = integration.requestTemplatesAsWritten();
         return switch (selection.outcome()) {
             // a WebSocket route's one template, as written ($default), not as the checks select it
-            case TRANSFORM -> "request template " + (written.size() == 1 ? written.get(0).contentType() : selection.contentType());
+            case TRANSFORM -> "request template " + (integration.node().has(Integration.WRITTEN_TEMPLATE_KEY) && written.size() == 1
+                    ? written.get(0).contentType() : selection.contentType());
             case PASSTHROUGH -> "no template for " + selection.contentType() + ": the body passes through untransformed";
             case UNSUPPORTED_MEDIA_TYPE -> "no template for " + selection.contentType() + ": API Gateway answers 415";
         };

@@ -206,7 +206,7 @@ public final class Baseline {
                 baselined.add(finding);
             }
         }
-        List<Reworded> reworded = new ArrayList<>(wholeCheck ? foundWithAnotherExample(left, unmatched) : List.of());
+        List<Reworded> reworded = new ArrayList<>(wholeCheck ? foundWithAnotherExample(left, unmatched, findings) : List.of());
         reworded.forEach(r -> baselined.add(r.finding()));
         reworded.addAll(reworded(left.stream().filter(f -> !baselined.contains(f)).toList(), unmatched, wholeCheck));
         reworded.forEach(r -> baselined.add(r.finding()));
@@ -220,17 +220,21 @@ public final class Baseline {
 
     /**
      * Pairs findings no entry matched with entries that say the same of the same rule, file and operation for another
-     * example: a finding of the template itself is reported with the first example that meets it, and adding an example
-     * (a user's in place of the made-up one) or reordering them moves it (user trial: a baselined SEC001 failed the build
-     * once a sidecar example was added). Removes the entries paired from {@code unmatched}.
+     * example that no finding names any more: a finding of the template itself is reported with the first example that
+     * meets it, and adding an example (a user's in place of the made-up one) moves it (user trial: a baselined SEC001
+     * failed the build once a sidecar example was added). Removes the entries paired from {@code unmatched}.
      */
-    private List<Reworded> foundWithAnotherExample(List<Finding> left, Map<Key, List<Entry>> unmatched) {
+    private List<Reworded> foundWithAnotherExample(List<Finding> left, Map<Key, List<Entry>> unmatched, List<Finding> findings) {
+        // an example that still has findings of the operation still meets what it met: its entry's finding was fixed
+        Set<String> examplesWithFindings = new java.util.HashSet<>();
+        findings.forEach(finding -> examplesWithFindings.add(entryFor(finding).operation() + "\u0000" + entryFor(finding).example()));
         Map<Key, List<Entry>> byPlace = new HashMap<>();
         unmatched.values().forEach(entries -> entries.forEach(entry -> {
-            if (entry.example() != null) {
+            if (entry.example() != null && !examplesWithFindings.contains(entry.operation() + "\u0000" + entry.example())) {
                 byPlace.computeIfAbsent(entry.place(), k -> new ArrayList<>()).add(entry);
             }
         }));
+        byPlace.values().forEach(entries -> entries.sort(Entry.ORDER)); // file order, not the map's
         List<Reworded> paired = new ArrayList<>();
         for (Finding finding : left) {
             Entry wanted = entryFor(finding);

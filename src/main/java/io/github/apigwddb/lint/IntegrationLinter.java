@@ -329,14 +329,15 @@ public final class IntegrationLinter {
         }
     }
 
-    /** Says which template key looks meant for application/json (a space around it, a typo), else "". */
+    /** Says which template key looks meant for application/json (a space around it, a letter off), else "". */
     private static String nearMiss(Integration integration) {
         for (var template : integration.requestTemplates()) {
             String key = template.contentType();
             if (key.strip().equalsIgnoreCase("application/json")) {
                 return "; the template under '" + key + "' looks meant for it: remove the space around its Content-Type";
             }
-            if (Suggestions.distance(key.toLowerCase(Locale.ROOT), "application/json") <= 2) {
+            // one letter off, or two swapped: application/jose, two off, is a media type of its own
+            if (Suggestions.distance(key.toLowerCase(Locale.ROOT), "application/json") <= 1) {
                 return "; the template under '" + key + "' looks meant for it: is the Content-Type misspelt?";
             }
         }

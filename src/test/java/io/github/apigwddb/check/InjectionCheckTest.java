@@ -691,7 +691,10 @@ class InjectionCheckTest {
         TemplateInput given = new TemplateInput(null, Map.of(), Map.of("t", "abc"), Map.of("X-Token", "x"), Map.of(), Map.of());
         assertThat(InjectionCheck.withPageTokens(decoding, given, Set.of(), Set.of())).isSameAs(given);
         // another example of the operation sends it: probed with that one
-        assertThat(InjectionCheck.withPageTokens(decoding, empty, Set.of(), Set.of("t")).querystring()).isEmpty();
+        assertThat(InjectionCheck.withPageTokens(decoding, empty, Set.of(), Set.of("querystring t")).querystring()).isEmpty();
+        // a header of that name is another input; a header's name is compared whatever its case
+        assertThat(InjectionCheck.withPageTokens(decoding, empty, Set.of(), Set.of("header t")).querystring()).containsKey("t");
+        assertThat(InjectionCheck.withPageTokens(decoding, empty, Set.of(), Set.of("header x-token")).headers()).isEmpty();
     }
 
     @Test

@@ -65,9 +65,11 @@ class BaselineTest {
     @Test
     void newFindingsAreNewAndMissingOnesAreStale() throws Exception {
         Baseline baseline = Baseline.of(List.of(finding(Rule.DDB001, 20, "no Key", "one")), project);
-        Finding other = finding(Rule.DDB001, 20, "no TableName", "two");
-        Baseline.Match match = baseline.match(List.of(other));
-        assertThat(match.newFindings()).containsExactly(other);
+        Finding other = finding(Rule.DDB001, 20, "no Key", "two");
+        Finding stillThere = finding(Rule.AGW011, 25, "passthrough", "one");
+        // example one still has findings: its "no Key" was fixed, and two's is new, not the same one moved
+        Baseline.Match match = baseline.match(List.of(other, stillThere));
+        assertThat(match.newFindings()).containsExactly(other, stillThere);
         assertThat(match.stale()).singleElement().satisfies(e -> assertThat(e.display()).isEqualTo("DDB001 src/api.yaml POST /items (example one): no Key"));
     }
 

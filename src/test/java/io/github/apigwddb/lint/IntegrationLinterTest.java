@@ -138,6 +138,8 @@ class IntegrationLinterTest {
                         + " Content-Type misspelt?"));
         assertThat(lintSpec(get, GOOD.replace("application/json: '{", "application/xml: '{"))).singleElement()
                 .satisfies(i -> assertThat(i.message()).endsWith("use application/json"));
+        assertThat(lintSpec(get, GOOD.replace("application/json: '{", "application/jose: '{"))).singleElement()
+                .satisfies(i -> assertThat(i.message()).endsWith("use application/json"));
     }
 
     @Test
