@@ -64,6 +64,13 @@ public final class DocsModelBuilder {
             List<Finding> fileFindings = new ArrayList<>(others.getOrDefault(file.getKey().toAbsolutePath().normalize(), List.of()));
             fileFindings.sort(Finding.REPORT_ORDER);
             specs.add(spec(file.getKey(), file.getValue(), List.copyOf(fileFindings)));
+            others.remove(file.getKey().toAbsolutePath().normalize());
+        }
+        // a file with findings and no DynamoDB integration (another definition, a file a $ref reads) is a section too
+        for (Map.Entry<Path, List<Finding>> file : others.entrySet()) {
+            List<Finding> fileFindings = new ArrayList<>(file.getValue());
+            fileFindings.sort(Finding.REPORT_ORDER);
+            specs.add(spec(file.getKey(), Map.of(), List.copyOf(fileFindings)));
         }
         return new ApiDocs(List.copyOf(specs));
     }
