@@ -286,11 +286,16 @@ public final class ExampleCollector {
                 }
             }
             String form = FormBodies.swaggerFormType(spec.root(), operation);
-            if (form != null && params.containsKey("formData")) {
-                // the form's fields are the body, sent with the form's Content-Type
+            if (form != null && anyParameterExample) {
+                // the form's fields are the body, sent with the form's Content-Type; a required one without an example sampled
                 contentType = form;
-                bodies.put("spec-example", new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(params.get("formData"))),
-                        operation.pointer()));
+                Map<String, String> fields = new LinkedHashMap<>(params.getOrDefault("formData", Map.of()));
+                for (JsonNode parameter : parameters(operation, sampler)) {
+                    if ("formData".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean(false)) {
+                        fields.putIfAbsent(parameter.path("name").asText(), sampler.sample(parameter, parameter.path("name").asText()).asText());
+                    }
+                }
+                bodies.put("spec-example", new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(fields)), operation.pointer()));
             }
         }
         if (FormBodies.isUrlEncoded(contentType)) {
@@ -405,15 +410,29 @@ public final class ExampleCollector {
         }
         TemplateReadValues.completeParameters(params, reads.parameters(), declared, pathTemplateNames(operation), sampler, fromTemplate);
         String contentType = Example.DEFAULT_CONTENT_TYPE;
-        String form = spec.kind() == SpecKind.SWAGGER2 ? FormBodies.swaggerFormType(spec.root(), operation) : null;
-        if (form != null && body == null) {
+        String form = spec.kind() == SpecKind.SWAGGER2 ? FormBodies.swaggerFormType(spec.root(), operation) : openApiFormType(operation, sampler);
+        if (form != null && spec.kind() == SpecKind.SWAGGER2 && body == null) {
             contentType = form;
             body = JsonNodeFactory.instance.textNode(FormBodies.encoded(params.getOrDefault("formData", Map.of())));
+        } else if (form != null && (body == null || body.isObject())) {
+            // an OpenAPI 3 form: its schema's object, made up, sent as the form's fields
+            contentType = form;
+            body = JsonNodeFactory.instance.textNode(body == null ? "" : FormBodies.encoded(body));
         }
         return new Example("synthesised", ExampleSource.SYNTHESISED, ExampleReader.bodyText(body), contentType,
                 params.getOrDefault("path", Map.of()), params.getOrDefault("query", Map.of()), params.getOrDefault("header", Map.of()),
                 Map.of(), AuthorizationContext.madeUp(spec.root(), operation, reads.contextPaths()), null, null, spec.file(),
                 operation.pointer());
+    }
+
+    /** An OpenAPI 3 operation's form media type when it is the one its made-up body follows (no JSON one), else null. */
+    private static String openApiFormType(ApiOperation operation, SchemaSampler sampler) {
+        JsonNode content = sampler.resolve(operation.node().path("requestBody")).path("content");
+        if (content.has(Example.DEFAULT_CONTENT_TYPE) || !content.fieldNames().hasNext()) {
+            return null;
+        }
+        String first = content.fieldNames().next();
+        return FormBodies.isUrlEncoded(first) ? first : null;
     }
 
     /** The body made up from its schema, with the members the request template reads and the schema does not give. */

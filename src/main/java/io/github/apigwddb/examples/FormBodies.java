@@ -71,7 +71,8 @@ final class FormBodies {
                 value.forEach(element -> body.add(encode(field.getKey()) + "=" + encode(element.isValueNode() ? element.asText()
                         : element.toString())));
             } else {
-                body.add(encode(field.getKey()) + "=" + encode(value.isValueNode() ? value.asText() : value.toString()));
+                // a null field is sent empty
+                body.add(encode(field.getKey()) + "=" + encode(value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString()));
             }
         }
         return body.toString();

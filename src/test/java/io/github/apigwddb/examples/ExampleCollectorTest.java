@@ -118,6 +118,19 @@ class ExampleCollectorTest {
                     assertThat(e.contentType()).isEqualTo("application/x-www-form-urlencoded");
                     assertThat(e.body()).isEqualTo("email=a%40b.c&n=2");
                 });
+        // a Swagger 2 form whose only example is a query parameter's: the required fields sampled, still a form
+        assertThat(collectFrom("query-only.yaml", swagger.replaceAll(", x-example: \"[^\"]*\"", "").replace("parameters:\n",
+                "parameters:\n        - {name: v, in: query, type: string, x-example: '2'}\n")).examples()).singleElement().satisfies(e -> {
+                    assertThat(e.querystring()).containsEntry("v", "2");
+                    assertThat(e.contentType()).isEqualTo("application/x-www-form-urlencoded");
+                    assertThat(e.body()).startsWith("email=").contains("&list=");
+                });
+        // an OpenAPI 3 form made up from its schema, with parameters on its media type
+        assertThat(collect("      requestBody: {content: {'application/x-www-form-urlencoded; charset=UTF-8': {schema: {type: object,"
+                + " required: [email], properties: {email: {type: string}}}}}}\n").examples()).singleElement().satisfies(e -> {
+                    assertThat(e.contentType()).isEqualTo("application/x-www-form-urlencoded; charset=UTF-8");
+                    assertThat(e.body()).startsWith("email=");
+                });
         // a user's example with the form's Content-Type and its fields as an object; a list is the field repeated
         assertThat(collect("      x-apigw-examples:\n        - {contentType: application/x-www-form-urlencoded, body: {email: c@x.org,"
                 + " tags: [a, b]}}\n").examples()).singleElement().satisfies(e -> assertThat(e.body()).isEqualTo("email=c%40x.org&tags=a&tags=b"));
