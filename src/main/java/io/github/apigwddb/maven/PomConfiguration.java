@@ -61,30 +61,28 @@ final class PomConfiguration {
             if (goal.getParameters() == null || (HELP_GOAL.equals(goal.getGoal()) && !HELP_GOAL.equals(mojo.getGoal()))) {
                 continue;
             }
-            for (Parameter parameter : goal.getParameters()) {
-                if (parameter.isEditable()) {
-                    names.add(parameter.getName());
-                    if (parameter.getAlias() != null) {
-                        names.add(parameter.getAlias());
-                    }
+            addEditable(goal, names);
+        }
+        return names;
+    }
+
+    /** Adds the goal's parameters that a POM may set, with their aliases. */
+    private static void addEditable(MojoDescriptor goal, Set<String> names) {
+        for (Parameter parameter : goal.getParameters()) {
+            if (parameter.isEditable()) {
+                names.add(parameter.getName());
+                if (parameter.getAlias() != null) {
+                    names.add(parameter.getAlias());
                 }
             }
         }
-        return names;
     }
 
     /** The goal's own parameters and their aliases. */
     static Set<String> ownNames(MojoDescriptor mojo) {
         Set<String> names = new TreeSet<>();
         if (mojo.getParameters() != null) {
-            for (Parameter parameter : mojo.getParameters()) {
-                if (parameter.isEditable()) {
-                    names.add(parameter.getName());
-                    if (parameter.getAlias() != null) {
-                        names.add(parameter.getAlias());
-                    }
-                }
-            }
+            addEditable(mojo, names);
         }
         return names;
     }
