@@ -52,7 +52,8 @@ public final class CheckSummary {
         if (warnings.isEmpty()) {
             return "";
         }
-        StringBuilder text = new StringBuilder(":");
+        // named as the warnings they are: the errors among the failing ones are the lines above (re-trial: read as all of them)
+        StringBuilder text = new StringBuilder(warnings.size() == failing.size() ? ":" : "; the " + warnings.size() + " below error among them:");
         warnings.stream().limit(NAMED_IN_FAILURE).forEach(f -> text.append(System.lineSeparator()).append("  ").append(ConsoleFormat.line(f)));
         if (warnings.size() > NAMED_IN_FAILURE) {
             text.append(System.lineSeparator()).append("  ... and ").append(warnings.size() - NAMED_IN_FAILURE).append(" more");
