@@ -7,7 +7,6 @@ import io.github.apigwddb.integration.MappingTemplate;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.ContextRead;
-import java.util.Set;
 
 /**
  * VTL013: a template reads {@code $context.authorizer} on an operation no authorizer runs for. Only a Lambda or Cognito
@@ -33,9 +32,9 @@ final class AuthorizerReadCheck implements ExampleCheck {
         }
         JsonNode root = run.locator.spec().root();
         boolean none = !operation.mayHaveAuthorizer(root);
-        Set<ApiOperation.AuthorizerKind> kinds = operation.authorizerKinds(root);
-        boolean lambdaOnly = !kinds.isEmpty() && kinds.stream().allMatch(kind -> kind == ApiOperation.AuthorizerKind.LAMBDA);
-        boolean cognitoOnly = !kinds.isEmpty() && kinds.stream().allMatch(kind -> kind == ApiOperation.AuthorizerKind.COGNITO);
+        ApiOperation.AuthorizerKind kind = operation.soleAuthorizerKind(root);
+        boolean lambdaOnly = kind == ApiOperation.AuthorizerKind.LAMBDA;
+        boolean cognitoOnly = kind == ApiOperation.AuthorizerKind.COGNITO;
         if (!none && !lambdaOnly && !cognitoOnly) {
             return;
         }

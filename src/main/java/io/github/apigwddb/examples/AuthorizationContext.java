@@ -35,11 +35,11 @@ final class AuthorizationContext {
      */
     static Map<String, Object> madeUp(JsonNode root, ApiOperation operation, List<String> reads, boolean guessForRoutes) {
         boolean authorizer = guessForRoutes && IntegrationExtractor.isWebSocketRoute(operation) || operation.mayHaveAuthorizer(root);
-        Set<ApiOperation.AuthorizerKind> kinds = operation.authorizerKinds(root);
         // where the authorizer is known to be of one kind, only what that kind fills: Cognito gives claims and no
         // principalId, a Lambda authorizer a principalId and its context, never a claims map (re-trial)
-        boolean lambdaOnly = !kinds.isEmpty() && kinds.stream().allMatch(kind -> kind == ApiOperation.AuthorizerKind.LAMBDA);
-        boolean cognitoOnly = !kinds.isEmpty() && kinds.stream().allMatch(kind -> kind == ApiOperation.AuthorizerKind.COGNITO);
+        ApiOperation.AuthorizerKind kind = operation.soleAuthorizerKind(root);
+        boolean lambdaOnly = kind == ApiOperation.AuthorizerKind.LAMBDA;
+        boolean cognitoOnly = kind == ApiOperation.AuthorizerKind.COGNITO;
         boolean signed = operation.usesIamAuthorization(root);
         Map<String, Object> context = new LinkedHashMap<>();
         for (String read : reads) {

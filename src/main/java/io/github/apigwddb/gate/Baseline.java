@@ -227,7 +227,8 @@ public final class Baseline {
     private List<Reworded> foundWithAnotherExample(List<Finding> left, Map<Key, List<Entry>> unmatched, List<Finding> findings) {
         // an example that still has findings of the operation still meets what it met: its entry's finding was fixed
         Set<String> examplesWithFindings = new java.util.HashSet<>();
-        findings.forEach(finding -> examplesWithFindings.add(entryFor(finding).operation() + "\u0000" + entryFor(finding).example()));
+        findings.forEach(finding -> examplesWithFindings.add((finding.operation() == null ? "" : finding.operation().qualifiedName())
+                + "\u0000" + (finding.example() == null ? "" : finding.example())));
         Map<Key, List<Entry>> byPlace = new HashMap<>();
         unmatched.values().forEach(entries -> entries.forEach(entry -> {
             if (entry.example() != null && !examplesWithFindings.contains(entry.operation() + "\u0000" + entry.example())) {

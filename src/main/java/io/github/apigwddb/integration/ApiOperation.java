@@ -97,6 +97,12 @@ public record ApiOperation(OperationRef ref, String pointer, JsonNode node, Json
         return kinds;
     }
 
+    /** The one kind every authorizer of the operation is of, when they are all known and alike; else null. */
+    public AuthorizerKind soleAuthorizerKind(JsonNode root) {
+        Set<AuthorizerKind> kinds = authorizerKinds(root);
+        return kinds.size() == 1 && !kinds.contains(AuthorizerKind.UNKNOWN) ? kinds.iterator().next() : null;
+    }
+
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}+]+)\\+?}");
 
     /** The names of the path template's variables: {@code id} of {@code /items/{id}}, {@code proxy} of {@code {proxy+}}. */
