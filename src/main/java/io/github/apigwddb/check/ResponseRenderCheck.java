@@ -18,7 +18,6 @@ import io.github.apigwddb.vtl.RenderResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -260,7 +259,7 @@ final class ResponseRenderCheck implements ExampleCheck {
      * {@code $default}), so there one that starts as JSON ({@code {} or {@code [}) is held to it and other text is not.
      */
     static boolean meantAsJson(ExampleRun run, MappingTemplate template, String body) {
-        if (isJson(template.contentType())) {
+        if (Example.isJson(template.contentType())) {
             return true;
         }
         String start = body == null ? "" : body.stripLeading();
@@ -294,11 +293,6 @@ final class ResponseRenderCheck implements ExampleCheck {
     static String name(ExampleRun run, MappingTemplate template, Integer status) {
         return IntegrationExtractor.isWebSocketRoute(run.integration.operation()) ? "response the route sends the client"
                 : template.contentType() + " response for status " + status;
-    }
-
-    static boolean isJson(String contentType) {
-        String type = contentType.toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || type.endsWith("+json");
     }
 
     /**

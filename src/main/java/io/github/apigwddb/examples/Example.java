@@ -2,6 +2,7 @@ package io.github.apigwddb.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,6 +32,12 @@ public record Example(
         String pointer) {
 
     public static final String DEFAULT_CONTENT_TYPE = "application/json";
+
+    /** Whether a media type is JSON's: application/json or a {@code +json} type, parameters ({@code ; charset}) aside. */
+    public static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals(DEFAULT_CONTENT_TYPE) || type.endsWith("+json");
+    }
 
     /** What DynamoDB answers: an HTTP status and a JSON body. */
     public record DynamoDbResponse(int status, String body) {

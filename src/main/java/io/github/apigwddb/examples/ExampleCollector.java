@@ -256,32 +256,47 @@ public final class ExampleCollector {
             String contentPointer = requestBody.has("$ref") ? operation.pointer()
                     : JsonPointers.child(JsonPointers.child(operation.pointer(), "requestBody"), "content");
             JsonNode content = sampler.resolve(requestBody).path("content");
-            String mediaType = content.has(Example.DEFAULT_CONTENT_TYPE) ? Example.DEFAULT_CONTENT_TYPE
-                    : content.fieldNames().hasNext() ? content.fieldNames().next() : null;
-            if (mediaType != null) {
-                contentType = mediaType;
+            List<String> mediaTypes = new ArrayList<>();
+            content.fieldNames().forEachRemaining(mediaTypes::add);
+            if (mediaTypes.remove(Example.DEFAULT_CONTENT_TYPE)) {
+                mediaTypes.add(0, Example.DEFAULT_CONTENT_TYPE);
+            }
+            if (!mediaTypes.isEmpty()) {
+                contentType = mediaTypes.get(0); // what a body made up for parameter examples is sent as
+            }
+            for (String mediaType : mediaTypes) {
+                // each media type's examples are sent with it, so that its own template is rendered (user trial: a JSON and
+                // a form template, only the JSON one rendered); the first one's names stay as written, for baselines
+                boolean primary = mediaType.equals(mediaTypes.get(0));
                 JsonNode media = content.get(mediaType);
                 String mediaPointer = contentPointer.equals(operation.pointer()) ? contentPointer : JsonPointers.child(contentPointer, mediaType);
+                Map<String, SpecBody> ofMedia = new LinkedHashMap<>();
                 if (media.has("example")) {
-                    bodies.put("spec-example", new SpecBody(media.get("example"), under(operation, mediaPointer, "example")));
+                    ofMedia.put("spec-example", new SpecBody(media.get("example"), under(operation, mediaPointer, "example"), mediaType));
                 }
                 media.path("examples").fields().forEachRemaining(e -> {
                     JsonNode value = sampler.resolve(e.getValue()).get("value");
                     if (value != null) {
-                        bodies.put(e.getKey(), new SpecBody(value, under(operation, under(operation, mediaPointer, "examples"), e.getKey())));
+                        ofMedia.put(e.getKey(), new SpecBody(value, under(operation, under(operation, mediaPointer, "examples"), e.getKey()), mediaType));
                     }
                 });
-                if (bodies.isEmpty() && sampler.resolve(media.path("schema")).has("example")) {
-                    bodies.put("spec-example", new SpecBody(sampler.resolve(media.path("schema")).get("example"),
-                            under(operation, mediaPointer, "schema")));
+                if (ofMedia.isEmpty() && sampler.resolve(media.path("schema")).has("example")) {
+                    ofMedia.put("spec-example", new SpecBody(sampler.resolve(media.path("schema")).get("example"),
+                            under(operation, mediaPointer, "schema"), mediaType));
                 }
+                ofMedia.forEach((name, body) -> {
+                    // another media type's example is sent only when its text is what a client sends with that type
+                    if (primary || body.value().isTextual() || FormBodies.isUrlEncoded(mediaType) || Example.isJson(mediaType)) {
+                        bodies.put(bodies.containsKey(name) ? name + " (" + mediaType + ")" : name, body);
+                    }
+                });
             }
         } else {
             for (JsonNode parameter : parameters(operation, sampler)) {
                 if ("body".equals(parameter.path("in").asText())) {
                     JsonNode schema = sampler.resolve(parameter.path("schema"));
                     if (schema.has("example")) {
-                        bodies.put("spec-example", new SpecBody(schema.get("example"), operation.pointer()));
+                        bodies.put("spec-example", new SpecBody(schema.get("example"), operation.pointer(), contentType));
                     }
                 }
             }
@@ -295,13 +310,8 @@ public final class ExampleCollector {
                         fields.putIfAbsent(parameter.path("name").asText(), sampler.sample(parameter, parameter.path("name").asText()).asText());
                     }
                 }
-                bodies.put("spec-example", new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(fields)), operation.pointer()));
+                bodies.put("spec-example", new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(fields)), operation.pointer(), form));
             }
-        }
-        if (FormBodies.isUrlEncoded(contentType)) {
-            // OpenAPI 3 writes a form's example as an object of its fields
-            bodies.replaceAll((name, body) -> body.value().isObject()
-                    ? new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(body.value())), body.pointer()) : body);
         }
         if (bodies.isEmpty() && !anyParameterExample) {
             return List.of();
@@ -309,20 +319,23 @@ public final class ExampleCollector {
         if (bodies.isEmpty()) {
             // the parameters are the spec's own examples, the body is made up
             JsonNode body = synthesisedBody(spec, operation, sampler, reads, new ArrayList<>());
-            bodies.put(parameterExampleName != null ? parameterExampleName : "spec-example", new SpecBody(body, operation.pointer()));
+            bodies.put(parameterExampleName != null ? parameterExampleName : "spec-example", new SpecBody(body, operation.pointer(), contentType));
         }
+        // OpenAPI 3 writes a form's example as an object of its fields
+        bodies.replaceAll((name, body) -> body.value() != null && body.value().isObject() && FormBodies.isUrlEncoded(body.contentType())
+                ? new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(body.value())), body.pointer(), body.contentType()) : body);
         fillPathParameters(operation, params, sampler);
         List<Example> examples = new ArrayList<>();
         for (Map.Entry<String, SpecBody> body : bodies.entrySet()) {
-            examples.add(new Example(body.getKey(), ExampleSource.SPEC, ExampleReader.bodyText(body.getValue().value()), contentType,
+            examples.add(new Example(body.getKey(), ExampleSource.SPEC, ExampleReader.bodyText(body.getValue().value()), body.getValue().contentType(),
                     params.getOrDefault("path", Map.of()), params.getOrDefault("query", Map.of()), params.getOrDefault("header", Map.of()),
                     Map.of(), Map.of(), null, null, spec.file(), body.getValue().pointer()));
         }
         return examples;
     }
 
-    /** A body example of the spec and where it is written (the operation when not in it). */
-    private record SpecBody(JsonNode value, String pointer) {
+    /** A body example of the spec, where it is written (the operation when not in it), and the media type it is sent as. */
+    private record SpecBody(JsonNode value, String pointer, String contentType) {
     }
 
     /** A member of the element at {@code pointer}, or the operation when that element is not in the operation. */

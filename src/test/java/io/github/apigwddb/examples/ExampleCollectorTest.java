@@ -1,6 +1,7 @@
 package io.github.apigwddb.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Rule;
@@ -134,6 +135,38 @@ class ExampleCollectorTest {
         // a user's example with the form's Content-Type and its fields as an object; a list is the field repeated
         assertThat(collect("      x-apigw-examples:\n        - {contentType: application/x-www-form-urlencoded, body: {email: c@x.org,"
                 + " tags: [a, b]}}\n").examples()).singleElement().satisfies(e -> assertThat(e.body()).isEqualTo("email=c%40x.org&tags=a&tags=b"));
+    }
+
+    /**
+     * An OpenAPI 3 body of a JSON and a form media type: each one's examples are sent with it, so both templates are
+     * rendered (left by the last trial: only the JSON ones were); a name the JSON examples took gets the media type.
+     */
+    @Test
+    void eachMediaTypesExamplesAreSentWithIt() throws Exception {
+        ExampleSet set = collect("      requestBody:\n        content:\n"
+                + "          application/x-www-form-urlencoded: {example: {email: a@b.c}}\n"
+                + "          application/json: {examples: {spec-example: {value: {email: j@b.c}}, other: {value: {email: o@b.c}}}}\n"
+                + "          application/xml: {example: {email: x@b.c}}\n"
+                + "          text/plain: {example: 'email x@b.c'}\n");
+
+        assertThat(set.examples()).extracting(Example::name, Example::contentType, Example::body).containsExactly(
+                tuple("spec-example", "application/json", "{\"email\":\"j@b.c\"}"),
+                tuple("other", "application/json", "{\"email\":\"o@b.c\"}"),
+                tuple("spec-example (application/x-www-form-urlencoded)", "application/x-www-form-urlencoded", "email=a%40b.c"),
+                // an object is not what a client sends as XML; a text example is sent as written
+                tuple("spec-example (text/plain)", "text/plain", "email x@b.c"));
+        assertThat(set.examples().get(2).pointer()).endsWith("/application~1x-www-form-urlencoded/example");
+    }
+
+    /** A form body made up for an example of parameters only is URL-encoded too, as its media type says. */
+    @Test
+    void aFormBodyMadeUpForParameterExamplesIsUrlEncoded() throws Exception {
+        assertThat(collect("      parameters:\n        - {name: v, in: query, schema: {type: string}, example: '2'}\n"
+                + "      requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: object, required: [email],"
+                + " properties: {email: {type: string, example: a@b.c}}}}}}\n").examples()).singleElement().satisfies(e -> {
+                    assertThat(e.contentType()).isEqualTo("application/x-www-form-urlencoded");
+                    assertThat(e.body()).isEqualTo("email=a%40b.c");
+                });
     }
 
     /** A misspelt member is named with the one meant, as a misspelt POM parameter is (user trial). */
