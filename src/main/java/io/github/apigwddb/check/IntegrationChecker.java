@@ -181,7 +181,8 @@ final class IntegrationChecker {
             case "$disconnect" -> new TemplateReads(List.of(), List.of(), Set.of(), reads.contextPaths());
             default -> new TemplateReads(reads.bodyPaths(), List.of(), reads.iteratedPaths(), reads.contextPaths());
         };
-        ExampleSet examples = collector.collect(locator.spec(), integration.operation(), routeReads);
+        ExampleSet examples = collector.collect(locator.spec(), integration.operation(), routeReads,
+                e -> !WebSocketMessages.selectsAnotherTemplate(integration.operation(), e));
         return new ExampleSet(examples.examples().stream().map(e -> WebSocketMessages.asMessageOf(integration.operation(), e)).toList(),
                 examples.problems());
     }

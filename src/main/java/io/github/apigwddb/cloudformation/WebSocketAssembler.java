@@ -149,6 +149,13 @@ final class WebSocketAssembler {
                         operation.put(IntegrationExtractor.WEBSOCKET_ROUTE_SELECTION_MEMBER, selectedBy);
                     }
                 }
+                String templateMember = keys.size() > 1 ? templateSelectionMember(properties) : null;
+                if (templateMember != null) {
+                    // which messages select this template: an example is rendered with its own template only
+                    ObjectNode selection = operation.putObject(IntegrationExtractor.WEBSOCKET_TEMPLATE_SELECTION);
+                    selection.put("member", templateMember).put("key", key);
+                    keys.forEach(selection.putArray("keys")::add);
+                }
                 String integrationPointer = JsonPointers.child(operationPointer, IntegrationExtractor.EXTENSION);
                 boolean firstOfRoute = key == null || key.equals(keys.get(0));
                 ObjectNode extension = integration(integration, properties, key, integrationPointer, derived, firstOfRoute);
@@ -245,6 +252,23 @@ final class WebSocketAssembler {
         }
         String member = expression.substring(prefix.length());
         return member.matches("[A-Za-z_][A-Za-z0-9_]*") ? member : null;
+    }
+
+    /**
+     * The message member a TemplateSelectionExpression that is that member alone reads ({@code ${request.body.version}}),
+     * else null: another expression ({@code ${request.body.version}-beta}) is not evaluated, and each of its templates gets
+     * every example.
+     */
+    private static String templateSelectionMember(JsonNode properties) {
+        JsonNode expression = properties.get("TemplateSelectionExpression");
+        if (expression == null || !expression.isTextual()) {
+            return null;
+        }
+        String text = expression.textValue().strip();
+        if (text.startsWith("${") && text.endsWith("}")) {
+            text = "$" + text.substring(2, text.length() - 1);
+        }
+        return selectionMember(text);
     }
 
     /** @param firstOfRoute whether this is the first operation of the route (one per template), where route-wide findings go */

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -73,6 +74,14 @@ public final class ExampleCollector {
      *     these inputs values where the schemas give none (user-given examples are used as they are)
      */
     public ExampleSet collect(LoadedSpec spec, ApiOperation operation, TemplateReads reads) {
+        return collect(spec, operation, reads, example -> true);
+    }
+
+    /**
+     * @param reaches whether a user's example reaches the operation's template: one that does not is left out, and an
+     *     operation none reaches gets one made up (a WebSocket route's templates, each selected by the message)
+     */
+    public ExampleSet collect(LoadedSpec spec, ApiOperation operation, TemplateReads reads, Predicate<Example> reaches) {
         List<Example> examples = new ArrayList<>();
         List<ExampleProblem> problems = new ArrayList<>();
         ExampleReader reader = new ExampleReader();
@@ -84,6 +93,7 @@ public final class ExampleCollector {
             reader.problems().forEach(p -> problems.add(problem(Rule.EXM004, p.message(), spec.place(p.pointer()), null)));
         }
         examples.addAll(sidecarExamples(operation, problems));
+        examples.removeIf(reaches.negate());
         if (examples.isEmpty()) {
             examples.addAll(specExamples(spec, operation, reads));
         }

@@ -37,6 +37,11 @@ public final class IntegrationExtractor {
      * {@link WebSocketUnmatched}).
      */
     public static final String WEBSOCKET_UNMATCHED_MESSAGES = "x-apigw-websocket-unmatched-messages";
+    /**
+     * The operation member of one template of a WebSocket route whose TemplateSelectionExpression reads one member of
+     * the message: {@code {member, key, keys}}, the member, this operation's template key and every template key.
+     */
+    public static final String WEBSOCKET_TEMPLATE_SELECTION = "x-apigw-websocket-template-selection";
     /** In a WebSocket route's integration: its PassthroughBehavior as written, when it sets one. */
     public static final String WEBSOCKET_PASSTHROUGH = "x-apigw-websocket-passthrough";
 
