@@ -334,7 +334,7 @@ public final class ExampleCollector {
         // OpenAPI 3 writes a form's example as an object of its fields
         bodies.replaceAll((name, body) -> body.value() != null && body.value().isObject() && FormBodies.isUrlEncoded(body.contentType())
                 ? new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(body.value())), body.pointer(), body.contentType()) : body);
-        fillPathParameters(operation, params, sampler);
+        fillPathParameters(operation, params, sampler, reads);
         List<Example> examples = new ArrayList<>();
         for (Map.Entry<String, SpecBody> body : bodies.entrySet()) {
             examples.add(new Example(body.getKey(), ExampleSource.SPEC, ExampleReader.bodyText(body.getValue().value()), body.getValue().contentType(),
@@ -425,7 +425,7 @@ public final class ExampleCollector {
                         sampler.sample(schema, parameter.path("name").asText()).asText());
             }
         }
-        fillPathParameters(operation, params, sampler);
+        fillPathParameters(operation, params, sampler, reads); // every request has them: not listed as made up from the template
         List<String> bodyMembers = new ArrayList<>();
         JsonNode body = synthesisedBody(spec, operation, sampler, reads, bodyMembers);
         if (!bodyMembers.isEmpty()) {
@@ -486,10 +486,26 @@ public final class ExampleCollector {
         return operation.pathVariables();
     }
 
-    /** Every {@code {name}} of the path template gets a value, so templates reading path parameters see one. */
-    private static void fillPathParameters(ApiOperation operation, Map<String, Map<String, String>> params, SchemaSampler sampler) {
+    /**
+     * Every {@code {name}} of the path template gets a value, as every request has one: where the template writes it, one
+     * that fits there ({@code "1"} in {@code "N": "..."}), else its declaration's, else {@code example-<name>} (user
+     * trial: a spec's body example with {@code example-orderNo} for an integer key, a false DDB007).
+     */
+    private static void fillPathParameters(ApiOperation operation, Map<String, Map<String, String>> params, SchemaSampler sampler,
+            TemplateReads reads) {
+        List<JsonNode> declared = parameters(operation, sampler);
+        Map<String, Map<String, String>> fitting = new LinkedHashMap<>();
+        params.forEach((in, values) -> fitting.put(in, new LinkedHashMap<>(values)));
+        TemplateReadValues.completeParameters(fitting, reads.parameters(), declared, pathTemplateNames(operation), sampler, new ArrayList<>());
         for (String name : operation.pathVariables()) {
-            params.computeIfAbsent("path", k -> new LinkedHashMap<>()).putIfAbsent(name, "example-" + name);
+            String value = fitting.getOrDefault("path", Map.of()).get(name);
+            if (value == null) {
+                JsonNode declaration = declared.stream().filter(p -> "path".equals(p.path("in").asText()) && name.equals(p.path("name").asText()))
+                        .findFirst().orElse(null);
+                value = declaration == null || TemplateReadValues.saysNothing(declaration) ? "example-" + name
+                        : sampler.sample(declaration.has("schema") ? declaration.get("schema") : declaration, name).asText();
+            }
+            params.computeIfAbsent("path", k -> new LinkedHashMap<>()).putIfAbsent(name, value);
         }
     }
 

@@ -205,4 +205,46 @@ class MadeUpDataCheckTest {
         assertThat(findings).filteredOn(f -> f.rule() == Rule.RSP003).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("the example's dynamodbResponse"));
     }
+
+    /**
+     * A spec's body example gives no path parameter, which every request has: the value made up fits where the template
+     * writes it, or what the parameter declares (user trial: {@code example-orderNo} in a number key, a false DDB007).
+     */
+    @Test
+    void aPathParameterMadeUpBesideASpecsBodyExampleFitsWhereItIsWritten() throws Exception {
+        String spec = """
+                openapi: 3.0.1
+                info: {title: orders, version: '1'}
+                paths:
+                  /orders/{orderNo}/lines/{line}:
+                    patch:
+                      operationId: setNote
+                      parameters:
+                        - {name: orderNo, in: path, required: true, schema: {type: integer}}
+                        - {name: line, in: path, required: true, schema: {type: string}}
+                      requestBody:
+                        content:
+                          application/json: {example: {note: gift}}
+                      responses: {'200': {description: ok}, '400': {description: bad}, '500': {description: error}}
+                      x-amazon-apigateway-integration:
+                        type: aws
+                        httpMethod: POST
+                        uri: arn:aws:apigateway:eu-west-1:dynamodb:action/UpdateItem
+                        credentials: arn:aws:iam::123456789012:role/orders
+                        passthroughBehavior: never
+                        requestTemplates:
+                          application/json: |
+                            {"TableName": "Orders", "Key": {"orderNo": {"N": "$input.params('orderNo')"}, "line": {"N": "$input.params('line')"}},
+                             "UpdateExpression": "SET note = :n",
+                             "ExpressionAttributeValues": {":n": {"S": "$util.escapeJavaScript($input.path('$.note')).replaceAll("\\\\'", "'")"}}}
+                        responses:
+                          default: {statusCode: '200', responseTemplates: {application/json: '{}'}}
+                          '4\\d{2}': {statusCode: '400', responseTemplates: {application/json: '{"message": "bad"}'}}
+                          '5\\d{2}': {statusCode: '500', responseTemplates: {application/json: '{"message": "error"}'}}
+                """;
+
+        List<Finding> findings = check("api.yaml", spec);
+
+        assertThat(rules(findings)).doesNotContain(Rule.DDB007, Rule.EXM002).contains(Rule.SEC001); // still probed
+    }
 }
