@@ -11,6 +11,7 @@ import io.github.apigwddb.dynamodb.schema.TableSchemaReader;
 import io.github.apigwddb.dynamodb.schema.TableSchemas;
 import io.github.apigwddb.examples.Example;
 import io.github.apigwddb.examples.ExampleCollector;
+import io.github.apigwddb.examples.ExampleProblem;
 import io.github.apigwddb.examples.ExampleSet;
 import io.github.apigwddb.examples.ExampleSource;
 import io.github.apigwddb.integration.ApiOperation;
@@ -190,6 +191,13 @@ public final class CheckEngine {
                         cases.addAll(outcome.cases());
                         examples += outcome.examplesRendered();
                     }
+                }
+            }
+            if (loadedFiles.values().stream().allMatch(loaded -> loaded.spec() != null)) {
+                // a file that does not parse may hold the operation an examples file is for
+                for (ExampleProblem problem : collector.unclaimedFiles()) {
+                    findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
+                            Locator.position(problem.file(), problem.position()), null, null));
                 }
             }
             for (LoadResult loaded : structureChecks) {
@@ -457,6 +465,9 @@ public final class CheckEngine {
             ExampleCollector collector) {
         List<Integration> dynamo = new ArrayList<>();
         for (ApiOperation operation : IntegrationExtractor.operations(spec.root())) {
+            if (collector != null) {
+                collector.claim(operation);
+            }
             Integration integration = IntegrationExtractor.integrationOf(operation, spec.root());
             if (integration == null && unresolvedRefs != null && operation.node().path(IntegrationExtractor.EXTENSION).has("$ref")) {
                 unresolvedRefs.add(operation);

@@ -3,6 +3,7 @@ package io.github.apigwddb.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.apigwddb.dynamodb.Suggestions;
 import io.github.apigwddb.integration.ApiOperation;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.OperationRef;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +52,8 @@ public final class ExampleCollector {
     public static final String EXTENSION = "x-apigw-examples";
 
     private final Path sidecarDirectory;
+    /** The sidecar names (no extension) of the operations seen, for EXM007. */
+    private final Set<String> claimedBaseNames = ConcurrentHashMap.newKeySet();
     private final DocumentParser parser = new DocumentParser();
     /**
      * The names in the sidecar directory, lower-cased, listed once per check: a definition of thousands of
@@ -118,6 +123,9 @@ public final class ExampleCollector {
         if (!authorization.isEmpty()) {
             examples.replaceAll(example -> AuthorizationContext.withAuthorization(example, authorization));
         }
+        if (!IntegrationExtractor.isWebSocketRoute(operation)) {
+            examples.replaceAll(example -> withEveryPathParameter(spec, operation, example, reads, problems));
+        }
         Set<String> named = new HashSet<>();
         for (Example example : examples) {
             if (!IntegrationExtractor.isWebSocketRoute(operation)) {
@@ -133,6 +141,39 @@ public final class ExampleCollector {
     }
 
     /**
+     * A user's example without a value for a variable of the path, which no request to the operation lacks (API Gateway
+     * routes none with an empty segment here): EXM008, and rendered with one made up as for the spec's examples, so
+     * that the template is not blamed for what the example left out (user trial: a DDB007 on the key it lacked).
+     */
+    private Example withEveryPathParameter(LoadedSpec spec, ApiOperation operation, Example example, TemplateReads reads,
+            List<ExampleProblem> problems) {
+        if (example.source() == ExampleSource.SPEC || example.source() == ExampleSource.SYNTHESISED) {
+            return example;
+        }
+        Map<String, String> given = new LinkedHashMap<>(example.path());
+        given.values().removeIf(String::isEmpty);
+        List<String> missing = operation.pathVariables().stream().filter(name -> !given.containsKey(name)).sorted().toList();
+        if (missing.isEmpty()) {
+            return example;
+        }
+        Map<String, Map<String, String>> params = new LinkedHashMap<>();
+        params.put("path", given);
+        params.put("query", new LinkedHashMap<>(example.querystring()));
+        params.put("header", new LinkedHashMap<>(example.headers()));
+        fillPathParameters(operation, params, new SchemaSampler(spec.root()), reads);
+        Map<String, String> path = params.get("path");
+        String madeUp = missing.stream().map(name -> name + "=" + path.get(name)).collect(Collectors.joining(", "));
+        String pointer = example.path().isEmpty() ? example.pointer() : JsonPointers.child(example.pointer(), "path");
+        problems.add(problem(Rule.EXM008, "Example gives no value for path parameter" + (missing.size() == 1 ? " " : "s ")
+                + String.join(", ", missing) + ", which every request to the operation has; rendered with " + madeUp
+                + " made up: add path: {" + missing.stream().map(name -> name + ": ...").collect(Collectors.joining(", "))
+                + "} to the example", at(spec, example, pointer), example.name()));
+        return new Example(example.name(), example.source(), example.body(), example.contentType(), path, example.querystring(),
+                example.headers(), example.stageVariables(), example.context(), example.dynamodbResponse(), example.expect(),
+                example.file(), example.pointer());
+    }
+
+    /**
      * The names a sidecar file of the operation may have: its own; for one of a WebSocket route's operations (a
      * template of a route that selects one per message: {@code ROUTE key template v1}) also the route's, whose examples
      * then go to each template.
@@ -145,6 +186,48 @@ public final class ExampleCollector {
         }
         String route = new OperationRef(operation.method(), routeKey, null).fileSafeName();
         return own.equals(route) ? List.of(own) : List.of(own, route);
+    }
+
+    /** Notes that the operation's sidecar files, if any, are the operation's (see {@link #unclaimedFiles}). */
+    public void claim(ApiOperation operation) {
+        claimedBaseNames.addAll(sidecarBaseNames(operation));
+    }
+
+    /**
+     * EXM007 for each example file of the sidecar directory that no {@link #claim claimed} operation reads, with the name
+     * meant when one is close: a misspelt file is otherwise passed over without a word, and its expectations with it
+     * (user trial). Call after every definition's operations are claimed.
+     */
+    public List<ExampleProblem> unclaimedFiles() {
+        if (sidecarDirectory == null || !Files.isDirectory(sidecarDirectory)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(sidecarDirectory)) {
+            files = listed.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // each operation's own file is still looked for by its name
+        }
+        List<ExampleProblem> problems = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            String extension = dot < 0 ? "" : name.substring(dot + 1);
+            if (!List.of("json", "yaml", "yml").contains(extension) || claimedBaseNames.contains(name.substring(0, dot))) {
+                continue;
+            }
+            String base = name.substring(0, dot);
+            String meant = Suggestions.nearest(base, claimedBaseNames);
+            if (meant == null) {
+                // a suffix added to the name (getItem-old.yaml): the longest operation name it starts with
+                meant = claimedBaseNames.stream().filter(base::startsWith).max(Comparator.comparingInt(String::length)).orElse(null);
+            }
+            problems.add(problem(Rule.EXM007, "Example file " + name + " is the examples of no operation of the definitions checked,"
+                    + " so none of its examples is rendered" + (meant == null ? "; a file is named after its operation's"
+                    + " operationId (else <METHOD>_<path>, e.g. POST__items.yaml)" : "; did you mean " + meant + "." + extension + "?"),
+                    file, TextPosition.START, null));
+        }
+        return problems;
     }
 
     /** The operation's sidecar files that exist, by name ({@code getItem.yaml}); the check reads them only for operations it renders. */

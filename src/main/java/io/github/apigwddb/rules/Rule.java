@@ -132,6 +132,8 @@ public enum Rule {
     EXM004(ERROR, "Example cannot be read"),
     EXM005(WARNING, "Example body would be rejected by API Gateway"),
     EXM006(WARNING, "Two examples of an operation have the same name"),
+    EXM007(WARNING, "Example file names no operation"),
+    EXM008(WARNING, "Example gives no value for a path parameter"),
 
     // CFN: CloudFormation/SAM embedding
     CFN001(WARNING, "An API of the template cannot be read"),

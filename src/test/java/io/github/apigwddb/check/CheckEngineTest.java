@@ -207,6 +207,41 @@ class CheckEngineTest {
         assertThat(debug).contains("GET /items [listItems]: mock integration, not checked");
     }
 
+    /**
+     * An examples file no operation of any definition reads is EXM007 at the file; none is said while a definition file
+     * does not parse, as it may hold the operation.
+     */
+    @Test
+    void anExamplesFileOfNoOperationIsReportedOnceEveryDefinitionIsRead() throws Exception {
+        Path spec = write("api.yaml", """
+                openapi: 3.0.1
+                info: {title: t, version: "1"}
+                paths:
+                  /items/{id}:
+                    get:
+                      operationId: getItem
+                      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                      responses: {"200": {description: ok}, "400": {description: bad}, "500": {description: error}}
+                """ + INTEGRATION);
+        Path other = write("other.yaml", "openapi: 3.0.1\ninfo: {title: o, version: '1'}\npaths:\n  /x:\n    get:\n"
+                + "      operationId: listX\n      responses: {'200': {description: ok}}\n");
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        Files.writeString(examples.resolve("getItem.yaml"), "- {name: one, path: {id: '1'}}\n");
+        Files.writeString(examples.resolve("listX.yaml"), "- {name: one}\n"); // an operation not checked: said at info
+        Files.writeString(examples.resolve("getItme.yaml"), "- {name: two, path: {id: '2'}}\n");
+
+        List<Finding> findings = new CheckEngine().run(new CheckRequest(List.of(spec, other), examples, Map.of(), 1), CheckLog.SILENT).findings();
+
+        assertThat(findings).filteredOn(f -> f.rule() == Rule.EXM007).singleElement().satisfies(f -> {
+            assertThat(f.position().file().getFileName()).hasToString("getItme.yaml");
+            assertThat(f.message()).endsWith("did you mean getItem.yaml?");
+            assertThat(f.operation()).isNull();
+        });
+        Path broken = write("broken.yaml", "openapi: 3.0.1\npaths: {/y: [\n");
+        assertThat(new CheckEngine().run(new CheckRequest(List.of(spec, broken), examples, Map.of(), 1), CheckLog.SILENT).findings())
+                .extracting(Finding::rule).doesNotContain(Rule.EXM007);
+    }
+
     @Test
     void anIntegrationIndentedOntoThePathItemIsFoundAndTheUnusedSidecarIsSaid() throws Exception {
         // the trial's miss: DELETE's integration two spaces too far left; only the count of integrations hinted at it
@@ -611,19 +646,19 @@ class CheckEngineTest {
                 openapi: 3.0.1
                 info: {title: t, version: "1"}
                 paths:
-                  /items/{id}:
+                  /items:
                     get:
                       operationId: getItem
                       parameters:
-                        - {name: id, in: path, required: true, schema: {type: string}}
+                        - {name: id, in: query, schema: {type: string}}
                       responses:
                         "200": {description: ok}
                         "400": {description: bad}
                         "500": {description: failed}
                       x-apigw-examples:
-                        - {name: meant-to-succeed, path: {id: ""}, expect: {status: 200, response: {"name": "x"}}}
-                        - {name: meant-to-fail, path: {id: ""}, expect: {status: 404}}
-                        - {name: own-answer, path: {id: ""}, dynamodbResponse: {status: 200, body: {Item: {id: {S: "1"}, name: {S: a}}}},
+                        - {name: meant-to-succeed, querystring: {id: ""}, expect: {status: 200, response: {"name": "x"}}}
+                        - {name: meant-to-fail, querystring: {id: ""}, expect: {status: 404}}
+                        - {name: own-answer, querystring: {id: ""}, dynamodbResponse: {status: 200, body: {Item: {id: {S: "1"}, name: {S: a}}}},
                            expect: {status: 200, response: {"name": "b"}}}
                 """ + INTEGRATION);
         CheckResult result = check(null, spec);

@@ -9,6 +9,7 @@ import io.github.apigwddb.spec.LoadedSpec;
 import io.github.apigwddb.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,6 +181,63 @@ class ExampleCollectorTest {
                         + " dynamodbResponse, expect, headers, name, path, querystring, stageVariables",
                 "Unknown expect member 'statuss' (did you mean 'status'?); known members: request, requestText, response, responseText, status",
                 "Unknown dynamodbResponse member 'bdy' (did you mean 'body'?); known members: body, status");
+    }
+
+    /**
+     * A user's example without a path parameter is EXM008 at the example and rendered with one made up (user trial: the
+     * template got a DDB007 for the key the example left out); an empty value is none either.
+     */
+    @Test
+    void anExampleWithoutAPathParameterIsExm008AndGetsOneMadeUp() throws Exception {
+        String spec = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /orders/{orderNo}/lines/{line}:\n    patch:\n"
+                + "      operationId: setNote\n      parameters:\n        - {name: orderNo, in: path, required: true, schema: {type: integer}}\n"
+                + "        - {name: line, in: path, required: true, schema: {type: string}}\n"
+                + "      responses: {'200': {description: ok}}\n      x-apigw-examples:\n"
+                + "        - {name: complete, path: {orderNo: '7', line: a}}\n        - {name: note-only, body: {note: gift}}\n"
+                + "        - {name: empty-line, path: {orderNo: '7', line: ''}}\n"
+                + "      x-amazon-apigateway-integration: {type: aws, uri: 'arn:aws:apigateway:eu-west-1:dynamodb:action/UpdateItem'}\n";
+
+        ExampleSet set = collectFrom("orders.yaml", spec);
+
+        assertThat(set.examples()).extracting(Example::name, Example::path).containsExactly(
+                tuple("complete", Map.of("orderNo", "7", "line", "a")),
+                tuple("note-only", Map.of("orderNo", "1", "line", "example-line")),
+                tuple("empty-line", Map.of("orderNo", "7", "line", "example-line")));
+        assertThat(set.problems()).filteredOn(p -> p.rule() == Rule.EXM008).extracting(ExampleProblem::example, ExampleProblem::message)
+                .containsExactly(tuple("note-only", "Example gives no value for path parameters line, orderNo, which every request to the"
+                        + " operation has; rendered with line=example-line, orderNo=1 made up: add path: {line: ..., orderNo: ...} to the example"),
+                        tuple("empty-line", "Example gives no value for path parameter line, which every request to the operation has;"
+                                + " rendered with line=example-line made up: add path: {line: ...} to the example"));
+        assertThat(set.problems()).filteredOn(p -> "empty-line".equals(p.example())).singleElement()
+                .satisfies(p -> assertThat(p.position().line()).isEqualTo(14)); // on its line
+    }
+
+    /**
+     * An examples file no operation reads is EXM007, with the name meant when one is close (user trial: a misspelt
+     * file and its expectations were passed over without a word); a file of another type is not an examples file.
+     */
+    @Test
+    void anExamplesFileOfNoOperationIsExm007WithTheNameMeant() throws Exception {
+        Path examples = sidecars();
+        for (String name : new String[] {"op.yaml", "opp.yaml", "OP.json", "op-old.yml", "unrelated.yaml", "README.md"}) {
+            Files.writeString(examples.resolve(name), "- {name: a}\n");
+        }
+        Path spec = Files.writeString(dir.resolve("api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n"
+                + "  /items:\n    post:\n      operationId: op\n      responses: {'200': {description: ok}}\n");
+        LoadedSpec loaded = new SpecLoader().load(spec).spec();
+        ExampleCollector collector = new ExampleCollector(examples);
+        IntegrationExtractor.operations(loaded.root()).forEach(collector::claim);
+
+        assertThat(collector.unclaimedFiles()).extracting(p -> p.file().getFileName().toString(), ExampleProblem::message).containsExactly(
+                tuple("OP.json", "Example file OP.json is the examples of no operation of the definitions checked, so none of its examples"
+                        + " is rendered; did you mean op.json?"),
+                tuple("op-old.yml", "Example file op-old.yml is the examples of no operation of the definitions checked, so none of its"
+                        + " examples is rendered; did you mean op.yml?"),
+                tuple("opp.yaml", "Example file opp.yaml is the examples of no operation of the definitions checked, so none of its"
+                        + " examples is rendered; did you mean op.yaml?"),
+                tuple("unrelated.yaml", "Example file unrelated.yaml is the examples of no operation of the definitions checked, so none"
+                        + " of its examples is rendered; a file is named after its operation's operationId (else <METHOD>_<path>, e.g."
+                        + " POST__items.yaml)"));
     }
 
     private ExampleSet collectFrom(String name, String text) throws Exception {

@@ -64,6 +64,8 @@ class RuleDocsExamplesTest {
             Map.entry(Rule.EXM004, "a sidecar examples file"),
             Map.entry(Rule.EXM005, "an operation's x-apigw-examples"),
             Map.entry(Rule.EXM006, "an operation's x-apigw-examples"),
+            Map.entry(Rule.EXM007, "the names of a definition's operation and of an examples file"),
+            Map.entry(Rule.EXM008, "a path item and its example"),
             Map.entry(Rule.CFN001, "a DefinitionBody with AWS::Include and the pom.xml mapping"),
             Map.entry(Rule.CFN002, "a line of a file pulled in by AWS::Include"),
             Map.entry(Rule.CFN003, "a line of a file named by DefinitionUri"),
