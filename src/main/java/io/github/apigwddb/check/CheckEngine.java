@@ -84,6 +84,7 @@ public final class CheckEngine {
                 new ResponsePathCheck(runner),
                 new UnknownReferenceCheck(runner),
                 new UndeclaredParameterCheck(runner),
+                new BodilessReadCheck(runner),
                 new StageVariableCheck(runner),
                 new TextLoopCheck(runner),
                 new StatusOverrideCheck(runner),
@@ -440,7 +441,7 @@ public final class CheckEngine {
             return DynamoDbAnswers.INTERNAL_SERVER_ERROR.body();
         }
         if (status >= 400) {
-            return DynamoDbAnswers.VALIDATION.body();
+            return DynamoDbAnswers.STATUS_ONLY.body();
         }
         return given != null && given.status() == status ? given.body() : null;
     }

@@ -125,6 +125,17 @@ public record ApiOperation(OperationRef ref, String pointer, JsonNode node, Json
                 : p.path("name").asText().equals(name)));
     }
 
+    /**
+     * Whether a request of the operation carries no body: a GET or HEAD that declares none (no OpenAPI 3
+     * {@code requestBody}, no Swagger 2 {@code body} or {@code formData} parameter). HTTP gives such a body no meaning,
+     * and browsers and {@code fetch()} cannot send one.
+     */
+    public boolean takesNoBody(JsonNode root) {
+        boolean bodiless = "GET".equalsIgnoreCase(method()) || "HEAD".equalsIgnoreCase(method());
+        return bodiless && !node.has("requestBody")
+                && parameters(root).stream().noneMatch(p -> "body".equals(p.path("in").asText()) || "formData".equals(p.path("in").asText()));
+    }
+
     /** The operation's parameters plus its path item's, local {@code $ref}s followed; the operation's win on name and location. */
     public List<JsonNode> parameters(JsonNode root) {
         Map<String, JsonNode> byKey = new LinkedHashMap<>();

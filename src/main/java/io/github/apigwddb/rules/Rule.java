@@ -74,6 +74,7 @@ public enum Rule {
     VTL014(WARNING, "Template reads a request parameter the operation does not declare"),
     VTL015(WARNING, "Template writes a JSON object as Java's map text"),
     VTL016(WARNING, "A #foreach goes over text, so it never runs"),
+    VTL017(WARNING, "Template reads a body a GET or HEAD request does not carry"),
 
     // DDB: DynamoDB request members and values
     DDB000(ERROR, "Internal error while validating a DynamoDB request"),
