@@ -32,6 +32,13 @@ final class DynamoDbAnswers {
     static final Answer VALIDATION = new Answer("400 ValidationException", 400,
             "{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"1 validation error detected: Value 'ALL' at"
                     + " 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]\"}");
+    /**
+     * The 4xx body {@code apigw:render} shows for a status given without a body: one about the request's own members would
+     * blame it for what it does not hold (user trial: VALIDATION's ReturnConsumedCapacity, which the request had not).
+     */
+    static final Answer STATUS_ONLY = new Answer("400 ValidationException", 400,
+            "{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"(made up by apigw:render for the status"
+                    + " given; give DynamoDB's words with apigw.dynamodbBody)\"}");
     static final Answer CONDITIONAL_CHECK_FAILED = new Answer("400 ConditionalCheckFailedException", 400,
             "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}");
     static final Answer INTERNAL_SERVER_ERROR = new Answer("500 InternalServerError", 500,

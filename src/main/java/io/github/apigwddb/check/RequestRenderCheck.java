@@ -9,6 +9,8 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.DocumentParser;
 import io.github.apigwddb.spec.DocumentSyntaxException;
 import io.github.apigwddb.spec.SpecFormat;
+import io.github.apigwddb.vtl.CompiledTemplate;
+import io.github.apigwddb.vtl.InputPathCall;
 import io.github.apigwddb.vtl.RenderResult;
 import io.github.apigwddb.vtl.RequestTemplateSelector;
 import java.util.LinkedHashMap;
@@ -56,13 +58,38 @@ final class RequestRenderCheck implements ExampleCheck {
             int templateLine = new OutputLineMapper(template.text()).templateLineForError(output, e.position());
             // one template line that breaks the JSON breaks it for every example, each with its own text: said once, with
             // the first example's (message-to-fix trial: three VTL002 at one place)
+            int[] at = {templateLine, 1};
+            String hint = quotedJsonRead(run, template, at);
             Finding finding = run.locator.inTemplate(Rule.VTL002, "The rendered request is not valid JSON (DynamoDB answers"
                     + " SerializationException): " + e.getMessage() + " at output line " + e.position().line() + ", column "
-                    + e.position().column() + ": " + OutputText.excerpt(outputLine, e.position().column()), template, templateLine, 1,
+                    + e.position().column() + ": " + OutputText.excerpt(outputLine, e.position().column()) + hint, template, at[0], at[1],
                     run.operation(), run.example.name());
             run.once("VTL002|" + finding.position(), finding);
             run.rejection = DynamoDbAnswers.notJson();
         }
+    }
+
+    /**
+     * The likely cause when the line that breaks the JSON writes {@code $input.json(...)} inside a string's quotes
+     * ({@code "S": "$input.json('$.id')"}): that call writes JSON, quotes included (user trial: the bare parse error did
+     * not say so). Moves {@code at} (line, column as written) to the call; empty when there is none on that line.
+     */
+    private String quotedJsonRead(ExampleRun run, MappingTemplate template, int[] at) {
+        TemplateRunner.Deployed deployed = TemplateRunner.asDeployed(template, run.locator.fromTemplate(), run.templateValues);
+        CompiledTemplate compiled = runner.compiled(template, deployed);
+        if (compiled == null) {
+            return "";
+        }
+        for (InputPathCall call : compiled.inputPathCalls()) {
+            int[] written = deployed.written(template.text(), call.line(), call.column());
+            if (call.method().equals("json") && call.slot().quoted() && written[0] == at[0]) {
+                at[1] = written[1];
+                String json = "$input.json('" + call.jsonPath() + "')";
+                return "; " + json + " writes JSON, quotes included, so inside a string's quotes it ends the string: write it without"
+                        + " the quotes, or $util.escapeJavaScript($input.path('" + call.jsonPath() + "')) inside them";
+            }
+        }
+        return "";
     }
 
     /** The template API Gateway picks for the example's Content-Type; null when it would pass through or answer 415. */

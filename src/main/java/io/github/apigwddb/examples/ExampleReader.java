@@ -98,7 +98,8 @@ final class ExampleReader {
             return Map.of();
         }
         if (!node.isObject()) {
-            problems.add(new Problem("Must be an object of names to values", pointer));
+            String member = pointer.substring(pointer.lastIndexOf('/') + 1);
+            problems.add(new Problem(member + " must be an object of names to values, such as " + member + ": {name: value}", pointer));
             return Map.of();
         }
         Map<String, String> map = new LinkedHashMap<>();

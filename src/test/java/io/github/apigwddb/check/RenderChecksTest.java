@@ -870,6 +870,21 @@ class RenderChecksTest {
         assertThat(of(check(HEADER + operation("/i/{id}", "get", examples, "GetItem", request, PLAIN_RESPONSES)), Rule.VTL002)).hasSize(1);
     }
 
+    /** $input.json inside a string's quotes: VTL002 says why, at the call (user trial: a bare parse error at the line's start). */
+    @Test
+    void aQuotedInputJsonIsNamedAsTheCauseOfVtl002() throws IOException {
+        String examples = "      x-apigw-examples:\n        - {name: one, body: {id: i-1}}\n";
+        String request = "{\"TableName\": \"Items\",\n \"Item\": {\"id\": {\"S\": \"$input.json('$.id')\"}}}";
+
+        String spec = HEADER + operation("/i", "post", examples, "PutItem", request, PLAIN_RESPONSES);
+        assertThat(of(check(spec), Rule.VTL002)).singleElement().satisfies(f -> {
+            assertThat(f.message()).endsWith("; $input.json('$.id') writes JSON, quotes included, so inside a string's quotes it ends the"
+                    + " string: write it without the quotes, or $util.escapeJavaScript($input.path('$.id')) inside them");
+            assertThat(f.position().line()).isEqualTo(lineOf(spec, "\"Item\""));
+            assertThat(f.position().column()).isEqualTo(36);
+        });
+    }
+
     @Test
     void unknownReferencesOfRequestAndResponseTemplatesAreVtl003OncePerTemplate() throws IOException {
         String examples = """

@@ -170,6 +170,15 @@ class ExampleCollectorTest {
                 });
     }
 
+    /** A map member of the wrong type is named (user trial: "Must be an object of names to values" said not which). */
+    @Test
+    void aMapMemberOfAnotherTypeIsNamed() throws Exception {
+        Files.writeString(sidecars().resolve("op.yaml"), "- name: a\n  querystring: [1, 2]\n");
+
+        assertThat(collect().problems()).extracting(ExampleProblem::message)
+                .containsExactly("querystring must be an object of names to values, such as querystring: {name: value}");
+    }
+
     /** A misspelt member is named with the one meant, as a misspelt POM parameter is (user trial). */
     @Test
     void aMisspeltMemberOfAnExampleSaysWhichOneWasMeant() throws Exception {
