@@ -109,7 +109,7 @@ public final class CheckEngine {
         SourceRoot bound = SourceRoot.of(request.sourceRoot());
         SpecLoader loader = new SpecLoader(bound);
         CloudFormationReader cloudFormation = new CloudFormationReader(bound);
-        ExampleCollector collector = new ExampleCollector(request.examplesDirectory());
+        ExampleCollector collector = new ExampleCollector(request.examplesDirectory(), bound);
         List<Finding> findings = new ArrayList<>();
         List<CheckResult.CheckedCase> cases = new ArrayList<>();
         int specs = 0;
@@ -285,7 +285,7 @@ public final class CheckEngine {
         }
         if (matches.size() == 1) {
             Match match = matches.get(0);
-            ExampleCollector collector = new ExampleCollector(match.request().examplesDirectory());
+            ExampleCollector collector = new ExampleCollector(match.request().examplesDirectory(), bound);
             return render(new Locator(match.api(), match.template(), collector), collector, match.integration(), match.request(), target);
         }
         throw new UnknownRenderTargetException("No DynamoDB integration '" + target.operation() + "' in " + request.specFiles().size()

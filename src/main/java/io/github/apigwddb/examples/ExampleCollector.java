@@ -16,6 +16,7 @@ import io.github.apigwddb.spec.LocalReferences;
 import io.github.apigwddb.spec.ParsedDocument;
 import io.github.apigwddb.spec.ReferenceScope;
 import io.github.apigwddb.spec.SourceMap;
+import io.github.apigwddb.spec.SourceRoot;
 import io.github.apigwddb.spec.SpecFormat;
 import io.github.apigwddb.spec.SpecKind;
 import io.github.apigwddb.spec.TextPosition;
@@ -52,6 +53,7 @@ public final class ExampleCollector {
     public static final String EXTENSION = "x-apigw-examples";
 
     private final Path sidecarDirectory;
+    private final SourceRoot bound;
     /** The sidecar names (no extension) of the operations seen, for EXM007. */
     private final Set<String> claimedBaseNames = ConcurrentHashMap.newKeySet();
     private final DocumentParser parser = new DocumentParser();
@@ -67,7 +69,13 @@ public final class ExampleCollector {
 
     /** @param sidecarDirectory where {@code <operationId>.(json|yaml)} files live; null or absent = none */
     public ExampleCollector(Path sidecarDirectory) {
+        this(sidecarDirectory, SourceRoot.NONE);
+    }
+
+    /** @param bound the files that may be read: a sidecar file that is a link to one elsewhere is not (EXM004) */
+    public ExampleCollector(Path sidecarDirectory, SourceRoot bound) {
         this.sidecarDirectory = sidecarDirectory;
+        this.bound = bound;
     }
 
     public ExampleSet collect(LoadedSpec spec, ApiOperation operation) {
@@ -267,6 +275,11 @@ public final class ExampleCollector {
             }
             Path file = sidecarDirectory.resolve(name);
             if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            if (!bound.holdsFound(file, sidecarDirectory)) {
+                // its text would reach the log in findings (hostile-input review: a link to a file of secrets)
+                problems.add(problem(Rule.EXM004, bound.refusal("The example file", file) + "; it is not read", file, TextPosition.START, null));
                 continue;
             }
             ParsedDocument document;

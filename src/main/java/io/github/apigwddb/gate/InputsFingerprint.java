@@ -2,6 +2,7 @@ package io.github.apigwddb.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.apigwddb.spec.DocumentParser;
+import io.github.apigwddb.spec.SourceRoot;
 import io.github.apigwddb.spec.SpecFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,14 +35,21 @@ public final class InputsFingerprint {
     /** Made when a changed file has references to follow; an unchanged project needs none. */
     private DocumentParser parser;
 
+    /** The files it may read: a {@code $ref} or an example link that leads elsewhere is left out, as the check leaves it. */
+    private final SourceRoot bound;
+
     /** Reads every file. */
     public InputsFingerprint() {
-        this(FileDigests.none());
+        this(FileDigests.none(), SourceRoot.NONE);
     }
 
-    /** Reads only the files that {@code digests} does not know unchanged. */
-    public InputsFingerprint(FileDigests digests) {
+    /**
+     * Reads only the files that {@code digests} does not know unchanged, and of those only the ones {@code bound} holds
+     * (hostile-input review: it read and stored the digest of /etc/passwd, which a $ref named and the check refused).
+     */
+    public InputsFingerprint(FileDigests digests, SourceRoot bound) {
         this.digests = digests;
+        this.bound = bound;
     }
 
     /**
@@ -58,7 +66,7 @@ public final class InputsFingerprint {
         for (Path file : referencedClosure(specFiles)) {
             updateFile(digest, "spec", file);
         }
-        for (Path file : filesUnder(examplesDirectory)) {
+        for (Path file : filesUnder(examplesDirectory, bound)) {
             updateFile(digest, "example", file);
         }
         for (Path file : referencedClosure(otherFiles)) {
@@ -79,7 +87,7 @@ public final class InputsFingerprint {
             }
             FileDigests.Entry entry = digests.of(file, bytes -> localReferences(bytes, file));
             if (entry != null) {
-                entry.references().forEach(target -> todo.add(Path.of(target)));
+                entry.references().stream().map(Path::of).filter(target -> bound.holds(target, file)).forEach(todo::add);
             }
         }
         return seen;
@@ -143,13 +151,14 @@ public final class InputsFingerprint {
         }
     }
 
-    private static List<Path> filesUnder(Path directory) {
+    private static List<Path> filesUnder(Path directory, SourceRoot bound) {
         if (directory == null || !Files.isDirectory(directory)) {
             return List.of();
         }
         try {
-            // through links, as the examples are read
-            return FileTree.files(directory).stream().filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+            // through links, as the examples are read, but not out of the repository
+            return FileTree.files(directory).stream().filter(Files::isRegularFile).filter(file -> bound.holdsFound(file, directory))
+                    .map(p -> p.toAbsolutePath().normalize()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + directory, e);
         }

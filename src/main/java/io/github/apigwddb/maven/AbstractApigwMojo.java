@@ -16,6 +16,7 @@ import io.github.apigwddb.gate.RuleSettings;
 import io.github.apigwddb.gate.SpecFileFilter;
 import io.github.apigwddb.gate.SuppressedFinding;
 import io.github.apigwddb.spec.Utf8Text;
+import io.github.apigwddb.report.ConsoleFormat;
 import io.github.apigwddb.spec.SourceRoot;
 import java.io.File;
 import java.io.IOException;
@@ -312,7 +313,9 @@ abstract class AbstractApigwMojo extends AbstractMojo {
     protected List<Path> specFiles() throws MojoExecutionException {
         List<Path> notRead = new ArrayList<>();
         List<Path> missing = new ArrayList<>();
-        List<Path> files = specFiles(basedir, specs, specFileFilter(), notRead, specsForOtherModules() ? missing : null);
+        List<Path> outside = new ArrayList<>();
+        SourceRoot bound = SourceRoot.of(repositoryRoot());
+        List<Path> files = specFiles(basedir, specs, specFileFilter(), notRead, specsForOtherModules() ? missing : null, bound, outside);
         for (Path path : missing) {
             getLog().info("No " + basedir.toPath().relativize(path.toAbsolutePath()) + " in this module, which <specs> (apigw.specs)"
                     + " names for the whole build: nothing to check there");
@@ -321,6 +324,9 @@ abstract class AbstractApigwMojo extends AbstractMojo {
             warnWhenNoModuleHasSpecs();
         }
         warnNotRead(notRead);
+        for (Path file : outside) {
+            getLog().warn(ConsoleFormat.printable("Not reading " + basedir.toPath().relativize(file.toAbsolutePath()) + ": " + bound.refusal("it", file)));
+        }
         return files;
     }
 
@@ -349,13 +355,14 @@ abstract class AbstractApigwMojo extends AbstractMojo {
 
     /** The spec files {@code filter} leaves, quietly (for what to say when there are none). */
     protected List<Path> specFiles(SpecFileFilter filter) throws MojoExecutionException {
-        return specFiles(basedir, specs, filter, new ArrayList<>(), specsForOtherModules() ? new ArrayList<>() : null);
+        return specFiles(basedir, specs, filter, new ArrayList<>(), specsForOtherModules() ? new ArrayList<>() : null,
+                SourceRoot.of(repositoryRoot()), new ArrayList<>());
     }
 
     private void warnNotRead(List<Path> notRead) {
         for (Path file : notRead) {
-            getLog().warn(basedir.toPath().relativize(file.toAbsolutePath()) + " is named like a definition but is no regular file"
-                    + " (a broken link, a pipe or a device): not read");
+            getLog().warn(ConsoleFormat.printable(basedir.toPath().relativize(file.toAbsolutePath()) + " is named like a definition but"
+                    + " is no regular file (a broken link, a pipe or a device): not read"));
         }
     }
 
@@ -396,8 +403,8 @@ abstract class AbstractApigwMojo extends AbstractMojo {
      * @param missing receives the named paths that do not exist, which are then no error; null to fail on one. The
      *     default directory written out is the default: missing, it means nothing to check
      */
-    static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter, List<Path> notRead, List<Path> missing)
-            throws MojoExecutionException {
+    static List<Path> specFiles(File basedir, List<File> specs, SpecFileFilter filter, List<Path> notRead, List<Path> missing,
+            SourceRoot bound, List<Path> outside) throws MojoExecutionException {
         List<Path> roots = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
             Path defaultDirectory = basedir.toPath().resolve(DEFAULT_SPEC_DIRECTORY);
@@ -433,6 +440,10 @@ abstract class AbstractApigwMojo extends AbstractMojo {
                 // filtered by every path that reaches a file, then each file once
                 FileTree.once(FileTree.entries(root).stream().filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file))
                         .toList()).stream().filter(file -> {
+                    if (!bound.holdsFound(file, root)) {
+                        outside.add(file); // a link to a file elsewhere: not read, as a $ref there would not be
+                        return false;
+                    }
                     if (Files.isRegularFile(file)) {
                         return true;
                     }

@@ -264,7 +264,7 @@ public class CheckMojo extends AbstractApigwMojo {
             List<Path> filesRead) throws MojoExecutionException {
         Set<Path> inputFiles = new TreeSet<>(configuredFiles);
         filesRead.forEach(f -> inputFiles.add(f.toAbsolutePath().normalize()));
-        InputsFingerprint fingerprint = new InputsFingerprint(digests);
+        InputsFingerprint fingerprint = new InputsFingerprint(digests, SourceRoot.of(repositoryRoot()));
         return fingerprint.compute(files, examplesDirectory(), List.copyOf(inputFiles), configuration, pluginIdentity(fingerprint));
     }
 

@@ -54,6 +54,24 @@ public final class SourceRoot {
         }
     }
 
+    /**
+     * Whether {@code file}, found by listing {@code foundUnder} (a spec or examples directory), may be read: where links
+     * lead, under the root or under that directory's own real place (a spec directory that is a link to a shared one).
+     * A link in it to a file or directory elsewhere ({@code creds.json -> ~/.docker/config.json}) is not: the check would
+     * print parts of it (hostile-input review).
+     */
+    public boolean holdsFound(Path file, Path foundUnder) {
+        if (root == null) {
+            return true;
+        }
+        try {
+            Path real = file.toRealPath();
+            return real.startsWith(root.toRealPath()) || real.startsWith(foundUnder.toRealPath());
+        } catch (IOException e) {
+            return true; // nothing there to read: said where it is read
+        }
+    }
+
     /** Where the file really is, for messages: through links; as given when it does not exist. */
     public static Path real(Path file) {
         try {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.spec.LoadedSpec;
+import io.github.apigwddb.spec.SourceRoot;
 import io.github.apigwddb.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -247,6 +248,25 @@ class ExampleCollectorTest {
                 tuple("unrelated.yaml", "Example file unrelated.yaml is the examples of no operation of the definitions checked, so none"
                         + " of its examples is rendered; a file is named after its operation's operationId (else <METHOD>_<path>, e.g."
                         + " POST__items.yaml)"));
+    }
+
+    /** A sidecar file that is a link to a file outside the repository is EXM004 and not read (hostile-input review). */
+    @Test
+    void aSidecarLinkToAFileOutsideTheRepositoryIsNotRead() throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("repo"));
+        Path outside = Files.writeString(dir.resolve("secret.yaml"), "- {name: leaked, body: {token: S3CR3T}}\n");
+        Path examples = Files.createDirectories(repository.resolve("examples"));
+        Files.createSymbolicLink(examples.resolve("op.yaml"), outside);
+        Path spec = Files.writeString(repository.resolve("api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n"
+                + "  /items:\n    post:\n      operationId: op\n      responses: {'200': {description: ok}}\n");
+        LoadedSpec loaded = new SpecLoader().load(spec).spec();
+
+        ExampleSet set = new ExampleCollector(examples, SourceRoot.of(repository)).collect(loaded, IntegrationExtractor.operations(loaded.root()).get(0));
+
+        assertThat(set.examples()).extracting(Example::name).doesNotContain("leaked");
+        assertThat(set.problems()).filteredOn(p -> p.rule() == Rule.EXM004).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("The example file leads to " + outside.toRealPath() + ", outside ")
+                        .endsWith("; it is not read"));
     }
 
     private ExampleSet collectFrom(String name, String text) throws Exception {

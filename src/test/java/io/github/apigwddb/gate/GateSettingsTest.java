@@ -3,6 +3,7 @@ package io.github.apigwddb.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.apigwddb.spec.SourceRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -98,33 +99,33 @@ class GateSettingsTest {
         Files.setLastModifiedTime(schema, anHourAgo);
         UpToDateStamp stamp = new UpToDateStamp(dir.resolve("target/apigw"));
         FileDigests first = stamp.digests();
-        String recorded = new InputsFingerprint(first).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0");
+        String recorded = new InputsFingerprint(first, SourceRoot.NONE).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0");
         stamp.remember(first);
 
         // untouched since, long before the digest was taken: the remembered digest stands
-        assertThat(new InputsFingerprint(stamp.digests()).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
+        assertThat(new InputsFingerprint(stamp.digests(), SourceRoot.NONE).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
                 .isEqualTo(recorded);
         // rewritten with the same size and its old time put back (an unpack of a reproducible archive does that): the
         // status change time tells, where the file system has one (user trial: a false green)
         Files.writeString(schema, "Item: {type: string}\n"); // as long as before
         Files.setLastModifiedTime(schema, anHourAgo);
         if (dir.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            assertThat(new InputsFingerprint(stamp.digests()).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
+            assertThat(new InputsFingerprint(stamp.digests(), SourceRoot.NONE).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
                     .isNotEqualTo(recorded);
         }
         // another time: read again
         Files.setLastModifiedTime(schema, FileTime.fromMillis(anHourAgo.toMillis() + 1_000));
-        assertThat(new InputsFingerprint(stamp.digests()).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
+        assertThat(new InputsFingerprint(stamp.digests(), SourceRoot.NONE).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
                 .isNotEqualTo(recorded);
         // written within the racy margin of the digest: never trusted, however equal size and time are
         Files.writeString(schema, "Item: {type: object}\n");
         FileDigests racy = FileDigests.none();
-        String now = new InputsFingerprint(racy).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0");
+        String now = new InputsFingerprint(racy, SourceRoot.NONE).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0");
         racy.write(dir.resolve("racy.digests"));
         FileTime sameTime = Files.getLastModifiedTime(schema);
         Files.writeString(schema, "Item: {type: number}\n"); // as long as before
         Files.setLastModifiedTime(schema, sameTime);
-        assertThat(new InputsFingerprint(FileDigests.read(dir.resolve("racy.digests"))).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
+        assertThat(new InputsFingerprint(FileDigests.read(dir.resolve("racy.digests")), SourceRoot.NONE).compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0"))
                 .isNotEqualTo(now);
         assertThat(FileDigests.read(dir.resolve("missing.digests"))).as("a missing file is no error").isNotNull();
     }
@@ -135,12 +136,12 @@ class GateSettingsTest {
         try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
             sparse.setLength(3L * 1024 * 1024 * 1024); // read whole, it would exhaust the heap
         }
-        String first = new InputsFingerprint(FileDigests.read(dir.resolve("a.digests"))).compute(List.of(huge), dir.resolve("none"), List.of(),
+        String first = new InputsFingerprint(FileDigests.read(dir.resolve("a.digests")), SourceRoot.NONE).compute(List.of(huge), dir.resolve("none"), List.of(),
                 "c", "1.0");
         try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
             sparse.setLength(3L * 1024 * 1024 * 1024 + 1);
         }
-        assertThat(new InputsFingerprint(FileDigests.read(dir.resolve("b.digests"))).compute(List.of(huge), dir.resolve("none"), List.of(),
+        assertThat(new InputsFingerprint(FileDigests.read(dir.resolve("b.digests")), SourceRoot.NONE).compute(List.of(huge), dir.resolve("none"), List.of(),
                 "c", "1.0")).isNotEqualTo(first);
     }
 
@@ -225,5 +226,21 @@ class GateSettingsTest {
         Files.writeString(missing, "x: 1\n");
         assertThat(new InputsFingerprint().compute(List.of(spec), dir.resolve("none"), List.of(template, missing), "c", "1.0"))
                 .as("a file looked for that now exists").isNotEqualTo(afterSchema);
+    }
+
+    /** A $ref the check refuses (out of the repository) is not read for the fingerprint either (hostile-input review). */
+    @Test
+    void aReferenceOutOfTheRepositoryIsNotReadForTheFingerprint() throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("repo"));
+        Path secret = Files.writeString(dir.resolve("secret.json"), "{\"a\": 1}");
+        Path spec = Files.writeString(repository.resolve("api.yaml"), "openapi: 3.0.1\npaths:\n  /x: {$ref: '../secret.json'}\n");
+        InputsFingerprint fingerprint = new InputsFingerprint(FileDigests.none(), SourceRoot.of(repository));
+        String first = fingerprint.compute(List.of(spec), dir.resolve("none"), List.of(), "c", "1.0");
+
+        Files.writeString(secret, "{\"a\": 2}");
+
+        assertThat(new InputsFingerprint(FileDigests.none(), SourceRoot.of(repository)).compute(List.of(spec), dir.resolve("none"), List.of(),
+                "c", "1.0")).isEqualTo(first);
+        assertThat(new InputsFingerprint().referencedClosure(List.of(spec))).as("unbounded, as before").contains(secret);
     }
 }

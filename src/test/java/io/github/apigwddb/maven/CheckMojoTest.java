@@ -340,6 +340,38 @@ class CheckMojoTest {
                 + " a pipe or a device): not read");
     }
 
+    /**
+     * A link in the spec directory to a file outside the repository is not read, nor is its digest kept: parse errors and
+     * findings would print parts of it (hostile-input review: a link to a file of secrets was quoted in the log).
+     */
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void aLinkToAFileOutsideTheRepositoryIsNotRead(CheckMojo mojo) throws Exception {
+        writeSpec(SPEC);
+        Path outside = Files.createTempDirectory("apigw-outside");
+        Path secret = Files.writeString(outside.resolve("secret.json"), "export TOKEN=S3CR3T\n");
+        Files.createSymbolicLink(project.resolve("src/main/apigateway/tok.json"), secret);
+        configure(mojo);
+        List<String> warnings = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+
+        mojo.execute();
+
+        assertThat(warnings).anySatisfy(w -> assertThat(w).startsWith("Not reading src/main/apigateway/tok.json: it leads to "
+                + secret.toRealPath() + ", outside "));
+        assertThat(Files.readString(project.resolve("target/apigw/apigw.sarif"))).doesNotContain("S3CR3T", "tok.json");
+        try (var stamps = Files.list(project.resolve("target/apigw"))) {
+            for (Path stamp : stamps.toList()) {
+                assertThat(Files.readString(stamp)).doesNotContain(secret.toRealPath().toString());
+            }
+        }
+    }
+
     /** A spec directory that links to a shared one is checked: walked as a plain one it held nothing (user trial: a false green). */
     @Test
     @InjectMojo(goal = "check", pom = POM)

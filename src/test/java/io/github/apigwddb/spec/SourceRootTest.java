@@ -39,4 +39,30 @@ class SourceRootTest {
         assertThat(bound.holds(repository.resolve("missing.yaml"), definition)).as("nothing to read: said broken").isTrue();
         assertThat(SourceRoot.NONE.holds(outside.resolve("creds.json"), definition)).isTrue();
     }
+
+    /**
+     * A file found in a spec or examples directory is read where its links lead only under the root or that directory's
+     * own real place: a spec directory linked to a shared one keeps its files, a link in it to a file or a directory
+     * elsewhere does not (hostile-input review).
+     */
+    @Test
+    void aFileFoundInADirectoryIsHeldUnderTheRootOrThatDirectoryAlone() throws Exception {
+        Path repository = dir.resolve("repo");
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Path shared = Files.createDirectories(dir.resolve("shared-specs"));
+        Path specs = Files.createDirectories(repository.resolve("src/main/apigateway"));
+        Files.writeString(outside.resolve("config.json"), "{}");
+        Files.writeString(shared.resolve("api.yaml"), "openapi: 3.0.1\n");
+        Files.writeString(specs.resolve("api.yaml"), "openapi: 3.0.1\n");
+        Files.createSymbolicLink(specs.resolve("creds.json"), outside.resolve("config.json"));
+        Files.createSymbolicLink(specs.resolve("docker"), outside);
+        Files.createSymbolicLink(repository.resolve("src/main/shared"), shared);
+        SourceRoot bound = SourceRoot.of(repository);
+
+        assertThat(bound.holdsFound(specs.resolve("api.yaml"), specs)).isTrue();
+        assertThat(bound.holdsFound(specs.resolve("creds.json"), specs)).isFalse();
+        assertThat(bound.holdsFound(specs.resolve("docker/config.json"), specs)).isFalse();
+        assertThat(bound.holdsFound(repository.resolve("src/main/shared/api.yaml"), repository.resolve("src/main/shared"))).isTrue();
+        assertThat(SourceRoot.NONE.holdsFound(specs.resolve("creds.json"), specs)).isTrue();
+    }
 }
