@@ -72,7 +72,7 @@ final class ConsoleReport {
         findings.forEach(f -> byFile.computeIfAbsent(f.position().file(), k -> new ArrayList<>()).add(f));
         List<Line> lines = new ArrayList<>();
         for (Map.Entry<Path, List<Finding>> file : byFile.entrySet()) {
-            lines.add(new Line(Line.Kind.FILE, Severity.INFO, null, "apigw: " + relative(file.getKey()) + " (" + file.getValue().size()
+            lines.add(new Line(Line.Kind.FILE, Severity.INFO, null, "apigw: " + ConsoleFormat.printable(relative(file.getKey())) + " (" + file.getValue().size()
                     + " finding" + (file.getValue().size() == 1 ? "" : "s") + ")"));
             for (Finding finding : file.getValue()) {
                 lines.add(new Line(Line.Kind.FINDING, finding.severity(), finding.rule().id(), ConsoleFormat.line(finding)));

@@ -32,7 +32,7 @@ public final class ConsoleFormat {
      * message quotes template text, which may hold an escape sequence that would recolour or rewrite the terminal, or a
      * NUL that makes the log binary. Bidirectional overrides too, which reorder what the reader sees.
      */
-    static String printable(String message) {
+    public static String printable(String message) {
         StringBuilder out = null;
         for (int i = 0; i < message.length(); i++) {
             char c = message.charAt(i);
