@@ -62,7 +62,11 @@ public final class CheckEngine {
     private final ApiLinter apiLinter = new ApiLinter();
 
     public CheckEngine() {
-        ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+        this(new ApiGatewayTemplateEngine());
+    }
+
+    /** With the given engine: tests give one of short render deadlines. */
+    CheckEngine(ApiGatewayTemplateEngine engine) {
         TemplateRunner runner = new TemplateRunner(engine);
         RequestRenderCheck renderRequest = new RequestRenderCheck(runner);
         DynamoDbRequestCheck validateRequest = new DynamoDbRequestCheck();

@@ -11,6 +11,7 @@ import io.github.apigwddb.security.BodyInputs;
 import io.github.apigwddb.security.HostileValue;
 import io.github.apigwddb.security.Injection;
 import io.github.apigwddb.security.InjectionProbe;
+import io.github.apigwddb.security.ProbeBudget;
 import io.github.apigwddb.validation.BodyModel;
 import io.github.apigwddb.validation.RequestValidators;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
@@ -54,6 +55,11 @@ final class InjectionCheck implements ExampleCheck {
     private final InjectionProbe probe;
     /** What was reported already, per spec file of the current run (a Locator lives as long as its file's check). */
     private final Map<Locator, Set<String>> reported = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * What each integration's probes may still spend, by the integration's pointer in its spec file: shared by its examples,
+     * so that a template that runs out of time on a client's value costs that once, not once per example.
+     */
+    private final Map<Locator, Map<String, ProbeBudget>> budgets = Collections.synchronizedMap(new WeakHashMap<>());
 
     InjectionCheck(ApiGatewayTemplateEngine engine) {
         this.engine = engine;
@@ -107,13 +113,16 @@ final class InjectionCheck implements ExampleCheck {
         if (input != given) {
             exampleOutput = null; // the probe renders the example with the added parameter itself
         }
-        List<Injection> injections = new ArrayList<>(probe.probe(compiled, input, exampleOutput, run.action(), body));
+        ProbeBudget budget = budgets.computeIfAbsent(run.locator, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(run.integration.pointer(), p -> new ProbeBudget(engine.limits()));
+        List<Injection> injections = new ArrayList<>(probe.probe(compiled, input, exampleOutput, run.action(), body, budget));
         TemplateInput withTokens = compiled.inputParamCalls().stream().anyMatch(InputParamCall::base64Decoded)
                 ? withPageTokens(compiled, input, declaredHeaders(run), run.parametersSent) : input;
         if (withTokens != input) {
             // probed on their own render, so that one the render cannot take ({} where a key must be) hides nothing else
-            for (Injection injection : probe.probe(compiled, withTokens, null, run.action(), body)) {
-                if (!has(input, injection.input())) {
+            for (Injection injection : probe.probe(compiled, withTokens, null, run.action(), body, budget)) {
+                // a render out of time ended the probe, whichever input it was in: the template is probed no more
+                if (injection.kind() == Injection.Kind.TIMES_OUT || !has(input, injection.input())) {
                     injections.add(injection);
                 }
             }
@@ -123,6 +132,14 @@ final class InjectionCheck implements ExampleCheck {
         OutputLineMapper lines = null;
         CompiledTemplate asWritten = null;
         for (Injection injection : injections) {
+            if (injection.kind() == Injection.Kind.TIMES_OUT) {
+                if (firstTime(run, template.pointer() + " times out")) {
+                    int[] at = injection.outputLine() < 1 ? new int[] {1, 1}
+                            : TemplateRunner.writtenAt(run, template, injection.outputLine(), injection.outputColumn());
+                    run.inTemplate(ruleFor(injection), timeoutMessage(injection, otherContentType), template, at[0], at[1]);
+                }
+                continue;
+            }
             Rule rule = ruleFor(injection);
             if (!firstTime(run, template.pointer() + " " + injection.input())) {
                 continue;
@@ -270,6 +287,9 @@ final class InjectionCheck implements ExampleCheck {
 
     static Rule ruleFor(Injection injection) {
         return switch (injection.kind()) {
+            // VTL007 says what a render that meets the renderer's time limit means (a denial of service on API Gateway); SEC001
+            // is about what a value does to the request, and a request that never comes is none
+            case TIMES_OUT -> Rule.VTL007;
             case CLIENT_REQUEST_MEMBERS -> Rule.SEC003;
             case CLIENT_ATTRIBUTE_NAMES -> Rule.SEC004;
             case STATEMENT_CHANGED -> Rule.SEC001; // an apostrophe that ends a PartiQL string: no replaceAll helps
@@ -357,6 +377,26 @@ final class InjectionCheck implements ExampleCheck {
             case "header" -> input.headers().containsKey(name);
             default -> true;
         };
+    }
+
+    /**
+     * A probe render that ran out of time on a client's value: what the client can do with it, and that the template's other
+     * inputs went unprobed.
+     *
+     * @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null
+     */
+    static String timeoutMessage(Injection injection, String otherContentType) {
+        HostileValue value = injection.value();
+        String with = value == null ? "with a value of the probe's own in each of them at once"
+                : "with " + value + (HostileValue.ALL.contains(value) || HostileValue.NUMBERS.contains(value) ? "" : " (a value of the probe's own)")
+                        + (injection.base64() ? " (sent Base64-encoded)" : "");
+        String input = (value == null ? "The client's " + injection.input() : "Client input '" + written(injection.input()) + "'")
+                + (otherContentType == null ? ""
+                : " in the " + otherContentType + " request template (a client selects it with Content-Type " + otherContentType + ")");
+        return input + " can make the template run out of time: " + with + ", " + injection.effect() + ". A client that sends such a"
+                + " value ties up API Gateway with the request and gets a 5xx error (at the latest when the integration times out),"
+                + " a denial-of-service risk; check the value before the template branches or loops on it, and bound loops by the"
+                + " request's data. The injection probe (SEC rules) stopped on this template, so its other inputs went unprobed";
     }
 
     /** @param otherContentType the template's Content-Type when the example's Content-Type does not select it, else null */

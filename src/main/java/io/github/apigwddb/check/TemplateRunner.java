@@ -233,6 +233,11 @@ final class TemplateRunner {
         return deployed == null ? null : deployed.text();
     }
 
+    /** The 1-based line and column in the template as written of a line and column in its text as deployed (see {@link #deployedText}). */
+    static int[] writtenAt(ExampleRun run, MappingTemplate template, int line, int column) {
+        return asDeployed(template, run.locator.fromTemplate(), run.templateValues).written(template.text(), line, column);
+    }
+
     /**
      * {@link #deployedText(ExampleRun, MappingTemplate)} without its CFN005 findings: for a template the example does
      * not select, which is reported where an example selects it.

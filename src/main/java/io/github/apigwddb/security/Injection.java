@@ -33,6 +33,11 @@ public record Injection(
 
     /** Effects, mildest first. */
     public enum Kind {
+        /**
+         * A render with the value ran out of time: the probe stopped there, so it is no effect on the request compared
+         * with the others. {@code outputLine} and {@code outputColumn} are then where in the template time ran out.
+         */
+        TIMES_OUT,
         /** The template fails to render (API Gateway answers 500). */
         RENDER_FAILS,
         /** The request stays JSON with the same shape, but DynamoDB rejects it (not for its size). */

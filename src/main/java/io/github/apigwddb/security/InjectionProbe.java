@@ -36,7 +36,8 @@ import java.util.Set;
  * reference, so a branch on another input's value cannot pass for a change of structure; otherwise the
  * example's own render is the reference. An input whose marker never reaches the output because the template checks it
  * first ({@code #if($limit.matches('^[0-9]+$'))}) is tried with the numbers a loose check lets through
- * ({@link HostileValue#NUMBERS}). Thread-safe: all state of a probe lives in its call.
+ * ({@link HostileValue#NUMBERS}). Thread-safe: all state of a probe lives in its call, but for the {@link ProbeBudget}
+ * it is given, which is thread-safe itself.
  */
 public final class InjectionProbe {
 
@@ -64,11 +65,6 @@ public final class InjectionProbe {
     private static final String NOT_PROBED = "\u0000not probed";
     /** Nesting and size limits: a long value that only trips them is not an injection. */
     private static final String SIZE_RULE = "DDB009";
-    /**
-     * A probe of one template stops starting new inputs after this long: each render is bounded already
-     * (2 s), but a slow template times many inputs must not stall the build.
-     */
-    private static final long BUDGET_NANOS = 10_000_000_000L;
 
     private final ApiGatewayTemplateEngine engine;
     private final DocumentParser parser = new DocumentParser();
@@ -111,6 +107,30 @@ public final class InjectionProbe {
      * @see #probe(CompiledTemplate, TemplateInput, String, String)
      */
     public List<Injection> probe(CompiledTemplate template, TemplateInput example, String exampleOutput, String action, BodyInputs body) {
+        return probe(template, example, exampleOutput, action, body, new ProbeBudget(engine.limits()));
+    }
+
+    /**
+     * @param budget what the probes of the template's integration may still spend, shared by its examples: the probe
+     *     renders nothing once it is spent, nor for a template that ran out of time on a client's value before. A render
+     *     that runs out of time ends the probe, which then gives a {@link Injection.Kind#TIMES_OUT} with what it found
+     * @see #probe(CompiledTemplate, TemplateInput, String, String, BodyInputs)
+     */
+    public List<Injection> probe(CompiledTemplate template, TemplateInput example, String exampleOutput, String action, BodyInputs body,
+            ProbeBudget budget) {
+        if (budget.stopped(template) || budget.nanosLeft() <= 0) {
+            return List.of();
+        }
+        long start = System.nanoTime();
+        try {
+            return probe(template, example, exampleOutput, action, body, budget, start);
+        } finally {
+            budget.spend(System.nanoTime() - start);
+        }
+    }
+
+    private List<Injection> probe(CompiledTemplate template, TemplateInput example, String exampleOutput, String action, BodyInputs body,
+            ProbeBudget budget, long start) {
         // every template would have the User-Agent as an input, and none could be passed over without a render
         boolean userAgentRead = template.contextReads().stream().anyMatch(read -> read.mayRead("identity.userAgent"));
         InputSlots inputs = new InputSlots(example, body, userAgentRead);
@@ -118,15 +138,49 @@ public final class InjectionProbe {
         if (slots.isEmpty()) {
             return List.of();
         }
+        inputs.stopAt = start + budget.nanosLeft();
         String baseline = exampleOutput;
         if (baseline == null) {
-            RenderResult render = engine.renderProbe(template, example);
+            RenderResult render;
+            try {
+                render = render(template, inputs, example);
+            } catch (OutOfTime e) {
+                if (e.problem != null) {
+                    budget.stop(template); // on the example's own values: no client's doing, but as slow for every example
+                }
+                return List.of();
+            }
             baseline = render.ok() ? render.output() : null;
         }
         ParsedDocument baselineJson = parseOrNull(baseline);
         if (baselineJson == null) {
             return List.of();
         }
+        Injection[] results = new Injection[slots.size()];
+        Injection timeout = null;
+        try {
+            probeInputs(template, inputs, slots, action, baselineJson, results);
+        } catch (OutOfTime e) {
+            if (e.problem != null) {
+                budget.stop(template);
+                timeout = timedOut(e, slots);
+            }
+        }
+        List<Injection> found = new ArrayList<>();
+        for (Injection injection : results) {
+            if (injection != null) {
+                found.add(injection);
+            }
+        }
+        if (timeout != null) {
+            found.add(timeout);
+        }
+        return found;
+    }
+
+    /** Probes each input, filling in {@code results}; a render out of time or budget ends it with {@link OutOfTime}. */
+    private void probeInputs(CompiledTemplate template, InputSlots inputs, List<InputSlots.Slot> slots, String action,
+            ParsedDocument baselineJson, Injection[] results) {
         if (template.text().contains("base64Decode")) {
             findBase64Inputs(template, inputs, slots);
         }
@@ -146,12 +200,17 @@ public final class InjectionProbe {
             }
             slot.set(excluded[i] ? slot.original : markers[i]);
         }
-        RenderResult marked = engine.renderProbe(template, inputs.current());
-        if (!marked.ok() && withoutNumberMarkers(slots, markers, excluded)) {
-            marked = engine.renderProbe(template, inputs.current()); // a template may do what a marker number breaks
+        RenderResult marked;
+        try {
+            marked = render(template, inputs);
+            if (!marked.ok() && withoutNumberMarkers(slots, markers, excluded)) {
+                marked = render(template, inputs); // a template may do what a marker number breaks
+            }
+        } catch (OutOfTime e) {
+            throw e.problem == null ? e : blame(template, inputs, slots, markers, excluded, e);
         }
         if (!marked.ok()) {
-            return List.of();
+            return;
         }
         String markedOutput = marked.output();
         ParsedDocument markedJson = parseOrNull(markedOutput);
@@ -167,13 +226,9 @@ public final class InjectionProbe {
         String stringValues = markersAsBackground ? stringValues(markedJson.root()) : null;
         JsonNode statements = statementsOf(reference);
 
-        Injection[] results = new Injection[slots.size()];
-        long deadline = System.nanoTime() + BUDGET_NANOS;
         for (int i : probeOrder(slots)) {
-            if (System.nanoTime() - deadline >= 0) {
-                break;
-            }
             InputSlots.Slot slot = slots.get(i);
+            inputs.probing = slot;
             if (slot.kind == InputSlots.Kind.BODY_KEYS) {
                 if (markersAsBackground) {
                     results[i] = clientKeys(slot, markers[i], markedJson);
@@ -214,13 +269,6 @@ public final class InjectionProbe {
                     ? MarkedString.find(markedOutput, markedJson.root(), markers[i], parser) : null;
             results[i] = probe.attack(slot, background[i], markers[i], spliced, stringValues.contains(markers[i]), markedOutput, at);
         }
-        List<Injection> found = new ArrayList<>();
-        for (Injection injection : results) {
-            if (injection != null) {
-                found.add(injection);
-            }
-        }
-        return found;
     }
 
     /**
@@ -238,10 +286,94 @@ public final class InjectionProbe {
             }
             slot.decodedFromBase64(true);
             slot.set(BASE64_MARKER_PREFIX + (i + 1) + "x");
-            RenderResult render = engine.renderProbe(template, inputs.current());
+            inputs.probing = slot;
+            RenderResult render = render(template, inputs);
             slot.decodedFromBase64(render.ok() && render.output().contains(BASE64_MARKER_PREFIX + (i + 1) + "x"));
             slot.set(slot.original);
         }
+        inputs.probing = null;
+    }
+
+    /**
+     * A probe render, within the integration's budget: one that runs out of time, or that the budget has no time left for,
+     * ends the probe with {@link OutOfTime} (each further render could cost a whole deadline again).
+     */
+    private RenderResult render(CompiledTemplate template, InputSlots inputs) {
+        return render(template, inputs, inputs.current());
+    }
+
+    private RenderResult render(CompiledTemplate template, InputSlots inputs, TemplateInput input) {
+        if (System.nanoTime() - inputs.stopAt >= 0) {
+            throw new OutOfTime(null, null, null);
+        }
+        RenderResult result = engine.renderProbe(template, input);
+        if (result.timedOut()) {
+            InputSlots.Slot slot = inputs.probing;
+            throw new OutOfTime(result.problem(), slot, slot == null ? null : slot.value());
+        }
+        return result;
+    }
+
+    /**
+     * Why a probe stopped: a render ran out of time ({@code problem}) while {@code slot} held {@code value} (null when every
+     * input held a marker), or the budget is spent (all null).
+     */
+    private static final class OutOfTime extends RuntimeException {
+        final RenderProblem problem;
+        final InputSlots.Slot slot;
+        final String value;
+
+        OutOfTime(RenderProblem problem, InputSlots.Slot slot, String value) {
+            super(null, null, false, false);
+            this.problem = problem;
+            this.slot = slot;
+            this.value = value;
+        }
+    }
+
+    /**
+     * Which input makes the template run out of time when the render with every marker did: each input's marker alone in
+     * turn, the others as in the example, until a render runs out of time too; {@code together} when none does alone (or
+     * the budget ends first). At most one more render that runs out of time.
+     */
+    private OutOfTime blame(CompiledTemplate template, InputSlots inputs, List<InputSlots.Slot> slots, String[] markers, boolean[] excluded,
+            OutOfTime together) {
+        for (InputSlots.Slot slot : slots) {
+            slot.set(slot.original);
+        }
+        for (int i : probeOrder(slots)) {
+            if (excluded[i]) {
+                continue;
+            }
+            InputSlots.Slot slot = slots.get(i);
+            slot.set(markers[i]);
+            inputs.probing = slot;
+            try {
+                render(template, inputs);
+            } catch (OutOfTime e) {
+                return e.problem == null ? together : e;
+            } finally {
+                slot.set(slot.original);
+                inputs.probing = null;
+            }
+        }
+        return together;
+    }
+
+    /** The finding of a probe render that ran out of time: the input and value it had, and where in the template time ran out. */
+    private static Injection timedOut(OutOfTime e, List<InputSlots.Slot> slots) {
+        String input = e.slot != null ? e.slot.label
+                : "inputs " + String.join(", ", slots.stream().map(slot -> slot.label).toList()) + " together";
+        HostileValue value = e.slot == null ? null : HostileValue.ALL.stream().filter(v -> v.text().equals(e.value)).findFirst()
+                .or(() -> HostileValue.NUMBERS.stream().filter(v -> v.text().equals(e.value)).findFirst())
+                .orElseGet(() -> new HostileValue(e.value, madeUp(e.value)));
+        return new Injection(Injection.Kind.TIMES_OUT, input, value, e.problem.message(), value == null ? List.of() : List.of(value), false,
+                e.problem.line(), "", e.problem.column(), e.slot != null && e.slot.decodedFromBase64(), false);
+    }
+
+    /** How a message quotes a value of the probe's own (a marker, a harmless number, the values together). */
+    private static String madeUp(String value) {
+        return value == null ? "no value" : value.length() <= 20 ? "'" + value + "'" : "a " + value.length() + "-character string";
     }
 
     /**
@@ -260,7 +392,7 @@ public final class InjectionProbe {
     private Injection attackWithStringMarker(CompiledTemplate template, InputSlots inputs, InputSlots.Slot slot, String marker,
             String background, Probe probe) {
         slot.set(marker);
-        RenderResult render = engine.renderProbe(template, inputs.current());
+        RenderResult render = render(template, inputs);
         slot.set(background);
         int at = render.ok() ? render.output().indexOf(marker) : -1;
         if (at < 0) {
@@ -305,25 +437,25 @@ public final class InjectionProbe {
         try {
             if (markerOutput == null) {
                 slot.set(marker);
-                RenderResult marked = engine.renderProbe(template, inputs.current());
+                RenderResult marked = render(template, inputs);
                 if (!marked.ok()) {
                     return null;
                 }
                 markerOutput = marked.output();
             }
             slot.set(HARMLESS_NUMBER);
-            RenderResult harmless = engine.renderProbe(template, inputs.current());
+            RenderResult harmless = render(template, inputs);
             String otherNumber = OTHER_HARMLESS_NUMBER;
             if (harmless.ok() && harmless.output().equals(markerOutput)) {
                 slot.set(HARMLESS_NUMBER_TWICE); // one digit failed the check as the marker did: two may pass
-                harmless = engine.renderProbe(template, inputs.current());
+                harmless = render(template, inputs);
                 otherNumber = OTHER_HARMLESS_NUMBER_TWICE;
             }
             if (!harmless.ok() || harmless.output().equals(markerOutput)) {
                 return null;
             }
             slot.set(otherNumber);
-            RenderResult other = engine.renderProbe(template, inputs.current());
+            RenderResult other = render(template, inputs);
             int at = other.ok() ? onlyDigitChanged(harmless.output(), other.output()) : -1;
             ParsedDocument reference = at < 0 ? null : parseOrNull(harmless.output());
             if (reference == null) {
@@ -373,7 +505,7 @@ public final class InjectionProbe {
                 other.set(other.original);
             }
             slot.set(marker);
-            RenderResult render = engine.renderProbe(template, inputs.current());
+            RenderResult render = render(template, inputs);
             int at = render.ok() ? render.output().indexOf(marker) : -1;
             if (at < 0 && checkedBeforeWritten(template, slot)) {
                 return render.ok() ? pastCheck(template, inputs, slot, marker, marker, render.output(), checkDynamoDb ? action : null) : null;
@@ -547,7 +679,7 @@ public final class InjectionProbe {
                 return accepted; // a validated body allows the values one by one only
             }
             slot.set(together.text());
-            RenderResult result = engine.renderProbe(template, inputs.current());
+            RenderResult result = render(template, inputs);
             JsonNode changed = result.ok() ? spliced.valueIn(result.output()) : null;
             if (changed == null || !spliced.carries(changed, marker, together.text())
                     || spliced.with(changed, tree -> rejection(together, tree)) != null) {
@@ -557,7 +689,7 @@ public final class InjectionProbe {
         }
 
         private Outcome evaluate(HostileValue value, MarkedString spliced, boolean arraysMayGrow) {
-            RenderResult result = engine.renderProbe(template, inputs.current());
+            RenderResult result = render(template, inputs);
             if (!result.ok()) {
                 if (value == HostileValue.LONG && result.problem().kind() == RenderProblem.Kind.LIMIT) {
                     return null;

@@ -58,6 +58,12 @@ final class InputSlots {
 
         /** Whether the template decodes this input with {@code $util.base64Decode} before writing it (see {@link #set}). */
         private boolean base64;
+        /** The value last {@link #set}, as the client's text (before any Base64): what a render that timed out had here. */
+        private String value;
+
+        String value() {
+            return value == null ? original : value;
+        }
 
         /**
          * Gives the input a value as the template will see it after decoding: Base64-encoded for an input the template
@@ -65,6 +71,7 @@ final class InputSlots {
          * own value as it is.
          */
         final void set(String value) {
+            this.value = value;
             write(base64 && value != null && !value.equals(original)
                     ? Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) : value);
         }
@@ -140,6 +147,13 @@ final class InputSlots {
     private static final String PLACE = "\u0000apigw-slot\u0000";
     private static final String PLACE_TOKEN = serialize(TextNode.valueOf(PLACE));
 
+    /**
+     * When the probe of these inputs renders no more ({@link System#nanoTime()}): the integration's {@link ProbeBudget},
+     * set by the probe, which owns these inputs for one call.
+     */
+    long stopAt;
+    /** The input whose values the probe is trying now, which a render out of time is put down to; null for several at once. */
+    Slot probing;
     private final TemplateInput base;
     /** What validates the body before the template runs; null when nothing does. */
     private final BodyModel bodyModel;

@@ -4,6 +4,7 @@ import io.github.apigwddb.vtl.internal.ParsedTemplate;
 import io.github.apigwddb.vtl.internal.VelocityRenderer;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Renders API Gateway REST API mapping templates offline, as API Gateway would (see {@link Fidelity}),
@@ -16,6 +17,8 @@ public final class ApiGatewayTemplateEngine {
 
     private final VelocityRenderer renderer;
     private final RecentTemplates compiled = new RecentTemplates(RecentTemplates.DEFAULT_CAPACITY);
+    /** Probe renders that ran out of time: each costs a whole deadline, so the probe stops at its first (tests count them). */
+    private final AtomicLong probeTimeouts = new AtomicLong();
 
     public ApiGatewayTemplateEngine() {
         this(TemplateLimits.defaults());
@@ -63,6 +66,15 @@ public final class ApiGatewayTemplateEngine {
     public RenderResult renderProbe(CompiledTemplate template, TemplateInput input) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(input, "input");
-        return renderer.render(template.parsed, input, false);
+        RenderResult result = renderer.render(template.parsed, input, false);
+        if (result.timedOut()) {
+            probeTimeouts.incrementAndGet();
+        }
+        return result;
+    }
+
+    /** How many {@link #renderProbe} renders ran out of time so far. */
+    public long probeTimeouts() {
+        return probeTimeouts.get();
     }
 }

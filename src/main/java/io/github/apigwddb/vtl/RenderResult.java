@@ -1,5 +1,6 @@
 package io.github.apigwddb.vtl;
 
+import io.github.apigwddb.vtl.internal.RenderGuard;
 import java.util.List;
 
 /**
@@ -21,6 +22,11 @@ public record RenderResult(String output, RenderProblem problem, Overrides overr
 
     public boolean ok() {
         return problem == null;
+    }
+
+    /** Whether the render ran out of time (the render deadline of {@link TemplateLimits#maxRenderTime()}). */
+    public boolean timedOut() {
+        return problem != null && RenderGuard.isTimeout(problem);
     }
 
     static RenderResult success(String output, Overrides overrides) {

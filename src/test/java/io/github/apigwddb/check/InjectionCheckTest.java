@@ -9,8 +9,10 @@ import io.github.apigwddb.rules.Severity;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.TemplateInput;
+import io.github.apigwddb.vtl.TemplateLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -823,5 +825,66 @@ class InjectionCheckTest {
             String line = Files.readAllLines(spec).get(f.position().line() - 1);
             assertThat(f.position().column()).isEqualTo(line.indexOf("$context.authorizer.claims[") + 1);
         });
+    }
+
+    /**
+     * The reviewer's p01-probe-amplify: the examples send p1=safe and render in time, but the template loops past any
+     * deadline on every other value of p1, so each probe render with a client's value in p1 runs out of time.
+     */
+    @Test
+    void aTemplateThatRunsOutOfTimeOnClientInputIsReportedOnceAndProbedNoFurther() throws Exception {
+        String template = "#set($p = $input.params('p1'))\\n#if($p != \\\"safe\\\" && $p != \\\"\\\")"
+                + "#foreach($i in [1..1000])#foreach($j in [1..1000])#foreach($k in [1..1000])#end#end#end#end\\n"
+                + "{\\\"TableName\\\": \\\"Widgets\\\", \\\"Key\\\": {\\\"id\\\": {\\\"S\\\": \\\"$util.escapeJavaScript($p)"
+                + ".replaceAll(\\\"\\\\\\\\'\\\",\\\"'\\\")\\\"}}}";
+        StringBuilder examples = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            examples.append(i == 0 ? "" : ", ").append("{\"name\": \"e").append(i).append("\", \"path\": {\"id\": \"w\"},"
+                    + " \"querystring\": {\"p1\": \"safe\"}}");
+        }
+        String spec = """
+                {
+                  "openapi": "3.0.1",
+                  "info": {"title": "t", "version": "1"},
+                  "paths": {
+                    "/widgets/{id}": {
+                      "post": {
+                        "operationId": "getWidget",
+                        "responses": {"200": {"description": "ok"}},
+                        "x-amazon-apigateway-integration": {
+                          "type": "aws",
+                          "httpMethod": "POST",
+                          "uri": "arn:aws:apigateway:eu-west-1:dynamodb:action/GetItem",
+                          "credentials": "arn:aws:iam::123456789012:role/r",
+                          "passthroughBehavior": "never",
+                          "requestTemplates": {
+                            "application/json": "%s"
+                          },
+                          "responses": {"default": {"statusCode": "200"}}
+                        },
+                        "x-apigw-examples": [%s]
+                      }
+                    }
+                  }
+                }
+                """.formatted(template, examples);
+        Path file = dir.resolve("loops.json");
+        Files.writeString(file, spec);
+        // renders stop after 200 ms, so that the probe's run out of time quickly
+        ApiGatewayTemplateEngine quick = new ApiGatewayTemplateEngine(new TemplateLimits(1000, 300 * 1024, 10 * 1024 * 1024,
+                Duration.ofMillis(200), 20));
+
+        CheckResult result = new CheckEngine(quick).run(new CheckRequest(List.of(file), dir.resolve("none"), Map.of(), 1), CheckLog.SILENT);
+
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.VTL007).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.example()).isEqualTo("e0");
+            assertThat(f.position().line()).isEqualTo(16); // the template is the one JSON string on this line
+            assertThat(f.message()).startsWith("Client input 'querystring p1' can make the template run out of time: with 'zq2x' (a value"
+                    + " of the probe's own), rendering took longer than 200 ms").contains("5xx").contains("other inputs went unprobed");
+        });
+        assertThat(result.findings()).noneMatch(f -> f.rule().name().startsWith("SEC"));
+        // the render with every marker and p1's alone, for the first example; none for the other 19
+        assertThat(quick.probeTimeouts()).isEqualTo(2);
     }
 }

@@ -10,6 +10,8 @@ import io.github.apigwddb.validation.RequestValidators;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.TemplateInput;
+import io.github.apigwddb.vtl.TemplateLimits;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -640,5 +642,68 @@ class InjectionProbeTest {
         assertThat(new InputSlots(agent, BodyInputs.UNVALIDATED, false).slots()).isEmpty();
         assertThat(new InputSlots(agent, BodyInputs.UNVALIDATED, true).slots()).extracting(slot -> slot.label)
                 .containsExactly("$context.identity.userAgent");
+    }
+
+    /** Loops far past any deadline when {@code p1} is not the example's "safe" (reviewer's p01-probe-amplify). */
+    static final String LOOPS_UNLESS_SAFE = "#set($p = $input.params('p1'))\n"
+            + "#if($p != \"safe\" && $p != \"\")#foreach($i in [1..1000])#foreach($j in [1..1000])#foreach($k in [1..1000])#end#end#end#end\n"
+            + "{\"TableName\": \"Widgets\", \"Key\": {\"id\": {\"S\": \"$util.escapeJavaScript($p).replaceAll(\"\\\\'\",\"'\")\"}}}";
+    static final TemplateInput SAFE = new TemplateInput(null, Map.of("id", "w"), Map.of("p1", "safe"), null, null, null);
+
+    /** An engine whose renders stop after 200 ms, so that a template which runs out of time does so quickly. */
+    static ApiGatewayTemplateEngine quickEngine() {
+        return new ApiGatewayTemplateEngine(new TemplateLimits(1000, 300 * 1024, 10 * 1024 * 1024, Duration.ofMillis(200), 20));
+    }
+
+    @Test
+    void aTemplateThatRunsOutOfTimeOnAClientValueIsProbedOnceAndTheInputNamed() throws Exception {
+        ApiGatewayTemplateEngine quick = quickEngine();
+        InjectionProbe quickProbe = new InjectionProbe(quick);
+        CompiledTemplate compiled = quick.compile("t", LOOPS_UNLESS_SAFE);
+        ProbeBudget budget = new ProbeBudget(quick.limits());
+
+        List<Injection> found = quickProbe.probe(compiled, SAFE, null, "GetItem", BodyInputs.UNVALIDATED, budget);
+
+        assertThat(found).singleElement().satisfies(timeout -> {
+            assertThat(timeout.kind()).isEqualTo(Injection.Kind.TIMES_OUT);
+            assertThat(timeout.input()).isEqualTo("querystring p1");
+            assertThat(timeout.effect()).startsWith("rendering took longer than 200 ms");
+            assertThat(timeout.outputLine()).isEqualTo(2); // the loops' line
+        });
+        // the render with every marker, then p1's marker alone (path id's alone renders in time)
+        assertThat(quick.probeTimeouts()).isEqualTo(2);
+        assertThat(budget.stopped(compiled)).isTrue();
+
+        // the other examples of the integration: not probed again, and nothing more runs out of time
+        for (int example = 0; example < 150; example++) {
+            assertThat(quickProbe.probe(compiled, SAFE, null, "GetItem", BodyInputs.UNVALIDATED, budget)).isEmpty();
+        }
+        assertThat(quick.probeTimeouts()).isEqualTo(2);
+    }
+
+    @Test
+    void aTemplateThatRunsOutOfTimeOnAHostileValueIsPutDownToThatValue() throws Exception {
+        ApiGatewayTemplateEngine quick = quickEngine();
+        // the marker renders in time: only a quote sets the loops off
+        String template = LOOPS_UNLESS_SAFE.replace("$p != \"safe\" && $p != \"\"", "$p.contains('\"')");
+        CompiledTemplate compiled = quick.compile("t", template);
+
+        List<Injection> found = new InjectionProbe(quick).probe(compiled, SAFE, null, "GetItem", BodyInputs.UNVALIDATED,
+                new ProbeBudget(quick.limits()));
+
+        assertThat(found).singleElement().satisfies(timeout -> {
+            assertThat(timeout.kind()).isEqualTo(Injection.Kind.TIMES_OUT);
+            assertThat(timeout.input()).isEqualTo("querystring p1");
+            assertThat(timeout.value()).isEqualTo(HostileValue.ADD_MEMBER);
+        });
+        assertThat(quick.probeTimeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void aSpentBudgetRendersNothing() throws Exception {
+        CompiledTemplate compiled = engine.compile("t", SEED);
+
+        assertThat(probe.probe(compiled, TemplateInput.ofBody(BODY), null, "PutItem", BodyInputs.UNVALIDATED, new ProbeBudget(Duration.ZERO)))
+                .isEmpty();
     }
 }

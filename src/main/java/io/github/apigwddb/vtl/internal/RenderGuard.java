@@ -127,7 +127,7 @@ public final class RenderGuard {
     private static final BoundedCache<String, Integer> REGEX_DEPTHS = new BoundedCache<>(256);
 
     /** Whether the render ran out of time. */
-    static boolean isTimeout(RenderProblem problem) {
+    public static boolean isTimeout(RenderProblem problem) {
         return problem.kind() == Kind.LIMIT && problem.message().startsWith(TIMEOUT);
     }
 
