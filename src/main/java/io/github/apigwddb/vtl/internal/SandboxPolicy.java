@@ -64,6 +64,13 @@ final class SandboxPolicy {
     /** Element pairs a {@link #PAIRWISE} call may compare: about a tenth of a second. */
     static final long MAX_PAIRWISE_STEPS = 10_000_000;
 
+    /**
+     * Character comparisons a string search ({@code indexOf}, {@code lastIndexOf}, {@code contains}, {@code replace})
+     * may make at worst: about a quarter of a second. The JDK compares the text against the needle at every position,
+     * in a loop that no deadline (nor even SIGTERM) interrupts.
+     */
+    static final long MAX_SEARCH_STEPS = 1_000_000_000;
+
     private SandboxPolicy() {
     }
 

@@ -306,6 +306,24 @@ public final class SandboxUberspector extends UberspectImpl {
             }
         }
 
+        /**
+         * A search of a string for a string compares up to (text - needle + 1) x needle characters: 'a' x 10M searched
+         * for 'a' x 5M + 'b' would run for hours where nothing can stop it. Refused past {@link
+         * SandboxPolicy#MAX_SEARCH_STEPS} by that worst case, as the pairwise collection methods are.
+         */
+        private void checkSearchCost(RenderGuard guard, String s, Object[] params) {
+            if (params.length >= 1 && params[0] instanceof CharSequence needle) {
+                long steps = (long) Math.max(0, s.length() - needle.length() + 1) * needle.length();
+                if (steps > SandboxPolicy.MAX_SEARCH_STEPS) {
+                    throw guard.fail(Kind.LIMIT, name + "() searching a string of " + s.length() + " characters for one of "
+                            + needle.length() + " could compare more than " + SandboxPolicy.MAX_SEARCH_STEPS + " pairs of characters");
+                }
+                if (steps > SandboxPolicy.MAX_PAIRWISE_STEPS) {
+                    guard.tickNow(); // a costly call: the deadline is checked before each, not every 64th tick
+                }
+            }
+        }
+
         private static int sizeOf(Object container) {
             return container instanceof Map<?, ?> m ? m.size() : ((Collection<?>) container).size();
         }
@@ -327,7 +345,11 @@ public final class SandboxUberspector extends UberspectImpl {
                         throw guard.fail(Kind.LIMIT, "repeat() would build more than " + max + " characters");
                     }
                 }
+                case "indexOf", "lastIndexOf", "contains" -> checkSearchCost(guard, s, params);
                 case "replace", "replaceAll", "replaceFirst" -> {
+                    if (name.equals("replace")) {
+                        checkSearchCost(guard, s, params); // replace(char, char) is linear: no CharSequence, no check
+                    }
                     if (params.length == 2 && params[1] != null) {
                         String replacement = params[1].toString();
                         long perMatch = replacement.length() + (replacement.indexOf('$') >= 0 ? (long) s.length() * replacement.length() : 0);

@@ -1,0 +1,64 @@
+package io.github.apigwddb.vtl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Reviewer reproductions on strings and JSON text (v31, v40, v32, v34, s02b, v16b, s09 in the hostile-template runs):
+ * each once hung the build, exhausted its heap or was reported as something else. Each is refused before the work, with
+ * a message that names what was too big. The timeout is a safety net only.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HostileStringAndJsonTest {
+
+    private static final String PUT_ITEM = "{\"TableName\":\"Tbl\",\"Item\":{}}";
+    /** $h: 'a' x 10M; $n: 'a' x 5M + 'b', which the JDK's search compares with $h at 5M positions, 5M characters each. */
+    private static final String HAYSTACK_AND_NEEDLE = "#set($a=\"a\")#set($h=$a.repeat(10000000))#set($n=$a.repeat(5000000).concat(\"b\"))";
+
+    private final ApiGatewayTemplateEngine engine = new ApiGatewayTemplateEngine();
+
+    private RenderResult render(String template, String body) throws TemplateSyntaxException {
+        return engine.render(engine.compile("t", template), TemplateInput.ofBody(body));
+    }
+
+    private RenderProblem problem(String template) throws TemplateSyntaxException {
+        return render(template, "{}").problem();
+    }
+
+    @Test
+    void indexOfALongNeedleInALongStringIsRefusedByItsCost() throws TemplateSyntaxException {
+        String template = HAYSTACK_AND_NEEDLE + "{\"id\": \"$h.indexOf($n)\"}";
+
+        RenderProblem problem = problem(template);
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("indexOf() searching a string of 10000000 characters for one of 5000001"
+                + " could compare more than 1000000000 pairs of characters");
+        assertThat(problem.column()).isEqualTo(template.indexOf("indexOf") + 1);
+    }
+
+    @Test
+    void replaceContainsAndLastIndexOfShareTheBound() throws TemplateSyntaxException {
+        assertThat(problem(HAYSTACK_AND_NEEDLE + "$h.replace($n, \"\")").message())
+                .startsWith("replace() searching a string of 10000000 characters for one of 5000001");
+        assertThat(problem(HAYSTACK_AND_NEEDLE + "#if($h.contains($n))y#end").message()).startsWith("contains() searching");
+        assertThat(problem("#set($a=\"a\")#set($h=$a.repeat(100000))#set($b=\"b\")#set($n=$b.concat($a.repeat(50000)))$h.lastIndexOf($n, 99999)")
+                .message()).isEqualTo("lastIndexOf() searching a string of 100000 characters for one of 50001"
+                + " could compare more than 1000000000 pairs of characters");
+    }
+
+    @Test
+    void searchesWithinTheBoundStillWork() throws TemplateSyntaxException {
+        RenderResult small = render("#set($s=\"a-b-c\")$s.indexOf(\"-\") $s.lastIndexOf(\"-\") $s.contains(\"b-\") $s.replace(\"-\", \"+\")"
+                + " $s.replace($s.charAt(1), $s.charAt(0))", "{}");
+        assertThat(small.output()).isEqualTo("1 3 true a+b+c aabac");
+
+        // a long text searched for a short needle: 10M x 20 comparisons at worst
+        RenderResult longText = render("#set($a=\"a\")#set($h=$a.repeat(10000000))$h.indexOf(\"aaaaaaaaaaaaaaaaaaab\")", "{}");
+        assertThat(longText.problem()).isNull();
+        assertThat(longText.output()).isEqualTo("-1");
+    }
+}
