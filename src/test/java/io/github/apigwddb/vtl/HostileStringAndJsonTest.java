@@ -61,4 +61,29 @@ class HostileStringAndJsonTest {
         assertThat(longText.problem()).isNull();
         assertThat(longText.output()).isEqualTo("-1");
     }
+
+    @Test
+    void splitOfALongStringIntoMoreElementsThanAListMayHoldIsRefusedBeforeTheyAreBuilt() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a=\"a\")#set($h=$a.repeat(10000000))#set($p=$h.split(\"\"))" + PUT_ITEM);
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("split() of a string of 10000000 characters would build a list of more than 1000000 elements");
+        assertThat(problem("#set($a=\"a,\")#set($h=$a.repeat(1000000))#set($p=$h.split(\",\", -1))" + PUT_ITEM).message())
+                .startsWith("split() of a string of 2000000 characters would build a list of more than 1000000 elements");
+        assertThat(problem("#set($a=\"a\")#set($h=$a.repeat(2000000))#set($p=$h.toCharArray())" + PUT_ITEM).message())
+                .isEqualTo("toCharArray() on a string of 2000000 characters would build a list of more than 1000000 elements");
+    }
+
+    /** A long string split into fewer pieces than the bound splits as Java does, trailing empty strings dropped for limit 0. */
+    @Test
+    void splitOfALongStringIntoFewPiecesIsAsJavaSplits() throws TemplateSyntaxException {
+        RenderResult result = render("#set($a=\"a\")#set($h=$a.repeat(2000000).concat(\",b,,\"))"
+                + "$h.split(\",\").size() $h.split(\",\")[1] $h.split(\",\", -1).size() $h.split(\",\", 2)[1] $h.split(\"(?=b)\").size()"
+                + " $h.split(\"\", 3)[1]", "{}");
+
+        assertThat(result.problem()).isNull();
+        assertThat(result.output()).isEqualTo("2 b 4 b,, 2 a");
+        assertThat(render("#set($s=\"x,y,,\")#set($p=$s.split(\",\"))$p.size() $p[1] #set($s=\",\")#set($p=$s.split(\",\"))$p.size()", "{}").output())
+                .isEqualTo("2 y0"); // #set gobbles the space before it
+    }
 }

@@ -5,6 +5,7 @@ import io.github.apigwddb.vtl.RenderProblem;
 import io.github.apigwddb.vtl.RenderProblem.Kind;
 import io.github.apigwddb.vtl.TemplateLimits;
 
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -243,6 +244,11 @@ public final class RenderGuard {
         } else if (value instanceof Map<?, ?> m) {
             if (m.size() > MAX_COLLECTION_ELEMENTS) {
                 fail(Kind.LIMIT, "a map with more than " + MAX_COLLECTION_ELEMENTS + " entries was built");
+            }
+        } else if (value != null && value.getClass().isArray()) {
+            // split and toCharArray build arrays, which a template uses as lists
+            if (Array.getLength(value) > MAX_COLLECTION_ELEMENTS) {
+                fail(Kind.LIMIT, "a list with more than " + MAX_COLLECTION_ELEMENTS + " elements was built");
             }
         } else if (value instanceof BigInteger b) {
             if (b.bitLength() > MAX_NUMBER_BITS) {

@@ -376,12 +376,42 @@ public final class SandboxUberspector extends UberspectImpl {
                 case "split" -> {
                     if (params.length >= 1 && params[0] instanceof String regex) {
                         int limit = params.length == 2 && params[1] instanceof Number n ? n.intValue() : 0;
-                        return regexes.apply(regex).split(guarded(regex, s, guard), limit);
+                        return split(guard, regex, s, limit);
+                    }
+                }
+                case "toCharArray" -> {
+                    if (s.length() > RenderGuard.MAX_COLLECTION_ELEMENTS) {
+                        throw guard.fail(Kind.LIMIT, "toCharArray() on a string of " + s.length() + " characters would build a list"
+                                + " of more than " + RenderGuard.MAX_COLLECTION_ELEMENTS + " elements");
                     }
                 }
                 default -> { }
             }
             return delegate.invoke(s, params);
+        }
+
+        /**
+         * Pattern.split, stopped at the list bound: {@code split("")} of a 10M-character string builds 10M strings, which
+         * exhausts the heap before a check of the result could run. Split with a limit one past the bound, a result that
+         * long is refused; shorter, it is what the template's limit gives, once trailing empty strings are dropped for a
+         * limit of 0 as Pattern.split does.
+         */
+        private String[] split(RenderGuard guard, String regex, String s, int limit) {
+            int max = RenderGuard.MAX_COLLECTION_ELEMENTS;
+            Pattern pattern = regexes.apply(regex);
+            if (s.length() < max || (limit > 0 && limit <= max)) {
+                return pattern.split(guarded(regex, s, guard), limit); // at most length + 1 or limit pieces
+            }
+            String[] pieces = pattern.split(guarded(regex, s, guard), max + 1);
+            if (pieces.length > max) {
+                throw guard.fail(Kind.LIMIT, "split() of a string of " + s.length() + " characters would build a list of more than "
+                        + max + " elements");
+            }
+            int end = pieces.length;
+            while (limit == 0 && end > 0 && pieces[end - 1].isEmpty()) {
+                end--; // s is not empty here: without a match the one piece is s itself, never dropped
+            }
+            return end == pieces.length ? pieces : Arrays.copyOf(pieces, end);
         }
 
         @Override
