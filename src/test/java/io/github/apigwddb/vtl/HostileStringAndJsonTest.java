@@ -86,4 +86,41 @@ class HostileStringAndJsonTest {
         assertThat(render("#set($s=\"x,y,,\")#set($p=$s.split(\",\"))$p.size() $p[1] #set($s=\",\")#set($p=$s.split(\",\"))$p.size()", "{}").output())
                 .isEqualTo("2 y0"); // #set gobbles the space before it
     }
+
+    @Test
+    void parseJsonOfAHugeNumberIsRefusedBeforeJsonSmartReadsIt() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a=\"9\")#set($h=$a.repeat(5000000))#set($p=$util.parseJson($h))" + PUT_ITEM);
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("the argument of $util.parseJson holds 5000000 digits in a row: the check parses JSON"
+                + " numbers of at most 1000 digits (json-smart, API Gateway's parser, takes time growing with the square of the"
+                + " length over a longer one: minutes for millions of digits)");
+    }
+
+    @Test
+    void aBodyWithAHugeNumberIsRefusedWhereTheTemplateReadsIt() throws TemplateSyntaxException {
+        String body = "{\"n\": " + "9".repeat(5_000_000) + "}";
+
+        String template = "{\"TableName\": \"Widgets\", \"X\": $input.json('$')}";
+
+        RenderProblem problem = render(template, body).problem();
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).startsWith("the body read by $input holds 5000000 digits in a row: the check parses JSON numbers"
+                + " of at most 1000 digits");
+        assertThat(problem.column()).isEqualTo(template.indexOf("json") + 1);
+        // a fraction counts as a run of its own
+        assertThat(render("$input.json('$.n')", "{\"n\": 1." + "5".repeat(1001) + "}").problem().message())
+                .startsWith("the body read by $input holds 1001 digits in a row");
+    }
+
+    @Test
+    void numbersUpToTheBoundAreStillRead() throws TemplateSyntaxException {
+        String thousand = "9".repeat(1000);
+
+        RenderResult result = render("$input.json('$.n') $util.parseJson('[1.5, -20]')", "{\"n\": " + thousand + ", \"s\": \"x\"}");
+
+        assertThat(result.problem()).isNull();
+        assertThat(result.output()).isEqualTo(thousand + " [1.5,-20]");
+    }
 }

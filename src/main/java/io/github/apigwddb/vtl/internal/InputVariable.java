@@ -82,7 +82,7 @@ public final class InputVariable {
     private Object document() {
         if (!parsed) {
             try {
-                document = Json.parse(body);
+                document = Json.parse(body, "the body read by $input");
             } catch (InvalidJsonException e) {
                 RenderGuard guard = RenderGuard.current();
                 String message = "Could not process payload" + Json.describe(e);

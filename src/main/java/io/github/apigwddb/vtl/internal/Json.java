@@ -65,9 +65,50 @@ final class Json {
     private Json() {
     }
 
-    /** @throws InvalidJsonException when the text is not even permissive JSON (e.g. starts with { and breaks) */
-    static Object parse(String text) {
+    /**
+     * Digits in a row a text to parse may hold: Jackson's default bound on a number, which guards the spec files.
+     * json-smart reads a longer number into a BigInteger or BigDecimal in quadratic time (5,000,000 digits: five
+     * minutes), where no deadline can stop it.
+     */
+    static final int MAX_NUMBER_DIGITS = 1000;
+
+    /**
+     * @param what the text's name for the message, e.g. "the body"
+     * @throws InvalidJsonException when the text is not even permissive JSON (e.g. starts with { and breaks)
+     */
+    static Object parse(String text, String what) {
+        int digits = longestDigitRun(text);
+        if (digits > MAX_NUMBER_DIGITS) {
+            // Refused as a limit of the renderer (VTL007), not reported as invalid JSON: json-smart, which API Gateway
+            // runs, accepts such a number (no 400 "Could not process payload"), only slowly; what API Gateway then does
+            // is not documented. The same as the bound on numbers a template computes (MAX_NUMBER_BITS).
+            throw fail(Kind.LIMIT, what + " holds " + digits + " digits in a row: the check parses JSON numbers of at most "
+                    + MAX_NUMBER_DIGITS + " digits (json-smart, API Gateway's parser, takes time growing with the square of the"
+                    + " length over a longer one: minutes for millions of digits)");
+        }
         return PROVIDER.parse(text);
+    }
+
+    /**
+     * The longest run of ASCII digits, in one linear pass. Runs inside strings count too: tracking json-smart's
+     * permissive quoting (single quotes, unquoted words such as it's) could be led astray into missing a number, and a
+     * string of a thousand digits in a row is no real request's.
+     */
+    static int longestDigitRun(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                run++;
+                if (run > longest) {
+                    longest = run;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return longest;
     }
 
     /** The parse failure text as API Gateway shows it after "Could not process payload". */

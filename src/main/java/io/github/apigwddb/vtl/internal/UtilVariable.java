@@ -35,7 +35,7 @@ public final class UtilVariable {
             return null;
         }
         try {
-            return Json.parse(value.toString());
+            return Json.parse(value.toString(), "the argument of $util.parseJson");
         } catch (InvalidJsonException e) {
             throw fail("$util.parseJson: the argument is not valid JSON: " + Json.plainParseError(e));
         }
