@@ -123,4 +123,23 @@ class HostileStringAndJsonTest {
         assertThat(result.problem()).isNull();
         assertThat(result.output()).isEqualTo(thousand + " [1.5,-20]");
     }
+
+    @Test
+    void aRegexRecursingTooDeeplyIsSaidToBeTheRegexNotTheTemplate() throws TemplateSyntaxException {
+        RenderProblem problem = problem("#set($a=\"a\")#set($s = $a.repeat(100000).concat(\"!\"))#if($s.matches(\"(a|aa)*\"))y#end");
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).isEqualTo("the regular expression '(a|aa)*' recursed too deeply on a text of 100001 characters"
+                + " (java.util.regex goes one call deeper for each repetition of a group) and ran out of stack");
+    }
+
+    @Test
+    void aRegexRecursingTooDeeplyInAJsonPathFilterIsSaidToBeTheRegex() throws TemplateSyntaxException {
+        String body = "[{\"a\": \"" + "a".repeat(100_000) + "\"}]";
+
+        RenderProblem problem = render("#set($b = $input.path(\"$[?(@.a =~ /(a|aa)*c/)]\"))" + PUT_ITEM, body).problem();
+
+        assertThat(problem.kind()).isEqualTo(RenderProblem.Kind.LIMIT);
+        assertThat(problem.message()).startsWith("the regular expression '(a|aa)*c' recursed too deeply on a text of 100000 characters");
+    }
 }

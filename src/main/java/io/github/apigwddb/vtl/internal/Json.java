@@ -230,7 +230,14 @@ final class Json {
             if (guard != null) {
                 guard.checkRegex(pattern.pattern());
             }
-            return pattern.matcher(guard == null ? input : new DeadlineCharSequence(input, guard)).matches();
+            try {
+                return pattern.matcher(guard == null ? input : new DeadlineCharSequence(input, guard)).matches();
+            } catch (StackOverflowError e) {
+                if (guard == null) {
+                    throw e;
+                }
+                throw guard.regexTooDeep(pattern.pattern(), input.length());
+            }
         }
 
         private static String input(ValueNode node) {

@@ -154,10 +154,23 @@ public final class RenderGuard {
     void checkRegex(String regex) {
         int depth = REGEX_DEPTHS.get(regex, regex.length() <= 256, RegexNesting::depth); // a filter asks per element
         if (depth > RegexNesting.MAX_DEPTH) {
-            fail(Kind.LIMIT, "the regular expression '" + (regex.length() > 80 ? regex.substring(0, 80) + "..." : regex) + "' nests"
+            fail(Kind.LIMIT, "the regular expression '" + shown(regex) + "' nests"
                     + " repetitions " + depth + " deep, which can take exponential time to match; not run (at most "
                     + RegexNesting.MAX_DEPTH + ")");
         }
+    }
+
+    /**
+     * For a StackOverflowError out of java.util.regex, which goes a call deeper for each repetition of a group: {@code
+     * (a|aa)*} overflows the stack on 100,000 characters. Said as such, not as a template nested too deeply.
+     */
+    TemplateAbort regexTooDeep(String regex, int textLength) {
+        throw fail(Kind.LIMIT, "the regular expression '" + shown(regex) + "' recursed too deeply on a text of " + textLength
+                + " characters (java.util.regex goes one call deeper for each repetition of a group) and ran out of stack");
+    }
+
+    private static String shown(String regex) {
+        return regex.length() > 80 ? regex.substring(0, 80) + "..." : regex;
     }
 
     void checkDeadline() {

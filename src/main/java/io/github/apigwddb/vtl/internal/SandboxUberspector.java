@@ -338,6 +338,18 @@ public final class SandboxUberspector extends UberspectImpl {
         }
 
         private Object invokeOnString(RenderGuard guard, String s, Object[] params) throws IllegalAccessException, java.lang.reflect.InvocationTargetException {
+            try {
+                return invokeOnStringUnguarded(guard, s, params);
+            } catch (StackOverflowError e) {
+                // overflowing within the call: the regex engine's recursion, which grows with the text
+                if (REGEX_METHODS.contains(name) && params.length >= 1 && params[0] instanceof String regex) {
+                    throw guard.regexTooDeep(regex, s.length());
+                }
+                throw e;
+            }
+        }
+
+        private Object invokeOnStringUnguarded(RenderGuard guard, String s, Object[] params) throws IllegalAccessException, java.lang.reflect.InvocationTargetException {
             long max = guard.limits().maxOutputChars();
             switch (name) {
                 case "repeat" -> {
@@ -434,6 +446,9 @@ public final class SandboxUberspector extends UberspectImpl {
             return delegate.getReturnType();
         }
     }
+
+    /** The String methods that take a regex. */
+    private static final java.util.Set<String> REGEX_METHODS = java.util.Set.of("matches", "replaceAll", "replaceFirst", "split");
 
     /** Literal regexes longer than this still run on the deadline view: matching costs up to length times text. */
     private static final int MAX_UNGUARDED_LITERAL_CHARS = 16;
