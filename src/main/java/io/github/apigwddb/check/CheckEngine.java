@@ -165,7 +165,7 @@ public final class CheckEngine {
                 List<LoadedSpec> apis = List.of(spec);
                 CheckRequest apiRequest = request;
                 if (spec.kind() == SpecKind.CLOUDFORMATION) {
-                    TemplateReading reading = cloudFormation.read(spec, request.templateParameters());
+                    TemplateReading reading = readTemplate(cloudFormation, spec, request);
                     apiRequest = withTablesOfTemplate(request, file, reading.tableNames());
                     findings.addAll(reading.findings());
                     filesRead.addAll(reading.files());
@@ -221,6 +221,19 @@ public final class CheckEngine {
     }
 
     /**
+     * The template's APIs, read with its values. A recursion the reading does not stop (its cycles of references are
+     * CFN010) fails the check with a message naming the file, not with the resolver's thousand stack lines.
+     */
+    private static TemplateReading readTemplate(CloudFormationReader cloudFormation, LoadedSpec spec, CheckRequest request) {
+        try {
+            return cloudFormation.read(spec, request.templateParameters());
+        } catch (StackOverflowError e) {
+            throw new IllegalStateException("Reading the CloudFormation template " + spec.file() + " failed: its values nest too"
+                    + " deeply or refer to each other in a way the check does not follow (" + e + "); please report it", e);
+        }
+    }
+
+    /**
      * The tables a template defines itself ({@code AWS::DynamoDB::Table}, ...) join those of {@code apigw.tables}
      * for its own integrations, so {@code TableName: !Ref Items} is checked against that table's keys.
      */
@@ -266,7 +279,7 @@ public final class CheckEngine {
                 continue;
             }
             boolean template = spec.kind() == SpecKind.CLOUDFORMATION;
-            TemplateReading reading = template ? cloudFormation.read(spec, request.templateParameters()) : null;
+            TemplateReading reading = template ? readTemplate(cloudFormation, spec, request) : null;
             List<LoadedSpec> apis = template ? reading.apis().stream().map(TemplateApi::spec).toList() : List.of(spec);
             if (template) {
                 reading.apis().forEach(roles::register); // DDB014 judges the template's roles, as check does
@@ -538,14 +551,16 @@ public final class CheckEngine {
             futures.add(pool.submit(() -> checkerFor(integration).check(locator, integration, collector, request)));
         }
         List<IntegrationChecker.Outcome> outcomes = new ArrayList<>();
-        for (Future<IntegrationChecker.Outcome> future : futures) {
+        for (int i = 0; i < futures.size(); i++) {
             try {
-                outcomes.add(future.get());
+                outcomes.add(futures.get(i).get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("The check was interrupted", e);
             } catch (ExecutionException e) {
-                throw new IllegalStateException("Checking an integration failed: " + e.getCause(), e.getCause());
+                // named, so that a failure says where to look
+                throw new IllegalStateException("Checking an integration failed (" + integrations.get(i).operation().ref().display()
+                        + " in " + locator.spec().file() + "): " + e.getCause(), e.getCause());
             }
         }
         return outcomes;

@@ -36,7 +36,7 @@ import java.util.Set;
  * bodies pulled in with {@code Fn::Transform: AWS::Include}, {@code DefinitionUri}/{@code BodyS3Location} files
  * (S3 locations mapped to project files), and {@code AWS::ApiGateway::Method} resources; and the routes of WebSocket
  * APIs ({@link WebSocketAssembler}); evaluates their
- * intrinsic functions (CFN005) and checks the CloudFormation-specific rules (CFN002–CFN004, CFN008, CFN009). Stateless.
+ * intrinsic functions (CFN005) and checks the CloudFormation-specific rules (CFN002–CFN004, CFN008–CFN010). Stateless.
  */
 public final class CloudFormationReader {
 
@@ -363,14 +363,22 @@ public final class CloudFormationReader {
         return sources;
     }
 
-    /** CFN005 notes, CFN009 names of nothing and CFN004 swallowed references found while resolving, within the given integrations. */
+    /**
+     * CFN005 notes, CFN009 names of nothing, CFN010 cycles and CFN004 swallowed references found while resolving, within the
+     * given integrations.
+     */
     private static void report(IntrinsicResolver resolver, LoadedSpec source, List<String> within, List<Finding> findings) {
         Locator locator = new Locator(source);
         java.util.Set<String> said = new java.util.HashSet<>();
         for (IntrinsicResolver.Unresolved note : resolver.unresolved()) {
             // Said once per template, at its first use in a checked integration.
             if (inside(note.pointer(), within) && said.add(note.message())) {
-                findings.add(locator.at(note.missing() ? Rule.CFN009 : Rule.CFN005, note.message(), note.pointer(), null, null));
+                Rule rule = switch (note.cause()) {
+                    case DEPLOYMENT -> Rule.CFN005;
+                    case MISSING_NAME -> Rule.CFN009;
+                    case CIRCULAR -> Rule.CFN010;
+                };
+                findings.add(locator.at(rule, note.message(), note.pointer(), null, null));
             }
         }
         for (IntrinsicResolver.SwallowedReference reference : resolver.swallowed()) {

@@ -9,11 +9,14 @@ import io.github.apigwddb.spec.CloudFormationIntrinsics;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.TextEdits;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,16 +30,26 @@ import java.util.Set;
  */
 public final class IntrinsicResolver {
 
-    /**
-     * A value that is only known at deployment: the placeholder used, and why.
-     *
-     * @param missing whether the value names a logical id the template does not have, which CloudFormation rejects
-     */
-    public record Unresolved(String pointer, String message, boolean missing) {
+    /** Why a value got a stand-in; each cause is said by its own rule. */
+    public enum Cause {
+        /** The value is only known at deployment (CFN005). */
+        DEPLOYMENT,
+        /** The value names a logical id the template does not have, which CloudFormation rejects (CFN009). */
+        MISSING_NAME,
+        /** The value depends on itself through resources, conditions or a parameter, which CloudFormation rejects (CFN010). */
+        CIRCULAR
+    }
+
+    /** A value that is not known before deployment, or cannot be known at all: the placeholder used, and why. */
+    public record Unresolved(String pointer, String message, Cause cause) {
 
         public Unresolved(String pointer, String message) {
-            this(pointer, message, false);
+            this(pointer, message, Cause.DEPLOYMENT);
         }
+    }
+
+    /** A resource whose name is being resolved, the name property read, and the reference that led to it (null at the top). */
+    private record NameInProgress(String logicalId, String property, String reachedBy) {
     }
 
     /**
@@ -61,7 +74,14 @@ public final class IntrinsicResolver {
     private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
     private final Set<String> wholeStandIns = new HashSet<>();
     private final List<SwallowedReference> swallowed = new ArrayList<>();
-    private final Set<String> conditionsInProgress = new HashSet<>();
+    /** In the order they were entered, so a cycle can be named. */
+    private final Set<String> conditionsInProgress = new LinkedHashSet<>();
+    /** The names being resolved, innermost last: a resource met again is a cycle, which would otherwise recurse without end. */
+    private final Deque<NameInProgress> namesInProgress = new ArrayDeque<>();
+    /** Every cycle met, also those whose pointer already had a note: how an enclosing evaluation knows one was met inside it. */
+    private final List<Unresolved> cyclesMet = new ArrayList<>();
+    /** The cycle a condition's value rests on, said again wherever a remembered value is used. */
+    private final Map<String, Unresolved> conditionCycles = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Boolean> conditionValues = new java.util.concurrent.ConcurrentHashMap<>();
     /** How many stand-ins evaluating each condition made: a remembered value is no more known than it was. */
     private final Map<String, Integer> conditionStandIns = new java.util.concurrent.ConcurrentHashMap<>();
@@ -274,14 +294,38 @@ public final class IntrinsicResolver {
     }
 
     private JsonNode placeholder(String pointer, String value, String why) {
-        return placeholder(pointer, value, why, false);
+        return placeholder(pointer, value, why, Cause.DEPLOYMENT);
     }
 
-    private JsonNode placeholder(String pointer, String value, String why, boolean missing) {
-        standInsMade++;
+    private JsonNode placeholder(String pointer, String value, String why, Cause cause) {
         String shown = value.replaceAll("[^A-Za-z0-9_.-]", "");
-        unresolved.putIfAbsent(pointer, new Unresolved(pointer, why + "; '" + shown + "' stands in for it", missing));
+        String message = why + "; '" + shown + "' stands in for it";
+        if (cause == Cause.CIRCULAR) {
+            cycleMet(pointer, message);
+        } else {
+            standInsMade++;
+            unresolved.putIfAbsent(pointer, new Unresolved(pointer, message, cause));
+        }
         return F.textNode(shown);
+    }
+
+    /** A value that depends on itself: evaluation stops there, and the enclosing evaluations say the cycle where they are used. */
+    private void cycleMet(String pointer, String message) {
+        standInsMade++;
+        Unresolved note = new Unresolved(pointer, message, Cause.CIRCULAR);
+        cyclesMet.add(note);
+        noteCycle(pointer, note);
+    }
+
+    /** Notes a cycle at {@code pointer}: it outweighs a stand-in noted there before, as CloudFormation refuses the template. */
+    private void noteCycle(String pointer, Unresolved cycle) {
+        unresolved.merge(pointer, new Unresolved(pointer, cycle.message(), Cause.CIRCULAR),
+                (before, now) -> before.cause() == Cause.CIRCULAR ? before : now);
+    }
+
+    /** The first cycle met since {@code before} (a size of {@link #cyclesMet}), or null. */
+    private Unresolved cycleMetSince(int before) {
+        return cyclesMet.size() > before ? cyclesMet.get(before) : null;
     }
 
     /**
@@ -298,7 +342,7 @@ public final class IntrinsicResolver {
         }
         String nearest = what.startsWith("Ref ") ? nearestName(name) : Suggestions.nearest(name, template.resources().keySet());
         return placeholder(pointer, value, what + " names no parameter or resource of the template, which CloudFormation rejects"
-                + (nearest == null ? "" : " (did you mean " + nearest + "?)"), true);
+                + (nearest == null ? "" : " (did you mean " + nearest + "?)"), Cause.MISSING_NAME);
     }
 
     /** The parameter or resource of the template whose name is closest to {@code name}, for "did you mean"; null if none is close. */
@@ -356,6 +400,15 @@ public final class IntrinsicResolver {
                 return F.textNode(given);
             }
             JsonNode fallback = declared.get("Default");
+            if (fallback != null && functionOf(fallback) != null) {
+                // CloudFormation evaluates nothing in Parameters; not evaluated here either, so {Ref: itself} cannot recurse
+                if (mentions(fallback, name)) {
+                    return placeholder(pointer, name, "Parameter " + name + "'s Default " + fallback + " refers to " + name
+                            + " itself: CloudFormation takes only a literal Default and refuses the template", Cause.CIRCULAR);
+                }
+                return placeholder(pointer, name, "Parameter " + name + "'s Default " + fallback + " is an intrinsic function,"
+                        + " which CloudFormation does not evaluate in Parameters (it takes only a literal Default)");
+            }
             if (fallback != null && !fallback.isNull()) {
                 return F.textNode(fallback.asText());
             }
@@ -363,9 +416,29 @@ public final class IntrinsicResolver {
         }
         CloudFormationTemplate.Resource resource = template.resource(name);
         if (resource != null) {
-            return F.textNode(physicalName(resource, pointer));
+            return F.textNode(physicalName(resource, pointer, "Ref " + name));
         }
         return missingName(pointer, name, name, "Ref " + name);
+    }
+
+    /** Whether a value as written refers to {@code name}: {@code Ref name}, or {@code ${name}} in an {@code Fn::Sub} string. */
+    private static boolean mentions(JsonNode node, String name) {
+        if (node.isObject()) {
+            if (name.equals(node.path("Ref").asText(null))) {
+                return true;
+            }
+            JsonNode sub = node.path("Fn::Sub");
+            JsonNode subText = sub.isArray() ? sub.path(0) : sub;
+            if (subText.isTextual() && subText.textValue().matches("(?s).*\\$\\{\\s*" + java.util.regex.Pattern.quote(name) + "\\s*}.*")) {
+                return true;
+            }
+        }
+        for (JsonNode child : node) {
+            if (mentions(child, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode pseudo(String name) {
@@ -403,6 +476,11 @@ public final class IntrinsicResolver {
 
     /** The name CloudFormation gives a resource: its name property when set, else (a stand-in for the generated name) its logical id. */
     public synchronized String physicalName(CloudFormationTemplate.Resource resource, String pointer) {
+        return physicalName(resource, pointer, null);
+    }
+
+    /** @param reachedBy the reference that asks for the name ({@code Ref X}, {@code Fn::GetAtt X.Arn}), to name a cycle */
+    private String physicalName(CloudFormationTemplate.Resource resource, String pointer, String reachedBy) {
         String property = switch (resource.type()) {
             case "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable" -> "TableName";
             case "AWS::IAM::Role" -> "RoleName";
@@ -414,15 +492,28 @@ public final class IntrinsicResolver {
         }
         JsonNode named = resource.properties().get(property);
         if (named != null && !named.isNull()) {
+            if (namesInProgress.stream().anyMatch(entry -> entry.logicalId().equals(resource.logicalId()))) {
+                return placeholder(pointer, resource.logicalId(), cycleOfNames(resource.logicalId(), reachedBy), Cause.CIRCULAR).asText();
+            }
             int before = standInsMade;
-            String name = resolveText(named, resource.property(property));
-            if (pointer != null && standInsMade != before) {
+            int cyclesBefore = cyclesMet.size();
+            namesInProgress.addLast(new NameInProgress(resource.logicalId(), property, reachedBy));
+            String name;
+            try {
+                name = resolveText(named, resource.property(property));
+            } finally {
+                namesInProgress.removeLast();
+            }
+            Unresolved cycle = cycleMetSince(cyclesBefore);
+            if (pointer != null && cycle != null) {
+                noteCycle(pointer, cycle); // said as it is where the name is used: the cycle names every step
+            } else if (pointer != null && standInsMade != before) {
                 // the name's own stand-in is noted at the resource, outside what is checked: said where the name is used
                 // (rule docs audit: TableName: !Ref Table without a value gave "Table" silently)
                 String at = resource.property(property);
                 unresolved.values().stream().filter(note -> note.pointer().equals(at) || note.pointer().startsWith(at + "/")).findFirst()
                         .ifPresent(note -> unresolved.putIfAbsent(pointer, new Unresolved(pointer, resource.logicalId() + "'s "
-                                + property + " is not known before deployment: " + note.message(), note.missing())));
+                                + property + " is not known before deployment: " + note.message(), note.cause())));
             }
             return name;
         }
@@ -435,6 +526,32 @@ public final class IntrinsicResolver {
                     + ", so CloudFormation generates its name at deployment; '" + standIn + "' stands in for it"));
         }
         return standIn;
+    }
+
+    /**
+     * What the cycle through the names in progress back to {@code logicalId} is, in CloudFormation's words: it refuses such
+     * a template ("Circular dependency between resources").
+     */
+    private String cycleOfNames(String logicalId, String reachedBy) {
+        List<NameInProgress> inProgress = new ArrayList<>(namesInProgress);
+        int start = 0;
+        while (!inProgress.get(start).logicalId().equals(logicalId)) {
+            start++; // a name is entered once at most: the cycle is met the first time one comes back
+        }
+        List<NameInProgress> cycle = inProgress.subList(start, inProgress.size());
+        String refusal = ": CloudFormation refuses the template (Circular dependency between resources: "
+                + cycle.stream().map(NameInProgress::logicalId).toList() + ")";
+        String last = reachedBy == null ? "a reference" : reachedBy;
+        if (cycle.size() == 1) {
+            return logicalId + " refers to itself through " + last + " in its " + cycle.get(0).property() + refusal;
+        }
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < cycle.size(); i++) {
+            String next = i + 1 < cycle.size() ? cycle.get(i + 1).reachedBy() : last;
+            steps.add(cycle.get(i).logicalId() + "'s " + cycle.get(i).property() + " uses " + next);
+        }
+        return "Circular reference " + String.join(" -> ", cycle.stream().map(NameInProgress::logicalId).toList()) + " -> " + logicalId
+                + " (" + String.join(", ", steps) + ")" + refusal;
     }
 
     private JsonNode getAtt(JsonNode argument, String pointer) {
@@ -460,13 +577,14 @@ public final class IntrinsicResolver {
         }
         String account = parameters.accountId();
         String partition = parameters.partition();
+        String reachedBy = "Fn::GetAtt " + logicalId + "." + attribute;
         switch (resource.type() + "." + attribute) {
             case "AWS::IAM::Role.Arn":
-                return "arn:" + partition + ":iam::" + account + ":role/" + physicalName(resource, pointer);
+                return "arn:" + partition + ":iam::" + account + ":role/" + physicalName(resource, pointer, reachedBy);
             case "AWS::DynamoDB::Table.Arn", "AWS::DynamoDB::GlobalTable.Arn", "AWS::Serverless::SimpleTable.Arn":
-                return tableArn(physicalName(resource, pointer));
+                return tableArn(physicalName(resource, pointer, reachedBy));
             case "AWS::DynamoDB::Table.StreamArn", "AWS::DynamoDB::GlobalTable.StreamArn":
-                return tableArn(physicalName(resource, pointer)) + "/stream/1970-01-01T00:00:00.000";
+                return tableArn(physicalName(resource, pointer, reachedBy)) + "/stream/1970-01-01T00:00:00.000";
             case "AWS::ApiGateway::RestApi.RootResourceId":
                 return logicalId + "RootResourceId";
             default:
@@ -567,14 +685,24 @@ public final class IntrinsicResolver {
         Boolean known = conditionValues.get(name);
         if (known != null) {
             standInsMade += conditionStandIns.getOrDefault(name, 0); // what it stood in for still stands in (see named)
+            Unresolved cycle = conditionCycles.get(name);
+            if (cycle != null) {
+                noteCycle(pointer, cycle);
+            }
             return known;
         }
         int standInsBefore = standInsMade;
         JsonNode definition = template.conditions().get(name);
-        if (definition == null || !conditionsInProgress.add(name)) {
-            placeholder(pointer, name, "Condition " + name + " is not defined (or defined in terms of itself); taken as false");
+        if (definition == null) {
+            placeholder(pointer, name, "Condition " + name + " is not defined; taken as false");
             return false;
         }
+        if (conditionsInProgress.contains(name)) {
+            cycleMet(pointer, cycleOfConditions(name) + "; " + name + " is taken as false");
+            return false;
+        }
+        conditionsInProgress.add(name);
+        int cyclesBefore = cyclesMet.size();
         try {
             String function = functionOf(definition);
             boolean value;
@@ -585,10 +713,27 @@ public final class IntrinsicResolver {
             }
             conditionValues.put(name, value);
             conditionStandIns.put(name, standInsMade - standInsBefore);
+            Unresolved cycle = cycleMetSince(cyclesBefore);
+            if (cycle != null) {
+                // met deep in the Conditions block, outside what is checked: said where the condition is used
+                conditionCycles.put(name, cycle);
+                noteCycle(pointer, cycle);
+            }
             return value;
         } finally {
             conditionsInProgress.remove(name);
         }
+    }
+
+    /** The cycle of conditions in progress back to {@code name}: CloudFormation refuses such a template. */
+    private String cycleOfConditions(String name) {
+        List<String> cycle = new ArrayList<>(conditionsInProgress);
+        cycle = cycle.subList(cycle.indexOf(name), cycle.size());
+        String refusal = ": CloudFormation refuses the template (circular dependency between conditions " + cycle + ")";
+        if (cycle.size() == 1) {
+            return "Condition " + name + " refers to itself" + refusal;
+        }
+        return "Circular condition " + String.join(" -> ", cycle) + " -> " + name + refusal;
     }
 
     private boolean holds(String function, JsonNode argument, String pointer) {

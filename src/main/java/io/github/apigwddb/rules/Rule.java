@@ -144,7 +144,8 @@ public enum Rule {
     CFN005(INFO, "Value not known before deployment: a placeholder is used"),
     CFN007(WARNING, "Unknown YAML tag"),
     CFN008(INFO, "API not checked: HTTP APIs are out of scope"),
-    CFN009(ERROR, "Ref or Fn::GetAtt names no parameter or resource of the template");
+    CFN009(ERROR, "Ref or Fn::GetAtt names no parameter or resource of the template"),
+    CFN010(ERROR, "Circular reference between resources, conditions or parameters");
 
     private final Severity defaultSeverity;
     private final String title;

@@ -703,4 +703,129 @@ class CloudFormationReaderTest {
                 + " Parameter Table has no value (give it in apigw.parameters) and no Default; 'Table' stands in for it");
         assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).isEqualTo("{\"TableName\": \"Table\"}"));
     }
+
+    /** A GetItem Method resource whose request template is {@code requestTemplate}, after the template's other parts. */
+    private static String methodTemplate(String before, String requestTemplate) {
+        return before + """
+                  M:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      HttpMethod: GET
+                      ResourceId: !GetAtt Api.RootResourceId
+                      RestApiId: !Ref Api
+                      MethodResponses: [{StatusCode: '200'}]
+                      Integration:
+                        Type: AWS
+                        IntegrationHttpMethod: POST
+                        Credentials: arn:aws:iam::123456789012:role/r
+                        Uri: !Sub arn:aws:apigateway:${AWS::Region}:dynamodb:action/GetItem
+                        PassthroughBehavior: NEVER
+                        RequestTemplates:
+                          application/json: %s
+                        IntegrationResponses: [{StatusCode: '200'}]
+                  Api: {Type: AWS::ApiGateway::RestApi}
+                """.formatted(requestTemplate);
+    }
+
+    /** A table named after its own ARN recursed without end (StackOverflowError); CloudFormation refuses it, and so is it said. */
+    @Test
+    void aResourceWhoseNameRefersToItselfIsOneCfn010WhereTheNameIsUsed() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, methodTemplate("""
+                Resources:
+                  Items:
+                    Type: AWS::DynamoDB::Table
+                    Properties: {TableName: !GetAtt Items.Arn}
+                """, "!Sub '{\"TableName\": \"${Items}\", \"Key\": {\"id\": {\"S\": \"1\"}}}'"));
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(lines(result, Rule.CFN010)).containsExactly("t.yaml:19:11 Items refers to itself through Fn::GetAtt Items.Arn"
+                + " in its TableName: CloudFormation refuses the template (Circular dependency between resources: [Items]); 'Items'"
+                + " stands in for it");
+        assertThat(lines(result, Rule.CFN005)).isEmpty();
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest())
+                .contains("\"TableName\": \"arn:aws:dynamodb:us-east-1:123456789012:table/Items\""));
+
+        // the same through Fn::Sub, and a role named after itself used as credentials
+        Files.writeString(template, methodTemplate("""
+                Resources:
+                  Items:
+                    Type: AWS::DynamoDB::Table
+                    Properties: {TableName: !Sub '${Items}-prod'}
+                  Reader:
+                    Type: AWS::IAM::Role
+                    Properties: {RoleName: !Sub '${Reader.Arn}-reader'}
+                """, "!Sub '{\"TableName\": \"${Items}\", \"Key\": {\"id\": {\"S\": \"1\"}}}'")
+                .replace("Credentials: arn:aws:iam::123456789012:role/r", "Credentials: !GetAtt Reader.Arn"));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.CFN010)).containsExactlyInAnyOrder(
+                "t.yaml:18:9 Reader refers to itself through Fn::GetAtt Reader.Arn in its RoleName: CloudFormation refuses the"
+                        + " template (Circular dependency between resources: [Reader]); 'Reader' stands in for it",
+                "t.yaml:22:11 Items refers to itself through Ref Items in its TableName: CloudFormation refuses the template"
+                        + " (Circular dependency between resources: [Items]); 'Items' stands in for it");
+    }
+
+    @Test
+    void resourcesWhoseNamesReferToEachOtherAreOneCfn010NamingTheCycle() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, methodTemplate("""
+                Resources:
+                  R1:
+                    Type: AWS::DynamoDB::Table
+                    Properties: {TableName: !GetAtt R2.Arn}
+                  R2:
+                    Type: AWS::DynamoDB::Table
+                    Properties: {TableName: !Ref R1}
+                """, "!Sub '{\"TableName\": \"${R1}\", \"Key\": {\"id\": {\"S\": \"1\"}}}'"));
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(lines(result, Rule.CFN010)).containsExactly("t.yaml:22:11 Circular reference R1 -> R2 -> R1 (R1's TableName"
+                + " uses Fn::GetAtt R2.Arn, R2's TableName uses Ref R1): CloudFormation refuses the template (Circular dependency"
+                + " between resources: [R1, R2]); 'R1' stands in for it");
+        assertThat(lines(result, Rule.CFN005)).isEmpty();
+        assertThat(result.integrationsChecked()).isEqualTo(1);
+    }
+
+    /** CloudFormation refuses conditions defined in terms of themselves; they were taken as false without a word. */
+    @Test
+    void conditionsDefinedInTermsOfThemselvesAreCfn010() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, methodTemplate("""
+                Conditions:
+                  A: !Condition B
+                  B: !Not [!Condition A]
+                Resources:
+                """, "!If [A, '{\"TableName\": \"Prod\", \"Key\": {\"id\": {\"S\": \"1\"}}}',"
+                + " '{\"TableName\": \"Test\", \"Key\": {\"id\": {\"S\": \"1\"}}}']"));
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(lines(result, Rule.CFN010)).containsExactly("t.yaml:19:11 Circular condition A -> B -> A: CloudFormation refuses"
+                + " the template (circular dependency between conditions [A, B]); A is taken as false");
+        // B is the negation of A taken as false, so A holds
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"Prod\""));
+
+        Files.writeString(template, methodTemplate("""
+                Conditions:
+                  C: !Or [!Equals [a, b], !Condition C]
+                Resources:
+                """, "!If [C, '{\"TableName\": \"Prod\", \"Key\": {\"id\": {\"S\": \"1\"}}}',"
+                + " '{\"TableName\": \"Test\", \"Key\": {\"id\": {\"S\": \"1\"}}}']"));
+        assertThat(lines(check(template, TemplateParameters.NONE), Rule.CFN010)).singleElement().asString()
+                .startsWith("t.yaml:18:11 Condition C refers to itself: CloudFormation refuses the template");
+    }
+
+    /** A Default is a literal to CloudFormation: {Ref: itself} is refused, not a value, and not evaluated (it would recurse). */
+    @Test
+    void aParameterWhoseDefaultRefersToItselfIsCfn010UnlessItsValueIsGiven() throws Exception {
+        Path template = dir.resolve("t.yaml");
+        Files.writeString(template, methodTemplate("""
+                Parameters:
+                  Stage: {Type: String, Default: !Ref Stage}
+                Resources:
+                """, "!Sub '{\"TableName\": \"items-${Stage}\", \"Key\": {\"id\": {\"S\": \"1\"}}}'"));
+        CheckResult result = check(template, TemplateParameters.NONE);
+        assertThat(lines(result, Rule.CFN010)).containsExactly("t.yaml:18:11 Parameter Stage's Default {\"Ref\":\"Stage\"} refers to"
+                + " Stage itself: CloudFormation takes only a literal Default and refuses the template; 'Stage' stands in for it");
+        assertThat(result.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"items-Stage\""));
+
+        CheckResult given = check(template, new TemplateParameters(Map.of("Stage", "prod"), Map.of()));
+        assertThat(lines(given, Rule.CFN010)).isEmpty();
+        assertThat(given.cases()).anySatisfy(c -> assertThat(c.renderedRequest()).contains("\"TableName\": \"items-prod\""));
+    }
 }
