@@ -9,6 +9,7 @@ import io.github.apigwddb.vtl.CompiledTemplate;
 import io.github.apigwddb.vtl.InputPathCall;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * VTL017: a request template of a GET or HEAD operation that declares no body reads the body ({@code $input.path('$.id')},
@@ -65,13 +66,9 @@ final class BodilessReadCheck implements ExampleCheck {
         if (last.isEmpty() || last.equals("$")) {
             return null;
         }
-        boolean named = operation.pathVariables().stream().anyMatch(last::equalsIgnoreCase)
-                || declared.stream().anyMatch(p -> p.path("name").asText().equalsIgnoreCase(last) && !"body".equals(p.path("in").asText()));
-        if (!named) {
-            return null;
-        }
-        String name = operation.pathVariables().stream().filter(last::equalsIgnoreCase).findFirst()
-                .orElseGet(() -> declared.stream().map(p -> p.path("name").asText()).filter(last::equalsIgnoreCase).findFirst().orElse(last));
-        return "$input.params('" + name + "')";
+        // a path variable first, then a declared parameter other than the body, as the operation writes its name
+        return Stream.concat(operation.pathVariables().stream(), declared.stream().filter(p -> !"body".equals(p.path("in").asText()))
+                        .map(p -> p.path("name").asText()))
+                .filter(last::equalsIgnoreCase).findFirst().map(name -> "$input.params('" + name + "')").orElse(null);
     }
 }
