@@ -436,7 +436,8 @@ abstract class AbstractApigwMojo extends AbstractMojo {
                 continue;
             }
             try {
-                // links to directories are followed: a spec directory linked to a shared one is checked, not found empty
+                // links to directories are followed (a spec directory linked to a shared one of the repository is checked, not found
+                // empty), but not out of the repository unless the POM names the directory there
                 // filtered by every path that reaches a file, then each file once
                 FileTree.once(FileTree.entries(root).stream().filter(AbstractApigwMojo::isSpecName).filter(file -> filter.accepts(root, file))
                         .toList()).stream().filter(file -> {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * The files a check may read: those under the repository's root. A {@code $ref}, a template's DefinitionUri or an
  * included file outside it is not opened, so a definition cannot pull the build machine's other files (credentials, the
- * environment) into a report. Links count where they lead: a link in the repository to a file outside it is outside;
- * a spec directory that is itself a link to a shared one keeps the files beside its definitions.
+ * environment) into a report. Links count where they lead: a link in the repository to a file or directory outside it
+ * is outside; a directory the build names outside the repository is read as named.
  */
 public final class SourceRoot {
 
@@ -56,9 +56,10 @@ public final class SourceRoot {
 
     /**
      * Whether {@code file}, found by listing {@code foundUnder} (a spec or examples directory), may be read: where links
-     * lead, under the root or under that directory's own real place (a spec directory that is a link to a shared one).
-     * A link in it to a file or directory elsewhere ({@code creds.json -> ~/.docker/config.json}) is not: the check would
-     * print parts of it (hostile-input review).
+     * lead, under the root, or under the directory itself when the build names one outside the repository ({@code
+     * <specs>/srv/shared/specs</specs>}, the user's own choice). A link in the repository to a file or directory
+     * elsewhere ({@code creds.json -> ~/.docker/config.json}, a spec directory {@code -> ~/.aws}) is not: the check
+     * would print parts of it (hostile-input review).
      */
     public boolean holdsFound(Path file, Path foundUnder) {
         if (root == null) {
@@ -66,7 +67,11 @@ public final class SourceRoot {
         }
         try {
             Path real = file.toRealPath();
-            return real.startsWith(root.toRealPath()) || real.startsWith(foundUnder.toRealPath());
+            if (real.startsWith(root.toRealPath())) {
+                return true;
+            }
+            boolean namedOutside = !foundUnder.toAbsolutePath().normalize().startsWith(root);
+            return namedOutside && real.startsWith(foundUnder.toRealPath());
         } catch (IOException e) {
             return true; // nothing there to read: said where it is read
         }

@@ -62,7 +62,11 @@ class SourceRootTest {
         assertThat(bound.holdsFound(specs.resolve("api.yaml"), specs)).isTrue();
         assertThat(bound.holdsFound(specs.resolve("creds.json"), specs)).isFalse();
         assertThat(bound.holdsFound(specs.resolve("docker/config.json"), specs)).isFalse();
-        assertThat(bound.holdsFound(repository.resolve("src/main/shared/api.yaml"), repository.resolve("src/main/shared"))).isTrue();
+        assertThat(bound.holdsFound(repository.resolve("src/main/shared/api.yaml"), repository.resolve("src/main/shared")))
+                .as("a directory of the repository that is a link elsewhere is elsewhere").isFalse();
+        assertThat(bound.holdsFound(shared.resolve("api.yaml"), shared)).as("a directory the build names outside").isTrue();
+        Files.createSymbolicLink(shared.resolve("creds.json"), outside.resolve("config.json"));
+        assertThat(bound.holdsFound(shared.resolve("creds.json"), shared)).isFalse();
         assertThat(SourceRoot.NONE.holdsFound(specs.resolve("creds.json"), specs)).isTrue();
     }
 }
