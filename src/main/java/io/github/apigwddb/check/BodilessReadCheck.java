@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * VTL017: a request template of a GET or HEAD operation that declares no body reads the body ({@code $input.path('$.id')},
- * {@code $input.json}, {@code $input.body}): no client sends one, so the value is empty on every call, usually a slip
- * for {@code $input.params('id')} (user trial: only a made-up body hid it). Said at each read, with the parameter meant
- * when the path's last name is one the operation declares. Static: once per integration; the made-up example of such
- * an operation has no body either (ExampleCollector), so what the empty value does to the request is found too.
+ * {@code $input.json}, a written {@code $input.body}): clients that follow the definition send none, so the value is
+ * empty for them, usually a slip for {@code $input.params('id')} (user trial: only a made-up body hid it). Said at each
+ * read, with the parameter meant when the path's last name is one the operation declares. Static: once per integration.
+ * The made-up example still has a body: API Gateway passes one a client sends anyway (curl can), and the injection
+ * probe must see what such a body reaches.
  */
 final class BodilessReadCheck implements ExampleCheck {
 
@@ -55,7 +56,7 @@ final class BodilessReadCheck implements ExampleCheck {
         int[] at = deployed.written(template.text(), line, column);
         String method = run.integration.operation().method().toUpperCase(Locale.ROOT);
         run.once(run.locator.inTemplate(Rule.VTL017, "The template reads the request body (" + read + "), but a " + method
-                + " request carries none and the operation declares none, so it is empty on every call"
+                + " request carries none and the operation declares none, so it is empty for every client that follows the definition"
                 + (meant == null ? "; read a parameter ($input.params('name')) or declare a request body" : "; did you mean " + meant + "?"),
                 template, at[0], at[1], run.operation(), null));
     }

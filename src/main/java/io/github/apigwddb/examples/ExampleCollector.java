@@ -557,9 +557,6 @@ public final class ExampleCollector {
     /** The body made up from its schema, with the members the request template reads and the schema does not give. */
     private JsonNode synthesisedBody(LoadedSpec spec, ApiOperation operation, SchemaSampler sampler, TemplateReads reads,
             List<String> fromTemplate) {
-        if (operation.takesNoBody(spec.root()) && !IntegrationExtractor.isWebSocketRoute(operation)) {
-            return null; // a GET's client sends none: a template reading one gets nothing (VTL017), as at AWS
-        }
         JsonNode schema = bodySchema(spec, operation, sampler);
         JsonNode sampled = schema == null ? null : sampler.sample(schema, "body");
         return TemplateReadValues.completeBody(sampled, schema, sampler, reads.bodyPaths(), reads.iteratedPaths(), fromTemplate);
