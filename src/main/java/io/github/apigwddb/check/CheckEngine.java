@@ -20,6 +20,7 @@ import io.github.apigwddb.integration.IntegrationExtractor;
 import io.github.apigwddb.lint.ApiLinter;
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
+import io.github.apigwddb.security.ProbeBudget;
 import io.github.apigwddb.spec.ExternalReferences;
 import io.github.apigwddb.spec.JsonPointers;
 import io.github.apigwddb.spec.LoadResult;
@@ -32,6 +33,7 @@ import io.github.apigwddb.spec.SpecLoader;
 import io.github.apigwddb.spec.SpecProblem;
 import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,6 +62,7 @@ public final class CheckEngine {
     private final IntegrationChecker webSocketChecker;
     private final RolePermissionCheck roles = new RolePermissionCheck();
     private final ApiLinter apiLinter = new ApiLinter();
+    private final InjectionCheck injection;
 
     public CheckEngine() {
         this(new ApiGatewayTemplateEngine());
@@ -67,16 +70,22 @@ public final class CheckEngine {
 
     /** With the given engine: tests give one of short render deadlines. */
     CheckEngine(ApiGatewayTemplateEngine engine) {
+        this(engine, ProbeBudget.total(engine.limits()));
+    }
+
+    /** With the given engine and time for the injection probes of each integration. */
+    CheckEngine(ApiGatewayTemplateEngine engine, Duration probeTime) {
         TemplateRunner runner = new TemplateRunner(engine);
         RequestRenderCheck renderRequest = new RequestRenderCheck(runner);
         DynamoDbRequestCheck validateRequest = new DynamoDbRequestCheck();
         ResponseRenderCheck renderResponses = new ResponseRenderCheck(runner);
         MinimalExampleCheck minimal = new MinimalExampleCheck(List.of(renderRequest, validateRequest), runner);
+        this.injection = new InjectionCheck(engine, probeTime);
         List<ExampleCheck> checks = List.of(
                 new BodyValidationCheck(),
                 renderRequest,
                 validateRequest,
-                new InjectionCheck(engine),
+                injection,
                 roles,
                 minimal,
                 renderResponses,
@@ -196,6 +205,7 @@ public final class CheckEngine {
                         cases.addAll(outcome.cases());
                         examples += outcome.examplesRendered();
                     }
+                    injection.unprobedWarnings(locator).forEach(log::warn);
                 }
             }
             if (loadedFiles.values().stream().allMatch(loaded -> loaded.spec() != null)) {

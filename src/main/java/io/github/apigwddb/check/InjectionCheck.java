@@ -26,6 +26,7 @@ import io.github.apigwddb.vtl.RequestTemplateSelector;
 import io.github.apigwddb.vtl.TemplateInput;
 import io.github.apigwddb.vtl.TemplateSyntaxException;
 import io.github.apigwddb.vtl.VariableRead;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -60,10 +61,35 @@ final class InjectionCheck implements ExampleCheck {
      * so that a template that runs out of time on a client's value costs that once, not once per example.
      */
     private final Map<Locator, Map<String, ProbeBudget>> budgets = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The templates, by spec file, left unprobed because their integration's budget was spent (review: said nowhere). */
+    private final Duration probeTime;
+    private final Map<Locator, Set<String>> unprobed = Collections.synchronizedMap(new WeakHashMap<>());
 
     InjectionCheck(ApiGatewayTemplateEngine engine) {
+        this(engine, ProbeBudget.total(engine.limits()));
+    }
+
+    /** @param probeTime what the probes of one integration may spend in all */
+    InjectionCheck(ApiGatewayTemplateEngine engine, Duration probeTime) {
         this.engine = engine;
+        this.probeTime = probeTime;
         this.probe = new InjectionProbe(engine);
+    }
+
+    /**
+     * Warnings for the templates of {@code locator}'s file the probe left out, their integration's time being spent by
+     * slow renders: none of them is a finding (how far a probe gets depends on the machine), but a user must know that
+     * the SEC findings there may be missing. Sorted, and said once.
+     */
+    List<String> unprobedWarnings(Locator locator) {
+        Set<String> left = unprobed.remove(locator);
+        if (left == null) {
+            return List.of();
+        }
+        return left.stream().sorted().map(where -> "The injection probe did not probe every example of " + where + ": the"
+                + " renders of its integration took the " + probeTime.toMillis() / 1000.0 + " s it may spend on"
+                + " one, so SEC findings there may be missing. Renders this slow are worth a look (VTL007 reports one that runs"
+                + " out of time)").toList();
     }
 
     @Override
@@ -114,7 +140,11 @@ final class InjectionCheck implements ExampleCheck {
             exampleOutput = null; // the probe renders the example with the added parameter itself
         }
         ProbeBudget budget = budgets.computeIfAbsent(run.locator, l -> new ConcurrentHashMap<>())
-                .computeIfAbsent(run.integration.pointer(), p -> new ProbeBudget(engine.limits()));
+                .computeIfAbsent(run.integration.pointer(), p -> new ProbeBudget(probeTime));
+        if (budget.leavesOut(compiled)) {
+            unprobed.computeIfAbsent(run.locator, l -> ConcurrentHashMap.newKeySet()).add(run.operation().display() + " ("
+                    + template.pointer() + ")");
+        }
         List<Injection> injections = new ArrayList<>(probe.probe(compiled, input, exampleOutput, run.action(), body, budget));
         TemplateInput withTokens = compiled.inputParamCalls().stream().anyMatch(InputParamCall::base64Decoded)
                 ? withPageTokens(compiled, input, declaredHeaders(run), run.parametersSent) : input;

@@ -25,15 +25,29 @@ public final class ProbeBudget {
 
     /** The budget of one integration: {@value #DEADLINES} render deadlines. */
     public ProbeBudget(TemplateLimits limits) {
-        this(limits.maxRenderTime().multipliedBy(DEADLINES));
+        this(total(limits));
     }
 
-    ProbeBudget(Duration total) {
+    /** A budget of {@code total} (tests give none, to see what a spent one does). */
+    public ProbeBudget(Duration total) {
         this.nanosLeft = new AtomicLong(total.toNanos());
     }
 
     long nanosLeft() {
         return nanosLeft.get();
+    }
+
+    /**
+     * Whether the probe of {@code template} is left out because the integration's time is spent by other renders (one
+     * that ran out of time itself is reported as such, so not here).
+     */
+    public boolean leavesOut(CompiledTemplate template) {
+        return nanosLeft.get() <= 0 && !stopped(template);
+    }
+
+    /** The time the probes of one integration may spend in all, for messages. */
+    public static Duration total(TemplateLimits limits) {
+        return limits.maxRenderTime().multipliedBy(DEADLINES);
     }
 
     void spend(long nanos) {
