@@ -63,6 +63,8 @@ public final class ExampleCollector {
      * which ignores case still finds {@code getitem.yaml} for {@code getItem}; a name found here is then opened as usual.
      */
     private Set<String> sidecarNames;
+    /** The same names as written, for EXM007 (which names the file as it is). */
+    private List<String> sidecarNamesAsWritten;
     /** Where the members of the sidecar files read so far are, for findings at their examples. */
     private final Map<Path, SourceMap> sidecarMaps = new ConcurrentHashMap<>();
     private boolean sidecarNamesListed;
@@ -210,18 +212,18 @@ public final class ExampleCollector {
         if (sidecarDirectory == null || !Files.isDirectory(sidecarDirectory)) {
             return List.of();
         }
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(sidecarDirectory)) {
-            files = listed.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            return List.of(); // each operation's own file is still looked for by its name
+        if (sidecarNames() == null) {
+            return List.of(); // the directory could not be listed: each operation's own file is still looked for by its name
         }
         List<ExampleProblem> problems = new ArrayList<>();
-        for (Path file : files) {
-            String name = file.getFileName().toString();
+        for (String name : sidecarNamesAsWritten.stream().sorted().toList()) {
             int dot = name.lastIndexOf('.');
             String extension = dot < 0 ? "" : name.substring(dot + 1);
             if (!List.of("json", "yaml", "yml").contains(extension) || claimedBaseNames.contains(name.substring(0, dot))) {
+                continue;
+            }
+            Path file = sidecarDirectory.resolve(name);
+            if (!Files.isRegularFile(file)) {
                 continue;
             }
             String base = name.substring(0, dot);
@@ -320,17 +322,18 @@ public final class ExampleCollector {
     /** The lower-cased names in the sidecar directory; null when it cannot be listed (then each name is asked for). */
     private synchronized Set<String> sidecarNames() {
         if (!sidecarNamesListed) {
-            Set<String> names = new HashSet<>();
+            List<String> asWritten = new ArrayList<>();
             if (sidecarDirectory != null && Files.isDirectory(sidecarDirectory)) {
                 try (Stream<Path> files = Files.list(sidecarDirectory)) {
-                    files.forEach(f -> names.add(f.getFileName().toString().toLowerCase(Locale.ROOT)));
+                    files.forEach(f -> asWritten.add(f.getFileName().toString()));
                 } catch (IOException | UncheckedIOException e) {
                     sidecarNames = null;
                     sidecarNamesListed = true;
                     return null;
                 }
             }
-            sidecarNames = names;
+            sidecarNamesAsWritten = List.copyOf(asWritten);
+            sidecarNames = asWritten.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(HashSet::new));
             sidecarNamesListed = true;
         }
         return sidecarNames;
