@@ -216,6 +216,7 @@ public final class ExampleCollector {
             return List.of(); // the directory could not be listed: each operation's own file is still looked for by its name
         }
         List<ExampleProblem> problems = new ArrayList<>();
+        Set<Path> claimedFiles = null;
         for (String name : sidecarNamesAsWritten.stream().sorted().toList()) {
             int dot = name.lastIndexOf('.');
             String extension = dot < 0 ? "" : name.substring(dot + 1);
@@ -225,6 +226,12 @@ public final class ExampleCollector {
             Path file = sidecarDirectory.resolve(name);
             if (!Files.isRegularFile(file)) {
                 continue;
+            }
+            if (claimedFiles == null) {
+                claimedFiles = claimedFiles(); // only once a name matches none: most directories never need it
+            }
+            if (claimedFiles.contains(sameFileKey(file))) {
+                continue; // read under another spelling: OP.yaml for op.yaml where the file system ignores case
             }
             String base = name.substring(0, dot);
             String meant = Suggestions.nearest(base, claimedBaseNames);
@@ -238,6 +245,33 @@ public final class ExampleCollector {
                     file, TextPosition.START, null));
         }
         return problems;
+    }
+
+    /**
+     * The files the claimed operations read, each by {@link #sameFileKey}: a name of the listing is looked up by its claimed
+     * spelling, so each file is asked for once however many names the directory holds.
+     */
+    private Set<Path> claimedFiles() {
+        Set<Path> files = new HashSet<>();
+        for (String base : claimedBaseNames) {
+            for (String extension : new String[] {"json", "yaml", "yml"}) {
+                String name = base + "." + extension;
+                Path file = sidecarDirectory.resolve(name);
+                if (sidecarNames.contains(name.toLowerCase(Locale.ROOT)) && Files.isRegularFile(file)) {
+                    files.add(sameFileKey(file));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** A path that two names of one file share: its real path (case and links resolved), else the path as written, normalised. */
+    private static Path sameFileKey(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return file.toAbsolutePath().normalize();
+        }
     }
 
     /** The operation's sidecar files that exist, by name ({@code getItem.yaml}); the check reads them only for operations it renders. */

@@ -250,6 +250,25 @@ class ExampleCollectorTest {
                         + " POST__items.yaml)"));
     }
 
+    /**
+     * A file the operation reads under another name is not EXM007: where the file system ignores case, op.yaml opens
+     * OP.yaml, and its examples are rendered (review); here a link gives the one file its second name.
+     */
+    @Test
+    void anExamplesFileReadUnderAnotherNameIsNoExm007() throws Exception {
+        Path examples = sidecars();
+        Path file = Files.writeString(examples.resolve("OP.yaml"), "- {name: a}\n");
+        Files.createSymbolicLink(examples.resolve("op.yaml"), file.getFileName());
+        Files.writeString(examples.resolve("opp.yaml"), "- {name: a}\n");
+        Path spec = Files.writeString(dir.resolve("api.yaml"), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n"
+                + "  /items:\n    post:\n      operationId: op\n      responses: {'200': {description: ok}}\n");
+        LoadedSpec loaded = new SpecLoader().load(spec).spec();
+        ExampleCollector collector = new ExampleCollector(examples);
+        IntegrationExtractor.operations(loaded.root()).forEach(collector::claim);
+
+        assertThat(collector.unclaimedFiles()).extracting(p -> p.file().getFileName().toString()).containsExactly("opp.yaml");
+    }
+
     /** A sidecar file that is a link to a file outside the repository is EXM004 and not read (hostile-input review). */
     @Test
     void aSidecarLinkToAFileOutsideTheRepositoryIsNotRead() throws Exception {
