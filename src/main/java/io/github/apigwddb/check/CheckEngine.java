@@ -208,8 +208,9 @@ public final class CheckEngine {
                     injection.unprobedWarnings(locator).forEach(log::warn);
                 }
             }
-            if (loadedFiles.values().stream().allMatch(loaded -> loaded.spec() != null)) {
-                // a file that does not parse may hold the operation an examples file is for
+            if (loadedFiles.values().stream().allMatch(loaded -> loaded.spec() != null || loaded.skippedBecause() != null)) {
+                // a file that does not parse may hold the operation an examples file is for; one passed over (empty, a
+                // mapping template) holds none
                 for (ExampleProblem problem : collector.unclaimedFiles()) {
                     findings.add(new Finding(problem.rule(), problem.rule().defaultSeverity(), problem.message(),
                             Locator.position(problem.file(), problem.position()), null, null));
