@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -401,16 +402,16 @@ public final class ExampleCollector {
             JsonNode content = sampler.resolve(requestBody).path("content");
             List<String> mediaTypes = new ArrayList<>();
             content.fieldNames().forEachRemaining(mediaTypes::add);
-            if (mediaTypes.remove(Example.DEFAULT_CONTENT_TYPE)) {
-                mediaTypes.add(0, Example.DEFAULT_CONTENT_TYPE);
+            String json = jsonMediaType(content);
+            if (json != null) {
+                mediaTypes.remove(json);
+                mediaTypes.add(0, json);
             }
             if (!mediaTypes.isEmpty()) {
                 contentType = mediaTypes.get(0); // what a body made up for parameter examples is sent as
             }
+            Map<String, Map<String, SpecBody>> byMediaType = new LinkedHashMap<>();
             for (String mediaType : mediaTypes) {
-                // each media type's examples are sent with it, so that its own template is rendered (user trial: a JSON and
-                // a form template, only the JSON one rendered); the first one's names stay as written, for baselines
-                boolean primary = mediaType.equals(mediaTypes.get(0));
                 JsonNode media = content.get(mediaType);
                 String mediaPointer = contentPointer.equals(operation.pointer()) ? contentPointer : JsonPointers.child(contentPointer, mediaType);
                 Map<String, SpecBody> ofMedia = new LinkedHashMap<>();
@@ -426,6 +427,23 @@ public final class ExampleCollector {
                 if (ofMedia.isEmpty() && sampler.resolve(media.path("schema")).has("example")) {
                     ofMedia.put("spec-example", new SpecBody(sampler.resolve(media.path("schema")).get("example"),
                             under(operation, mediaPointer, "schema"), mediaType));
+                }
+                byMediaType.put(mediaType, ofMedia);
+            }
+            boolean anyBodyExample = byMediaType.values().stream().anyMatch(ofMedia -> !ofMedia.isEmpty());
+            for (Map.Entry<String, Map<String, SpecBody>> entry : byMediaType.entrySet()) {
+                // each media type's examples are sent with it, so that its own template is rendered (user trial: a JSON and
+                // a form template, only the JSON one rendered); the first one's names stay as written, for baselines
+                String mediaType = entry.getKey();
+                boolean primary = mediaType.equals(mediaTypes.get(0));
+                JsonNode media = content.get(mediaType);
+                Map<String, SpecBody> ofMedia = entry.getValue();
+                if (ofMedia.isEmpty() && anyBodyExample && Example.isJson(mediaType) && media.has("schema")) {
+                    // only another media type has an example: without one made up, this one's template would not be rendered
+                    String mediaPointer = contentPointer.equals(operation.pointer()) ? contentPointer : JsonPointers.child(contentPointer, mediaType);
+                    JsonNode madeUp = madeUpBody(media.get("schema"), sampler, reads, new ArrayList<>());
+                    ofMedia = madeUp == null ? ofMedia : Map.of("synthesised", new SpecBody(madeUp, under(operation, mediaPointer, "schema"), mediaType,
+                            ExampleSource.SYNTHESISED));
                 }
                 ofMedia.forEach((name, body) -> {
                     // another media type's example is sent only when its text is what a client sends with that type
@@ -466,19 +484,26 @@ public final class ExampleCollector {
         }
         // OpenAPI 3 writes a form's example as an object of its fields
         bodies.replaceAll((name, body) -> body.value() != null && body.value().isObject() && FormBodies.isUrlEncoded(body.contentType())
-                ? new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(body.value())), body.pointer(), body.contentType()) : body);
+                ? new SpecBody(JsonNodeFactory.instance.textNode(FormBodies.encoded(body.value())), body.pointer(), body.contentType(), body.source())
+                : body);
         fillPathParameters(operation, params, sampler, reads);
         List<Example> examples = new ArrayList<>();
         for (Map.Entry<String, SpecBody> body : bodies.entrySet()) {
-            examples.add(new Example(body.getKey(), ExampleSource.SPEC, ExampleReader.bodyText(body.getValue().value()), body.getValue().contentType(),
+            examples.add(new Example(body.getKey(), body.getValue().source(), ExampleReader.bodyText(body.getValue().value()), body.getValue().contentType(),
                     params.getOrDefault("path", Map.of()), params.getOrDefault("query", Map.of()), params.getOrDefault("header", Map.of()),
                     Map.of(), Map.of(), null, null, spec.file(), body.getValue().pointer()));
         }
         return examples;
     }
 
-    /** A body example of the spec, where it is written (the operation when not in it), and the media type it is sent as. */
-    private record SpecBody(JsonNode value, String pointer, String contentType) {
+    /**
+     * A body example of the spec, where it is written (the operation when not in it), and the media type it is sent as;
+     * {@link ExampleSource#SYNTHESISED} for one made up from the media type's schema.
+     */
+    private record SpecBody(JsonNode value, String pointer, String contentType, ExampleSource source) {
+        SpecBody(JsonNode value, String pointer, String contentType) {
+            this(value, pointer, contentType, ExampleSource.SPEC);
+        }
     }
 
     /** A member of the element at {@code pointer}, or the operation when that element is not in the operation. */
@@ -584,7 +609,7 @@ public final class ExampleCollector {
     /** An OpenAPI 3 operation's form media type when it is the one its made-up body follows (no JSON one), else null. */
     private static String openApiFormType(ApiOperation operation, SchemaSampler sampler) {
         JsonNode content = sampler.resolve(operation.node().path("requestBody")).path("content");
-        if (content.has(Example.DEFAULT_CONTENT_TYPE) || !content.fieldNames().hasNext()) {
+        if (jsonMediaType(content) != null || !content.fieldNames().hasNext()) {
             return null;
         }
         String first = content.fieldNames().next();
@@ -594,17 +619,38 @@ public final class ExampleCollector {
     /** The body made up from its schema, with the members the request template reads and the schema does not give. */
     private JsonNode synthesisedBody(LoadedSpec spec, ApiOperation operation, SchemaSampler sampler, TemplateReads reads,
             List<String> fromTemplate) {
-        JsonNode schema = bodySchema(spec, operation, sampler);
+        return madeUpBody(bodySchema(spec, operation, sampler), sampler, reads, fromTemplate);
+    }
+
+    /** The body made up from {@code schema} (null: none), with the members the request template reads and the schema does not give. */
+    private static JsonNode madeUpBody(JsonNode schema, SchemaSampler sampler, TemplateReads reads, List<String> fromTemplate) {
         JsonNode sampled = schema == null ? null : sampler.sample(schema, "body");
         return TemplateReadValues.completeBody(sampled, schema, sampler, reads.bodyPaths(), reads.iteratedPaths(), fromTemplate);
     }
 
-    /** The request body's schema: OpenAPI 3's for application/json (else the first media type), Swagger 2's body parameter's. */
+    /**
+     * An OpenAPI 3 body's JSON media type: application/json when listed, else the first JSON one ({@code application/json;
+     * charset=utf-8}, {@code +json}); null when none.
+     */
+    private static String jsonMediaType(JsonNode content) {
+        if (content.has(Example.DEFAULT_CONTENT_TYPE)) {
+            return Example.DEFAULT_CONTENT_TYPE;
+        }
+        for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (Example.isJson(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** The request body's schema: OpenAPI 3's for its JSON media type (else the first media type), Swagger 2's body parameter's. */
     private static JsonNode bodySchema(LoadedSpec spec, ApiOperation operation, SchemaSampler sampler) {
         if (spec.kind() == SpecKind.OPENAPI3) {
             JsonNode content = sampler.resolve(operation.node().path("requestBody")).path("content");
-            JsonNode media = content.has(Example.DEFAULT_CONTENT_TYPE) ? content.get(Example.DEFAULT_CONTENT_TYPE)
-                    : content.elements().hasNext() ? content.elements().next() : null;
+            String json = jsonMediaType(content);
+            JsonNode media = json != null ? content.get(json) : content.elements().hasNext() ? content.elements().next() : null;
             return media == null || !media.has("schema") ? null : media.get("schema");
         }
         for (JsonNode parameter : parameters(operation, sampler)) {

@@ -160,6 +160,23 @@ class ExampleCollectorTest {
         assertThat(set.examples().get(2).pointer()).endsWith("/application~1x-www-form-urlencoded/example");
     }
 
+    /**
+     * A JSON media type with a schema and no example, beside a form one with an example: a body made up from the JSON
+     * schema is sent too, so the JSON template is rendered as well (review); a JSON type with parameters is JSON.
+     */
+    @Test
+    void aJsonMediaTypeWithoutAnExampleGetsOneMadeUpWhenAnotherMediaTypeHasOne() throws Exception {
+        ExampleSet set = collect("      requestBody:\n        content:\n"
+                + "          application/x-www-form-urlencoded: {example: {email: a@b.c}}\n"
+                + "          'application/json; charset=utf-8': {schema: {type: object, required: [email],"
+                + " properties: {email: {type: string, example: j@b.c}}}}\n");
+
+        assertThat(set.examples()).extracting(Example::name, Example::source, Example::contentType, Example::body).containsExactly(
+                tuple("synthesised", ExampleSource.SYNTHESISED, "application/json; charset=utf-8", "{\"email\":\"j@b.c\"}"),
+                tuple("spec-example", ExampleSource.SPEC, "application/x-www-form-urlencoded", "email=a%40b.c"));
+        assertThat(set.examples().get(0).pointer()).endsWith("/application~1json; charset=utf-8/schema");
+    }
+
     /** A form body made up for an example of parameters only is URL-encoded too, as its media type says. */
     @Test
     void aFormBodyMadeUpForParameterExamplesIsUrlEncoded() throws Exception {
