@@ -56,6 +56,8 @@ final class WebSocketMessages {
      * Whether the example's message selects another of the route's templates than the one this operation renders
      * (websocket-facts.md §3: the member's value is the key, else {@code $default}); one that selects no template is
      * rendered with each, as before. A made-up message is given this template's key instead (see {@link #asMessageOf}).
+     * The message is the one that reaches the route, with the route key in the member routes are selected by: a
+     * selection on that same member sees the route key (review: an example without it went to {@code $default}).
      */
     static boolean selectsAnotherTemplate(ApiOperation route, Example example) {
         JsonNode selection = route.node().get(IntegrationExtractor.WEBSOCKET_TEMPLATE_SELECTION);
@@ -64,7 +66,8 @@ final class WebSocketMessages {
         }
         Set<String> keys = new HashSet<>();
         selection.path("keys").forEach(key -> keys.add(key.asText()));
-        String value = memberValue(example.body(), selection.path("member").asText());
+        String message = routed(example.body(), route, IntegrationExtractor.routeKey(route));
+        String value = memberValue(message, selection.path("member").asText());
         String selected = value != null && keys.contains(value) ? value : keys.contains(DEFAULT_TEMPLATE) ? DEFAULT_TEMPLATE : null;
         return selected != null && !selected.equals(selection.path("key").asText());
     }

@@ -254,6 +254,28 @@ class WebSocketRoutesTest {
     }
 
     /**
+     * A template selection on the member routes are selected by sees the route key, which every message reaching the
+     * route has: an example that leaves the member out is rendered with the route key's template, not $default (review).
+     */
+    @Test
+    void aSelectionOnTheRoutesOwnMemberSelectsTheRouteKeysTemplate() throws IOException {
+        String item = "'{\"TableName\": \"Table\", \"Item\": {\"id\": {\"S\": \"$input.path(''$.id'')\"}, \"v\": {\"S\": \"%s\"}}}'";
+        String templates = "        put: " + item.formatted("put") + "\n        $default: " + item.formatted("default");
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, HEAD + route("PutRoute", "put", "PutIntegration")
+                + integration("PutIntegration", "POST", "PutItem", "${request.body.action}", templates));
+        Path examples = Files.createDirectories(dir.resolve("examples"));
+        Files.writeString(examples.resolve("PutRoute.yaml"), "- name: no-action\n  body: {id: a}\n"
+                + "- name: with-action\n  body: {action: put, id: b}\n");
+
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(file), examples, Map.of(), 1), CheckLog.SILENT);
+
+        assertThat(result.cases()).filteredOn(c -> c.example() != null && !"synthesised".equals(c.example()))
+                .extracting(c -> c.operation().display() + " " + c.example())
+                .containsExactlyInAnyOrder("ROUTE put template put [PutRoute] no-action", "ROUTE put template put [PutRoute] with-action");
+    }
+
+    /**
      * A user's example of a route is not given an authorizer's values the API may not have: without any, the key from
      * $context.authorizer.principalId is empty, which DynamoDB refuses (review: the made-up value hid the DDB009).
      */
