@@ -679,8 +679,7 @@ public final class ExampleCollector {
         for (String name : operation.pathVariables()) {
             String value = fitting.getOrDefault("path", Map.of()).get(name);
             if (value == null) {
-                JsonNode declaration = declared.stream().filter(p -> "path".equals(p.path("in").asText()) && name.equals(p.path("name").asText()))
-                        .findFirst().orElse(null);
+                JsonNode declaration = TemplateReadValues.declaration(declared, "path", name);
                 value = declaration == null || TemplateReadValues.saysNothing(declaration) ? "example-" + name
                         : sampler.sample(declaration.has("schema") ? declaration.get("schema") : declaration, name).asText();
             }

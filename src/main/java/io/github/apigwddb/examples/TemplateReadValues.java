@@ -354,7 +354,8 @@ final class TemplateReadValues {
         return "querystring".equals(templateLocation) ? "query" : templateLocation;
     }
 
-    private static JsonNode declaration(List<JsonNode> declared, String in, String name) {
+    /** The declared parameter of that location and name (a header's in any case); null when none is declared. */
+    static JsonNode declaration(List<JsonNode> declared, String in, String name) {
         for (JsonNode parameter : declared) {
             if (in.equals(parameter.path("in").asText()) && sameName(in, parameter.path("name").asText(), name)) {
                 return parameter;
