@@ -82,17 +82,18 @@ final class Json {
             // Refused as a limit of the renderer (VTL007), not reported as invalid JSON: json-smart, which API Gateway
             // runs, accepts such a number (no 400 "Could not process payload"), only slowly; what API Gateway then does
             // is not documented. The same as the bound on numbers a template computes (MAX_NUMBER_BITS).
-            throw fail(Kind.LIMIT, what + " holds " + digits + " digits in a row: the check parses JSON numbers of at most "
-                    + MAX_NUMBER_DIGITS + " digits (json-smart, API Gateway's parser, takes time growing with the square of the"
-                    + " length over a longer one: minutes for millions of digits)");
+            throw fail(Kind.LIMIT, what + " holds " + digits + " digits in a row: the check parses JSON with at most "
+                    + MAX_NUMBER_DIGITS + " digits in a row, in a number or in a string (json-smart, API Gateway's parser, takes"
+                    + " time growing with the square of the length over a longer number: minutes for millions of digits)");
         }
         return PROVIDER.parse(text);
     }
 
     /**
      * The longest run of ASCII digits, in one linear pass. Runs inside strings count too: tracking json-smart's
-     * permissive quoting (single quotes, unquoted words such as it's) could be led astray into missing a number, and a
-     * string of a thousand digits in a row is no real request's.
+     * permissive quoting (single quotes, unquoted words such as it's) could be led astray into missing a number (a scan
+     * that follows double quotes reads {@code {'a': '"', 'b': 123}} as ending in a string), and a string of a thousand
+     * digits in a row is no real request's; the message says so.
      */
     static int longestDigitRun(String text) {
         int longest = 0;
