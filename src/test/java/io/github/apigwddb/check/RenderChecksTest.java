@@ -1,6 +1,7 @@
 package io.github.apigwddb.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.apigwddb.rules.Finding;
 import io.github.apigwddb.rules.Rule;
@@ -1124,10 +1125,14 @@ class RenderChecksTest {
                         - {name: w2, body: {n: ab}}
                         - {name: w3, body: {n: b}}
                 """;
-        List<Finding> findings = check(HEADER + operation("/items", "post", examples, "PutItem", put, PLAIN_RESPONSES));
+        CheckResult result = run(HEADER + operation("/items", "post", examples, "PutItem", put, PLAIN_RESPONSES));
 
-        assertThat(findings).filteredOn(f -> f.rule() == Rule.VTL007).singleElement().extracting(Finding::message).asString()
+        assertThat(result.findings()).filteredOn(f -> f.rule() == Rule.VTL007).singleElement().extracting(Finding::message).asString()
                 .startsWith("Client input 'body $.n' can make the template run out of time: with a 1,000-character string,");
+        // each example rendered in full, its value matched by the regex and replaced
+        assertThat(result.cases()).filteredOn(c -> c.example() != null)
+                .extracting(CheckResult.CheckedCase::example, c -> c.renderedRequest() != null && c.renderedRequest().contains("\"n\": {\"S\": \"x\"}"))
+                .containsExactly(tuple("w1", true), tuple("w2", true), tuple("w3", true));
     }
 
     @Test
