@@ -325,7 +325,8 @@ abstract class AbstractApigwMojo extends AbstractMojo {
         }
         warnNotRead(notRead);
         for (Path file : outside) {
-            getLog().warn(ConsoleFormat.printable("Not reading " + basedir.toPath().relativize(file.toAbsolutePath()) + ": " + bound.refusal("it", file)));
+            getLog().warn(ConsoleFormat.printable("Not reading " + basedir.toPath().relativize(file.toAbsolutePath()) + ": " + bound.refusal("it", file)
+                    + ", or name its directory in <specs> (apigw.specs) if the build is meant to read a shared one"));
         }
         return files;
     }
