@@ -77,7 +77,8 @@ final class Json {
      * @throws InvalidJsonException when the text is not even permissive JSON (e.g. starts with { and breaks)
      */
     static Object parse(String text, String what) {
-        int digits = longestDigitRun(text);
+        // a text no longer than the bound cannot hold a longer run: most bodies, rendered and probed often, are not scanned
+        int digits = text.length() <= MAX_NUMBER_DIGITS ? 0 : longestDigitRun(text);
         if (digits > MAX_NUMBER_DIGITS) {
             // Refused as a limit of the renderer (VTL007), not reported as invalid JSON: json-smart, which API Gateway
             // runs, accepts such a number (no 400 "Could not process payload"), only slowly; what API Gateway then does
