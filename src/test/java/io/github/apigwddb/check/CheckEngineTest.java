@@ -14,7 +14,6 @@ import io.github.apigwddb.rules.Rule;
 import io.github.apigwddb.rules.SourcePosition;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -141,21 +140,9 @@ class CheckEngineTest {
                   "/mock": {"get": {"responses": {"200": {"description": "ok"}},
                     "x-amazon-apigateway-integration": {"type": "mock", "requestTemplates": {"application/json": "{\\"statusCode\\": 200}"}}}}}}
                 """);
-        List<String> debug = new ArrayList<>();
-        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), new CheckLog() {
-            @Override
-            public void debug(String message) {
-                debug.add(message);
-            }
-
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        });
+        RecordingLog log = new RecordingLog();
+        List<String> debug = log.debug;
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), null, Map.of(), 1), log);
         assertThat(result.integrationsChecked()).isZero();
         assertThat(result.findings()).isEmpty();
         assertThat(debug).contains("POST /lambda: Lambda integration, not checked", "GET /mock: mock integration, not checked");
@@ -184,23 +171,10 @@ class CheckEngineTest {
         Path examples = dir.resolve("examples");
         Files.createDirectories(examples);
         Files.writeString(examples.resolve("createItem.yaml"), "- {name: one, body: {id: \"1\"}}\n");
-        List<String> info = new ArrayList<>();
-        List<String> debug = new ArrayList<>();
-        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), examples, Map.of(), 1), new CheckLog() {
-            @Override
-            public void debug(String message) {
-                debug.add(message);
-            }
-
-            @Override
-            public void info(String message) {
-                info.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        });
+        RecordingLog log = new RecordingLog();
+        List<String> info = log.info;
+        List<String> debug = log.debug;
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), examples, Map.of(), 1), log);
         assertThat(result.findings()).isEmpty();
         assertThat(info).contains("Not using the examples createItem.yaml: POST /items [createItem] is not checked (Lambda integration)");
         // without examples of its own, the operation stays a debug line
@@ -279,21 +253,9 @@ class CheckEngineTest {
         Path examples = dir.resolve("examples");
         Files.createDirectories(examples);
         Files.writeString(examples.resolve("deleteItem.yaml"), "- {name: one, path: {id: \"1\"}}\n");
-        List<String> info = new ArrayList<>();
-        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), examples, Map.of(), 1), new CheckLog() {
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public void info(String message) {
-                info.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        });
+        RecordingLog log = new RecordingLog();
+        List<String> info = log.info;
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(spec), examples, Map.of(), 1), log);
         assertThat(result.integrationsChecked()).isEqualTo(1);
         assertThat(only(result, Rule.AGW019).position().line()).isEqualTo(22);
         assertThat(only(result, Rule.AGW019).message()).endsWith("move it under delete:, the path item's method without one");
@@ -347,21 +309,9 @@ class CheckEngineTest {
                       DefinitionBody:
                         Fn::Transform: {Name: AWS::Include, Parameters: {Location: a-openapi.yaml}}
                 """);
-        List<String> info = new ArrayList<>();
-        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(definition, template), null, Map.of(), 1), new CheckLog() {
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public void info(String message) {
-                info.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        });
+        RecordingLog log = new RecordingLog();
+        List<String> info = log.info;
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(definition, template), null, Map.of(), 1), log);
 
         assertThat(only(result, Rule.AGW006).position().file().getFileName().toString()).isEqualTo("a-openapi.yaml");
         assertThat(result.findings()).noneMatch(f -> f.rule() == Rule.CFN005 && f.message().contains("table"));
@@ -378,21 +328,9 @@ class CheckEngineTest {
                 #set($body = $input.path('$'))
                 {"TableName": "posts", "Item": {"id": {"S": "$context.requestId"}}}
                 """);
-        List<String> info = new ArrayList<>();
-        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(template), null, Map.of(), 1), new CheckLog() {
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public void info(String message) {
-                info.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        });
+        RecordingLog log = new RecordingLog();
+        List<String> info = log.info;
+        CheckResult result = new CheckEngine().run(new CheckRequest(List.of(template), null, Map.of(), 1), log);
         assertThat(result.findings()).isEmpty();
         assertThat(info).contains("Not checking new_post_request_mapping.json: a mapping template file, not an API definition");
     }

@@ -8,7 +8,6 @@ import io.github.apigwddb.vtl.ApiGatewayTemplateEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,24 +45,11 @@ class UnprobedTemplatesTest {
     @TempDir
     Path dir;
 
-    private final List<String> warnings = new ArrayList<>();
+    private final RecordingLog log = new RecordingLog();
 
     private List<Finding> check(CheckEngine engine) throws Exception {
         Path file = Files.writeString(dir.resolve("api.yaml"), SPEC);
-        return engine.run(new CheckRequest(List.of(file), dir.resolve("none"), Map.of(), 1), new CheckLog() {
-            @Override
-            public void debug(String message) {
-            }
-
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        }).findings();
+        return engine.run(new CheckRequest(List.of(file), dir.resolve("none"), Map.of(), 1), log).findings();
     }
 
     @Test
@@ -71,7 +57,7 @@ class UnprobedTemplatesTest {
         List<Finding> findings = check(new CheckEngine(new ApiGatewayTemplateEngine(), Duration.ZERO));
 
         assertThat(findings).extracting(Finding::rule).doesNotContain(Rule.SEC001);
-        assertThat(warnings).singleElement().asString()
+        assertThat(log.warnings).singleElement().asString()
                 .startsWith("The injection probe did not probe every example of POST /items [putItem] (/paths/~1items/post/")
                 .contains("requestTemplates/application~1json", "took the 0.0 s it may spend on one, so SEC findings there may be missing");
     }
@@ -81,6 +67,6 @@ class UnprobedTemplatesTest {
         List<Finding> findings = check(new CheckEngine());
 
         assertThat(findings).extracting(Finding::rule).contains(Rule.SEC001);
-        assertThat(warnings).isEmpty();
+        assertThat(log.warnings).isEmpty();
     }
 }
