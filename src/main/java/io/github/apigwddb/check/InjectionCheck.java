@@ -61,13 +61,9 @@ final class InjectionCheck implements ExampleCheck {
      * so that a template that runs out of time on a client's value costs that once, not once per example.
      */
     private final Map<Locator, Map<String, ProbeBudget>> budgets = Collections.synchronizedMap(new WeakHashMap<>());
-    /** The templates, by spec file, left unprobed because their integration's budget was spent (review: said nowhere). */
     private final Duration probeTime;
+    /** The templates, by spec file, left unprobed because their integration's budget was spent (review: said nowhere). */
     private final Map<Locator, Set<String>> unprobed = Collections.synchronizedMap(new WeakHashMap<>());
-
-    InjectionCheck(ApiGatewayTemplateEngine engine) {
-        this(engine, ProbeBudget.total(engine.limits()));
-    }
 
     /** @param probeTime what the probes of one integration may spend in all */
     InjectionCheck(ApiGatewayTemplateEngine engine, Duration probeTime) {

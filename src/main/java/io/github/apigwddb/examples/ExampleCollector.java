@@ -413,7 +413,7 @@ public final class ExampleCollector {
             Map<String, Map<String, SpecBody>> byMediaType = new LinkedHashMap<>();
             for (String mediaType : mediaTypes) {
                 JsonNode media = content.get(mediaType);
-                String mediaPointer = contentPointer.equals(operation.pointer()) ? contentPointer : JsonPointers.child(contentPointer, mediaType);
+                String mediaPointer = mediaPointer(operation, contentPointer, mediaType);
                 Map<String, SpecBody> ofMedia = new LinkedHashMap<>();
                 if (media.has("example")) {
                     ofMedia.put("spec-example", new SpecBody(media.get("example"), under(operation, mediaPointer, "example"), mediaType));
@@ -440,7 +440,7 @@ public final class ExampleCollector {
                 Map<String, SpecBody> ofMedia = entry.getValue();
                 if (ofMedia.isEmpty() && anyBodyExample && Example.isJson(mediaType) && media.has("schema")) {
                     // only another media type has an example: without one made up, this one's template would not be rendered
-                    String mediaPointer = contentPointer.equals(operation.pointer()) ? contentPointer : JsonPointers.child(contentPointer, mediaType);
+                    String mediaPointer = mediaPointer(operation, contentPointer, mediaType);
                     JsonNode madeUp = madeUpBody(media.get("schema"), sampler, reads, new ArrayList<>());
                     ofMedia = madeUp == null ? ofMedia : Map.of("synthesised", new SpecBody(madeUp, under(operation, mediaPointer, "schema"), mediaType,
                             ExampleSource.SYNTHESISED));
@@ -504,6 +504,11 @@ public final class ExampleCollector {
         SpecBody(JsonNode value, String pointer, String contentType) {
             this(value, pointer, contentType, ExampleSource.SPEC);
         }
+    }
+
+    /** Where a media type of the body is written: under {@code contentPointer}, or the operation when that is not in it. */
+    private static String mediaPointer(ApiOperation operation, String contentPointer, String mediaType) {
+        return contentPointer.equals(operation.pointer()) ? contentPointer : JsonPointers.child(contentPointer, mediaType);
     }
 
     /** A member of the element at {@code pointer}, or the operation when that element is not in the operation. */
